@@ -1,0 +1,64 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.js';
+import { DKFDS_DIST, DKFDS_PREFIX, STATIC_DIR, STATIC_PREFIX } from './web/assets.js';
+import { registerErrorPages } from './web/error-pages.js';
+import { healthRoutes } from './health/health.routes.js';
+import { infoPageRoutes } from './pages/pages.routes.js';
+import { homeRoutes } from './pages/home.routes.js';
+
+export type App = FastifyInstance;
+
+/** Builds the whole web application around a context; nothing listens yet. */
+export async function buildApp(ctx: AppContext, options: FastifyServerOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? { level: ctx.config.logLevel },
+    // Long search strings are rejected by schemas with a clear message; this is the hard ceiling.
+    routerOptions: { maxParamLength: 500 },
+    trustProxy: true,
+    ...options,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Calendar files and materials are opened by other programs; keep cross-origin reads simple.
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  await app.register(formbody);
+  await app.register(fastifyKitaHtml);
+  await app.register(fastifyStatic, {
+    root: DKFDS_DIST,
+    prefix: `${DKFDS_PREFIX}/`,
+    immutable: true,
+    maxAge: '365d',
+  });
+  await app.register(fastifyStatic, {
+    root: STATIC_DIR,
+    prefix: `${STATIC_PREFIX}/`,
+    decorateReply: false,
+    maxAge: '1h',
+  });
+
+  registerErrorPages(app, ctx);
+  await app.register(healthRoutes(ctx));
+  await app.register(homeRoutes(ctx));
+  await app.register(infoPageRoutes(ctx));
+  return app;
+}

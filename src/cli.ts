@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.js';
+import { openContext } from './bootstrap.js';
+import { seedDemo } from './demo/demo.js';
+
+const usage = `Usage: tilmeld <command> [options]
+
+Commands:
+  serve              start the web server (same as npm start)
+  migrate            bring the database schema up to date
+  seed --demo        load the demo content (events, news, materials)
+  help               show this text
+
+Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, BASE_URL.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      await import('./server.js');
+      return -1;
+    case 'migrate': {
+      const ctx = await openContext(loadConfig());
+      await ctx.db.destroy();
+      console.log('Database is up to date.');
+      return 0;
+    }
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' } } });
+      if (!values.demo) {
+        console.error('Only demo content can be seeded: tilmeld seed --demo');
+        return 2;
+      }
+      const ctx = await openContext(loadConfig());
+      const summary = await seedDemo(ctx);
+      await ctx.db.destroy();
+      console.log(`Demo content loaded: ${summary.events} events, ${summary.articles} articles.`);
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(usage);
+      return 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${usage}`);
+      return 2;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+if (code >= 0) process.exit(code);

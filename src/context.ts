@@ -1,0 +1,12 @@
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { Clock } from './lib/clock.js';
+import type { PageCache } from './web/page-cache.js';
+
+/** Everything a service needs, handed in rather than imported, so tests can swap parts. */
+export interface AppContext {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  pageCache: PageCache;
+}

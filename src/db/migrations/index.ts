@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026_11_27_001_foundation.js';
+
+/** Every migration in order. Files are frozen once released: add, never edit. */
+export const migrations: Record<string, Migration> = {
+  '2026_11_27_001_foundation': foundation,
+};

@@ -1,0 +1,5 @@
+import type { EventsTables } from '../events/events.table.js';
+import type { NewsTables } from '../news/news.table.js';
+import type { MaterialsTables } from '../materials/materials.table.js';
+
+export type DB = EventsTables & NewsTables & MaterialsTables;

@@ -1,0 +1,91 @@
+import type { Generated } from 'kysely';
+
+export const EVENT_TYPES = ['kursus', 'konference', 'doegnseminar', 'netvaerk', 'webinar'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export const EVENT_STATUSES = ['draft', 'published', 'cancelled', 'archived'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+export const VAT_MODES = ['standard', 'exempt'] as const;
+export type VatMode = (typeof VAT_MODES)[number];
+
+/** Timestamps are ISO 8601 strings in UTC; booleans are 0/1; money is integer øre. */
+export interface EventsTable {
+  id: Generated<number>;
+  slug: string;
+  type: EventType;
+  status: EventStatus;
+  title: string;
+  summary: string;
+  body: string;
+  audience: string;
+  included: string;
+  venue_id: number | null;
+  starts_at: string;
+  ends_at: string;
+  capacity: number;
+  seats_taken: Generated<number>;
+  signup_opens_at: string | null;
+  signup_closes_at: string | null;
+  price_ore: number;
+  member_price_ore: number | null;
+  vat_mode: VatMode;
+  vat_exemption_reason: string | null;
+  /** Speakers, themes and place, kept for full-text search. */
+  search_extra: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VenuesTable {
+  id: Generated<number>;
+  name: string;
+  address: string;
+  postal_code: string;
+  city: string;
+  accessibility: string;
+  map_url: string | null;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  event_id: number;
+  starts_at: string;
+  ends_at: string;
+  title: string;
+  description: string;
+  room: string;
+}
+
+export interface SpeakersTable {
+  id: Generated<number>;
+  name: string;
+  title: string;
+  organisation: string;
+  bio: string;
+}
+
+export interface SessionSpeakersTable {
+  session_id: number;
+  speaker_id: number;
+}
+
+export interface ThemesTable {
+  id: Generated<number>;
+  slug: string;
+  name_da: string;
+  name_en: string;
+}
+
+export interface EventThemesTable {
+  event_id: number;
+  theme_id: number;
+}
+
+export interface EventsTables {
+  events: EventsTable;
+  venues: VenuesTable;
+  sessions: SessionsTable;
+  speakers: SpeakersTable;
+  session_speakers: SessionSpeakersTable;
+  themes: ThemesTable;
+  event_themes: EventThemesTable;
+}

@@ -1,0 +1,36 @@
+import type { EventStatus } from './events.table.js';
+
+export type SeatStatus = 'available' | 'few' | 'waitingList' | 'closed';
+
+export interface SeatFacts {
+  status: EventStatus;
+  capacity: number;
+  seatsTaken: number;
+  signupOpensAt: string | null;
+  signupClosesAt: string | null;
+  endsAt: string;
+}
+
+/** "Few seats" from this share of capacity left (at least one seat). */
+const FEW_SEATS_SHARE = 0.1;
+
+export function seatsAvailable(facts: Pick<SeatFacts, 'capacity' | 'seatsTaken'>): number {
+  return Math.max(0, facts.capacity - facts.seatsTaken);
+}
+
+export function signupOpen(facts: SeatFacts, now: Date): boolean {
+  if (facts.status !== 'published') return false;
+  const at = now.toISOString();
+  if (facts.signupOpensAt && at < facts.signupOpensAt) return false;
+  if (facts.signupClosesAt && at >= facts.signupClosesAt) return false;
+  return at < facts.endsAt;
+}
+
+/** What the public sees: ledige pladser / få pladser / venteliste / lukket. */
+export function seatStatus(facts: SeatFacts, now: Date): SeatStatus {
+  if (!signupOpen(facts, now)) return 'closed';
+  const free = seatsAvailable(facts);
+  if (free === 0) return 'waitingList';
+  if (free <= Math.max(1, Math.floor(facts.capacity * FEW_SEATS_SHARE))) return 'few';
+  return 'available';
+}

@@ -1,0 +1,57 @@
+import type { Locale } from '../web/i18n.js';
+
+/** Times are stored as UTC ISO strings and shown in Danish time. */
+export const TIME_ZONE = 'Europe/Copenhagen';
+
+const intlLocale: Record<Locale, string> = { da: 'da-DK', en: 'en-GB' };
+
+function cached(options: Intl.DateTimeFormatOptions): Record<Locale, Intl.DateTimeFormat> {
+  return {
+    da: new Intl.DateTimeFormat(intlLocale.da, { timeZone: TIME_ZONE, ...options }),
+    en: new Intl.DateTimeFormat(intlLocale.en, { timeZone: TIME_ZONE, ...options }),
+  };
+}
+
+const dateFormat = cached({ day: 'numeric', month: 'long', year: 'numeric' });
+const weekdayDateFormat = cached({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const timeFormat = cached({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const monthFormat = cached({ month: 'long', year: 'numeric' });
+
+/** "24. maj 2016" / "24 May 2016". */
+export function formatDate(iso: string, locale: Locale): string {
+  return dateFormat[locale].format(new Date(iso));
+}
+
+/** "tirsdag den 24. maj 2016" / "Tuesday, 24 May 2016". */
+export function formatLongDate(iso: string, locale: Locale): string {
+  return weekdayDateFormat[locale].format(new Date(iso));
+}
+
+/** "kl. 09.30" / "09:30". */
+export function formatTime(iso: string, locale: Locale): string {
+  const text = timeFormat[locale].format(new Date(iso));
+  return locale === 'da' ? `kl. ${text}` : text;
+}
+
+/** "maj 2026" / "May 2026". */
+export function formatMonth(iso: string, locale: Locale): string {
+  return monthFormat[locale].format(new Date(iso));
+}
+
+/** The local calendar date in Denmark, "2016-05-24". */
+export function localDateKey(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(new Date(iso));
+}
+
+/** The local month in Denmark, "2016-05". */
+export function localMonthKey(iso: string): string {
+  return localDateKey(iso).slice(0, 7);
+}
+
+export function sameLocalDay(a: string, b: string): boolean {
+  return localDateKey(a) === localDateKey(b);
+}
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}

@@ -1,0 +1,56 @@
+import type { PageContext } from '../../web/page.js';
+import { paths } from '../../web/paths.js';
+import { Layout } from '../../web/views/Layout.js';
+import { EventCard, type EventCardData } from '../../events/views/EventCard.js';
+import { ArticleCard } from '../../news/views/ArticleCard.js';
+import type { ArticleCardRow } from '../../news/news.queries.js';
+
+export function HomePage({ page, events, articles }: { page: PageContext; events: EventCardData[]; articles: ArticleCardRow[] }): JSX.Element {
+  const { t, locale } = page;
+  return (
+    <Layout page={page} title={t('site.name')} description={t('home.lede')}>
+      <h1>{t('home.title')}</h1>
+      <p class="font-lead">{t('home.lede')}</p>
+
+      <section aria-labelledby="upcoming-heading">
+        <h2 id="upcoming-heading">{t('home.upcoming')}</h2>
+        {events.length === 0 ? (
+          <p>{t('home.noEvents')}</p>
+        ) : (
+          <ul class="tilmeld-cards">
+            {events.map((event) => (
+              <li>
+                <EventCard page={page} event={event} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <a href={paths.events(locale)} class="function-link">
+            {t('home.allEvents')}
+          </a>
+        </p>
+      </section>
+
+      <section aria-labelledby="news-heading">
+        <h2 id="news-heading">{t('home.latestNews')}</h2>
+        {articles.length === 0 ? (
+          <p>{t('home.noNews')}</p>
+        ) : (
+          <ul class="tilmeld-cards">
+            {articles.map((article) => (
+              <li>
+                <ArticleCard page={page} article={article} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <a href={paths.news(locale)} class="function-link">
+            {t('home.allNews')}
+          </a>
+        </p>
+      </section>
+    </Layout>
+  );
+}

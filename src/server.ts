@@ -1,0 +1,24 @@
+import { loadConfig } from './config.js';
+import { openContext } from './bootstrap.js';
+import { buildApp } from './app.js';
+import { seedDemoIfEmpty } from './demo/demo.js';
+
+const config = loadConfig();
+const ctx = await openContext(config);
+const app = await buildApp(ctx);
+if (await seedDemoIfEmpty(ctx)) app.log.info('database was empty: demo content loaded');
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down: finishing requests in flight');
+  await app.close();
+  await ctx.db.destroy();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`Tilmeld is running at ${config.baseUrl}`);

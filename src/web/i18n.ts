@@ -1,0 +1,23 @@
+import { da } from './messages/da.js';
+import { en } from './messages/en.js';
+
+export const LOCALES = ['da', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type MessageKey = keyof typeof da;
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { da, en };
+
+/** Looks up a message and fills `{name}` placeholders. */
+export function translator(locale: Locale): Translate {
+  const catalogue = catalogues[locale];
+  return (key, vars) => {
+    const text = catalogue[key];
+    if (!vars) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  };
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'da' || value === 'en';
+}

@@ -1,0 +1,34 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { translator, type Locale, type Translate } from './i18n.js';
+import { twinPath } from './paths.js';
+
+/** What every view gets besides its own data. */
+export interface PageContext {
+  locale: Locale;
+  t: Translate;
+  /** The path and query of this request. */
+  path: string;
+  baseUrl: string;
+  /** The same page in each language, as absolute URLs (for hreflang). */
+  alternates: Record<Locale, string>;
+}
+
+export function localeOfPath(path: string): Locale {
+  return path === '/en' || path.startsWith('/en/') || path.startsWith('/en?') ? 'en' : 'da';
+}
+
+export function pageContext(request: FastifyRequest, baseUrl: string, locale = localeOfPath(request.url)): PageContext {
+  const path = request.url;
+  return {
+    locale,
+    t: translator(locale),
+    path,
+    baseUrl,
+    alternates: { da: baseUrl + twinPath(path, 'da'), en: baseUrl + twinPath(path, 'en') },
+  };
+}
+
+/** Sends a rendered page as HTML. */
+export function sendHtml(reply: FastifyReply, html: string | Promise<string>, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
+}

@@ -1,0 +1,57 @@
+import type { Locale } from './i18n.js';
+
+/**
+ * Every public address in both languages. Danish lives at the root, English
+ * under /en with English words, so each page has exactly one twin.
+ */
+const prefix: Record<Locale, string> = { da: '', en: '/en' };
+const words = {
+  da: { events: 'arrangementer', news: 'nyheder', signup: 'tilmelding', calendar: 'kalender.ics', accessibility: 'tilgaengelighed', privacy: 'privatliv' },
+  en: { events: 'events', news: 'news', signup: 'signup', calendar: 'calendar.ics', accessibility: 'accessibility', privacy: 'privacy' },
+} as const;
+
+const enc = encodeURIComponent;
+
+export const paths = {
+  home: (l: Locale) => (l === 'da' ? '/' : '/en'),
+  events: (l: Locale) => `${prefix[l]}/${words[l].events}`,
+  event: (l: Locale, slug: string) => `${prefix[l]}/${words[l].events}/${enc(slug)}`,
+  eventCalendar: (l: Locale, slug: string) => `${prefix[l]}/${words[l].events}/${enc(slug)}/${words[l].calendar}`,
+  signup: (l: Locale, slug: string) => `${prefix[l]}/${words[l].events}/${enc(slug)}/${words[l].signup}`,
+  news: (l: Locale) => `${prefix[l]}/${words[l].news}`,
+  article: (l: Locale, slug: string) => `${prefix[l]}/${words[l].news}/${enc(slug)}`,
+  newsFeed: (l: Locale) => `${prefix[l]}/${words[l].news}/feed.xml`,
+  accessibility: (l: Locale) => `${prefix[l]}/${words[l].accessibility}`,
+  privacy: (l: Locale) => `${prefix[l]}/${words[l].privacy}`,
+  material: (id: number, filename: string) => `/materialer/${id}/${enc(filename)}`,
+  sitemap: () => '/sitemap.xml',
+};
+
+/** The route patterns Fastify registers for a page, one per language. */
+export const routePatterns = {
+  home: { da: '/', en: '/en' },
+  events: { da: '/arrangementer', en: '/en/events' },
+  event: { da: '/arrangementer/:slug', en: '/en/events/:slug' },
+  eventCalendar: { da: '/arrangementer/:slug/kalender.ics', en: '/en/events/:slug/calendar.ics' },
+  signup: { da: '/arrangementer/:slug/tilmelding', en: '/en/events/:slug/signup' },
+  news: { da: '/nyheder', en: '/en/news' },
+  article: { da: '/nyheder/:slug', en: '/en/news/:slug' },
+  newsFeed: { da: '/nyheder/feed.xml', en: '/en/news/feed.xml' },
+  accessibility: { da: '/tilgaengelighed', en: '/en/accessibility' },
+  privacy: { da: '/privatliv', en: '/en/privacy' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+/** The other language's address for a path (with its query), or its home page when unknown. */
+export function twinPath(path: string, to: Locale): string {
+  const [pathname = '/', query] = path.split('?', 2);
+  const from: Locale = pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'da';
+  if (from === to) return path;
+  const rest = from === 'en' ? pathname.replace(/^\/en/, '') || '/' : pathname;
+  const segments = rest.split('/').filter(Boolean);
+  const map = Object.fromEntries(
+    Object.keys(words.da).map((k) => [words[from][k as keyof typeof words.da], words[to][k as keyof typeof words.da]]),
+  );
+  const translated = segments.map((s, i) => (i === 0 || i === 2 ? (map[s] ?? s) : s));
+  const base = to === 'en' ? `/en${translated.length ? '/' + translated.join('/') : ''}` : `/${translated.join('/')}`;
+  return query ? `${base}?${query}` : base;
+}
