@@ -10,6 +10,13 @@ import { registerErrorPages } from './web/error-pages.js';
 import { healthRoutes } from './health/health.routes.js';
 import { infoPageRoutes } from './pages/pages.routes.js';
 import { homeRoutes } from './pages/home.routes.js';
+import { sitemapRoutes } from './pages/sitemap.routes.js';
+import { eventsRoutes } from './events/events.routes.js';
+import { eventsApi } from './events/events.api.js';
+import { newsRoutes } from './news/news.routes.js';
+import { newsApi } from './news/news.api.js';
+import { materialsRoutes } from './materials/materials.routes.js';
+import { registerOpenApi } from './api/openapi.js';
 
 export type App = FastifyInstance;
 
@@ -57,8 +64,15 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   });
 
   registerErrorPages(app, ctx);
+  await registerOpenApi(app, ctx.config.baseUrl);
   await app.register(healthRoutes(ctx));
   await app.register(homeRoutes(ctx));
   await app.register(infoPageRoutes(ctx));
+  await app.register(sitemapRoutes(ctx));
+  await app.register(eventsRoutes(ctx));
+  await app.register(newsRoutes(ctx));
+  await app.register(materialsRoutes(ctx));
+  await app.register(eventsApi(ctx));
+  await app.register(newsApi(ctx));
   return app;
 }

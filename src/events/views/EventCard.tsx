@@ -46,8 +46,10 @@ export function EventCard({ page, event, headingLevel = 3 }: { page: PageContext
     <div class="card">
       <div class="card-content">
         <p class="card-subheading tilmeld-meta">
-          {t(`eventType.${event.type}`)} · <time datetime={event.startsAt}>{formatDate(event.startsAt, locale)}</time>{' '}
-          {formatTime(event.startsAt, locale)}
+          <span safe>{t(`eventType.${event.type}`)}</span> ·{' '}
+          <time datetime={event.startsAt} safe>
+            {`${formatDate(event.startsAt, locale)} ${formatTime(event.startsAt, locale)}`}
+          </time>
           {event.place ? <span safe>{` · ${event.place}`}</span> : ''}
         </p>
         <Heading class="card-heading h3">

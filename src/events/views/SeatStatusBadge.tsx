@@ -9,5 +9,9 @@ const badgeClass: Record<SeatStatus, string> = {
 };
 
 export function SeatStatusBadge({ page, status }: { page: PageContext; status: SeatStatus }): JSX.Element {
-  return <span class={badgeClass[status]}>{page.t(`seatStatus.${status}`)}</span>;
+  return (
+    <span class={badgeClass[status]} safe>
+      {page.t(`seatStatus.${status}`)}
+    </span>
+  );
 }

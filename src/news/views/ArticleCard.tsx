@@ -9,7 +9,9 @@ export function ArticleCard({ page, article, headingLevel = 3 }: { page: PageCon
     <div class="card">
       <div class="card-content">
         <p class="card-subheading tilmeld-meta">
-          <time datetime={article.published_at}>{formatDate(article.published_at, page.locale)}</time>
+          <time datetime={article.published_at} safe>
+            {formatDate(article.published_at, page.locale)}
+          </time>
         </p>
         <Heading class="card-heading h3">
           <a href={paths.article(page.locale, article.slug)} safe>

@@ -5,7 +5,7 @@ export function AccessibilityPage({ page }: { page: PageContext }): JSX.Element 
   const { t } = page;
   return (
     <Layout page={page} title={t('accessibility.title')}>
-      <h1>{t('accessibility.title')}</h1>
+      <h1 safe>{t('accessibility.title')}</h1>
       {page.locale === 'da' ? (
         <>
           <p class="font-lead">Tilmeld er bygget til, at alle kan finde og tilmelde sig arrangementer, også med skærmlæser, forstørrelse eller kun tastatur.</p>

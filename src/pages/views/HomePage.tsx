@@ -9,13 +9,13 @@ export function HomePage({ page, events, articles }: { page: PageContext; events
   const { t, locale } = page;
   return (
     <Layout page={page} title={t('site.name')} description={t('home.lede')}>
-      <h1>{t('home.title')}</h1>
-      <p class="font-lead">{t('home.lede')}</p>
+      <h1 safe>{t('home.title')}</h1>
+      <p class="font-lead" safe>{t('home.lede')}</p>
 
       <section aria-labelledby="upcoming-heading">
-        <h2 id="upcoming-heading">{t('home.upcoming')}</h2>
+        <h2 id="upcoming-heading" safe>{t('home.upcoming')}</h2>
         {events.length === 0 ? (
-          <p>{t('home.noEvents')}</p>
+          <p safe>{t('home.noEvents')}</p>
         ) : (
           <ul class="tilmeld-cards">
             {events.map((event) => (
@@ -26,16 +26,16 @@ export function HomePage({ page, events, articles }: { page: PageContext; events
           </ul>
         )}
         <p>
-          <a href={paths.events(locale)} class="function-link">
+          <a href={paths.events(locale)} class="function-link" safe>
             {t('home.allEvents')}
           </a>
         </p>
       </section>
 
       <section aria-labelledby="news-heading">
-        <h2 id="news-heading">{t('home.latestNews')}</h2>
+        <h2 id="news-heading" safe>{t('home.latestNews')}</h2>
         {articles.length === 0 ? (
-          <p>{t('home.noNews')}</p>
+          <p safe>{t('home.noNews')}</p>
         ) : (
           <ul class="tilmeld-cards">
             {articles.map((article) => (
@@ -46,7 +46,7 @@ export function HomePage({ page, events, articles }: { page: PageContext; events
           </ul>
         )}
         <p>
-          <a href={paths.news(locale)} class="function-link">
+          <a href={paths.news(locale)} class="function-link" safe>
             {t('home.allNews')}
           </a>
         </p>

@@ -5,7 +5,7 @@ export function PrivacyPage({ page }: { page: PageContext }): JSX.Element {
   const { t } = page;
   return (
     <Layout page={page} title={t('privacy.title')}>
-      <h1>{t('privacy.title')}</h1>
+      <h1 safe>{t('privacy.title')}</h1>
       {page.locale === 'da' ? (
         <>
           <p class="font-lead">Her kan du læse, hvilke oplysninger vi behandler om dig, når du tilmelder dig et arrangement, og hvilke rettigheder du har.</p>

@@ -1,7 +1,11 @@
 import type { da } from './da.js';
+import { eventsMessages } from '../../events/events.messages.js';
+import { newsMessages } from '../../news/news.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
+  ...eventsMessages.en,
+  ...newsMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',

@@ -14,10 +14,10 @@ export function ErrorPage({ page, status }: { page: PageContext; status: number 
   const { t } = page;
   return (
     <Layout page={page} title={t(text.title)}>
-      <h1>{t(text.title)}</h1>
-      <p class="font-lead">{t(text.body)}</p>
+      <h1 safe>{t(text.title)}</h1>
+      <p class="font-lead" safe>{t(text.body)}</p>
       <p>
-        <a href={paths.home(page.locale)} class="button button-primary">
+        <a href={paths.home(page.locale)} class="button button-primary" safe>
           {t('error.backHome')}
         </a>
       </p>

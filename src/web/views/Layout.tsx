@@ -1,3 +1,4 @@
+import type Html from '@kitajs/html';
 import type { PageContext } from '../page.js';
 import { paths } from '../paths.js';
 import { DKFDS_PREFIX, STATIC_PREFIX } from '../assets.js';
@@ -7,8 +8,8 @@ export interface LayoutProps {
   title: string;
   description?: string | undefined;
   /** Extra elements for <head>, already safe HTML (JSON-LD, canonical links). */
-  head?: JSX.Element | undefined;
-  children?: JSX.Element | JSX.Element[] | string;
+  head?: Html.Children;
+  children?: Html.Children;
 }
 
 export function Layout({ page, title, description, head, children }: LayoutProps): JSX.Element {
@@ -31,22 +32,22 @@ export function Layout({ page, title, description, head, children }: LayoutProps
           <link rel="alternate" hreflang="en" href={page.alternates.en} />
           <link rel="alternate" hreflang="x-default" href={page.alternates.da} />
           <link rel="alternate" type="application/rss+xml" title={t('footer.feed')} href={page.baseUrl + paths.newsFeed(locale)} />
-          {head ?? ''}
+          {head}
         </head>
         <body>
-          <a class="skipnav" href="#main-content">
+          <a class="skipnav" href="#main-content" safe>
             {t('site.skipToContent')}
           </a>
           <header class="header">
             <div class="solution-info">
               <div class="solution-info-inner container">
                 <div class="solution-heading">
-                  <a href={paths.home(locale)} class="tilmeld-brand">
+                  <a href={paths.home(locale)} class="tilmeld-brand" safe>
                     {t('site.name')}
                   </a>
                 </div>
                 <div class="additional-info">
-                  <p class="tilmeld-tagline">{t('site.tagline')}</p>
+                  <p class="tilmeld-tagline" safe>{t('site.tagline')}</p>
                 </div>
               </div>
             </div>
@@ -55,22 +56,22 @@ export function Layout({ page, title, description, head, children }: LayoutProps
                 <ul class="mainmenu">
                   <li>
                     <a href={paths.home(locale)} class="nav-link">
-                      <span>{t('nav.home')}</span>
+                      <span safe>{t('nav.home')}</span>
                     </a>
                   </li>
                   <li>
                     <a href={paths.events(locale)} class="nav-link">
-                      <span>{t('nav.events')}</span>
+                      <span safe>{t('nav.events')}</span>
                     </a>
                   </li>
                   <li>
                     <a href={paths.news(locale)} class="nav-link">
-                      <span>{t('nav.news')}</span>
+                      <span safe>{t('nav.news')}</span>
                     </a>
                   </li>
                   <li class="tilmeld-language">
                     <a href={page.alternates[other]} hreflang={other} lang={other} class="nav-link">
-                      <span>{t('site.languageSwitch')}</span>
+                      <span safe>{t('site.languageSwitch')}</span>
                     </a>
                   </li>
                 </ul>
@@ -85,23 +86,23 @@ export function Layout({ page, title, description, head, children }: LayoutProps
               <div class="container">
                 <div class="row">
                   <div class="col-12 col-md-6 footer-col">
-                    <p class="h4">{t('site.name')}</p>
-                    <p>{t('footer.about')}</p>
+                    <p class="h4" safe>{t('site.name')}</p>
+                    <p safe>{t('footer.about')}</p>
                   </div>
                   <div class="col-12 col-md-6 footer-col">
                     <ul class="footer-links unstyled-list">
                       <li>
-                        <a href={paths.accessibility(locale)} class="function-link">
+                        <a href={paths.accessibility(locale)} class="function-link" safe>
                           {t('footer.accessibility')}
                         </a>
                       </li>
                       <li>
-                        <a href={paths.privacy(locale)} class="function-link">
+                        <a href={paths.privacy(locale)} class="function-link" safe>
                           {t('footer.privacy')}
                         </a>
                       </li>
                       <li>
-                        <a href={paths.newsFeed(locale)} class="function-link">
+                        <a href={paths.newsFeed(locale)} class="function-link" safe>
                           {t('footer.feed')}
                         </a>
                       </li>

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+/**
+ * The OpenAPI 3.1 document is generated from the same zod schemas that
+ * validate API requests, so the two cannot drift apart.
+ */
+export async function registerOpenApi(app: FastifyInstance, baseUrl: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tilmeld API',
+        version: '1.0.0',
+        description: 'Events, programmes, news and (for staff) registrations of a Tilmeld installation.',
+      },
+      servers: [{ url: baseUrl }],
+      tags: [
+        { name: 'events', description: 'Published events and their programmes' },
+        { name: 'articles', description: 'Published news articles' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

@@ -1,0 +1,8 @@
+/** Texts of the news pages. English must have every Danish key (the type checks it). */
+const da = {
+} as const satisfies Record<string, string>;
+
+const en: Record<keyof typeof da, string> = {
+};
+
+export const newsMessages = { da, en };
