@@ -1,0 +1,37 @@
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+export interface LoadOptions {
+  connections?: number;
+  seconds?: number;
+  /** Paths cycled through by every connection. */
+  paths: string[];
+}
+
+/** Runs autocannon against a server and returns throughput and latency percentiles (ms). */
+export async function load(name: string, baseUrl: string, options: LoadOptions): Promise<LoadResult> {
+  const result = await autocannon({
+    url: baseUrl,
+    connections: options.connections ?? 50,
+    duration: options.seconds ?? 10,
+    requests: options.paths.map((path) => ({ method: 'GET', path })),
+  });
+  return {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p95: (result.latency as unknown as Record<string, number>).p97_5 ?? result.latency.p90,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
