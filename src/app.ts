@@ -17,6 +17,8 @@ import { newsRoutes } from './news/news.routes.js';
 import { newsApi } from './news/news.api.js';
 import { materialsRoutes } from './materials/materials.routes.js';
 import { registerOpenApi } from './api/openapi.js';
+import { registerCsrf } from './web/csrf.js';
+import { loadSecretKey } from './lib/secret.js';
 
 export type App = FastifyInstance;
 
@@ -49,6 +51,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
     crossOriginResourcePolicy: { policy: 'same-site' },
   });
   await app.register(formbody);
+  await registerCsrf(app, loadSecretKey(ctx.config.dataDir, ctx.config.secretKey), ctx.config.baseUrl.startsWith('https:'));
   await app.register(fastifyKitaHtml);
   await app.register(fastifyStatic, {
     root: DKFDS_DIST,

@@ -12,6 +12,8 @@ export interface Config {
   /** Seconds a rendered public page may be served from memory. */
   pageCacheSeconds: number;
   logLevel: string;
+  /** Signs cookies; see lib/secret.ts for the default. */
+  secretKey: string | undefined;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -33,5 +35,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl,
     pageCacheSeconds: intFrom(env.PAGE_CACHE_SECONDS, 5, 'PAGE_CACHE_SECONDS'),
     logLevel: env.LOG_LEVEL || 'info',
+    secretKey: env.SECRET_KEY || undefined,
   };
 }

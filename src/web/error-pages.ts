@@ -16,7 +16,7 @@ function statusOf(error: FastifyError): number {
 export function registerErrorPages(app: FastifyInstance, ctx: AppContext): void {
   const htmlError = (request: FastifyRequest, reply: FastifyReply, status: number) => {
     const page = pageContext(request, ctx.config.baseUrl);
-    const shown = status === 404 || status === 400 ? status : status >= 500 ? 500 : 400;
+    const shown = status === 404 || status === 400 || status === 403 ? status : status >= 500 ? 500 : 400;
     return sendHtml(reply, ErrorPage({ page, status: shown }), status);
   };
 

@@ -38,6 +38,8 @@ export const da = {
   'error.server.body': 'Noget gik galt hos os. Prøv igen om lidt. Hvis fejlen bliver ved, så kontakt os.',
   'error.badRequest.title': 'Forespørgslen kunne ikke forstås',
   'error.badRequest.body': 'Adressen indeholder oplysninger, vi ikke kan bruge. Gå tilbage og prøv igen.',
+  'error.forbidden.title': 'Formularen er udløbet',
+  'error.forbidden.body': 'Af sikkerhedshensyn kunne vi ikke tage imod formularen. Gå tilbage, genindlæs siden og prøv igen.',
   'error.backHome': 'Gå til forsiden',
   'eventType.kursus': 'Kursus',
   'eventType.konference': 'Konference',

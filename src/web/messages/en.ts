@@ -39,6 +39,8 @@ export const en: Record<keyof typeof da, string> = {
   'error.server.body': 'Something went wrong on our side. Please try again in a moment. If the problem persists, contact us.',
   'error.badRequest.title': 'The request could not be understood',
   'error.badRequest.body': 'The address contains information we cannot use. Go back and try again.',
+  'error.forbidden.title': 'The form has expired',
+  'error.forbidden.body': 'For security reasons we could not accept the form. Go back, reload the page and try again.',
   'error.backHome': 'Go to the home page',
   'eventType.kursus': 'Course',
   'eventType.konference': 'Conference',

@@ -5,6 +5,7 @@ import { Layout } from './Layout.js';
 
 const texts: Record<number, { title: MessageKey; body: MessageKey }> = {
   400: { title: 'error.badRequest.title', body: 'error.badRequest.body' },
+  403: { title: 'error.forbidden.title', body: 'error.forbidden.body' },
   404: { title: 'error.notFound.title', body: 'error.notFound.body' },
   500: { title: 'error.server.title', body: 'error.server.body' },
 };
