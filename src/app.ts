@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -19,6 +20,7 @@ import { materialsRoutes } from './materials/materials.routes.js';
 import { registerOpenApi } from './api/openapi.js';
 import { registerCsrf } from './web/csrf.js';
 import { loadSecretKey } from './lib/secret.js';
+import { registerObservability } from './observability/observability.routes.js';
 
 export type App = FastifyInstance;
 
@@ -29,6 +31,12 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
     // Long search strings are rejected by schemas with a clear message; this is the hard ceiling.
     routerOptions: { maxParamLength: 500 },
     trustProxy: true,
+    // A request id from the proxy is kept when it looks like one, so logs line up across hops.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+    },
     ...options,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -67,6 +75,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   });
 
   registerErrorPages(app, ctx);
+  registerObservability(app, ctx);
   await registerOpenApi(app, ctx.config.baseUrl);
   await app.register(healthRoutes(ctx));
   await app.register(homeRoutes(ctx));

@@ -3,10 +3,11 @@ import type { AppContext } from './context.js';
 import { createDb, migrateToLatest } from './db/database.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { PageCache } from './web/page-cache.js';
+import { Metrics } from './observability/metrics.js';
 
 /** Opens the database, brings its schema up to date and returns the context. */
 export async function openContext(config: Config, clock: Clock = systemClock): Promise<AppContext> {
   const db = createDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await migrateToLatest(db);
-  return { config, db, clock, pageCache: new PageCache(config.pageCacheSeconds * 1000) };
+  return { config, db, clock, pageCache: new PageCache(config.pageCacheSeconds * 1000), metrics: new Metrics({ processMetrics: true }) };
 }

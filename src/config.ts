@@ -14,6 +14,38 @@ export interface Config {
   logLevel: string;
   /** Signs cookies; see lib/secret.ts for the default. */
   secretKey: string | undefined;
+  /** Bearer token for /metrics; without it /metrics answers loopback only. */
+  metricsToken: string | undefined;
+  /**
+   * smtp://user:password@host:587 or smtps://…:465 (user and password
+   * URL-encoded). A secret: never logged. Unset: mails are written as .eml
+   * files under dataDir/mail instead of being sent.
+   */
+  smtpUrl: string | undefined;
+  /** Sender of every mail, e.g. "Tilmeld <noreply@kursus.example.dk>". */
+  mailFrom: string;
+  /** 'in-process': the server sends the outbox itself; 'off': a separate `tilmeld worker` does. */
+  outboxWorker: 'in-process' | 'off';
+}
+
+/** Checks SMTP_URL without ever echoing it: it holds the password. */
+function smtpUrlFrom(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error('SMTP_URL is not a valid URL (expected smtp://user:password@host:port or smtps://…)');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('SMTP_URL must start with smtp:// or smtps://');
+  if (!url.hostname) throw new Error('SMTP_URL has no host');
+  return value;
+}
+
+function outboxWorkerFrom(value: string | undefined): Config['outboxWorker'] {
+  if (value === undefined || value === '' || value === 'in-process') return 'in-process';
+  if (value === 'off') return 'off';
+  throw new Error(`OUTBOX_WORKER must be "in-process" or "off", got "${value}"`);
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -36,5 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheSeconds: intFrom(env.PAGE_CACHE_SECONDS, 5, 'PAGE_CACHE_SECONDS'),
     logLevel: env.LOG_LEVEL || 'info',
     secretKey: env.SECRET_KEY || undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
+    smtpUrl: smtpUrlFrom(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM || 'Tilmeld <noreply@localhost>',
+    outboxWorker: outboxWorkerFrom(env.OUTBOX_WORKER),
   };
 }

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Clock } from './lib/clock.js';
 import type { PageCache } from './web/page-cache.js';
+import type { Metrics } from './observability/metrics.js';
 
 /** Everything a service needs, handed in rather than imported, so tests can swap parts. */
 export interface AppContext {
@@ -9,4 +10,5 @@ export interface AppContext {
   db: Database;
   clock: Clock;
   pageCache: PageCache;
+  metrics: Metrics;
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../../src/context.js';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock, type Clock } from '../../src/lib/clock.js';
 import { PageCache } from '../../src/web/page-cache.js';
+import { Metrics } from '../../src/observability/metrics.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 import type { DialectName } from '../../src/db/dialect.js';
 
@@ -19,7 +20,7 @@ export interface TestApp {
 export async function createTestContext(dialect: DialectName, clock: Clock = fixedClock(TEST_NOW)): Promise<{ ctx: AppContext; database: TestDatabase }> {
   const database = await createTestDatabase(dialect);
   const config = { ...loadConfig({}), dataDir: database.dataDir, databaseUrl: database.databaseUrl, baseUrl: 'http://tilmeld.test', pageCacheSeconds: 0, logLevel: 'silent' };
-  const ctx: AppContext = { config, db: database.db, clock, pageCache: new PageCache(0) };
+  const ctx: AppContext = { config, db: database.db, clock, pageCache: new PageCache(0), metrics: new Metrics() };
   return { ctx, database };
 }
 
