@@ -4,7 +4,8 @@
  * (id columns, full-text search, locking) are named here.
  */
 import { sql, SqliteAdapter, type Kysely, type RawBuilder, type ColumnDefinitionBuilder } from 'kysely';
-import { searchWords, stemWords } from '../lib/stemming.js';
+import { searchStems, searchWords, stemWords } from '../lib/stemming.js';
+import type { MessagesTables, OutboxMessage } from '../messages/outbox.table.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -62,18 +63,22 @@ export async function removeEventText(db: Kysely<any>, eventId: number): Promise
 }
 
 /**
- * A condition on `events.id` that matches events containing every word of the
- * query in any Danish word form. Returns undefined when the query has no words.
+ * A condition on `events.id` that matches events containing every meaningful
+ * word of the query in any Danish word form (the last word may be half-typed).
+ * Stop words ("og", "i", "en" …) are left out on both databases. Returns
+ * undefined when the query has no words to search for.
  */
 export function eventSearchCondition(db: Kysely<any>, query: string): RawBuilder<boolean> | undefined {
   if (dialectOf(db) === 'sqlite') {
-    const stems = stemWords(query);
+    const stems = searchStems(query);
     if (stems.length === 0) return undefined;
-    // Prefix match per stem so that half-typed words still find something.
+    // Stems hold only letters and digits, so quoting them is enough to keep
+    // FTS5 syntax out. A prefix match per stem finds half-typed words too.
     const match = stems.map((s) => `"${s}"*`).join(' AND ');
     return sql<boolean>`events.id IN (SELECT rowid FROM event_search WHERE event_search MATCH ${match})`;
   }
-  // PostgreSQL stems each word itself with the same Snowball algorithm.
+  // PostgreSQL stems each word itself with the same Snowball algorithm; the
+  // words hold only letters and digits, so no tsquery operator can slip in.
   const words = searchWords(query);
   if (words.length === 0) return undefined;
   const tsquery = words.map((w) => `${w}:*`).join(' & ');
@@ -84,4 +89,104 @@ export function eventSearchCondition(db: Kysely<any>, query: string): RawBuilder
 export function containsInsensitive(column: string, needle: string): RawBuilder<boolean> {
   const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql<boolean>`lower(${sql.ref(column)}) LIKE lower(${pattern}) ESCAPE '\\'`;
+}
+
+/**
+ * Runs `fn` in a transaction that takes the write lock at its first statement.
+ * SQLite: BEGIN IMMEDIATE, so a writer waits (busy_timeout) for the lock
+ * before it reads anything, instead of reading and then failing at its first
+ * write (Kysely's driver sends a plain BEGIN). PostgreSQL: an ordinary READ
+ * COMMITTED transaction, in which rows are serialised with `forUpdate`.
+ */
+export async function writeTransaction<DB, T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (dialectOf(db) === 'postgres') return db.transaction().execute((trx) => fn(trx));
+  return db.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`COMMIT`.execute(conn);
+      return result;
+    } catch (error) {
+      // A failed COMMIT leaves the transaction open; nothing of it may stay.
+      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+/**
+ * Locks the selected rows until the end of the transaction: SELECT … FOR
+ * UPDATE on PostgreSQL. SQLite has no row locks; inside writeTransaction the
+ * whole database is already locked for writing.
+ */
+export function forUpdate<QB extends { forUpdate(): QB }>(db: Kysely<any>, query: QB): QB {
+  return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
+}
+
+/** True when a statement failed on a UNIQUE constraint. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export interface OutboxClaim {
+  workerId: string;
+  /** ISO time: messages due at or before it, and leases that ended by then, are taken. */
+  now: string;
+  leaseUntil: string;
+  limit: number;
+}
+
+/**
+ * Takes up to `limit` due outbox messages for one worker in a single atomic
+ * step, so that two workers (threads, processes or hosts) never get the same
+ * message: status becomes 'sending', the lease is set and attempts counts up.
+ * Due means pending with next_attempt_at unset or passed, or sending with an
+ * expired lease (its worker died). PostgreSQL: UPDATE … WHERE id IN (SELECT …
+ * FOR UPDATE SKIP LOCKED) RETURNING, so concurrent workers skip each other's
+ * rows instead of waiting. SQLite: the same UPDATE … RETURNING inside BEGIN
+ * IMMEDIATE, which holds the database's single write lock from the start.
+ * `db` must not be a transaction.
+ */
+export async function claimOutboxMessages(db: Kysely<any>, claim: OutboxClaim): Promise<OutboxMessage[]> {
+  const postgres = dialectOf(db) === 'postgres';
+  const update = (q: Kysely<MessagesTables>) => {
+    const due = q
+      .selectFrom('outbox_messages')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('status', '=', 'pending'),
+            eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', claim.now)]),
+          ]),
+          eb.and([eb('status', '=', 'sending'), eb('locked_until', '<=', claim.now)]),
+        ]),
+      )
+      .orderBy('id')
+      .limit(claim.limit);
+    return q
+      .updateTable('outbox_messages')
+      .set((eb) => ({
+        status: 'sending' as const,
+        locked_by: claim.workerId,
+        locked_until: claim.leaseUntil,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where('id', 'in', postgres ? due.forUpdate().skipLocked() : due)
+      .returningAll()
+      .execute();
+  };
+  if (postgres) return update(db as Kysely<MessagesTables>);
+  return (db as Kysely<MessagesTables>).connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      const rows = await update(conn);
+      await sql`COMMIT`.execute(conn);
+      return rows;
+    } catch (error) {
+      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+      throw error;
+    }
+  });
 }

@@ -1,14 +1,41 @@
 import snowball from 'snowball-stemmers';
 
 const danish = snowball.newStemmer('danish');
-const MAX_WORDS = 50;
 
-/** Lower-cased words of a text (letters and digits only), at most 50. */
-export function searchWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+/** A search uses at most this many words; more say nothing new and only cost time. */
+const MAX_QUERY_WORDS = 12;
+
+/**
+ * The Snowball Danish stop words, the same list PostgreSQL's `danish` text
+ * search configuration drops. Removing them from a query in JavaScript makes
+ * both databases answer "konsulent i en kommune" the same way.
+ */
+const STOP_WORDS = new Set(
+  (
+    'og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi min havde ham hun nu ' +
+    'over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind når være dog noget ' +
+    'ville jo deres efter ned skulle denne end dette mit også under have dig anden hende mine alt meget sit sine vor mod ' +
+    'disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan'
+  ).split(' '),
+);
+
+/** Lower-cased words of a text (letters and digits only), every one of them. */
+export function textWords(text: string): string[] {
+  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Snowball Danish stems of the words in a text, in order. */
+/** Snowball Danish stems of all the words in a text, in order (for the index). */
 export function stemWords(text: string): string[] {
-  return searchWords(text).map((w) => danish.stem(w));
+  return textWords(text).map((w) => danish.stem(w));
+}
+
+/** The words of a search that carry meaning: no stop words, no repeats, at most 12. */
+export function searchWords(query: string): string[] {
+  const words = textWords(query).filter((w) => !STOP_WORDS.has(w));
+  return [...new Set(words)].slice(0, MAX_QUERY_WORDS);
+}
+
+/** Snowball Danish stems of the meaningful words of a search. */
+export function searchStems(query: string): string[] {
+  return [...new Set(searchWords(query).map((w) => danish.stem(w)))];
 }
