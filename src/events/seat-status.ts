@@ -34,3 +34,17 @@ export function seatStatus(facts: SeatFacts, now: Date): SeatStatus {
   if (free <= Math.max(1, Math.floor(facts.capacity * FEW_SEATS_SHARE))) return 'few';
   return 'available';
 }
+
+/** Why sign-up is closed, so the event page can say so. */
+export type ClosedReason = 'cancelled' | 'ended' | 'notPublished' | 'notOpenYet' | 'deadlinePassed';
+
+/** The reason sign-up is closed right now, or null when it is open. */
+export function closedReason(facts: SeatFacts, now: Date): ClosedReason | null {
+  const at = now.toISOString();
+  if (facts.status === 'cancelled') return 'cancelled';
+  if (facts.status === 'archived' || at >= facts.endsAt) return 'ended';
+  if (facts.status !== 'published') return 'notPublished';
+  if (facts.signupOpensAt && at < facts.signupOpensAt) return 'notOpenYet';
+  if (facts.signupClosesAt && at >= facts.signupClosesAt) return 'deadlinePassed';
+  return null;
+}
