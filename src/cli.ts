@@ -34,7 +34,11 @@ async function main(argv: string[]): Promise<number> {
       const ctx = await openContext(loadConfig());
       const summary = await seedDemo(ctx);
       await ctx.db.destroy();
-      console.log(`Demo content loaded: ${summary.events} events, ${summary.articles} articles.`);
+      console.log(
+        summary.alreadyLoaded
+          ? 'Demo content is already loaded; nothing was added.'
+          : `Demo content loaded: ${summary.events} events, ${summary.articles} articles, ${summary.materials} materials.`,
+      );
       return 0;
     }
     case undefined:

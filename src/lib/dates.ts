@@ -55,3 +55,29 @@ export function sameLocalDay(a: string, b: string): boolean {
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
 }
+
+const offsetParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+});
+
+/** Minutes Danish time is ahead of UTC at the given instant (60 in winter, 120 in summer). */
+function danishOffsetMinutes(utcMs: number): number {
+  const p = Object.fromEntries(offsetParts.formatToParts(new Date(utcMs)).map((x) => [x.type, Number(x.value)]));
+  return (Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(utcMs / 1000) * 1000) / 60_000;
+}
+
+/**
+ * A Danish local date and wall-clock time ("2016-06-09", "09:30") as a UTC ISO
+ * string, right across summer and winter time. A time that does not exist
+ * (the hour skipped in March) moves an hour on; a time that occurs twice
+ * (the hour repeated in October) means the later one.
+ */
+export function danishTimeToUtc(date: string, time: string): string {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) throw new Error(`Expected YYYY-MM-DD and HH:MM, got "${date}" "${time}"`);
+  const asUtc = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  let utc = asUtc - danishOffsetMinutes(asUtc) * 60_000;
+  utc = asUtc - danishOffsetMinutes(utc) * 60_000;
+  return new Date(utc).toISOString();
+}

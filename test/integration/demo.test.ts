@@ -1,0 +1,280 @@
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/context.js';
+import { seedDemo, seedDemoIfEmpty, type SeedSummary } from '../../src/demo/demo.js';
+import { EVENT_TYPES } from '../../src/events/events.table.js';
+import { signupOpen } from '../../src/events/seat-status.js';
+import { fixedClock } from '../../src/lib/clock.js';
+import { addDays, formatTime, localDateKey } from '../../src/lib/dates.js';
+import { materialPath } from '../../src/materials/materials.service.js';
+import { createTestContext, TEST_NOW } from '../helpers/app.js';
+import { forEachDialect, type TestDatabase } from '../helpers/databases.js';
+
+/**
+ * The text a PDF shows, line by line: inflates the page content streams and
+ * maps each glyph back to its character through the font's ToUnicode table.
+ * Enough for the PDFs pdfkit writes; not a general PDF reader.
+ */
+function pdfTextLines(pdf: Buffer): string[] {
+  const raw = pdf.toString('latin1');
+  const objects = new Map<number, { dict: string; stream: string | null }>();
+  for (const m of raw.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
+    const body = m[2]!;
+    const at = body.indexOf('stream');
+    if (at < 0) {
+      objects.set(Number(m[1]), { dict: body, stream: null });
+      continue;
+    }
+    const dict = body.slice(0, at);
+    const bytes = Buffer.from(body.slice(body.indexOf('\n', at) + 1, body.lastIndexOf('endstream')).replace(/\r?\n$/, ''), 'latin1');
+    objects.set(Number(m[1]), { dict, stream: (dict.includes('/FlateDecode') ? zlib.inflateSync(bytes) : bytes).toString('latin1') });
+  }
+  const toUnicode = (fontRef: number): Map<number, string> => {
+    const cmapRef = /\/ToUnicode (\d+) 0 R/.exec(objects.get(fontRef)!.dict)![1]!;
+    const map = new Map<number, string>();
+    for (const r of objects.get(Number(cmapRef))!.stream!.matchAll(/<([0-9a-f]+)> <([0-9a-f]+)> \[([^\]]*)\]/gi)) {
+      let code = parseInt(r[1]!, 16);
+      for (const u of r[3]!.matchAll(/<([0-9a-f ]+)>/gi)) {
+        map.set(code++, String.fromCharCode(...u[1]!.split(' ').map((h) => parseInt(h, 16))));
+      }
+    }
+    return map;
+  };
+  const lines: string[] = [];
+  for (const { dict } of objects.values()) {
+    if (!/\/Type \/Page\b/.test(dict)) continue;
+    const resRef = /\/Resources (\d+) 0 R/.exec(dict)?.[1];
+    const resources = resRef ? objects.get(Number(resRef))!.dict : dict;
+    const fonts = new Map<string, Map<number, string>>();
+    for (const f of (/\/Font <<([^>]*)>>/.exec(resources)?.[1] ?? '').matchAll(/\/(\w+) (\d+) 0 R/g)) fonts.set(f[1]!, toUnicode(Number(f[2])));
+    const content = objects.get(Number(/\/Contents (\d+) 0 R/.exec(dict)![1]))!.stream!;
+    let font: Map<number, string> | undefined;
+    for (const op of content.matchAll(/\/(\w+) [\d.]+ Tf|\[([^\]]*)\] TJ/g)) {
+      if (op[1]) {
+        font = fonts.get(op[1]);
+        continue;
+      }
+      let line = '';
+      for (const h of op[2]!.matchAll(/<([0-9a-f]+)>/gi)) {
+        for (let i = 0; i < h[1]!.length; i += 4) line += font?.get(parseInt(h[1]!.slice(i, i + 4), 16)) ?? '\ufffd';
+      }
+      lines.push(line);
+    }
+  }
+  return lines;
+}
+
+const ARTICLE_2016 = 'konsulenten-som-facilitator-i-den-politisk-styrede-kommune';
+
+async function eventsOf(ctx: AppContext) {
+  return ctx.db.selectFrom('events').selectAll().orderBy('id').execute();
+}
+
+forEachDialect('demo content', (dialect) => {
+  let ctx: AppContext;
+  let database: TestDatabase;
+  let loaded: boolean;
+  let seedMs: number;
+
+  beforeAll(async () => {
+    ({ ctx, database } = await createTestContext(dialect));
+    const started = performance.now();
+    loaded = await seedDemoIfEmpty(ctx);
+    seedMs = performance.now() - started;
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('loads on an empty database, quickly', () => {
+    expect(loaded).toBe(true);
+    // Well under a few seconds even on a busy two-core machine.
+    expect(seedMs).toBeLessThan(8000);
+  });
+
+  it('creates at least 14 events of all five types and 20 articles', async () => {
+    const events = await eventsOf(ctx);
+    expect(events.length).toBeGreaterThanOrEqual(14);
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(EVENT_TYPES));
+    const articles = await ctx.db.selectFrom('articles').select(['slug', 'published_at']).execute();
+    expect(articles).toHaveLength(20);
+    const now = TEST_NOW.toISOString();
+    expect(articles.filter((a) => a.published_at === null)).toHaveLength(1);
+    expect(articles.filter((a) => a.published_at !== null && a.published_at > now)).toHaveLength(1);
+    const linked = await ctx.db.selectFrom('article_events').select('article_id').distinct().execute();
+    expect(linked.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has the 2016 article dated 24 May 2016, linked to the archived døgnseminar with the speaker', async () => {
+    const article = await ctx.db.selectFrom('articles').selectAll().where('slug', '=', ARTICLE_2016).executeTakeFirstOrThrow();
+    expect(localDateKey(article.published_at!)).toBe('2016-05-24');
+    expect(formatTime(article.published_at!, 'da')).toBe('kl. 08.00');
+    expect(article.body).toMatch(/^## /m);
+    expect(article.body).toMatch(/^> ”/m);
+    expect(article.body).toContain('Henrik Rosenlund Knudsen');
+
+    const links = await ctx.db.selectFrom('article_events').innerJoin('events', 'events.id', 'article_events.event_id')
+      .select(['events.id', 'events.title', 'events.type', 'events.status', 'events.starts_at', 'events.ends_at'])
+      .where('article_events.article_id', '=', article.id).execute();
+    expect(links).toHaveLength(1);
+    const event = links[0]!;
+    expect(event).toMatchObject({ title: 'Konsulent i en politisk styret organisation', type: 'doegnseminar', status: 'archived' });
+    expect(event.starts_at.slice(0, 4)).toBe('2016');
+    expect(localDateKey(event.ends_at)).not.toBe(localDateKey(event.starts_at));
+
+    const speakers = await ctx.db.selectFrom('sessions')
+      .innerJoin('session_speakers', 'session_speakers.session_id', 'sessions.id')
+      .innerJoin('speakers', 'speakers.id', 'session_speakers.speaker_id')
+      .select(['speakers.name', 'speakers.title', 'speakers.organisation'])
+      .where('sessions.event_id', '=', event.id).execute();
+    expect(speakers).toContainEqual({ name: 'Henrik Rosenlund Knudsen', title: 'Sekretariatschef', organisation: 'Skanderborg Kommune' });
+  });
+
+  it('attaches the programme as a real PDF with an embedded font', async () => {
+    const article = await ctx.db.selectFrom('articles').select('id').where('slug', '=', ARTICLE_2016).executeTakeFirstOrThrow();
+    const material = await ctx.db.selectFrom('materials').selectAll().where('article_id', '=', article.id).executeTakeFirstOrThrow();
+    expect(material).toMatchObject({
+      title: 'Døgnseminar. Politisk konsulent 2016',
+      filename: 'doegnseminar-politisk-konsulent-2016.pdf',
+      content_type: 'application/pdf',
+      visibility: 'public',
+    });
+    const bytes = fs.readFileSync(materialPath(ctx, material.storage_key));
+    expect(bytes.length).toBe(material.size_bytes);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.includes('/FontFile2')).toBe(true);
+    expect(bytes.includes('IBMPlexSans')).toBe(true);
+    expect(bytes.includes('/Helvetica')).toBe(false);
+
+    const text = pdfTextLines(bytes).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Konsulent i en politisk styret organisation');
+    expect(text).toContain('DØGNSEMINAR');
+    expect(text).toContain('Torsdag den 9. juni 2016');
+    expect(text).toContain('Henrik Rosenlund Knudsen, sekretariatschef, Skanderborg Kommune');
+    expect(text).toContain('Kursuscenter Søhøjlandet');
+    expect(text).toContain('10.30–12.00');
+    expect(text).not.toContain('\ufffd');
+  });
+
+  it('has a new edition of the døgnseminar, published and open for sign-up', async () => {
+    const events = await eventsOf(ctx);
+    const editions = events.filter((e) => e.title === 'Konsulent i en politisk styret organisation' && e.status === 'published');
+    expect(editions).toHaveLength(1);
+    const e = editions[0]!;
+    expect(e.slug).toBe(`konsulent-i-en-politisk-styret-organisation-${localDateKey(e.starts_at).slice(0, 4)}`);
+    expect(e.starts_at > TEST_NOW.toISOString()).toBe(true);
+    expect(signupOpen({ status: e.status, capacity: e.capacity, seatsTaken: e.seats_taken, signupOpensAt: e.signup_opens_at, signupClosesAt: e.signup_closes_at, endsAt: e.ends_at }, TEST_NOW)).toBe(true);
+    expect(e.signup_closes_at! < e.starts_at).toBe(true);
+    expect(e).toMatchObject({ capacity: 60, price_ore: 495_000, vat_mode: 'standard' });
+    expect(e.included).toMatch(/[Oo]vernatning/);
+    const venue = await ctx.db.selectFrom('venues').selectAll().where('id', '=', e.venue_id!).executeTakeFirstOrThrow();
+    expect(venue.address).not.toBe('');
+    expect(venue.accessibility).not.toBe('');
+    const sessions = await ctx.db.selectFrom('sessions').selectAll().where('event_id', '=', e.id).execute();
+    expect(new Set(sessions.map((s) => localDateKey(s.starts_at))).size).toBe(2);
+    expect(sessions.length).toBeGreaterThanOrEqual(8);
+    const promo = await ctx.db.selectFrom('article_events').innerJoin('articles', 'articles.id', 'article_events.article_id')
+      .select('articles.published_at').where('article_events.event_id', '=', e.id).execute();
+    expect(promo.some((a) => a.published_at !== null && a.published_at <= TEST_NOW.toISOString())).toBe(true);
+    const programme = await ctx.db.selectFrom('materials').select(['content_type', 'visibility']).where('event_id', '=', e.id).execute();
+    expect(programme).toEqual([{ content_type: 'application/pdf', visibility: 'public' }]);
+  });
+
+  it('covers the cases the site must show: cancelled, not yet open, free, momsfri, online, series', async () => {
+    const events = await eventsOf(ctx);
+    const now = TEST_NOW.toISOString();
+    expect(events.some((e) => e.status === 'cancelled')).toBe(true);
+    expect(events.some((e) => e.status === 'published' && e.signup_opens_at !== null && e.signup_opens_at > now)).toBe(true);
+    expect(events.some((e) => e.type === 'webinar' && e.price_ore === 0)).toBe(true);
+    const exempt = events.filter((e) => e.vat_mode === 'exempt');
+    expect(exempt.length).toBeGreaterThanOrEqual(2);
+    for (const e of exempt) expect(e.vat_exemption_reason).toBeTruthy();
+    for (const e of events.filter((x) => x.type === 'webinar')) expect(e.venue_id).toBeNull();
+    for (const e of events.filter((x) => x.type !== 'webinar')) expect(e.venue_id).not.toBeNull();
+
+    const sessions = await ctx.db.selectFrom('sessions').select(['event_id', 'starts_at', 'ends_at']).execute();
+    const byEvent = (id: number) => sessions.filter((s) => s.event_id === id);
+    for (const e of events.filter((x) => x.type === 'netvaerk')) expect(byEvent(e.id).length).toBeGreaterThanOrEqual(4);
+    expect(events.some((e) => e.type === 'konference' && new Set(byEvent(e.id).map((s) => localDateKey(s.starts_at))).size === 2)).toBe(true);
+
+    const cities = await ctx.db.selectFrom('venues').select('city').distinct().execute();
+    expect(cities.length).toBeGreaterThanOrEqual(7);
+    const themes = await ctx.db.selectFrom('themes').select('slug').execute();
+    expect(themes.length).toBeGreaterThanOrEqual(10);
+    const speakers = await ctx.db.selectFrom('speakers').select(['title', 'organisation']).execute();
+    for (const s of speakers) {
+      expect(s.title).not.toBe('');
+      expect(s.organisation).not.toBe('');
+    }
+  });
+
+  it('places every session at a sensible Danish time on a weekday', async () => {
+    const sessions = await ctx.db.selectFrom('sessions').select(['starts_at', 'ends_at']).execute();
+    for (const s of sessions) {
+      const start = formatTime(s.starts_at, 'en');
+      const end = formatTime(s.ends_at, 'en');
+      expect(start >= '08:00' && start <= '19:00', `${s.starts_at} starts at ${start}`).toBe(true);
+      expect(end > start && end <= '23:00', `${s.ends_at} ends at ${end}`).toBe(true);
+      const day = new Date(`${localDateKey(s.starts_at)}T12:00:00Z`).getUTCDay();
+      expect(day >= 1 && day <= 5).toBe(true);
+    }
+  });
+
+  it('adds nothing when run again', async () => {
+    const before = { events: (await eventsOf(ctx)).length, files: fs.readdirSync(`${ctx.config.dataDir}/files`).length };
+    const summary: SeedSummary = await seedDemo(ctx);
+    expect(summary).toEqual({ events: 0, articles: 0, materials: 0, alreadyLoaded: true });
+    expect(await seedDemoIfEmpty(ctx)).toBe(false);
+    expect((await eventsOf(ctx)).length).toBe(before.events);
+    expect(await ctx.db.selectFrom('articles').select('id').execute()).toHaveLength(20);
+    expect(await ctx.db.selectFrom('materials').select('id').execute()).toHaveLength(2);
+    expect(fs.readdirSync(`${ctx.config.dataDir}/files`)).toHaveLength(before.files);
+  });
+
+  describe('seeded with a clock 200 days later', () => {
+    const later = addDays(TEST_NOW, 200);
+    let other: { ctx: AppContext; database: TestDatabase };
+
+    beforeAll(async () => {
+      other = await createTestContext(dialect, fixedClock(later));
+      await seedDemo(other.ctx);
+    });
+    afterAll(async () => {
+      await other?.database.drop();
+    });
+
+    it('moves every dated event with the clock, but not the 2016 seminar', async () => {
+      const first = await eventsOf(ctx);
+      const second = await eventsOf(other.ctx);
+      expect(second).toHaveLength(first.length);
+      for (const [i, a] of first.entries()) {
+        const b = second[i]!;
+        expect(b.type).toBe(a.type);
+        expect(b.status).toBe(a.status);
+        if (a.starts_at < '2017') {
+          expect(b.starts_at).toBe(a.starts_at);
+          continue;
+        }
+        expect(b.starts_at).not.toBe(a.starts_at);
+        // The same event is in the future (or the past) under either clock.
+        expect(b.starts_at > later.toISOString()).toBe(a.starts_at > TEST_NOW.toISOString());
+      }
+      const edition = second.find((e) => e.title === 'Konsulent i en politisk styret organisation' && e.status === 'published')!;
+      expect(signupOpen({ status: edition.status, capacity: edition.capacity, seatsTaken: 0, signupOpensAt: edition.signup_opens_at, signupClosesAt: edition.signup_closes_at, endsAt: edition.ends_at }, later)).toBe(true);
+    });
+
+    it('dates the news relative to the clock, the 2016 article excepted', async () => {
+      const stamps = async (c: AppContext) =>
+        (await c.db.selectFrom('articles').select(['slug', 'published_at']).orderBy('slug').execute()).map((a) => [a.slug, a.published_at] as const);
+      const a = new Map(await stamps(ctx));
+      const b = new Map(await stamps(other.ctx));
+      expect(b.get(ARTICLE_2016)).toBe(a.get(ARTICLE_2016));
+      const shifted = [...a.keys()].filter((slug) => a.get(slug) && b.get(slug) && slug !== ARTICLE_2016);
+      expect(shifted.length).toBeGreaterThanOrEqual(17);
+      for (const slug of shifted) {
+        expect(new Date(b.get(slug)!).getTime() - new Date(a.get(slug)!).getTime()).toBeCloseTo(200 * 86_400_000, -7);
+      }
+    });
+  });
+});
