@@ -1,7 +1,56 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { notFound } from '../lib/errors.js';
+import { LOCALES, translator } from '../web/i18n.js';
+import { cachedPage } from '../web/cached-page.js';
+import { routePatterns } from '../web/paths.js';
+import { feedArticles, newsPage, publicArticle } from './news.service.js';
+import { newsFeedXml } from './news.feed.js';
+import { pageParam, slugParams } from './news.schemas.js';
+import { NewsListPage } from './views/NewsListPage.js';
+import { ArticlePage } from './views/ArticlePage.js';
+
+const pageQuery = z.object({ page: pageParam });
+
+/** Serves an XML document from the page cache, building it on a miss. */
+async function cachedXml(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, type: string, build: () => Promise<string>) {
+  const key = `xml:${request.url}`;
+  let body = ctx.pageCache.get(key);
+  if (body === undefined) {
+    body = await build();
+    ctx.pageCache.set(key, body);
+  }
+  return reply.type(type).header('X-Content-Type-Options', 'nosniff').send(body);
+}
 
 /** Public news pages: the list, an article and the feed. */
-export function newsRoutes(_ctx: AppContext): FastifyPluginAsync {
-  return async () => {};
+export function newsRoutes(ctx: AppContext): FastifyPluginAsync {
+  return async (base) => {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    for (const locale of LOCALES) {
+      app.get(routePatterns.news[locale], { schema: { querystring: pageQuery } }, (request, reply) =>
+        cachedPage(ctx, request, reply, locale, async (page) => {
+          const news = await newsPage(ctx, request.query.page);
+          if (news.page > news.pageCount) throw notFound('No such page of news');
+          return NewsListPage({ page, news });
+        }),
+      );
+
+      app.get(routePatterns.newsFeed[locale], (request, reply) =>
+        cachedXml(ctx, request, reply, 'application/rss+xml; charset=utf-8', async () =>
+          newsFeedXml({ locale, baseUrl: ctx.config.baseUrl, t: translator(locale), articles: await feedArticles(ctx) }),
+        ),
+      );
+
+      app.get(routePatterns.article[locale], { schema: { params: slugParams } }, (request, reply) =>
+        cachedPage(ctx, request, reply, locale, async (page) => {
+          const article = await publicArticle(ctx, request.params.slug);
+          if (!article) throw notFound('No such article');
+          return ArticlePage({ page, article });
+        }),
+      );
+    }
+  };
 }

@@ -1,0 +1,72 @@
+import { escapeHtml } from '@kitajs/html';
+import type { PageContext } from '../../web/page.js';
+import type { MessageKey } from '../../web/i18n.js';
+import { paths } from '../../web/paths.js';
+import { formatDate, formatTime, sameLocalDay } from '../../lib/dates.js';
+import { SeatStatusBadge } from '../../events/views/SeatStatusBadge.js';
+import type { RelatedEvent } from '../news.service.js';
+import { articleLang } from './content-language.js';
+
+function when(event: RelatedEvent, locale: PageContext['locale']): string {
+  if (sameLocalDay(event.startsAt, event.endsAt)) return `${formatDate(event.startsAt, locale)}, ${formatTime(event.startsAt, locale)}`;
+  return `${formatDate(event.startsAt, locale)} – ${formatDate(event.endsAt, locale)}`;
+}
+
+function callToAction(event: RelatedEvent): MessageKey {
+  if (event.status !== 'published') return 'news.cta.readMore';
+  if (event.seatStatus === 'available' || event.seatStatus === 'few') return 'news.cta.signUp';
+  if (event.seatStatus === 'waitingList') return 'news.cta.waitingList';
+  return 'news.cta.readMore';
+}
+
+/** An event the article promotes: what, when, where, seats, and the way to sign up. */
+export function RelatedEventCard({ page, event }: { page: PageContext; event: RelatedEvent }): JSX.Element {
+  const { t, locale } = page;
+  const place = event.place ?? (event.type === 'webinar' ? t('news.event.online') : null);
+  const href = paths.event(locale, event.slug);
+  return (
+    <div class="card">
+      <div class="card-content">
+        <p class="card-subheading tilmeld-meta" safe>
+          {t(`eventType.${event.type}`)}
+        </p>
+        <h3 class="card-heading h3" lang={articleLang(page)}>
+          <a href={href} safe>
+            {event.title}
+          </a>
+        </h3>
+        <dl class="tilmeld-facts">
+          <dt safe>{t('news.event.when')}</dt>
+          <dd>
+            <time datetime={event.startsAt} safe>
+              {when(event, locale)}
+            </time>
+          </dd>
+          {place ? (
+            <>
+              <dt safe>{t('news.event.where')}</dt>
+              <dd safe>{place}</dd>
+            </>
+          ) : (
+            ''
+          )}
+        </dl>
+        <p>
+          {event.status === 'archived' ? (
+            <span class="badge" safe>
+              {t('news.event.archived')}
+            </span>
+          ) : (
+            <SeatStatusBadge page={page} status={event.seatStatus} />
+          )}
+        </p>
+        <p>
+          <a href={href} class="button button-primary">
+            {escapeHtml(t(callToAction(event)))}
+            <span class="sr-only">{escapeHtml(`: ${event.title}`)}</span>
+          </a>
+        </p>
+      </div>
+    </div>
+  );
+}
