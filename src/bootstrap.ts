@@ -4,10 +4,16 @@ import { createDb, migrateToLatest } from './db/database.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { PageCache } from './web/page-cache.js';
 import { Metrics } from './observability/metrics.js';
+import { outboxBacklog } from './messages/outbox.service.js';
 
 /** Opens the database, brings its schema up to date and returns the context. */
 export async function openContext(config: Config, clock: Clock = systemClock): Promise<AppContext> {
   const db = createDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await migrateToLatest(db);
-  return { config, db, clock, pageCache: new PageCache(config.pageCacheSeconds * 1000), metrics: new Metrics({ processMetrics: true }) };
+  const metrics = new Metrics({ processMetrics: true });
+  metrics.watchOutbox(async () => {
+    const backlog = await outboxBacklog(db, clock.now());
+    return { pending: backlog.pending + backlog.sending, oldestAgeSeconds: backlog.oldestPendingAgeSeconds };
+  });
+  return { config, db, clock, pageCache: new PageCache(config.pageCacheSeconds * 1000), metrics };
 }

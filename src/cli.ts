@@ -7,11 +7,13 @@ const usage = `Usage: tilmeld <command> [options]
 
 Commands:
   serve              start the web server (same as npm start)
+  worker             send mail from the outbox until SIGTERM/SIGINT (beside servers with OUTBOX_WORKER=off)
   migrate            bring the database schema up to date
   seed --demo        load the demo content (events, news, materials)
   help               show this text
 
-Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, BASE_URL.`;
+Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, BASE_URL,
+SMTP_URL, MAIL_FROM, OUTBOX_WORKER.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -19,6 +21,10 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       await import('./server.js');
       return -1;
+    case 'worker': {
+      const { runOutboxWorkerCommand } = await import('./messages/outbox.cli.js');
+      return runOutboxWorkerCommand();
+    }
     case 'migrate': {
       const ctx = await openContext(loadConfig());
       await ctx.db.destroy();

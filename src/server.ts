@@ -2,11 +2,14 @@ import { loadConfig } from './config.js';
 import { openContext } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/demo.js';
+import { startOutboxWorker } from './messages/outbox.worker.js';
 
 const config = loadConfig();
 const ctx = await openContext(config);
 const app = await buildApp(ctx);
 if (await seedDemoIfEmpty(ctx)) app.log.info('database was empty: demo content loaded');
+// Sends mail from the outbox; OUTBOX_WORKER=off leaves that to a separate `tilmeld worker`.
+const outboxWorker = config.outboxWorker === 'in-process' ? startOutboxWorker(ctx, { log: app.log }) : undefined;
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -14,6 +17,7 @@ async function shutdown(signal: string): Promise<void> {
   closing = true;
   app.log.info({ signal }, 'shutting down: finishing requests in flight');
   await app.close();
+  await outboxWorker?.stop();
   await ctx.db.destroy();
   process.exit(0);
 }

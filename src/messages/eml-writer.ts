@@ -1,0 +1,26 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/** 2026-06-01T10:00:00.000Z → 20260601T100000000Z: sortable and safe in any file system. */
+function fileStamp(at: Date): string {
+  return at.toISOString().replace(/[-:.]/g, '');
+}
+
+/** The file name of a mail written at `at`: time first, so a directory listing is in sending order. */
+export function emlFileName(outboxId: number, at: Date): string {
+  return `${fileStamp(at)}-outbox-${outboxId}.eml`;
+}
+
+/**
+ * Writes a complete message to `dir` and returns its path. It is written to a
+ * hidden temporary file first and renamed, so a reader never sees half a mail.
+ */
+export async function writeEml(dir: string, outboxId: number, at: Date, raw: Buffer): Promise<string> {
+  await fs.mkdir(dir, { recursive: true });
+  const name = emlFileName(outboxId, at);
+  const file = path.join(dir, name);
+  const temporary = path.join(dir, `.${name}.${process.pid}.tmp`);
+  await fs.writeFile(temporary, raw);
+  await fs.rename(temporary, file);
+  return file;
+}

@@ -1,0 +1,29 @@
+import { loadConfig } from '../config.js';
+import { openContext } from '../bootstrap.js';
+import { startOutboxWorker, type OutboxLog } from './outbox.worker.js';
+
+/** One JSON line per event on stdout, like the server's log. */
+function lineLog(level: 'info' | 'warn' | 'error'): (details: object, message: string) => void {
+  return (details, message) => {
+    console.log(JSON.stringify({ level, time: new Date().toISOString(), msg: message, ...details }));
+  };
+}
+
+/**
+ * `tilmeld worker`: sends the outbox until SIGTERM or SIGINT, then finishes
+ * the mail in progress and exits. Run it beside servers started with
+ * OUTBOX_WORKER=off; any number of workers may run against one database.
+ */
+export async function runOutboxWorkerCommand(): Promise<number> {
+  const ctx = await openContext(loadConfig());
+  const log: OutboxLog = { info: lineLog('info'), warn: lineLog('warn'), error: lineLog('error') };
+  const worker = startOutboxWorker(ctx, { log });
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  log.info({ signal }, 'outbox worker stopping: finishing the mail in progress');
+  await worker.stop();
+  await ctx.db.destroy();
+  return 0;
+}

@@ -1,0 +1,117 @@
+import type { Insertable } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { OutboxMessage, OutboxMessagesTable, OutboxStatus } from './outbox.table.js';
+
+export type NewOutboxMessage = Insertable<OutboxMessagesTable>;
+
+/**
+ * Inserts a message unless one with the same dedupe key exists (ON CONFLICT DO
+ * NOTHING, so a duplicate does not abort the caller's PostgreSQL transaction).
+ */
+export async function insertOutboxMessage(db: Database, row: NewOutboxMessage): Promise<{ id: number; created: boolean }> {
+  const inserted = await db
+    .insertInto('outbox_messages')
+    .values(row)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return { id: inserted.id, created: true };
+  const existing = await db
+    .selectFrom('outbox_messages')
+    .select('id')
+    .where('dedupe_key', '=', row.dedupe_key ?? null)
+    .executeTakeFirstOrThrow();
+  return { id: existing.id, created: false };
+}
+
+export async function getOutboxMessage(db: Database, id: number): Promise<OutboxMessage | undefined> {
+  return db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Extends this worker's lease on one message. False when the lease has passed
+ * to another worker (or the message is no longer being sent): then it must not be sent.
+ */
+export async function renewLease(db: Database, id: number, workerId: string, until: string): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox_messages')
+    .set({ locked_until: until })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'sending')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Records that the mail server accepted the message. Unconditional on the
+ * lease: it was sent, whoever holds the lease now, and a worker that took it
+ * over will see that when it tries to renew its lease.
+ */
+export async function markSent(db: Database, id: number, workerId: string, at: string): Promise<void> {
+  await db
+    .updateTable('outbox_messages')
+    .set({ status: 'sent', sent_at: at, locked_by: workerId, locked_until: null, last_error: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Ends a failed attempt: back to pending with a time for the next one, or failed for good. */
+export async function markAttemptFailed(
+  db: Database,
+  id: number,
+  workerId: string,
+  outcome: { status: Extract<OutboxStatus, 'pending' | 'failed'>; nextAttemptAt: string | null; error: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox_messages')
+    .set({ status: outcome.status, next_attempt_at: outcome.nextAttemptAt, last_error: outcome.error, locked_by: null, locked_until: null })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'sending')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Gives claimed but untried messages back (on stop), without counting the claim as an attempt. */
+export async function releaseClaims(db: Database, workerId: string, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox_messages')
+    .set((eb) => ({ status: 'pending', attempts: eb('attempts', '-', 1), locked_by: null, locked_until: null }))
+    .where('id', 'in', ids)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/** Puts failed messages back in the queue with a fresh count of attempts. */
+export async function requeueFailed(db: Database, ids?: number[]): Promise<number> {
+  let query = db
+    .updateTable('outbox_messages')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: null })
+    .where('status', '=', 'failed');
+  if (ids) {
+    if (ids.length === 0) return 0;
+    query = query.where('id', 'in', ids);
+  }
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export interface OutboxBacklogRow {
+  status: OutboxStatus;
+  count: number;
+  oldest: string | null;
+}
+
+/** Count and oldest created_at per unsent status. */
+export async function backlogByStatus(db: Database): Promise<OutboxBacklogRow[]> {
+  const rows = await db
+    .selectFrom('outbox_messages')
+    .select((eb) => ['status', eb.fn.countAll<number>().as('count'), eb.fn.min('created_at').as('oldest')])
+    .where('status', 'in', ['pending', 'sending', 'failed'])
+    .groupBy('status')
+    .execute();
+  return rows.map((r) => ({ status: r.status, count: Number(r.count), oldest: r.oldest }));
+}

@@ -1,0 +1,290 @@
+/**
+ * The outbox worker: sends what enqueueMail() wrote, outside any request.
+ *
+ * Why a lease. A worker claims a batch of due messages in one atomic UPDATE
+ * (claimOutboxMessages in db/dialect.ts): status 'sending', locked_by = its id,
+ * locked_until = now + lease. Two workers — two processes on one PostgreSQL,
+ * or the server's in-process worker beside `tilmeld worker` — therefore never
+ * hold the same message. A worker that dies keeps nothing for ever: once its
+ * lease has ended, the message is due again and another worker takes it.
+ * Before each send the worker renews its lease on that one message and skips
+ * the message if the lease has passed to someone else, so a slow batch cannot
+ * outlive its lease and have its tail sent twice.
+ *
+ * What "once" means. The message is marked sent right after the mail server
+ * accepted it. If the worker dies (or loses the database) between the
+ * server's "250 OK" and that UPDATE, the lease runs out and the message is
+ * sent again: delivery is at least once, with duplicates only in that narrow
+ * window, never from two workers racing or from retries of a message that
+ * was accepted. The Message-ID is derived from the outbox id, so the copy
+ * carries the same Message-ID and mail clients and servers can recognise it.
+ * Sending exactly once across a crash would need the mail server to take part
+ * in our transaction, which SMTP cannot.
+ *
+ * Failures are retried with exponential back-off and jitter (capped); after
+ * maxAttempts, or when the server refuses the recipient for good (5xx), the
+ * message is marked failed and stays in the table for inspection
+ * (requeueFailed() puts it back). Times come from ctx.clock; the clocks of
+ * all workers must agree to well within the lease.
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import type { AppContext } from '../context.js';
+import { claimOutboxMessages } from '../db/dialect.js';
+import { createMailTransport, toMailSendError, type MailTransport } from './mail.transport.js';
+import { markAttemptFailed, markSent, releaseClaims, renewLease } from './outbox.queries.js';
+import { onOutboxNotify } from './outbox.service.js';
+import type { OutboxMessage } from './outbox.table.js';
+
+/** The part of a pino logger the worker uses; Fastify's app.log fits. */
+export interface OutboxLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+const silentLog: OutboxLog = { info() {}, warn() {}, error() {} };
+
+export interface OutboxWorkerOptions {
+  /** Default: SMTP from ctx.config.smtpUrl, else .eml files. The worker closes it on stop. */
+  transport?: MailTransport;
+  /** Written to locked_by; default host:pid:random. */
+  workerId?: string;
+  /** Messages claimed at a time (default 10). */
+  batchSize?: number;
+  /** Milliseconds between looks at the table when nothing wakes the worker (default 500). */
+  pollIntervalMs?: number;
+  /** How long a claim is held before another worker may take over (default 2 minutes). */
+  leaseMs?: number;
+  /** Attempts before a message is marked failed (default 20, about 2.5 hours with the defaults). */
+  maxAttempts?: number;
+  /** First retry delay (default 5 s); doubles per attempt. */
+  retryBaseMs?: number;
+  /** Longest retry delay (default 10 minutes). */
+  retryCapMs?: number;
+  /** Source of jitter, 0 ≤ x < 1 (default Math.random). */
+  random?: () => number;
+  log?: OutboxLog;
+}
+
+export interface OutboxRunResult {
+  claimed: number;
+  sent: number;
+  /** Failed this time and scheduled for another attempt. */
+  retried: number;
+  /** Given up on. */
+  failed: number;
+  /** Claimed but not sent: the lease had passed to another worker, or the worker was stopping. */
+  skipped: number;
+}
+
+/**
+ * Delay before the next attempt after `attempt` failed ones: base·2^(attempt−1),
+ * capped, of which a random half is taken off ("equal jitter") so that mails
+ * that failed together do not all come back in the same instant.
+ */
+export function retryDelayMs(attempt: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+  const exponential = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(exponential / 2 + (exponential / 2) * random());
+}
+
+function defaultWorkerId(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+export class OutboxWorker {
+  readonly id: string;
+  readonly transport: MailTransport;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly retryBaseMs: number;
+  private readonly retryCapMs: number;
+  private readonly random: () => number;
+  private readonly log: OutboxLog;
+
+  private running = false;
+  private stopping = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  /** The cycle in progress; runOnce() calls queue behind it. */
+  private current: Promise<unknown> = Promise.resolve();
+  private wakeRequested = false;
+  private wake: (() => void) | undefined;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly ctx: AppContext,
+    options: OutboxWorkerOptions = {},
+  ) {
+    this.id = options.workerId ?? defaultWorkerId();
+    this.transport = options.transport ?? createMailTransport(ctx.config, ctx.clock);
+    this.batchSize = options.batchSize ?? 10;
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.leaseMs = options.leaseMs ?? 120_000;
+    this.maxAttempts = options.maxAttempts ?? 20;
+    this.retryBaseMs = options.retryBaseMs ?? 5_000;
+    this.retryCapMs = options.retryCapMs ?? 600_000;
+    this.random = options.random ?? Math.random;
+    this.log = options.log ?? silentLog;
+  }
+
+  /** Starts polling; wakes at once on notifyOutbox() in this process. */
+  start(): this {
+    if (this.running || this.stopping) return this;
+    this.running = true;
+    this.unsubscribe = onOutboxNotify(() => this.notify());
+    this.log.info({ workerId: this.id, transport: this.transport.description }, 'outbox worker started');
+    this.loopDone = this.loop();
+    return this;
+  }
+
+  /** Makes a started worker look at the table now rather than at its next poll. */
+  notify(): void {
+    this.wakeRequested = true;
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  /**
+   * Stops gracefully: the send in progress finishes and is recorded, claimed
+   * messages not yet tried are handed back, then the transport is closed.
+   */
+  async stop(): Promise<void> {
+    if (this.stopping) return this.loopDone;
+    this.stopping = true;
+    this.unsubscribe?.();
+    this.notify();
+    this.loopDone = (async () => {
+      await this.loopDone;
+      await this.current.catch(() => undefined);
+      await this.transport.close();
+      if (this.running) this.log.info({ workerId: this.id }, 'outbox worker stopped');
+    })();
+    return this.loopDone;
+  }
+
+  /** One cycle: claim a batch of due messages and send each. Safe to call on a worker that is not started. */
+  runOnce(): Promise<OutboxRunResult> {
+    const run = this.current.catch(() => undefined).then(() => this.cycle());
+    this.current = run;
+    return run;
+  }
+
+  private async loop(): Promise<void> {
+    let consecutiveErrors = 0;
+    while (!this.stopping) {
+      this.wakeRequested = false;
+      let result: OutboxRunResult | undefined;
+      try {
+        result = await this.runOnce();
+        consecutiveErrors = 0;
+      } catch (error) {
+        consecutiveErrors += 1;
+        // Database unreachable or busy: say so, and look again a little later each time.
+        this.log.error({ workerId: this.id, err: toMailSendError(error).message }, 'outbox worker cycle failed');
+      }
+      if (this.stopping) break;
+      if (result && result.claimed >= this.batchSize) continue; // more is probably due
+      if (this.wakeRequested) continue;
+      const pause = consecutiveErrors === 0 ? this.pollIntervalMs : Math.min(30_000, this.pollIntervalMs * 2 ** consecutiveErrors);
+      await this.sleep(pause);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  private leaseEnd(from: Date): string {
+    return new Date(from.getTime() + this.leaseMs).toISOString();
+  }
+
+  private async cycle(): Promise<OutboxRunResult> {
+    const result: OutboxRunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
+    if (this.stopping && this.running) return result;
+    const now = this.ctx.clock.now();
+    const claimed = await claimOutboxMessages(this.ctx.db, {
+      workerId: this.id,
+      now: now.toISOString(),
+      leaseUntil: this.leaseEnd(now),
+      limit: this.batchSize,
+    });
+    result.claimed = claimed.length;
+    for (let i = 0; i < claimed.length; i++) {
+      if (this.stopping) {
+        const rest = claimed.slice(i).map((m) => m.id);
+        await releaseClaims(this.ctx.db, this.id, rest);
+        result.skipped += rest.length;
+        break;
+      }
+      await this.deliver(claimed[i]!, result);
+    }
+    return result;
+  }
+
+  private async deliver(message: OutboxMessage, result: OutboxRunResult): Promise<void> {
+    const db = this.ctx.db;
+    if (!(await renewLease(db, message.id, this.id, this.leaseEnd(this.ctx.clock.now())))) {
+      result.skipped += 1;
+      this.log.warn({ workerId: this.id, outboxId: message.id }, 'outbox lease lost before sending; left to the worker holding it');
+      return;
+    }
+    try {
+      await this.transport.send(message);
+    } catch (error) {
+      const failure = toMailSendError(error);
+      const giveUp = failure.permanent || message.attempts >= this.maxAttempts;
+      const nextAttemptAt = giveUp
+        ? null
+        : new Date(this.ctx.clock.now().getTime() + retryDelayMs(message.attempts, this.retryBaseMs, this.retryCapMs, this.random)).toISOString();
+      await markAttemptFailed(db, message.id, this.id, {
+        status: giveUp ? 'failed' : 'pending',
+        nextAttemptAt,
+        error: failure.message,
+      });
+      if (giveUp) result.failed += 1;
+      else result.retried += 1;
+      this.log.warn(
+        { workerId: this.id, outboxId: message.id, attempts: message.attempts, nextAttemptAt, permanent: failure.permanent, err: failure.message },
+        giveUp ? 'outbox message failed for good' : 'outbox message not sent; will retry',
+      );
+      return;
+    }
+    await this.recordSent(message.id);
+    result.sent += 1;
+  }
+
+  /**
+   * The server has accepted the mail; recording that is what stands between
+   * it and a second copy after the lease, so a short database hiccup is retried.
+   */
+  private async recordSent(id: number): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await markSent(this.ctx.db, id, this.id, this.ctx.clock.now().toISOString());
+        return;
+      } catch (error) {
+        if (attempt >= 5) {
+          this.log.error({ workerId: this.id, outboxId: id, err: toMailSendError(error).message }, 'outbox message sent but not recorded; it will be sent again after the lease');
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      }
+    }
+  }
+}
+
+/** Creates and starts a worker. */
+export function startOutboxWorker(ctx: AppContext, options: OutboxWorkerOptions = {}): OutboxWorker {
+  return new OutboxWorker(ctx, options).start();
+}
