@@ -10,6 +10,11 @@ export const pageParam = z
   .transform((v) => (typeof v === 'number' ? v : 1))
   .describe(`Page number, 1–${MAX_PAGE}`);
 
+/** No control characters: PostgreSQL refuses a NUL in text, and no slug has one. */
 export const slugParams = z.object({
-  slug: z.string().min(1).max(200),
+  slug: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^\u0000-\u001f\u007f]+$/),
 });

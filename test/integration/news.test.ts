@@ -262,6 +262,9 @@ forEachDialect('news pages', (dialect) => {
       expect(res.headers['content-type']).toContain('text/html');
     }
     expect((await t.current.app.inject('/en/news/nope')).body).toContain('Page not found');
+    // A NUL byte would make PostgreSQL refuse the query; the schema stops it first.
+    expect((await t.current.app.inject('/nyheder/a%00b')).statusCode).toBe(400);
+    expect((await t.current.app.inject(`/nyheder/${'x'.repeat(201)}`)).statusCode).toBe(400);
   });
 
   it('shows a scheduled article once its time has come', async () => {
