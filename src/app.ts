@@ -16,6 +16,7 @@ import { eventsRoutes } from './events/events.routes.js';
 import { eventsApi } from './events/events.api.js';
 import { newsRoutes } from './news/news.routes.js';
 import { newsApi } from './news/news.api.js';
+import { registrationsApi } from './registrations/registrations.api.js';
 import { materialsRoutes } from './materials/materials.routes.js';
 import { registerOpenApi } from './api/openapi.js';
 import { registerCsrf } from './web/csrf.js';
@@ -86,5 +87,6 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(materialsRoutes(ctx));
   await app.register(eventsApi(ctx));
   await app.register(newsApi(ctx));
+  await app.register(registrationsApi(ctx));
   return app;
 }

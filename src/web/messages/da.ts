@@ -1,10 +1,12 @@
 import { eventsMessages } from '../../events/events.messages.js';
 import { newsMessages } from '../../news/news.messages.js';
+import { registrationsMessages } from '../../registrations/registrations.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
   ...eventsMessages.da,
   ...newsMessages.da,
+  ...registrationsMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',
