@@ -2,5 +2,6 @@ import type { EventsTables } from '../events/events.table.js';
 import type { NewsTables } from '../news/news.table.js';
 import type { MaterialsTables } from '../materials/materials.table.js';
 import type { MessagesTables } from '../messages/outbox.table.js';
+import type { RegistrationsTables } from '../registrations/registrations.table.js';
 
-export type DB = EventsTables & NewsTables & MaterialsTables & MessagesTables;
+export type DB = EventsTables & NewsTables & MaterialsTables & MessagesTables & RegistrationsTables;

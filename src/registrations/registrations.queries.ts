@@ -1,0 +1,359 @@
+/**
+ * Queries of the sign-up. The ones that change seats or add-on stock are
+ * conditional UPDATEs that refuse to overbook whatever the caller decided;
+ * `lockEventForSignup` serialises every change of one event's seats.
+ */
+import type { Insertable, Selectable } from 'kysely';
+import type { Database } from '../db/database.js';
+import { forUpdate } from '../db/dialect.js';
+import type {
+  AnswersTable,
+  EventAddOnsTable,
+  ParticipantAddOnsTable,
+  ParticipantsTable,
+  ParticipantStatus,
+  QuestionKind,
+  QuestionOption,
+  RegistrationsTable,
+  RegistrationStatus,
+} from './registrations.table.js';
+
+/** The event as the sign-up sees it. */
+export async function findSignupEvent(db: Database, slug: string) {
+  return db
+    .selectFrom('events')
+    .select([
+      'id',
+      'slug',
+      'title',
+      'status',
+      'starts_at',
+      'ends_at',
+      'signup_opens_at',
+      'signup_closes_at',
+      'capacity',
+      'seats_taken',
+      'waiting_count',
+      'allow_partial',
+      'price_ore',
+      'vat_mode',
+      'cancellation_free_days',
+      'late_cancellation',
+      'late_cancellation_fee_ore',
+    ])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}
+export type SignupEventRow = NonNullable<Awaited<ReturnType<typeof findSignupEvent>>>;
+
+export async function addOnsOfEvent(db: Database, eventId: number): Promise<Selectable<EventAddOnsTable>[]> {
+  return db.selectFrom('event_add_ons').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
+}
+
+export interface QuestionRow {
+  id: number;
+  kind: QuestionKind;
+  labelDa: string;
+  labelEn: string;
+  options: QuestionOption[];
+  required: boolean;
+  position: number;
+}
+
+export async function questionsOfEvent(db: Database, eventId: number): Promise<QuestionRow[]> {
+  const rows = await db.selectFrom('event_questions').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
+  return rows.map((q) => ({
+    id: q.id,
+    kind: q.kind,
+    labelDa: q.label_da,
+    labelEn: q.label_en,
+    options: JSON.parse(q.options) as QuestionOption[],
+    required: q.required === 1,
+    position: q.position,
+  }));
+}
+
+const eventStateColumns = [
+  'id',
+  'status',
+  'starts_at',
+  'ends_at',
+  'signup_opens_at',
+  'signup_closes_at',
+  'capacity',
+  'seats_taken',
+  'waiting_count',
+  'arrival_seq',
+  'waitlist_seq',
+  'allow_partial',
+  'price_ore',
+  'vat_mode',
+  'cancellation_free_days',
+  'late_cancellation',
+  'late_cancellation_fee_ore',
+] as const;
+
+/**
+ * Takes the event's row lock (PostgreSQL: FOR UPDATE; SQLite: the write lock
+ * of writeTransaction is already held) and returns its state as of now. Every
+ * change of seats, waiting list and capacity of an event starts here, so they
+ * happen one at a time, in the order the database grants the lock.
+ */
+export async function lockEventForSignup(trx: Database, eventId: number) {
+  return forUpdate(trx, trx.selectFrom('events').select(eventStateColumns).where('id', '=', eventId)).executeTakeFirst();
+}
+
+/** The same facts without a lock, for reading. */
+export async function eventState(db: Database, eventId: number) {
+  return db.selectFrom('events').select(eventStateColumns).where('id', '=', eventId).executeTakeFirst();
+}
+export type LockedEvent = NonNullable<Awaited<ReturnType<typeof lockEventForSignup>>>;
+
+export class InvariantViolation extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvariantViolation';
+  }
+}
+
+export interface CounterChange {
+  seats?: number;
+  waiting?: number;
+  arrivals?: number;
+  tickets?: number;
+}
+
+/**
+ * Moves an event's counters. The WHERE clause is the last line of defence:
+ * whatever was decided, seats never exceed capacity and no counter goes
+ * below zero; a refused change throws and rolls the transaction back.
+ */
+export async function changeEventCounters(trx: Database, eventId: number, change: CounterChange, now: string): Promise<void> {
+  const seats = change.seats ?? 0;
+  const waiting = change.waiting ?? 0;
+  const result = await trx
+    .updateTable('events')
+    .set((eb) => ({
+      seats_taken: eb('seats_taken', '+', seats),
+      waiting_count: eb('waiting_count', '+', waiting),
+      arrival_seq: eb('arrival_seq', '+', change.arrivals ?? 0),
+      waitlist_seq: eb('waitlist_seq', '+', change.tickets ?? 0),
+      updated_at: now,
+    }))
+    .where('id', '=', eventId)
+    .where((eb) => eb(eb('seats_taken', '+', seats), '<=', eb.ref('capacity')))
+    .where((eb) => eb(eb('seats_taken', '+', seats), '>=', 0))
+    .where((eb) => eb(eb('waiting_count', '+', waiting), '>=', 0))
+    .executeTakeFirst();
+  if (result.numUpdatedRows !== 1n) throw new InvariantViolation(`event ${eventId}: counter change refused ${JSON.stringify(change)}`);
+}
+
+/** Sets capacity; refused (throws) below the seats already taken. */
+export async function setEventCapacity(trx: Database, eventId: number, capacity: number, now: string): Promise<void> {
+  const result = await trx
+    .updateTable('events')
+    .set({ capacity, updated_at: now })
+    .where('id', '=', eventId)
+    .where('seats_taken', '<=', capacity)
+    .executeTakeFirst();
+  if (result.numUpdatedRows !== 1n) throw new InvariantViolation(`event ${eventId}: capacity ${capacity} below seats taken`);
+}
+
+/** Takes `units` of an add-on when they fit; false when sold out. */
+export async function takeAddOn(trx: Database, addOnId: number, units: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('event_add_ons')
+    .set((eb) => ({ taken: eb('taken', '+', units) }))
+    .where('id', '=', addOnId)
+    .where((eb) => eb.or([eb('capacity', 'is', null), eb(eb('taken', '+', units), '<=', eb.ref('capacity'))]))
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export async function releaseAddOn(trx: Database, addOnId: number, units: number): Promise<void> {
+  const result = await trx
+    .updateTable('event_add_ons')
+    .set((eb) => ({ taken: eb('taken', '-', units) }))
+    .where('id', '=', addOnId)
+    .where('taken', '>=', units)
+    .executeTakeFirst();
+  if (result.numUpdatedRows !== 1n) throw new InvariantViolation(`add-on ${addOnId}: release of ${units} refused`);
+}
+
+export async function insertRegistration(trx: Database, row: Insertable<RegistrationsTable>): Promise<number> {
+  const inserted = await trx.insertInto('registrations').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** Inserts the participants and returns their ids in the order given. */
+export async function insertParticipants(trx: Database, rows: Insertable<ParticipantsTable>[]): Promise<number[]> {
+  const inserted = await trx.insertInto('participants').values(rows).returning(['id', 'position']).execute();
+  const byPosition = new Map(inserted.map((r) => [r.position, r.id]));
+  return rows.map((r) => byPosition.get(r.position)!);
+}
+
+export async function insertParticipantAddOns(trx: Database, rows: Insertable<ParticipantAddOnsTable>[]): Promise<void> {
+  if (rows.length > 0) await trx.insertInto('participant_add_ons').values(rows).execute();
+}
+
+export async function insertAnswers(trx: Database, rows: Insertable<AnswersTable>[]): Promise<void> {
+  if (rows.length > 0) await trx.insertInto('answers').values(rows).execute();
+}
+
+export async function setIdempotentResponse(trx: Database, registrationId: number, response: string): Promise<void> {
+  await trx.updateTable('registrations').set({ idempotency_response: response }).where('id', '=', registrationId).execute();
+}
+
+export async function findByIdempotencyKey(db: Database, eventId: number, keyHash: string) {
+  return db
+    .selectFrom('registrations')
+    .select(['id', 'idempotency_request_hash', 'idempotency_response', 'idempotency_token_box'])
+    .where('event_id', '=', eventId)
+    .where('idempotency_key_hash', '=', keyHash)
+    .executeTakeFirst();
+}
+
+export async function participantsByIds(db: Database, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('participants').selectAll().where('id', 'in', ids).orderBy('id').execute();
+}
+
+export async function participantsOfRegistration(db: Database, registrationId: number) {
+  return db.selectFrom('participants').selectAll().where('registration_id', '=', registrationId).orderBy('position').execute();
+}
+
+/** The first `limit` people on an event's waiting list, in ticket order. */
+export async function headOfWaitingList(trx: Database, eventId: number, limit: number) {
+  return trx
+    .selectFrom('participants')
+    .select(['id', 'registration_id', 'waitlist_position'])
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'waitlisted')
+    .orderBy('waitlist_position')
+    .limit(limit)
+    .execute();
+}
+
+export async function setParticipantsStatus(
+  trx: Database,
+  ids: number[],
+  values: { status: ParticipantStatus; updated_at: string; promoted_at?: string; cancelled_at?: string; cancellation_fee_ore?: number },
+): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.updateTable('participants').set(values).where('id', 'in', ids).execute();
+}
+
+export async function addOnLinesOf(db: Database, participantIds: number[]) {
+  if (participantIds.length === 0) return [];
+  return db
+    .selectFrom('participant_add_ons')
+    .innerJoin('event_add_ons', 'event_add_ons.id', 'participant_add_ons.add_on_id')
+    .select([
+      'participant_add_ons.participant_id',
+      'participant_add_ons.add_on_id',
+      'participant_add_ons.status',
+      'participant_add_ons.price_ore',
+      'event_add_ons.code',
+      'event_add_ons.name_da',
+      'event_add_ons.name_en',
+      'event_add_ons.kind',
+      'event_add_ons.position',
+    ])
+    .where('participant_add_ons.participant_id', 'in', participantIds)
+    .orderBy('participant_add_ons.participant_id')
+    .orderBy('event_add_ons.position')
+    .orderBy('event_add_ons.id')
+    .execute();
+}
+
+export async function setAddOnLineStatus(
+  trx: Database,
+  participantId: number,
+  addOnId: number,
+  status: Selectable<ParticipantAddOnsTable>['status'],
+): Promise<void> {
+  await trx
+    .updateTable('participant_add_ons')
+    .set({ status })
+    .where('participant_id', '=', participantId)
+    .where('add_on_id', '=', addOnId)
+    .execute();
+}
+
+/** Recomputes registration statuses from their participants (see capacity.ts). */
+export async function participantStatusesOf(trx: Database, registrationIds: number[]) {
+  if (registrationIds.length === 0) return [];
+  return trx.selectFrom('participants').select(['registration_id', 'status']).where('registration_id', 'in', registrationIds).execute();
+}
+
+export async function setRegistrationStatus(
+  trx: Database,
+  registrationId: number,
+  status: RegistrationStatus,
+  now: string,
+): Promise<void> {
+  await trx
+    .updateTable('registrations')
+    .set({ status, updated_at: now, cancelled_at: status === 'cancelled' ? now : null })
+    .where('id', '=', registrationId)
+    .execute();
+}
+
+export async function findRegistrationByTokenHash(db: Database, tokenHash: string) {
+  return db.selectFrom('registrations').selectAll().where('manage_token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function findRegistration(db: Database, id: number) {
+  return db.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function answersOf(db: Database, participantIds: number[]) {
+  if (participantIds.length === 0) return [];
+  return db.selectFrom('answers').selectAll().where('participant_id', 'in', participantIds).execute();
+}
+
+/** Current place in the queue of each waiting participant: 1 + those waiting before them. */
+export async function waitingPlaces(db: Database, eventId: number, tickets: number[]): Promise<Map<number, number>> {
+  const places = new Map<number, number>();
+  for (const ticket of tickets) {
+    const row = await db
+      .selectFrom('participants')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('event_id', '=', eventId)
+      .where('status', '=', 'waitlisted')
+      .where('waitlist_position', '<=', ticket)
+      .executeTakeFirstOrThrow();
+    places.set(ticket, Number(row.n));
+  }
+  return places;
+}
+
+/** Registrations where the address is the booker's or a participant's, newest event first. */
+export async function registrationsForEmail(db: Database, email: string) {
+  return db
+    .selectFrom('registrations')
+    .innerJoin('events', 'events.id', 'registrations.event_id')
+    .select([
+      'registrations.id',
+      'registrations.status',
+      'registrations.created_at',
+      'registrations.booker_email',
+      'events.slug as event_slug',
+      'events.title as event_title',
+      'events.starts_at as event_starts_at',
+      'events.ends_at as event_ends_at',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('registrations.booker_email', '=', email),
+        eb(
+          'registrations.id',
+          'in',
+          eb.selectFrom('participants').select('participants.registration_id').where('participants.email', '=', email),
+        ),
+      ]),
+    )
+    .orderBy('events.starts_at', 'desc')
+    .orderBy('registrations.id', 'desc')
+    .execute();
+}
