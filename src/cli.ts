@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { backup, restore } from './db/backup.js';
 import { loadConfig } from './config.js';
 import { openContext } from './bootstrap.js';
 import { seedDemo } from './demo/demo.js';
@@ -10,6 +13,8 @@ Commands:
   worker             send mail from the outbox until SIGTERM/SIGINT (beside servers with OUTBOX_WORKER=off)
   migrate            bring the database schema up to date
   seed --demo        load the demo content (events, news, materials)
+  backup [--out DIR] copy the database and uploaded files to a new folder (online)
+  restore DIR        put a backup back (stop the server first)
   help               show this text
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, BASE_URL,
@@ -45,6 +50,27 @@ async function main(argv: string[]): Promise<number> {
           ? 'Demo content is already loaded; nothing was added.'
           : `Demo content loaded: ${summary.events} events, ${summary.articles} articles, ${summary.materials} materials.`,
       );
+      return 0;
+    }
+    case 'backup': {
+      const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
+      const config = loadConfig();
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const target = path.resolve(values.out ?? path.join(config.dataDir, 'backups', `tilmeld-${stamp}`));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      await backup({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, target });
+      console.log(`Backup written to ${target}`);
+      return 0;
+    }
+    case 'restore': {
+      const source = rest[0];
+      if (!source) {
+        console.error('Name the backup folder: tilmeld restore DIR');
+        return 2;
+      }
+      const config = loadConfig();
+      restore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, target: config.dataDir, source: path.resolve(source) });
+      console.log(`Restored from ${source}. Start Tilmeld again; pending migrations run on start.`);
       return 0;
     }
     case undefined:
