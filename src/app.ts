@@ -18,6 +18,7 @@ import { newsRoutes } from './news/news.routes.js';
 import { newsApi } from './news/news.api.js';
 import { registrationsApi } from './registrations/registrations.api.js';
 import { materialsRoutes } from './materials/materials.routes.js';
+import { signupRoutes } from './registrations/signup.routes.js';
 import { registerOpenApi } from './api/openapi.js';
 import { registerCsrf } from './web/csrf.js';
 import { loadSecretKey } from './lib/secret.js';
@@ -85,6 +86,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(eventsRoutes(ctx));
   await app.register(newsRoutes(ctx));
   await app.register(materialsRoutes(ctx));
+  await app.register(signupRoutes(ctx));
   await app.register(eventsApi(ctx));
   await app.register(newsApi(ctx));
   await app.register(registrationsApi(ctx));

@@ -1,12 +1,14 @@
 import { eventsMessages } from '../../events/events.messages.js';
 import { newsMessages } from '../../news/news.messages.js';
 import { registrationsMessages } from '../../registrations/registrations.messages.js';
+import { signupMessages } from '../../registrations/signup.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
   ...eventsMessages.da,
   ...newsMessages.da,
   ...registrationsMessages.da,
+  ...signupMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',

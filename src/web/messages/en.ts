@@ -2,12 +2,14 @@ import type { da } from './da.js';
 import { eventsMessages } from '../../events/events.messages.js';
 import { newsMessages } from '../../news/news.messages.js';
 import { registrationsMessages } from '../../registrations/registrations.messages.js';
+import { signupMessages } from '../../registrations/signup.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
   ...eventsMessages.en,
   ...newsMessages.en,
   ...registrationsMessages.en,
+  ...signupMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',

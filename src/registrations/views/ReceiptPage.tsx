@@ -1,0 +1,168 @@
+import type { PageContext } from '../../web/page.js';
+import { paths } from '../../web/paths.js';
+import { Layout } from '../../web/views/Layout.js';
+import { Breadcrumbs } from '../../events/views/Breadcrumbs.js';
+import { dateRange } from '../../events/views/format.js';
+import { formatMoney } from '../../lib/money.js';
+import { registrationMessage } from '../registrations.messages.js';
+import type { EventSignup, RegistrationReceipt } from '../registrations.service.js';
+import { Notice } from './SignupShell.js';
+
+export interface ReceiptPageProps {
+  page: PageContext;
+  signup: EventSignup;
+  receipt: RegistrationReceipt;
+  /** The self-service address with its token: shown here once, never put in a URL of this site's own pages. */
+  manageUrl: string;
+}
+
+/** The answer to a sent registration: status, participants, price and the self-service link. */
+export function ReceiptPage({ page, signup, receipt, manageUrl }: ReceiptPageProps): JSX.Element {
+  const { t, locale } = page;
+  const event = signup.event;
+  const names = new Map(signup.addOns.map((a) => [a.code, locale === 'da' ? a.nameDa : a.nameEn]));
+  const waiting = receipt.participants.filter((p) => p.status === 'waitlisted').length;
+  const summary =
+    waiting === 0 ? t('signup.receipt.confirmed') : waiting === receipt.participants.length ? t('signup.receipt.waitlisted') : t('signup.receipt.partly');
+  const exempt = event.vatPercent === 0;
+  return (
+    <Layout page={page} title={t('signup.receipt.title')}>
+      <Breadcrumbs
+        page={page}
+        crumbs={[
+          { label: t('nav.home'), href: paths.home(locale) },
+          { label: t('nav.events'), href: paths.events(locale) },
+          { label: event.title, href: paths.event(locale, event.slug) },
+          { label: t('signup.title') },
+        ]}
+      />
+      <h1 safe>{t('signup.receipt.title')}</h1>
+      <div class={`alert ${receipt.status === 'confirmed' ? 'alert-success' : 'alert-warning'}`} role="status">
+        <div class="alert-body">
+          <p class="alert-heading" safe>
+            {registrationMessage(locale, `registration.status.${receipt.status}`)}
+          </p>
+          <p class="alert-text" safe>{summary}</p>
+        </div>
+      </div>
+
+      <dl class="tilmeld-summary">
+        <dt safe>{t('signup.receipt.event')}</dt>
+        <dd>
+          <a href={paths.event(locale, event.slug)} safe>
+            {event.title}
+          </a>
+          <br />
+          <span safe>{dateRange(event.startsAt, event.endsAt, locale)}</span>
+        </dd>
+        <dt safe>{t('signup.receipt.number')}</dt>
+        <dd safe>{String(receipt.id)}</dd>
+        <dt safe>{t('signup.receipt.status')}</dt>
+        <dd safe>{registrationMessage(locale, `registration.status.${receipt.status}`)}</dd>
+      </dl>
+
+      <h2 safe>{t('signup.receipt.participants')}</h2>
+      <ul class="tilmeld-receipt-participants">
+        {receipt.participants.map((p) => (
+          <li>
+            <strong safe>{p.name}</strong>
+            <span safe>
+              {' – ' +
+                (p.status === 'confirmed'
+                  ? registrationMessage(locale, 'registration.status.confirmed')
+                  : `${registrationMessage(locale, 'registration.status.waitlisted')}${p.waitingListPosition !== null ? ` (${t('signup.receipt.position', { n: p.waitingListPosition })})` : ''}`)}
+            </span>
+            {p.addOns.length > 0 ? (
+              <ul>
+                {p.addOns.map((a) => (
+                  <li safe>
+                    {`${names.get(a.code) ?? a.code}: ${t(a.status === 'reserved' ? 'signup.receipt.addOnReserved' : 'signup.receipt.addOnRequested')}`}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              ''
+            )}
+          </li>
+        ))}
+      </ul>
+
+      <h2 safe>{t('signup.receipt.price')}</h2>
+      {receipt.totals.inclVatOre === 0 && waiting > 0 ? (
+        <p safe>{t('signup.receipt.nothingYet')}</p>
+      ) : (
+        <dl class="tilmeld-summary">
+          <dt safe>{t('signup.summary.totalExVat')}</dt>
+          <dd safe>{formatMoney(receipt.totals.exVatOre, locale)}</dd>
+          {exempt ? (
+            ''
+          ) : (
+            <>
+              <dt safe>{t('signup.summary.vat', { percent: event.vatPercent })}</dt>
+              <dd safe>{formatMoney(receipt.totals.vatOre, locale)}</dd>
+            </>
+          )}
+          <dt safe>{t('signup.summary.totalInclVat')}</dt>
+          <dd safe>{formatMoney(receipt.totals.inclVatOre, locale)}</dd>
+        </dl>
+      )}
+      {exempt ? <p safe>{t('signup.summary.vatExempt')}</p> : ''}
+      {waiting > 0 && receipt.totals.inclVatOre > 0 ? <p safe>{t('signup.summary.waitlistNote')}</p> : ''}
+
+      <h2 safe>{t('signup.receipt.manageHeading')}</h2>
+      <p safe>{t('signup.receipt.manageText')}</p>
+      <p>
+        <a href={manageUrl} class="button button-primary" rel="noreferrer" safe>
+          {t('signup.receipt.manageLink')}
+        </a>
+      </p>
+      <p class="tilmeld-manage-url">
+        <code safe>{manageUrl}</code>
+      </p>
+      <p safe>{t('signup.receipt.mail')}</p>
+    </Layout>
+  );
+}
+
+/** Sign-up is not possible: why, with a way back to the event and no form. */
+export function SignupClosedPage({ page, event, message }: { page: PageContext; event: { slug: string; title: string }; message: string }): JSX.Element {
+  const { t, locale } = page;
+  return (
+    <Layout page={page} title={`${t('signup.closed.title')} – ${event.title}`}>
+      <Breadcrumbs
+        page={page}
+        crumbs={[
+          { label: t('nav.home'), href: paths.home(locale) },
+          { label: t('nav.events'), href: paths.events(locale) },
+          { label: event.title, href: paths.event(locale, event.slug) },
+          { label: t('signup.title') },
+        ]}
+      />
+      <h1 safe>{t('signup.heading', { title: event.title })}</h1>
+      <Notice kind="info" heading={t('signup.closed.title')}>
+        <p safe>{message}</p>
+      </Notice>
+      <p>
+        <a href={paths.event(locale, event.slug)} class="button button-secondary" safe>
+          {t('signup.closed.toEvent')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+/** The submission key was used before with other data: the first registration stands. */
+export function AlreadySentPage({ page, event }: { page: PageContext; event: { slug: string; title: string } }): JSX.Element {
+  const { t, locale } = page;
+  return (
+    <Layout page={page} title={t('signup.alreadySent.title')}>
+      <h1 safe>{t('signup.alreadySent.title')}</h1>
+      <p safe>{t('signup.alreadySent.body')}</p>
+      <p>
+        <a href={paths.signup(locale, event.slug)} class="button button-secondary" safe>
+          {t('signup.alreadySent.again')}
+        </a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,145 @@
+import { escapeHtml } from '@kitajs/html';
+import type Html from '@kitajs/html';
+import type { PageContext } from '../../web/page.js';
+import { paths } from '../../web/paths.js';
+import { DKFDS_PREFIX, STATIC_PREFIX } from '../../web/assets.js';
+import { Layout } from '../../web/views/Layout.js';
+import { Breadcrumbs } from '../../events/views/Breadcrumbs.js';
+import { STEPS, type FormError, type Step } from '../signup-steps.js';
+
+export interface SignupEventInfo {
+  slug: string;
+  title: string;
+  startsAt: string;
+}
+
+/** The script that moves focus to the error summary; the page works without it. */
+export function signupScript(): JSX.Element {
+  return <script src={`${STATIC_PREFIX}/signup.js`} defer></script>;
+}
+
+function Icon({ name }: { name: string }): JSX.Element {
+  return (
+    <svg class="icon-svg" focusable="false" aria-hidden="true">
+      <use href={`${DKFDS_PREFIX}/img/all-svg-icons.svg#${name}`}></use>
+    </svg>
+  );
+}
+
+/** The DKFDS step indicator; the current step has aria-current="step". */
+export function StepIndicator({ page, current }: { page: PageContext; current: Step }): JSX.Element {
+  const { t } = page;
+  return (
+    <nav aria-label={t('signup.steps.label')} class="tilmeld-steps">
+      <ol class="step-indicator">
+        {STEPS.map((n) => {
+          const state = n < current ? 'done' : n === current ? 'current' : 'todo';
+          return (
+            <li class={state === 'current' ? 'current' : state === 'todo' ? 'disabled' : 'completed'} aria-current={state === 'current' ? 'step' : undefined}>
+              <span class="step">
+                {state === 'done' ? (
+                  <span class="step-icon">
+                    <Icon name="check" />
+                  </span>
+                ) : (
+                  <span class="step-number">
+                    <span safe>{String(n)}</span>
+                  </span>
+                )}
+                <div>
+                  <span class="step-title" safe>
+                    {t(`signup.step.${n}`)}
+                  </span>
+                  <span class="sr-only" safe>
+                    {`, ${t(state === 'done' ? 'signup.step.done' : state === 'current' ? 'signup.step.current' : 'signup.step.todo')}`}
+                  </span>
+                </div>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+/** The DKFDS error summary: a link to each field with an error, focused on load by signup.js. */
+export function ErrorSummary({ page, errors }: { page: PageContext; errors: ReadonlyArray<FormError> }): JSX.Element {
+  const { t } = page;
+  return (
+    <div class="alert alert-error" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="error-summary" data-error-summary="">
+      <svg class="icon-svg alert-icon" focusable="false" aria-hidden="true">
+        <use href={`${DKFDS_PREFIX}/img/all-svg-icons.svg#error`}></use>
+      </svg>
+      <div class="alert-body">
+        <h2 class="alert-heading" id="error-summary-heading" safe>
+          {t('signup.errors.heading')}
+        </h2>
+        <p class="alert-text" safe>{t('signup.errors.intro')}</p>
+        <ul class="alert-text nobullet-list">
+          {errors.map((e) => (
+            <li>
+              <a href={`#${e.id}`} class="function-link" safe>
+                {e.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+export interface SignupShellProps {
+  page: PageContext;
+  event: SignupEventInfo;
+  step: Step;
+  errors: ReadonlyArray<FormError>;
+  children: Html.Children;
+}
+
+/** The frame of every step: title ("Fejl: " first when there are errors), breadcrumbs, h1, step indicator, error summary. */
+export function SignupShell({ page, event, step, errors, children }: SignupShellProps): JSX.Element {
+  const { t, locale } = page;
+  const title = (errors.length > 0 ? t('signup.errorPrefix') : '') + t('signup.pageTitle', { step: t(`signup.step.${step}`), title: event.title });
+  return (
+    <Layout page={page} title={title} head={signupScript()}>
+      <Breadcrumbs
+        page={page}
+        crumbs={[
+          { label: t('nav.home'), href: paths.home(locale) },
+          { label: t('nav.events'), href: paths.events(locale) },
+          { label: event.title, href: paths.event(locale, event.slug) },
+          { label: t('signup.title') },
+        ]}
+      />
+      <h1 safe>{t('signup.heading', { title: event.title })}</h1>
+      {step === 1 ? <p class="font-lead" safe>{t('signup.lede')}</p> : ''}
+      <div class="row">
+        <div class="col-12 col-lg-3">
+          <StepIndicator page={page} current={step} />
+        </div>
+        <div class="col-12 col-lg-9">
+          {errors.length > 0 ? <ErrorSummary page={page} errors={errors} /> : ''}
+          <h2 safe>{`${t('signup.step.of', { n: step, total: STEPS.length })}: ${t(`signup.step.${step}`)}`}</h2>
+          {children}
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+/** An info or warning box. */
+export function Notice({ kind, heading, children, focus }: { kind: 'info' | 'warning'; heading?: string; children: Html.Children; focus?: boolean }): JSX.Element {
+  return (
+    <div class={`alert alert-${kind}`} role={focus ? 'status' : undefined} tabindex={focus ? '-1' : undefined} data-focus-on-load={focus ? '' : undefined}>
+      <svg class="icon-svg alert-icon" focusable="false" aria-hidden="true">
+        <use href={`${DKFDS_PREFIX}/img/all-svg-icons.svg#${kind === 'info' ? 'info' : 'warning'}`}></use>
+      </svg>
+      <div class="alert-body">
+        {heading ? <p class="alert-heading">{escapeHtml(heading)}</p> : ''}
+        <div class="alert-text">{children}</div>
+      </div>
+    </div>
+  );
+}
