@@ -60,6 +60,13 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const isCode = (v: string): v is ErrorCode => (ERROR_CODES as readonly string[]).includes(v);
 
+/**
+ * Cross-field rules run whenever the value is an object, even when some of its
+ * fields already failed, so that the form can show every problem at once.
+ * They must therefore expect fields of any type.
+ */
+const whenObject = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
+
 const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
 /** Optional text: absent, null and '' (an empty form field) all mean "not given". */
 const optionalText = (max: number) => z.string().trim().max(max, 'too_long').nullish();
@@ -97,10 +104,11 @@ export const payerSchema = z
     email: email().meta({ description: 'Where the invoice and questions about it go.' }),
   })
   .superRefine((payer, ctx) => {
-    if (payer.ean && !payer.personReference) {
+    const reference = payer.personReference;
+    if (typeof payer.ean === 'string' && payer.ean !== '' && !(typeof reference === 'string' && reference !== '')) {
       ctx.addIssue({ code: 'custom', path: ['personReference'], message: 'person_reference_required' });
     }
-  });
+  }, whenObject);
 
 const answerValue = z.union([
   z.string().trim().max(LIMITS.answerText, 'too_long'),
@@ -141,18 +149,21 @@ export const registrationInputSchema = z
     acceptTerms: z.literal(true, 'terms_required'),
   })
   .superRefine((input, ctx) => {
+    if (!Array.isArray(input.participants)) return;
     const seen = new Map<string, number>();
-    input.participants.forEach((p, i) => {
-      if (typeof p.email === 'string' && p.email !== '') {
-        if (seen.has(p.email)) ctx.addIssue({ code: 'custom', path: ['participants', i, 'email'], message: 'duplicate_email' });
-        else seen.set(p.email, i);
+    input.participants.forEach((p: unknown, i) => {
+      if (!p || typeof p !== 'object') return;
+      const { email, addOns } = p as { email?: unknown; addOns?: unknown };
+      if (typeof email === 'string' && email !== '') {
+        if (seen.has(email)) ctx.addIssue({ code: 'custom', path: ['participants', i, 'email'], message: 'duplicate_email' });
+        else seen.set(email, i);
       }
-      const codes = p.addOns ?? [];
+      const codes: unknown[] = Array.isArray(addOns) ? addOns : [];
       codes.forEach((code, j) => {
         if (codes.indexOf(code) !== j) ctx.addIssue({ code: 'custom', path: ['participants', i, 'addOns', j], message: 'duplicate_addon' });
       });
     });
-  });
+  }, whenObject);
 
 export type RegistrationInput = z.output<typeof registrationInputSchema>;
 export type ParticipantInput = RegistrationInput['participants'][number];
@@ -172,10 +183,10 @@ function isBlank(value: unknown): boolean {
 export function checkAgainstOffer(input: RegistrationInput, offer: SignupOffer, ctx: z.RefinementCtx): void {
   const codes = new Set(offer.addOns.map((a) => a.code));
   const questions = new Map(offer.questions.map((q) => [String(q.id), q]));
-  if (!Array.isArray(input.participants)) return;
-  input.participants.forEach((p, i) => {
+  if (!input || typeof input !== 'object' || !Array.isArray(input.participants)) return;
+  input.participants.forEach((p: Partial<ParticipantInput> | null, i) => {
     if (!p || typeof p !== 'object') return;
-    (Array.isArray(p.addOns) ? p.addOns : []).forEach((code, j) => {
+    (Array.isArray(p.addOns) ? (p.addOns as unknown[]) : []).forEach((code, j) => {
       if (typeof code === 'string' && code !== '' && !codes.has(code)) {
         ctx.addIssue({ code: 'custom', path: ['participants', i, 'addOns', j], message: 'unknown_addon' });
       }
@@ -208,7 +219,7 @@ export function checkAgainstOffer(input: RegistrationInput, offer: SignupOffer, 
 
 /** The schema for one event: the shared rules plus that event's add-ons and questions. */
 export function registrationSchemaFor(offer: SignupOffer) {
-  return registrationInputSchema.superRefine((input, ctx) => checkAgainstOffer(input, offer, ctx));
+  return registrationInputSchema.superRefine((input, ctx) => checkAgainstOffer(input, offer, ctx), whenObject);
 }
 
 /** Maps zod's own issues (wrong type, missing field, …) onto this schema's codes. */
