@@ -1,10 +1,11 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { notFound } from '../lib/errors.js';
 import { LOCALES, translator } from '../web/i18n.js';
 import { cachedPage } from '../web/cached-page.js';
+import { cachedDocument } from '../pages/cached-document.js';
 import { routePatterns } from '../web/paths.js';
 import { feedArticles, newsPage, publicArticle } from './news.service.js';
 import { newsFeedXml } from './news.feed.js';
@@ -13,17 +14,6 @@ import { NewsListPage } from './views/NewsListPage.js';
 import { ArticlePage } from './views/ArticlePage.js';
 
 const pageQuery = z.object({ page: pageParam });
-
-/** Serves an XML document from the page cache, building it on a miss. */
-async function cachedXml(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, type: string, build: () => Promise<string>) {
-  const key = `xml:${request.url}`;
-  let body = ctx.pageCache.get(key);
-  if (body === undefined) {
-    body = await build();
-    ctx.pageCache.set(key, body);
-  }
-  return reply.type(type).header('X-Content-Type-Options', 'nosniff').send(body);
-}
 
 /** Public news pages: the list, an article and the feed. */
 export function newsRoutes(ctx: AppContext): FastifyPluginAsync {
@@ -38,11 +28,12 @@ export function newsRoutes(ctx: AppContext): FastifyPluginAsync {
         }),
       );
 
-      app.get(routePatterns.newsFeed[locale], (request, reply) =>
-        cachedXml(ctx, request, reply, 'application/rss+xml; charset=utf-8', async () =>
+      app.get(routePatterns.newsFeed[locale], async (_request, reply) => {
+        const body = await cachedDocument(ctx, routePatterns.newsFeed[locale], async () =>
           newsFeedXml({ locale, baseUrl: ctx.config.baseUrl, t: translator(locale), articles: await feedArticles(ctx) }),
-        ),
-      );
+        );
+        return reply.type('application/rss+xml; charset=utf-8').header('X-Content-Type-Options', 'nosniff').send(body);
+      });
 
       app.get(routePatterns.article[locale], { schema: { params: slugParams } }, (request, reply) =>
         cachedPage(ctx, request, reply, locale, async (page) => {

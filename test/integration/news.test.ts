@@ -202,9 +202,9 @@ forEachDialect('news pages', (dialect) => {
     expect(section).toContain('Ledige pladser');
     expect(section).toContain('Venteliste');
     expect(section).toContain(
-      '<a href="/arrangementer/konsulent-i-en-politisk-styret-organisation" class="button button-primary">Læs mere og tilmeld dig<span class="sr-only">: Konsulent i en politisk styret organisation</span></a>',
+      '<a href="/arrangementer/konsulent-i-en-politisk-styret-organisation" class="button button-primary">Læs mere og tilmeld dig<span class="sr-only">: <span>Konsulent i en politisk styret organisation</span></span></a>',
     );
-    expect(section).toContain('Læs mere og skriv dig på ventelisten<span class="sr-only">: Fuldt seminar</span>');
+    expect(section).toContain('Læs mere og skriv dig på ventelisten<span class="sr-only">: <span>Fuldt seminar</span></span>');
   });
 
   it('lists the public materials with file type and size under “Yderligere materiale”', async () => {
@@ -226,7 +226,10 @@ forEachDialect('news pages', (dialect) => {
     expect(html).toContain('<time datetime="2016-05-24T08:00:00.000Z">24 May 2016</time>');
     expect(html).toContain('<div lang="da"><h1>Konsulenten er facilitator i den moderne kommune</h1>');
     expect(html).toContain('Related events');
-    expect(html).toContain('href="/en/events/konsulent-i-en-politisk-styret-organisation" class="button button-primary">Read more and sign up');
+    expect(html).toContain(
+      'href="/en/events/konsulent-i-en-politisk-styret-organisation" class="button button-primary">Read more and sign up<span class="sr-only">: <span lang="da">Konsulent i en politisk styret organisation</span></span></a>',
+    );
+    expect(html).toContain('<span lang="da">Konsulenten er facilitator i den moderne kommune</span></li></ol></nav>');
     expect(html).toContain('<h2 id="material-heading">Further material</h2>');
     expect(html).toContain('(PDF, 1.2 MB)');
     expect(html).toContain('By Redaktionen');

@@ -45,7 +45,7 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Pub
     <Layout page={page} title={article.headline} description={article.lede || undefined} head={head}>
       <Breadcrumbs
         page={page}
-        crumbs={[{ label: t('nav.home'), href: paths.home(locale) }, { label: t('nav.news'), href: paths.news(locale) }, { label: article.headline }]}
+        crumbs={[{ label: t('nav.home'), href: paths.home(locale) }, { label: t('nav.news'), href: paths.news(locale) }, { label: article.headline, lang }]}
       />
       <article class="tilmeld-article">
         <p class="tilmeld-meta">

@@ -5,6 +5,8 @@ export interface Crumb {
   label: string;
   /** Absent for the current page. */
   href?: string;
+  /** When the label is in another language than the page. */
+  lang?: string | undefined;
 }
 
 /** DKFDS breadcrumbs; the last crumb is the current page. */
@@ -22,11 +24,13 @@ export function Breadcrumbs({ page, crumbs }: { page: PageContext; crumbs: Crumb
               ''
             )}
             {crumb.href ? (
-              <a class="breadcrumbs__link" href={crumb.href} safe>
+              <a class="breadcrumbs__link" href={crumb.href} lang={crumb.lang} safe>
                 {crumb.label}
               </a>
             ) : (
-              <span safe>{crumb.label}</span>
+              <span lang={crumb.lang} safe>
+                {crumb.label}
+              </span>
             )}
           </li>
         ))}

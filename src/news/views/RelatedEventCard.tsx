@@ -63,7 +63,12 @@ export function RelatedEventCard({ page, event }: { page: PageContext; event: Re
         <p>
           <a href={href} class="button button-primary">
             {escapeHtml(t(callToAction(event)))}
-            <span class="sr-only">{escapeHtml(`: ${event.title}`)}</span>
+            <span class="sr-only">
+              {': '}
+              <span lang={articleLang(page)} safe>
+                {event.title}
+              </span>
+            </span>
           </a>
         </p>
       </div>
