@@ -1,7 +1,237 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
+import { notFound } from '../lib/errors.js';
+import { paths } from '../web/paths.js';
+import { catalogueQuerySchema, searchCatalogue } from './catalogue.js';
+import { findPublicEvent, pricesOf, seatsOf, themesByEvent, type EventDetails, type Theme } from './event-details.js';
+import { EVENT_STATUSES, EVENT_TYPES, VAT_MODES } from './events.table.js';
+import type { EventCardRow } from './events.queries.js';
+
+const MAX_PER_PAGE = 100;
+
+const listQuery = catalogueQuerySchema.extend({
+  perPage: z
+    .union([z.literal(''), z.coerce.number().int().min(1).max(MAX_PER_PAGE)])
+    .optional()
+    .transform((v) => (typeof v === 'number' ? v : 20))
+    .describe(`Events per page, 1–${MAX_PER_PAGE} (default 20)`),
+});
+
+const slugParams = z.object({ slug: z.string().max(200).describe('The event slug') });
+
+const instant = z.string().describe('ISO 8601 in UTC');
+const ore = z.number().int().describe('Amount in øre (1/100 DKK)');
+
+const localized = z.object({ da: z.string(), en: z.string() });
+
+const themeSchema = z.object({ slug: z.string(), name: localized });
+
+const priceFields = {
+  vatMode: z.enum(VAT_MODES),
+  vatPercent: z.number().int(),
+  vatExemptionReason: z.string().nullable(),
+  priceExVatOre: ore,
+  priceInclVatOre: ore,
+  memberPriceExVatOre: ore.nullable(),
+  memberPriceInclVatOre: ore.nullable(),
+};
+
+const seatFields = {
+  capacity: z.number().int(),
+  seatsAvailable: z.number().int(),
+  seatStatus: z.enum(['available', 'few', 'waitingList', 'closed']),
+  signup: z.object({
+    opensAt: instant.nullable(),
+    closesAt: instant.nullable(),
+    open: z.boolean(),
+    closedReason: z.enum(['cancelled', 'ended', 'notPublished', 'notOpenYet', 'deadlinePassed']).nullable(),
+  }),
+};
+
+const eventSummarySchema = z
+  .object({
+    slug: z.string(),
+    type: z.enum(EVENT_TYPES),
+    status: z.enum(EVENT_STATUSES),
+    title: z.string(),
+    summary: z.string(),
+    startsAt: instant,
+    endsAt: instant,
+    online: z.boolean(),
+    city: z.string().nullable(),
+    ...priceFields,
+    ...seatFields,
+    themes: z.array(themeSchema),
+    urls: z.object({ page: localized, api: z.string() }),
+  })
+  .meta({ id: 'EventSummary' });
+
+const eventListSchema = z.object({
+  items: z.array(eventSummarySchema),
+  page: z.number().int(),
+  perPage: z.number().int(),
+  total: z.number().int(),
+  totalPages: z.number().int(),
+});
+
+const venueSchema = z.object({
+  name: z.string(),
+  address: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+  accessibility: z.string(),
+  mapUrl: z.string().nullable(),
+});
+
+const eventDetailSchema = eventSummarySchema
+  .extend({
+    body: z.string().describe('Markdown'),
+    audience: z.string(),
+    included: z.string(),
+    venue: venueSchema.nullable(),
+    sessions: z.array(
+      z.object({
+        id: z.number().int(),
+        startsAt: instant,
+        endsAt: instant,
+        title: z.string(),
+        description: z.string(),
+        room: z.string(),
+        speakerIds: z.array(z.number().int()),
+      }),
+    ),
+    speakers: z.array(z.object({ id: z.number().int(), name: z.string(), title: z.string(), organisation: z.string(), bio: z.string() })),
+    materials: z.array(
+      z.object({ id: z.number().int(), title: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number().int(), url: z.string() }),
+    ),
+    urls: z.object({ page: localized, api: z.string(), calendar: localized, signup: localized }),
+  })
+  .meta({ id: 'EventDetail' });
+
+const errorSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string().optional(), message: z.string().optional() })).optional(),
+});
+
+const themeOut = (t: Theme) => ({ slug: t.slug, name: { da: t.nameDa, en: t.nameEn } });
+
+function signupOut(s: ReturnType<typeof seatsOf>) {
+  return { opensAt: s.signupOpensAt, closesAt: s.signupClosesAt, open: s.closedReason === null, closedReason: s.closedReason };
+}
 
 /** Read API for events under /api/v1/events. */
-export function eventsApi(_ctx: AppContext): FastifyPluginAsync {
-  return async () => {};
+export function eventsApi(ctx: AppContext): FastifyPluginAsync {
+  const base = ctx.config.baseUrl;
+  const pageUrls = (slug: string) => ({ da: base + paths.event('da', slug), en: base + paths.event('en', slug) });
+  const apiUrl = (slug: string) => `${base}/api/v1/events/${encodeURIComponent(slug)}`;
+
+  const summaryOf = (row: EventCardRow, themes: Theme[], now: Date): z.output<typeof eventSummarySchema> => {
+    const seats = seatsOf(row, now);
+    const online = row.type === 'webinar';
+    return {
+      slug: row.slug,
+      type: row.type,
+      status: row.status,
+      title: row.title,
+      summary: row.summary,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      online,
+      city: online ? null : row.venue_city,
+      ...pricesOf(row),
+      capacity: seats.capacity,
+      seatsAvailable: seats.seatsAvailable,
+      seatStatus: seats.seatStatus,
+      signup: signupOut(seats),
+      themes: themes.map(themeOut),
+      urls: { page: pageUrls(row.slug), api: apiUrl(row.slug) },
+    };
+  };
+
+  const detailOf = (e: EventDetails): z.output<typeof eventDetailSchema> => ({
+    slug: e.slug,
+    type: e.type,
+    status: e.status,
+    title: e.title,
+    summary: e.summary,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    online: e.online,
+    city: e.online ? null : (e.venue?.city ?? null),
+    vatMode: e.vatMode,
+    vatPercent: e.vatPercent,
+    vatExemptionReason: e.vatExemptionReason,
+    priceExVatOre: e.priceExVatOre,
+    priceInclVatOre: e.priceInclVatOre,
+    memberPriceExVatOre: e.memberPriceExVatOre,
+    memberPriceInclVatOre: e.memberPriceInclVatOre,
+    capacity: e.capacity,
+    seatsAvailable: e.seatsAvailable,
+    seatStatus: e.seatStatus,
+    signup: signupOut(e),
+    themes: e.themes.map(themeOut),
+    body: e.body,
+    audience: e.audience,
+    included: e.included,
+    venue: e.venue,
+    sessions: e.sessions,
+    speakers: e.speakers,
+    materials: e.materials.map((m) => ({ ...m, url: base + paths.material(m.id, m.filename) })),
+    urls: {
+      page: pageUrls(e.slug),
+      api: apiUrl(e.slug),
+      calendar: { da: base + paths.eventCalendar('da', e.slug), en: base + paths.eventCalendar('en', e.slug) },
+      signup: { da: base + paths.signup('da', e.slug), en: base + paths.signup('en', e.slug) },
+    },
+  });
+
+  return async (plain) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+
+    app.get(
+      '/api/v1/events',
+      {
+        schema: {
+          tags: ['events'],
+          summary: 'Published events that have not ended, in date order',
+          description: 'The same search and filters as the public catalogue. Searching understands Danish word forms.',
+          querystring: listQuery,
+          response: { 200: eventListSchema, 400: errorSchema },
+        },
+      },
+      async (request) => {
+        const now = ctx.clock.now();
+        const result = await searchCatalogue(ctx, request.query, request.query.perPage);
+        const themes = await themesByEvent(ctx, result.rows.map((r) => r.id));
+        return {
+          items: result.rows.map((r) => summaryOf(r, themes.get(r.id) ?? [], now)),
+          page: result.page,
+          perPage: result.perPage,
+          total: result.total,
+          totalPages: result.pages,
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/events/:slug',
+      {
+        schema: {
+          tags: ['events'],
+          summary: 'One event with its programme, speakers, venue, prices and public materials',
+          description: 'Published, cancelled and archived events; drafts are not found.',
+          params: slugParams,
+          response: { 200: eventDetailSchema, 400: errorSchema, 404: errorSchema },
+        },
+      },
+      async (request) => {
+        const event = await findPublicEvent(ctx, request.params.slug);
+        if (!event) throw notFound('No such event');
+        return detailOf(event);
+      },
+    );
+  };
 }

@@ -43,7 +43,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addCheckConstraint('events_seats_within_capacity', sql`seats_taken >= 0 AND seats_taken <= capacity`)
     .execute();
-  await db.schema.createIndex('events_status_starts_idx').on('events').columns(['status', 'starts_at']).execute();
+  // The catalogue lists, counts and filters from this index alone, in date order; the rows hold long texts.
+  await db.schema
+    .createIndex('events_status_starts_idx')
+    .on('events')
+    .columns(['status', 'starts_at', 'ends_at', 'type', 'venue_id'])
+    .execute();
   await createEventSearchIndex(db);
 
   await db.schema
@@ -57,6 +62,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('room', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
   await db.schema.createIndex('sessions_event_idx').on('sessions').columns(['event_id', 'starts_at']).execute();
+  await db.schema.createIndex('sessions_starts_idx').on('sessions').columns(['starts_at', 'ends_at', 'event_id']).execute();
 
   await db.schema
     .createTable('speakers')

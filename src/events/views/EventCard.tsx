@@ -1,9 +1,9 @@
 import type { PageContext } from '../../web/page.js';
 import { paths } from '../../web/paths.js';
-import { formatDate, formatTime } from '../../lib/dates.js';
 import type { EventCardRow } from '../events.queries.js';
 import { seatStatus, type SeatStatus } from '../seat-status.js';
 import { SeatStatusBadge } from './SeatStatusBadge.js';
+import { dateRange, dateTime, sameDanishDay } from './format.js';
 
 export interface EventCardData {
   slug: string;
@@ -12,11 +12,14 @@ export interface EventCardData {
   summary: string;
   startsAt: string;
   endsAt: string;
+  /** The venue's city; null for webinars and events without a venue yet. */
   place: string | null;
+  online: boolean;
   seatStatus: SeatStatus;
 }
 
 export function toEventCard(row: EventCardRow, now: Date): EventCardData {
+  const online = row.type === 'webinar';
   return {
     slug: row.slug,
     type: row.type,
@@ -24,7 +27,8 @@ export function toEventCard(row: EventCardRow, now: Date): EventCardData {
     summary: row.summary,
     startsAt: row.starts_at,
     endsAt: row.ends_at,
-    place: row.venue_city,
+    place: online ? null : row.venue_city,
+    online,
     seatStatus: seatStatus(
       {
         status: row.status,
@@ -42,22 +46,25 @@ export function toEventCard(row: EventCardRow, now: Date): EventCardData {
 export function EventCard({ page, event, headingLevel = 3 }: { page: PageContext; event: EventCardData; headingLevel?: 2 | 3 }): JSX.Element {
   const { t, locale } = page;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  // One day: date and start time; several days or meetings: first and last date.
+  const when = sameDanishDay(event.startsAt, event.endsAt) ? dateTime(event.startsAt, locale) : dateRange(event.startsAt, event.endsAt, locale);
+  const place = event.online ? t('event.online') : event.place;
   return (
     <div class="card">
       <div class="card-content">
         <p class="card-subheading tilmeld-meta">
           <span safe>{t(`eventType.${event.type}`)}</span> ·{' '}
           <time datetime={event.startsAt} safe>
-            {`${formatDate(event.startsAt, locale)} ${formatTime(event.startsAt, locale)}`}
+            {when}
           </time>
-          {event.place ? <span safe>{` · ${event.place}`}</span> : ''}
+          {place ? <span safe>{` · ${place}`}</span> : ''}
         </p>
         <Heading class="card-heading h3">
           <a href={paths.event(locale, event.slug)} safe>
             {event.title}
           </a>
         </Heading>
-        <p safe>{event.summary}</p>
+        {event.summary ? <p safe>{event.summary}</p> : ''}
         <SeatStatusBadge page={page} status={event.seatStatus} />
       </div>
     </div>

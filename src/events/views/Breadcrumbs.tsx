@@ -1,0 +1,36 @@
+import type { PageContext } from '../../web/page.js';
+import { DKFDS_PREFIX } from '../../web/assets.js';
+
+export interface Crumb {
+  label: string;
+  /** Absent for the current page. */
+  href?: string;
+}
+
+/** DKFDS breadcrumbs; the last crumb is the current page. */
+export function Breadcrumbs({ page, crumbs }: { page: PageContext; crumbs: Crumb[] }): JSX.Element {
+  return (
+    <nav class="breadcrumbs" aria-label={page.t('event.breadcrumbs')}>
+      <ol class="breadcrumbs__list">
+        {crumbs.map((crumb, i) => (
+          <li class="breadcrumbs__list-item" aria-current={crumb.href ? undefined : 'page'}>
+            {i > 0 ? (
+              <svg class="icon-svg" focusable="false" aria-hidden="true">
+                <use href={`${DKFDS_PREFIX}/img/all-svg-icons.svg#chevron-right`}></use>
+              </svg>
+            ) : (
+              ''
+            )}
+            {crumb.href ? (
+              <a class="breadcrumbs__link" href={crumb.href} safe>
+                {crumb.label}
+              </a>
+            ) : (
+              <span safe>{crumb.label}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

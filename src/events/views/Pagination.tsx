@@ -1,0 +1,89 @@
+import type { PageContext } from '../../web/page.js';
+import { DKFDS_PREFIX } from '../../web/assets.js';
+
+const ICONS = `${DKFDS_PREFIX}/img/all-svg-icons.svg`;
+
+function Icon({ name }: { name: string }): JSX.Element {
+  return (
+    <svg class="icon-svg" focusable="false" aria-hidden="true">
+      <use href={`${ICONS}#${name}`}></use>
+    </svg>
+  );
+}
+
+/** DKFDS rule: every page up to 7; beyond that the first, the last and the current one's neighbours. */
+export function pageWindow(current: number, count: number): (number | 'gap')[] {
+  if (count <= 7) return Array.from({ length: count }, (_, i) => i + 1);
+  if (current <= 4) return [1, 2, 3, 4, 5, 'gap', count];
+  if (current >= count - 3) return [1, 'gap', count - 4, count - 3, count - 2, count - 1, count];
+  return [1, 'gap', current - 1, current, current + 1, 'gap', count];
+}
+
+export interface PaginationProps {
+  page: PageContext;
+  current: number;
+  count: number;
+  href: (n: number) => string;
+}
+
+/** DKFDS pagination with plain links (works without JavaScript); nothing for a single page. */
+export function Pagination({ page, current, count, href }: PaginationProps): JSX.Element {
+  if (count <= 1) return '';
+  const { t } = page;
+  const label = (n: number) => (n === count && count > 7 ? t('catalogue.pagination.last', { page: n }) : t('pagination.page', { page: n }));
+  return (
+    <nav class="pagination" aria-label={t('pagination.label')}>
+      {current > 1 ? (
+        <>
+          <a href={href(1)} class="button button-arrow button-first">
+            <Icon name="first-page" />
+            <span class="sr-only" safe>{t('catalogue.pagination.first')}</span>
+          </a>
+          <a href={href(Math.min(current - 1, count))} class="button button-arrow button-previous" rel="prev">
+            <Icon name="chevron-left" />
+            <span class="pagination-nav-link" safe>{t('pagination.previous')}</span>
+          </a>
+        </>
+      ) : (
+        ''
+      )}
+      <span class="pagination-mobile" safe>{t('pagination.pageOf', { page: Math.min(current, count), pages: count })}</span>
+      <ul class="pagination__items">
+        {pageWindow(current, count).map((n) =>
+          n === 'gap' ? (
+            <li class="pagination-item pagination-overflow">
+              <span class="sr-only" safe>{t('catalogue.pagination.hidden')}</span>
+              <span aria-hidden="true">…</span>
+            </li>
+          ) : (
+            <li class="pagination-item pagination-number">
+              {n === current ? (
+                <a href={href(n)} class="button current-page" aria-label={label(n)} aria-current="page" safe>
+                  {String(n)}
+                </a>
+              ) : (
+                <a href={href(n)} class="button button-secondary" aria-label={label(n)} safe>
+                  {String(n)}
+                </a>
+              )}
+            </li>
+          ),
+        )}
+      </ul>
+      {current < count ? (
+        <>
+          <a href={href(current + 1)} class="button button-arrow button-next" rel="next">
+            <span class="pagination-nav-link" safe>{t('pagination.next')}</span>
+            <Icon name="chevron-right" />
+          </a>
+          <a href={href(count)} class="button button-arrow button-last">
+            <Icon name="last-page" />
+            <span class="sr-only" safe>{t('catalogue.pagination.last', { page: count })}</span>
+          </a>
+        </>
+      ) : (
+        ''
+      )}
+    </nav>
+  );
+}
