@@ -1,5 +1,6 @@
 import type { PageContext } from '../../web/page.js';
 import { paths } from '../../web/paths.js';
+import { DKFDS_PREFIX } from '../../web/assets.js';
 import { Layout } from '../../web/views/Layout.js';
 import { Breadcrumbs } from '../../events/views/Breadcrumbs.js';
 import { dateRange } from '../../events/views/format.js';
@@ -38,6 +39,9 @@ export function ReceiptPage({ page, signup, receipt, manageUrl }: ReceiptPagePro
       />
       <h1 safe>{t('signup.receipt.title')}</h1>
       <div class={`alert ${receipt.status === 'confirmed' ? 'alert-success' : 'alert-warning'}`} role="status">
+        <svg class="icon-svg alert-icon" focusable="false" aria-hidden="true">
+          <use href={`${DKFDS_PREFIX}/img/all-svg-icons.svg#${receipt.status === 'confirmed' ? 'success' : 'warning'}`}></use>
+        </svg>
         <div class="alert-body">
           <p class="alert-heading" safe>
             {registrationMessage(locale, `registration.status.${receipt.status}`)}
