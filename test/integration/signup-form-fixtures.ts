@@ -31,6 +31,8 @@ export interface SignupFixtures {
   cancelled: string;
   archived: string;
   draft: string;
+  lastRoom: string;
+  noQuestions: { slug: string; id: number };
 }
 
 export async function createSignupFixtures(ctx: AppContext): Promise<SignupFixtures> {
@@ -76,6 +78,9 @@ export async function createSignupFixtures(ctx: AppContext): Promise<SignupFixtu
     sessions: [{ startsAt: '2016-06-09T08:00:00.000Z', endsAt: '2016-06-10T11:00:00.000Z', title: 'Døgnseminar' }],
   }));
   await createEvent(ctx, base('kursus-kladde', { status: 'draft' }));
+  const lastRoomId = await createEvent(ctx, base('doegnseminar-sidste-vaerelse'));
+  await addAddOn(ctx, lastRoomId, { code: 'overnight', nameDa: 'Overnatning i enkeltværelse', nameEn: 'Overnight stay in a single room', kind: 'overnight', priceOre: 125_000, capacity: 1 });
+  const noQuestionsId = await createEvent(ctx, base('kursus-uden-spoergsmaal'));
   return {
     open: { slug: 'doegnseminar-aaben', questions: { text, single, multiple, yesno } },
     full: 'doegnseminar-fuldt',
@@ -86,5 +91,7 @@ export async function createSignupFixtures(ctx: AppContext): Promise<SignupFixtu
     cancelled: 'kursus-aflyst',
     archived: 'kursus-arkiveret',
     draft: 'kursus-kladde',
+    lastRoom: 'doegnseminar-sidste-vaerelse',
+    noQuestions: { slug: 'kursus-uden-spoergsmaal', id: noQuestionsId },
   };
 }

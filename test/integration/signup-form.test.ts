@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
 import { sha256Hex } from '../../src/registrations/tokens.js';
+import { addQuestion } from '../../src/registrations/signup-settings.service.js';
 import { createSignupFixtures, type SignupFixtures } from './signup-form-fixtures.js';
 import { currentStep, decode, expectFieldError, FormClient, hiddenFields, summaryLinks, tagWithId, titleOf, valueOf, type Fields } from './signup-form-client.js';
 
@@ -313,6 +314,51 @@ forEachDialect('sign-up form', (dialect) => {
       expect(c.html).toContain('Arrangementet er momsfritaget, så der lægges ikke moms på prisen.');
       expect(c.html).not.toContain('Moms (');
       expect(c.html).toMatch(/I alt inkl\. moms<\/th><td class="tilmeld-amount">500,00 kr\./);
+    });
+  });
+
+  describe('when the event changes while the form is open', () => {
+    it('points at the add-on that sold out meanwhile, and stores nothing for the late one', async () => {
+      const late = client(da(f.lastRoom));
+      await late.open();
+      await late.submit('next', payer);
+      await late.submit('next', person(0, 'Rikke Ny', 'rikke@skanderborg.dk', { 'participants[0][addOns][]': 'overnight' }));
+      expect(currentStep(late.html)).toBe(3);
+
+      const first = client(da(f.lastRoom));
+      await first.open();
+      await first.submit('next', payer);
+      await first.submit('next', person(0, 'Søren Før', 'soren@skanderborg.dk', { 'participants[0][addOns][]': 'overnight' }));
+      await first.submit('submit', [['acceptTerms', '1']]);
+      expect(first.status).toBe(201);
+
+      await late.submit('submit', [['acceptTerms', '1']]);
+      expect(late.status).toBe(409);
+      expect(currentStep(late.html)).toBe(2);
+      expectFieldError(late.html, 'participants-0-addOns', 'Deltager 1: Overnatning i enkeltværelse er udsolgt. Fravælg det for at gennemføre tilmeldingen.');
+      expect(valueOf(late.html, 'participants-0-name')).toBe('Rikke Ny');
+      expect((await registrationsOf(f.lastRoom)).length).toBe(1);
+
+      // Without the add-on, the same form goes through.
+      await late.submit('next', person(0, 'Rikke Ny', 'rikke@skanderborg.dk'));
+      expect(currentStep(late.html)).toBe(3);
+      await late.submit('submit', [['acceptTerms', '1']]);
+      expect(late.status).toBe(201);
+      expect((await registrationsOf(f.lastRoom)).length).toBe(2);
+    });
+
+    it('asks a question added meanwhile before anything is stored', async () => {
+      const c = client(da(f.noQuestions.slug));
+      await c.open();
+      await c.submit('next', payer);
+      await c.submit('next', person(0, 'Tine Sen', 'tine@skanderborg.dk'));
+      expect(currentStep(c.html)).toBe(3);
+      await addQuestion(t.current.ctx, f.noQuestions.id, { kind: 'yesno', labelDa: 'Deltager du i middagen?', labelEn: 'Will you join the dinner?', required: true });
+      await c.submit('submit', [['acceptTerms', '1']]);
+      expect(c.status).toBe(422);
+      expect(currentStep(c.html)).toBe(2);
+      expect(summaryLinks(c.html)[0]?.[1]).toBe('Deltager 1: Besvar spørgsmålet: Deltager du i middagen?');
+      expect((await registrationsOf(f.noQuestions.slug)).length).toBe(0);
     });
   });
 
