@@ -92,10 +92,12 @@ function FilterForm({ page, query, choices }: { page: PageContext; query: Catalo
       <Select id="month" label={t('catalogue.month')} all={t('catalogue.allMonths')} options={months} selected={query.month} />
       <Select id="place" label={t('catalogue.place')} all={t('catalogue.allPlaces')} options={places} selected={query.place} />
       <div class="form-group">
-        <input class="form-checkbox" type="checkbox" id="free" name="free" value="1" checked={query.free} />
-        <label for="free" safe>
-          {t('catalogue.freeSeats')}
-        </label>
+        <div class="form-group-checkbox">
+          <input class="form-checkbox" type="checkbox" id="free" name="free" value="1" checked={query.free} />
+          <label for="free" safe>
+            {t('catalogue.freeSeats')}
+          </label>
+        </div>
       </div>
       <div class="form-group">
         <button type="submit" class="button button-primary" safe>
