@@ -19,6 +19,7 @@ import { newsApi } from './news/news.api.js';
 import { registrationsApi } from './registrations/registrations.api.js';
 import { materialsRoutes } from './materials/materials.routes.js';
 import { signupRoutes } from './registrations/signup.routes.js';
+import { selfServiceRoutes } from './registrations/self-service.routes.js';
 import { registerOpenApi } from './api/openapi.js';
 import { registerCsrf } from './web/csrf.js';
 import { loadSecretKey } from './lib/secret.js';
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(newsRoutes(ctx));
   await app.register(materialsRoutes(ctx));
   await app.register(signupRoutes(ctx));
+  await app.register(selfServiceRoutes(ctx));
   await app.register(eventsApi(ctx));
   await app.register(newsApi(ctx));
   await app.register(registrationsApi(ctx));

@@ -3,5 +3,6 @@ import type { NewsTables } from '../news/news.table.js';
 import type { MaterialsTables } from '../materials/materials.table.js';
 import type { MessagesTables } from '../messages/outbox.table.js';
 import type { RegistrationsTables } from '../registrations/registrations.table.js';
+import type { LoginLinksTables } from '../registrations/my-bookings.table.js';
 
-export type DB = EventsTables & NewsTables & MaterialsTables & MessagesTables & RegistrationsTables;
+export type DB = EventsTables & NewsTables & MaterialsTables & MessagesTables & RegistrationsTables & LoginLinksTables;

@@ -58,6 +58,7 @@ async function refreshRegistrationStatuses(trx: Database, registrationIds: numbe
 
 /** Cancels the given participants of one registration; the caller holds the event's lock. */
 async function cancelLocked(
+  ctx: AppContext,
   trx: Database,
   event: q.LockedEvent,
   registrationId: number,
@@ -94,7 +95,7 @@ async function cancelLocked(
   await refreshRegistrationStatuses(trx, [registrationId], at);
 
   const feeOre = toCancel.reduce((sum, d) => sum + d.terms.feeOre, 0);
-  await enqueueRegistrationMail(trx, {
+  await enqueueRegistrationMail(ctx, trx, {
     kind: 'cancelled',
     registrationId,
     participants: toCancel.map((d) => ({ id: d.p.id, feeOre: d.terms.feeOre })),
@@ -107,7 +108,7 @@ async function cancelLocked(
  * reserves the add-ons they asked for while stock lasts, and queues their
  * mail. The caller holds the event's lock.
  */
-export async function promoteLocked(trx: Database, eventId: number, now: Date): Promise<PromotionResult[]> {
+export async function promoteLocked(ctx: AppContext, trx: Database, eventId: number, now: Date): Promise<PromotionResult[]> {
   const event = await q.eventState(trx, eventId);
   if (!event) return [];
   const free = freeSeats({ capacity: event.capacity, seatsTaken: event.seats_taken });
@@ -148,7 +149,7 @@ export async function promoteLocked(trx: Database, eventId: number, now: Date): 
   await refreshRegistrationStatuses(trx, picks.map((p) => p.registrationId), at);
   const results = picks.map((p) => ({ ...p, unavailableAddOns: unavailable.get(p.registrationId) ?? [] }));
   for (const r of results) {
-    await enqueueRegistrationMail(trx, { kind: 'promoted', registrationId: r.registrationId, participantIds: r.participantIds, unavailableAddOns: r.unavailableAddOns });
+    await enqueueRegistrationMail(ctx, trx, { kind: 'promoted', registrationId: r.registrationId, participantIds: r.participantIds, unavailableAddOns: r.unavailableAddOns });
   }
   return results;
 }
@@ -165,8 +166,8 @@ export async function cancelParticipant(ctx: AppContext, participantId: number):
   return withEventLock(ctx, found.event_id, async (trx, event) => {
     const [participant] = await q.participantsByIds(trx, [participantId]);
     if (!participant) throw notFound('No such participant');
-    const result = await cancelLocked(trx, event, participant.registration_id, [participant], now);
-    return { ...result, promoted: await promoteLocked(trx, event.id, now) };
+    const result = await cancelLocked(ctx, trx, event, participant.registration_id, [participant], now);
+    return { ...result, promoted: await promoteLocked(ctx, trx, event.id, now) };
   });
 }
 
@@ -177,8 +178,8 @@ export async function cancelRegistration(ctx: AppContext, registrationId: number
   const now = ctx.clock.now();
   return withEventLock(ctx, found.event_id, async (trx, event) => {
     const participants = await q.participantsOfRegistration(trx, registrationId);
-    const result = await cancelLocked(trx, event, registrationId, participants, now);
-    return { ...result, promoted: await promoteLocked(trx, event.id, now) };
+    const result = await cancelLocked(ctx, trx, event, registrationId, participants, now);
+    return { ...result, promoted: await promoteLocked(ctx, trx, event.id, now) };
   });
 }
 
@@ -214,7 +215,7 @@ async function changeCapacity(ctx: AppContext, eventId: number, next: (current: 
     if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError('Capacity must be a whole number of seats, 0 or more');
     if (capacity < event.seats_taken) throw new CapacityBelowSeatsTakenError(event.seats_taken);
     await q.setEventCapacity(trx, eventId, capacity, now.toISOString());
-    return { capacity, promoted: await promoteLocked(trx, eventId, now) };
+    return { capacity, promoted: await promoteLocked(ctx, trx, eventId, now) };
   });
 }
 

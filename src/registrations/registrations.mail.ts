@@ -1,19 +1,21 @@
 /**
  * The point where the sign-up hands mail to the outbox, inside the same
- * transaction as the change that causes it. Until the outbox's enqueue
- * function is wired in here, nothing is sent.
+ * transaction as the change that causes it. The mails themselves (who gets
+ * which, in which language, with what) are written in mails/.
  */
+import type { AppContext } from '../context.js';
 import type { Database } from '../db/database.js';
+import { writeRegistrationMail } from './mails/index.js';
 
 export type RegistrationMail =
-  /** Receipt of a new registration: confirmed, waitlisted or partly both. */
-  | { kind: 'registration_received'; registrationId: number }
+  /** Receipt of a new registration: confirmed, waitlisted or partly both. The token is in plain text only here. */
+  | { kind: 'registration_received'; registrationId: number; manageToken: string }
   /** Participants moved from the waiting list to a seat; add-ons that were sold out by then are listed. */
   | { kind: 'promoted'; registrationId: number; participantIds: number[]; unavailableAddOns: Array<{ participantId: number; code: string }> }
   /** Participants cancelled, with the fee charged for each (0 when free). */
   | { kind: 'cancelled'; registrationId: number; participants: Array<{ id: number; feeOre: number }> };
 
-export async function enqueueRegistrationMail(trx: Database, mail: RegistrationMail): Promise<void> {
-  void trx;
-  void mail;
+/** `trx` must be the transaction making the change; `ctx` gives the base URL and the clock. */
+export async function enqueueRegistrationMail(ctx: AppContext, trx: Database, mail: RegistrationMail): Promise<void> {
+  await writeRegistrationMail(ctx, trx, mail);
 }

@@ -205,7 +205,7 @@ export async function createRegistration(
         const earlier = await q.findByIdempotencyKey(trx, event.id, keyHash);
         if (earlier) throw new Replay(earlier);
       }
-      return saveRegistration(trx, locked, data, {
+      return saveRegistration(ctx, trx, locked, data, {
         now: now.toISOString(),
         locale: data.locale ?? options.locale ?? 'da',
         token,
@@ -231,7 +231,7 @@ interface SaveContext {
 }
 
 /** Everything of one sign-up; runs under the event's lock. */
-async function saveRegistration(trx: Database, event: q.LockedEvent, data: RegistrationInput, c: SaveContext): Promise<RegistrationReceipt> {
+async function saveRegistration(ctx: AppContext, trx: Database, event: q.LockedEvent, data: RegistrationInput, c: SaveContext): Promise<RegistrationReceipt> {
   const size = data.participants.length;
   const seats = allocateSeats(
     { capacity: event.capacity, seatsTaken: event.seats_taken, waitingCount: event.waiting_count, allowPartial: event.allow_partial === 1 },
@@ -368,7 +368,7 @@ async function saveRegistration(trx: Database, event: q.LockedEvent, data: Regis
     totals: totalsOf(lines, vatPercent),
   };
   if (c.key) await q.setIdempotentResponse(trx, registrationId, JSON.stringify(receipt));
-  await enqueueRegistrationMail(trx, { kind: 'registration_received', registrationId });
+  await enqueueRegistrationMail(ctx, trx, { kind: 'registration_received', registrationId, manageToken: c.token });
   return receipt;
 }
 

@@ -6,11 +6,24 @@ import type { Locale } from './i18n.js';
  */
 const prefix: Record<Locale, string> = { da: '', en: '/en' };
 const words = {
-  da: { events: 'arrangementer', news: 'nyheder', signup: 'tilmelding', calendar: 'kalender.ics', accessibility: 'tilgaengelighed', privacy: 'privatliv' },
-  en: { events: 'events', news: 'news', signup: 'signup', calendar: 'calendar.ics', accessibility: 'accessibility', privacy: 'privacy' },
+  da: { events: 'arrangementer', news: 'nyheder', signup: 'tilmelding', calendar: 'kalender.ics', accessibility: 'tilgaengelighed', privacy: 'privatliv', myBookings: 'mine-tilmeldinger' },
+  en: { events: 'events', news: 'news', signup: 'signup', calendar: 'calendar.ics', accessibility: 'accessibility', privacy: 'privacy', myBookings: 'my-bookings' },
 } as const;
 
 const enc = encodeURIComponent;
+
+const bookingBase: Record<Locale, string> = { da: '/tilmelding', en: '/en/booking' };
+const bookingWords = {
+  da: { participant: 'deltager', edit: 'ret', replace: 'udskift', cancel: 'afmeld', overview: 'oversigt' },
+  en: { participant: 'participant', edit: 'edit', replace: 'replace', cancel: 'cancel', overview: 'overview' },
+} as const;
+export type BookingParticipantAction = 'edit' | 'replace' | 'cancel';
+
+/** The action a localized word in a participant's self-service address names, if any. */
+export function bookingParticipantAction(l: Locale, word: string): BookingParticipantAction | undefined {
+  const w = bookingWords[l];
+  return word === w.edit ? 'edit' : word === w.replace ? 'replace' : word === w.cancel ? 'cancel' : undefined;
+}
 
 export const paths = {
   home: (l: Locale) => (l === 'da' ? '/' : '/en'),
@@ -25,6 +38,16 @@ export const paths = {
   privacy: (l: Locale) => `${prefix[l]}/${words[l].privacy}`,
   material: (id: number, filename: string) => `/materialer/${id}/${enc(filename)}`,
   sitemap: () => '/sitemap.xml',
+  /** The self-service page of a registration; the token is its only key. */
+  booking: (l: Locale, token: string) => `${bookingBase[l]}/${enc(token)}`,
+  bookingCalendar: (l: Locale, token: string) => `${bookingBase[l]}/${enc(token)}/${words[l].calendar}`,
+  bookingCancel: (l: Locale, token: string) => `${bookingBase[l]}/${enc(token)}/${bookingWords[l].cancel}`,
+  bookingParticipant: (l: Locale, token: string, participantId: number, action: BookingParticipantAction) =>
+    `${bookingBase[l]}/${enc(token)}/${bookingWords[l].participant}/${participantId}/${bookingWords[l][action]}`,
+  myBookings: (l: Locale) => `${prefix[l]}/${words[l].myBookings}`,
+  myBookingsLink: (l: Locale, token: string) => `${prefix[l]}/${words[l].myBookings}/link/${enc(token)}`,
+  myBookingsOverview: (l: Locale) => `${prefix[l]}/${words[l].myBookings}/${bookingWords[l].overview}`,
+  myBookingsOpen: (l: Locale, registrationId: number) => `${prefix[l]}/${words[l].myBookings}/${bookingWords[l].overview}/${registrationId}`,
 };
 
 /** The route patterns Fastify registers for a page, one per language. */
@@ -39,6 +62,14 @@ export const routePatterns = {
   newsFeed: { da: '/nyheder/feed.xml', en: '/en/news/feed.xml' },
   accessibility: { da: '/tilgaengelighed', en: '/en/accessibility' },
   privacy: { da: '/privatliv', en: '/en/privacy' },
+  booking: { da: '/tilmelding/:token', en: '/en/booking/:token' },
+  bookingCalendar: { da: '/tilmelding/:token/kalender.ics', en: '/en/booking/:token/calendar.ics' },
+  bookingCancel: { da: '/tilmelding/:token/afmeld', en: '/en/booking/:token/cancel' },
+  bookingParticipant: { da: '/tilmelding/:token/deltager/:participant/:action', en: '/en/booking/:token/participant/:participant/:action' },
+  myBookings: { da: '/mine-tilmeldinger', en: '/en/my-bookings' },
+  myBookingsLink: { da: '/mine-tilmeldinger/link/:token', en: '/en/my-bookings/link/:token' },
+  myBookingsOverview: { da: '/mine-tilmeldinger/oversigt', en: '/en/my-bookings/overview' },
+  myBookingsOpen: { da: '/mine-tilmeldinger/oversigt/:registration', en: '/en/my-bookings/overview/:registration' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** The other language's address for a path (with its query), or its home page when unknown. */

@@ -2,6 +2,7 @@ import { eventsMessages } from '../../events/events.messages.js';
 import { newsMessages } from '../../news/news.messages.js';
 import { registrationsMessages } from '../../registrations/registrations.messages.js';
 import { signupMessages } from '../../registrations/signup.messages.js';
+import { selfServiceMessages } from '../../registrations/self-service.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
@@ -9,6 +10,7 @@ export const da = {
   ...newsMessages.da,
   ...registrationsMessages.da,
   ...signupMessages.da,
+  ...selfServiceMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',

@@ -3,6 +3,7 @@ import { eventsMessages } from '../../events/events.messages.js';
 import { newsMessages } from '../../news/news.messages.js';
 import { registrationsMessages } from '../../registrations/registrations.messages.js';
 import { signupMessages } from '../../registrations/signup.messages.js';
+import { selfServiceMessages } from '../../registrations/self-service.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
@@ -10,6 +11,7 @@ export const en: Record<keyof typeof da, string> = {
   ...newsMessages.en,
   ...registrationsMessages.en,
   ...signupMessages.en,
+  ...selfServiceMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',

@@ -1,0 +1,99 @@
+/**
+ * "Mine tilmeldinger" (/mine-tilmeldinger, English /en/my-bookings): ask for
+ * a link by e-mail, use it, see the list, open a registration. Registered by
+ * selfServiceRoutes, so the private headers, the rate limiter and the 429
+ * page apply here too.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { notFound } from '../lib/errors.js';
+import { notifyOutbox } from '../messages/outbox.service.js';
+import { LOCALES } from '../web/i18n.js';
+import { sendHtml } from '../web/page.js';
+import { paths, routePatterns } from '../web/paths.js';
+import {
+  LOGIN_LINK_MINUTES,
+  loginLinkUsable,
+  myBookings,
+  normaliseEmail,
+  openMyBooking,
+  requestLoginLink,
+  SESSION_MINUTES,
+  useLoginLink,
+} from './my-bookings.service.js';
+import { posted, privatePage } from './self-service.routes.js';
+import { LinkExpiredPage, LinkSentPage, MyBookingsListPage, RequestLinkPage, TooManyRequestsPage, UseLinkPage } from './views/self-service/MyBookingsPages.js';
+
+const SESSION_COOKIE = 'tilmeld_bookings';
+const tokenParams = z.object({ token: z.string() });
+const registrationParams = z.object({ registration: z.string() });
+
+/** Requests for a link per IP address; the per-address limit is in my-bookings.service.ts. */
+export const IP_LIMIT = { max: 10, timeWindow: 15 * 60_000 };
+
+export function myBookingsRoutes(ctx: AppContext): FastifyPluginAsync {
+  return async (plain) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+    const secureCookie = ctx.config.baseUrl.startsWith('https:');
+
+    for (const locale of LOCALES) {
+      app.get(routePatterns.myBookings[locale], { schema: { hide: true } }, async (request, reply) => {
+        const csrfToken = await reply.generateCsrf();
+        return sendHtml(reply, RequestLinkPage({ page: privatePage(ctx, request, locale), email: '', errors: [], csrfToken }));
+      });
+
+      app.post(
+        routePatterns.myBookings[locale],
+        { schema: { hide: true }, preHandler: app.csrfProtection, config: { rateLimit: IP_LIMIT } },
+        async (request, reply) => {
+          const page = privatePage(ctx, request, locale);
+          const given = (posted(request.body, 'email') ?? '').replace(/\u0000/g, '').slice(0, 1000);
+          const email = normaliseEmail(given);
+          if (!email) {
+            const csrfToken = await reply.generateCsrf();
+            const errors = [{ key: 'email', id: 'email', message: page.t('myBookings.invalidEmail') }];
+            return sendHtml(reply, RequestLinkPage({ page, email: given, errors, csrfToken }), 422);
+          }
+          const outcome = await requestLoginLink(ctx, email, locale);
+          if (outcome === 'limited') return sendHtml(reply, TooManyRequestsPage({ page }), 429);
+          notifyOutbox();
+          return sendHtml(reply, LinkSentPage({ page, minutes: LOGIN_LINK_MINUTES }));
+        },
+      );
+
+      app.get(routePatterns.myBookingsLink[locale], { schema: { hide: true, params: tokenParams } }, async (request, reply) => {
+        const token = request.params.token;
+        const page = privatePage(ctx, request, locale, (l) => paths.myBookingsLink(l, token));
+        if (!(await loginLinkUsable(ctx, token))) return sendHtml(reply, LinkExpiredPage({ page, minutes: LOGIN_LINK_MINUTES }), 410);
+        const csrfToken = await reply.generateCsrf();
+        return sendHtml(reply, UseLinkPage({ page, action: paths.myBookingsLink(locale, token), csrfToken }));
+      });
+
+      app.post(routePatterns.myBookingsLink[locale], { schema: { hide: true, params: tokenParams }, preHandler: app.csrfProtection }, async (request, reply) => {
+        const session = await useLoginLink(ctx, request.params.token);
+        if (!session) {
+          const page = privatePage(ctx, request, locale, (l) => paths.myBookingsLink(l, request.params.token));
+          return sendHtml(reply, LinkExpiredPage({ page, minutes: LOGIN_LINK_MINUTES }), 410);
+        }
+        reply.setCookie(SESSION_COOKIE, session.sessionToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie, maxAge: SESSION_MINUTES * 60 });
+        return reply.code(303).header('location', paths.myBookingsOverview(locale)).send();
+      });
+
+      app.get(routePatterns.myBookingsOverview[locale], { schema: { hide: true } }, async (request, reply) => {
+        const page = privatePage(ctx, request, locale, paths.myBookingsOverview);
+        const mine = await myBookings(ctx, request.cookies[SESSION_COOKIE]);
+        if (!mine) return sendHtml(reply, LinkExpiredPage({ page, minutes: LOGIN_LINK_MINUTES, session: true }), 403);
+        return sendHtml(reply, MyBookingsListPage({ page, email: mine.email, bookings: mine.bookings }));
+      });
+
+      app.get(routePatterns.myBookingsOpen[locale], { schema: { hide: true, params: registrationParams } }, async (request, reply) => {
+        const id = /^[1-9]\d{0,8}$/.test(request.params.registration) ? Number(request.params.registration) : undefined;
+        const token = id === undefined ? undefined : await openMyBooking(ctx, request.cookies[SESSION_COOKIE], id);
+        if (!token) throw notFound('No such registration');
+        return reply.code(303).header('location', paths.booking(locale, token)).send();
+      });
+    }
+  };
+}

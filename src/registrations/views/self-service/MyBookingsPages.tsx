@@ -1,0 +1,168 @@
+import type { PageContext } from '../../../web/page.js';
+import { paths } from '../../../web/paths.js';
+import { CsrfField } from '../../../web/views/CsrfField.js';
+import { LIMITS } from '../../registration.schema.js';
+import { whenText } from '../../mails/registration-mails.js';
+import type { MyBooking } from '../../my-bookings.service.js';
+import type { FormError } from '../../signup-steps.js';
+import { errorMap, TextField } from '../fields.js';
+import { ErrorSummary, Notice } from '../SignupShell.js';
+import { PrivateLayout } from './parts.js';
+
+const crumbs = (page: PageContext, current?: string) =>
+  current ? [{ label: page.t('myBookings.title'), href: paths.myBookings(page.locale) }, { label: current }] : [{ label: page.t('myBookings.title') }];
+
+/** The form asking for an address. */
+export function RequestLinkPage({ page, email, errors, csrfToken }: { page: PageContext; email: string; errors: ReadonlyArray<FormError>; csrfToken: string }): JSX.Element {
+  const { t, locale } = page;
+  return (
+    <PrivateLayout page={page} title={(errors.length > 0 ? t('signup.errorPrefix') : '') + t('myBookings.title')} crumbs={crumbs(page)}>
+      <h1 safe>{t('myBookings.title')}</h1>
+      {errors.length > 0 ? <ErrorSummary page={page} errors={errors} /> : ''}
+      <p class="font-lead" safe>
+        {t('myBookings.lede')}
+      </p>
+      <form method="post" action={paths.myBookings(locale)} novalidate>
+        <CsrfField token={csrfToken} />
+        <TextField
+          page={page}
+          field="email"
+          name="email"
+          label={t('myBookings.email')}
+          hint={t('myBookings.emailHint')}
+          value={email}
+          errors={errorMap(errors)}
+          type="email"
+          autocomplete="email"
+          maxLength={LIMITS.email}
+        />
+        <div class="tilmeld-form-actions">
+          <button type="submit" class="button button-primary" safe>
+            {t('myBookings.send')}
+          </button>
+        </div>
+      </form>
+    </PrivateLayout>
+  );
+}
+
+/** The same answer for every address. */
+export function LinkSentPage({ page, minutes }: { page: PageContext; minutes: number }): JSX.Element {
+  const { t, locale } = page;
+  return (
+    <PrivateLayout page={page} title={t('myBookings.sentTitle')} crumbs={crumbs(page, t('myBookings.sentTitle'))}>
+      <h1 safe>{t('myBookings.sentTitle')}</h1>
+      <div class="alert alert-success" role="status" tabindex="-1" data-focus-on-load="">
+        <div class="alert-body">
+          <p class="alert-text" safe>
+            {t('myBookings.sent', { minutes })}
+          </p>
+        </div>
+      </div>
+      <p safe>{t('myBookings.sentHint')}</p>
+      <p>
+        <a href={paths.myBookings(locale)} class="function-link" safe>
+          {t('myBookings.again')}
+        </a>
+      </p>
+    </PrivateLayout>
+  );
+}
+
+/** The mailed link opens this: only pressing the button uses the link up. */
+export function UseLinkPage({ page, action, csrfToken }: { page: PageContext; action: string; csrfToken: string }): JSX.Element {
+  const { t } = page;
+  return (
+    <PrivateLayout page={page} title={t('myBookings.linkTitle')} crumbs={crumbs(page, t('myBookings.linkTitle'))}>
+      <h1 safe>{t('myBookings.linkTitle')}</h1>
+      <p safe>{t('myBookings.linkBody')}</p>
+      <form method="post" action={action}>
+        <CsrfField token={csrfToken} />
+        <div class="tilmeld-form-actions">
+          <button type="submit" class="button button-primary" safe>
+            {t('myBookings.linkButton')}
+          </button>
+        </div>
+      </form>
+    </PrivateLayout>
+  );
+}
+
+/** A used or expired link, or a session that ended: ask again. */
+export function LinkExpiredPage({ page, minutes, session }: { page: PageContext; minutes: number; session?: boolean }): JSX.Element {
+  const { t, locale } = page;
+  return (
+    <PrivateLayout page={page} title={t('myBookings.expiredTitle')} crumbs={crumbs(page, t('myBookings.expiredTitle'))}>
+      <h1 safe>{t('myBookings.expiredTitle')}</h1>
+      <p safe>{session ? t('myBookings.sessionOver') : t('myBookings.expired', { minutes })}</p>
+      <p>
+        <a href={paths.myBookings(locale)} class="button button-primary" safe>
+          {t('myBookings.again')}
+        </a>
+      </p>
+    </PrivateLayout>
+  );
+}
+
+/** Every registration of the address, each opening its self-service page. */
+export function MyBookingsListPage({ page, email, bookings }: { page: PageContext; email: string; bookings: MyBooking[] }): JSX.Element {
+  const { t, locale } = page;
+  return (
+    <PrivateLayout page={page} title={t('myBookings.title')} crumbs={crumbs(page)}>
+      <h1 safe>{t('myBookings.title')}</h1>
+      <p class="font-lead" safe>
+        {t('myBookings.listIntro', { email })}
+      </p>
+      {bookings.length === 0 ? <p safe>{t('myBookings.none')}</p> : ''}
+      <ul class="nobullet-list tilmeld-summary-list">
+        {bookings.map((b) => {
+          const status = b.isBooker ? b.status : (b.ownParticipants.find((p) => p.status !== 'cancelled')?.status ?? 'cancelled');
+          return (
+            <li class="card">
+              <div class="card-content">
+                <h2 class="h3" safe>
+                  {b.event.title}
+                </h2>
+                <dl class="tilmeld-summary">
+                  <dt safe>{t('selfService.when')}</dt>
+                  <dd safe>{whenText(b.event.startsAt, b.event.endsAt, locale)}</dd>
+                  <dt safe>{t('selfService.status')}</dt>
+                  <dd safe>{t(`selfService.status.${status}`)}</dd>
+                  <dt safe>{t('selfService.number')}</dt>
+                  <dd safe>{String(b.id)}</dd>
+                </dl>
+                <p class="tilmeld-role" safe>
+                  {t(b.isBooker ? 'myBookings.asBooker' : 'myBookings.asParticipant')}
+                </p>
+                <p>
+                  <a href={paths.myBookingsOpen(locale, b.id)} class="button button-secondary" aria-label={t('myBookings.openLabel', { title: b.event.title })} safe>
+                    {t('myBookings.open')}
+                  </a>
+                </p>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {bookings.some((b) => !b.isBooker) ? <p safe>{t('myBookings.participantNote')}</p> : ''}
+    </PrivateLayout>
+  );
+}
+
+/** Too many requests: a page in the design, not a bare error. */
+export function TooManyRequestsPage({ page }: { page: PageContext }): JSX.Element {
+  const { t, locale } = page;
+  return (
+    <PrivateLayout page={page} title={t('myBookings.limitedTitle')} crumbs={crumbs(page, t('myBookings.limitedTitle'))}>
+      <h1 safe>{t('myBookings.limitedTitle')}</h1>
+      <Notice kind="warning">
+        <p safe>{t('myBookings.limited')}</p>
+      </Notice>
+      <p>
+        <a href={paths.home(locale)} class="function-link" safe>
+          {t('error.backHome')}
+        </a>
+      </p>
+    </PrivateLayout>
+  );
+}
