@@ -11,9 +11,11 @@
  * with the full schema, and the service validates it once more; tampering
  * only gets the same errors a person would.
  *
- * The receipt is the 201 answer to the final POST itself, not a redirect: the
- * self-service token exists in plain text only at creation, and this way it is
- * never part of a URL (no access log, browser history or Referer carries it).
+ * The receipt is the 201 answer to the final POST itself, not a redirect to a
+ * GET: the self-service token exists in plain text only at creation, and this
+ * way no address of the sign-up carries it (so no access log, browser history
+ * or Referer does); it appears only in the receipt's link to the self-service
+ * page, which is sent with Referrer-Policy: no-referrer and rel="noreferrer".
  * A double click or a browser retry re-posts the same random submission key,
  * which createRegistration treats as its idempotency key: the same receipt
  * again, one registration.
@@ -26,7 +28,7 @@ import type { AppContext } from '../context.js';
 import { notFound } from '../lib/errors.js';
 import { LOCALES, translator, type Locale } from '../web/i18n.js';
 import { pageContext, sendHtml, type PageContext } from '../web/page.js';
-import { routePatterns } from '../web/paths.js';
+import { paths, routePatterns } from '../web/paths.js';
 import { dateTime } from '../events/views/format.js';
 import type { ClosedReason } from '../events/seat-status.js';
 import { findPublicEvent } from '../events/event-details.js';
@@ -41,9 +43,9 @@ import { ConfirmStep, ParticipantsStep, PayerStep } from './views/steps.js';
 
 const slugParams = z.object({ slug: z.string() });
 
-/** Where the self-service page of a registration lives. */
-export function manageUrl(baseUrl: string, token: string): string {
-  return `${baseUrl}/tilmelding/${encodeURIComponent(token)}`;
+/** The self-service page of a registration, in the language of the form. */
+export function manageUrl(baseUrl: string, locale: Locale, token: string): string {
+  return baseUrl + paths.booking(locale, token);
 }
 
 /** A fresh submission key: 128 random bits. */
@@ -197,7 +199,7 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
           });
           const { manageToken, replayed, ...receipt } = created;
           privateResponse(reply);
-          return sendHtml(reply, ReceiptPage({ page, signup, receipt, manageUrl: manageUrl(ctx.config.baseUrl, manageToken) }), replayed ? 200 : 201);
+          return sendHtml(reply, ReceiptPage({ page, signup, receipt, manageUrl: manageUrl(ctx.config.baseUrl, locale, manageToken) }), replayed ? 200 : 201);
         } catch (error) {
           if (error instanceof SignupClosedError) return closed(reply, page, signup, error.reason, 409);
           if (error instanceof IdempotencyKeyReusedError) return sendHtml(privateResponse(reply), AlreadySentPage({ page, event: signup.event }), 422);

@@ -249,7 +249,7 @@ forEachDialect('sign-up form', (dialect) => {
       await c.submit('submit', [['acceptTerms', '1']]);
       expect(c.status).toBe(201);
       expect(c.html).toContain('Thank you for signing up');
-      const token = /\/tilmelding\/([A-Za-z0-9_-]{43})/.exec(c.html)![1]!;
+      const token = /href="http:\/\/tilmeld\.test\/en\/booking\/([A-Za-z0-9_-]{43})"/.exec(c.html)![1]!;
       const stored = (await registrationsOf(f.open.slug)).find((r) => r.manage_token_hash === sha256Hex(token));
       expect(stored?.locale).toBe('en');
     });
