@@ -59,7 +59,7 @@ export function eventJsonLd(event: EventDetails, urls: JsonLdUrls, labels: JsonL
             addressLocality: event.venue.city,
             addressCountry: 'DK',
           },
-          ...(event.venue.mapUrl ? { hasMap: event.venue.mapUrl } : {}),
+          ...(event.venue.mapUrl && /^https?:\/\//i.test(event.venue.mapUrl.trim()) ? { hasMap: event.venue.mapUrl } : {}),
         }
       : undefined;
   // Sign-up that has not opened yet is still "for sale" from validFrom, as search engines expect.

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
+import { createEvent } from '../../src/events/events.service.js';
 import { fixtureEvents, seedFixtures, type FixtureName } from './events-fixtures.js';
 
 type JsonLd = Record<string, any>;
@@ -238,6 +239,44 @@ forEachDialect('event page', (dialect) => {
       expect((await get(`/arrangementer/${'x'.repeat(600)}`)).statusCode).toBe(414);
       expect((await get('/arrangementer/findes-ikke')).body).toContain('Siden blev ikke fundet');
       expect((await get('/en/events/nope')).body).toContain('Page not found');
+    });
+  });
+
+  describe('text typed by staff', () => {
+    it('is escaped everywhere, also inside the JSON-LD, and a javascript: map link is dropped', async () => {
+      const evil = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
+      await createEvent(t.current.ctx, {
+        slug: 'farlig-tekst',
+        type: 'kursus',
+        status: 'published',
+        title: `Kursus ${evil}`,
+        summary: `Resumé ${evil}`,
+        body: `Brødtekst ${evil}\n\n[klik](javascript:alert(3))`,
+        audience: evil,
+        included: evil,
+        venue: { name: evil, address: evil, postalCode: '1000', city: 'København', accessibility: evil, mapUrl: 'javascript:alert(4)' },
+        capacity: 10,
+        priceOre: 1000,
+        vatMode: 'exempt',
+        vatExemptionReason: evil,
+        speakers: [{ name: evil, title: evil, organisation: evil, bio: evil }],
+        sessions: [{ startsAt: '2026-10-01T07:00:00.000Z', endsAt: '2026-10-01T08:00:00.000Z', title: evil, description: evil, room: evil, speakers: [0] }],
+      });
+      const res = await get('/arrangementer/farlig-tekst');
+      expect(res.statusCode).toBe(200);
+      // Inside a quoted attribute value "<" is plain text; outside one it must never be markup.
+      const markup = res.body.replace(/="[^"]*"/g, '=""');
+      expect(markup).not.toContain('<script>alert');
+      expect(markup).not.toContain('<img src=x');
+      expect(res.body).not.toMatch(/href="\s*javascript:/i);
+      expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(res.body).not.toContain('Se stedet på et kort');
+      const ld = jsonLdOf(res.body);
+      expect(ld.name).toBe(`Kursus ${evil}`);
+      expect(ld.location.hasMap).toBeUndefined();
+      const ics = await get('/arrangementer/farlig-tekst/kalender.ics');
+      expect(ics.statusCode).toBe(200);
+      expect(icsLines(ics.body).filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
     });
   });
 

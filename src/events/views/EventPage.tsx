@@ -13,6 +13,9 @@ import { danishDayKey, dateTime, timeRange } from './format.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** Only http(s) links are shown: a map address typed by staff must not become a javascript: link. */
+export const isWebAddress = (url: string) => /^https?:\/\//i.test(url.trim());
+
 /** Sessions grouped by their Danish calendar day, in time order. */
 export function sessionsByDay(sessions: Session[]): Session[][] {
   const days = new Map<string, Session[]>();
@@ -70,7 +73,7 @@ function Where({ page, event }: { page: PageContext; event: EventDetails }): JSX
         <br />
         <span safe>{`${venue.postalCode} ${venue.city}`}</span>
       </p>
-      {venue.mapUrl ? (
+      {venue.mapUrl && isWebAddress(venue.mapUrl) ? (
         <p class="tilmeld-fact">
           <a href={venue.mapUrl} class="function-link" rel="noopener" safe>
             {t('event.map')}
