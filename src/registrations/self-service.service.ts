@@ -20,7 +20,7 @@ import type { QuestionLabels } from './registrations.messages.js';
 import * as q from './registrations.queries.js';
 import { getRegistration, type RegistrationView } from './registrations.service.js';
 import { emptyParticipant, fromFormFields, type ParticipantDraft, type SignupDraft } from './signup-form.js';
-import { stepErrors, type FormError } from './signup-steps.js';
+import { fieldId, stepErrors, type FormError } from './signup-steps.js';
 import { looksLikeToken, sameHash, sha256Hex } from './tokens.js';
 
 /** Who opened the page: the booker (everything) or one participant (their own entry). */
@@ -134,11 +134,21 @@ export function postedParticipant(booking: Booking, body: unknown): ParticipantD
  */
 export function participantErrors(booking: Booking, participantId: number, draft: ParticipantDraft, locale: Locale): FormError[] {
   const others = booking.registration.participants.filter((p) => p.id !== participantId && p.status !== 'cancelled').map(draftOf);
-  const signup: SignupDraft = { payer: { organisation: '', cvr: '', ean: '', personReference: '', poNumber: '', address: '', postalCode: '', city: '', email: '' }, participants: [draft, ...others], consentToParticipantList: false, acceptTerms: true };
-  const prefix = new RegExp(`^${locale === 'da' ? 'Deltager' : 'Participant'} 1: `);
+  // Last, so that an address already on the registration is reported on this participant.
+  const index = others.length;
+  const signup: SignupDraft = {
+    payer: { organisation: '', cvr: '', ean: '', personReference: '', poNumber: '', address: '', postalCode: '', city: '', email: '' },
+    participants: [...others, draft],
+    consentToParticipantList: false,
+    acceptTerms: true,
+  };
+  const own = `participants.${index}.`;
   return stepErrors(signup, 2, { offer: offerOf(booking), labels: labelsOf(booking), locale })
-    .filter((e) => e.key.startsWith('participants.0.'))
-    .map((e) => ({ ...e, message: e.message.replace(prefix, '') }));
+    .filter((e) => e.key.startsWith(own))
+    .map((e) => {
+      const key = `participants.0.${e.key.slice(own.length)}`;
+      return { key, id: fieldId(key), message: e.message.replace(/^(Deltager|Participant) \d+: /, '') };
+    });
 }
 
 export class ChangeRefusedError extends HttpError {
