@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Clock } from '../../src/lib/clock.js';
+import { createRegistration, getRegistration } from '../../src/registrations/registrations.service.js';
+import { TEST_NOW, useTestApp } from '../helpers/app.js';
+import { forEachDialect } from '../helpers/databases.js';
+import { participant, signup } from './registrations-fixtures.js';
+import { formSession, linkIn, mailTo, makeSeminar, openMailbox, postForm, type Mailbox } from './self-service-helpers.js';
+
+function movableClock(): Clock & { set(iso: string | Date): void; advance(ms: number): void } {
+  let t = TEST_NOW.getTime();
+  return { now: () => new Date(t), set: (iso) => void (t = new Date(iso).getTime()), advance: (ms) => void (t += ms) };
+}
+
+const BASE = 'http://tilmeld.test';
+let ipCounter = 0;
+/** Each test asks from its own address, so the per-IP limit only bites where a test wants it to. */
+const freshIp = () => `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
+
+forEachDialect('Mine tilmeldinger', (dialect) => {
+  const clock = movableClock();
+  const t = useTestApp(dialect, clock);
+  let mailbox: Mailbox;
+  beforeAll(async () => {
+    mailbox = await openMailbox(t.current.ctx);
+  });
+  afterAll(async () => {
+    await mailbox?.close();
+  });
+  beforeEach(async () => {
+    clock.set(TEST_NOW);
+    await mailbox.deliver();
+  });
+
+  async function ask(email: string, ip = freshIp(), url = '/mine-tilmeldinger') {
+    const { app } = t.current;
+    const form = await formSession(app, url);
+    return postForm(app, url, form, { email }, { 'x-forwarded-for': ip });
+  }
+
+  /** Follows the mailed link: the page with the button, then the button. Returns the session cookie. */
+  async function useLink(link: string) {
+    const { app } = t.current;
+    const path = new URL(link).pathname;
+    const landing = await formSession(app, path);
+    expect(landing.status).toBe(200);
+    expect(landing.body).toContain('Vis mine tilmeldinger');
+    const used = await postForm(app, path, landing, {});
+    return { used, path, landing };
+  }
+
+  it('answers an address with registrations and one without in exactly the same words, and mails only the first', async () => {
+    const { app, ctx } = t.current;
+    const event = await makeSeminar(ctx);
+    await createRegistration(ctx, event.slug, signup(1, 1, { booker: { name: 'Kendt', email: 'kendt@kommune.dk' } }), { locale: 'da' });
+    await mailbox.deliver();
+
+    const form = await app.inject({ method: 'GET', url: '/mine-tilmeldinger' });
+    expect(form.statusCode).toBe(200);
+    expect(form.headers['cache-control']).toBe('no-store');
+    expect(form.body).toContain('<meta name="robots" content="noindex, nofollow"/>');
+
+    const known = await ask('  Kendt@Kommune.dk ');
+    const unknown = await ask('ukendt@kommune.dk');
+    expect(known.statusCode).toBe(200);
+    expect(unknown.statusCode).toBe(200);
+    expect(known.body).toBe(unknown.body);
+    expect(known.body).toContain('Hvis adressen har tilmeldinger, har vi sendt et link til den.');
+
+    const mails = await mailbox.deliver();
+    expect(mails.map((m) => m.envelopeTo[0])).toEqual(['kendt@kommune.dk']);
+    expect(mails[0]!.parsed.subject).toBe('Link til dine tilmeldinger');
+    expect(linkIn(mails[0]!, `${BASE}/mine-tilmeldinger/link/`)).toMatch(/^http:\/\/tilmeld\.test\/mine-tilmeldinger\/link\/[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('refuses an invalid address with the error beside the field and in the summary', async () => {
+    for (const email of ['', 'ikke en adresse', 'a@', '@b.dk', 'x'.repeat(300) + '@kommune.dk']) {
+      const res = await ask(email);
+      expect(res.statusCode, email).toBe(422);
+      expect(res.body).toContain('id="error-summary"');
+      expect(res.body).toContain('href="#email"');
+      expect(res.body).toContain('id="email-error"');
+    }
+  });
+
+  it('lists every registration where the address is booker or participant; the link works once', async () => {
+    const { app, ctx } = t.current;
+    const a = await makeSeminar(ctx);
+    const b = await makeSeminar(ctx);
+    const asBooker = await createRegistration(ctx, a.slug, signup(2, 10, { booker: { name: 'Mette', email: 'mette@kommune.dk' } }), { locale: 'da' });
+    const asParticipant = await createRegistration(
+      ctx,
+      b.slug,
+      signup(2, 20, { booker: { name: 'Chef', email: 'chef@kommune.dk' }, participants: [participant(20), participant(21, { name: 'Mette', email: 'mette@kommune.dk' })] }),
+      { locale: 'da' },
+    );
+    await mailbox.deliver();
+
+    await ask('mette@kommune.dk');
+    const [mail] = mailTo(await mailbox.deliver(), 'mette@kommune.dk');
+    const link = linkIn(mail!, `${BASE}/mine-tilmeldinger/link/`)!;
+    const { used, path, landing } = await useLink(link);
+    expect(used.statusCode).toBe(303);
+    expect(used.headers.location).toBe('/mine-tilmeldinger/oversigt');
+    const setCookie = String(used.headers['set-cookie']);
+    expect(setCookie).toMatch(/tilmeld_bookings=[A-Za-z0-9_-]{43}/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    const session = /tilmeld_bookings=([^;]+)/.exec(setCookie)![1]!;
+
+    // Used once: neither the page nor the button work again.
+    expect((await app.inject({ method: 'GET', url: path })).statusCode).toBe(410);
+    const again = await postForm(app, path, landing, {});
+    expect(again.statusCode).toBe(410);
+    expect(again.body).toContain('Linket virker ikke længere');
+
+    const list = await app.inject({ method: 'GET', url: '/mine-tilmeldinger/oversigt', headers: { cookie: `tilmeld_bookings=${session}` } });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Tilmeldinger for mette@kommune.dk');
+    expect(list.body).toContain(`/mine-tilmeldinger/oversigt/${asBooker.id}`);
+    expect(list.body).toContain(`/mine-tilmeldinger/oversigt/${asParticipant.id}`);
+    expect(list.body).toContain('Du har tilmeldt');
+    expect(list.body).toContain('Du er deltager');
+    expect((await app.inject({ method: 'GET', url: '/mine-tilmeldinger/oversigt' })).statusCode).toBe(403);
+
+    // The booker's registration opens whole.
+    const openBooker = await app.inject({ method: 'GET', url: `/mine-tilmeldinger/oversigt/${asBooker.id}`, headers: { cookie: `tilmeld_bookings=${session}` } });
+    expect(openBooker.statusCode).toBe(303);
+    const whole = await app.inject({ method: 'GET', url: openBooker.headers.location! });
+    expect(whole.statusCode).toBe(200);
+    expect(whole.body).toContain('Deltager 10');
+    expect(whole.body).toContain('Deltager 11');
+    expect(whole.body).toContain('Send en kollega i stedet');
+
+    // As a participant: only her own entry; she may correct it and cancel herself, nothing else.
+    const openOwn = await app.inject({ method: 'GET', url: `/mine-tilmeldinger/oversigt/${asParticipant.id}`, headers: { cookie: `tilmeld_bookings=${session}` } });
+    const own = openOwn.headers.location!;
+    const mine = await app.inject({ method: 'GET', url: own });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.body).toContain('mette@kommune.dk');
+    expect(mine.body).not.toContain('deltager20@kommune.dk');
+    expect(mine.body).not.toContain('Send en kollega i stedet');
+    expect(mine.body).not.toContain('Afmeld hele tilmeldingen');
+    expect(mine.body).not.toContain('Aarhus Kommune');
+    const [other, herself] = asParticipant.participants;
+    expect((await app.inject({ method: 'GET', url: `${own}/deltager/${other!.id}/ret` })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `${own}/deltager/${herself!.id}/udskift` })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `${own}/afmeld` })).statusCode).toBe(404);
+    const confirm = await formSession(app, `${own}/deltager/${herself!.id}/afmeld`);
+    expect(confirm.body).toContain('Afmeld dig fra');
+    const cancelled = await postForm(app, `${own}/deltager/${herself!.id}/afmeld`, confirm, { confirm: 'yes' });
+    expect(cancelled.statusCode).toBe(303);
+    const after = (await getRegistration(ctx, asParticipant.id))!;
+    expect(after.participants.map((p) => p.status)).toEqual(['confirmed', 'cancelled']);
+
+    // Someone else's registration is not opened, whatever its number.
+    expect((await app.inject({ method: 'GET', url: `/mine-tilmeldinger/oversigt/${asBooker.id + 1000}`, headers: { cookie: `tilmeld_bookings=${session}` } })).statusCode).toBe(404);
+  });
+
+  it('lets the link expire after 30 minutes and the session after an hour', async () => {
+    const { app, ctx } = t.current;
+    const event = await makeSeminar(ctx);
+    await createRegistration(ctx, event.slug, signup(1, 30, { booker: { name: 'Ib', email: 'ib@kommune.dk' } }), { locale: 'en' });
+    await mailbox.deliver();
+    await ask('ib@kommune.dk', freshIp(), '/en/my-bookings');
+    const [mail] = await mailbox.deliver();
+    expect(mail!.parsed.subject).toBe('Link to your registrations');
+    const link = linkIn(mail!, `${BASE}/en/my-bookings/link/`)!;
+    clock.advance(31 * 60_000);
+    expect((await app.inject({ method: 'GET', url: new URL(link).pathname })).statusCode).toBe(410);
+
+    clock.set(TEST_NOW);
+    await ask('ib@kommune.dk', freshIp(), '/en/my-bookings');
+    const fresh = linkIn((await mailbox.deliver())[0]!, `${BASE}/en/my-bookings/link/`)!;
+    const path = new URL(fresh).pathname;
+    const landing = await formSession(app, path);
+    clock.advance(29 * 60_000);
+    const used = await postForm(app, path, landing, {});
+    expect(used.headers.location).toBe('/en/my-bookings/overview');
+    const cookie = `tilmeld_bookings=${/tilmeld_bookings=([^;]+)/.exec(String(used.headers['set-cookie']))![1]}`;
+    expect((await app.inject({ method: 'GET', url: '/en/my-bookings/overview', headers: { cookie } })).body).toContain('Registrations for ib@kommune.dk');
+    clock.advance(61 * 60_000);
+    const over = await app.inject({ method: 'GET', url: '/en/my-bookings/overview', headers: { cookie } });
+    expect(over.statusCode).toBe(403);
+    expect(over.body).toContain('Ask for a new link');
+  });
+
+  it('limits requests per address and per IP with a friendly 429 page', async () => {
+    const { ctx } = t.current;
+    const event = await makeSeminar(ctx);
+    await createRegistration(ctx, event.slug, signup(1, 40, { booker: { name: 'Lis', email: 'lis@kommune.dk' } }), { locale: 'da' });
+    await mailbox.deliver();
+
+    // Per address: three links per quarter of an hour, known address or not.
+    for (const email of ['lis@kommune.dk', 'ingen@kommune.dk']) {
+      for (let i = 0; i < 3; i++) expect((await ask(email)).statusCode).toBe(200);
+      const limited = await ask(email);
+      expect(limited.statusCode).toBe(429);
+      expect(limited.body).toContain('For mange forsøg');
+      expect(limited.body).toContain('<h1>For mange forsøg</h1>');
+    }
+    expect(mailTo(await mailbox.deliver(), 'lis@kommune.dk')).toHaveLength(3);
+    clock.advance(16 * 60_000);
+    expect((await ask('lis@kommune.dk')).statusCode).toBe(200);
+
+    // Per IP: ten requests, then 429 whatever the address.
+    const ip = freshIp();
+    for (let i = 0; i < 10; i++) expect((await ask(`ip${i}@kommune.dk`, ip)).statusCode).toBe(200);
+    const blocked = await ask('ip-last@kommune.dk', ip);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.body).toContain('Vent et kvarter');
+    expect(blocked.headers['retry-after']).toBeDefined();
+  });
+});
