@@ -33,10 +33,10 @@ async function pages(dataDir: string, eventSlugs: string[], articleSlugs: string
   const targets: Array<[string, string, string[]]> = [
     ['Fastify hello world', hello.url, ['/']],
     ['Event page', app.url, sample(eventSlugs, 100).map((s) => `/arrangementer/${s}`)],
-    ['Catalogue', app.url, ['/arrangementer', '/arrangementer?side=2', '/arrangementer?type=kursus']],
+    ['Catalogue', app.url, ['/arrangementer', '/arrangementer?page=2', '/arrangementer?type=kursus']],
     ['Catalogue search', app.url, ['/arrangementer?q=konsulenter', '/arrangementer?q=ledelse', '/arrangementer?q=kommunerne']],
     ['Article page', app.url, sample(articleSlugs, 100).map((s) => `/nyheder/${s}`)],
-    ['News list', app.url, ['/nyheder', '/nyheder?side=2']],
+    ['News list', app.url, ['/nyheder', '/nyheder?page=2']],
     ['Front page', app.url, ['/']],
   ];
   const results: LoadResult[] = [];
