@@ -2,7 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
-import { notFound } from '../lib/errors.js';
 import { paths } from '../web/paths.js';
 import { catalogueQuerySchema, searchCatalogue } from './catalogue.js';
 import { findPublicEvent, pricesOf, seatsOf, themesByEvent, type EventDetails, type Theme } from './event-details.js';
@@ -227,9 +226,10 @@ export function eventsApi(ctx: AppContext): FastifyPluginAsync {
           response: { 200: eventDetailSchema, 400: errorSchema, 404: errorSchema },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const event = await findPublicEvent(ctx, request.params.slug);
-        if (!event) throw notFound('No such event');
+        // The same body as any other unknown address under /api.
+        if (!event) return reply.code(404).send({ error: 'not_found', message: 'No such event' });
         return detailOf(event);
       },
     );

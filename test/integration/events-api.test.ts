@@ -139,7 +139,7 @@ forEachDialect('events API', (dialect) => {
       for (const slug of ['findes-ikke', fixtureEvents.draft.slug, '%00']) {
         const res = await get(`/api/v1/events/${slug}`);
         expect(res.statusCode, slug).toBe(404);
-        expect(res.json()).toMatchObject({ error: 'request_error' });
+        expect(res.json()).toEqual({ error: 'not_found', message: 'No such event' });
       }
       const long = await get(`/api/v1/events/${'a'.repeat(201)}`);
       expect(long.statusCode).toBe(400);
