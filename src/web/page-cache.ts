@@ -4,6 +4,7 @@
  */
 export class PageCache {
   private readonly entries = new Map<string, { body: string; expires: number }>();
+  private clears = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -31,5 +32,11 @@ export class PageCache {
 
   clear(): void {
     this.entries.clear();
+    this.clears++;
+  }
+
+  /** Changes on every clear(), so values kept elsewhere can tell that data changed. */
+  get generation(): number {
+    return this.clears;
   }
 }
