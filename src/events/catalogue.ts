@@ -130,7 +130,27 @@ export interface CatalogueChoices {
 }
 
 const collator = new Intl.Collator('da');
-const CHOICES_CACHE_KEY = 'events:catalogue-choices';
+
+/**
+ * The choices change only when events are published or changed, and are the
+ * same for every search, so they are kept for a minute, or until a write in
+ * this process clears the page cache, even when rendered pages are not cached.
+ */
+const CHOICES_MAX_AGE_MS = 60_000;
+const choicesMemo = new WeakMap<object, { generation: number; expires: number; choices: Promise<CatalogueChoices> }>();
+
+/** What the filter form offers: themes, months and places of the upcoming events. */
+export function catalogueChoices(ctx: AppContext): Promise<CatalogueChoices> {
+  const memo = choicesMemo.get(ctx.pageCache);
+  if (memo && memo.generation === ctx.pageCache.generation && memo.expires > Date.now()) return memo.choices;
+  const choices = loadChoices(ctx);
+  const entry = { generation: ctx.pageCache.generation, expires: Date.now() + CHOICES_MAX_AGE_MS, choices };
+  choicesMemo.set(ctx.pageCache, entry);
+  choices.catch(() => {
+    if (choicesMemo.get(ctx.pageCache) === entry) choicesMemo.delete(ctx.pageCache);
+  });
+  return choices;
+}
 
 /** Longest look ahead for months with sessions: five years. */
 const MAX_MONTHS = 60;
@@ -153,11 +173,7 @@ async function sessionMonths(ctx: AppContext, now: Date): Promise<string[]> {
   return months;
 }
 
-/** What the filter form offers: themes, months and places of the upcoming events. */
-export async function catalogueChoices(ctx: AppContext): Promise<CatalogueChoices> {
-  // Kept beside the rendered pages (same lifetime, cleared by the same writes); the key cannot be a path.
-  const cached = ctx.pageCache.get(CHOICES_CACHE_KEY);
-  if (cached !== undefined) return JSON.parse(cached) as CatalogueChoices;
+async function loadChoices(ctx: AppContext): Promise<CatalogueChoices> {
   const now = ctx.clock.now();
   const [themeRows, months, cities, online] = await Promise.all([
     catalogueThemes(ctx.db, now),
@@ -165,12 +181,10 @@ export async function catalogueChoices(ctx: AppContext): Promise<CatalogueChoice
     catalogueCities(ctx.db, now),
     hasUpcomingWebinar(ctx.db, now),
   ]);
-  const choices: CatalogueChoices = {
+  return {
     themes: themeRows.map((t) => ({ slug: t.slug, nameDa: t.name_da, nameEn: t.name_en })),
     months,
     cities: [...new Set(cities)].sort(collator.compare),
     online,
   };
-  ctx.pageCache.set(CHOICES_CACHE_KEY, JSON.stringify(choices));
-  return choices;
 }

@@ -192,6 +192,27 @@ forEachDialect('event catalogue', (dialect) => {
       expect(en).toContain('<option value="2027-03">March 2027</option>');
     });
 
+    it('offers a new place and month as soon as an event there is published', async () => {
+      expect((await get('/arrangementer')).body).not.toContain('<option value="Tønder">');
+      await createEvent(t.current.ctx, {
+        slug: 'kursus-i-toender',
+        type: 'kursus',
+        status: 'published',
+        title: 'Kursus i Tønder',
+        venue: { name: 'Tønder Bibliotek', address: 'Vestergade 20', postalCode: '6270', city: 'Tønder' },
+        capacity: 10,
+        priceOre: 100,
+        vatMode: 'standard',
+        sessions: [{ startsAt: '2027-08-02T07:00:00.000Z', endsAt: '2027-08-02T08:00:00.000Z', title: 'Dag 1' }],
+      });
+      const html = (await get('/arrangementer')).body;
+      expect(html).toContain('<option value="Tønder">Tønder</option>');
+      expect(html).toContain('<option value="2027-08">august 2027</option>');
+      await t.current.ctx.db.updateTable('events').set({ status: 'draft' }).where('slug', '=', 'kursus-i-toender').execute();
+      t.current.ctx.pageCache.clear();
+      expect((await get('/arrangementer')).body).not.toContain('<option value="Tønder">');
+    });
+
     it('has a GET form that works without JavaScript', async () => {
       const html = (await get('/arrangementer')).body;
       expect(html).toMatch(/<form method="get" action="\/arrangementer"/);
