@@ -312,20 +312,18 @@ export async function answersOf(db: Database, participantIds: number[]) {
   return db.selectFrom('answers').selectAll().where('participant_id', 'in', participantIds).execute();
 }
 
-/** Current place in the queue of each waiting participant: 1 + those waiting before them. */
+/** Current place in the queue of each waiting participant: 1 + those waiting before them (one query). */
 export async function waitingPlaces(db: Database, eventId: number, tickets: number[]): Promise<Map<number, number>> {
-  const places = new Map<number, number>();
-  for (const ticket of tickets) {
-    const row = await db
-      .selectFrom('participants')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('event_id', '=', eventId)
-      .where('status', '=', 'waitlisted')
-      .where('waitlist_position', '<=', ticket)
-      .executeTakeFirstOrThrow();
-    places.set(ticket, Number(row.n));
-  }
-  return places;
+  if (tickets.length === 0) return new Map();
+  const row = await db
+    .selectFrom('participants')
+    .select((eb) => tickets.map((t, i) => eb.fn.countAll<number>().filterWhere('waitlist_position', '<=', t).as(`t${i}`)))
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'waitlisted')
+    .where('waitlist_position', '<=', Math.max(...tickets))
+    .executeTakeFirstOrThrow();
+  const counts = row as unknown as Record<string, number | string>;
+  return new Map(tickets.map((t, i) => [t, Number(counts[`t${i}`])]));
 }
 
 /** Registrations where the address is the booker's or a participant's, newest event first. */

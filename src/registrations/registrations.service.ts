@@ -8,10 +8,11 @@ import type { AppContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import { isUniqueViolation, writeTransaction } from '../db/dialect.js';
 import { closedReason, type ClosedReason, type SeatFacts } from '../events/seat-status.js';
+import { findPublicEvent, type EventDetails } from '../events/event-details.js';
 import { notFound } from '../lib/errors.js';
 import { vatPercentFor } from '../lib/money.js';
 import type { Locale } from '../web/i18n.js';
-import { addOnShortfalls, allocateSeats, freeSeats } from './capacity.js';
+import { allocateSeats, freeSeats } from './capacity.js';
 import type { CancellationPolicy } from './cancellation.js';
 import { enqueueRegistrationMail } from './registrations.mail.js';
 import { parseRegistration, type AnswerValue, type RegistrationInput } from './registration.schema.js';
@@ -194,6 +195,10 @@ export async function createRegistration(
     if (earlier) return replay(earlier, key, requestHash);
   }
 
+  // What the confirmation mail tells about the event, read before the
+  // event's lock is taken, so that the lock is held no longer than needed.
+  const details = await findPublicEvent(ctx, event.slug);
+  const offer: Offer = { event, addOns, questions, details };
   const token = newManageToken();
   try {
     const receipt = await writeTransaction(ctx.db, async (trx) => {
@@ -205,7 +210,7 @@ export async function createRegistration(
         const earlier = await q.findByIdempotencyKey(trx, event.id, keyHash);
         if (earlier) throw new Replay(earlier);
       }
-      return saveRegistration(ctx, trx, locked, data, {
+      return saveRegistration(ctx, trx, locked, offer, data, {
         now: now.toISOString(),
         locale: data.locale ?? options.locale ?? 'da',
         token,
@@ -223,6 +228,16 @@ export async function createRegistration(
   }
 }
 
+type AddOnRow = Awaited<ReturnType<typeof q.addOnsOfEvent>>[number];
+
+/** The event's side of a sign-up, read before the transaction. */
+interface Offer {
+  event: q.SignupEventRow;
+  addOns: ReadonlyArray<AddOnRow>;
+  questions: q.QuestionRow[];
+  details: EventDetails | undefined;
+}
+
 interface SaveContext {
   now: string;
   locale: Locale;
@@ -231,29 +246,36 @@ interface SaveContext {
 }
 
 /** Everything of one sign-up; runs under the event's lock. */
-async function saveRegistration(ctx: AppContext, trx: Database, event: q.LockedEvent, data: RegistrationInput, c: SaveContext): Promise<RegistrationReceipt> {
+async function saveRegistration(
+  ctx: AppContext,
+  trx: Database,
+  event: q.LockedEvent,
+  offer: Offer,
+  data: RegistrationInput,
+  c: SaveContext,
+): Promise<RegistrationReceipt> {
+  const { addOns } = offer;
   const size = data.participants.length;
   const seats = allocateSeats(
     { capacity: event.capacity, seatsTaken: event.seats_taken, waitingCount: event.waiting_count, allowPartial: event.allow_partial === 1 },
     size,
   );
 
-  // Add-ons: those with a seat take stock now; those waiting only ask for it.
-  const stock = await q.addOnsOfEvent(trx, event.id);
-  const byCode = new Map(stock.map((a) => [a.code, a]));
-  const gone = [...new Set(data.participants.flatMap((p) => (p.addOns ?? []).filter((code) => !byCode.has(code))))];
-  if (gone.length > 0) throw new AddOnSoldOutError(gone.map((code) => ({ code, name: { da: code, en: code }, paths: [] })));
+  // Add-ons: those with a seat take stock now, each add-on with one
+  // conditional UPDATE that refuses to go past its capacity (capacity.ts's
+  // rule, enforced by the database); those waiting only ask for it.
+  const byCode = new Map(addOns.map((a) => [a.code, a]));
   const wanted = new Map<string, number>();
   data.participants.slice(0, seats.confirmed).forEach((p) => {
     for (const code of p.addOns ?? []) wanted.set(code, (wanted.get(code) ?? 0) + 1);
   });
-  const short = addOnShortfalls(
-    stock.map((a) => ({ code: a.code, capacity: a.capacity, taken: a.taken })),
-    wanted,
-  );
-  if (short.length > 0) {
+  const soldOut: string[] = [];
+  for (const [code, units] of wanted) {
+    if (!(await q.takeAddOn(trx, byCode.get(code)!.id, units))) soldOut.push(code);
+  }
+  if (soldOut.length > 0) {
     throw new AddOnSoldOutError(
-      short.map((code) => ({
+      soldOut.map((code) => ({
         code,
         name: { da: byCode.get(code)!.name_da, en: byCode.get(code)!.name_en },
         paths: data.participants.slice(0, seats.confirmed).flatMap((p, i) => {
@@ -335,10 +357,6 @@ async function saveRegistration(ctx: AppContext, trx: Database, event: q.LockedE
     trx,
     data.participants.flatMap((p, i) => answerRows(participantIds[i]!, p.answers)),
   );
-  for (const [code, units] of wanted) {
-    const addOn = byCode.get(code)!;
-    if (!(await q.takeAddOn(trx, addOn.id, units))) throw new AddOnSoldOutError([{ code, name: { da: addOn.name_da, en: addOn.name_en }, paths: [] }]);
-  }
   await q.changeEventCounters(
     trx,
     event.id,
@@ -368,8 +386,79 @@ async function saveRegistration(ctx: AppContext, trx: Database, event: q.LockedE
     totals: totalsOf(lines, vatPercent),
   };
   if (c.key) await q.setIdempotentResponse(trx, registrationId, JSON.stringify(receipt));
-  await enqueueRegistrationMail(ctx, trx, { kind: 'registration_received', registrationId, manageToken: c.token });
+  const registration = newRegistrationView({ registrationId, participantIds, event, offer, data, seats, locale: c.locale, now: c.now });
+  await enqueueRegistrationMail(ctx, trx, {
+    kind: 'registration_received',
+    registrationId,
+    manageToken: c.token,
+    // Built in memory: nothing more is read while the event is locked.
+    prepared: { registration, event: offer.details, questions: offer.questions, vatPercent },
+  });
   return receipt;
+}
+
+/**
+ * The view of a registration just saved, built from what the sign-up holds
+ * in memory; equal to what getRegistration would read back.
+ */
+export function newRegistrationView(parts: {
+  registrationId: number;
+  participantIds: number[];
+  event: q.LockedEvent;
+  offer: Pick<Offer, 'event' | 'addOns'>;
+  data: RegistrationInput;
+  seats: { confirmed: number };
+  locale: Locale;
+  now: string;
+}): RegistrationView {
+  const { registrationId, participantIds, event, offer, data, seats, locale, now } = parts;
+  const addOnOrder = [...offer.addOns].sort((a, b) => a.position - b.position || a.id - b.id);
+  const vatPercent = vatPercentFor(event.vat_mode);
+  const amounts: number[] = [];
+  const participants = data.participants.map((p, i) => {
+    const confirmed = i < seats.confirmed;
+    const chosen = addOnOrder.filter((a) => (p.addOns ?? []).includes(a.code));
+    if (confirmed) amounts.push(event.price_ore);
+    return {
+      id: participantIds[i]!,
+      name: p.name,
+      email: p.email,
+      jobTitle: p.jobTitle,
+      workplace: p.workplace,
+      phone: orNull(p.phone),
+      diet: p.diet ?? '',
+      accessibilityNeeds: p.accessibilityNeeds ?? '',
+      status: confirmed ? ('confirmed' as const) : ('waitlisted' as const),
+      waitingListPlace: confirmed ? null : event.waiting_count + (i - seats.confirmed) + 1,
+      cancellationFeeOre: null,
+      addOns: chosen.map((a) => ({ code: a.code, nameDa: a.name_da, nameEn: a.name_en, status: confirmed ? 'reserved' : 'requested', priceOre: a.price_ore })),
+      answers: Object.fromEntries(answerRows(0, p.answers).map((a) => [String(a.question_id), JSON.parse(a.value) as AnswerValue])),
+    };
+  });
+  for (const p of participants) for (const a of p.addOns) if (p.status === 'confirmed') amounts.push(a.priceOre);
+  return {
+    id: registrationId,
+    status: seats.confirmed > 0 ? 'confirmed' : 'waitlisted',
+    locale,
+    createdAt: now,
+    event: { id: offer.event.id, slug: offer.event.slug, title: offer.event.title, startsAt: offer.event.starts_at, endsAt: offer.event.ends_at },
+    payer: {
+      organisation: data.payer.organisation,
+      cvr: orNull(data.payer.cvr),
+      ean: orNull(data.payer.ean),
+      personReference: orNull(data.payer.personReference),
+      poNumber: orNull(data.payer.poNumber),
+      address: data.payer.address,
+      postalCode: data.payer.postalCode,
+      city: data.payer.city,
+      email: data.payer.email,
+    },
+    booker: { name: data.booker?.name ?? data.participants[0]!.name, email: data.booker?.email ?? data.participants[0]!.email },
+    consentToParticipantList: Boolean(data.consentToParticipantList),
+    participants,
+    totals: totalsOf(amounts, vatPercent),
+    cancellation: policyOf(event),
+  };
 }
 
 export interface RegistrationView {

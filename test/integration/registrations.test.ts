@@ -25,8 +25,11 @@ import {
   SignupClosedError,
 } from '../../src/registrations/registrations.errors.js';
 import { sha256Hex } from '../../src/registrations/tokens.js';
+import { newRegistrationView } from '../../src/registrations/registrations.service.js';
+import { addOnsOfEvent, eventState, findSignupEvent } from '../../src/registrations/registrations.queries.js';
+import { parseRegistration } from '../../src/registrations/registration.schema.js';
 import { forEachDialect } from '../helpers/databases.js';
-import { useTestApp } from '../helpers/app.js';
+import { TEST_NOW, useTestApp } from '../helpers/app.js';
 import { makeEvent, participant, signup } from './registrations-fixtures.js';
 
 async function eventCounters(ctx: AppContext, id: number) {
@@ -102,6 +105,33 @@ forEachDialect('registrations service', (dialect) => {
     expect(signupInfo?.event.seatsAvailable).toBe(8);
     expect(signupInfo?.addOns.find((a) => a.code === 'overnight')?.available).toBe(4);
     await expectCountersConsistent(ctx(), event.id);
+  });
+
+  it('builds the same view in memory (for the confirmation mail) as it reads back from the database', async () => {
+    const event = await makeEvent(ctx(), { capacity: 3, settings: { allowPartial: true }, addOns: [{ code: 'overnight', capacity: 5 }, { code: 'dinner' }], questions: true });
+    await createRegistration(ctx(), event.slug, signup(1, 90, { participants: [participant(90, { answers: { [event.questionIds.workshop]: 'b' } })] }));
+    const input = signup(3, 91, { booker: { name: 'Sekretær', email: 'hr-sekretariat@kommune.dk' }, locale: 'en' });
+    input.participants[0] = participant(91, { addOns: ['dinner', 'overnight'], answers: { [event.questionIds.workshop]: 'a', [event.questionIds.dinner]: false }, phone: '+45 33 12 34 56' });
+    input.participants[1] = participant(92, { answers: { [event.questionIds.workshop]: 'b', [event.questionIds.dinner]: '' } });
+    input.participants[2] = participant(93, { addOns: ['overnight'], answers: { [event.questionIds.workshop]: 'a' }, diet: 'Glutenfri' });
+    const state = await eventState(ctx().db, event.id);
+    const signupInfo = await findSignupEvent(ctx().db, event.slug);
+    const addOns = await addOnsOfEvent(ctx().db, event.id);
+    const created = await createRegistration(ctx(), event.slug, input);
+    const parsed = parseRegistration(input);
+    if (!parsed.success) throw new Error('expected valid input');
+    const inMemory = newRegistrationView({
+      registrationId: created.id,
+      participantIds: created.participants.map((p) => p.id),
+      event: state!,
+      offer: { event: signupInfo!, addOns },
+      data: parsed.data,
+      seats: { confirmed: created.participants.filter((p) => p.status === 'confirmed').length },
+      locale: 'en',
+      now: TEST_NOW.toISOString(),
+    });
+    expect(inMemory.participants.map((p) => p.status)).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+    expect(inMemory).toEqual(await getRegistration(ctx(), created.id));
   });
 
   it('lists registrations by the booker\'s or a participant\'s address', async () => {

@@ -5,10 +5,11 @@
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import type { RegistrationMail } from '../registrations.mail.js';
-import { loadMailFacts, mailCancelled, mailPromoted, mailRegistrationReceived } from './registration-mails.js';
+import { loadMailFacts, mailCancelled, mailFactsFrom, mailPromoted, mailRegistrationReceived } from './registration-mails.js';
 
 export async function writeRegistrationMail(ctx: AppContext, trx: Database, mail: RegistrationMail): Promise<void> {
-  const facts = await loadMailFacts(ctx, trx, mail.registrationId);
+  const facts =
+    mail.kind === 'registration_received' && mail.prepared ? mailFactsFrom(ctx, mail.prepared) : await loadMailFacts(ctx, trx, mail.registrationId);
   if (!facts) return;
   switch (mail.kind) {
     case 'registration_received':

@@ -54,16 +54,12 @@ export async function loadMailFacts(ctx: AppContext, trx: Database, registration
   const row = await q.findRegistration(trx, registrationId);
   if (!registration || !row) return undefined;
   const [event, questions] = await Promise.all([findPublicEvent(inTrx, registration.event.slug), q.questionsOfEvent(trx, registration.event.id)]);
-  return {
-    registration,
-    event,
-    vatPercent: row.vat_percent,
-    questions,
-    baseUrl: ctx.config.baseUrl,
-    siteName: 'Tilmeld',
-    now: ctx.clock.now(),
-    locale: registration.locale,
-  };
+  return mailFactsFrom(ctx, { registration, event, vatPercent: row.vat_percent, questions });
+}
+
+/** The same facts from parts already in memory (a registration being made), without reading anything. */
+export function mailFactsFrom(ctx: AppContext, parts: Pick<MailFacts, 'registration' | 'event' | 'vatPercent' | 'questions'>): MailFacts {
+  return { ...parts, baseUrl: ctx.config.baseUrl, siteName: 'Tilmeld', now: ctx.clock.now(), locale: parts.registration.locale };
 }
 
 const t = (f: MailFacts, key: MailMessageKey, vars: Record<string, string | number> = {}) => mailText(f.locale, key, vars);
