@@ -25,6 +25,10 @@ export function createDb(options: DatabaseOptions): Database {
     // An idle client can lose its server (restart, network); the pool replaces it,
     // and without a listener Node would treat the event as fatal.
     pool.on('error', () => {});
+    // A client in use can lose it too, between two queries (a restart during a
+    // transaction). Unheard, that 'error' event ends the process; heard, the
+    // query in progress or the next one fails and the pool discards the client.
+    pool.on('connect', (client) => client.on('error', () => {}));
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
