@@ -12,12 +12,16 @@
  * outlive its lease and have its tail sent twice.
  *
  * What "once" means. The message is marked sent right after the mail server
- * accepted it. If the worker dies (or loses the database) between the
- * server's "250 OK" and that UPDATE, the lease runs out and the message is
- * sent again: delivery is at least once, with duplicates only in that narrow
- * window, never from two workers racing or from retries of a message that
- * was accepted. The Message-ID is derived from the outbox id, so the copy
- * carries the same Message-ID and mail clients and servers can recognise it.
+ * accepted it. If the worker dies between the server's "250 OK" and that
+ * UPDATE, the lease runs out and the message is sent again: delivery is at
+ * least once, with duplicates only in that narrow window, never from two
+ * workers racing or from retries of a message that was accepted. A worker
+ * that merely loses the database (a restart) remembers what it could not
+ * record and records it at its next cycle, before the lease runs out; the
+ * claimed messages it had not sent yet it hands back then, so they need not
+ * wait for the lease either. The Message-ID is derived from the outbox id, so
+ * the copy carries the same Message-ID and mail clients and servers can
+ * recognise it.
  * Sending exactly once across a crash would need the mail server to take part
  * in our transaction, which SMTP cannot.
  *
@@ -112,6 +116,12 @@ export class OutboxWorker {
   private wakeRequested = false;
   private wake: (() => void) | undefined;
   private unsubscribe: (() => void) | undefined;
+  /**
+   * What a cycle broken off by a database error left behind: messages the
+   * mail server accepted that are not yet marked sent, and claimed messages
+   * not yet sent. The next cycle (or stop) settles them first.
+   */
+  private readonly leftover = { sent: [] as number[], untried: [] as number[] };
 
   constructor(
     private readonly ctx: AppContext,
@@ -159,6 +169,7 @@ export class OutboxWorker {
     this.loopDone = (async () => {
       await this.loopDone;
       await this.current.catch(() => undefined);
+      await this.settleLeftover().catch(() => undefined);
       await this.transport.close();
       if (this.running) this.log.info({ workerId: this.id }, 'outbox worker stopped');
     })();
@@ -212,6 +223,7 @@ export class OutboxWorker {
   private async cycle(): Promise<OutboxRunResult> {
     const result: OutboxRunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
     if (this.stopping && this.running) return result;
+    await this.settleLeftover();
     const now = this.ctx.clock.now();
     const claimed = await claimOutboxMessages(this.ctx.db, {
       workerId: this.id,
@@ -227,9 +239,30 @@ export class OutboxWorker {
         result.skipped += rest.length;
         break;
       }
-      await this.deliver(claimed[i]!, result);
+      try {
+        await this.deliver(claimed[i]!, result);
+      } catch (error) {
+        // The database went away mid-batch: what was not sent goes back at the next cycle.
+        const current = claimed[i]!.id;
+        if (!this.leftover.sent.includes(current)) this.leftover.untried.push(current);
+        this.leftover.untried.push(...claimed.slice(i + 1).map((m) => m.id));
+        throw error;
+      }
     }
     return result;
+  }
+
+  /** Records the sends a broken-off cycle could not record, and hands back what it had not sent. */
+  private async settleLeftover(): Promise<void> {
+    const { sent, untried } = this.leftover;
+    while (sent.length > 0) {
+      await markSent(this.ctx.db, sent[0]!, this.id, this.ctx.clock.now().toISOString());
+      sent.shift();
+    }
+    if (untried.length > 0) {
+      await releaseClaims(this.ctx.db, this.id, untried);
+      untried.length = 0;
+    }
   }
 
   private async deliver(message: OutboxMessage, result: OutboxRunResult): Promise<void> {
@@ -260,7 +293,12 @@ export class OutboxWorker {
       );
       return;
     }
-    await this.recordSent(message.id);
+    try {
+      await this.recordSent(message.id);
+    } catch (error) {
+      this.leftover.sent.push(message.id);
+      throw error;
+    }
     result.sent += 1;
   }
 
@@ -275,7 +313,7 @@ export class OutboxWorker {
         return;
       } catch (error) {
         if (attempt >= 5) {
-          this.log.error({ workerId: this.id, outboxId: id, err: toMailSendError(error).message }, 'outbox message sent but not recorded; it will be sent again after the lease');
+          this.log.error({ workerId: this.id, outboxId: id, err: toMailSendError(error).message }, 'outbox message sent but not recorded yet; recorded at the next cycle');
           throw error;
         }
         await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
