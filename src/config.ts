@@ -26,6 +26,13 @@ export interface Config {
   mailFrom: string;
   /** 'in-process': the server sends the outbox itself; 'off': a separate `tilmeld worker` does. */
   outboxWorker: 'in-process' | 'off';
+  /**
+   * Outbox worker timings in milliseconds, for tests that must not wait for
+   * the defaults: how long a claim holds (OUTBOX_LEASE_MS, default 2 minutes)
+   * and the first retry delay (OUTBOX_RETRY_BASE_MS, default 5 s). Unset: defaults.
+   */
+  outboxLeaseMs: number | undefined;
+  outboxRetryBaseMs: number | undefined;
 }
 
 /** Checks SMTP_URL without ever echoing it: it holds the password. */
@@ -72,5 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: smtpUrlFrom(env.SMTP_URL),
     mailFrom: env.MAIL_FROM || 'Tilmeld <noreply@localhost>',
     outboxWorker: outboxWorkerFrom(env.OUTBOX_WORKER),
+    outboxLeaseMs: env.OUTBOX_LEASE_MS ? intFrom(env.OUTBOX_LEASE_MS, 0, 'OUTBOX_LEASE_MS') : undefined,
+    outboxRetryBaseMs: env.OUTBOX_RETRY_BASE_MS ? intFrom(env.OUTBOX_RETRY_BASE_MS, 0, 'OUTBOX_RETRY_BASE_MS') : undefined,
   };
 }

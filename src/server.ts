@@ -9,7 +9,7 @@ const ctx = await openContext(config);
 const app = await buildApp(ctx);
 if (await seedDemoIfEmpty(ctx)) app.log.info('database was empty: demo content loaded');
 // Sends mail from the outbox; OUTBOX_WORKER=off leaves that to a separate `tilmeld worker`.
-const outboxWorker = config.outboxWorker === 'in-process' ? startOutboxWorker(ctx, { log: app.log }) : undefined;
+const outboxWorker = config.outboxWorker === 'in-process' ? startOutboxWorker(ctx, { log: app.log, leaseMs: config.outboxLeaseMs, retryBaseMs: config.outboxRetryBaseMs }) : undefined;
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {

@@ -15,9 +15,10 @@ function lineLog(level: 'info' | 'warn' | 'error'): (details: object, message: s
  * OUTBOX_WORKER=off; any number of workers may run against one database.
  */
 export async function runOutboxWorkerCommand(): Promise<number> {
-  const ctx = await openContext(loadConfig());
+  const config = loadConfig();
+  const ctx = await openContext(config);
   const log: OutboxLog = { info: lineLog('info'), warn: lineLog('warn'), error: lineLog('error') };
-  const worker = startOutboxWorker(ctx, { log });
+  const worker = startOutboxWorker(ctx, { log, leaseMs: config.outboxLeaseMs, retryBaseMs: config.outboxRetryBaseMs });
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
