@@ -7,6 +7,7 @@ import { catalogueQuerySchema, searchCatalogue } from './catalogue.js';
 import { findPublicEvent, pricesOf, seatsOf, themesByEvent, type EventDetails, type Theme } from './event-details.js';
 import { EVENT_STATUSES, EVENT_TYPES, VAT_MODES } from './events.table.js';
 import type { EventCardRow } from './events.queries.js';
+import { signupCounts } from '../registrations/registrations.service.js';
 
 const MAX_PER_PAGE = 100;
 
@@ -106,6 +107,7 @@ const eventDetailSchema = eventSummarySchema
       z.object({ id: z.number().int(), title: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number().int(), url: z.string() }),
     ),
     urls: z.object({ page: localized, api: z.string(), calendar: localized, signup: localized }),
+    waitingListLength: z.number().int().describe('Participants on the waiting list now'),
   })
   .meta({ id: 'EventDetail' });
 
@@ -150,7 +152,7 @@ export function eventsApi(ctx: AppContext): FastifyPluginAsync {
     };
   };
 
-  const detailOf = (e: EventDetails): z.output<typeof eventDetailSchema> => ({
+  const detailOf = (e: EventDetails, waitingListLength: number): z.output<typeof eventDetailSchema> => ({
     slug: e.slug,
     type: e.type,
     status: e.status,
@@ -185,6 +187,7 @@ export function eventsApi(ctx: AppContext): FastifyPluginAsync {
       calendar: { da: base + paths.eventCalendar('da', e.slug), en: base + paths.eventCalendar('en', e.slug) },
       signup: { da: base + paths.signup('da', e.slug), en: base + paths.signup('en', e.slug) },
     },
+    waitingListLength,
   });
 
   return async (plain) => {
@@ -230,7 +233,8 @@ export function eventsApi(ctx: AppContext): FastifyPluginAsync {
         const event = await findPublicEvent(ctx, request.params.slug);
         // The same body as any other unknown address under /api.
         if (!event) return reply.code(404).send({ error: 'not_found', message: 'No such event' });
-        return detailOf(event);
+        const counts = await signupCounts(ctx.db, [event.id]);
+        return detailOf(event, counts.get(event.id)?.waitingListLength ?? 0);
       },
     );
   };

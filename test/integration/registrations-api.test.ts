@@ -48,6 +48,10 @@ forEachDialect('registrations API', (dialect) => {
     const full = await post(event.slug, signup(2, 2));
     expect(full.statusCode).toBe(201);
     expect(full.json()).toMatchObject({ status: 'waitlisted', participants: [{ waitingListPosition: 1 }, { waitingListPosition: 2 }] });
+
+    // The events API reports the seats left and the length of the waiting list.
+    const detail = (await t.current.app.inject(`/api/v1/events/${event.slug}`)).json();
+    expect(detail).toMatchObject({ capacity: 2, seatsAvailable: 1, waitingListLength: 2 });
   });
 
   it('answers 422 with a message per field in the language asked for', async () => {
