@@ -59,6 +59,8 @@ forEachDialect('self-service and Mine tilmeldinger under hostile input', (dialec
       fc.constantFrom(...ids).map((id) => `/tilmelding/${token}/deltager/${id}/udskift`),
       fc.constant(`/en/booking/${token}/participant/${ids[2]}/edit`),
       fc.constant(`/tilmelding/${token}/deltager/${ids[1]}/afmeld`),
+      fc.constant(`/tilmelding/${token}/afmeld`),
+      fc.constant(`/en/booking/${token}/cancel`),
       fc.constant('/mine-tilmeldinger'),
       fc.constant('/en/my-bookings'),
       fc.string({ unit: 'binary', maxLength: 60 }).map((s) => `/mine-tilmeldinger/link/${encodeURIComponent(s)}`),
