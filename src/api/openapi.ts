@@ -19,8 +19,11 @@ export async function registerOpenApi(app: FastifyInstance, baseUrl: string): Pr
       tags: [
         { name: 'events', description: 'Published events and their programmes' },
         { name: 'articles', description: 'Published news articles' },
+        { name: 'registrations', description: 'Sign-ups for events, with the same rules as the sign-up form' },
       ],
     },
+    // Only routes that name a tag are API; pages, feeds and health checks stay out of the document.
+    hideUntagged: true,
     transform: jsonSchemaTransform,
     // Fills components.schemas with the schemas that carry an id (.meta({ id })), so their $refs resolve.
     transformObject: jsonSchemaTransformObject,

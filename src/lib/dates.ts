@@ -38,9 +38,12 @@ export function formatMonth(iso: string, locale: Locale): string {
   return monthFormat[locale].format(new Date(iso));
 }
 
+// Swedish dates are written YYYY-MM-DD.
+const isoDateFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE });
+
 /** The local calendar date in Denmark, "2016-05-24". */
 export function localDateKey(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(new Date(iso));
+  return isoDateFormat.format(new Date(iso));
 }
 
 /** The local month in Denmark, "2016-05". */

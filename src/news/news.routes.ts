@@ -5,7 +5,6 @@ import type { AppContext } from '../context.js';
 import { notFound } from '../lib/errors.js';
 import { LOCALES, translator } from '../web/i18n.js';
 import { cachedPage } from '../web/cached-page.js';
-import { cachedDocument } from '../pages/cached-document.js';
 import { routePatterns } from '../web/paths.js';
 import { feedArticles, newsPage, publicArticle } from './news.service.js';
 import { newsFeedXml } from './news.feed.js';
@@ -29,7 +28,7 @@ export function newsRoutes(ctx: AppContext): FastifyPluginAsync {
       );
 
       app.get(routePatterns.newsFeed[locale], async (_request, reply) => {
-        const body = await cachedDocument(ctx, routePatterns.newsFeed[locale], async () =>
+        const body = await ctx.pageCache.getOrBuild(`doc:${routePatterns.newsFeed[locale]}`, async () =>
           newsFeedXml({ locale, baseUrl: ctx.config.baseUrl, t: translator(locale), articles: await feedArticles(ctx) }),
         );
         return reply.type('application/rss+xml; charset=utf-8').header('X-Content-Type-Options', 'nosniff').send(body);

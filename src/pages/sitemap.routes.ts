@@ -3,7 +3,6 @@ import type { AppContext } from '../context.js';
 import { articleStamps } from '../news/news.service.js';
 import type { Locale } from '../web/i18n.js';
 import { paths } from '../web/paths.js';
-import { cachedDocument } from './cached-document.js';
 import { eventStamps } from './sitemap.queries.js';
 import { sitemapXml, type SitemapPage } from './sitemap.xml.js';
 
@@ -30,7 +29,7 @@ async function sitemapPages(ctx: AppContext): Promise<SitemapPage[]> {
 export function sitemapRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
     app.get(paths.sitemap(), async (_request, reply) => {
-      const body = await cachedDocument(ctx, paths.sitemap(), async () => sitemapXml(ctx.config.baseUrl, await sitemapPages(ctx)));
+      const body = await ctx.pageCache.getOrBuild(`doc:${paths.sitemap()}`, async () => sitemapXml(ctx.config.baseUrl, await sitemapPages(ctx)));
       return reply.type('application/xml; charset=utf-8').header('X-Content-Type-Options', 'nosniff').send(body);
     });
 

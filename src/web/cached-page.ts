@@ -14,11 +14,8 @@ export async function cachedPage(
   locale: Locale,
   render: (page: PageContext) => Promise<string | JSX.Element>,
 ): Promise<FastifyReply> {
-  const key = request.url;
-  let html = ctx.pageCache.get(key);
-  if (html === undefined) {
-    html = await render(pageContext(request, ctx.config.baseUrl, locale));
-    ctx.pageCache.set(key, html);
-  }
+  const html = await ctx.pageCache.getOrBuild(`page:${request.url}`, async () =>
+    render(pageContext(request, ctx.config.baseUrl, locale)),
+  );
   return sendHtml(reply, html);
 }

@@ -5,6 +5,7 @@
 export class PageCache {
   private readonly entries = new Map<string, { body: string; expires: number }>();
   private clears = 0;
+  private readonly builds = new Map<string, Promise<string>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -28,6 +29,27 @@ export class PageCache {
       if (!oldest.done) this.entries.delete(oldest.value);
     }
     this.entries.set(key, { body, expires: Date.now() + this.ttlMs });
+  }
+
+  /**
+   * The cached body, or one build of it shared by every request that misses
+   * while it runs (no stampede when a popular page expires). A build that
+   * overlaps a clear() is served but not kept, since it may predate the write.
+   */
+  getOrBuild(key: string, build: () => Promise<string>): Promise<string> {
+    const hit = this.get(key);
+    if (hit !== undefined) return Promise.resolve(hit);
+    const running = this.builds.get(key);
+    if (running) return running;
+    const startedAt = this.clears;
+    const pending = build()
+      .then((body) => {
+        if (this.clears === startedAt) this.set(key, body);
+        return body;
+      })
+      .finally(() => this.builds.delete(key));
+    this.builds.set(key, pending);
+    return pending;
   }
 
   clear(): void {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { PageCache } from './page-cache.js';
+
+const slowBuild = (counter: { n: number }, ms = 10) => async () => {
+  counter.n++;
+  const n = counter.n;
+  await new Promise((r) => setTimeout(r, ms));
+  return `<doc n="${n}"/>`;
+};
+
+describe('PageCache', () => {
+  it('builds once for requests that miss together, then serves from memory', async () => {
+    const cache = new PageCache(60_000);
+    const counter = { n: 0 };
+    const bodies = await Promise.all(Array.from({ length: 20 }, () => cache.getOrBuild('/feed.xml', slowBuild(counter))));
+    expect(new Set(bodies)).toEqual(new Set(['<doc n="1"/>']));
+    expect(await cache.getOrBuild('/feed.xml', slowBuild(counter))).toBe('<doc n="1"/>');
+    expect(counter.n).toBe(1);
+    cache.clear();
+    expect(await cache.getOrBuild('/feed.xml', slowBuild(counter))).toBe('<doc n="2"/>');
+  });
+
+  it('does not keep a build that overlapped a write', async () => {
+    const cache = new PageCache(60_000);
+    const counter = { n: 0 };
+    const first = cache.getOrBuild('/p', slowBuild(counter, 30));
+    cache.clear();
+    expect(await first).toBe('<doc n="1"/>');
+    expect(cache.get('/p')).toBeUndefined();
+  });
+
+  it('tries again after a failed build', async () => {
+    const cache = new PageCache(60_000);
+    await expect(cache.getOrBuild('/x', async () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
+    expect(await cache.getOrBuild('/x', async () => 'ok')).toBe('ok');
+  });
+
+  it('keeps nothing when the lifetime is zero, and forgets after it', async () => {
+    const off = new PageCache(0);
+    await off.getOrBuild('/a', async () => 'a');
+    expect(off.get('/a')).toBeUndefined();
+    const short = new PageCache(5);
+    short.set('/b', 'b');
+    expect(short.get('/b')).toBe('b');
+    await new Promise((r) => setTimeout(r, 15));
+    expect(short.get('/b')).toBeUndefined();
+  });
+
+  it('drops the oldest entry when full', () => {
+    const cache = new PageCache(60_000, 2);
+    cache.set('1', 'a');
+    cache.set('2', 'b');
+    cache.set('3', 'c');
+    expect([cache.get('1'), cache.get('2'), cache.get('3')]).toEqual([undefined, 'b', 'c']);
+  });
+});
