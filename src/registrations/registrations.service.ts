@@ -180,12 +180,13 @@ export async function createRegistration(
   const event = await q.findSignupEvent(ctx.db, eventSlug);
   if (!event) throw notFound('No such event');
   const [addOns, questions] = await Promise.all([q.addOnsOfEvent(ctx.db, event.id), q.questionsOfEvent(ctx.db, event.id)]);
+  const now = ctx.clock.now();
+  // Closed comes first: there is no point in correcting a form nobody can send.
+  const closed = closedReason(seatFacts(event), now);
+  if (closed) throw new SignupClosedError(closed);
   const parsed = parseRegistration(input, { addOns, questions });
   if (!parsed.success) throw new InvalidRegistrationError(parsed.error);
   const data = parsed.data;
-  const now = ctx.clock.now();
-  const closed = closedReason(seatFacts(event), now);
-  if (closed) throw new SignupClosedError(closed);
 
   const key = options.idempotencyKey;
   const keyHash = key === undefined ? null : sha256Hex(key);

@@ -95,6 +95,8 @@ forEachDialect('registrations API', (dialect) => {
     const closed = await post(draft.slug, signup());
     expect(closed.statusCode).toBe(409);
     expect(closed.json()).toEqual({ error: 'signup_closed', reason: 'notPublished', message: 'Der er lukket for tilmelding til arrangementet.' });
+    // Closed comes before any complaint about the data.
+    expect((await post(draft.slug, {})).statusCode).toBe(409);
     const late = await makeEvent(t.current.ctx, { signupClosesAt: '2026-05-01T10:00:00.000Z' });
     const lateRes = await post(late.slug, signup(), { 'accept-language': 'en' });
     expect(lateRes.json()).toMatchObject({ reason: 'deadlinePassed', message: 'Sign-up for this event is closed.' });
