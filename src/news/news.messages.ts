@@ -4,7 +4,6 @@ const da = {
   'news.lede': 'Nyt om kurser, konferencer og seminarer og om de emner, de tager op.',
   'news.titleWithPage': 'Nyheder – side {page}',
   'news.empty': 'Der er ingen nyheder endnu.',
-  'news.breadcrumbs': 'Brødkrumme',
   'news.byline': 'Af {author}',
   'news.published': 'Offentliggjort',
   'news.relatedEvents': 'Relaterede arrangementer',
@@ -20,10 +19,6 @@ const da = {
   'news.feed.title': 'Nyheder fra {site}',
   'news.feed.description': 'De seneste nyheder om kurser, konferencer og seminarer for offentligt ansatte.',
   'news.feed.subscribe': 'Følg nyhederne med RSS',
-  'news.pagination.first': 'Første side',
-  'news.pagination.last': 'Sidste side',
-  'news.pagination.lastPage': 'Sidste side, side {page}',
-  'news.pagination.hidden': 'Sider udeladt',
 } as const satisfies Record<string, string>;
 
 const en: Record<keyof typeof da, string> = {
@@ -31,7 +26,6 @@ const en: Record<keyof typeof da, string> = {
   'news.lede': 'News about courses, conferences and seminars and the subjects they take up.',
   'news.titleWithPage': 'News – page {page}',
   'news.empty': 'There is no news yet.',
-  'news.breadcrumbs': 'Breadcrumbs',
   'news.byline': 'By {author}',
   'news.published': 'Published',
   'news.relatedEvents': 'Related events',
@@ -47,10 +41,6 @@ const en: Record<keyof typeof da, string> = {
   'news.feed.title': 'News from {site}',
   'news.feed.description': 'The latest news about courses, conferences and seminars for public-sector staff.',
   'news.feed.subscribe': 'Follow the news by RSS',
-  'news.pagination.first': 'First page',
-  'news.pagination.last': 'Last page',
-  'news.pagination.lastPage': 'Last page, page {page}',
-  'news.pagination.hidden': 'Pages left out',
 };
 
 export const newsMessages = { da, en };

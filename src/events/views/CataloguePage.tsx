@@ -7,7 +7,7 @@ import { EVENT_TYPES } from '../events.table.js';
 import { ONLINE_PLACE } from '../events.queries.js';
 import { isFiltered, MAX_SEARCH_LENGTH, type CatalogueChoices, type CatalogueQuery } from '../catalogue.js';
 import { EventCard, type EventCardData } from './EventCard.js';
-import { Pagination } from './Pagination.js';
+import { Pagination } from '../../web/views/Pagination.js';
 
 export interface CatalogueResult {
   cards: EventCardData[];

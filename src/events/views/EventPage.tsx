@@ -8,7 +8,7 @@ import { renderMarkdown } from '../../lib/markdown.js';
 import { fileTypeLabel, formatFileSize } from '../../materials/file-info.js';
 import type { EventDetails, Session, Speaker } from '../event-details.js';
 import { SeatStatusBadge } from './SeatStatusBadge.js';
-import { Breadcrumbs } from './Breadcrumbs.js';
+import { Breadcrumbs } from '../../web/views/Breadcrumbs.js';
 import { danishDayKey, dateTime, timeRange } from './format.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -4,7 +4,7 @@ import { Layout } from '../../web/views/Layout.js';
 import { formatDate } from '../../lib/dates.js';
 import { MaterialList } from '../../materials/views/MaterialList.js';
 import type { PublicArticle } from '../news.service.js';
-import { Breadcrumbs } from './Breadcrumbs.js';
+import { Breadcrumbs } from '../../web/views/Breadcrumbs.js';
 import { RelatedEventCard } from './RelatedEventCard.js';
 import { ARTICLE_LANGUAGE, articleLang } from './content-language.js';
 

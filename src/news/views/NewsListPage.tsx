@@ -3,7 +3,7 @@ import { paths } from '../../web/paths.js';
 import { Layout } from '../../web/views/Layout.js';
 import type { NewsPage } from '../news.service.js';
 import { ArticleCard } from './ArticleCard.js';
-import { Pagination } from './Pagination.js';
+import { Pagination } from '../../web/views/Pagination.js';
 
 export function newsPageHref(locale: PageContext['locale'], n: number): string {
   return n === 1 ? paths.news(locale) : `${paths.news(locale)}?page=${n}`;

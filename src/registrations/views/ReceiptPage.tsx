@@ -2,7 +2,7 @@ import type { PageContext } from '../../web/page.js';
 import { paths } from '../../web/paths.js';
 import { DKFDS_PREFIX } from '../../web/assets.js';
 import { Layout } from '../../web/views/Layout.js';
-import { Breadcrumbs } from '../../events/views/Breadcrumbs.js';
+import { Breadcrumbs } from '../../web/views/Breadcrumbs.js';
 import { dateRange } from '../../events/views/format.js';
 import { formatMoney } from '../../lib/money.js';
 import { registrationMessage } from '../registrations.messages.js';

@@ -4,7 +4,7 @@ import type { PageContext } from '../../web/page.js';
 import { paths } from '../../web/paths.js';
 import { DKFDS_PREFIX, STATIC_PREFIX } from '../../web/assets.js';
 import { Layout } from '../../web/views/Layout.js';
-import { Breadcrumbs } from '../../events/views/Breadcrumbs.js';
+import { Breadcrumbs } from '../../web/views/Breadcrumbs.js';
 import { STEPS, type FormError, type Step } from '../signup-steps.js';
 
 export interface SignupEventInfo {

@@ -1,5 +1,5 @@
-import type { PageContext } from '../../web/page.js';
-import { DKFDS_PREFIX } from '../../web/assets.js';
+import type { PageContext } from '../page.js';
+import { DKFDS_PREFIX } from '../assets.js';
 
 export interface Crumb {
   label: string;
@@ -12,7 +12,7 @@ export interface Crumb {
 /** DKFDS breadcrumbs; the last crumb is the current page. */
 export function Breadcrumbs({ page, crumbs }: { page: PageContext; crumbs: Crumb[] }): JSX.Element {
   return (
-    <nav class="breadcrumbs" aria-label={page.t('news.breadcrumbs')}>
+    <nav class="breadcrumbs" aria-label={page.t('breadcrumbs.label')}>
       <ol class="breadcrumbs__list">
         {crumbs.map((crumb, i) => (
           <li class="breadcrumbs__list-item" aria-current={crumb.href ? undefined : 'page'}>

@@ -1,5 +1,5 @@
-import type { PageContext } from '../../web/page.js';
-import { DKFDS_PREFIX } from '../../web/assets.js';
+import type { PageContext } from '../page.js';
+import { DKFDS_PREFIX } from '../assets.js';
 
 const ICONS = `${DKFDS_PREFIX}/img/all-svg-icons.svg`;
 
@@ -28,17 +28,18 @@ export interface PaginationProps {
 }
 
 /** DKFDS pagination with plain links, so it works without JavaScript. Nothing when there is one page. */
-export function Pagination({ page, current, count, href }: PaginationProps): JSX.Element {
+export function Pagination({ page, current: asked, count, href }: PaginationProps): JSX.Element {
   if (count <= 1) return '';
+  const current = Math.min(asked, count);
   const { t } = page;
-  const pageLabel = (n: number) => (n === count && n > 7 ? t('news.pagination.lastPage', { page: n }) : t('pagination.page', { page: n }));
+  const pageLabel = (n: number) => (n === count && n > 7 ? t('pagination.lastPage', { page: n }) : t('pagination.page', { page: n }));
   return (
     <nav class="pagination" aria-label={t('pagination.label')}>
       {current > 1 ? (
         <>
           <a href={href(1)} class="button button-arrow button-first">
             <Icon name="first-page" />
-            <span class="sr-only" safe>{t('news.pagination.first')}</span>
+            <span class="sr-only" safe>{t('pagination.first')}</span>
           </a>
           <a href={href(current - 1)} class="button button-arrow button-previous" rel="prev">
             <Icon name="chevron-left" />
@@ -53,7 +54,7 @@ export function Pagination({ page, current, count, href }: PaginationProps): JSX
         {visiblePages(current, count).map((n) =>
           n === 'gap' ? (
             <li class="pagination-item pagination-overflow">
-              <span class="sr-only" safe>{t('news.pagination.hidden')}</span>
+              <span class="sr-only" safe>{t('pagination.hidden')}</span>
               <span aria-hidden="true">…</span>
             </li>
           ) : (
@@ -79,7 +80,7 @@ export function Pagination({ page, current, count, href }: PaginationProps): JSX
           </a>
           <a href={href(count)} class="button button-arrow button-last">
             <Icon name="last-page" />
-            <span class="sr-only" safe>{t('news.pagination.last')}</span>
+            <span class="sr-only" safe>{t('pagination.last')}</span>
           </a>
         </>
       ) : (

@@ -2,7 +2,7 @@ import type Html from '@kitajs/html';
 import type { PageContext } from '../../../web/page.js';
 import { paths } from '../../../web/paths.js';
 import { Layout } from '../../../web/views/Layout.js';
-import { Breadcrumbs } from '../../../events/views/Breadcrumbs.js';
+import { Breadcrumbs } from '../../../web/views/Breadcrumbs.js';
 import { formatMoney } from '../../../lib/money.js';
 import { whenText } from '../../mails/registration-mails.js';
 import type { Booking } from '../../self-service.service.js';
