@@ -21,6 +21,7 @@ import { dateTime, timeRange } from '../../events/views/format.js';
 import { formatDate } from '../../lib/dates.js';
 import { formatMoney, vatOre } from '../../lib/money.js';
 import { enqueueMail, type MailAttachment } from '../../messages/outbox.service.js';
+import { translator } from '../../web/i18n.js';
 import { paths } from '../../web/paths.js';
 import { registrationMessage } from '../registrations.messages.js';
 import * as q from '../registrations.queries.js';
@@ -59,7 +60,7 @@ export async function loadMailFacts(ctx: AppContext, trx: Database, registration
 
 /** The same facts from parts already in memory (a registration being made), without reading anything. */
 export function mailFactsFrom(ctx: AppContext, parts: Pick<MailFacts, 'registration' | 'event' | 'vatPercent' | 'questions'>): MailFacts {
-  return { ...parts, baseUrl: ctx.config.baseUrl, siteName: 'Tilmeld', now: ctx.clock.now(), locale: parts.registration.locale };
+  return { ...parts, baseUrl: ctx.config.baseUrl, siteName: translator(parts.registration.locale)('site.name'), now: ctx.clock.now(), locale: parts.registration.locale };
 }
 
 const t = (f: MailFacts, key: MailMessageKey, vars: Record<string, string | number> = {}) => mailText(f.locale, key, vars);
@@ -501,7 +502,7 @@ export function loginLinkMail(locale: Locale, email: string, url: string, minute
   const c: MailContent = {
     subject: mailText(locale, 'mail.login.subject'),
     locale,
-    footer: mailText(locale, 'mail.footer', { site: 'Tilmeld' }),
+    footer: mailText(locale, 'mail.footer', { site: translator(locale)('site.name') }),
     blocks: [
       { kind: 'p', text: mailText(locale, 'mail.login.intro') },
       { kind: 'link', label: mailText(locale, 'mail.login.link'), url },
