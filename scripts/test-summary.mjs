@@ -3,15 +3,17 @@ import fs from 'node:fs';
 
 const read = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined);
 const vitest = read('.tmp/vitest.json');
+const faults = read('.tmp/vitest-faults.json');
 const playwright = read('.tmp/playwright.json');
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-if (vitest) {
-  passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
-  skipped += vitest.numPendingTests + vitest.numTodoTests;
+for (const run of [vitest, faults]) {
+  if (!run) continue;
+  passed += run.numPassedTests;
+  failed += run.numFailedTests;
+  skipped += run.numPendingTests + run.numTodoTests;
 }
 if (playwright) {
   passed += playwright.stats.expected;
