@@ -240,6 +240,8 @@ forEachDialect('self-service page', (dialect) => {
     expect(textOf(mailTo(mails, 'booker30@kommune.dk')[0]!)).toContain('gebyr på 1.000,00 kr. ekskl. moms (1.250,00 kr. inkl. moms)');
     const after = await app.inject({ method: 'GET', url: page(token) });
     expect(after.body).toContain('Tilmeldingen er afmeldt.');
+    expect(after.body).toContain('Gebyr for afmelding: 1.000,00 kr. ekskl. moms (1.250,00 kr. inkl. moms).');
+    expect(after.body).toContain('<dd>Afmeldt med et gebyr på 500,00 kr. ekskl. moms</dd>');
     expect(after.body).not.toContain('/afmeld"');
 
     const second = await booked({ settings: { cancellation: { freeDays: 30, late: 'not_allowed' } } }, 1, 35);

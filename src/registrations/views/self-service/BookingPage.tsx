@@ -14,7 +14,7 @@ type Participant = Booking['registration']['participants'][number];
 
 function statusText(page: PageContext, p: Participant): string {
   if (p.status === 'waitlisted' && p.waitingListPlace !== null) return page.t('selfService.participant.waitlisted', { n: p.waitingListPlace });
-  if (p.status === 'cancelled' && p.cancellationFeeOre) return `${page.t('selfService.status.cancelled')}. ${page.t('selfService.participant.fee', { fee: money(page, p.cancellationFeeOre) })}`;
+  if (p.status === 'cancelled' && p.cancellationFeeOre) return page.t('selfService.participant.fee', { fee: money(page, p.cancellationFeeOre) });
   return page.t(`selfService.status.${p.status}`);
 }
 
@@ -109,6 +109,7 @@ export function BookingPage({ page, booking, notice }: { page: PageContext; book
   const participants = visibleParticipants(booking);
   const exempt = booking.vatPercent === 0;
   const now = booking.cancellationNow;
+  const fees = r.participants.reduce((sum, p) => sum + (p.cancellationFeeOre ?? 0), 0);
   return (
     <PrivateLayout page={page} title={t('selfService.heading', { title: r.event.title })} crumbs={[{ label: t('selfService.breadcrumb') }]}>
       <h1 safe>{t('selfService.heading', { title: r.event.title })}</h1>
@@ -180,15 +181,7 @@ export function BookingPage({ page, booking, notice }: { page: PageContext; book
           </table>
           {exempt ? <p safe>{t('selfService.price.exempt')}</p> : ''}
           {r.participants.some((p) => p.status === 'waitlisted') ? <p safe>{t('selfService.price.waitlistNote')}</p> : ''}
-          {r.participants.some((p) => p.cancellationFeeOre) ? (
-            <p safe>
-              {t('selfService.participant.fee', {
-                fee: money(page, r.participants.reduce((s, p) => s + (p.cancellationFeeOre ?? 0), 0)),
-              }) + ` (${money(page, r.participants.reduce((s, p) => s + (p.cancellationFeeOre ?? 0) + vatOre(p.cancellationFeeOre ?? 0, booking.vatPercent), 0))})`}
-            </p>
-          ) : (
-            ''
-          )}
+          {fees > 0 ? <p safe>{t('selfService.feesTotal', { fee: money(page, fees), feeIncl: money(page, fees + vatOre(fees, booking.vatPercent)) })}</p> : ''}
 
           <h2 safe>{t('selfService.payer')}</h2>
           <dl class="tilmeld-summary">
