@@ -91,7 +91,7 @@ async function cancelLocked(
 
   const seats = toCancel.filter((d) => d.p.status === 'confirmed').length;
   const waiting = toCancel.filter((d) => d.p.status === 'waitlisted').length;
-  await q.changeEventCounters(trx, event.id, { seats: -seats, waiting: -waiting }, at);
+  await q.changeEventCounters(trx, event.id, { seats: -seats, waiting: -waiting });
   await refreshRegistrationStatuses(trx, [registrationId], at);
 
   const feeOre = toCancel.reduce((sum, d) => sum + d.terms.feeOre, 0);
@@ -145,7 +145,7 @@ export async function promoteLocked(ctx: AppContext, trx: Database, eventId: num
     }
   }
 
-  await q.changeEventCounters(trx, eventId, { seats: ids.length, waiting: -ids.length }, at);
+  await q.changeEventCounters(trx, eventId, { seats: ids.length, waiting: -ids.length });
   await refreshRegistrationStatuses(trx, picks.map((p) => p.registrationId), at);
   const results = picks.map((p) => ({ ...p, unavailableAddOns: unavailable.get(p.registrationId) ?? [] }));
   for (const r of results) {

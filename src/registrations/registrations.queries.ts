@@ -127,8 +127,9 @@ export interface CounterChange {
  * Moves an event's counters. The WHERE clause is the last line of defence:
  * whatever was decided, seats never exceed capacity and no counter goes
  * below zero; a refused change throws and rolls the transaction back.
+ * (updated_at is left alone: it dates edits of the event's content.)
  */
-export async function changeEventCounters(trx: Database, eventId: number, change: CounterChange, now: string): Promise<void> {
+export async function changeEventCounters(trx: Database, eventId: number, change: CounterChange): Promise<void> {
   const seats = change.seats ?? 0;
   const waiting = change.waiting ?? 0;
   const result = await trx
@@ -138,7 +139,6 @@ export async function changeEventCounters(trx: Database, eventId: number, change
       waiting_count: eb('waiting_count', '+', waiting),
       arrival_seq: eb('arrival_seq', '+', change.arrivals ?? 0),
       waitlist_seq: eb('waitlist_seq', '+', change.tickets ?? 0),
-      updated_at: now,
     }))
     .where('id', '=', eventId)
     .where((eb) => eb(eb('seats_taken', '+', seats), '<=', eb.ref('capacity')))

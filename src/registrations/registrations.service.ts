@@ -358,12 +358,7 @@ async function saveRegistration(
     trx,
     data.participants.flatMap((p, i) => answerRows(participantIds[i]!, p.answers)),
   );
-  await q.changeEventCounters(
-    trx,
-    event.id,
-    { seats: seats.confirmed, waiting: seats.waitlisted, arrivals: 1, tickets: seats.waitlisted },
-    c.now,
-  );
+  await q.changeEventCounters(trx, event.id, { seats: seats.confirmed, waiting: seats.waitlisted, arrivals: 1, tickets: seats.waitlisted });
 
   const lines: number[] = [];
   const receiptParticipants: ReceiptParticipant[] = data.participants.map((p, i) => {
