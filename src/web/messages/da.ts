@@ -20,6 +20,7 @@ export const da = {
   'nav.home': 'Forside',
   'nav.events': 'Arrangementer',
   'nav.news': 'Nyheder',
+  'nav.myBookings': 'Mine tilmeldinger',
   'footer.about': 'Tilmeld samler kurser, konferencer og seminarer for ansatte i kommuner, regioner og staten.',
   'footer.accessibility': 'Tilgængelighedserklæring',
   'footer.privacy': 'Privatlivspolitik',

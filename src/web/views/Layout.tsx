@@ -69,6 +69,11 @@ export function Layout({ page, title, description, head, children }: LayoutProps
                       <span safe>{t('nav.news')}</span>
                     </a>
                   </li>
+                  <li>
+                    <a href={paths.myBookings(locale)} class="nav-link">
+                      <span safe>{t('nav.myBookings')}</span>
+                    </a>
+                  </li>
                   <li class="tilmeld-language">
                     <a href={page.alternates[other]} hreflang={other} lang={other} class="nav-link">
                       <span safe>{t('site.languageSwitch')}</span>
