@@ -7,7 +7,12 @@ import { startOutboxWorker } from './messages/outbox.worker.js';
 const config = loadConfig();
 const ctx = await openContext(config);
 const app = await buildApp(ctx);
-if (await seedDemoIfEmpty(ctx)) app.log.info('database was empty: demo content loaded');
+try {
+  if (await seedDemoIfEmpty(ctx)) app.log.info('database was empty: demo content loaded');
+} catch (err) {
+  // Two servers started together on one empty PostgreSQL both try; the second one's slugs collide.
+  app.log.warn({ err }, 'demo content not loaded; another process may be loading it');
+}
 // Sends mail from the outbox; OUTBOX_WORKER=off leaves that to a separate `tilmeld worker`.
 const outboxWorker = config.outboxWorker === 'in-process' ? startOutboxWorker(ctx, { log: app.log, leaseMs: config.outboxLeaseMs, retryBaseMs: config.outboxRetryBaseMs }) : undefined;
 
@@ -16,6 +21,7 @@ async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down: finishing requests in flight');
+  setTimeout(() => process.exit(1), 30_000).unref();
   await app.close();
   await outboxWorker?.stop();
   await ctx.db.destroy();
