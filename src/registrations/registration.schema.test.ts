@@ -67,6 +67,14 @@ describe('registration schema', () => {
     expect(codes(data)).toMatchObject({ 'payer.cvr': 'cvr_format', 'payer.ean': 'ean_format' });
   });
 
+  it('refuses control characters but keeps tabs and line breaks', () => {
+    const data = valid() as any;
+    data.participants[0].name = 'Mette\u0000Holm';
+    data.payer.address = 'Rådhuspladsen 2\u001b[31m';
+    data.participants[1].diet = 'Vegetar\nIngen nødder\tTak';
+    expect(codes(data)).toEqual({ 'participants.0.name': 'invalid_characters', 'payer.address': 'invalid_characters' });
+  });
+
   it('treats empty optional fields as not given', () => {
     const data = valid() as any;
     data.payer.cvr = '';

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'required',
   'too_long',
   'too_many',
+  'invalid_characters',
   'invalid_type',
   'invalid_value',
   'invalid_email',
@@ -67,9 +68,16 @@ const isCode = (v: string): v is ErrorCode => (ERROR_CODES as readonly string[])
  */
 const whenObject = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
 
-const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
+/**
+ * No control characters (NUL, escape codes …) but tab and line breaks: they
+ * cannot be stored in PostgreSQL text or shown. Line breaks are left to the
+ * places that print a value (mail headers, HTML) to neutralise.
+ */
+const NO_CONTROL = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+
+const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long').regex(NO_CONTROL, 'invalid_characters');
 /** Optional text: absent, null and '' (an empty form field) all mean "not given". */
-const optionalText = (max: number) => z.string().trim().max(max, 'too_long').nullish();
+const optionalText = (max: number) => z.string().trim().max(max, 'too_long').regex(NO_CONTROL, 'invalid_characters').nullish();
 const email = () =>
   z.string().trim().toLowerCase().min(1, 'required').max(LIMITS.email, 'too_long').check(z.email({ message: 'invalid_email', abort: true }));
 
@@ -111,8 +119,8 @@ export const payerSchema = z
   }, whenObject);
 
 const answerValue = z.union([
-  z.string().trim().max(LIMITS.answerText, 'too_long'),
-  z.array(z.string().trim().max(LIMITS.answerChoice, 'too_long')).max(LIMITS.answerChoices, 'too_many'),
+  z.string().trim().max(LIMITS.answerText, 'too_long').regex(NO_CONTROL, 'invalid_characters'),
+  z.array(z.string().trim().max(LIMITS.answerChoice, 'too_long').regex(NO_CONTROL, 'invalid_characters')).max(LIMITS.answerChoices, 'too_many'),
   z.boolean(),
 ]);
 
@@ -125,7 +133,7 @@ export const participantSchema = z.object({
   diet: optionalText(LIMITS.diet),
   accessibilityNeeds: optionalText(LIMITS.accessibilityNeeds),
   addOns: z
-    .array(z.string().trim().min(1, 'required').max(LIMITS.addOnCode, 'too_long'))
+    .array(z.string().trim().min(1, 'required').max(LIMITS.addOnCode, 'too_long').regex(NO_CONTROL, 'invalid_characters'))
     .max(LIMITS.addOnsPerParticipant, 'too_many')
     .optional()
     .meta({ description: 'Codes of the add-ons this participant wants, e.g. "overnight".' }),

@@ -18,8 +18,10 @@ import type {
   RegistrationStatus,
 } from './registrations.table.js';
 
-/** The event as the sign-up sees it. */
+/** The event as the sign-up sees it; undefined for an unknown slug. */
 export async function findSignupEvent(db: Database, slug: string) {
+  // A slug is short and printable; anything else names no event (and NUL would upset PostgreSQL).
+  if (slug.length === 0 || slug.length > 200 || /\p{Cc}/u.test(slug)) return undefined;
   return db
     .selectFrom('events')
     .select([

@@ -76,6 +76,13 @@ forEachDialect('registrations API', (dialect) => {
         },
       ]),
     );
+    // NUL cannot be stored in PostgreSQL text: refused as a field error, not a server error.
+    const nul = signup(1) as any;
+    nul.participants[0].name = 'Deltager\u0000';
+    nul.participants[0].answers = { [event.questionIds.workshop]: 'a' };
+    const nulRes = await post(event.slug, nul);
+    expect(nulRes.statusCode).toBe(422);
+    expect(nulRes.json().errors).toEqual([{ path: 'participants.0.name', code: 'invalid_characters', message: expect.stringContaining('Navn') }]);
     const en = await post(event.slug, body, { 'accept-language': 'en-GB,en;q=0.9,da;q=0.5' });
     expect(en.json().errors.find((e: { path: string }) => e.path === 'payer.cvr').message).toBe(
       'This CVR number does not exist. Check that it is typed correctly.',
@@ -91,6 +98,8 @@ forEachDialect('registrations API', (dialect) => {
     const res = await post('findes-ikke', signup());
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: 'not_found', message: 'No such event' });
+    expect((await post('a\u0000b', signup())).statusCode).toBe(404);
+    expect((await post('x'.repeat(300), signup())).statusCode).toBe(404);
     const draft = await makeEvent(t.current.ctx, { status: 'draft' });
     const closed = await post(draft.slug, signup());
     expect(closed.statusCode).toBe(409);
