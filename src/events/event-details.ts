@@ -14,7 +14,7 @@ import {
   themesOfEvents,
   type EventCardRow,
 } from './events.queries.js';
-import { closedReason, seatsAvailable, seatStatus, type ClosedReason, type SeatFacts, type SeatStatus } from './seat-status.js';
+import { closedReason, seatFactsOf, seatsAvailable, seatStatus, type ClosedReason, type SeatStatus } from './seat-status.js';
 
 export interface Venue {
   name: string;
@@ -113,17 +113,6 @@ export function pricesOf(row: PriceColumns): Prices {
     priceInclVatOre: incl(row.price_ore),
     memberPriceExVatOre: row.member_price_ore,
     memberPriceInclVatOre: row.member_price_ore === null ? null : incl(row.member_price_ore),
-  };
-}
-
-export function seatFactsOf(row: EventCardRow): SeatFacts {
-  return {
-    status: row.status,
-    capacity: row.capacity,
-    seatsTaken: row.seats_taken,
-    signupOpensAt: row.signup_opens_at,
-    signupClosesAt: row.signup_closes_at,
-    endsAt: row.ends_at,
   };
 }
 

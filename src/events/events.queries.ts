@@ -16,6 +16,7 @@ export const eventCardColumns = [
   'events.ends_at',
   'events.capacity',
   'events.seats_taken',
+  'events.waiting_count',
   'events.signup_opens_at',
   'events.signup_closes_at',
   'events.price_ore',
@@ -103,6 +104,7 @@ function catalogueBase(db: Database, filters: EventFilters, now: Date): EventsFr
   if (filters.freeSeatsOnly) {
     query = query
       .where((eb) => eb('events.seats_taken', '<', eb.ref('events.capacity')))
+      .where('events.waiting_count', '=', 0)
       .where((eb) => eb.or([eb('events.signup_opens_at', 'is', null), eb('events.signup_opens_at', '<=', at)]))
       .where((eb) => eb.or([eb('events.signup_closes_at', 'is', null), eb('events.signup_closes_at', '>', at)]));
   }

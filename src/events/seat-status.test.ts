@@ -6,6 +6,7 @@ const facts = (over: Partial<SeatFacts> = {}): SeatFacts => ({
   status: 'published',
   capacity: 40,
   seatsTaken: 0,
+  waitingCount: 0,
   signupOpensAt: null,
   signupClosesAt: '2026-08-01T10:00:00.000Z',
   endsAt: '2026-09-01T15:00:00.000Z',
@@ -13,6 +14,11 @@ const facts = (over: Partial<SeatFacts> = {}): SeatFacts => ({
 });
 
 describe('seatStatus', () => {
+  it('says venteliste while anyone waits, even with a free seat, since newcomers queue behind them', () => {
+    expect(seatStatus(facts({ seatsTaken: 38, waitingCount: 1 }), now)).toBe('waitingList');
+    expect(seatStatus(facts({ seatsTaken: 38, waitingCount: 0 }), now)).toBe('few');
+  });
+
   it('shows free seats while more than a tenth is left', () => {
     expect(seatStatus(facts({ seatsTaken: 0 }), now)).toBe('available');
     expect(seatStatus(facts({ seatsTaken: 35 }), now)).toBe('available');

@@ -9,6 +9,31 @@ export interface SeatFacts {
   signupOpensAt: string | null;
   signupClosesAt: string | null;
   endsAt: string;
+  /** People on the waiting list now; while anyone waits, a newcomer joins them. */
+  waitingCount: number;
+}
+
+/** The columns of an events row that decide its seat status. */
+export interface SeatRow {
+  status: EventStatus;
+  capacity: number;
+  seats_taken: number;
+  waiting_count: number;
+  signup_opens_at: string | null;
+  signup_closes_at: string | null;
+  ends_at: string;
+}
+
+export function seatFactsOf(row: SeatRow): SeatFacts {
+  return {
+    status: row.status,
+    capacity: row.capacity,
+    seatsTaken: row.seats_taken,
+    waitingCount: row.waiting_count,
+    signupOpensAt: row.signup_opens_at,
+    signupClosesAt: row.signup_closes_at,
+    endsAt: row.ends_at,
+  };
 }
 
 /** "Few seats" from this share of capacity left (at least one seat). */
@@ -30,7 +55,7 @@ export function signupOpen(facts: SeatFacts, now: Date): boolean {
 export function seatStatus(facts: SeatFacts, now: Date): SeatStatus {
   if (!signupOpen(facts, now)) return 'closed';
   const free = seatsAvailable(facts);
-  if (free === 0) return 'waitingList';
+  if (free === 0 || facts.waitingCount > 0) return 'waitingList';
   if (free <= Math.max(1, Math.floor(facts.capacity * FEW_SEATS_SHARE))) return 'few';
   return 'available';
 }

@@ -67,6 +67,7 @@ export async function relatedEventsOfArticle(db: Database, articleId: number) {
       'events.ends_at',
       'events.capacity',
       'events.seats_taken',
+      'events.waiting_count',
       'events.signup_opens_at',
       'events.signup_closes_at',
       'venues.name as venue_name',

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { EventStatus, EventType } from '../events/events.table.js';
-import { seatStatus, type SeatStatus } from '../events/seat-status.js';
+import { seatFactsOf, seatStatus, type SeatStatus } from '../events/seat-status.js';
 import { renderMarkdown } from '../lib/markdown.js';
 import { publicArticleMaterials } from '../materials/materials.service.js';
 import {
@@ -121,17 +121,7 @@ function relatedEvent(row: RelatedEventRow, now: Date): RelatedEvent {
     startsAt: row.starts_at,
     endsAt: row.ends_at,
     place: [row.venue_name, row.venue_city].filter((x): x is string => !!x).join(', ') || null,
-    seatStatus: seatStatus(
-      {
-        status: row.status,
-        capacity: row.capacity,
-        seatsTaken: row.seats_taken,
-        signupOpensAt: row.signup_opens_at,
-        signupClosesAt: row.signup_closes_at,
-        endsAt: row.ends_at,
-      },
-      now,
-    ),
+    seatStatus: seatStatus(seatFactsOf(row), now),
   };
 }
 

@@ -7,7 +7,7 @@
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import { isUniqueViolation, writeTransaction } from '../db/dialect.js';
-import { closedReason, type ClosedReason, type SeatFacts } from '../events/seat-status.js';
+import { closedReason, seatFactsOf, type ClosedReason } from '../events/seat-status.js';
 import { findPublicEvent, type EventDetails } from '../events/event-details.js';
 import { notFound } from '../lib/errors.js';
 import { vatPercentFor } from '../lib/money.js';
@@ -44,16 +44,6 @@ export interface EventSignup {
   questions: q.QuestionRow[];
 }
 
-function seatFacts(e: Pick<q.SignupEventRow, 'status' | 'capacity' | 'seats_taken' | 'signup_opens_at' | 'signup_closes_at' | 'ends_at'>): SeatFacts {
-  return {
-    status: e.status,
-    capacity: e.capacity,
-    seatsTaken: e.seats_taken,
-    signupOpensAt: e.signup_opens_at,
-    signupClosesAt: e.signup_closes_at,
-    endsAt: e.ends_at,
-  };
-}
 
 function policyOf(e: Pick<q.SignupEventRow, 'cancellation_free_days' | 'late_cancellation' | 'late_cancellation_fee_ore'>): CancellationPolicy {
   return { freeDays: e.cancellation_free_days, late: e.late_cancellation, lateFeeOre: e.late_cancellation_fee_ore };
@@ -77,7 +67,7 @@ export async function getEventSignup(ctx: AppContext, slug: string): Promise<Eve
       capacity: event.capacity,
       seatsAvailable: freeSeats({ capacity: event.capacity, seatsTaken: event.seats_taken }),
       waitingListLength: event.waiting_count,
-      closedReason: closedReason(seatFacts(event), ctx.clock.now()),
+      closedReason: closedReason(seatFactsOf(event), ctx.clock.now()),
       cancellation: policyOf(event),
     },
     addOns: addOns.map((a) => ({
@@ -182,7 +172,7 @@ export async function createRegistration(
   const [addOns, questions] = await Promise.all([q.addOnsOfEvent(ctx.db, event.id), q.questionsOfEvent(ctx.db, event.id)]);
   const now = ctx.clock.now();
   // Closed comes first: there is no point in correcting a form nobody can send.
-  const closed = closedReason(seatFacts(event), now);
+  const closed = closedReason(seatFactsOf(event), now);
   if (closed) throw new SignupClosedError(closed);
   const parsed = parseRegistration(input, { addOns, questions });
   if (!parsed.success) throw new InvalidRegistrationError(parsed.error);
@@ -205,7 +195,7 @@ export async function createRegistration(
     const receipt = await writeTransaction(ctx.db, async (trx) => {
       const locked = await q.lockEventForSignup(trx, event.id);
       if (!locked) throw notFound('No such event');
-      const closedNow = closedReason(seatFacts(locked), now);
+      const closedNow = closedReason(seatFactsOf(locked), now);
       if (closedNow) throw new SignupClosedError(closedNow);
       if (keyHash) {
         const earlier = await q.findByIdempotencyKey(trx, event.id, keyHash);

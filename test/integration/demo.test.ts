@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.js';
 import { seedDemo, seedDemoIfEmpty, type SeedSummary } from '../../src/demo/demo.js';
 import { EVENT_TYPES } from '../../src/events/events.table.js';
-import { signupOpen } from '../../src/events/seat-status.js';
+import { seatFactsOf, signupOpen } from '../../src/events/seat-status.js';
 import { fixedClock } from '../../src/lib/clock.js';
 import { addDays, formatTime, localDateKey } from '../../src/lib/dates.js';
 import { materialPath } from '../../src/materials/materials.service.js';
@@ -164,7 +164,7 @@ forEachDialect('demo content', (dialect) => {
     const e = editions[0]!;
     expect(e.slug).toBe(`konsulent-i-en-politisk-styret-organisation-${localDateKey(e.starts_at).slice(0, 4)}`);
     expect(e.starts_at > TEST_NOW.toISOString()).toBe(true);
-    expect(signupOpen({ status: e.status, capacity: e.capacity, seatsTaken: e.seats_taken, signupOpensAt: e.signup_opens_at, signupClosesAt: e.signup_closes_at, endsAt: e.ends_at }, TEST_NOW)).toBe(true);
+    expect(signupOpen(seatFactsOf(e), TEST_NOW)).toBe(true);
     expect(e.signup_closes_at! < e.starts_at).toBe(true);
     expect(e).toMatchObject({ capacity: 60, price_ore: 495_000, vat_mode: 'standard' });
     expect(e.included).toMatch(/[Oo]vernatning/);
@@ -261,7 +261,7 @@ forEachDialect('demo content', (dialect) => {
         expect(b.starts_at > later.toISOString()).toBe(a.starts_at > TEST_NOW.toISOString());
       }
       const edition = second.find((e) => e.title === 'Konsulent i en politisk styret organisation' && e.status === 'published')!;
-      expect(signupOpen({ status: edition.status, capacity: edition.capacity, seatsTaken: 0, signupOpensAt: edition.signup_opens_at, signupClosesAt: edition.signup_closes_at, endsAt: edition.ends_at }, later)).toBe(true);
+      expect(signupOpen(seatFactsOf(edition), later)).toBe(true);
     });
 
     it('dates the news relative to the clock, the 2016 article excepted', async () => {

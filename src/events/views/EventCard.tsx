@@ -1,7 +1,7 @@
 import type { PageContext } from '../../web/page.js';
 import { paths } from '../../web/paths.js';
 import type { EventCardRow } from '../events.queries.js';
-import { seatStatus, type SeatStatus } from '../seat-status.js';
+import { seatFactsOf, seatStatus, type SeatStatus } from '../seat-status.js';
 import { SeatStatusBadge } from './SeatStatusBadge.js';
 import { dateRange, dateTime, sameDanishDay } from './format.js';
 
@@ -29,17 +29,7 @@ export function toEventCard(row: EventCardRow, now: Date): EventCardData {
     endsAt: row.ends_at,
     place: online ? null : row.venue_city,
     online,
-    seatStatus: seatStatus(
-      {
-        status: row.status,
-        capacity: row.capacity,
-        seatsTaken: row.seats_taken,
-        signupOpensAt: row.signup_opens_at,
-        signupClosesAt: row.signup_closes_at,
-        endsAt: row.ends_at,
-      },
-      now,
-    ),
+    seatStatus: seatStatus(seatFactsOf(row), now),
   };
 }
 
