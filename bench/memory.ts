@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+
+/** Resident set size of a process in MiB, from /proc/<pid>/status (VmRSS); undefined when unreadable. */
+export function rssMiB(pid: number): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kB = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kB === undefined ? undefined : Number(kB) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface MemoryResult {
+  name: string;
+  /** RSS when the sampling started (the server ready, before the load). */
+  beforeMiB: number;
+  /** Highest RSS seen while sampling. */
+  peakMiB: number;
+  /** RSS a moment after the load ended. */
+  afterMiB: number;
+}
+
+/**
+ * Samples the RSS of a process every `intervalMs` from the bench process
+ * (reading /proc costs the server nothing) until `finish` is called.
+ */
+export function sampleMemory(name: string, pid: number, intervalMs = 100) {
+  const before = rssMiB(pid) ?? 0;
+  let peak = before;
+  const timer = setInterval(() => {
+    const now = rssMiB(pid);
+    if (now !== undefined && now > peak) peak = now;
+  }, intervalMs);
+  return {
+    /** Waits `settleMs` after the load, takes the "after" figure and stops sampling. */
+    async finish(settleMs = 2000): Promise<MemoryResult> {
+      await new Promise((r) => setTimeout(r, settleMs));
+      clearInterval(timer);
+      const after = rssMiB(pid) ?? 0;
+      return { name, beforeMiB: before, peakMiB: Math.max(peak, after), afterMiB: after };
+    },
+  };
+}

@@ -1,0 +1,179 @@
+/** The tables of docs/BENCHMARKS.md. */
+import type { LoadResult } from './http.js';
+import type { MemoryResult } from './memory.js';
+import type { PgbenchResult } from './pgbench.js';
+import type { SearchResult } from './search.js';
+import type { BurstResult, OutboxState, SeatCount, SignupLoadResult } from './signups.js';
+
+export const int = (n: number) => Math.round(n).toLocaleString('en-GB');
+export const pct = (part: number, whole: number) => {
+  if (!(whole > 0)) return '–';
+  const share = (part / whole) * 100;
+  return `${share < 10 ? share.toFixed(1) : Math.round(share)} %`;
+};
+export const yesNo = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'yes' : 'no');
+const ms = (n: number) => (n < 10 ? n.toFixed(1) : int(n));
+
+function table(head: string[], align: Array<'l' | 'r'>, rows: string[][]): string {
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+export function pageMeetsTarget(r: LoadResult, hello: LoadResult): boolean {
+  return r.requestsPerSecond >= hello.requestsPerSecond / 2 && r.p99 <= 20;
+}
+
+export function pageTable(results: LoadResult[]): string {
+  const hello = results[0]!;
+  return table(
+    ['target', 'req/s', 'of hello world', 'p50 ms', 'p99 ms', 'errors', 'meets target'],
+    ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
+    results.map((r) => [
+      r.name,
+      int(r.requestsPerSecond),
+      pct(r.requestsPerSecond, hello.requestsPerSecond),
+      String(r.p50),
+      String(r.p99),
+      String(r.errors + r.non2xx),
+      r === hello ? '' : yesNo(pageMeetsTarget(r, hello)),
+    ]),
+  );
+}
+
+export function searchTable(s: SearchResult): string {
+  return table(
+    ['events', 'searches', 'p50 ms', 'p95 ms', 'p99 ms', 'meets target (p95 ≤ 20 ms)'],
+    ['r', 'r', 'r', 'r', 'r', 'l'],
+    [[int(s.events), String(s.searches), s.p50.toFixed(1), s.p95.toFixed(1), s.p99.toFixed(1), yesNo(s.p95 <= 20)]],
+  );
+}
+
+export interface SignupRun {
+  database: string;
+  load: SignupLoadResult;
+  /** Sign-ups of this run the database holds as confirmed and as waiting. */
+  inDatabase: { confirmed: number; waitlisted: number };
+  /** True when the database holds exactly the sign-ups answered 201. */
+  agrees: boolean;
+  /** Outbox right after the load stopped. */
+  outbox: OutboxState;
+  /** Milliseconds the worker needed after the load to send the rest; undefined when it did not finish in time. */
+  drainMs: number | undefined;
+}
+
+export function signupTable(runs: SignupRun[], helloPerSecond: number): string {
+  return table(
+    ['database', 'event', 'sign-ups/s', 'of hello world', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'confirmed / waiting in database', 'database agrees', 'mails sent during the load', 'mail backlog drained in'],
+    ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r'],
+    runs.map((r) => [
+      r.database,
+      r.load.name,
+      int(r.load.perSecond),
+      pct(r.load.perSecond, helloPerSecond),
+      String(r.load.p50),
+      String(r.load.p99),
+      String(r.load.non2xx),
+      String(r.load.errors),
+      `${int(r.inDatabase.confirmed)} / ${int(r.inDatabase.waitlisted)}`,
+      yesNo(r.agrees),
+      `${int(r.outbox.sent)} of ${int(r.outbox.total)}`,
+      r.drainMs === undefined ? 'not within the limit' : `${(r.drainMs / 1000).toFixed(1)} s`,
+    ]),
+  );
+}
+
+export function pgbenchTable(results: PgbenchResult[], postgresSignups: number | undefined): string {
+  return table(
+    ['pgbench script', 'statements', 'tps', 'latency ms', 'failed', 'Tilmeld sign-ups/s on PostgreSQL as share of it'],
+    ['l', 'l', 'r', 'r', 'r', 'r'],
+    results.map((r) => [
+      r.name,
+      r.statements,
+      r.error ? `failed: ${r.error.replace(/\|/g, '/')}` : int(r.tps),
+      Number.isFinite(r.latencyMs) ? r.latencyMs.toFixed(1) : '–',
+      String(r.failed),
+      postgresSignups === undefined || r.error ? '–' : pct(postgresSignups, r.tps),
+    ]),
+  );
+}
+
+export interface BurstRun {
+  database: string;
+  burst: BurstResult;
+  count: SeatCount;
+}
+
+export function burstExact(b: BurstRun): boolean {
+  const { burst, count } = b;
+  return (
+    count.confirmed === burst.seats &&
+    count.waitlisted === burst.requests - burst.seats &&
+    count.seatsTaken === burst.seats &&
+    count.waitingCount === burst.requests - burst.seats &&
+    count.registrations === burst.requests
+  );
+}
+
+export const burstMeetsTarget = (b: BurstRun) => b.burst.wallMs <= 3000 && b.burst.errors + b.burst.non2xx === 0 && burstExact(b);
+
+export function burstTable(runs: BurstRun[]): string {
+  return table(
+    ['database', 'sign-ups', 'seats', 'connections', 'wall time s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'confirmed', 'waiting', 'seats_taken', 'exact', 'meets target'],
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l'],
+    runs.map((b) => [
+      b.database,
+      int(b.burst.requests),
+      int(b.burst.seats),
+      String(b.burst.connections),
+      (b.burst.wallMs / 1000).toFixed(2),
+      ms(b.burst.p50),
+      ms(b.burst.p99),
+      String(b.burst.non2xx),
+      String(b.burst.errors),
+      int(b.count.confirmed),
+      int(b.count.waitlisted),
+      int(b.count.seatsTaken),
+      yesNo(burstExact(b)),
+      yesNo(burstMeetsTarget(b)),
+    ]),
+  );
+}
+
+export function memoryTable(results: MemoryResult[]): string {
+  return table(
+    ['server process', 'before MiB', 'peak MiB', 'after MiB'],
+    ['l', 'r', 'r', 'r'],
+    results.map((m) => [m.name, int(m.beforeMiB), int(m.peakMiB), int(m.afterMiB)]),
+  );
+}
+
+export interface ColdStart {
+  database: string;
+  runsMs: number[];
+}
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+
+export function coldStartTable(results: ColdStart[]): string {
+  return table(
+    ['database', 'runs ms', 'median ms'],
+    ['l', 'l', 'r'],
+    results.map((c) => [c.database, c.runsMs.map((v) => int(v)).join(', '), int(median(c.runsMs))]),
+  );
+}
+
+export interface TargetRow {
+  target: string;
+  measured: string;
+  met: boolean | undefined;
+}
+
+export function targetTable(rows: TargetRow[]): string {
+  return table(['target', 'measured', 'met'], ['l', 'l', 'l'], rows.map((r) => [r.target, r.measured, yesNo(r.met)]));
+}
