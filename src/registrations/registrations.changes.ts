@@ -163,12 +163,13 @@ export async function cancelParticipant(ctx: AppContext, participantId: number):
   const [found] = await q.participantsByIds(ctx.db, [participantId]);
   if (!found) throw notFound('No such participant');
   const now = ctx.clock.now();
-  return withEventLock(ctx, found.event_id, async (trx, event) => {
+  const result = await withEventLock(ctx, found.event_id, async (trx, event) => {
     const [participant] = await q.participantsByIds(trx, [participantId]);
     if (!participant) throw notFound('No such participant');
-    const result = await cancelLocked(ctx, trx, event, participant.registration_id, [participant], now);
-    return { ...result, promoted: await promoteLocked(ctx, trx, event.id, now) };
+    const cancelled = await cancelLocked(ctx, trx, event, participant.registration_id, [participant], now);
+    return { ...cancelled, promoted: await promoteLocked(ctx, trx, event.id, now) };
   });
+  return countPromotions(ctx, result);
 }
 
 /** Cancels every participant of a registration, under the same rules as cancelParticipant. */
@@ -176,11 +177,12 @@ export async function cancelRegistration(ctx: AppContext, registrationId: number
   const found = await q.findRegistration(ctx.db, registrationId);
   if (!found) throw notFound('No such registration');
   const now = ctx.clock.now();
-  return withEventLock(ctx, found.event_id, async (trx, event) => {
+  const result = await withEventLock(ctx, found.event_id, async (trx, event) => {
     const participants = await q.participantsOfRegistration(trx, registrationId);
-    const result = await cancelLocked(ctx, trx, event, registrationId, participants, now);
-    return { ...result, promoted: await promoteLocked(ctx, trx, event.id, now) };
+    const cancelled = await cancelLocked(ctx, trx, event, registrationId, participants, now);
+    return { ...cancelled, promoted: await promoteLocked(ctx, trx, event.id, now) };
   });
+  return countPromotions(ctx, result);
 }
 
 /** What cancelling would cost now, without doing it (for the self-service page). */
@@ -210,13 +212,21 @@ export interface CapacityResult {
 
 async function changeCapacity(ctx: AppContext, eventId: number, next: (current: number) => number): Promise<CapacityResult> {
   const now = ctx.clock.now();
-  return withEventLock(ctx, eventId, async (trx, event) => {
+  const result = await withEventLock(ctx, eventId, async (trx, event) => {
     const capacity = next(event.capacity);
     if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError('Capacity must be a whole number of seats, 0 or more');
     if (capacity < event.seats_taken) throw new CapacityBelowSeatsTakenError(event.seats_taken);
     await q.setEventCapacity(trx, eventId, capacity, now.toISOString());
     return { capacity, promoted: await promoteLocked(ctx, trx, eventId, now) };
   });
+  return countPromotions(ctx, result);
+}
+
+/** Counts promotions for /metrics once their transaction has committed. */
+function countPromotions<T extends { promoted: PromotionResult[] }>(ctx: AppContext, result: T): T {
+  const participants = result.promoted.reduce((n, p) => n + p.participantIds.length, 0);
+  if (participants > 0) ctx.metrics.promotions.inc(participants);
+  return result;
 }
 
 /** Sets an event's capacity (not below the seats taken) and fills new seats from the waiting list. */

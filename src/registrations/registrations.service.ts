@@ -208,6 +208,7 @@ export async function createRegistration(
         key: key !== undefined && keyHash && requestHash ? { key, keyHash, requestHash } : null,
       });
     });
+    ctx.metrics.signups.inc({ status: receipt.status });
     return { ...receipt, manageToken: token, replayed: false };
   } catch (error) {
     if (error instanceof Replay && key !== undefined && requestHash) return replay(error.row, key, requestHash);

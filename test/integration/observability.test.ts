@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.js';
+import { makeEvent, signup } from './registrations-fixtures.js';
+import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { cancelRegistration } from '../../src/registrations/registrations.changes.js';
 
 describe('metrics and request ids', () => {
   const t = useTestApp('sqlite');
@@ -37,5 +40,18 @@ describe('metrics and request ids', () => {
     expect(kept.headers['x-request-id']).toBe('abc-123');
     const replaced = await t.current.app.inject({ url: '/healthz', headers: { 'x-request-id': 'bad id\nwith newline' } });
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('counts sign-ups by status and waiting-list promotions', async () => {
+    const { ctx, app } = t.current;
+    const event = await makeEvent(ctx, { capacity: 1 });
+    const first = await createRegistration(ctx, event.slug, signup(1, 1));
+    const second = await createRegistration(ctx, event.slug, signup(1, 2));
+    expect([first.status, second.status]).toEqual(['confirmed', 'waitlisted']);
+    await cancelRegistration(ctx, first.id);
+    const body = (await app.inject({ url: '/metrics', remoteAddress: '127.0.0.1' })).body;
+    expect(body).toContain('tilmeld_signups_total{status="confirmed"} 1');
+    expect(body).toContain('tilmeld_signups_total{status="waitlisted"} 1');
+    expect(body).toContain('tilmeld_waitlist_promotions_total 1');
   });
 });
