@@ -12,6 +12,8 @@ export interface PgbenchResult {
   /** What the transaction does, for the report. */
   statements: string;
   tps: number;
+  /** Sign-ups each transaction makes (1 unless batched). */
+  perCommit: number;
   latencyMs: number;
   failed: number;
   error?: string;
@@ -72,6 +74,38 @@ export function signupScript(shape: SignupTransactionShape): string {
   ].join('\n');
 }
 
+/**
+ * `size` sign-ups in one transaction, as a server that gathers the sign-ups
+ * waiting for the same event into one commit would do: one conditional UPDATE
+ * for all their seats, then their registrations, participants and mails as
+ * multi-row INSERTs. The rate to compare is sign-ups per second (tps × size).
+ */
+export function batchedSignupScript(shape: SignupTransactionShape, size: number): string {
+  const now = literal(new Date().toISOString());
+  return [
+    '\\set tilmeld_n random(1, 2000000000)',
+    'BEGIN;',
+    `UPDATE events SET seats_taken = seats_taken + ${size}, arrival_seq = arrival_seq + ${size}, updated_at = ${now} ` +
+      `WHERE id = ${shape.eventId} AND seats_taken + ${size} <= capacity RETURNING arrival_seq AS tilmeld_arrival \\gset`,
+    'WITH registration AS (INSERT INTO registrations (event_id, arrival_no, status, locale, payer_organisation, payer_cvr, payer_ean, ' +
+      'payer_person_reference, payer_address, payer_postal_code, payer_city, payer_email, booker_name, booker_email, consent_participant_list, ' +
+      'terms_accepted_at, vat_percent, manage_token_hash, created_at, updated_at) ' +
+      `SELECT ${shape.eventId}, :tilmeld_arrival - ${size} + g, 'confirmed', 'da', 'Aarhus Kommune', '55133018', '5798000416604', 'HR 4711', ` +
+      `'Rådhuspladsen 2', '8000', 'Aarhus C', 'faktura@aarhus.dk', 'Deltager ' || :tilmeld_n || '-' || g, ` +
+      `'deltager' || :tilmeld_n || '-' || g || '@kommune.dk', 1, ${now}, 25, md5(random()::text) || md5(g::text || random()::text), ${now}, ${now} ` +
+      `FROM generate_series(1, ${size}) AS g RETURNING id, booker_name, booker_email), ` +
+      'participant AS (INSERT INTO participants (registration_id, event_id, position, name, email, job_title, workplace, phone, diet, ' +
+      'accessibility_needs, status, waitlist_position, price_ore, created_at, updated_at) ' +
+      `SELECT id, ${shape.eventId}, 0, booker_name, booker_email, 'Konsulent', 'Borgerservice', NULL, '', '', 'confirmed', NULL, 250000, ${now}, ${now} ` +
+      'FROM registration) ' +
+      'INSERT INTO outbox_messages (kind, recipient, subject, payload, dedupe_key, status, attempts, created_at) ' +
+      `SELECT 'mail', ${literal(shape.mail.recipient)}, ${literal(shape.mail.subject)}, ${literal(shape.mail.payload)}, ` +
+      `'registration:' || id || ':received:booker', 'pending', 0, ${now} FROM registration;`,
+    'COMMIT;',
+    '',
+  ].join('\n');
+}
+
 /** The reservation alone: one transaction with the conditional UPDATE on one events row. */
 export function reservationScript(eventId: number): string {
   return [
@@ -89,8 +123,9 @@ export async function runPgbench(
   name: string,
   statements: string,
   script: string,
-  options: { clients: number; threads: number; seconds: number; workDir: string },
+  options: { clients: number; threads: number; seconds: number; workDir: string; perCommit?: number },
 ): Promise<PgbenchResult> {
+  const perCommit = options.perCommit ?? 1;
   const file = path.join(options.workDir, `${name.replace(/\W+/g, '-').toLowerCase()}.sql`);
   fs.writeFileSync(file, script);
   const url = new URL(databaseUrl);
@@ -115,7 +150,7 @@ export async function runPgbench(
   const failed = Number(/number of failed transactions: (\d+)/.exec(output.stdout)?.[1] ?? 0);
   if (output.error || !Number.isFinite(tps)) {
     const message = (output.stderr || output.error?.message || 'no tps in the output').trim().split('\n').slice(-3).join(' ');
-    return { name, statements, tps: Number.isFinite(tps) ? tps : 0, latencyMs, failed, error: message };
+    return { name, statements, tps: Number.isFinite(tps) ? tps : 0, perCommit, latencyMs, failed, error: message };
   }
-  return { name, statements, tps: Math.round(tps), latencyMs, failed };
+  return { name, statements, tps: Math.round(tps), perCommit, latencyMs, failed };
 }

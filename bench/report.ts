@@ -87,15 +87,16 @@ export function signupTable(runs: SignupRun[], helloPerSecond: number): string {
 
 export function pgbenchTable(results: PgbenchResult[], postgresSignups: number | undefined): string {
   return table(
-    ['pgbench script', 'statements', 'tps', 'latency ms', 'failed', 'Tilmeld sign-ups/s on PostgreSQL as share of it'],
-    ['l', 'l', 'r', 'r', 'r', 'r'],
+    ['pgbench script', 'statements', 'tps', 'sign-ups/s', 'latency ms', 'failed', 'Tilmeld sign-ups/s on PostgreSQL as share of it'],
+    ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
     results.map((r) => [
       r.name,
       r.statements,
       r.error ? `failed: ${r.error.replace(/\|/g, '/')}` : int(r.tps),
+      r.error ? '–' : int(r.tps * r.perCommit),
       Number.isFinite(r.latencyMs) ? r.latencyMs.toFixed(1) : '–',
       String(r.failed),
-      postgresSignups === undefined || r.error ? '–' : pct(postgresSignups, r.tps),
+      postgresSignups === undefined || r.error ? '–' : pct(postgresSignups, r.tps * r.perCommit),
     ]),
   );
 }
