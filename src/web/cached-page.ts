@@ -14,8 +14,21 @@ export async function cachedPage(
   locale: Locale,
   render: (page: PageContext) => Promise<string | JSX.Element>,
 ): Promise<FastifyReply> {
-  const html = await ctx.pageCache.getOrBuild(`page:${request.url}`, async () =>
-    render(pageContext(request, ctx.config.baseUrl, locale)),
-  );
+  const key = `page:${request.url}`;
+  const html = await ctx.pageCache.getOrBuild(key, async () => render(pageContext(request, ctx.config.baseUrl, locale)));
+  reply.header('vary', 'accept-encoding');
+  const gzip = acceptsGzip(request.headers['accept-encoding']) ? ctx.pageCache.gzipped(key) : undefined;
+  if (gzip) return reply.code(200).type('text/html; charset=utf-8').header('content-encoding', 'gzip').send(gzip);
   return sendHtml(reply, html);
+}
+
+/** True when the client takes gzip (and has not refused it with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
 }

@@ -54,3 +54,18 @@ describe('PageCache', () => {
     expect([cache.get('1'), cache.get('2'), cache.get('3')]).toEqual([undefined, 'b', 'c']);
   });
 });
+
+describe('compressed pages', () => {
+  it('gzips a cached body once and only while it is cached', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const cache = new PageCache(60_000);
+    expect(cache.gzipped('/p')).toBeUndefined();
+    cache.set('/p', '<p>Læs mere og tilmeld dig</p>'.repeat(100));
+    const first = cache.gzipped('/p')!;
+    expect(gunzipSync(first).toString('utf8')).toBe('<p>Læs mere og tilmeld dig</p>'.repeat(100));
+    expect(first.length).toBeLessThan(200);
+    expect(cache.gzipped('/p')).toBe(first);
+    cache.clear();
+    expect(cache.gzipped('/p')).toBeUndefined();
+  });
+});

@@ -1,9 +1,11 @@
+import { gzipSync } from 'node:zlib';
+
 /**
  * Rendered public pages kept in memory for a few seconds. Writes in this
  * process clear it at once; other processes see changes within the TTL.
  */
 export class PageCache {
-  private readonly entries = new Map<string, { body: string; expires: number }>();
+  private readonly entries = new Map<string, { body: string; expires: number; gzip?: Buffer }>();
   private clears = 0;
   private readonly builds = new Map<string, Promise<string>>();
 
@@ -20,6 +22,17 @@ export class PageCache {
       return undefined;
     }
     return hit.body;
+  }
+
+  /**
+   * The cached body gzip-compressed, made once per entry, so browsers get a
+   * fraction of the bytes at no extra cost per request. Undefined when not cached.
+   */
+  gzipped(key: string): Buffer | undefined {
+    const hit = this.entries.get(key);
+    if (!hit || hit.expires <= Date.now()) return undefined;
+    hit.gzip ??= gzipSync(hit.body);
+    return hit.gzip;
   }
 
   set(key: string, body: string): void {
