@@ -24,25 +24,7 @@ export async function findSignupEvent(db: Database, slug: string) {
   if (slug.length === 0 || slug.length > 200 || /\p{Cc}/u.test(slug)) return undefined;
   return db
     .selectFrom('events')
-    .select([
-      'id',
-      'slug',
-      'title',
-      'status',
-      'starts_at',
-      'ends_at',
-      'signup_opens_at',
-      'signup_closes_at',
-      'capacity',
-      'seats_taken',
-      'waiting_count',
-      'allow_partial',
-      'price_ore',
-      'vat_mode',
-      'cancellation_free_days',
-      'late_cancellation',
-      'late_cancellation_fee_ore',
-    ])
+    .select([...eventStateColumns, 'slug', 'title'])
     .where('slug', '=', slug)
     .executeTakeFirst();
 }
