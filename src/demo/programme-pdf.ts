@@ -1,15 +1,8 @@
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import type { EventInput, SessionInput, SpeakerInput } from '../events/events.service.js';
 import type { EventType } from '../events/events.table.js';
 import { formatDate, formatLongDate, formatTime, localDateKey } from '../lib/dates.js';
 import { formatMoney, vatOre, vatPercentFor } from '../lib/money.js';
-import { DKFDS_FONTS } from '../web/assets.js';
-
-// IBM Plex Sans is embedded; PDF's built-in Helvetica is not and cannot show every Danish letter safely.
-const FONT_DIR = path.join(DKFDS_FONTS, 'IBMPlexSans', 'complete', 'ttf');
-const REGULAR = path.join(FONT_DIR, 'IBMPlexSans-Regular.ttf');
-const BOLD = path.join(FONT_DIR, 'IBMPlexSans-SemiBold.ttf');
+import { startPdf, writeFooters } from '../web/pdf.js';
 
 const TYPE_LABEL: Record<EventType, string> = {
   kursus: 'Kursus',
@@ -67,22 +60,10 @@ function priceText(event: EventInput): string {
  * the same input as the event, so the two cannot disagree.
  */
 export function programmePdf(event: EventInput, organiser: string): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    info: { Title: `${TYPE_LABEL[event.type]}: ${event.title}`, Author: organiser, Subject: 'Program' },
-    lang: 'da-DK',
-    bufferPages: true,
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  doc.registerFont('body', REGULAR);
-  doc.registerFont('bold', BOLD);
+  const { doc, done } = startPdf(
+    { title: `${TYPE_LABEL[event.type]}: ${event.title}`, author: organiser, subject: 'Program', lang: 'da-DK' },
+    { margin: MARGIN },
+  );
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN;
 
@@ -157,13 +138,7 @@ export function programmePdf(event: EventInput, organiser: string): Promise<Buff
     doc.font('body').fontSize(10).fillColor(MUTED).text(event.venue.accessibility, { width });
   }
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    doc.page.margins.bottom = 0;
-    doc.font('body').fontSize(8).fillColor(MUTED)
-      .text(`${organiser} · ${event.title} · side ${i + 1} af ${range.count}`, MARGIN, doc.page.height - MARGIN / 2 - 8, { width, align: 'center', lineBreak: false });
-  }
+  writeFooters(doc, (page, pages) => `${organiser} · ${event.title} · side ${page} af ${pages}`, { color: MUTED });
   doc.end();
   return done;
 }
