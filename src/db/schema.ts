@@ -4,5 +4,14 @@ import type { MaterialsTables } from '../materials/materials.table.js';
 import type { MessagesTables } from '../messages/outbox.table.js';
 import type { RegistrationsTables } from '../registrations/registrations.table.js';
 import type { LoginLinksTables } from '../registrations/my-bookings.table.js';
+import type { RegistrationsAdminTables } from '../registrations/registrations-admin.table.js';
+import type { CampaignsTables } from '../messages/campaigns.table.js';
 
-export type DB = EventsTables & NewsTables & MaterialsTables & MessagesTables & RegistrationsTables & LoginLinksTables;
+export type DB = EventsTables &
+  NewsTables &
+  MaterialsTables &
+  MessagesTables &
+  RegistrationsTables &
+  LoginLinksTables &
+  RegistrationsAdminTables &
+  CampaignsTables;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancellationTerms, freeCancellationEnds, type CancellationPolicy } from './cancellation.js';
+import { cancellationTerms, freeCancellationEnds, staffCancellationTerms, type CancellationPolicy } from './cancellation.js';
 
 const starts = '2026-09-15T07:00:00.000Z';
 const feePolicy: CancellationPolicy = { freeDays: 14, late: 'fee', lateFeeOre: 50_000 };
@@ -30,5 +30,26 @@ describe('cancellationTerms', () => {
 
   it('with zero free days, is free until the start', () => {
     expect(cancellationTerms({ ...feePolicy, freeDays: 0 }, starts, new Date('2026-09-15T06:00:00Z'), 'confirmed')).toEqual({ allowed: true, feeOre: 0 });
+  });
+});
+
+describe('staffCancellationTerms', () => {
+  const late = new Date('2026-09-10T00:00:00Z');
+  it('follows the rule where it allows cancelling, and waiving makes it free', () => {
+    expect(staffCancellationTerms(feePolicy, starts, new Date('2026-08-01T00:00:00Z'), 'confirmed', false)).toEqual({ allowed: true, feeOre: 0 });
+    expect(staffCancellationTerms(feePolicy, starts, late, 'confirmed', false)).toEqual({ allowed: true, feeOre: 50_000 });
+    expect(staffCancellationTerms(feePolicy, starts, late, 'confirmed', true)).toEqual({ allowed: true, feeOre: 0 });
+  });
+
+  it('lets staff cancel where the rule refuses: late with no cancellation, and after the start', () => {
+    expect(staffCancellationTerms(strict, starts, late, 'confirmed', false)).toEqual({ allowed: true, feeOre: 0 });
+    expect(staffCancellationTerms({ ...strict, lateFeeOre: 70_000 }, starts, late, 'confirmed', false)).toEqual({ allowed: true, feeOre: 70_000 });
+    expect(staffCancellationTerms(feePolicy, starts, new Date(starts), 'confirmed', false)).toEqual({ allowed: true, feeOre: 50_000 });
+    expect(staffCancellationTerms(feePolicy, starts, new Date(starts), 'confirmed', true)).toEqual({ allowed: true, feeOre: 0 });
+  });
+
+  it('never charges for a place on the waiting list and leaves the cancelled alone', () => {
+    expect(staffCancellationTerms(feePolicy, starts, late, 'waitlisted', false)).toEqual({ allowed: true, feeOre: 0 });
+    expect(staffCancellationTerms(feePolicy, starts, late, 'cancelled', false)).toEqual({ allowed: false, reason: 'alreadyCancelled' });
   });
 });

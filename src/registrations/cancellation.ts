@@ -38,3 +38,22 @@ export function cancellationTerms(
   if (policy.late === 'not_allowed') return { allowed: false, reason: 'late' };
   return { allowed: true, feeOre: policy.lateFeeOre };
 }
+
+/**
+ * The terms when staff cancel: the rule's fee where the rule charges one, and
+ * where the rule would refuse (late with no cancellation allowed, or after the
+ * start) staff may still cancel, charging the event's late fee — unless they
+ * waive the fee, which makes any cancellation free.
+ */
+export function staffCancellationTerms(
+  policy: CancellationPolicy,
+  startsAt: string,
+  now: Date,
+  status: ParticipantStatus,
+  waiveFee: boolean,
+): CancellationTerms {
+  const terms = cancellationTerms(policy, startsAt, now, status);
+  if (!terms.allowed && terms.reason === 'alreadyCancelled') return terms;
+  const feeOre = terms.allowed ? terms.feeOre : policy.lateFeeOre;
+  return { allowed: true, feeOre: waiveFee ? 0 : feeOre };
+}

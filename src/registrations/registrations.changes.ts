@@ -9,13 +9,19 @@ import type { Database } from '../db/database.js';
 import { writeTransaction } from '../db/dialect.js';
 import { notFound } from '../lib/errors.js';
 import { addOnFits, freeSeats, registrationStatusOf } from './capacity.js';
-import { cancellationTerms, type CancellationTerms } from './cancellation.js';
+import { cancellationTerms, staffCancellationTerms, type CancellationTerms } from './cancellation.js';
 import { LIMITS } from './registration.schema.js';
-import { CancellationNotAllowedError, CapacityBelowSeatsTakenError } from './registrations.errors.js';
+import {
+  CancellationNotAllowedError,
+  CapacityBelowSeatsTakenError,
+  MixedEventsError,
+  NotOnWaitingListError,
+  OverbookingNotConfirmedError,
+} from './registrations.errors.js';
 import { enqueueRegistrationMail } from './registrations.mail.js';
 import * as q from './registrations.queries.js';
 import type { ParticipantsTable } from './registrations.table.js';
-import { pickPromotions } from './waitlist.js';
+import { pickPromotions, waitingGroups, type Promotion } from './waitlist.js';
 import type { Selectable } from 'kysely';
 
 type ParticipantRow = Selectable<ParticipantsTable>;
@@ -35,6 +41,19 @@ export interface CancellationResult {
   feeOre: number;
   /** Who got the freed seats, in the same transaction. */
   promoted: PromotionResult[];
+}
+
+/** Runs inside the change's own transaction, after the change (staff actions write their audit record here). */
+export type WithinChange<R> = (trx: Database, result: R) => Promise<void>;
+
+export interface CancelOptions {
+  /**
+   * Staff cancelling: allowed where the rule would refuse (late with no
+   * cancellation allowed, or after the start), with the event's late fee
+   * unless waived (staffCancellationTerms).
+   */
+  staff?: { waiveFee: boolean };
+  within?: WithinChange<CancellationResult>;
 }
 
 async function withEventLock<T>(ctx: AppContext, eventId: number, fn: (trx: Database, event: q.LockedEvent) => Promise<T>): Promise<T> {
@@ -64,9 +83,12 @@ async function cancelLocked(
   registrationId: number,
   participants: ParticipantRow[],
   now: Date,
+  staff?: CancelOptions['staff'],
 ): Promise<Omit<CancellationResult, 'promoted'>> {
   const policy = { freeDays: event.cancellation_free_days, late: event.late_cancellation, lateFeeOre: event.late_cancellation_fee_ore };
-  const decided = participants.map((p) => ({ p, terms: cancellationTerms(policy, event.starts_at, now, p.status) }));
+  const termsOf = (p: ParticipantRow) =>
+    staff ? staffCancellationTerms(policy, event.starts_at, now, p.status, staff.waiveFee) : cancellationTerms(policy, event.starts_at, now, p.status);
+  const decided = participants.map((p) => ({ p, terms: termsOf(p) }));
   for (const { terms } of decided) {
     if (!terms.allowed && terms.reason !== 'alreadyCancelled') throw new CancellationNotAllowedError(terms.reason);
   }
@@ -121,6 +143,17 @@ export async function promoteLocked(ctx: AppContext, trx: Database, eventId: num
     head.map((p) => ({ id: p.id, registrationId: p.registration_id, position: p.waitlist_position ?? 0 })),
     event.allow_partial === 1,
   );
+  return confirmWaitingLocked(ctx, trx, eventId, picks, now);
+}
+
+/**
+ * Gives seats to the waiting participants picked (by the waiting-list rule or
+ * by staff): their add-ons are reserved while stock lasts (in the order
+ * given, so the earliest arrival gets the last unit), the counters move, and
+ * each registration gets its mail. The caller holds the event's lock and has
+ * made sure the seats exist; the counter UPDATE refuses anything else.
+ */
+async function confirmWaitingLocked(ctx: AppContext, trx: Database, eventId: number, picks: Promotion[], now: Date): Promise<PromotionResult[]> {
   const ids = picks.flatMap((p) => p.participantIds);
   if (ids.length === 0) return [];
   const at = now.toISOString();
@@ -130,7 +163,6 @@ export async function promoteLocked(ctx: AppContext, trx: Database, eventId: num
   const lines = (await q.addOnLinesOf(trx, ids)).filter((l) => l.status === 'requested');
   const unavailable = new Map<number, Array<{ participantId: number; code: string }>>();
   const registrationOf = new Map(picks.flatMap((p) => p.participantIds.map((id) => [id, p.registrationId] as const)));
-  // In waiting-list order, so the earliest arrival gets the last unit.
   const order = new Map(ids.map((id, i) => [id, i]));
   lines.sort((a, b) => order.get(a.participant_id)! - order.get(b.participant_id)!);
   for (const line of lines) {
@@ -154,33 +186,104 @@ export async function promoteLocked(ctx: AppContext, trx: Database, eventId: num
   return results;
 }
 
+export interface MoveOptions {
+  /**
+   * Staff confirm that the event may go over its capacity: the capacity is
+   * raised to the seats now needed, in the same transaction, so the seat
+   * counter stays exact and can never pass the capacity.
+   */
+  overbook?: boolean;
+  within?: WithinChange<MoveResult>;
+}
+
+export interface MoveResult {
+  eventId: number;
+  promoted: PromotionResult[];
+  /** Capacity before and after; different only when staff overbooked. */
+  capacity: { before: number; after: number };
+}
+
+/**
+ * Staff move waiting participants to a seat by hand, out of queue order if
+ * they like (waitlist.ts leaves that to staff). With too few free seats this
+ * throws OverbookingNotConfirmedError unless `overbook` is set; then the
+ * capacity is raised to fit. Those already confirmed or cancelled are left
+ * out; if none is waiting, NotOnWaitingListError.
+ */
+export async function moveFromWaitingList(ctx: AppContext, participantIds: number[], options: MoveOptions = {}): Promise<MoveResult> {
+  const found = await q.participantsByIds(ctx.db, participantIds);
+  if (found.length === 0 || found.length !== new Set(participantIds).size) throw notFound('No such participant');
+  const eventId = found[0]!.event_id;
+  if (found.some((p) => p.event_id !== eventId)) throw new MixedEventsError();
+  const now = ctx.clock.now();
+  const result = await withEventLock(ctx, eventId, async (trx, event) => {
+    const waiting = (await q.participantsByIds(trx, participantIds)).filter((p) => p.status === 'waitlisted');
+    if (waiting.length === 0) throw new NotOnWaitingListError();
+    const free = freeSeats({ capacity: event.capacity, seatsTaken: event.seats_taken });
+    const before = event.capacity;
+    let after = before;
+    if (waiting.length > free) {
+      if (!options.overbook) throw new OverbookingNotConfirmedError(free, waiting.length);
+      after = event.seats_taken + waiting.length;
+      await q.setEventCapacity(trx, eventId, after, now.toISOString());
+    }
+    const picks = waitingGroups(waiting.map((p) => ({ id: p.id, registrationId: p.registration_id, position: p.waitlist_position ?? 0 }))).map((group) => ({
+      registrationId: group[0]!.registrationId,
+      participantIds: group.map((p) => p.id),
+    }));
+    const moved: MoveResult = { eventId, promoted: await confirmWaitingLocked(ctx, trx, eventId, picks, now), capacity: { before, after } };
+    await options.within?.(trx, moved);
+    return moved;
+  });
+  return countPromotions(ctx, result);
+}
+
 /**
  * Cancels one participant. Free until the event's free-cancellation period
  * ends, then a fee or not at all (CancellationNotAllowedError); a place on
  * the waiting list is always given up for free. Cancelling twice does nothing.
  */
-export async function cancelParticipant(ctx: AppContext, participantId: number): Promise<CancellationResult> {
+export async function cancelParticipant(ctx: AppContext, participantId: number, options: CancelOptions = {}): Promise<CancellationResult> {
   const [found] = await q.participantsByIds(ctx.db, [participantId]);
   if (!found) throw notFound('No such participant');
   const now = ctx.clock.now();
   const result = await withEventLock(ctx, found.event_id, async (trx, event) => {
     const [participant] = await q.participantsByIds(trx, [participantId]);
     if (!participant) throw notFound('No such participant');
-    const cancelled = await cancelLocked(ctx, trx, event, participant.registration_id, [participant], now);
-    return { ...cancelled, promoted: await promoteLocked(ctx, trx, event.id, now) };
+    const cancelled = await cancelLocked(ctx, trx, event, participant.registration_id, [participant], now, options.staff);
+    return finishCancellation(ctx, trx, event, cancelled, now, options);
   });
   return countPromotions(ctx, result);
 }
 
+/**
+ * Freed seats go to the waiting list in the same transaction — but not once
+ * the event has started (only staff can cancel then): nobody is given a seat
+ * at something already under way.
+ */
+async function finishCancellation(
+  ctx: AppContext,
+  trx: Database,
+  event: q.LockedEvent,
+  cancelled: Omit<CancellationResult, 'promoted'>,
+  now: Date,
+  options: CancelOptions,
+): Promise<CancellationResult> {
+  const started = now.getTime() >= new Date(event.starts_at).getTime();
+  const result = { ...cancelled, promoted: started ? [] : await promoteLocked(ctx, trx, event.id, now) };
+  await options.within?.(trx, result);
+  return result;
+}
+
 /** Cancels every participant of a registration, under the same rules as cancelParticipant. */
-export async function cancelRegistration(ctx: AppContext, registrationId: number): Promise<CancellationResult> {
+export async function cancelRegistration(ctx: AppContext, registrationId: number, options: CancelOptions = {}): Promise<CancellationResult> {
   const found = await q.findRegistration(ctx.db, registrationId);
   if (!found) throw notFound('No such registration');
   const now = ctx.clock.now();
   const result = await withEventLock(ctx, found.event_id, async (trx, event) => {
     const participants = await q.participantsOfRegistration(trx, registrationId);
-    const cancelled = await cancelLocked(ctx, trx, event, registrationId, participants, now);
-    return { ...cancelled, promoted: await promoteLocked(ctx, trx, event.id, now) };
+    const cancelled = await cancelLocked(ctx, trx, event, registrationId, participants, now, options.staff);
+    return finishCancellation(ctx, trx, event, cancelled, now, options);
   });
   return countPromotions(ctx, result);
 }

@@ -54,3 +54,30 @@ export class CapacityBelowSeatsTakenError extends HttpError {
     this.name = 'CapacityBelowSeatsTakenError';
   }
 }
+
+/** Staff asked to move someone up who is not on the waiting list (any more). */
+export class NotOnWaitingListError extends HttpError {
+  constructor() {
+    super(409, 'Nobody of those given is on the waiting list');
+    this.name = 'NotOnWaitingListError';
+  }
+}
+
+/** Moving these people up needs more seats than are free; staff must confirm going over capacity. */
+export class OverbookingNotConfirmedError extends HttpError {
+  constructor(
+    readonly freeSeats: number,
+    readonly needed: number,
+  ) {
+    super(409, `${needed} seats needed, ${freeSeats} free: confirm to go over capacity`);
+    this.name = 'OverbookingNotConfirmedError';
+  }
+}
+
+/** Participants of several events in one request. */
+export class MixedEventsError extends HttpError {
+  constructor() {
+    super(400, 'The participants belong to different events');
+    this.name = 'MixedEventsError';
+  }
+}

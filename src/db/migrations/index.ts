@@ -3,6 +3,7 @@ import * as foundation from './2026_11_27_001_foundation.js';
 import * as registrations from './2026_11_27_002_registrations.js';
 import * as outbox from './2026_11_27_003_outbox.js';
 import * as loginLinks from './2026_11_27_004_login_links.js';
+import * as registrationsAdmin from './2026_11_27_009_registrations_admin.js';
 
 /** Every migration in order. Files are frozen once released: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_002_registrations': registrations,
   '2026_11_27_003_outbox': outbox,
   '2026_11_27_004_login_links': loginLinks,
+  '2026_11_27_009_registrations_admin': registrationsAdmin,
 };

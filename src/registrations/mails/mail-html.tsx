@@ -11,7 +11,7 @@ function Block({ block }: { block: MailBlock }): JSX.Element {
   switch (block.kind) {
     case 'p':
       return (
-        <p style={`${FONT} font-size: 16px; line-height: 1.5; margin: 0 0 16px;`} safe>
+        <p style={`${FONT} font-size: 16px; line-height: 1.5; margin: 0 0 16px; white-space: pre-line;`} safe>
           {block.text}
         </p>
       );
