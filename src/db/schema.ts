@@ -6,6 +6,7 @@ import type { RegistrationsTables } from '../registrations/registrations.table.j
 import type { LoginLinksTables } from '../registrations/my-bookings.table.js';
 import type { RegistrationsAdminTables } from '../registrations/registrations-admin.table.js';
 import type { CampaignsTables } from '../messages/campaigns.table.js';
+import type { OrganiserTables } from '../organiser/organiser.table.js';
 
 export type DB = EventsTables &
   NewsTables &
@@ -14,4 +15,5 @@ export type DB = EventsTables &
   RegistrationsTables &
   LoginLinksTables &
   RegistrationsAdminTables &
-  CampaignsTables;
+  CampaignsTables &
+  OrganiserTables;

@@ -7,6 +7,8 @@ import { SEMINAR_TITLE } from './doegnseminar.js';
 import { demoEvents, type DemoEventKey } from './events.js';
 import { newsArticles, type DemoArticle } from './news-articles.js';
 import { programmePdf } from './programme-pdf.js';
+import { demoOrganiserSettings } from './organiser.js';
+import { getOrganiserSettings, saveOrganiserSettings } from '../organiser/organiser.service.js';
 import { SEMINAR_2016_ARTICLE_SLUG, seminar2016Article, seminarEditionArticle } from './seminar-articles.js';
 
 export interface SeedSummary {
@@ -40,6 +42,10 @@ export async function demoLoaded(ctx: AppContext): Promise<boolean> {
  */
 export async function seedDemo(ctx: AppContext): Promise<SeedSummary> {
   if (await demoLoaded(ctx)) return { events: 0, articles: 0, materials: 0, alreadyLoaded: true };
+  // Settings an admin has saved already are never overwritten.
+  if (!(await getOrganiserSettings(ctx.db))) {
+    await saveOrganiserSettings(ctx.db, demoOrganiserSettings, ctx.clock.now().toISOString());
+  }
   const cal = new DemoCalendar(ctx.clock.now());
   const events = demoEvents(cal);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compactDigits, gs1CheckDigit, isValidCvr, isValidGln } from './identifiers.js';
+import { compactDigits, compactIban, danishIban, gs1CheckDigit, isValidBic, isValidCvr, isValidGln, isValidIban } from './identifiers.js';
 
 const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 /** Changes one digit by a non-zero amount. */
@@ -71,5 +71,45 @@ describe('EAN numbers (GLN, GS1 check digit)', () => {
   it('compacts spaces typed between groups of digits', () => {
     expect(compactDigits(' 5798 0004 1660 4 ')).toBe('5798000416604');
     expect(compactDigits('29\u00a018 98 46')).toBe('29189846');
+  });
+});
+
+describe('IBAN (ISO 13616 mod-97)', () => {
+  it('accepts published example IBANs', () => {
+    expect(isValidIban('DK5000400440116243')).toBe(true);
+    expect(isValidIban('GB29NWBK60161331926819')).toBe(true);
+    expect(isValidIban('DE89370400440532013000')).toBe(true);
+  });
+
+  it('rejects a changed digit, a wrong Danish length and wrong shapes', () => {
+    expect(isValidIban('DK5000400440116244')).toBe(false);
+    expect(isValidIban('DK500040044011624')).toBe(false);
+    for (const v of ['', 'DK', 'dk5000400440116243', '5000400440116243DK', 'DK50 0040 0440 1162 43']) expect(isValidIban(v)).toBe(false);
+  });
+
+  it('compacts typed IBANs', () => {
+    expect(compactIban(' dk50 0040 0440\u00a01162 43 ')).toBe('DK5000400440116243');
+  });
+
+  it('builds the Danish IBAN of a reg.nr. and account that the check accepts', () => {
+    expect(danishIban('0040', '0440116243')).toBe('DK5000400440116243');
+    fc.assert(fc.property(digits(4), fc.integer({ min: 1, max: 10 }).chain((n) => digits(n)), (reg, account) => isValidIban(danishIban(reg, account))));
+  });
+
+  it('rejects every single-digit change of a valid Danish IBAN', () => {
+    const valid = fc.tuple(digits(4), digits(10)).map(([r, a]) => danishIban(r, a));
+    fc.assert(fc.property(valid.chain((v) => changeOneDigit(v.slice(4)).map((b) => v.slice(0, 4) + b)), (changed) => !isValidIban(changed)));
+  });
+
+  it('never throws on arbitrary text', () => {
+    fc.assert(fc.property(fc.string(), (s) => typeof isValidIban(compactIban(s)) === 'boolean'));
+  });
+});
+
+describe('BIC (ISO 9362)', () => {
+  it('accepts 8 and 11 characters and rejects other shapes', () => {
+    expect(isValidBic('DABADKKK')).toBe(true);
+    expect(isValidBic('DABADKKKXXX')).toBe(true);
+    for (const v of ['', 'DABADK', 'DABADKKKX', 'dabadkkk', '1ABADKKK']) expect(isValidBic(v)).toBe(false);
   });
 });

@@ -37,3 +37,41 @@ export function isValidGln(value: string): boolean {
   if (!/^\d{13}$/.test(value)) return false;
   return gs1CheckDigit(value.slice(0, 12)) === Number(value[12]);
 }
+
+/** An IBAN as people type it ("DK50 0040 0440 1162 43") in its electronic form: no spaces, upper case. */
+export function compactIban(value: string): string {
+  return value.replace(/[\s\u00a0]+/g, '').toUpperCase();
+}
+
+/**
+ * True for an IBAN in electronic form (ISO 13616): two letters, two check
+ * digits, up to 30 letters or digits, 15–34 characters in all (18 for
+ * Denmark), whose number (first four characters moved to the end, letters as
+ * 10–35) leaves 1 when divided by 97.
+ */
+export function isValidIban(value: string): boolean {
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(value)) return false;
+  if (value.startsWith('DK') && value.length !== 18) return false;
+  const rearranged = value.slice(4) + value.slice(0, 4);
+  // Digit by digit, so the number never grows past what a double holds exactly.
+  let remainder = 0;
+  for (const ch of rearranged) {
+    const n = ch >= 'A' ? ch.charCodeAt(0) - 55 : Number(ch);
+    remainder = (remainder * (n >= 10 ? 100 : 10) + n) % 97;
+  }
+  return remainder === 1;
+}
+
+/** The Danish IBAN of a reg.nr. (4 digits) and account number (up to 10 digits): DKkk + reg.nr. + account padded to 10. */
+export function danishIban(regNo: string, accountNo: string): string {
+  const bban = regNo + accountNo.padStart(10, '0');
+  // Check digits: 98 minus the remainder of BBAN + "DK00" (D=13, K=20).
+  let remainder = 0;
+  for (const ch of `${bban}132000`) remainder = (remainder * 10 + Number(ch)) % 97;
+  return `DK${String(98 - remainder).padStart(2, '0')}${bban}`;
+}
+
+/** A BIC (ISO 9362): four letters for the bank, two for the country, two for the place, optionally three for the branch. */
+export function isValidBic(value: string): boolean {
+  return /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(value);
+}

@@ -7,6 +7,8 @@ import { seatFactsOf, signupOpen } from '../../src/events/seat-status.js';
 import { fixedClock } from '../../src/lib/clock.js';
 import { addDays, formatTime, localDateKey } from '../../src/lib/dates.js';
 import { materialPath } from '../../src/materials/materials.service.js';
+import { getOrganiserSettings } from '../../src/organiser/organiser.service.js';
+import { isValidCvr, isValidGln } from '../../src/lib/identifiers.js';
 import { createTestContext, TEST_NOW } from '../helpers/app.js';
 import { forEachDialect, type TestDatabase } from '../helpers/databases.js';
 import { pdfTextLines } from '../helpers/pdf-text.js';
@@ -37,6 +39,14 @@ forEachDialect('demo content', (dialect) => {
     expect(loaded).toBe(true);
     // Well under a few seconds even on a busy two-core machine.
     expect(seedMs).toBeLessThan(8000);
+  });
+
+  it('has organiser settings with a CVR and GLN that pass the checks, so invoices can be issued', async () => {
+    const settings = await getOrganiserSettings(ctx.db);
+    expect(settings).not.toBeNull();
+    expect(isValidCvr(settings!.cvr)).toBe(true);
+    expect(isValidGln(settings!.gln)).toBe(true);
+    expect(settings!.legalName).toContain('demo');
   });
 
   it('creates at least 14 events of all five types and 20 articles', async () => {

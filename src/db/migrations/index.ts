@@ -4,6 +4,7 @@ import * as registrations from './2026_11_27_002_registrations.js';
 import * as outbox from './2026_11_27_003_outbox.js';
 import * as loginLinks from './2026_11_27_004_login_links.js';
 import * as registrationsAdmin from './2026_11_27_009_registrations_admin.js';
+import * as organiserSettings from './2026_11_27_010_organiser_settings.js';
 
 /** Every migration in order. Files are frozen once released: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_003_outbox': outbox,
   '2026_11_27_004_login_links': loginLinks,
   '2026_11_27_009_registrations_admin': registrationsAdmin,
+  '2026_11_27_010_organiser_settings': organiserSettings,
 };

@@ -3,6 +3,7 @@ import { newsMessages } from '../../news/news.messages.js';
 import { registrationsMessages } from '../../registrations/registrations.messages.js';
 import { signupMessages } from '../../registrations/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/self-service.messages.js';
+import { organiserMessages } from '../../organiser/organiser.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
@@ -11,6 +12,7 @@ export const da = {
   ...registrationsMessages.da,
   ...signupMessages.da,
   ...selfServiceMessages.da,
+  ...organiserMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',

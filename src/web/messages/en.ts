@@ -4,6 +4,7 @@ import { newsMessages } from '../../news/news.messages.js';
 import { registrationsMessages } from '../../registrations/registrations.messages.js';
 import { signupMessages } from '../../registrations/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/self-service.messages.js';
+import { organiserMessages } from '../../organiser/organiser.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
@@ -12,6 +13,7 @@ export const en: Record<keyof typeof da, string> = {
   ...registrationsMessages.en,
   ...signupMessages.en,
   ...selfServiceMessages.en,
+  ...organiserMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',
