@@ -33,6 +33,8 @@ export interface Config {
    */
   outboxLeaseMs: number | undefined;
   outboxRetryBaseMs: number | undefined;
+  /** Largest material staff may upload, in bytes (UPLOAD_MAX_MB, default 25 MB). */
+  uploadMaxBytes: number;
 }
 
 /** Checks SMTP_URL without ever echoing it: it holds the password. */
@@ -62,6 +64,13 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   return n;
 }
 
+/** UPLOAD_MAX_MB in megabytes (1,000,000 bytes, as file managers count), 1–1000; default 25. */
+function uploadLimitFrom(value: string | undefined): number {
+  const mb = value === undefined || value === '' ? 25 : Number(value);
+  if (!Number.isFinite(mb) || mb <= 0 || mb > 1000) throw new Error(`UPLOAD_MAX_MB must be a number of megabytes above 0 and at most 1000, got "${value}"`);
+  return Math.round(mb * 1_000_000);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
   const host = env.HOST || '0.0.0.0';
@@ -81,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxWorker: outboxWorkerFrom(env.OUTBOX_WORKER),
     outboxLeaseMs: env.OUTBOX_LEASE_MS ? intFrom(env.OUTBOX_LEASE_MS, 0, 'OUTBOX_LEASE_MS') : undefined,
     outboxRetryBaseMs: env.OUTBOX_RETRY_BASE_MS ? intFrom(env.OUTBOX_RETRY_BASE_MS, 0, 'OUTBOX_RETRY_BASE_MS') : undefined,
+    uploadMaxBytes: uploadLimitFrom(env.UPLOAD_MAX_MB),
   };
 }

@@ -1,10 +1,9 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../context.js';
 import type { MaterialVisibility } from './materials.table.js';
-import { materialById, publicMaterialsOfArticle, type MaterialListRow } from './materials.queries.js';
+import { materialById, materialsOfEvent, publicMaterialsOfArticle, type MaterialListRow } from './materials.queries.js';
+import { bytesToTemp, materialsDir as filesDir, moveIntoStore, openStoredFile, removeStoredFile, removeTemp, storedFilePath } from './materials.storage.js';
+import { isPublicNow, opensAt, participantMayDownload, type ParticipantAccess } from './visibility.js';
 
 export interface MaterialInput {
   title: string;
@@ -18,20 +17,28 @@ export interface MaterialInput {
 
 /** Uploaded files live outside the web root, under names nobody can guess. */
 export function materialsDir(ctx: AppContext): string {
-  return path.join(ctx.config.dataDir, 'files');
+  return filesDir(ctx.config.dataDir);
 }
 
 export function materialPath(ctx: AppContext, storageKey: string): string {
-  if (!/^[a-f0-9]{32}$/.test(storageKey)) throw new Error('Invalid storage key');
-  return path.join(materialsDir(ctx), storageKey);
+  return storedFilePath(ctx.config.dataDir, storageKey);
 }
 
-/** Writes the file first, then the row; a failed insert removes the file again. */
+/**
+ * Stores bytes already known to be what they claim (the demo content and
+ * tests; staff uploads go through the checked path in materials.admin.service).
+ * The file is moved into place first, then the row written; a failed insert
+ * removes the file again.
+ */
 export async function storeMaterial(ctx: AppContext, input: MaterialInput): Promise<number> {
-  const storageKey = randomBytes(16).toString('hex');
-  const file = materialPath(ctx, storageKey);
-  await fs.mkdir(materialsDir(ctx), { recursive: true });
-  await fs.writeFile(file, input.bytes, { flag: 'wx' });
+  const tempPath = await bytesToTemp(ctx.config.dataDir, input.bytes);
+  let storageKey: string;
+  try {
+    storageKey = await moveIntoStore(ctx.config.dataDir, tempPath);
+  } catch (error) {
+    await removeTemp(tempPath);
+    throw error;
+  }
   try {
     const row = await ctx.db
       .insertInto('materials')
@@ -51,7 +58,7 @@ export async function storeMaterial(ctx: AppContext, input: MaterialInput): Prom
     ctx.pageCache.clear();
     return row.id;
   } catch (error) {
-    await fs.rm(file, { force: true });
+    await removeStoredFile(ctx.config.dataDir, storageKey);
     throw error;
   }
 }
@@ -68,14 +75,55 @@ export interface DownloadableMaterial {
   storageKey: string;
 }
 
+function downloadable(row: { id: number; filename: string; content_type: string; storage_key: string }): DownloadableMaterial {
+  return { id: row.id, filename: row.filename, contentType: safeContentType(row.content_type), storageKey: row.storage_key };
+}
+
 /**
- * A material the public may download, or undefined. Only 'public' materials
- * for now; the ones for participants need a registration to check against.
+ * A material anyone may download now, or undefined: 'public', and one of its
+ * owners public (an event that is not a draft, an article whose time has come).
  */
 export async function findPublicMaterial(ctx: AppContext, id: number): Promise<DownloadableMaterial | undefined> {
   const row = await materialById(ctx.db, id);
-  if (!row || row.visibility !== 'public') return undefined;
-  return { id: row.id, filename: row.filename, contentType: safeContentType(row.content_type), storageKey: row.storage_key };
+  if (!row) return undefined;
+  const owners = { eventStatus: row.event_status ?? null, articlePublishedAt: row.article_published_at ?? null };
+  if (!isPublicNow({ visibility: row.visibility, eventId: row.event_id }, owners, ctx.clock.now())) return undefined;
+  return downloadable(row);
+}
+
+export interface ParticipantMaterial {
+  id: number;
+  title: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+export interface ParticipantMaterials {
+  /** What the booking's participants may download now. */
+  available: ParticipantMaterial[];
+  /** How many more open when the event ends, and when; null when none wait. */
+  later: { count: number; opensAt: string } | null;
+}
+
+/** The materials of a booking's event as its participants see them now. */
+export async function participantMaterials(ctx: AppContext, access: ParticipantAccess): Promise<ParticipantMaterials> {
+  if (!access.holdsSeat) return { available: [], later: null };
+  const now = ctx.clock.now();
+  const rows = await materialsOfEvent(ctx.db, access.eventId);
+  const facts = (r: (typeof rows)[number]) => ({ visibility: r.visibility, eventId: r.event_id });
+  const available = rows
+    .filter((r) => participantMayDownload(facts(r), access, now))
+    .map((r) => ({ id: r.id, title: r.title, filename: r.filename, contentType: r.content_type, sizeBytes: r.size_bytes }));
+  const waiting = rows.map((r) => opensAt(facts(r), access, now)).filter((x): x is string => x !== null);
+  return { available, later: waiting.length > 0 ? { count: waiting.length, opensAt: waiting[0]! } : null };
+}
+
+/** A material the holder of a booking may download now, or undefined. */
+export async function findParticipantMaterial(ctx: AppContext, access: ParticipantAccess, id: number): Promise<DownloadableMaterial | undefined> {
+  const row = await materialById(ctx.db, id);
+  if (!row || !participantMayDownload({ visibility: row.visibility, eventId: row.event_id }, access, ctx.clock.now())) return undefined;
+  return downloadable(row);
 }
 
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}(\s*;\s*[a-z0-9_-]+=("[\x20-\x21\x23-\x7e]*"|[a-z0-9!#$&^_.+-]+))*$/i;
@@ -88,22 +136,5 @@ export function safeContentType(stored: string): string {
 
 /** Opens a material's bytes; null when the file is not on disk. */
 export async function openMaterialFile(ctx: AppContext, storageKey: string): Promise<{ stream: Readable; size: number } | null> {
-  let handle: fs.FileHandle;
-  try {
-    handle = await fs.open(materialPath(ctx, storageKey), 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return null;
-    throw error;
-  }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) {
-      await handle.close();
-      return null;
-    }
-    return { stream: handle.createReadStream(), size: stat.size };
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
+  return openStoredFile(ctx.config.dataDir, storageKey);
 }

@@ -17,6 +17,9 @@ import type { AppContext } from '../context.js';
 import { eventCalendar } from '../events/events.routes.js';
 import { calendarFilename } from '../events/ics.js';
 import { HttpError, notFound } from '../lib/errors.js';
+import { sendMaterial } from '../materials/download.js';
+import { downloadParams } from '../materials/materials.routes.js';
+import { findParticipantMaterial, participantMaterials } from '../materials/materials.service.js';
 import { LOCALES, type Locale } from '../web/i18n.js';
 import { pageContext, sendHtml, type PageContext } from '../web/page.js';
 import { bookingParticipantAction, paths, routePatterns } from '../web/paths.js';
@@ -28,6 +31,7 @@ import {
   ChangeRefusedError,
   draftOf,
   findBooking,
+  materialAccess,
   participantFor,
   postedParticipant,
   quote,
@@ -100,8 +104,11 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
       throw error;
     });
 
-    const showBooking = (request: FastifyRequest, reply: FastifyReply, locale: Locale, booking: Booking, notice?: BookingNotice, status = 200) =>
-      sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, notice }), status);
+    const showBooking = async (request: FastifyRequest, reply: FastifyReply, locale: Locale, booking: Booking, notice?: BookingNotice, status = 200) => {
+      const access = materialAccess(booking);
+      const materials = { ...(await participantMaterials(ctx, access)), holdsSeat: access.holdsSeat };
+      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, notice }), status);
+    };
 
     const backToBooking = (reply: FastifyReply, locale: Locale, token: string, notice: BookingNotice) =>
       reply.code(303).header('location', `${paths.booking(locale, token)}?done=${notice}`).send();
@@ -122,6 +129,21 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
           .header('content-disposition', `attachment; filename="${calendarFilename(booking.event.slug)}"`)
           .send(eventCalendar(ctx, booking.event, locale));
       });
+
+      // Materials for the participants, opened by the token; never on a public or cacheable address.
+      app.get(
+        routePatterns.bookingMaterial[locale],
+        { schema: { hide: true, params: tokenParams.extend(downloadParams.shape) } },
+        async (request, reply) => {
+          const booking = await loadBooking(ctx, request.params.token);
+          const material = await findParticipantMaterial(ctx, materialAccess(booking), request.params.id);
+          if (!material) throw notFound('No such material');
+          if (request.params.filename !== material.filename) {
+            return reply.redirect(paths.bookingMaterial(locale, booking.token, material.id, material.filename), 301);
+          }
+          return sendMaterial(ctx, request, reply, material, 'private, no-store');
+        },
+      );
 
       // Cancelling the whole registration: the booker only.
       const cancelAllPage = async (request: FastifyRequest, reply: FastifyReply, booking: Booking, status: number) => {

@@ -10,6 +10,7 @@ import { writeTransaction } from '../db/dialect.js';
 import { findPublicEvent, type EventDetails } from '../events/event-details.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { notifyOutbox } from '../messages/outbox.service.js';
+import type { ParticipantAccess } from '../materials/visibility.js';
 import type { Locale } from '../web/i18n.js';
 import { loadMailFacts, mailReplaced } from './mails/registration-mails.js';
 import { cancellationNow, type CancellationNow } from './mails/rule-text.js';
@@ -87,6 +88,17 @@ export async function findBooking(ctx: AppContext, token: string): Promise<Booki
 export function visibleParticipants(booking: Booking): RegistrationView['participants'] {
   const s = booking.scope;
   return s.kind === 'booker' ? booking.registration.participants : booking.registration.participants.filter((p) => p.id === s.participantId);
+}
+
+/**
+ * What the token proves for materials: which event, when it ends, and whether
+ * it covers a confirmed seat (the booker: any participant on the
+ * registration; a participant: themselves). Waiting and cancelled do not count.
+ */
+export function materialAccess(booking: Booking): ParticipantAccess {
+  const r = booking.registration;
+  const holdsSeat = r.status !== 'cancelled' && visibleParticipants(booking).some((p) => p.status === 'confirmed');
+  return { eventId: r.event.id, eventEndsAt: r.event.endsAt, holdsSeat };
 }
 
 export type ParticipantAction = 'edit' | 'replace' | 'cancel';

@@ -14,8 +14,8 @@ const enc = encodeURIComponent;
 
 const bookingBase: Record<Locale, string> = { da: '/tilmelding', en: '/en/booking' };
 const bookingWords = {
-  da: { participant: 'deltager', edit: 'ret', replace: 'udskift', cancel: 'afmeld', overview: 'oversigt' },
-  en: { participant: 'participant', edit: 'edit', replace: 'replace', cancel: 'cancel', overview: 'overview' },
+  da: { participant: 'deltager', edit: 'ret', replace: 'udskift', cancel: 'afmeld', overview: 'oversigt', materials: 'materialer' },
+  en: { participant: 'participant', edit: 'edit', replace: 'replace', cancel: 'cancel', overview: 'overview', materials: 'materials' },
 } as const;
 export type BookingParticipantAction = 'edit' | 'replace' | 'cancel';
 
@@ -44,6 +44,8 @@ export const paths = {
   bookingCancel: (l: Locale, token: string) => `${bookingBase[l]}/${enc(token)}/${bookingWords[l].cancel}`,
   bookingParticipant: (l: Locale, token: string, participantId: number, action: BookingParticipantAction) =>
     `${bookingBase[l]}/${enc(token)}/${bookingWords[l].participant}/${participantId}/${bookingWords[l][action]}`,
+  /** A material for the participants of a booking, opened by the booking's token. */
+  bookingMaterial: (l: Locale, token: string, id: number, filename: string) => `${bookingBase[l]}/${enc(token)}/${bookingWords[l].materials}/${id}/${enc(filename)}`,
   myBookings: (l: Locale) => `${prefix[l]}/${words[l].myBookings}`,
   myBookingsLink: (l: Locale, token: string) => `${prefix[l]}/${words[l].myBookings}/link/${enc(token)}`,
   myBookingsOverview: (l: Locale) => `${prefix[l]}/${words[l].myBookings}/${bookingWords[l].overview}`,
@@ -66,6 +68,7 @@ export const routePatterns = {
   bookingCalendar: { da: '/tilmelding/:token/kalender.ics', en: '/en/booking/:token/calendar.ics' },
   bookingCancel: { da: '/tilmelding/:token/afmeld', en: '/en/booking/:token/cancel' },
   bookingParticipant: { da: '/tilmelding/:token/deltager/:participant/:action', en: '/en/booking/:token/participant/:participant/:action' },
+  bookingMaterial: { da: '/tilmelding/:token/materialer/:id/:filename', en: '/en/booking/:token/materials/:id/:filename' },
   myBookings: { da: '/mine-tilmeldinger', en: '/en/my-bookings' },
   myBookingsLink: { da: '/mine-tilmeldinger/link/:token', en: '/en/my-bookings/link/:token' },
   myBookingsOverview: { da: '/mine-tilmeldinger/oversigt', en: '/en/my-bookings/overview' },

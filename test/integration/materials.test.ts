@@ -2,15 +2,19 @@ import fs from 'node:fs/promises';
 import { beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { forEachDialect } from '../helpers/databases.js';
-import { useTestApp } from '../helpers/app.js';
+import { TEST_NOW, useTestApp } from '../helpers/app.js';
 import { createArticle } from '../../src/news/news.service.js';
+import { makeEvent } from './registrations-fixtures.js';
 import { materialPath, storeMaterial } from '../../src/materials/materials.service.js';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(20_000, 0x41), Buffer.from('\n%%EOF\n')]);
 
 forEachDialect('material downloads', (dialect) => {
   const t = useTestApp(dialect);
-  const ids = {} as { pdf: number; ascii: number; participants: number; afterEvent: number; missing: number; odd: number };
+  const ids = {} as {
+    pdf: number; ascii: number; participants: number; afterEvent: number; missing: number; odd: number;
+    scheduled: number; draftEvent: number; orphan: number; both: number;
+  };
 
   beforeAll(async () => {
     const { ctx } = t.current;
@@ -23,26 +27,45 @@ forEachDialect('material downloads', (dialect) => {
       visibility: 'public',
       articleId,
     });
+    const event = await makeEvent(ctx);
+    const draftEvent = await makeEvent(ctx, { status: 'draft' });
+    const scheduledArticle = await createArticle(ctx, {
+      slug: 'planlagt', headline: 'Planlagt', publishedAt: new Date(TEST_NOW.getTime() + 86_400_000).toISOString(),
+    });
     ids.ascii = await storeMaterial(ctx, {
       title: 'Program',
       filename: 'program.docx',
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       bytes: Buffer.from('PK fake docx'),
       visibility: 'public',
+      eventId: event.id,
     });
     ids.participants = await storeMaterial(ctx, {
-      title: 'Slides', filename: 'slides.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'participants',
+      title: 'Slides', filename: 'slides.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'participants', eventId: event.id,
     });
     ids.afterEvent = await storeMaterial(ctx, {
-      title: 'Opsamling', filename: 'opsamling.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'after_event',
+      title: 'Opsamling', filename: 'opsamling.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'after_event', eventId: event.id,
     });
     ids.missing = await storeMaterial(ctx, {
-      title: 'Forsvundet', filename: 'forsvundet.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'public',
+      title: 'Forsvundet', filename: 'forsvundet.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'public', articleId,
+    });
+    ids.scheduled = await storeMaterial(ctx, {
+      title: 'Bilag', filename: 'bilag.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'public', articleId: scheduledArticle,
+    });
+    ids.draftEvent = await storeMaterial(ctx, {
+      title: 'Udkast', filename: 'udkast.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'public', eventId: draftEvent.id,
+    });
+    ids.orphan = await storeMaterial(ctx, {
+      title: 'Løs fil', filename: 'loes.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'public',
+    });
+    // On a scheduled article, but also on a public event: the event makes it public.
+    ids.both = await storeMaterial(ctx, {
+      title: 'Begge', filename: 'begge.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'public', eventId: event.id, articleId: scheduledArticle,
     });
     const row = await ctx.db.selectFrom('materials').select('storage_key').where('id', '=', ids.missing).executeTakeFirstOrThrow();
     await fs.rm(materialPath(ctx, row.storage_key));
     ids.odd = await storeMaterial(ctx, {
-      title: 'Mærkelig type', filename: 'noter.txt', contentType: 'text/html\r\nX-Injected: 1', bytes: Buffer.from('<script>alert(1)</script>'), visibility: 'public',
+      title: 'Mærkelig type', filename: 'noter.txt', contentType: 'text/html\r\nX-Injected: 1', bytes: Buffer.from('<script>alert(1)</script>'), visibility: 'public', articleId,
     });
   });
 
@@ -57,7 +80,7 @@ forEachDialect('material downloads', (dialect) => {
       `attachment; filename="Doegnseminar - politisk konsulent 2016.pdf"; filename*=UTF-8''D%C3%B8gnseminar%20%E2%80%93%20politisk%20konsulent%202016.pdf`,
     );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['cache-control']).toBe('public, max-age=3600');
+    expect(res.headers['cache-control']).toBe('public, max-age=300');
     expect(res.rawPayload.equals(PDF)).toBe(true);
   });
 
@@ -91,6 +114,15 @@ forEachDialect('material downloads', (dialect) => {
       // A wrong name must not reveal that the material exists either.
       expect((await t.current.app.inject(`/materialer/${id}/x.pdf`)).statusCode).toBe(404);
     }
+  });
+
+  it('does not hand out public files of a scheduled article, a draft event or nothing at all', async () => {
+    for (const [id, name] of [[ids.scheduled, 'bilag.pdf'], [ids.draftEvent, 'udkast.pdf'], [ids.orphan, 'loes.pdf']] as const) {
+      const res = await t.current.app.inject(`/materialer/${id}/${name}`);
+      expect(res.statusCode, name).toBe(404);
+      expect(res.headers['content-disposition']).toBeUndefined();
+    }
+    expect((await t.current.app.inject(`/materialer/${ids.both}/begge.pdf`)).statusCode).toBe(200);
   });
 
   it('answers a file missing on disk and unknown ids with the 404 page', async () => {

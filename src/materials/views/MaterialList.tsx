@@ -11,8 +11,21 @@ export interface MaterialItem {
   sizeBytes: number;
 }
 
-/** Download links with the file's type and size, e.g. "Program (PDF, 1,2 MB)". */
-export function MaterialList({ page, materials, lang }: { page: PageContext; materials: MaterialItem[]; lang?: string | undefined }): JSX.Element {
+/**
+ * Download links with the file's type and size, e.g. "Program (PDF, 1,2 MB)".
+ * Links lead to the public address unless `href` gives another (a booking's own).
+ */
+export function MaterialList({
+  page,
+  materials,
+  lang,
+  href = (m) => paths.material(m.id, m.filename),
+}: {
+  page: PageContext;
+  materials: MaterialItem[];
+  lang?: string | undefined;
+  href?: (m: MaterialItem) => string;
+}): JSX.Element {
   return (
     <ul class="unstyled-list tilmeld-materials">
       {materials.map((m) => (
@@ -20,7 +33,7 @@ export function MaterialList({ page, materials, lang }: { page: PageContext; mat
           <svg class="icon-svg" focusable="false" aria-hidden="true">
             <use href={`${DKFDS_PREFIX}/img/all-svg-icons.svg#${fileIcon(m.contentType)}`}></use>
           </svg>{' '}
-          <a href={paths.material(m.id, m.filename)} download={m.filename} lang={lang} safe>
+          <a href={href(m)} download={m.filename} lang={lang} safe>
             {m.title}
           </a>{' '}
           <span class="tilmeld-meta" safe>

@@ -1,5 +1,6 @@
 import { eventsMessages } from '../../events/events.messages.js';
 import { newsMessages } from '../../news/news.messages.js';
+import { materialsMessages } from '../../materials/materials.messages.js';
 import { registrationsMessages } from '../../registrations/registrations.messages.js';
 import { signupMessages } from '../../registrations/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/self-service.messages.js';
@@ -9,6 +10,7 @@ import { organiserMessages } from '../../organiser/organiser.messages.js';
 export const da = {
   ...eventsMessages.da,
   ...newsMessages.da,
+  ...materialsMessages.da,
   ...registrationsMessages.da,
   ...signupMessages.da,
   ...selfServiceMessages.da,

@@ -1,6 +1,7 @@
 import type { da } from './da.js';
 import { eventsMessages } from '../../events/events.messages.js';
 import { newsMessages } from '../../news/news.messages.js';
+import { materialsMessages } from '../../materials/materials.messages.js';
 import { registrationsMessages } from '../../registrations/registrations.messages.js';
 import { signupMessages } from '../../registrations/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/self-service.messages.js';
@@ -10,6 +11,7 @@ import { organiserMessages } from '../../organiser/organiser.messages.js';
 export const en: Record<keyof typeof da, string> = {
   ...eventsMessages.en,
   ...newsMessages.en,
+  ...materialsMessages.en,
   ...registrationsMessages.en,
   ...signupMessages.en,
   ...selfServiceMessages.en,

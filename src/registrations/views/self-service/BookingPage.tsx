@@ -6,6 +6,8 @@ import { cancellationNowText, cancellationRule } from '../../mails/rule-text.js'
 import { registrationMessage } from '../../registrations.messages.js';
 import { visibleParticipants, type Booking } from '../../self-service.service.js';
 import { Notice } from '../SignupShell.js';
+import type { ParticipantMaterials } from '../../../materials/materials.service.js';
+import { ParticipantMaterialsSection } from '../../../materials/views/ParticipantMaterials.js';
 import { BookingFacts, Done, money, PrivateLayout } from './parts.js';
 
 export type BookingNotice = 'saved' | 'replaced' | 'cancelledOne' | 'cancelledAll' | 'refused';
@@ -102,7 +104,17 @@ function ParticipantCard({ page, booking, p }: { page: PageContext; booking: Boo
   );
 }
 
-export function BookingPage({ page, booking, notice }: { page: PageContext; booking: Booking; notice?: BookingNotice | undefined }): JSX.Element {
+export function BookingPage({
+  page,
+  booking,
+  materials,
+  notice,
+}: {
+  page: PageContext;
+  booking: Booking;
+  materials: ParticipantMaterials & { holdsSeat: boolean };
+  notice?: BookingNotice | undefined;
+}): JSX.Element {
   const { t, locale } = page;
   const r = booking.registration;
   const isBooker = booking.scope.kind === 'booker';
@@ -223,6 +235,8 @@ export function BookingPage({ page, booking, notice }: { page: PageContext; book
       ) : (
         ''
       )}
+
+      {r.status !== 'cancelled' ? <ParticipantMaterialsSection page={page} token={booking.token} materials={materials} holdsSeat={materials.holdsSeat} /> : ''}
 
       {booking.event && booking.event.sessions.length > 0 && r.status !== 'cancelled' ? (
         <>
