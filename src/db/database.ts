@@ -45,7 +45,9 @@ export function dialectName(db: Database): DialectName {
 }
 
 function migrator(db: Database): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Work lands from parallel branches, so a later-numbered migration may already have run
+  // where an earlier-numbered one arrives afterwards; each migration is independent of order.
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
 }
 
 export async function migrateToLatest(db: Database): Promise<void> {
