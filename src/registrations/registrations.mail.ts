@@ -29,7 +29,9 @@ export type RegistrationMail =
   /** Participants moved from the waiting list to a seat; add-ons that were sold out by then are listed. */
   | { kind: 'promoted'; registrationId: number; participantIds: number[]; unavailableAddOns: Array<{ participantId: number; code: string }> }
   /** Participants cancelled, with the fee charged for each (0 when free). */
-  | { kind: 'cancelled'; registrationId: number; participants: Array<{ id: number; feeOre: number }> };
+  | { kind: 'cancelled'; registrationId: number; participants: Array<{ id: number; feeOre: number }> }
+  /** The confirmation again, as the registration stands now, sent by staff; `key` names this resend (a double submit mails once). */
+  | { kind: 'confirmation_resent'; registrationId: number; key: string };
 
 /** `trx` must be the transaction making the change; `ctx` gives the base URL and the clock. */
 export async function enqueueRegistrationMail(ctx: AppContext, trx: Database, mail: RegistrationMail): Promise<void> {

@@ -6,6 +6,8 @@
  * only checks who may do what and validates with the sign-up's own rules.
  */
 import type { AppContext } from '../context.js';
+import type { z } from 'zod';
+import type { Database } from '../db/database.js';
 import { writeTransaction } from '../db/dialect.js';
 import { findPublicEvent, type EventDetails } from '../events/event-details.js';
 import { HttpError, notFound } from '../lib/errors.js';
@@ -145,7 +147,17 @@ export function postedParticipant(booking: Booking, body: unknown): ParticipantD
  * those of the sign-up form's first participant ('participants.0.name').
  */
 export function participantErrors(booking: Booking, participantId: number, draft: ParticipantDraft, locale: Locale): FormError[] {
-  const others = booking.registration.participants.filter((p) => p.id !== participantId && p.status !== 'cancelled').map(draftOf);
+  return participantChangeErrors({ participants: booking.registration.participants, questions: booking.questions }, participantId, draft, locale);
+}
+
+/** The same check for any caller that holds a registration's participants and its event's questions (staff too). */
+export function participantChangeErrors(
+  parts: { participants: RegistrationView['participants']; questions: q.QuestionRow[] },
+  participantId: number,
+  draft: ParticipantDraft,
+  locale: Locale,
+): FormError[] {
+  const others = parts.participants.filter((p) => p.id !== participantId && p.status !== 'cancelled').map(draftOf);
   // Last, so that an address already on the registration is reported on this participant.
   const index = others.length;
   const signup: SignupDraft = {
@@ -155,7 +167,9 @@ export function participantErrors(booking: Booking, participantId: number, draft
     acceptTerms: true,
   };
   const own = `participants.${index}.`;
-  return stepErrors(signup, 2, { offer: offerOf(booking), labels: labelsOf(booking), locale })
+  const offer: SignupOffer = { addOns: [], questions: parts.questions };
+  const labels: QuestionLabels = new Map(parts.questions.map((x) => [String(x.id), { da: x.labelDa, en: x.labelEn }]));
+  return stepErrors(signup, 2, { offer, labels, locale })
     .filter((e) => e.key.startsWith(own))
     .map((e) => {
       const key = `participants.0.${e.key.slice(own.length)}`;
@@ -188,40 +202,71 @@ export async function saveParticipant(
   if (!current) throw notFound('No such participant');
   const errors = participantErrors(booking, participantId, draft, locale);
   if (errors.length > 0) return { ok: false, errors };
-  const parsed = participantSchema.safeParse({ ...draft, addOns: undefined });
-  if (!parsed.success) return { ok: false, errors: [{ key: 'participants.0.name', id: 'participants-0-name', message: parsed.error.message }] };
+  const parsed = parseParticipantChange(draft);
+  if (!parsed.ok) return parsed;
   const p = parsed.data;
-  const now = ctx.clock.now();
-  const at = now.toISOString();
-  const answers = Object.entries(p.answers ?? {})
-    .filter(([, v]) => !(v === '' || (Array.isArray(v) && v.length === 0)))
-    .map(([questionId, value]) => ({ question_id: Number(questionId), value: JSON.stringify(value) }));
+  const at = ctx.clock.now().toISOString();
   await writeTransaction(ctx.db, async (trx) => {
-    const written = await mq.updateParticipantDetails(
-      trx,
-      participantId,
-      {
-        name: p.name,
-        email: p.email,
-        job_title: p.jobTitle,
-        workplace: p.workplace,
-        phone: p.phone ? p.phone : null,
-        diet: p.diet ?? '',
-        accessibility_needs: p.accessibilityNeeds ?? '',
-        ...(action === 'replace' ? { checked_in_at: null } : {}),
-      },
-      at,
-    );
-    if (!written) throw new ChangeRefusedError();
-    await mq.replaceAnswers(trx, participantId, answers);
+    await writeParticipantChange(ctx, trx, { registrationId: booking.registration.id, participantId, previous: current, data: p, action, at });
     if (booking.scope.kind === 'participant' && p.email !== current.email) await mq.setLoginLinkEmail(trx, sha256Hex(booking.token), p.email);
-    if (action === 'replace') {
-      const facts = await loadMailFacts(ctx, trx, booking.registration.id);
-      if (facts) await mailReplaced(ctx, trx, facts, participantId, { name: current.name, email: current.email }, `${at}:${sha256Hex(`${current.email}>${p.email}`).slice(0, 12)}`);
-    }
   });
   notifyOutbox();
   return { ok: true };
+}
+
+export type ParticipantChangeInput = z.output<typeof participantSchema>;
+
+/** A draft that passed participantChangeErrors, parsed to the values stored. */
+export function parseParticipantChange(draft: ParticipantDraft): { ok: true; data: ParticipantChangeInput } | { ok: false; errors: FormError[] } {
+  const parsed = participantSchema.safeParse({ ...draft, addOns: undefined });
+  if (!parsed.success) return { ok: false, errors: [{ key: 'participants.0.name', id: 'participants-0-name', message: parsed.error.message }] };
+  return { ok: true, data: parsed.data };
+}
+
+/**
+ * Writes a participant's new details and answers in the caller's transaction;
+ * for a replacement also clears the check-in and mails the booker, the one
+ * leaving and the one coming. Throws ChangeRefusedError when the participant
+ * was cancelled meanwhile.
+ */
+export async function writeParticipantChange(
+  ctx: AppContext,
+  trx: Database,
+  change: {
+    registrationId: number;
+    participantId: number;
+    previous: { name: string; email: string };
+    data: ParticipantChangeInput;
+    action: 'edit' | 'replace';
+    at: string;
+  },
+): Promise<void> {
+  const { data: p, participantId, at } = change;
+  const answers = Object.entries(p.answers ?? {})
+    .filter(([, v]) => !(v === '' || (Array.isArray(v) && v.length === 0)))
+    .map(([questionId, value]) => ({ question_id: Number(questionId), value: JSON.stringify(value) }));
+  const written = await mq.updateParticipantDetails(
+    trx,
+    participantId,
+    {
+      name: p.name,
+      email: p.email,
+      job_title: p.jobTitle,
+      workplace: p.workplace,
+      phone: p.phone ? p.phone : null,
+      diet: p.diet ?? '',
+      accessibility_needs: p.accessibilityNeeds ?? '',
+      ...(change.action === 'replace' ? { checked_in_at: null } : {}),
+    },
+    at,
+  );
+  if (!written) throw new ChangeRefusedError();
+  await mq.replaceAnswers(trx, participantId, answers);
+  if (change.action === 'replace') {
+    const facts = await loadMailFacts(ctx, trx, change.registrationId);
+    const previous = change.previous;
+    if (facts) await mailReplaced(ctx, trx, facts, participantId, { name: previous.name, email: previous.email }, `${at}:${sha256Hex(`${previous.email}>${p.email}`).slice(0, 12)}`);
+  }
 }
 
 /** What cancelling costs now: one participant, or everything the token may cancel. */

@@ -5,7 +5,7 @@
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import type { RegistrationMail } from '../registrations.mail.js';
-import { loadMailFacts, mailCancelled, mailFactsFrom, mailPromoted, mailRegistrationReceived } from './registration-mails.js';
+import { loadMailFacts, mailCancelled, mailConfirmationAgain, mailFactsFrom, mailPromoted, mailRegistrationReceived } from './registration-mails.js';
 
 export async function writeRegistrationMail(ctx: AppContext, trx: Database, mail: RegistrationMail): Promise<void> {
   const facts =
@@ -18,5 +18,7 @@ export async function writeRegistrationMail(ctx: AppContext, trx: Database, mail
       return mailPromoted(ctx, trx, facts, mail.participantIds, mail.unavailableAddOns);
     case 'cancelled':
       return mailCancelled(ctx, trx, facts, mail.participants);
+    case 'confirmation_resent':
+      return mailConfirmationAgain(ctx, trx, facts, mail.key);
   }
 }

@@ -44,6 +44,7 @@ const da = {
   'mail.manage.link': 'Gå til tilmeldingen',
   'mail.manage.later':
     'Du kan se og ændre tilmeldingen via linket i den første bekræftelse. Har du ikke længere linket, kan du få et nyt under Mine tilmeldinger: {url}',
+  'mail.resent.subject': 'Kopi: {subject}',
   'mail.own.heading': 'Din tilmelding',
   'mail.own.manage':
     'Du kan se din tilmelding, rette dine oplysninger eller afmelde dig under Mine tilmeldinger. Skriv din e-mailadresse, så sender vi dig et link: {url}',
@@ -149,6 +150,7 @@ const en: Record<keyof typeof da, string> = {
   'mail.manage.link': 'Go to the registration',
   'mail.manage.later':
     'You can see and change the registration through the link in the first confirmation. If you no longer have the link, you can get a new one under My registrations: {url}',
+  'mail.resent.subject': 'Copy: {subject}',
   'mail.own.heading': 'Your registration',
   'mail.own.manage':
     'You can see your registration, correct your details or cancel under My registrations. Enter your e-mail address and we will send you a link: {url}',

@@ -284,11 +284,38 @@ function participantConfirmation(f: MailFacts, p: Participant, intro: string): M
 
 /** The confirmation of a new registration: to the booker with the self-service link, and to each participant. */
 export async function mailRegistrationReceived(ctx: AppContext, trx: Database, f: MailFacts, manageToken: string): Promise<void> {
+  const manageUrl = f.baseUrl + paths.booking(f.locale, manageToken);
+  const manage: MailBlock[] = [
+    { kind: 'h', level: 2, text: t(f, 'mail.manage.heading') },
+    { kind: 'p', text: t(f, 'mail.manage.text') },
+    { kind: 'link', label: t(f, 'mail.manage.link'), url: manageUrl },
+  ];
+  await post(ctx, trx, f, confirmationLetters(f, manage, `registration:${f.registration.id}:received`));
+}
+
+/**
+ * The confirmation again, as it stands now, when staff resend it (the booker
+ * lost it, a participant never got it). The self-service token exists in
+ * plain text only while a registration is made, so this copy points to "Mine
+ * tilmeldinger" instead of the booker's link. `key` names this one resend:
+ * the same key twice (a double submit) mails once.
+ */
+export async function mailConfirmationAgain(ctx: AppContext, trx: Database, f: MailFacts, key: string): Promise<void> {
+  const manage: MailBlock[] = [
+    { kind: 'h', level: 2, text: t(f, 'mail.manage.heading') },
+    { kind: 'p', text: t(f, 'mail.manage.later', { url: myBookingsUrl(f) }) },
+  ];
+  const copy = (c: MailContent): MailContent => ({ ...c, subject: t(f, 'mail.resent.subject', { subject: c.subject }) });
+  const letters = confirmationLetters(f, manage, `registration:${f.registration.id}:resent:${key}`).map((l) => ({ ...l, content: copy(l.content) }));
+  await post(ctx, trx, f, letters);
+}
+
+/** The booker's confirmation (with the given way to manage the registration) and each participant's own. */
+function confirmationLetters(f: MailFacts, manage: MailBlock[], keyPrefix: string): Letter[] {
   const r = f.registration;
   const title = r.event.title;
   const status = statusOfRegistration(f);
   const anyConfirmed = status !== 'waitlisted';
-  const manageUrl = f.baseUrl + paths.booking(f.locale, manageToken);
   const booker = content(f, t(f, `mail.received.subject.${status}`, { title }), [
     { kind: 'p', text: t(f, 'mail.greeting', { name: oneLine(r.booker.name) }) },
     { kind: 'p', text: t(f, 'mail.received.intro', { title }) },
@@ -299,22 +326,20 @@ export async function mailRegistrationReceived(ctx: AppContext, trx: Database, f
     ...priceBlocks(f),
     ...payerBlocks(f),
     ...ruleBlocks(f),
-    { kind: 'h', level: 2, text: t(f, 'mail.manage.heading') },
-    { kind: 'p', text: t(f, 'mail.manage.text') },
-    { kind: 'link', label: t(f, 'mail.manage.link'), url: manageUrl },
+    ...manage,
     ...(anyConfirmed && f.event ? [{ kind: 'p', text: t(f, 'mail.calendar') } as const] : []),
   ]);
-  const letters: Letter[] = [{ to: recipient(r.booker.name, r.booker.email), content: booker, dedupeKey: `registration:${r.id}:received:booker`, calendar: anyConfirmed }];
+  const letters: Letter[] = [{ to: recipient(r.booker.name, r.booker.email), content: booker, dedupeKey: `${keyPrefix}:booker`, calendar: anyConfirmed }];
   for (const p of ownMailParticipants(f)) {
     const intro = t(f, 'mail.participant.introBy', { booker: oneLine(r.booker.name), title });
     letters.push({
       to: recipient(p.name, p.email),
       content: participantConfirmation(f, p, intro),
-      dedupeKey: `registration:${r.id}:received:participant:${p.id}`,
+      dedupeKey: `${keyPrefix}:participant:${p.id}`,
       calendar: p.status === 'confirmed',
     });
   }
-  await post(ctx, trx, f, letters);
+  return letters;
 }
 
 /** Participants who moved from the waiting list to a seat: the booker and each of them. */
