@@ -7,6 +7,7 @@ import type { LoginLinksTables } from '../registrations/my-bookings.table.js';
 import type { RegistrationsAdminTables } from '../registrations/registrations-admin.table.js';
 import type { CampaignsTables } from '../messages/campaigns.table.js';
 import type { OrganiserTables } from '../organiser/organiser.table.js';
+import type { InvoicesTables } from '../invoices/invoices.table.js';
 
 export type DB = EventsTables &
   NewsTables &
@@ -16,4 +17,5 @@ export type DB = EventsTables &
   LoginLinksTables &
   RegistrationsAdminTables &
   CampaignsTables &
-  OrganiserTables;
+  OrganiserTables &
+  InvoicesTables;
