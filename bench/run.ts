@@ -3,6 +3,13 @@
  * Every figure is compared with a yardstick measured in the same run (a Fastify
  * hello-world, pgbench), because absolute numbers on a shared 2-core machine
  * vary from run to run. BENCH_SECONDS (default 10) sets the length of each load.
+ *
+ * `npm run bench -- signups` (or BENCH_ONLY=signups) measures only the sign-ups:
+ * a short hello-world yardstick, the sign-up loads and the burst on SQLite and
+ * PostgreSQL, and pgbench, in about a minute and a half; it prints its tables
+ * and writes them to .tmp/bench-signups.md, leaving docs/BENCHMARKS.md alone.
+ * BENCH_DATABASES=sqlite or =postgres narrows it to one database, and
+ * BENCH_CPU_PROF=<dir> makes the server write a CPU profile there.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +22,7 @@ import { createDb, type Database } from '../src/db/database.js';
 import { createRegistration } from '../src/registrations/registrations.service.js';
 import { addArticles, addEvents } from './fixtures.js';
 import { load, type LoadResult } from './http.js';
-import { sampleMemory, type MemoryResult } from './memory.js';
+import { cpuMs, sampleMemory, type MemoryResult } from './memory.js';
 import { batchedSignupScript, findPgbench, reservationScript, runPgbench, signupScript, type PgbenchResult } from './pgbench.js';
 import { createBenchDatabase, postgresReachable, type BenchDatabase } from './postgres.js';
 import {
@@ -138,10 +145,13 @@ export interface SignupSection {
 }
 
 /** One load on one event, with what the database and the outbox say afterwards. */
-async function measuredLoad(t: Target, check: Database, url: string, name: string, slug: string): Promise<SignupRun> {
+async function measuredLoad(t: Target, check: Database, server: { url: string; pid: number }, name: string, slug: string): Promise<SignupRun> {
+  const url = server.url;
   const seatsBefore = await seatCount(check, slug);
   const outboxBefore = await outboxState(check);
+  const cpuBefore = cpuMs(server.pid);
   const result = await signupLoad(name, url, slug, { connections, seconds });
+  const cpuLoad = cpuMs(server.pid);
   await new Promise((r) => setTimeout(r, 500)); // requests cut off at the end may still commit
   const seatsAfter = await seatCount(check, slug);
   const outboxAfter = await outboxState(check);
@@ -149,7 +159,14 @@ async function measuredLoad(t: Target, check: Database, url: string, name: strin
   const waitlisted = seatsAfter.waitlisted - seatsBefore.waitlisted;
   const extra = confirmed + waitlisted - result.created;
   const drainMs = await drainOutbox(check, drainLimitMs);
-  console.log(`${t.label}, ${name}: ${result.perSecond} sign-ups/s, p99 ${result.p99} ms, non-2xx ${result.non2xx}, mail backlog drained in ${drainMs === undefined ? '–' : Math.round(drainMs)} ms`);
+  const cpuDrained = cpuMs(server.pid);
+  const perSignup = (until: number | undefined) =>
+    cpuBefore === undefined || until === undefined || result.created === 0 ? undefined : (until - cpuBefore) / result.created;
+  const cpu = perSignup(cpuLoad) === undefined ? undefined : { loadMs: perSignup(cpuLoad)!, withMailMs: perSignup(cpuDrained)! };
+  console.log(
+    `${t.label}, ${name}: ${result.perSecond} sign-ups/s, p99 ${result.p99} ms, non-2xx ${result.non2xx}, mail backlog drained in ${drainMs === undefined ? '–' : Math.round(drainMs)} ms, ` +
+      `server CPU per sign-up ${cpu ? `${cpu.loadMs.toFixed(2)} ms (${cpu.withMailMs.toFixed(2)} ms with its mail)` : '–'}`,
+  );
   return {
     database: t.label,
     load: result,
@@ -158,6 +175,7 @@ async function measuredLoad(t: Target, check: Database, url: string, name: strin
     agrees: extra >= 0 && extra <= connections,
     outbox: { total: outboxAfter.total - outboxBefore.total, sent: outboxAfter.sent - outboxBefore.sent, waiting: outboxAfter.waiting },
     drainMs,
+    cpu,
   };
 }
 
@@ -176,18 +194,22 @@ export async function signups(t: Target): Promise<SignupSection> {
   try {
     await signupLoad('warm-up', app.url, slugs.hot, { connections: 10, seconds: 2 });
     await drainOutbox(check, drainLimitMs);
-    const hot = await measuredLoad(t, check, app.url, 'one hot event, 1,000,000 seats', slugs.hot);
+    const hot = await measuredLoad(t, check, app, 'one hot event, 1,000,000 seats', slugs.hot);
     const mail = await sampleOutboxMessage(check);
-    const full = await measuredLoad(t, check, app.url, 'full event: every sign-up waits', slugs.full);
+    const full = await measuredLoad(t, check, app, 'full event: every sign-up waits', slugs.full);
+    const cpuBeforeBurst = cpuMs(app.pid);
     const b = await burst(app.url, slugs.burst, burstSize.requests, burstSize.seats, burstSize.connections);
+    const cpuAfterBurst = cpuMs(app.pid);
+    const cpuMsPerSignup = cpuBeforeBurst === undefined || cpuAfterBurst === undefined ? undefined : (cpuAfterBurst - cpuBeforeBurst) / b.requests;
     const count = await seatCount(check, slugs.burst);
     console.log(
       `${t.label}, burst of ${b.requests} for ${b.seats} seats: ${Math.round(b.wallMs)} ms, non-2xx ${b.non2xx}, errors ${b.errors}, ` +
-        `${count.confirmed} confirmed, ${count.waitlisted} waiting, seats_taken ${count.seatsTaken}`,
+        `${count.confirmed} confirmed, ${count.waitlisted} waiting, seats_taken ${count.seatsTaken}, ` +
+        `server CPU per sign-up ${cpuMsPerSignup === undefined ? '–' : cpuMsPerSignup.toFixed(2)} ms`,
     );
     const memoryResult = await memory.finish();
     const payloadBytes = await averagePayloadBytes(check);
-    return { runs: [hot, full], burst: { database: t.label, burst: b, count }, memory: memoryResult, ...(mail ? { mail } : {}), payloadBytes };
+    return { runs: [hot, full], burst: { database: t.label, burst: b, count, cpuMsPerSignup }, memory: memoryResult, ...(mail ? { mail } : {}), payloadBytes };
   } finally {
     await app.stop();
     await check.destroy();
@@ -364,7 +386,66 @@ function report(r: Results): string {
   ].join('\n');
 }
 
+/** The part asked for on the command line (`npm run bench -- signups`) or in BENCH_ONLY; undefined for all. */
+function onlyPart(): 'signups' | undefined {
+  const asked = (process.argv[2] ?? process.env.BENCH_ONLY ?? '').trim();
+  if (asked === '' || asked === 'all') return undefined;
+  if (asked === 'signups') return 'signups';
+  throw new Error(`Unknown bench part "${asked}": use "signups", or nothing for the whole run`);
+}
+
+const benchDatabases = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').map((s) => s.trim());
+
+/** The sign-up part alone, for trying a change without the whole run; nothing in docs/ changes. */
+async function signupsOnly(work: string, track: (db: BenchDatabase) => void): Promise<void> {
+  note('Hello world');
+  const hello = await startServer('bench/hello.ts', await freePort(), {});
+  let helloResult: LoadResult;
+  try {
+    await load('Fastify hello world', hello.url, { connections: 10, seconds: 2, paths: ['/'] });
+    helloResult = await load('Fastify hello world', hello.url, { connections, seconds: Math.min(seconds, 5), paths: ['/'] });
+    console.log(`Fastify hello world: ${helloResult.requestsPerSecond} req/s`);
+  } finally {
+    await hello.stop();
+  }
+  const sections: SignupSection[] = [];
+  if (benchDatabases.includes('sqlite')) {
+    note('Sign-ups on SQLite');
+    sections.push(await signups({ label: 'SQLite', dataDir: path.join(work, 'signups-sqlite'), databaseUrl: undefined }));
+  }
+  let pgbenchResults: PgbenchResult[] = [];
+  if (benchDatabases.includes('postgres') && (await postgresReachable())) {
+    const database = await createBenchDatabase();
+    track(database);
+    const target: Target = { label: 'PostgreSQL', dataDir: path.join(work, 'signups-postgres'), databaseUrl: database.url };
+    note('Sign-ups on PostgreSQL');
+    const postgres = await signups(target);
+    sections.push(postgres);
+    note('pgbench');
+    pgbenchResults = await pgbench(target, postgres.mail, work);
+  }
+  const pgHot = sections.find((s) => s.runs[0]!.database === 'PostgreSQL')?.runs[0]!.load.perSecond;
+  const text = [
+    `# Sign-ups only (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine()})`,
+    '',
+    `Load average (1 min) when each part began: ${loadAverage.map(([part, avg]) => `${part} ${avg.toFixed(2)}`).join(', ')}.`,
+    '',
+    signupTable(sections.flatMap((s) => s.runs), helloResult.requestsPerSecond),
+    '',
+    pgbenchResults.length ? pgbenchTable(pgbenchResults, pgHot) : 'pgbench: not measured.',
+    '',
+    burstTable(sections.map((s) => s.burst)),
+    '',
+    memoryTable(sections.map((s) => s.memory)),
+    '',
+  ].join('\n');
+  fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
+  fs.writeFileSync(path.join(root, '.tmp', 'bench-signups.md'), text);
+  console.log('\n' + text);
+}
+
 async function main(): Promise<void> {
+  const only = onlyPart();
   const startedAt = new Date();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tilmeld-bench-'));
   let pgDatabase: BenchDatabase | undefined;
@@ -379,6 +460,7 @@ async function main(): Promise<void> {
     });
   }
   try {
+    if (only === 'signups') return await signupsOnly(work, (db) => (pgDatabase = db));
     note('Public pages');
     console.log('Loading 1,000 events and 5,000 articles …');
     const pagesDir = path.join(work, 'pages');

@@ -63,7 +63,8 @@ function stopper(child: ChildProcess, signal: () => void): () => Promise<void> {
 export async function startServer(entry: string, port: number, env: Record<string, string>, readyPath = '/'): Promise<RunningServer> {
   const child = fork(path.join(root, entry), [], {
     cwd: root,
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (node --cpu-prof).
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF && entry === 'src/server.ts' ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [])],
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
