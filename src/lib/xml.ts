@@ -10,6 +10,11 @@ const SURROGATE_OR_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDF
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+/** Text without the characters XML 1.0 cannot hold, for XML writers that escape markup themselves. */
+export function stripNonXml(text: string): string {
+  return SURROGATE_OR_CONTROL.test(text) ? text.replace(NOT_XML, '') : text;
+}
+
 /** Text for an XML element or a quoted attribute value. */
 export function escapeXml(text: string): string {
   // Most text needs nothing; a sitemap escapes tens of thousands of addresses.

@@ -14,6 +14,9 @@ import { reconcileChangedBookings } from '../../src/invoices/invoicing.service.j
 import { fixedClock } from '../../src/lib/clock.js';
 import { makeEvent, signup } from './registrations-fixtures.js';
 import { ledger, reconcile, settingsOption } from './invoices-helpers.js';
+import { documentById } from '../../src/invoices/invoices.queries.js';
+import { renderUbl } from '../../src/invoices/ubl.js';
+import { validateUblDocuments } from '../helpers/ubl-schema.js';
 
 const withOvernight = (n: number) => ({ name: `Deltager ${n}`, email: `d${n}@aarhus.dk`, jobTitle: 'Konsulent', workplace: 'Borgerservice', addOns: ['overnight'] });
 
@@ -154,5 +157,15 @@ forEachDialect('invoicing a booking', (dialect) => {
     const third = await reconcileChangedBookings(ctx, { ...settingsOption(), limit: 1000 });
     expect(third.checked).toBeGreaterThanOrEqual(1);
     expect(third.issued.map((d) => d.kind)).toEqual(['credit_note']);
+  });
+
+  it('every document issued above validates against the UBL 2.1 schema and the business rules', async () => {
+    const { ctx } = t.current;
+    const ids = (await ctx.db.selectFrom('invoice_documents').select('id').orderBy('id').execute()).map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(10);
+    const docs = await Promise.all(ids.map(async (id) => (await documentById(ctx.db, id))!.document));
+    expect(docs.map((d) => d.kind)).toContain('credit_note');
+    expect(validateUblDocuments(docs.map(renderUbl)).filter((r) => !r.valid)).toEqual([]);
+    for (const d of docs) expect(validateInvoiceDocument(d)).toEqual([]);
   });
 });
