@@ -28,7 +28,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${dataDir} && npx tsx src/server.ts`,
+    // One staff member per role (test/e2e/staff.ts) before the server loads the demo content.
+    command: `rm -rf ${dataDir} && npx tsx test/e2e/create-staff.ts && npx tsx src/server.ts`,
     url: `http://127.0.0.1:${port}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,

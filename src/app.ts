@@ -24,6 +24,9 @@ import { registerOpenApi } from './api/openapi.js';
 import { registerCsrf } from './web/csrf.js';
 import { loadSecretKey } from './lib/secret.js';
 import { registerObservability } from './observability/observability.routes.js';
+import { registerStaffGuard } from './staff/guard.js';
+import { loginRoutes } from './staff/login.routes.js';
+import { dashboardRoutes } from './admin/dashboard.routes.js';
 
 export type App = FastifyInstance;
 
@@ -63,6 +66,8 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   });
   await app.register(formbody);
   await registerCsrf(app, loadSecretKey(ctx.config.dataDir, ctx.config.secretKey), ctx.config.baseUrl.startsWith('https:'));
+  // Before any route: guards every /admin route and every route declaring config.staffRoles.
+  registerStaffGuard(app, ctx);
   await app.register(fastifyKitaHtml);
   await app.register(fastifyStatic, {
     root: DKFDS_DIST,
@@ -92,5 +97,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(eventsApi(ctx));
   await app.register(newsApi(ctx));
   await app.register(registrationsApi(ctx));
+  await app.register(loginRoutes(ctx));
+  await app.register(dashboardRoutes(ctx));
   return app;
 }

@@ -15,6 +15,8 @@ Commands:
   seed --demo        load the demo content (events, news, materials)
   backup [--out DIR] copy the database and uploaded files to a new folder (online)
   restore DIR        put a backup back (stop the server first)
+  user create --email E --role admin|manager|finance|facilitator [--name N] [--locale da|en]
+                     create a staff account (password from TILMELD_PASSWORD or a prompt)
   help               show this text
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, BASE_URL,
@@ -72,6 +74,10 @@ async function main(argv: string[]): Promise<number> {
       restore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, target: config.dataDir, source: path.resolve(source) });
       console.log(`Restored from ${source}. Start Tilmeld again; pending migrations run on start.`);
       return 0;
+    }
+    case 'user': {
+      const { runUserCommand } = await import('./staff/staff.cli.js');
+      return runUserCommand(rest);
     }
     case undefined:
     case 'help':

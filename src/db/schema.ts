@@ -8,6 +8,7 @@ import type { RegistrationsAdminTables } from '../registrations/registrations-ad
 import type { CampaignsTables } from '../messages/campaigns.table.js';
 import type { OrganiserTables } from '../organiser/organiser.table.js';
 import type { InvoicesTables } from '../invoices/invoices.table.js';
+import type { StaffTables } from '../staff/staff.table.js';
 
 export type DB = EventsTables &
   NewsTables &
@@ -18,4 +19,5 @@ export type DB = EventsTables &
   RegistrationsAdminTables &
   CampaignsTables &
   OrganiserTables &
-  InvoicesTables;
+  InvoicesTables &
+  StaffTables;

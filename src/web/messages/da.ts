@@ -5,6 +5,8 @@ import { registrationsMessages } from '../../registrations/registrations.message
 import { signupMessages } from '../../registrations/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/self-service.messages.js';
 import { organiserMessages } from '../../organiser/organiser.messages.js';
+import { adminMessages } from '../../admin/admin.messages.js';
+import { staffMessages } from '../../staff/staff.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
@@ -15,6 +17,8 @@ export const da = {
   ...signupMessages.da,
   ...selfServiceMessages.da,
   ...organiserMessages.da,
+  ...adminMessages.da,
+  ...staffMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',

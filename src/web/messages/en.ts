@@ -6,6 +6,8 @@ import { registrationsMessages } from '../../registrations/registrations.message
 import { signupMessages } from '../../registrations/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/self-service.messages.js';
 import { organiserMessages } from '../../organiser/organiser.messages.js';
+import { adminMessages } from '../../admin/admin.messages.js';
+import { staffMessages } from '../../staff/staff.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
@@ -16,6 +18,8 @@ export const en: Record<keyof typeof da, string> = {
   ...signupMessages.en,
   ...selfServiceMessages.en,
   ...organiserMessages.en,
+  ...adminMessages.en,
+  ...staffMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',

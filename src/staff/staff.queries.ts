@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Role } from './roles.js';
+
+export const userColumns = ['id', 'email', 'name', 'role', 'locale', 'password_hash', 'totp_secret', 'totp_pending', 'totp_last_step', 'failed_logins', 'locked_until', 'disabled_at', 'created_at', 'updated_at'] as const;
+
+export function findUserByEmail(db: Kysely<DB>, email: string) {
+  return db.selectFrom('staff_users').select(userColumns).where('email', '=', email).executeTakeFirst();
+}
+
+export function findUserById(db: Kysely<DB>, id: number) {
+  return db.selectFrom('staff_users').select(userColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function countUsers(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('staff_users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface NewUserRow {
+  email: string;
+  name: string;
+  role: Role;
+  locale: 'da' | 'en';
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export async function insertUser(db: Kysely<DB>, row: NewUserRow): Promise<number> {
+  const inserted = await db.insertInto('staff_users').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export interface NewSessionRow {
+  token_hash: string;
+  user_id: number;
+  pending_totp: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export async function insertSession(db: Kysely<DB>, row: NewSessionRow): Promise<void> {
+  await db.insertInto('staff_sessions').values(row).execute();
+}
+
+/** A live session with its user, if the user is not disabled. */
+export function findSession(db: Kysely<DB>, hash: string, now: string) {
+  return db
+    .selectFrom('staff_sessions as s')
+    .innerJoin('staff_users as u', 'u.id', 's.user_id')
+    .select(['s.id as sessionId', 's.pending_totp', 's.created_at as sessionCreatedAt', 's.last_seen_at', 's.expires_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.locale'])
+    .where('s.token_hash', '=', hash)
+    .where('s.expires_at', '>', now)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Kysely<DB>, sessionId: number, lastSeen: string, expires: string): Promise<void> {
+  await db.updateTable('staff_sessions').set({ last_seen_at: lastSeen, expires_at: expires }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Kysely<DB>, hash: string): Promise<void> {
+  await db.deleteFrom('staff_sessions').where('token_hash', '=', hash).execute();
+}
+
+export async function deleteUserSessions(db: Kysely<DB>, userId: number): Promise<void> {
+  await db.deleteFrom('staff_sessions').where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Kysely<DB>, now: string): Promise<void> {
+  await db.deleteFrom('staff_sessions').where('expires_at', '<=', now).execute();
+}
+
+/** A token that is not revoked, with its user, if the user is not disabled. */
+export function findApiToken(db: Kysely<DB>, hash: string) {
+  return db
+    .selectFrom('api_tokens as t')
+    .innerJoin('staff_users as u', 'u.id', 't.user_id')
+    .select(['t.id as tokenId', 't.last_used_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.locale'])
+    .where('t.token_hash', '=', hash)
+    .where('t.revoked_at', 'is', null)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function markTokenUsed(db: Kysely<DB>, tokenId: number, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', tokenId).execute();
+}
+
+export async function insertApiToken(db: Kysely<DB>, row: { token_hash: string; name: string; user_id: number; created_at: string }): Promise<number> {
+  const inserted = await db.insertInto('api_tokens').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
