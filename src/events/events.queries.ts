@@ -247,6 +247,7 @@ export async function sessionsOfEvents(db: Database, eventIds: number[]) {
     .where('event_id', 'in', eventIds)
     .orderBy('event_id')
     .orderBy('starts_at')
+    .orderBy('position')
     .orderBy('id')
     .execute();
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import { indexEventText } from '../db/dialect.js';
+import { findOrCreateSpeaker, findOrCreateVenue } from './event-writes.queries.js';
 import type { EventStatus, EventType, VatMode } from './events.table.js';
 
 export interface VenueInput {
@@ -59,7 +60,9 @@ export interface EventInput {
 
 /**
  * Creates an event with its venue, speakers, programme and themes in one
- * transaction and indexes it for search. Returns the new id.
+ * transaction and indexes it for search. A venue or speaker with exactly the
+ * details of an existing one is that one, not a copy. Returns the new id.
+ * (The demo content and tests use this; staff go through events.admin.service.ts.)
  */
 export async function createEvent(ctx: AppContext, input: EventInput): Promise<number> {
   if (input.sessions.length === 0) throw new Error('An event needs at least one session');
@@ -76,22 +79,16 @@ export async function createEvent(ctx: AppContext, input: EventInput): Promise<n
   ].join(' ');
 
   const id = await ctx.db.transaction().execute(async (trx) => {
-    let venueId: number | null = null;
-    if (input.venue) {
-      const venue = await trx
-        .insertInto('venues')
-        .values({
+    const venueId = input.venue
+      ? await findOrCreateVenue(trx, {
           name: input.venue.name,
           address: input.venue.address,
-          postal_code: input.venue.postalCode,
+          postalCode: input.venue.postalCode,
           city: input.venue.city,
           accessibility: input.venue.accessibility ?? '',
-          map_url: input.venue.mapUrl ?? null,
+          mapUrl: input.venue.mapUrl ?? null,
         })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      venueId = venue.id;
-    }
+      : null;
     const event = await trx
       .insertInto('events')
       .values({
@@ -122,20 +119,15 @@ export async function createEvent(ctx: AppContext, input: EventInput): Promise<n
 
     const speakerIds: number[] = [];
     for (const s of speakers) {
-      const row = await trx
-        .insertInto('speakers')
-        .values({ name: s.name, title: s.title ?? '', organisation: s.organisation ?? '', bio: s.bio ?? '' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      speakerIds.push(row.id);
+      speakerIds.push(await findOrCreateSpeaker(trx, { name: s.name, title: s.title ?? '', organisation: s.organisation ?? '', bio: s.bio ?? '' }));
     }
-    for (const s of input.sessions) {
+    for (const [position, s] of input.sessions.entries()) {
       const session = await trx
         .insertInto('sessions')
-        .values({ event_id: event.id, starts_at: s.startsAt, ends_at: s.endsAt, title: s.title, description: s.description ?? '', room: s.room ?? '' })
+        .values({ event_id: event.id, starts_at: s.startsAt, ends_at: s.endsAt, title: s.title, description: s.description ?? '', room: s.room ?? '', position })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const ids = (s.speakers ?? []).map((i) => speakerIds[i]).filter((x): x is number => x !== undefined);
+      const ids = [...new Set((s.speakers ?? []).map((i) => speakerIds[i]).filter((x): x is number => x !== undefined))];
       if (ids.length > 0) {
         await trx.insertInto('session_speakers').values(ids.map((speaker_id) => ({ session_id: session.id, speaker_id }))).execute();
       }

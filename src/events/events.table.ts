@@ -33,6 +33,12 @@ export interface EventsTable {
   search_extra: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** Set when staff cancel the event (migration 007); registrations cancelled by it carry the same time. */
+  cancelled_at: string | null;
+  /** Why, in the words staff gave the participants. */
+  cancellation_reason: string | null;
+  /** The event this one was copied from ("duplicate last year's"). */
+  duplicated_from_id: number | null;
 }
 
 export interface VenuesTable {
@@ -53,6 +59,8 @@ export interface SessionsTable {
   title: string;
   description: string;
   room: string;
+  /** Order among sessions that start at the same time, as the editor arranged them (migration 007). */
+  position: Generated<number>;
 }
 
 export interface SpeakersTable {

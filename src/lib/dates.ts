@@ -84,3 +84,10 @@ export function danishTimeToUtc(date: string, time: string): string {
   utc = asUtc - danishOffsetMinutes(utc) * 60_000;
   return new Date(utc).toISOString();
 }
+
+const localTimeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The wall-clock time in Denmark, "09:30". */
+export function localTimeKey(iso: string): string {
+  return localTimeFormat.format(new Date(iso));
+}

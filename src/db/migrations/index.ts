@@ -5,6 +5,7 @@ import * as outbox from './2026_11_27_003_outbox.js';
 import * as loginLinks from './2026_11_27_004_login_links.js';
 import * as staff from './2026_11_27_005_staff.js';
 import * as invoices from './2026_11_27_006_invoices.js';
+import * as eventsBackOffice from './2026_11_27_007_events_back_office.js';
 import * as registrationsAdmin from './2026_11_27_009_registrations_admin.js';
 import * as organiserSettings from './2026_11_27_010_organiser_settings.js';
 
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_004_login_links': loginLinks,
   '2026_11_27_005_staff': staff,
   '2026_11_27_006_invoices': invoices,
+  '2026_11_27_007_events_back_office': eventsBackOffice,
   '2026_11_27_009_registrations_admin': registrationsAdmin,
   '2026_11_27_010_organiser_settings': organiserSettings,
 };

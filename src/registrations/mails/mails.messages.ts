@@ -86,6 +86,15 @@ const da = {
   'mail.cancelled.whole': 'Hele tilmeldingen er nu afmeldt.',
   'mail.cancelled.remaining': 'Disse deltagere er stadig tilmeldt:',
 
+  'mail.eventCancelled.subject': 'Aflyst: {title}',
+  'mail.eventCancelled.intro': 'Vi må desværre aflyse {title}. Arrangementet bliver ikke afholdt.',
+  'mail.eventCancelled.reason': 'Besked fra arrangøren:',
+  'mail.eventCancelled.booker': 'Tilmeldingen er derfor annulleret for alle deltagere, også dem på ventelisten:',
+  'mail.eventCancelled.participant': '{booker} tilmeldte dig. Tilmeldingen er annulleret, og du skal ikke gøre noget.',
+  'mail.eventCancelled.waitlisted': 'Du stod på ventelisten. Din plads på ventelisten er annulleret, og du skal ikke gøre noget.',
+  'mail.eventCancelled.payment': 'Der skal ikke betales for tilmeldingen. Er der allerede sendt en faktura, sender vi en kreditnota.',
+  'mail.eventCancelled.sorry': 'Vi beklager ulejligheden.',
+
   'mail.replaced.subject.booker': 'Deltager udskiftet: {title}',
   'mail.replaced.subject.old': 'Din plads er givet videre: {title}',
   'mail.replaced.booker': '{old} er skiftet ud med {new} på {title}. Pladsen og tilvalgene følger med.',
@@ -191,6 +200,15 @@ const en: Record<keyof typeof da, string> = {
   'mail.cancelled.freeLine': '{name}: free of charge',
   'mail.cancelled.whole': 'The whole registration is now cancelled.',
   'mail.cancelled.remaining': 'These participants are still registered:',
+
+  'mail.eventCancelled.subject': 'Cancelled: {title}',
+  'mail.eventCancelled.intro': 'We are sorry to tell you that {title} has been cancelled. The event will not take place.',
+  'mail.eventCancelled.reason': 'A message from the organiser:',
+  'mail.eventCancelled.booker': 'The registration has therefore been cancelled for every participant, including those on the waiting list:',
+  'mail.eventCancelled.participant': '{booker} registered you. The registration has been cancelled, and you need not do anything.',
+  'mail.eventCancelled.waitlisted': 'You were on the waiting list. Your place on the waiting list has been cancelled, and you need not do anything.',
+  'mail.eventCancelled.payment': 'Nothing is to be paid for the registration. If an invoice has already been sent, we will send a credit note.',
+  'mail.eventCancelled.sorry': 'We apologise for the inconvenience.',
 
   'mail.replaced.subject.booker': 'Participant replaced: {title}',
   'mail.replaced.subject.old': 'Your place has been passed on: {title}',

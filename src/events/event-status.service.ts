@@ -1,0 +1,117 @@
+/**
+ * Publishing, unpublishing and cancelling an event. Cancelling is one
+ * transaction under the event's lock: the event is marked cancelled, every
+ * registration of it is cancelled free of charge, everyone (waiting list
+ * included) gets a mail in their sign-up language, and the audit log says
+ * who did it — all of it or none.
+ */
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { writeTransaction } from '../db/dialect.js';
+import { notFound } from '../lib/errors.js';
+import { notifyOutbox } from '../messages/outbox.service.js';
+import { cancelRegistrationsOfCancelledEvent, type CancelledBooking } from '../registrations/event-cancellation.js';
+import { lockEventForSignup } from '../registrations/registrations.queries.js';
+import { EDITOR_LIMITS } from './event-document.schema.js';
+import { recordEventAudit, type EventEditor } from './events.audit.js';
+import { EventCancelledError, EventDocumentInvalidError, EventEndedError } from './events.admin.errors.js';
+import { auditSnapshot, loadStoredEvent } from './stored-event.js';
+
+/** Publishes (true) or takes an event back to draft (false). Does nothing when it already is so. */
+export async function setEventPublished(ctx: AppContext, editor: EventEditor, eventId: number, published: boolean): Promise<{ changed: boolean }> {
+  const at = ctx.clock.now().toISOString();
+  const result = await writeTransaction(ctx.db, async (trx) => {
+    if (!(await lockEventForSignup(trx, eventId))) throw notFound('No such event');
+    const before = (await loadStoredEvent(trx, eventId))!;
+    if (before.status === 'cancelled') throw new EventCancelledError();
+    const status = published ? 'published' : 'draft';
+    if (before.status === status) return { changed: false };
+    await trx.updateTable('events').set({ status, updated_at: at }).where('id', '=', eventId).execute();
+    const after = (await loadStoredEvent(trx, eventId))!;
+    await recordEventAudit(trx, {
+      editor,
+      action: published ? 'event.publish' : 'event.unpublish',
+      eventId,
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
+    });
+    return { changed: true };
+  });
+  ctx.pageCache.clear();
+  return result;
+}
+
+/** Staff's message to everyone signed up; optional. */
+export const cancelEventSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .max(EDITOR_LIMITS.cancellationReason, 'too_long')
+    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'invalid_characters')
+    .nullish()
+    .transform((v) => (v ? v : null)),
+});
+
+export interface EventCancellation {
+  eventId: number;
+  cancelledAt: string;
+  reason: string | null;
+  /**
+   * The registrations cancelled by it. Each of them, and each of their
+   * participants, has cancelled_at = cancelledAt. Invoicing credits these.
+   */
+  bookings: CancelledBooking[];
+}
+
+/**
+ * Cancels an event that has not ended: see the file comment. A cancelled
+ * event cannot be cancelled again (EventCancelledError), so nobody is mailed twice.
+ */
+export async function cancelEvent(ctx: AppContext, editor: EventEditor, eventId: number, input: unknown): Promise<EventCancellation> {
+  const parsed = cancelEventSchema.safeParse(input ?? {}, { error: (issue) => (issue.code === 'invalid_type' ? 'invalid_type' : 'invalid_value') });
+  if (!parsed.success) {
+    throw new EventDocumentInvalidError(
+      parsed.error.issues.map((i) => ({ path: ['reason'], code: i.message === 'too_long' || i.message === 'invalid_characters' ? i.message : 'invalid_type', vars: { max: EDITOR_LIMITS.cancellationReason } })),
+    );
+  }
+  const reason = parsed.data.reason;
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const result = await writeTransaction(ctx.db, async (trx) => {
+    const locked = await lockEventForSignup(trx, eventId);
+    if (!locked) throw notFound('No such event');
+    const before = (await loadStoredEvent(trx, eventId))!;
+    if (before.status === 'cancelled') throw new EventCancelledError();
+    if (before.endsAt <= at) throw new EventEndedError();
+    await trx.updateTable('events').set({ status: 'cancelled', cancelled_at: at, cancellation_reason: reason, updated_at: at }).where('id', '=', eventId).execute();
+    const bookings = await cancelRegistrationsOfCancelledEvent(ctx, trx, locked, await eventFacts(trx, eventId, reason), at);
+    // Invoicing: credit each invoiced booking in `bookings` here, inside this transaction.
+    const after = (await loadStoredEvent(trx, eventId))!;
+    await recordEventAudit(trx, {
+      editor,
+      action: 'event.cancel',
+      eventId,
+      before: auditSnapshot(before),
+      after: {
+        ...auditSnapshot(after),
+        registrationsCancelled: bookings.length,
+        participantsCancelled: bookings.reduce((n, b) => n + b.participantIds.length, 0),
+      },
+    });
+    return { eventId, cancelledAt: at, reason, bookings };
+  });
+  ctx.pageCache.clear();
+  notifyOutbox();
+  return result;
+}
+
+async function eventFacts(trx: AppContext['db'], eventId: number, reason: string | null) {
+  const row = await trx
+    .selectFrom('events')
+    .leftJoin('venues', 'venues.id', 'events.venue_id')
+    .select(['events.title', 'events.type', 'events.starts_at', 'events.ends_at', 'venues.name', 'venues.address', 'venues.postal_code', 'venues.city'])
+    .where('events.id', '=', eventId)
+    .executeTakeFirstOrThrow();
+  const place = row.name === null ? null : [row.name, row.address ?? '', `${row.postal_code ?? ''} ${row.city ?? ''}`.trim()].filter((s) => s.trim() !== '').join('\n');
+  return { title: row.title, startsAt: row.starts_at, endsAt: row.ends_at, place, online: row.type === 'webinar', reason };
+}

@@ -1,0 +1,149 @@
+/**
+ * Writes of an event's content (venue, speakers, themes, programme) shared by
+ * createEvent (demo content, fixtures) and the back office. Venues and
+ * speakers are shared between events: the same details name the same row,
+ * so a venue used every year is one row, not one per event.
+ */
+import type { Database } from '../db/database.js';
+import { indexEventText } from '../db/dialect.js';
+
+export interface VenueDetails {
+  name: string;
+  address: string;
+  postalCode: string;
+  city: string;
+  accessibility: string;
+  mapUrl: string | null;
+}
+
+export interface SpeakerDetails {
+  name: string;
+  title: string;
+  organisation: string;
+  bio: string;
+}
+
+/** The venue with exactly these details, made if there is none. */
+export async function findOrCreateVenue(trx: Database, v: VenueDetails): Promise<number> {
+  let query = trx
+    .selectFrom('venues')
+    .select('id')
+    .where('name', '=', v.name)
+    .where('address', '=', v.address)
+    .where('postal_code', '=', v.postalCode)
+    .where('city', '=', v.city)
+    .where('accessibility', '=', v.accessibility);
+  query = v.mapUrl === null ? query.where('map_url', 'is', null) : query.where('map_url', '=', v.mapUrl);
+  const existing = await query.orderBy('id').executeTakeFirst();
+  if (existing) return existing.id;
+  const row = await trx
+    .insertInto('venues')
+    .values({ name: v.name, address: v.address, postal_code: v.postalCode, city: v.city, accessibility: v.accessibility, map_url: v.mapUrl })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The speaker with exactly these details, made if there is none. */
+export async function findOrCreateSpeaker(trx: Database, s: SpeakerDetails): Promise<number> {
+  const existing = await trx
+    .selectFrom('speakers')
+    .select('id')
+    .where('name', '=', s.name)
+    .where('title', '=', s.title)
+    .where('organisation', '=', s.organisation)
+    .where('bio', '=', s.bio)
+    .orderBy('id')
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const row = await trx.insertInto('speakers').values(s).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Ids of the given venues, speakers or themes that exist. */
+export async function existingVenueIds(db: Database, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('venues').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function speakersByIds(db: Database, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('speakers').select(['id', 'name', 'title', 'organisation', 'bio']).where('id', 'in', ids).execute();
+}
+
+export async function themeIdsBySlug(db: Database, slugs: string[]): Promise<Map<string, number>> {
+  if (slugs.length === 0) return new Map();
+  const rows = await db.selectFrom('themes').select(['id', 'slug']).where('slug', 'in', slugs).execute();
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+export async function setEventThemes(trx: Database, eventId: number, themeIds: number[]): Promise<void> {
+  await trx.deleteFrom('event_themes').where('event_id', '=', eventId).execute();
+  if (themeIds.length > 0) await trx.insertInto('event_themes').values(themeIds.map((theme_id) => ({ event_id: eventId, theme_id }))).execute();
+}
+
+/** Who speaks at which session: replaces the links of the given sessions. */
+export async function setSessionSpeakers(trx: Database, links: Array<{ sessionId: number; speakerIds: number[] }>): Promise<void> {
+  const sessionIds = links.map((l) => l.sessionId);
+  if (sessionIds.length > 0) await trx.deleteFrom('session_speakers').where('session_id', 'in', sessionIds).execute();
+  const rows = links.flatMap((l) => [...new Set(l.speakerIds)].map((speaker_id) => ({ session_id: l.sessionId, speaker_id })));
+  if (rows.length > 0) await trx.insertInto('session_speakers').values(rows).execute();
+}
+
+/** The words that find an event besides its own text: speakers, themes, session titles and place. */
+export function searchExtraOf(parts: {
+  speakers: ReadonlyArray<Pick<SpeakerDetails, 'name' | 'title' | 'organisation'>>;
+  themes: ReadonlyArray<{ nameDa: string; nameEn: string }>;
+  sessionTitles: ReadonlyArray<string>;
+  venue: { name: string; city: string } | null;
+}): string {
+  return [
+    ...parts.speakers.flatMap((s) => [s.name, s.title, s.organisation]),
+    ...parts.themes.flatMap((t) => [t.nameDa, t.nameEn]),
+    ...parts.sessionTitles,
+    parts.venue ? `${parts.venue.name} ${parts.venue.city}` : '',
+  ].join(' ');
+}
+
+/**
+ * Recomputes an event's search_extra from what is saved now and re-indexes
+ * its text (SQLite; PostgreSQL's generated column follows by itself).
+ */
+export async function reindexEvent(trx: Database, eventId: number): Promise<void> {
+  const event = await trx
+    .selectFrom('events')
+    .leftJoin('venues', 'venues.id', 'events.venue_id')
+    .select(['events.id', 'events.title', 'events.summary', 'events.body', 'venues.name as venue_name', 'venues.city as venue_city'])
+    .where('events.id', '=', eventId)
+    .executeTakeFirstOrThrow();
+  const [speakers, themes, sessions] = await Promise.all([
+    trx
+      .selectFrom('speakers')
+      .select(['speakers.name', 'speakers.title', 'speakers.organisation'])
+      .where('speakers.id', 'in', (eb) =>
+        eb
+          .selectFrom('session_speakers')
+          .innerJoin('sessions', 'sessions.id', 'session_speakers.session_id')
+          .select('session_speakers.speaker_id')
+          .where('sessions.event_id', '=', eventId),
+      )
+      .orderBy('speakers.id')
+      .execute(),
+    trx
+      .selectFrom('themes')
+      .innerJoin('event_themes', 'event_themes.theme_id', 'themes.id')
+      .select(['themes.name_da', 'themes.name_en'])
+      .where('event_themes.event_id', '=', eventId)
+      .execute(),
+    trx.selectFrom('sessions').select('title').where('event_id', '=', eventId).orderBy('starts_at').orderBy('position').orderBy('id').execute(),
+  ]);
+  const searchExtra = searchExtraOf({
+    speakers,
+    themes: themes.map((t) => ({ nameDa: t.name_da, nameEn: t.name_en })),
+    sessionTitles: sessions.map((s) => s.title),
+    venue: event.venue_name === null ? null : { name: event.venue_name, city: event.venue_city ?? '' },
+  });
+  await trx.updateTable('events').set({ search_extra: searchExtra }).where('id', '=', eventId).execute();
+  await indexEventText(trx, { id: event.id, title: event.title, summary: event.summary, body: event.body, searchExtra });
+}
