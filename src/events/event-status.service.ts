@@ -58,7 +58,8 @@ export interface EventCancellation {
   reason: string | null;
   /**
    * The registrations cancelled by it. Each of them, and each of their
-   * participants, has cancelled_at = cancelledAt. Invoicing credits these.
+   * participants, has cancelled_at = cancelledAt; the invoicing reconciler
+   * credits whatever was invoiced for them.
    */
   bookings: CancelledBooking[];
 }
@@ -85,7 +86,8 @@ export async function cancelEvent(ctx: AppContext, editor: EventEditor, eventId:
     if (before.endsAt <= at) throw new EventEndedError();
     await trx.updateTable('events').set({ status: 'cancelled', cancelled_at: at, cancellation_reason: reason, updated_at: at }).where('id', '=', eventId).execute();
     const bookings = await cancelRegistrationsOfCancelledEvent(ctx, trx, locked, await eventFacts(trx, eventId, reason), at);
-    // Invoicing: credit each invoiced booking in `bookings` here, inside this transaction.
+    // No credit notes here: the invoicing reconciler (invoices/invoicing.service.ts) sees each
+    // booking's new updated_at and the event's status, and credits what was invoiced.
     const after = (await loadStoredEvent(trx, eventId))!;
     await recordEventAudit(trx, {
       editor,
