@@ -63,6 +63,21 @@ const offsetParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
 });
 
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The Danish wall-clock date and time of a moment, as numbers (month 1–12). */
+export function danishWallClock(iso: string | Date): WallClock {
+  const p = Object.fromEntries(offsetParts.formatToParts(new Date(iso)).map((x) => [x.type, Number(x.value)]));
+  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
+}
+
 /** Minutes Danish time is ahead of UTC at the given instant (60 in winter, 120 in summer). */
 function danishOffsetMinutes(utcMs: number): number {
   const p = Object.fromEntries(offsetParts.formatToParts(new Date(utcMs)).map((x) => [x.type, Number(x.value)]));

@@ -7,6 +7,7 @@ import { selfServiceMessages } from '../../registrations/self-service.messages.j
 import { organiserMessages } from '../../organiser/organiser.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
 import { staffMessages } from '../../staff/staff.messages.js';
+import { exportsMessages } from '../../registrations/exports/exports.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
@@ -19,6 +20,7 @@ export const da = {
   ...organiserMessages.da,
   ...adminMessages.da,
   ...staffMessages.da,
+  ...exportsMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',

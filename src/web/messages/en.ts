@@ -8,6 +8,7 @@ import { selfServiceMessages } from '../../registrations/self-service.messages.j
 import { organiserMessages } from '../../organiser/organiser.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
 import { staffMessages } from '../../staff/staff.messages.js';
+import { exportsMessages } from '../../registrations/exports/exports.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
@@ -20,6 +21,7 @@ export const en: Record<keyof typeof da, string> = {
   ...organiserMessages.en,
   ...adminMessages.en,
   ...staffMessages.en,
+  ...exportsMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',
