@@ -20,7 +20,7 @@ Commands:
   help               show this text
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, BASE_URL,
-SMTP_URL, MAIL_FROM, OUTBOX_WORKER.`;
+SMTP_URL, MAIL_FROM, OUTBOX_WORKER, INVOICING_WORKER.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -27,6 +27,12 @@ export interface Config {
   /** 'in-process': the server sends the outbox itself; 'off': a separate `tilmeld worker` does. */
   outboxWorker: 'in-process' | 'off';
   /**
+   * 'in-process' (default): the invoicing tick runs wherever the outbox worker
+   * runs (server or `tilmeld worker`); 'off' (INVOICING_WORKER=off): nowhere,
+   * e.g. for a benchmark of sign-ups alone.
+   */
+  invoicingWorker: 'in-process' | 'off';
+  /**
    * Outbox worker timings in milliseconds, for tests that must not wait for
    * the defaults: how long a claim holds (OUTBOX_LEASE_MS, default 2 minutes)
    * and the first retry delay (OUTBOX_RETRY_BASE_MS, default 5 s). Unset: defaults.
@@ -51,10 +57,10 @@ function smtpUrlFrom(value: string | undefined): string | undefined {
   return value;
 }
 
-function outboxWorkerFrom(value: string | undefined): Config['outboxWorker'] {
+function outboxWorkerFrom(value: string | undefined, name = 'OUTBOX_WORKER'): Config['outboxWorker'] {
   if (value === undefined || value === '' || value === 'in-process') return 'in-process';
   if (value === 'off') return 'off';
-  throw new Error(`OUTBOX_WORKER must be "in-process" or "off", got "${value}"`);
+  throw new Error(`${name} must be "in-process" or "off", got "${value}"`);
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -88,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: smtpUrlFrom(env.SMTP_URL),
     mailFrom: env.MAIL_FROM || 'Tilmeld <noreply@localhost>',
     outboxWorker: outboxWorkerFrom(env.OUTBOX_WORKER),
+    invoicingWorker: outboxWorkerFrom(env.INVOICING_WORKER, 'INVOICING_WORKER'),
     outboxLeaseMs: env.OUTBOX_LEASE_MS ? intFrom(env.OUTBOX_LEASE_MS, 0, 'OUTBOX_LEASE_MS') : undefined,
     outboxRetryBaseMs: env.OUTBOX_RETRY_BASE_MS ? intFrom(env.OUTBOX_RETRY_BASE_MS, 0, 'OUTBOX_RETRY_BASE_MS') : undefined,
     uploadMaxBytes: uploadLimitFrom(env.UPLOAD_MAX_MB),

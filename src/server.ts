@@ -3,6 +3,7 @@ import { openContext } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/demo.js';
 import { startOutboxWorker } from './messages/outbox.worker.js';
+import { startInvoicingWorker } from './invoices/invoicing.worker.js';
 
 const config = loadConfig();
 const ctx = await openContext(config);
@@ -15,6 +16,8 @@ try {
 }
 // Sends mail from the outbox; OUTBOX_WORKER=off leaves that to a separate `tilmeld worker`.
 const outboxWorker = config.outboxWorker === 'in-process' ? startOutboxWorker(ctx, { log: app.log, leaseMs: config.outboxLeaseMs, retryBaseMs: config.outboxRetryBaseMs }) : undefined;
+// Invoices bookings that changed and hands issued invoices to their sender; off with the outbox worker.
+const invoicingWorker = config.outboxWorker === 'in-process' && config.invoicingWorker === 'in-process' ? startInvoicingWorker(ctx, { log: app.log }) : undefined;
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -23,6 +26,7 @@ async function shutdown(signal: string): Promise<void> {
   app.log.info({ signal }, 'shutting down: finishing requests in flight');
   setTimeout(() => process.exit(1), 30_000).unref();
   await app.close();
+  await invoicingWorker?.stop();
   await outboxWorker?.stop();
   await ctx.db.destroy();
   process.exit(0);

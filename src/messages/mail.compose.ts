@@ -30,7 +30,8 @@ export function composeMail(message: OutboxMessage, from: string, date: Date): M
     ...payload.headers,
   };
   return {
-    from,
+    // The Message-ID stays under MAIL_FROM's domain, so every mail of this installation is recognisable.
+    from: payload.from ?? from,
     to: message.recipient,
     subject: message.subject,
     date,

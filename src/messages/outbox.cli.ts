@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.js';
 import { openContext } from '../bootstrap.js';
 import { startOutboxWorker, type OutboxLog } from './outbox.worker.js';
+import { startInvoicingWorker } from '../invoices/invoicing.worker.js';
 
 /** One JSON line per event on stdout, like the server's log. */
 function lineLog(level: 'info' | 'warn' | 'error'): (details: object, message: string) => void {
@@ -10,7 +11,7 @@ function lineLog(level: 'info' | 'warn' | 'error'): (details: object, message: s
 }
 
 /**
- * `tilmeld worker`: sends the outbox until SIGTERM or SIGINT, then finishes
+ * `tilmeld worker`: sends the outbox (and runs the invoicing tick) until SIGTERM or SIGINT, then finishes
  * the mail in progress and exits. Run it beside servers started with
  * OUTBOX_WORKER=off; any number of workers may run against one database.
  */
@@ -19,11 +20,14 @@ export async function runOutboxWorkerCommand(): Promise<number> {
   const ctx = await openContext(config);
   const log: OutboxLog = { info: lineLog('info'), warn: lineLog('warn'), error: lineLog('error') };
   const worker = startOutboxWorker(ctx, { log, leaseMs: config.outboxLeaseMs, retryBaseMs: config.outboxRetryBaseMs });
+  // Invoicing runs beside the mail: bookings that changed are billed, issued invoices mailed.
+  const invoicing = config.invoicingWorker === 'in-process' ? startInvoicingWorker(ctx, { log }) : undefined;
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
   log.info({ signal }, 'outbox worker stopping: finishing the mail in progress');
+  await invoicing?.stop();
   await worker.stop();
   await ctx.db.destroy();
   return 0;

@@ -19,6 +19,8 @@ export interface OutgoingMail {
   attachments?: MailAttachment[];
   headers?: Record<string, string>;
   replyTo?: string;
+  /** Sender instead of MAIL_FROM, e.g. "Faktura <faktura@kursus.dk>". */
+  from?: string;
   locale?: 'da' | 'en';
   /**
    * Names the logical mail, e.g. `registration-confirmation:42`: a second
@@ -50,6 +52,7 @@ export async function enqueueMail(db: Database, mail: OutgoingMail, now: Date = 
   if (!to) throw new Error('A mail needs a recipient');
   assertOneLine(to, 'The recipient');
   if (mail.replyTo) assertOneLine(mail.replyTo, 'Reply-To');
+  if (mail.from) assertOneLine(mail.from, 'From');
   for (const [name, value] of Object.entries(mail.headers ?? {})) {
     if (!/^[A-Za-z0-9-]+$/.test(name)) throw new Error(`Invalid mail header name "${name}"`);
     assertOneLine(value, `The header ${name}`);
@@ -68,6 +71,7 @@ export async function enqueueMail(db: Database, mail: OutgoingMail, now: Date = 
       : {}),
     ...(mail.headers && Object.keys(mail.headers).length ? { headers: mail.headers } : {}),
     ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+    ...(mail.from ? { from: mail.from } : {}),
     ...(mail.locale ? { locale: mail.locale } : {}),
   };
   const result = await insertOutboxMessage(db, {

@@ -26,6 +26,8 @@ export interface MailPayload {
   /** Extra headers, e.g. List-Unsubscribe or Auto-Submitted. */
   headers?: Record<string, string>;
   replyTo?: string;
+  /** Sender of this mail instead of MAIL_FROM (e.g. the organiser's invoice address); the SMTP server must accept it. */
+  from?: string;
   locale?: 'da' | 'en';
 }
 
