@@ -164,6 +164,7 @@ async function insertEvent(
     eventId: row.id,
     before: target.duplicatedFromId !== undefined ? { duplicatedFromId: target.duplicatedFromId } : null,
     after: auditSnapshot(after),
+    at: now,
   });
   return { id: row.id, slug, promoted: [] };
 }
@@ -203,7 +204,7 @@ async function updateEvent(
   // More seats, or partial booking allowed now: the waiting list moves up, in this transaction.
   const promoted = await promoteLocked(ctx, trx, before.id, now);
   const after = (await loadStoredEvent(trx, before.id))!;
-  await recordEventAudit(trx, { editor, action: 'event.update', eventId: before.id, before: auditSnapshot(before), after: auditSnapshot(after) });
+  await recordEventAudit(trx, { editor, action: 'event.update', eventId: before.id, before: auditSnapshot(before), after: auditSnapshot(after), at: now });
   return { id: before.id, slug, promoted };
 }
 

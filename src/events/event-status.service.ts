@@ -19,7 +19,8 @@ import { auditSnapshot, loadStoredEvent } from './stored-event.js';
 
 /** Publishes (true) or takes an event back to draft (false). Does nothing when it already is so. */
 export async function setEventPublished(ctx: AppContext, editor: EventEditor, eventId: number, published: boolean): Promise<{ changed: boolean }> {
-  const at = ctx.clock.now().toISOString();
+  const now = ctx.clock.now();
+  const at = now.toISOString();
   const result = await writeTransaction(ctx.db, async (trx) => {
     if (!(await lockEventForSignup(trx, eventId))) throw notFound('No such event');
     const before = (await loadStoredEvent(trx, eventId))!;
@@ -34,6 +35,7 @@ export async function setEventPublished(ctx: AppContext, editor: EventEditor, ev
       eventId,
       before: auditSnapshot(before),
       after: auditSnapshot(after),
+      at: now,
     });
     return { changed: true };
   });
@@ -99,6 +101,7 @@ export async function cancelEvent(ctx: AppContext, editor: EventEditor, eventId:
         registrationsCancelled: bookings.length,
         participantsCancelled: bookings.reduce((n, b) => n + b.participantIds.length, 0),
       },
+      at: now,
     });
     return { eventId, cancelledAt: at, reason, bookings };
   });

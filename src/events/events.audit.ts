@@ -1,16 +1,13 @@
 /**
- * Every staff change of an event is written to the audit log in the same
- * transaction as the change.
+ * Every staff change of an event goes to the audit log (staff/audit.ts) in
+ * the same transaction as the change, with the event as it was and as it is.
  */
 import type { Database } from '../db/database.js';
+import { recordAudit } from '../staff/audit.js';
+import type { StaffIdentity } from '../staff/identity.js';
 
-/** Who made a change: the signed-in staff member (request.staff). */
-export interface EventEditor {
-  id: number;
-  email: string;
-  name: string;
-  role: string;
-}
+/** Who made a change: the signed-in staff member or token owner (request.staff). */
+export type EventEditor = Pick<StaffIdentity, 'id' | 'email'> & { requestId?: string | undefined };
 
 export type EventAuditAction = 'event.create' | 'event.update' | 'event.duplicate' | 'event.publish' | 'event.unpublish' | 'event.cancel';
 
@@ -20,11 +17,17 @@ export interface EventAuditEntry {
   eventId: number;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  at: Date;
 }
 
-/** Until the staff area's audit log lands (migration 005), entries are only collected here for tests. */
-export const pendingAuditEntries: EventAuditEntry[] = [];
-
-export async function recordEventAudit(_trx: Database, entry: EventAuditEntry): Promise<void> {
-  pendingAuditEntries.push(entry);
+export async function recordEventAudit(trx: Database, entry: EventAuditEntry): Promise<void> {
+  await recordAudit(trx, {
+    actor: entry.editor,
+    action: entry.action,
+    entityType: 'event',
+    entityId: entry.eventId,
+    before: entry.before,
+    after: entry.after,
+    at: entry.at,
+  });
 }

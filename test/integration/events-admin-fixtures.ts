@@ -5,8 +5,30 @@
 import type { AppContext } from '../../src/context.js';
 import type { EventDocumentInput } from '../../src/events/event-document.schema.js';
 import type { EventEditor } from '../../src/events/events.audit.js';
+import { createStaff } from '../helpers/staff.js';
 
-export const manager: EventEditor = { id: 1, email: 'mette.manager@tilmeld.test', name: 'Mette Manager', role: 'manager' };
+/** An event manager to act as (a real staff row: the audit log refers to it). */
+export async function createManager(ctx: AppContext): Promise<EventEditor> {
+  const staff = await createStaff(ctx, 'manager', { name: 'Mette Manager' });
+  return { id: staff.id, email: staff.email };
+}
+
+/** The audit entries of one event, oldest first, with before and after parsed. */
+export async function auditOf(ctx: AppContext, eventId: number) {
+  const rows = await ctx.db
+    .selectFrom('audit_log')
+    .select(['action', 'actor_id', 'before_json', 'after_json'])
+    .where('entity_type', '=', 'event')
+    .where('entity_id', '=', String(eventId))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    action: r.action,
+    actorId: r.actor_id,
+    before: r.before_json === null ? null : (JSON.parse(r.before_json) as Record<string, unknown>),
+    after: r.after_json === null ? null : (JSON.parse(r.after_json) as Record<string, unknown>),
+  }));
+}
 
 let counter = 0;
 

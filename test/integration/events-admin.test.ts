@@ -11,16 +11,13 @@ import {
 } from '../../src/events/event-editor.service.js';
 import { cancelEvent, setEventPublished } from '../../src/events/event-status.service.js';
 import { EventCancelledError, EventDocumentInvalidError, EventEndedError, SlugTakenError } from '../../src/events/events.admin.errors.js';
-import { pendingAuditEntries } from '../../src/events/events.audit.js';
+import type { EventEditor } from '../../src/events/events.audit.js';
 import { loadStoredEvent } from '../../src/events/stored-event.js';
 import { createRegistration } from '../../src/registrations/registrations.service.js';
 import { danishTimeToUtc } from '../../src/lib/dates.js';
-import { manager, outbox, seminarDocument } from './events-admin-fixtures.js';
+import { auditOf, createManager, outbox, seminarDocument } from './events-admin-fixtures.js';
 import { participant, signup } from './registrations-fixtures.js';
 
-async function auditOf(_ctx: AppContext, eventId: number) {
-  return pendingAuditEntries.filter((e) => e.eventId === eventId);
-}
 
 async function issuesOf(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -39,9 +36,9 @@ async function stored(ctx: AppContext, id: number) {
 
 forEachDialect('events back office: create, edit, duplicate', (dialect) => {
   const t = useTestApp(dialect);
-  // Each database numbers its events from 1: audit entries of the other database must not count.
-  beforeAll(() => {
-    pendingAuditEntries.length = 0;
+  let manager: EventEditor;
+  beforeAll(async () => {
+    manager = await createManager(t.current.ctx);
   });
 
   it('creates a draft with a Danish slug, its programme, venue and speakers, and audits it', async () => {
@@ -60,7 +57,7 @@ forEachDialect('events back office: create, edit, duplicate', (dialect) => {
     expect(e.document.addOns[0]).toMatchObject({ code: 'overnight', capacity: 1 });
     expect(e.document.cancellation).toEqual({ freeDays: 14, late: 'fee', lateFeeOre: 100_000 });
     const audit = await auditOf(ctx, saved.id);
-    expect(audit.map((a) => a.action)).toEqual(['event.create']);
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([['event.create', manager.id]]);
     expect(audit[0]!.before).toBeNull();
     expect(audit[0]!.after).toMatchObject({ title: 'Årsmøde på Ærø', status: 'draft' });
   });
@@ -306,9 +303,9 @@ forEachDialect('events back office: create, edit, duplicate', (dialect) => {
 
 forEachDialect('events back office: publish and cancel', (dialect) => {
   const t = useTestApp(dialect);
-  // Each database numbers its events from 1: audit entries of the other database must not count.
-  beforeAll(() => {
-    pendingAuditEntries.length = 0;
+  let manager: EventEditor;
+  beforeAll(async () => {
+    manager = await createManager(t.current.ctx);
   });
 
   it('publishes and unpublishes, shows the change on the public site at once, and audits it', async () => {
