@@ -27,6 +27,7 @@ import { registerObservability } from './observability/observability.routes.js';
 import { registerStaffGuard } from './staff/guard.js';
 import { loginRoutes } from './staff/login.routes.js';
 import { dashboardRoutes } from './admin/dashboard.routes.js';
+import { exportsAdminRoutes } from './registrations/exports/exports.admin.routes.js';
 
 export type App = FastifyInstance;
 
@@ -99,5 +100,6 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(registrationsApi(ctx));
   await app.register(loginRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
+  await app.register(exportsAdminRoutes(ctx));
   return app;
 }
