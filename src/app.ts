@@ -26,6 +26,7 @@ import { loadSecretKey } from './lib/secret.js';
 import { registerObservability } from './observability/observability.routes.js';
 import { registerStaffGuard } from './staff/guard.js';
 import { loginRoutes } from './staff/login.routes.js';
+import { accountRoutes } from './staff/account.routes.js';
 import { dashboardRoutes } from './admin/dashboard.routes.js';
 import { exportsAdminRoutes } from './registrations/exports/exports.admin.routes.js';
 
@@ -99,6 +100,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(newsApi(ctx));
   await app.register(registrationsApi(ctx));
   await app.register(loginRoutes(ctx));
+  await app.register(accountRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
   await app.register(exportsAdminRoutes(ctx));
   return app;

@@ -95,3 +95,9 @@ export async function insertApiToken(db: Kysely<DB>, row: { token_hash: string; 
   const inserted = await db.insertInto('api_tokens').values(row).returning('id').executeTakeFirstOrThrow();
   return inserted.id;
 }
+
+export async function deleteOtherSessions(db: Kysely<DB>, userId: number, keepHash: string | undefined): Promise<void> {
+  let query = db.deleteFrom('staff_sessions').where('user_id', '=', userId);
+  if (keepHash) query = query.where('token_hash', '<>', keepHash);
+  await query.execute();
+}

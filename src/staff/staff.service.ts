@@ -11,6 +11,7 @@ import { checkPassword, hashPassword, passwordProblem, type PasswordProblem } fr
 import { ROLES, type Role } from './roles.js';
 import { looksLikeApiToken, looksLikeSessionToken, newApiToken, newSessionToken, tokenHash } from './secrets.js';
 import * as q from './staff.queries.js';
+import { matchTotp, openTotpSecret } from './totp.js';
 
 /** A session ends after this long without a request … */
 export const SESSION_IDLE_MINUTES = 240;
@@ -72,23 +73,109 @@ export interface LoginUser {
   totpRequired: boolean;
 }
 
+/** Failed attempts (password or code) in a row before an account is locked … */
+export const MAX_FAILED_LOGINS = 5;
+/** … for this long. */
+export const LOCK_MINUTES = 15;
+
 /**
- * The user when the e-mail and password match an enabled account. Unknown
- * e-mail, wrong password and a disabled account give the same answer after
- * the same work.
+ * Addresses without an account are counted in memory the same way, so the
+ * lock cannot tell which addresses have accounts.
  */
-export async function verifyLogin(ctx: AppContext, email: string, password: string): Promise<LoginUser | null> {
-  const user = await q.findUserByEmail(ctx.db, normaliseStaffEmail(email).slice(0, 254));
+const unknownFailures = new Map<string, { count: number; lockedUntil: number }>();
+
+function unknownAddressLocked(email: string, now: Date): boolean {
+  const entry = unknownFailures.get(email);
+  return entry !== undefined && entry.lockedUntil > now.getTime();
+}
+
+function countUnknownFailure(email: string, now: Date): boolean {
+  if (unknownFailures.size > 10_000) unknownFailures.clear();
+  const entry = unknownFailures.get(email) ?? { count: 0, lockedUntil: 0 };
+  entry.count += 1;
+  if (entry.count >= MAX_FAILED_LOGINS) {
+    entry.count = 0;
+    entry.lockedUntil = now.getTime() + LOCK_MINUTES * 60_000;
+  }
+  unknownFailures.set(email, entry);
+  return entry.lockedUntil > now.getTime();
+}
+
+/** Counts a failed attempt on an account; true when the account is now locked. */
+export async function countFailedLogin(ctx: AppContext, userId: number): Promise<boolean> {
+  const now = ctx.clock.now();
+  const row = await ctx.db
+    .updateTable('staff_users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', userId)
+    .returning('failed_logins')
+    .executeTakeFirst();
+  if (!row || row.failed_logins < MAX_FAILED_LOGINS) return false;
+  await ctx.db
+    .updateTable('staff_users')
+    .set({ failed_logins: 0, locked_until: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() })
+    .where('id', '=', userId)
+    .execute();
+  return true;
+}
+
+async function clearFailedLogins(ctx: AppContext, userId: number): Promise<void> {
+  await ctx.db.updateTable('staff_users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+}
+
+export type LoginOutcome = { status: 'ok'; user: LoginUser } | { status: 'failed' } | { status: 'locked' };
+
+/**
+ * Checks e-mail and password. Unknown e-mail, wrong password and a disabled
+ * account give the same answer after the same work. After MAX_FAILED_LOGINS
+ * failures in a row the address is locked for LOCK_MINUTES, even for the
+ * right password.
+ */
+export async function verifyLogin(ctx: AppContext, email: string, password: string): Promise<LoginOutcome> {
+  const address = normaliseStaffEmail(email).slice(0, 254);
+  const now = ctx.clock.now();
+  const user = await q.findUserByEmail(ctx.db, address);
   const ok = await checkPassword(user?.password_hash, password);
-  if (!user || !ok || user.disabled_at !== null) return null;
+  if (!user) {
+    if (unknownAddressLocked(address, now)) return { status: 'locked' };
+    return countUnknownFailure(address, now) ? { status: 'locked' } : { status: 'failed' };
+  }
+  if (user.locked_until !== null && user.locked_until > now.toISOString()) return { status: 'locked' };
+  if (!ok || user.disabled_at !== null) return (await countFailedLogin(ctx, user.id)) ? { status: 'locked' } : { status: 'failed' };
+  const totpRequired = user.totp_secret !== null && user.totp_pending === 0;
+  // With TOTP on, the count starts again only after the right code.
+  if (!totpRequired) await clearFailedLogins(ctx, user.id);
   return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    locale: user.locale,
-    totpRequired: user.totp_secret !== null && user.totp_pending === 0,
+    status: 'ok',
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, totpRequired },
   };
+}
+
+export type CodeOutcome = { status: 'ok'; userId: number } | { status: 'failed' } | { status: 'locked' } | { status: 'expired' };
+
+/**
+ * The second step: the code for the half-way session in the cookie. On
+ * success the half-way session is gone and the caller starts a full one.
+ */
+export async function verifyLoginCode(ctx: AppContext, sessionToken: string | undefined, code: string): Promise<CodeOutcome> {
+  const pending = await pendingTotpUser(ctx, sessionToken);
+  if (!pending) return { status: 'expired' };
+  const user = await q.findUserById(ctx.db, pending.id);
+  const now = ctx.clock.now();
+  if (!user || user.disabled_at !== null || user.totp_secret === null || user.totp_pending !== 0) return { status: 'expired' };
+  if (user.locked_until !== null && user.locked_until > now.toISOString()) return { status: 'locked' };
+  const secret = openTotpSecret(ctx.config, user.totp_secret);
+  const step = secret ? matchTotp(secret, code, now, user.totp_last_step) : null;
+  if (step === null) {
+    if (await countFailedLogin(ctx, user.id)) {
+      await endSession(ctx, sessionToken);
+      return { status: 'locked' };
+    }
+    return { status: 'failed' };
+  }
+  await ctx.db.updateTable('staff_users').set({ totp_last_step: step, failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+  await endSession(ctx, sessionToken);
+  return { status: 'ok', userId: user.id };
 }
 
 export interface SessionStart {

@@ -60,3 +60,37 @@ export function LoginPage({ page, email, next, errors, csrfToken, loggedOut }: L
     </AdminLayout>
   );
 }
+
+/** The second step for accounts with TOTP. */
+export function LoginCodePage({ page, next, errors, csrfToken }: { page: PageContext; next: string; errors: ReadonlyArray<FormError>; csrfToken: string }): JSX.Element {
+  const { t, locale } = page;
+  const action = locale === 'en' ? '/admin/login/code?lang=en' : '/admin/login/code';
+  return (
+    <AdminLayout page={page} title={(errors.length > 0 ? t('signup.errorPrefix') : '') + t('staff.code.title')}>
+      <div class="row">
+        <div class="col-12 col-md-8 col-lg-6">
+          <h1 safe>{t('staff.code.title')}</h1>
+          {errors.length > 0 ? <ErrorSummary page={page} errors={errors} /> : ''}
+          <p class="font-lead" safe>
+            {t('staff.code.lede')}
+          </p>
+          <form method="post" action={action} novalidate>
+            <CsrfField token={csrfToken} />
+            <input type="hidden" name="next" value={attr(next)} />
+            <PasswordField page={page} id="code" name="code" label={t('staff.code.label')} hint={t('staff.code.hint')} errors={errorMap(errors)} autocomplete="one-time-code" numeric />
+            <div class="tilmeld-form-actions">
+              <button type="submit" class="button button-primary" safe>
+                {t('staff.code.submit')}
+              </button>
+            </div>
+          </form>
+          <p>
+            <a href={loginUrl(next, locale)} class="function-link" safe>
+              {t('staff.code.restart')}
+            </a>
+          </p>
+        </div>
+      </div>
+    </AdminLayout>
+  );
+}
