@@ -29,6 +29,7 @@ import { loginRoutes } from './staff/login.routes.js';
 import { accountRoutes } from './staff/account.routes.js';
 import { dashboardRoutes } from './admin/dashboard.routes.js';
 import { exportsAdminRoutes } from './registrations/exports/exports.admin.routes.js';
+import { newsAdminRoutes } from './news/news.admin.routes.js';
 
 export type App = FastifyInstance;
 
@@ -103,5 +104,6 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(accountRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
   await app.register(exportsAdminRoutes(ctx));
+  await app.register(newsAdminRoutes(ctx));
   return app;
 }

@@ -87,7 +87,7 @@ describe('dates and times typed by hand', () => {
   });
 
   it('shows a stored time in Danish time and knows drafts, scheduled and published', () => {
-    expect(publishFieldsOf('2026-05-24T07:30:00.000Z')).toEqual({ publishDate: '2026-05-24', publishTime: '09:30' });
+    expect(publishFieldsOf('2026-05-24T07:30:00.000Z')).toEqual({ publishDate: '24-05-2026', publishTime: '09:30' });
     const now = new Date('2026-06-01T10:00:00.000Z');
     expect(articleState(null, now)).toBe('draft');
     expect(articleState('2026-06-01T10:00:00.001Z', now)).toBe('scheduled');

@@ -131,7 +131,8 @@ export function parseTimeInput(value: string): string | undefined {
 /** A stored time as the form's date and time fields show it, in Danish time. */
 export function publishFieldsOf(iso: string): { publishDate: string; publishTime: string } {
   const time = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
-  return { publishDate: localDateKey(iso), publishTime: time };
+  const [y, m, d] = localDateKey(iso).split('-');
+  return { publishDate: `${d}-${m}-${y}`, publishTime: time };
 }
 
 /**

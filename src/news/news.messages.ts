@@ -87,6 +87,7 @@ const da = {
   'news.admin.error.publishPartial': 'Skriv både dato og klokkeslæt, eller lad begge felter stå tomme.',
   'news.admin.error.events.duplicate': 'Det samme arrangement er valgt mere end én gang.',
   'news.admin.error.events.unknown': 'Et af de valgte arrangementer findes ikke længere.',
+  'news.admin.error.gone': 'Nyheden findes ikke længere. Den kan være slettet af en anden.',
 } as const satisfies Record<string, string>;
 
 const en: Record<keyof typeof da, string> = {
@@ -177,6 +178,7 @@ const en: Record<keyof typeof da, string> = {
   'news.admin.error.publishPartial': 'Enter both date and time, or leave both empty.',
   'news.admin.error.events.duplicate': 'The same event is chosen more than once.',
   'news.admin.error.events.unknown': 'One of the chosen events no longer exists.',
+  'news.admin.error.gone': 'The article no longer exists. Someone else may have deleted it.',
 };
 
 export const newsMessages = { da, en };
