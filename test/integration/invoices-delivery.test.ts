@@ -15,6 +15,9 @@ import { runInvoicingTick } from '../../src/invoices/invoicing.worker.js';
 import { composeMail } from '../../src/messages/mail.compose.js';
 import type { MailPayload } from '../../src/messages/outbox.table.js';
 import { fixedClock } from '../../src/lib/clock.js';
+import {
+  getInvoiceDocument, invoiceDocumentsOfBooking, invoicePdfFile, invoiceXmlFile, listInvoiceDocuments, markInvoicePaid,
+} from '../../src/invoices/invoices.service.js';
 import { makeEvent, signup } from './registrations-fixtures.js';
 
 const settings = async () => sampleSettings;
@@ -71,5 +74,25 @@ forEachDialect('invoice delivery', (dialect) => {
     expect(creditPdf).toContain('Krediteret i alt 4.937,50 kr.');
     const creditXml = Buffer.from(credit.payload.attachments![1]!.contentBase64, 'base64').toString('utf8');
     expect(validateUblDocuments([xml, creditXml]).map((r) => r.valid)).toEqual([true, true]);
+  });
+
+  it('gives the finance pages lists, files and mark-paid', async () => {
+    const { ctx } = t.current;
+    const all = await listInvoiceDocuments(ctx);
+    expect(all.map((d) => d.document.kind)).toEqual(['credit_note', 'invoice']);
+    const invoices = await listInvoiceDocuments(ctx, { kind: 'invoice', status: 'sent' });
+    expect(invoices).toHaveLength(1);
+    const invoice = (await getInvoiceDocument(ctx, invoices[0]!.document.number))!;
+    expect(invoice.document.lines).toHaveLength(2);
+    expect(await getInvoiceDocument(ctx, 'TM-999999')).toBeUndefined();
+    const xml = invoiceXmlFile(invoice);
+    expect(xml).toMatchObject({ filename: `faktura-${invoice.document.number}.xml`, contentType: 'application/xml; charset=utf-8' });
+    expect(validateUblDocuments([xml.body.toString('utf8')])[0]!.valid).toBe(true);
+    const pdf = await invoicePdfFile(invoice);
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await markInvoicePaid(ctx, invoice.id)).toBe(true);
+    expect(await markInvoicePaid(ctx, invoice.id)).toBe(false);
+    expect(await markInvoicePaid(ctx, all[0]!.id)).toBe(false);
+    expect((await invoiceDocumentsOfBooking(ctx, invoice.document.bookingId)).map((d) => d.status)).toEqual(['paid', 'sent']);
   });
 });

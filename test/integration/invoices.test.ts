@@ -10,6 +10,8 @@ import { useTestApp } from '../helpers/app.js';
 import { createRegistration } from '../../src/registrations/registrations.service.js';
 import { cancelParticipant, cancelRegistration } from '../../src/registrations/registrations.changes.js';
 import { validateInvoiceDocument } from '../../src/invoices/rules.js';
+import { cancelEvent } from '../../src/events/event-status.service.js';
+import { manager } from './events-admin-fixtures.js';
 import { reconcileChangedBookings } from '../../src/invoices/invoicing.service.js';
 import { fixedClock } from '../../src/lib/clock.js';
 import { makeEvent, signup } from './registrations-fixtures.js';
@@ -89,6 +91,27 @@ forEachDialect('invoicing a booking', (dialect) => {
     expect(l.creditNotes).toHaveLength(3);
     expect(l.creditedOre).toBe(l.invoicedOre);
     for (const d of l.documents) expect(validateInvoiceDocument(d.document)).toEqual([]);
+  });
+
+  it('cancelling the event (the events back office) credits every booking in full, late fees included', async () => {
+    const event = await makeEvent(t.current.ctx, { settings: { cancellation: { freeDays: 120, late: 'fee', lateFeeOre: 50_000 } } });
+    const at = (iso: string) => ({ ...t.current.ctx, clock: fixedClock(iso) });
+    const a = await createRegistration(at('2026-06-03T08:00:00.000Z'), event.slug, signup(2, 1));
+    const b = await createRegistration(at('2026-06-03T08:00:00.000Z'), event.slug, signup(1, 3));
+    await reconcileChangedBookings(at('2026-06-03T08:00:01.000Z'), { ...settingsOption(), limit: 1000 });
+    await cancelParticipant(at('2026-06-03T08:00:02.000Z'), a.participants[0]!.id);
+    await reconcileChangedBookings(at('2026-06-03T08:00:03.000Z'), { ...settingsOption(), limit: 1000 });
+    expect((await ledger(t.current.ctx, a.id)).creditNotes).toHaveLength(1);
+
+    await cancelEvent(at('2026-06-03T08:00:04.000Z'), manager, event.id, { reason: 'For få tilmeldte.' });
+    const pass = await reconcileChangedBookings(at('2026-06-03T08:00:05.000Z'), { ...settingsOption(), limit: 1000 });
+    expect(pass.failed).toEqual([]);
+    for (const id of [a.id, b.id]) {
+      const l = await ledger(t.current.ctx, id);
+      expect(l.invoicedOre).toBeGreaterThan(0);
+      expect(l.creditedOre).toBe(l.invoicedOre);
+      expect(l.creditNotes.at(-1)!.document.note).toMatch(/^Arrangementet er aflyst\./);
+    }
   });
 
   it('never invoices the waiting list; promotion brings a supplementary invoice', async () => {
