@@ -6,8 +6,9 @@
  *     preHandler: staffOnly(ctx, access.events.read) }, handler)
  *
  * (`staffRoles` alone is enough: the onRoute hook in registerStaffGuard puts
- * the guard in front of every route that declares it; an /admin route that
- * declares nothing is locked to administrators and fails the route-table test.)
+ * the guard in preValidation of every route that declares it; an /admin route
+ * that declares nothing is locked to administrators and fails the route-table
+ * test, test/integration/admin-route-table.test.ts.)
  *
  * Anonymous: browser pages → 303 /admin/login?next=…, /api/ → 401 JSON.
  * Wrong role → 403 (page or JSON). A session-authenticated request that
@@ -136,36 +137,60 @@ export function staffOnly(ctx: AppContext, roles: readonly Role[]): Guard {
   return guard;
 }
 
-function guardsOf(preHandler: unknown): Guard[] {
-  const list = Array.isArray(preHandler) ? preHandler : preHandler ? [preHandler] : [];
-  return list.filter((h): h is Guard => typeof h === 'function' && GUARD_ROLES in h);
+function handlersOf(hook: unknown): unknown[] {
+  return Array.isArray(hook) ? hook : hook ? [hook] : [];
+}
+
+function guardsOf(...hooks: unknown[]): Guard[] {
+  return hooks.flatMap(handlersOf).filter((h): h is Guard => typeof h === 'function' && GUARD_ROLES in h);
 }
 
 const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
 
+/** A route as the guard saw it being registered (for the route-table test). */
+export interface GuardedRouteEntry {
+  method: string;
+  url: string;
+  /** config.staffRoles as declared. */
+  declared: readonly Role[] | undefined;
+  /** The roles the guard lets through; undefined for routes without a guard. */
+  roles: readonly Role[] | undefined;
+}
+
+const routeTables = new WeakMap<object, GuardedRouteEntry[]>();
+
+/** Every route registered on the app, with its guard. */
+export function staffRouteTable(app: FastifyInstance): readonly GuardedRouteEntry[] {
+  return routeTables.get(app) ?? [];
+}
+
 /**
- * Request decoration and the onRoute hook that puts the guard in front of
- * every route declaring `config.staffRoles`, and locks any other /admin route
- * (except login) to administrators. Register before any route.
+ * Request decoration and the onRoute hook that guards every route declaring
+ * `config.staffRoles` (or carrying staffOnly), and locks any other /admin
+ * route (except login) to administrators. The guard runs in preValidation:
+ * after the body is parsed (for the CSRF field) but before schemas are
+ * checked, so an anonymous request learns nothing from validation errors.
+ * An explicit staffOnly in preHandler still runs, at no extra cost.
+ * Register before any route.
  */
 export function registerStaffGuard(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('staff', null);
+  const table: GuardedRouteEntry[] = [];
+  routeTables.set(app, table);
   app.addHook('onRoute', (route) => {
     const declared = route.config?.staffRoles;
     if (declared !== undefined && (!Array.isArray(declared) || !declared.every(isRole))) {
-      throw new Error(`${route.method} ${route.url}: config.staffRoles must list roles from src/staff/roles.ts`);
+      throw new Error(`${String(route.method)} ${route.url}: config.staffRoles must list roles from src/staff/roles.ts`);
     }
-    const needsGuard = declared !== undefined || (isAdminRoute(route.url) && !isLoginRoute(route.url));
-    if (!needsGuard) return;
-    const existing = guardsOf(route.preHandler);
-    if (existing.length > 0) {
-      if (declared && existing.some((g) => !sameRoles(g[GUARD_ROLES], declared))) {
-        throw new Error(`${route.method} ${route.url}: staffOnly roles differ from config.staffRoles`);
-      }
-      return;
+    const explicit = guardsOf(route.onRequest, route.preValidation, route.preHandler);
+    if (declared && explicit.some((g) => !sameRoles(g[GUARD_ROLES], declared))) {
+      throw new Error(`${String(route.method)} ${route.url}: staffOnly roles differ from config.staffRoles`);
     }
-    const others = Array.isArray(route.preHandler) ? route.preHandler : route.preHandler ? [route.preHandler] : [];
-    route.preHandler = [staffOnly(ctx, declared ?? ['admin']), ...others];
+    const fallback = isAdminRoute(route.url) && !isLoginRoute(route.url) ? (['admin'] as const) : undefined;
+    const roles = declared ?? explicit[0]?.[GUARD_ROLES] ?? fallback;
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) table.push({ method: String(method), url: route.url, declared, roles });
+    if (!roles || guardsOf(route.preValidation).length > 0) return;
+    route.preValidation = [staffOnly(ctx, roles), ...handlersOf(route.preValidation)] as typeof route.preValidation;
   });
 }
 
