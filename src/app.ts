@@ -14,6 +14,7 @@ import { homeRoutes } from './pages/home.routes.js';
 import { sitemapRoutes } from './pages/sitemap.routes.js';
 import { eventsRoutes } from './events/events.routes.js';
 import { eventsApi } from './events/events.api.js';
+import { eventsStaffApi } from './events/events.staff-api.js';
 import { newsRoutes } from './news/news.routes.js';
 import { newsApi } from './news/news.api.js';
 import { registrationsApi } from './registrations/registrations.api.js';
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(signupRoutes(ctx));
   await app.register(selfServiceRoutes(ctx));
   await app.register(eventsApi(ctx));
+  await app.register(eventsStaffApi(ctx));
   await app.register(newsApi(ctx));
   await app.register(registrationsApi(ctx));
   await app.register(loginRoutes(ctx));

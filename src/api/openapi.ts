@@ -16,6 +16,11 @@ export async function registerOpenApi(app: FastifyInstance, baseUrl: string): Pr
         description: 'Events, programmes, news and (for staff) registrations of a Tilmeld installation.',
       },
       servers: [{ url: baseUrl }],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'A staff API token (settings, or npx tilmeld token create --email E)' },
+        },
+      },
       tags: [
         { name: 'events', description: 'Published events and their programmes' },
         { name: 'articles', description: 'Published news articles' },

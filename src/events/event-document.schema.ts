@@ -326,8 +326,7 @@ const cancellationSchema = z.object({
   lateFeeOre: amount().optional().transform((v) => v ?? 0),
 });
 
-export const eventDocumentSchema = z
-  .object({
+const eventDocumentObject = z.object({
     slug: slug.optional(),
     type: z.enum(EVENT_TYPES, 'invalid_value'),
     status: z
@@ -359,7 +358,9 @@ export const eventDocumentSchema = z
     cancellation: cancellationSchema.optional().transform((v) => v ?? { freeDays: 0, late: 'fee' as const, lateFeeOre: 0 }),
     addOns: z.array(addOnSchema).max(EDITOR_LIMITS.addOns, 'too_many').optional().transform((v) => v ?? []),
     questions: z.array(questionSchema).max(EDITOR_LIMITS.questions, 'too_many').optional().transform((v) => v ?? []),
-  })
+  });
+
+export const eventDocumentSchema = eventDocumentObject
   .superRefine((doc, ctx) => {
     if (doc.vatMode === 'exempt' && (typeof doc.vatExemptionReason !== 'string' || doc.vatExemptionReason === '')) {
       ctx.addIssue({ code: 'custom', path: ['vatExemptionReason'], message: 'exemption_reason_required' });
@@ -402,6 +403,9 @@ export const eventDocumentSchema = z
     });
   }, whenObject)
   .meta({ id: 'EventDocument' });
+
+/** PATCH: any of the document's fields; the stored event with them laid over must pass eventDocumentSchema. */
+export const eventPatchSchema = eventDocumentObject.partial().meta({ id: 'EventPatch' });
 
 export type EventDocumentInput = z.input<typeof eventDocumentSchema>;
 export type EventDocument = z.output<typeof eventDocumentSchema>;
