@@ -1,31 +1,139 @@
+import { formatDate, formatTime } from '../lib/dates.js';
+import { exportPaths } from '../registrations/exports/export-paths.js';
+import type { Dashboard, FillRate } from './dashboard.service.js';
 import type { AdminPageContext } from './page.js';
-import { AdminLayout, adminNav } from './views/AdminLayout.js';
-import { mayRead } from '../staff/roles.js';
+import { AdminLayout } from './views/AdminLayout.js';
+import { SignupChart } from './views/SignupChart.js';
 
-/**
- * The landing page at /admin: for now the sections the staff member may use.
- * The dashboard proper (fill rates, sign-ups over time, deadlines) replaces this.
- */
-export function DashboardPage({ page }: { page: AdminPageContext }): JSX.Element {
-  const { t, staff } = page;
+function when(iso: string, page: AdminPageContext): string {
+  return `${formatDate(iso, page.locale)} ${formatTime(iso, page.locale)}`;
+}
+
+/** A bar (decoration) beside the same number in words. */
+function FillBar({ page, e }: { page: AdminPageContext; e: FillRate }): JSX.Element {
+  const width = 100;
+  return (
+    <span class="tilmeld-fill">
+      <svg width={String(width)} height="12" viewBox={`0 0 ${width} 12`} aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">
+        <rect x="0" y="0" width={String(width)} height="12" fill="#e0e0e0" />
+        <rect x="0" y="0" width={String(e.percent)} height="12" fill={e.percent >= 100 ? '#a6192e' : '#004993'} />
+      </svg>
+      <span safe>{page.t('dashboard.fillText', { confirmed: e.confirmed, capacity: e.capacity, percent: e.percent })}</span>
+    </span>
+  );
+}
+
+function EventLink({ e }: { e: Pick<FillRate, 'id' | 'title'> }): JSX.Element {
+  return (
+    <a href={`/admin/events/${e.id}`} safe>
+      {e.title}
+    </a>
+  );
+}
+
+/** /admin: upcoming events with fill rate, sign-ups over time, waiting lists and this week's deadlines. */
+export function DashboardPage({ page, data }: { page: AdminPageContext; data: Dashboard }): JSX.Element {
+  const { t } = page;
   return (
     <AdminLayout page={page} title={t('admin.dashboard.title')} section="dashboard">
       <h1 safe>{t('admin.dashboard.title')}</h1>
       <p class="font-lead" safe>
-        {t('admin.dashboard.welcome', { name: staff.name })}
+        {t('dashboard.lede', { name: page.staff.name })}
       </p>
-      <h2 safe>{t('admin.dashboard.sections')}</h2>
-      <ul>
-        {adminNav
-          .filter((item) => item.section !== 'dashboard' && mayRead(staff.role, item.section))
-          .map((item) => (
-            <li>
-              <a href={item.href} safe>
-                {t(item.label)}
-              </a>
-            </li>
-          ))}
-      </ul>
+
+      <h2 safe>{t('dashboard.upcoming')}</h2>
+      {data.upcoming.length === 0 ? (
+        <p safe>{t('dashboard.upcoming.none')}</p>
+      ) : (
+        <div class="table--responsive-scroll">
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col" safe>{t('dashboard.event')}</th>
+                <th scope="col" safe>{t('dashboard.starts')}</th>
+                <th scope="col" safe>{t('dashboard.fill')}</th>
+                <th scope="col" class="text-align-right" safe>{t('dashboard.waiting')}</th>
+                <th scope="col" safe>{t('dashboard.exports')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.upcoming.map((e) => (
+                <tr>
+                  <td>
+                    <EventLink e={e} />
+                  </td>
+                  <td safe>{when(e.startsAt, page)}</td>
+                  <td>
+                    <FillBar page={page} e={e} />
+                  </td>
+                  <td class="text-align-right" safe>{String(e.waiting)}</td>
+                  <td>
+                    <a href={exportPaths(e.id).page} aria-label={`${t('dashboard.exports')}: ${e.title}`} safe>
+                      {t('dashboard.exports')}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2 safe>{t('dashboard.signups')}</h2>
+      <p safe>{t('dashboard.signups.total', { n: data.signupTotal })}</p>
+      <SignupChart page={page} days={data.signups} total={data.signupTotal} />
+
+      <h2 safe>{t('dashboard.waitingLists')}</h2>
+      {data.waiting.length === 0 ? (
+        <p safe>{t('dashboard.waitingLists.none')}</p>
+      ) : (
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col" safe>{t('dashboard.event')}</th>
+              <th scope="col" safe>{t('dashboard.starts')}</th>
+              <th scope="col" class="text-align-right" safe>{t('dashboard.waitingLength')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.waiting.map((e) => (
+              <tr>
+                <td>
+                  <EventLink e={e} />
+                </td>
+                <td safe>{when(e.startsAt, page)}</td>
+                <td class="text-align-right" safe>{String(e.waiting)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2 safe>{t('dashboard.deadlines')}</h2>
+      {data.deadlines.length === 0 ? (
+        <p safe>{t('dashboard.deadlines.none')}</p>
+      ) : (
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col" safe>{t('dashboard.when')}</th>
+              <th scope="col" safe>{t('dashboard.deadline')}</th>
+              <th scope="col" safe>{t('dashboard.event')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.deadlines.map((d) => (
+              <tr>
+                <td safe>{when(d.at, page)}</td>
+                <td safe>{t(`dashboard.deadline.${d.kind}`)}</td>
+                <td>
+                  <EventLink e={{ id: d.eventId, title: d.title }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </AdminLayout>
   );
 }

@@ -8,6 +8,7 @@ import { organiserMessages } from '../../organiser/organiser.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
 import { staffMessages } from '../../staff/staff.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
+import { dashboardMessages } from '../../admin/dashboard.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
@@ -21,6 +22,7 @@ export const da = {
   ...adminMessages.da,
   ...staffMessages.da,
   ...exportsMessages.da,
+  ...dashboardMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',

@@ -9,6 +9,7 @@ import { organiserMessages } from '../../organiser/organiser.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
 import { staffMessages } from '../../staff/staff.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
+import { dashboardMessages } from '../../admin/dashboard.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
@@ -22,6 +23,7 @@ export const en: Record<keyof typeof da, string> = {
   ...adminMessages.en,
   ...staffMessages.en,
   ...exportsMessages.en,
+  ...dashboardMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',
