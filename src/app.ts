@@ -31,6 +31,7 @@ import { accountRoutes } from './staff/account.routes.js';
 import { dashboardRoutes } from './admin/dashboard.routes.js';
 import { exportsAdminRoutes } from './registrations/exports/exports.admin.routes.js';
 import { newsAdminRoutes } from './news/news.admin.routes.js';
+import { organiserAdminRoutes } from './organiser/organiser.admin.routes.js';
 
 export type App = FastifyInstance;
 
@@ -107,5 +108,6 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(dashboardRoutes(ctx));
   await app.register(exportsAdminRoutes(ctx));
   await app.register(newsAdminRoutes(ctx));
+  await app.register(organiserAdminRoutes(ctx));
   return app;
 }
