@@ -32,6 +32,7 @@ import { dashboardRoutes } from './admin/dashboard.routes.js';
 import { exportsAdminRoutes } from './registrations/exports/exports.admin.routes.js';
 import { newsAdminRoutes } from './news/news.admin.routes.js';
 import { organiserAdminRoutes } from './organiser/organiser.admin.routes.js';
+import { materialsAdminRoutes } from './materials/materials.admin.routes.js';
 
 export type App = FastifyInstance;
 
@@ -109,5 +110,6 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(exportsAdminRoutes(ctx));
   await app.register(newsAdminRoutes(ctx));
   await app.register(organiserAdminRoutes(ctx));
+  await app.register(materialsAdminRoutes(ctx));
   return app;
 }

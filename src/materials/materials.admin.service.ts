@@ -8,7 +8,10 @@
  */
 import type { AppContext } from '../context.js';
 import { recordAudit, type AuditEntry } from '../staff/audit.js';
-import type { MessageKey } from '../web/i18n.js';
+import { articleChoices } from '../news/news.admin.queries.js';
+import { eventOptions } from '../news/news.admin.service.js';
+import type { Locale, MessageKey } from '../web/i18n.js';
+import { safeContentType, type DownloadableMaterial } from './materials.service.js';
 import type { MaterialField, MaterialFields } from './materials.admin.form.js';
 import * as q from './materials.queries.js';
 import { moveIntoStore, removeStoredFile, removeTemp, sweepStaleTemps } from './materials.storage.js';
@@ -191,4 +194,66 @@ export async function deleteMaterial(ctx: AppContext, actor: Actor, id: number):
   ctx.pageCache.clear();
   await discard(ctx, key);
   return true;
+}
+
+export const STAFF_PAGE_SIZE = 50;
+
+/** One page of materials for the back office, optionally those of one event or article. */
+export async function staffMaterialPage(ctx: AppContext, filter: q.StaffMaterialFilter, page: number) {
+  const total = await q.countMaterials(ctx.db, filter);
+  const rows = await q.materialsForStaff(ctx.db, filter, STAFF_PAGE_SIZE, (page - 1) * STAFF_PAGE_SIZE);
+  return {
+    pageCount: Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE)),
+    materials: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      filename: r.filename,
+      contentType: r.content_type,
+      sizeBytes: r.size_bytes,
+      visibility: r.visibility,
+      event: r.event_id !== null ? { id: r.event_id, title: r.event_title ?? '' } : null,
+      article: r.article_id !== null ? { id: r.article_id, title: r.article_headline ?? '' } : null,
+      createdAt: r.created_at,
+    })),
+  };
+}
+
+export type StaffMaterialItem = Awaited<ReturnType<typeof staffMaterialPage>>['materials'][number];
+
+/** A material as its edit form shows it; undefined when there is none. */
+export async function materialForEditing(ctx: AppContext, id: number) {
+  const row = await q.materialById(ctx.db, id);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    title: row.title,
+    filename: row.filename,
+    contentType: row.content_type,
+    sizeBytes: row.size_bytes,
+    visibility: row.visibility,
+    eventId: row.event_id,
+    articleId: row.article_id,
+    createdAt: row.created_at,
+  };
+}
+
+export type EditableMaterial = NonNullable<Awaited<ReturnType<typeof materialForEditing>>>;
+
+/** Any material, whatever its visibility, for staff to check what they uploaded. */
+export async function findMaterialForStaff(ctx: AppContext, id: number): Promise<DownloadableMaterial | undefined> {
+  const row = await q.materialById(ctx.db, id);
+  return row ? { id: row.id, filename: row.filename, contentType: safeContentType(row.content_type), storageKey: row.storage_key } : undefined;
+}
+
+/** The events and articles a material may belong to, as select options. */
+export async function ownerOptions(ctx: AppContext, locale: Locale) {
+  const [events, articles] = await Promise.all([eventOptions(ctx, locale), articleChoices(ctx.db)]);
+  return { events, articles: articles.map((a) => ({ value: String(a.id), label: a.headline })) };
+}
+
+/** The title of an event or article the list is filtered by. */
+export async function ownerTitle(ctx: AppContext, filter: q.StaffMaterialFilter): Promise<string | undefined> {
+  if (filter.eventId !== undefined) return q.eventTitle(ctx.db, filter.eventId);
+  if (filter.articleId !== undefined) return q.articleHeadline(ctx.db, filter.articleId);
+  return undefined;
 }

@@ -144,3 +144,11 @@ export async function deleteMaterialRow(db: Database, id: number): Promise<void>
 export async function detachFromArticle(db: Database, id: number): Promise<void> {
   await db.updateTable('materials').set({ article_id: null }).where('id', '=', id).execute();
 }
+
+export async function eventTitle(db: Database, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('events').select('title').where('id', '=', id).executeTakeFirst())?.title;
+}
+
+export async function articleHeadline(db: Database, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('articles').select('headline').where('id', '=', id).executeTakeFirst())?.headline;
+}

@@ -27,7 +27,13 @@ const idParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647
 const listQuery = z.object({ page: pageParam, done: z.string().max(40).optional() });
 const doneQuery = z.object({ done: z.string().max(40).optional() });
 
-const NOTICES = { created: 'news.admin.created', saved: 'news.admin.saved', unpublished: 'news.admin.unpublished', deleted: 'news.admin.deleted' } as const satisfies Record<string, MessageKey>;
+const NOTICES = {
+  created: 'news.admin.created',
+  saved: 'news.admin.saved',
+  unpublished: 'news.admin.unpublished',
+  deleted: 'news.admin.deleted',
+  fileAdded: 'news.admin.fileAdded',
+} as const satisfies Record<string, MessageKey>;
 type Notice = keyof typeof NOTICES;
 
 function noticeText(page: AdminPageContext, done: string | undefined): string | undefined {
