@@ -17,6 +17,8 @@ Commands:
   restore DIR        put a backup back (stop the server first)
   user create --email E --role admin|manager|finance|facilitator [--name N] [--locale da|en]
                      create a staff account (password from TILMELD_PASSWORD or a prompt)
+  token create --email E [--name N]
+                     print a new API token for a staff member (shown once)
   help               show this text
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, BASE_URL,
@@ -78,6 +80,10 @@ async function main(argv: string[]): Promise<number> {
     case 'user': {
       const { runUserCommand } = await import('./staff/staff.cli.js');
       return runUserCommand(rest);
+    }
+    case 'token': {
+      const { runTokenCommand } = await import('./staff/staff.cli.js');
+      return runTokenCommand(rest);
     }
     case undefined:
     case 'help':

@@ -3,6 +3,7 @@ import { openContext } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/demo.js';
 import { startOutboxWorker } from './messages/outbox.worker.js';
+import { ensureDemoAdmin } from './staff/demo-admin.js';
 import { startInvoicingWorker } from './invoices/invoicing.worker.js';
 
 const config = loadConfig();
@@ -13,6 +14,14 @@ try {
 } catch (err) {
   // Two servers started together on one empty PostgreSQL both try; the second one's slugs collide.
   app.log.warn({ err }, 'demo content not loaded; another process may be loading it');
+}
+try {
+  const demoAdmin = await ensureDemoAdmin(ctx);
+  if (demoAdmin) {
+    app.log.warn(`Demo administrator created: log in at ${config.baseUrl}/admin/login as ${demoAdmin.email} with the password ${demoAdmin.password} (shown only this once; change it under Min konto)`);
+  }
+} catch (err) {
+  app.log.warn({ err }, 'demo administrator not created');
 }
 // Sends mail from the outbox; OUTBOX_WORKER=off leaves that to a separate `tilmeld worker`.
 const outboxWorker = config.outboxWorker === 'in-process' ? startOutboxWorker(ctx, { log: app.log, leaseMs: config.outboxLeaseMs, retryBaseMs: config.outboxRetryBaseMs }) : undefined;

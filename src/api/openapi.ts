@@ -16,6 +16,7 @@ export async function registerOpenApi(app: FastifyInstance, baseUrl: string): Pr
         description: 'Events, programmes, news and (for staff) registrations of a Tilmeld installation.',
       },
       servers: [{ url: baseUrl }],
+      // Staff API routes (config.staffRoles) carry this scheme; the staff guard adds it (src/staff/guard.ts).
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'A staff API token (settings, or npx tilmeld token create --email E)' },

@@ -189,7 +189,10 @@ export function registerStaffGuard(app: FastifyInstance, ctx: AppContext): void 
     const fallback = isAdminRoute(route.url) && !isLoginRoute(route.url) ? (['admin'] as const) : undefined;
     const roles = declared ?? explicit[0]?.[GUARD_ROLES] ?? fallback;
     for (const method of Array.isArray(route.method) ? route.method : [route.method]) table.push({ method: String(method), url: route.url, declared, roles });
-    if (!roles || guardsOf(route.preValidation).length > 0) return;
+    if (!roles) return;
+    // Staff API routes in the OpenAPI document show the bearer scheme.
+    if (route.schema && !route.schema.hide && !route.schema.security) route.schema.security = [{ bearerAuth: [] }];
+    if (guardsOf(route.preValidation).length > 0) return;
     route.preValidation = [staffOnly(ctx, roles), ...handlersOf(route.preValidation)] as typeof route.preValidation;
   });
 }

@@ -7,7 +7,8 @@ import { loadConfig } from '../config.js';
 import { openContext } from '../bootstrap.js';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from './passwords.js';
 import { ROLES, isRole } from './roles.js';
-import { createStaffUser } from './staff.service.js';
+import { createApiToken, createStaffUser, normaliseStaffEmail } from './staff.service.js';
+import { findUserByEmail } from './staff.queries.js';
 
 export const userUsage = `Usage: tilmeld user create --email E --role ${ROLES.join('|')} [--name N] [--locale da|en]
 
@@ -112,6 +113,48 @@ async function createUser(args: string[]): Promise<number> {
   } finally {
     await ctx.db.destroy();
   }
+}
+
+export const tokenUsage = `Usage: tilmeld token create --email E [--name N]
+
+Prints a new API token for the staff member once; it acts with their role.
+Send it as "Authorization: Bearer <token>".`;
+
+async function createToken(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } } });
+  if (!values.email) {
+    console.error(`Give --email.\n\n${tokenUsage}`);
+    return 2;
+  }
+  const ctx = await openContext(loadConfig());
+  try {
+    const user = await findUserByEmail(ctx.db, normaliseStaffEmail(values.email));
+    if (!user || user.disabled_at !== null) {
+      console.error(`There is no active staff member with the e-mail ${values.email}.`);
+      return 1;
+    }
+    const { token } = await createApiToken(ctx, user.id, values.name ?? 'CLI', null);
+    console.error(`API token for ${user.email} (${user.role}). It is shown only now; keep it secret:`);
+    console.log(token);
+    return 0;
+  } finally {
+    await ctx.db.destroy();
+  }
+}
+
+export async function runTokenCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  try {
+    if (sub === 'create') return await createToken(rest);
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error((error as Error).message);
+      return 2;
+    }
+    throw error;
+  }
+  console.error(tokenUsage);
+  return 2;
 }
 
 export async function runUserCommand(args: string[]): Promise<number> {

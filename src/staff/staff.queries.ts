@@ -101,3 +101,17 @@ export async function deleteOtherSessions(db: Kysely<DB>, userId: number, keepHa
   if (keepHash) query = query.where('token_hash', '<>', keepHash);
   await query.execute();
 }
+
+export function listApiTokens(db: Kysely<DB>) {
+  return db
+    .selectFrom('api_tokens as t')
+    .innerJoin('staff_users as u', 'u.id', 't.user_id')
+    .select(['t.id', 't.name', 't.created_at', 't.last_used_at', 't.revoked_at', 'u.email', 'u.name as userName', 'u.role'])
+    .orderBy('t.revoked_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .execute();
+}
+
+export function listUsers(db: Kysely<DB>) {
+  return db.selectFrom('staff_users').select(['id', 'email', 'name', 'role', 'locale', 'disabled_at', 'totp_secret', 'totp_pending', 'locked_until', 'created_at']).orderBy('name').orderBy('id').execute();
+}

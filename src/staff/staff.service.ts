@@ -251,3 +251,14 @@ export async function createApiToken(ctx: AppContext, userId: number, name: stri
   });
   return { id, token };
 }
+
+/** Revokes a token; true when it was live. */
+export async function revokeApiToken(ctx: AppContext, tokenId: number, actor: StaffIdentity): Promise<boolean> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.updateTable('api_tokens').set({ revoked_at: now.toISOString() }).where('id', '=', tokenId).where('revoked_at', 'is', null).returning(['id', 'name', 'user_id']).executeTakeFirst();
+    if (!row) return false;
+    await recordAudit(trx, { actor, action: 'token.revoke', entityType: 'api_token', entityId: row.id, before: { name: row.name, userId: row.user_id, revoked: false }, after: { name: row.name, userId: row.user_id, revoked: true }, at: now });
+    return true;
+  });
+}

@@ -7,6 +7,7 @@ import { selfServiceMessages } from '../../registrations/self-service.messages.j
 import { organiserMessages } from '../../organiser/organiser.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
 import { staffMessages } from '../../staff/staff.messages.js';
+import { tokensMessages } from '../../staff/tokens.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
 import { dashboardMessages } from '../../admin/dashboard.messages.js';
 
@@ -21,6 +22,7 @@ export const da = {
   ...organiserMessages.da,
   ...adminMessages.da,
   ...staffMessages.da,
+  ...tokensMessages.da,
   ...exportsMessages.da,
   ...dashboardMessages.da,
   'site.name': 'Tilmeld',

@@ -8,6 +8,7 @@ import { selfServiceMessages } from '../../registrations/self-service.messages.j
 import { organiserMessages } from '../../organiser/organiser.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
 import { staffMessages } from '../../staff/staff.messages.js';
+import { tokensMessages } from '../../staff/tokens.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
 import { dashboardMessages } from '../../admin/dashboard.messages.js';
 
@@ -22,6 +23,7 @@ export const en: Record<keyof typeof da, string> = {
   ...organiserMessages.en,
   ...adminMessages.en,
   ...staffMessages.en,
+  ...tokensMessages.en,
   ...exportsMessages.en,
   ...dashboardMessages.en,
   'site.name': 'Tilmeld',
