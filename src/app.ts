@@ -15,6 +15,7 @@ import { sitemapRoutes } from './pages/sitemap.routes.js';
 import { eventsRoutes } from './events/events.routes.js';
 import { eventsApi } from './events/events.api.js';
 import { eventsStaffApi } from './events/events.staff-api.js';
+import { eventsAdminRoutes } from './events/events.admin.routes.js';
 import { newsRoutes } from './news/news.routes.js';
 import { newsApi } from './news/news.api.js';
 import { registrationsApi } from './registrations/registrations.api.js';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(accountRoutes(ctx));
   await app.register(tokensRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
+  await app.register(eventsAdminRoutes(ctx));
   await app.register(exportsAdminRoutes(ctx));
   await app.register(newsAdminRoutes(ctx));
   await app.register(organiserAdminRoutes(ctx));

@@ -6,6 +6,8 @@ import { signupMessages } from '../../registrations/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/self-service.messages.js';
 import { organiserMessages } from '../../organiser/organiser.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
+import { eventsAdminMessages } from '../../events/events.admin.messages.js';
+import { eventDocumentMessages } from '../../events/event-document.messages.js';
 import { staffMessages } from '../../staff/staff.messages.js';
 import { tokensMessages } from '../../staff/tokens.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
@@ -21,6 +23,8 @@ export const da = {
   ...selfServiceMessages.da,
   ...organiserMessages.da,
   ...adminMessages.da,
+  ...eventsAdminMessages.da,
+  ...eventDocumentMessages.da,
   ...staffMessages.da,
   ...tokensMessages.da,
   ...exportsMessages.da,

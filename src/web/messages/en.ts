@@ -7,6 +7,8 @@ import { signupMessages } from '../../registrations/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/self-service.messages.js';
 import { organiserMessages } from '../../organiser/organiser.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
+import { eventsAdminMessages } from '../../events/events.admin.messages.js';
+import { eventDocumentMessages } from '../../events/event-document.messages.js';
 import { staffMessages } from '../../staff/staff.messages.js';
 import { tokensMessages } from '../../staff/tokens.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
@@ -22,6 +24,8 @@ export const en: Record<keyof typeof da, string> = {
   ...selfServiceMessages.en,
   ...organiserMessages.en,
   ...adminMessages.en,
+  ...eventsAdminMessages.en,
+  ...eventDocumentMessages.en,
   ...staffMessages.en,
   ...tokensMessages.en,
   ...exportsMessages.en,

@@ -1,0 +1,342 @@
+/**
+ * The back-office event form, with no I/O: posted fields (flat names such as
+ * `sessions[2][title]`) → a draft of plain strings → the event document the
+ * schema checks, and a stored document → a draft to show. Dates and times are
+ * typed in Danish local time; amounts in kroner ("4.500,00"). A row whose
+ * fields are all empty, or ticked "remove", is left out; errors found in the
+ * document are mapped back to the row and field they came from.
+ */
+import { localDateKey, localTimeKey } from '../lib/dates.js';
+import { QUESTION_KINDS, type QuestionOption } from '../registrations/registrations.table.js';
+import { pathKey, type EditorIssue } from './event-document.messages.js';
+import type { EventDocument, EventDocumentInput } from './event-document.schema.js';
+import { slugify } from './slug.js';
+
+export interface SpeakerRow { id: string; name: string; title: string; organisation: string; bio: string; remove: boolean }
+export interface SessionRow { id: string; date: string; start: string; end: string; title: string; description: string; room: string; speakers: string[]; remove: boolean }
+export interface AddOnRow { id: string; code: string; nameDa: string; nameEn: string; kind: string; price: string; capacity: string; remove: boolean }
+export interface QuestionRow { id: string; kind: string; labelDa: string; labelEn: string; options: string; required: boolean; remove: boolean }
+
+export interface EventFormDraft {
+  slug: string;
+  type: string;
+  title: string;
+  summary: string;
+  body: string;
+  audience: string;
+  included: string;
+  themes: string[];
+  /** '' none, 'new' for the fields below, or an existing venue's id. */
+  venueId: string;
+  venue: { name: string; address: string; postalCode: string; city: string; accessibility: string; mapUrl: string };
+  speakers: SpeakerRow[];
+  sessions: SessionRow[];
+  capacity: string;
+  price: string;
+  memberPrice: string;
+  vatMode: string;
+  vatExemptionReason: string;
+  opensDate: string;
+  opensTime: string;
+  closesDate: string;
+  closesTime: string;
+  allowPartial: boolean;
+  freeDays: string;
+  late: string;
+  lateFee: string;
+  addOns: AddOnRow[];
+  questions: QuestionRow[];
+  /** The event's updated_at when the form was opened (edit only). */
+  version: string;
+}
+
+const MAX_ROWS = 200;
+const clean = (s: string) => s.replace(/\u0000/g, '');
+
+function text(body: Record<string, unknown>, name: string): string {
+  const v = Object.prototype.hasOwnProperty.call(body, name) ? body[name] : undefined;
+  if (typeof v === 'string') return clean(v);
+  if (Array.isArray(v) && typeof v[0] === 'string') return clean(v[0]);
+  return '';
+}
+function texts(body: Record<string, unknown>, name: string): string[] {
+  const v = Object.prototype.hasOwnProperty.call(body, name) ? body[name] : undefined;
+  if (typeof v === 'string') return [clean(v)];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string').map(clean);
+  return [];
+}
+const checked = (body: Record<string, unknown>, name: string) => text(body, name) === '1';
+
+/** The row indices that appear under a list name, in order. */
+function rowIndices(body: Record<string, unknown>, list: string): number[] {
+  const found = new Set<number>();
+  const re = new RegExp(`^${list}\\[(\\d{1,3})\\]`);
+  for (const key of Object.keys(body)) {
+    const m = re.exec(key);
+    if (m && Number(m[1]) < MAX_ROWS) found.add(Number(m[1]));
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+export function emptySpeaker(): SpeakerRow { return { id: '', name: '', title: '', organisation: '', bio: '', remove: false }; }
+export function emptySession(): SessionRow { return { id: '', date: '', start: '', end: '', title: '', description: '', room: '', speakers: [], remove: false }; }
+export function emptyAddOn(): AddOnRow { return { id: '', code: '', nameDa: '', nameEn: '', kind: 'other', price: '', capacity: '', remove: false }; }
+export function emptyQuestion(): QuestionRow { return { id: '', kind: 'text', labelDa: '', labelEn: '', options: '', required: false, remove: false }; }
+
+export function emptyDraft(): EventFormDraft {
+  return {
+    slug: '', type: 'kursus', title: '', summary: '', body: '', audience: '', included: '', themes: [],
+    venueId: '', venue: { name: '', address: '', postalCode: '', city: '', accessibility: '', mapUrl: '' },
+    speakers: [emptySpeaker()], sessions: [emptySession()],
+    capacity: '', price: '', memberPrice: '', vatMode: 'standard', vatExemptionReason: '',
+    opensDate: '', opensTime: '', closesDate: '', closesTime: '', allowPartial: false,
+    freeDays: '0', late: 'fee', lateFee: '', addOns: [], questions: [], version: '',
+  };
+}
+
+/** Reads whatever was posted into a draft; unknown names are ignored. */
+export function draftFromForm(raw: unknown): EventFormDraft {
+  const d = emptyDraft();
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return d;
+  const b = raw as Record<string, unknown>;
+  for (const f of ['slug', 'type', 'title', 'summary', 'body', 'audience', 'included', 'venueId', 'capacity', 'price', 'memberPrice', 'vatMode', 'vatExemptionReason', 'opensDate', 'opensTime', 'closesDate', 'closesTime', 'freeDays', 'late', 'lateFee', 'version'] as const) {
+    d[f] = text(b, f);
+  }
+  d.themes = texts(b, 'themes[]');
+  d.allowPartial = checked(b, 'allowPartial');
+  for (const f of ['name', 'address', 'postalCode', 'city', 'accessibility', 'mapUrl'] as const) d.venue[f] = text(b, `venue[${f}]`);
+  d.speakers = rowIndices(b, 'speakers').map((i) => ({
+    id: text(b, `speakers[${i}][id]`), name: text(b, `speakers[${i}][name]`), title: text(b, `speakers[${i}][title]`),
+    organisation: text(b, `speakers[${i}][organisation]`), bio: text(b, `speakers[${i}][bio]`), remove: checked(b, `speakers[${i}][remove]`),
+  }));
+  d.sessions = rowIndices(b, 'sessions').map((i) => ({
+    id: text(b, `sessions[${i}][id]`), date: text(b, `sessions[${i}][date]`), start: text(b, `sessions[${i}][start]`), end: text(b, `sessions[${i}][end]`),
+    title: text(b, `sessions[${i}][title]`), description: text(b, `sessions[${i}][description]`), room: text(b, `sessions[${i}][room]`),
+    speakers: texts(b, `sessions[${i}][speakers][]`), remove: checked(b, `sessions[${i}][remove]`),
+  }));
+  d.addOns = rowIndices(b, 'addOns').map((i) => ({
+    id: text(b, `addOns[${i}][id]`), code: text(b, `addOns[${i}][code]`), nameDa: text(b, `addOns[${i}][nameDa]`), nameEn: text(b, `addOns[${i}][nameEn]`),
+    kind: text(b, `addOns[${i}][kind]`), price: text(b, `addOns[${i}][price]`), capacity: text(b, `addOns[${i}][capacity]`), remove: checked(b, `addOns[${i}][remove]`),
+  }));
+  d.questions = rowIndices(b, 'questions').map((i) => ({
+    id: text(b, `questions[${i}][id]`), kind: text(b, `questions[${i}][kind]`), labelDa: text(b, `questions[${i}][labelDa]`), labelEn: text(b, `questions[${i}][labelEn]`),
+    options: text(b, `questions[${i}][options]`), required: checked(b, `questions[${i}][required]`), remove: checked(b, `questions[${i}][remove]`),
+  }));
+  return d;
+}
+
+/** "4.500,00", "4500", "4 500,5" → øre; anything else is passed on as typed, for the schema to refuse. */
+export function parseKroner(value: string): number | string | null {
+  const v = value.replace(/\s|kr\.?/gi, '');
+  if (v === '') return null;
+  let normal = v;
+  if (v.includes(',')) normal = v.replace(/\./g, '').replace(',', '.');
+  else if (/^\d{1,3}(\.\d{3})+$/.test(v)) normal = v.replace(/\./g, '');
+  if (!/^\d{1,9}(\.\d{1,2})?$/.test(normal)) return value;
+  return Math.round(Number(normal) * 100);
+}
+
+export function formatKroner(ore: number | null): string {
+  if (ore === null) return '';
+  return new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ore / 100);
+}
+
+function parseWhole(value: string): number | string | null {
+  const v = value.trim();
+  if (v === '') return null;
+  return /^\d{1,9}$/.test(v) ? Number(v) : value;
+}
+
+/** "10.09.2026", "10-9-2026" or "2026-09-10" → "2026-09-10"; anything else as typed. */
+function isoDate(value: string): string {
+  const v = value.trim();
+  const dk = /^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$/.exec(v);
+  if (dk) return `${dk[3]}-${dk[2]!.padStart(2, '0')}-${dk[1]!.padStart(2, '0')}`;
+  return v;
+}
+/** "9.30", "09:30", "0930" → "09:30"; anything else as typed. */
+function isoTime(value: string): string {
+  const v = value.trim();
+  const m = /^(\d{1,2})[.:]?(\d{2})$/.exec(v);
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : v;
+}
+function localDateTime(date: string, time: string): string {
+  return `${isoDate(date)}T${isoTime(time)}`;
+}
+function optionalDateTime(date: string, time: string): string | null {
+  if (date.trim() === '' && time.trim() === '') return null;
+  return localDateTime(date, time.trim() === '' ? '00:00' : time);
+}
+
+const blank = (values: ReadonlyArray<string>) => values.every((v) => v.trim() === '');
+
+function optionsOf(textValue: string): QuestionOption[] {
+  const used = new Set<string>();
+  return textValue
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((line, n) => {
+      const parts = line.split('|').map((p) => p.trim());
+      let [value, da, en] = parts.length >= 3 ? parts : [slugify(parts[0] ?? '', 60) || `svar-${n + 1}`, parts[0] ?? '', parts[1] ?? parts[0] ?? ''];
+      let unique = value ?? '';
+      for (let k = 2; used.has(unique); k++) unique = `${value}-${k}`;
+      used.add(unique);
+      value = unique;
+      return { value, da: da ?? '', en: en ?? '' };
+    });
+}
+
+function optionsText(options: ReadonlyArray<QuestionOption>): string {
+  return options.map((o) => `${o.value} | ${o.da} | ${o.en}`).join('\n');
+}
+
+/** Where each kept row of the document came from in the draft (document index → draft index). */
+export interface RowMap { speakers: number[]; sessions: number[]; addOns: number[]; questions: number[] }
+
+const idOf = (v: string) => (/^\d{1,9}$/.test(v) ? Number(v) : undefined);
+
+/** The document the schema checks, and where its rows came from. */
+export function documentFromDraft(d: EventFormDraft): { input: EventDocumentInput; rows: RowMap } {
+  const rows: RowMap = { speakers: [], sessions: [], addOns: [], questions: [] };
+  const speakerIndex = new Map<string, number>();
+  const speakers: NonNullable<EventDocumentInput['speakers']> = [];
+  d.speakers.forEach((s, i) => {
+    if (s.remove || (s.id === '' && blank([s.name, s.title, s.organisation, s.bio]))) return;
+    speakerIndex.set(String(i), speakers.length);
+    rows.speakers.push(i);
+    speakers.push(s.id !== '' ? { id: idOf(s.id) ?? -1 } : { name: s.name, title: s.title, organisation: s.organisation, bio: s.bio });
+  });
+  const sessions: EventDocumentInput['sessions'] = [];
+  d.sessions.forEach((s, i) => {
+    if (s.remove || (s.id === '' && blank([s.date, s.start, s.end, s.title, s.description, s.room]))) return;
+    rows.sessions.push(i);
+    sessions.push({
+      ...(idOf(s.id) !== undefined ? { id: idOf(s.id) } : {}),
+      startsAt: localDateTime(s.date, s.start),
+      endsAt: localDateTime(s.date, s.end),
+      title: s.title,
+      description: s.description,
+      room: s.room,
+      speakers: s.speakers.flatMap((k) => (speakerIndex.has(k) ? [speakerIndex.get(k)!] : [])),
+    });
+  });
+  const addOns: NonNullable<EventDocumentInput['addOns']> = [];
+  d.addOns.forEach((a, i) => {
+    if (a.remove || (a.id === '' && blank([a.code, a.nameDa, a.nameEn, a.price, a.capacity]))) return;
+    rows.addOns.push(i);
+    addOns.push({
+      ...(idOf(a.id) !== undefined ? { id: idOf(a.id) } : {}),
+      code: a.code, nameDa: a.nameDa, nameEn: a.nameEn, kind: a.kind,
+      priceOre: (parseKroner(a.price) ?? 0) as number,
+      capacity: parseWhole(a.capacity) as number | null,
+    });
+  });
+  const questions: NonNullable<EventDocumentInput['questions']> = [];
+  d.questions.forEach((q, i) => {
+    if (q.remove || (q.id === '' && blank([q.labelDa, q.labelEn, q.options]))) return;
+    rows.questions.push(i);
+    questions.push({
+      ...(idOf(q.id) !== undefined ? { id: idOf(q.id) } : {}),
+      kind: q.kind as (typeof QUESTION_KINDS)[number],
+      labelDa: q.labelDa, labelEn: q.labelEn, options: optionsOf(q.options), required: q.required,
+    });
+  });
+  const venue =
+    d.venueId === '' ? null : d.venueId === 'new' ? { ...d.venue, mapUrl: d.venue.mapUrl || null } : { id: idOf(d.venueId) ?? -1 };
+  const input: EventDocumentInput = {
+    ...(d.slug.trim() !== '' ? { slug: d.slug } : {}),
+    type: d.type as EventDocumentInput['type'],
+    title: d.title, summary: d.summary, body: d.body, audience: d.audience, included: d.included,
+    themes: d.themes,
+    venue,
+    speakers,
+    sessions,
+    capacity: parseWhole(d.capacity) as number,
+    priceOre: (parseKroner(d.price) ?? undefined) as number,
+    memberPriceOre: parseKroner(d.memberPrice) as number | null,
+    vatMode: d.vatMode as EventDocumentInput['vatMode'],
+    vatExemptionReason: d.vatExemptionReason,
+    signupOpensAt: optionalDateTime(d.opensDate, d.opensTime),
+    signupClosesAt: optionalDateTime(d.closesDate, d.closesTime),
+    allowPartial: d.allowPartial,
+    cancellation: {
+      freeDays: (parseWhole(d.freeDays) ?? 0) as number,
+      late: d.late as 'fee' | 'not_allowed',
+      lateFeeOre: (parseKroner(d.lateFee) ?? 0) as number,
+    },
+    addOns,
+    questions,
+  };
+  return { input, rows };
+}
+
+/** A stored document as the form shows it. */
+export function draftFromDocument(doc: EventDocument & { slug: string }, version: string): EventFormDraft {
+  const at = (iso: string | null) => (iso === null ? { date: '', time: '' } : { date: localDateKey(iso), time: localTimeKey(iso) });
+  const opens = at(doc.signupOpensAt);
+  const closes = at(doc.signupClosesAt);
+  return {
+    slug: doc.slug, type: doc.type, title: doc.title, summary: doc.summary, body: doc.body, audience: doc.audience, included: doc.included,
+    themes: [...doc.themes],
+    venueId: doc.venue === null ? '' : 'id' in doc.venue ? String(doc.venue.id) : 'new',
+    venue: doc.venue && !('id' in doc.venue) ? { ...doc.venue, mapUrl: doc.venue.mapUrl ?? '' } : emptyDraft().venue,
+    speakers: doc.speakers.map((s) => ('id' in s ? { ...emptySpeaker(), id: String(s.id) } : { ...emptySpeaker(), ...s })),
+    sessions: doc.sessions.map((s) => ({
+      id: s.id === undefined ? '' : String(s.id), date: localDateKey(s.startsAt), start: localTimeKey(s.startsAt), end: localTimeKey(s.endsAt),
+      title: s.title, description: s.description, room: s.room, speakers: s.speakers.map(String), remove: false,
+    })),
+    capacity: String(doc.capacity), price: formatKroner(doc.priceOre), memberPrice: formatKroner(doc.memberPriceOre),
+    vatMode: doc.vatMode, vatExemptionReason: doc.vatExemptionReason,
+    opensDate: opens.date, opensTime: opens.time, closesDate: closes.date, closesTime: closes.time,
+    allowPartial: doc.allowPartial, freeDays: String(doc.cancellation.freeDays), late: doc.cancellation.late,
+    lateFee: doc.cancellation.lateFeeOre ? formatKroner(doc.cancellation.lateFeeOre) : '',
+    addOns: doc.addOns.map((a) => ({ id: a.id === undefined ? '' : String(a.id), code: a.code, nameDa: a.nameDa, nameEn: a.nameEn, kind: a.kind, price: formatKroner(a.priceOre), capacity: a.capacity === null ? '' : String(a.capacity), remove: false })),
+    questions: doc.questions.map((q) => ({ id: q.id === undefined ? '' : String(q.id), kind: q.kind, labelDa: q.labelDa, labelEn: q.labelEn, options: optionsText(q.options), required: q.required, remove: false })),
+    version,
+  };
+}
+
+/** One more empty row in each list, for "add rows". */
+export function withSpareRows(d: EventFormDraft): EventFormDraft {
+  return { ...d, speakers: [...d.speakers, emptySpeaker()], sessions: [...d.sessions, emptySession()], addOns: [...d.addOns, emptyAddOn()], questions: [...d.questions, emptyQuestion()] };
+}
+
+const FIELD_OF: Record<string, string> = {
+  priceOre: 'price', memberPriceOre: 'memberPrice', signupOpensAt: 'opensDate', signupClosesAt: 'closesDate',
+};
+const ROW_FIELD: Record<string, Record<string, string>> = {
+  sessions: { startsAt: 'date', endsAt: 'end', id: 'title' },
+  addOns: { priceOre: 'price', id: 'code' },
+  speakers: { id: 'name' },
+  questions: { id: 'labelDa' },
+};
+const FIRST_FIELD: Record<string, string> = { speakers: 'name', sessions: 'date', addOns: 'code', questions: 'labelDa' };
+
+/** The form's field key (its element id is the key with dots as hyphens) for an issue of the document. */
+export function formKeyOf(path: ReadonlyArray<string | number>, rows: RowMap): string {
+  const [head, second, third] = path;
+  if (head === undefined) return 'title';
+  const list = rows[head as keyof RowMap];
+  if (list) {
+    if (typeof second !== 'number') return `${head}-list`;
+    const row = list[second] ?? second;
+    const field = third === undefined ? FIRST_FIELD[head as string]! : (ROW_FIELD[head as string]?.[String(third)] ?? String(third));
+    return `${head}.${row}.${field}`;
+  }
+  if (head === 'venue') return second === undefined || second === 'id' ? 'venueId' : `venue.${second}`;
+  if (head === 'cancellation') return second === 'lateFeeOre' ? 'lateFee' : second === 'late' ? 'late' : 'freeDays';
+  if (head === 'themes') return 'themes';
+  return FIELD_OF[String(head)] ?? String(head);
+}
+
+/** Issues with row indices of the draft, so messages number rows as the form shows them. */
+export function issuesInDraftTerms(issues: ReadonlyArray<EditorIssue>, rows: RowMap): EditorIssue[] {
+  return issues.map((i) => {
+    const list = rows[i.path[0] as keyof RowMap];
+    if (!list || typeof i.path[1] !== 'number') return i;
+    return { ...i, path: [i.path[0]!, list[i.path[1]] ?? i.path[1], ...i.path.slice(2)] };
+  });
+}
+
+export { pathKey };

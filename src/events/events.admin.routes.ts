@@ -1,0 +1,213 @@
+/**
+ * The events back office under /admin/events: the list (facilitators see
+ * only their events), an event's page, the form to create and edit, publish,
+ * unpublish, duplicate and cancel. Pages read through the services; every
+ * change goes through event-editor.service.ts or event-status.service.ts.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { adminPageContext, type AdminPageContext } from '../admin/page.js';
+import { formField } from '../admin/form.js';
+import type { AppContext } from '../context.js';
+import { notFound } from '../lib/errors.js';
+import type { FormError } from '../registrations/signup-steps.js';
+import { canSeeEvent, staffOf } from '../staff/guard.js';
+import { access, mayWrite } from '../staff/roles.js';
+import { sendHtml } from '../web/page.js';
+import { eventFieldErrors, issuesOf, type EditorIssue } from './event-document.messages.js';
+import { parseEventDocument } from './event-document.schema.js';
+import { createEventFromDocument, duplicateEvent, updateEventFromDocument } from './event-editor.service.js';
+import { documentFromDraft, draftFromDocument, draftFromForm, emptyDraft, formKeyOf, issuesInDraftTerms, withSpareRows, type EventFormDraft, type RowMap } from './event-form.js';
+import { cancelEvent, setEventPublished } from './event-status.service.js';
+import { EventCancelledError, EventDocumentInvalidError, EventEndedError, SlugTakenError } from './events.admin.errors.js';
+import { ADMIN_WHEN, adminEventList, allSpeakers, allThemes, allVenues } from './events.admin.queries.js';
+import { EVENT_STATUSES, EVENT_TYPES } from './events.table.js';
+import { loadStoredEvent, type StoredEvent } from './stored-event.js';
+import { EventCancelPage, EventFormPage, EventListPage, EventShowPage, type FormChoices } from './views/admin/EventAdminPages.js';
+
+const PER_PAGE = 25;
+
+const listQuery = z.object({
+  q: z.string().max(200).optional().catch(undefined),
+  status: z.enum(EVENT_STATUSES).optional().catch(undefined),
+  type: z.enum(EVENT_TYPES).optional().catch(undefined),
+  when: z.enum(ADMIN_WHEN).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  notice: z.string().max(40).optional().catch(undefined),
+  n: z.coerce.number().int().min(0).max(1_000_000).optional().catch(undefined),
+});
+
+const idParams = z.object({ id: z.string().regex(/^\d{1,9}$/) });
+
+const NOTICES = ['created', 'saved', 'published', 'unpublished', 'duplicated', 'cancelled', 'alreadyCancelled'] as const;
+type Notice = (typeof NOTICES)[number];
+
+export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
+  const read = access.events.read;
+  const write = access.events.write;
+
+  async function choices(): Promise<FormChoices> {
+    const [venues, speakers, themes] = await Promise.all([allVenues(ctx.db), allSpeakers(ctx.db), allThemes(ctx.db)]);
+    return { venues, speakers, themes };
+  }
+
+  /** The event by id for this staff member: 404 when missing or (for a facilitator) not assigned. */
+  async function visibleEvent(request: FastifyRequest, id: string): Promise<StoredEvent> {
+    const event = await loadStoredEvent(ctx.db, Number(id));
+    if (!event || !(await canSeeEvent(ctx, staffOf(request), event.id))) throw notFound('No such event');
+    return event;
+  }
+
+  /** One error per form field, worded with the rows numbered as the form shows them. */
+  function formErrors(page: AdminPageContext, issues: ReadonlyArray<EditorIssue>, rows: RowMap): FormError[] {
+    const out: FormError[] = [];
+    const seen = new Set<string>();
+    for (const issue of issues) {
+      const key = formKeyOf(issue.path, rows);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const [shown] = eventFieldErrors(issuesInDraftTerms([issue], rows), page.locale);
+      out.push({ key, id: key.replace(/\./g, '-'), message: shown?.message ?? '' });
+    }
+    return out;
+  }
+
+  async function showForm(request: FastifyRequest, reply: FastifyReply, draft: EventFormDraft, errors: FormError[], event?: StoredEvent, status = 200) {
+    const page = await adminPageContext(ctx, request, reply);
+    const title = event ? page.t('adminEvents.form.editTitle', { title: event.document.title }) : page.t('adminEvents.form.newTitle');
+    return sendHtml(reply, EventFormPage({ page, draft, errors, choices: await choices(), eventId: event?.id, title }), status);
+  }
+
+  /** Saves a posted form, or shows it again with its errors (422) or with more rows. */
+  async function handleForm(request: FastifyRequest, reply: FastifyReply, event?: StoredEvent) {
+    const draft = draftFromForm(request.body);
+    if (formField(request.body, 'action') === 'more') return showForm(request, reply, withSpareRows(draft), [], event);
+    const { input, rows } = documentFromDraft(draft);
+    const page = await adminPageContext(ctx, request, reply);
+    const parsed = parseEventDocument(input);
+    try {
+      if (!parsed.success) throw new EventDocumentInvalidError(issuesOf(parsed.error));
+      const editor = staffOf(request);
+      if (!event) {
+        const saved = await createEventFromDocument(ctx, editor, input);
+        return reply.redirect(`/admin/events/${saved.id}?notice=created`, 303);
+      }
+      const saved = await updateEventFromDocument(ctx, editor, event.id, input, { expectedUpdatedAt: draft.version || undefined });
+      const promoted = saved.promoted.reduce((n, p) => n + p.participantIds.length, 0);
+      return reply.redirect(`/admin/events/${saved.id}?notice=saved${promoted > 0 ? `&n=${promoted}` : ''}`, 303);
+    } catch (error) {
+      if (error instanceof EventDocumentInvalidError) return showForm(request, reply, draft, formErrors(page, error.issues, rows), event, 422);
+      if (error instanceof SlugTakenError) return showForm(request, reply, draft, formErrors(page, [{ path: ['slug'], code: 'slug_taken' }], rows), event, 409);
+      if (error instanceof EventCancelledError && event) return reply.redirect(`/admin/events/${event.id}?notice=alreadyCancelled`, 303);
+      throw error;
+    }
+  }
+
+  return async (plain) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+    const readRoute = { schema: { hide: true }, config: { staffRoles: read } } as const;
+    const writeRoute = { config: { staffRoles: write } } as const;
+
+    app.get('/admin/events', { ...readRoute, schema: { hide: true, querystring: listQuery } }, async (request, reply) => {
+      const staff = staffOf(request);
+      const q = request.query;
+      const current = { q: q.q ?? '', status: q.status ?? '', type: q.type ?? '', when: q.when ?? 'upcoming', page: q.page ?? 1 };
+      let onlyIds: number[] | undefined;
+      if (staff.role === 'facilitator') {
+        onlyIds = (await ctx.db.selectFrom('event_facilitators').select('event_id').where('user_id', '=', staff.id).execute()).map((r) => r.event_id);
+      }
+      const result = await adminEventList(
+        ctx.db,
+        { search: q.q, status: q.status, type: q.type, when: q.when ?? 'upcoming', onlyIds },
+        ctx.clock.now(),
+        { limit: PER_PAGE, offset: (current.page - 1) * PER_PAGE },
+      );
+      const page = await adminPageContext(ctx, request, reply);
+      return sendHtml(
+        reply,
+        EventListPage({ page, query: current, rows: result.rows, total: result.total, pages: Math.max(1, Math.ceil(result.total / PER_PAGE)), mayWrite: mayWrite(staff.role, 'events') }),
+      );
+    });
+
+    app.get('/admin/events/new', { ...writeRoute, schema: { hide: true } }, async (request, reply) => showForm(request, reply, emptyDraft(), []));
+    app.post('/admin/events/new', { ...writeRoute, schema: { hide: true } }, async (request, reply) => handleForm(request, reply));
+
+    app.get('/admin/events/:id', { ...readRoute, schema: { hide: true, params: idParams, querystring: listQuery } }, async (request, reply) => {
+      const event = await visibleEvent(request, request.params.id);
+      const page = await adminPageContext(ctx, request, reply);
+      const key = request.query.notice;
+      let notice: string | undefined;
+      if (key && (NOTICES as readonly string[]).includes(key)) {
+        notice = page.t(`adminEvents.notice.${key as Notice}`, { n: request.query.n ?? 0 });
+        if (key === 'saved' && (request.query.n ?? 0) > 0) notice += ` ${page.t('adminEvents.notice.promoted', { n: request.query.n ?? 0 })}`;
+      }
+      const registrations = await ctx.db.selectFrom('registrations').select((eb) => eb.fn.countAll<number>().as('n')).where('event_id', '=', event.id).executeTakeFirstOrThrow();
+      return sendHtml(reply, EventShowPage({ page, event, notice, mayWrite: mayWrite(staffOf(request).role, 'events'), counts: { registrations: Number(registrations.n) } }));
+    });
+
+    app.get('/admin/events/:id/edit', { ...writeRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {
+      const event = await visibleEvent(request, request.params.id);
+      if (event.status === 'cancelled') return reply.redirect(`/admin/events/${event.id}?notice=alreadyCancelled`, 303);
+      return showForm(request, reply, draftFromDocument(event.document, event.updatedAt), [], event);
+    });
+    app.post('/admin/events/:id/edit', { ...writeRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {
+      const event = await visibleEvent(request, request.params.id);
+      return handleForm(request, reply, event);
+    });
+
+    for (const [path, published] of [['publish', true], ['unpublish', false]] as const) {
+      app.post(`/admin/events/:id/${path}`, { ...writeRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {
+        const event = await visibleEvent(request, request.params.id);
+        try {
+          await setEventPublished(ctx, staffOf(request), event.id, published);
+        } catch (error) {
+          if (error instanceof EventCancelledError) return reply.redirect(`/admin/events/${event.id}?notice=alreadyCancelled`, 303);
+          throw error;
+        }
+        return reply.redirect(`/admin/events/${event.id}?notice=${published ? 'published' : 'unpublished'}`, 303);
+      });
+    }
+
+    app.post('/admin/events/:id/duplicate', { ...writeRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {
+      const event = await visibleEvent(request, request.params.id);
+      const copy = await duplicateEvent(ctx, staffOf(request), event.id);
+      return reply.redirect(`/admin/events/${copy.id}?notice=duplicated`, 303);
+    });
+
+    async function cancelPage(request: FastifyRequest, reply: FastifyReply, event: StoredEvent, reason: string, errors: FormError[], status = 200) {
+      const page = await adminPageContext(ctx, request, reply);
+      const registrations = await ctx.db
+        .selectFrom('registrations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('event_id', '=', event.id)
+        .where('status', '!=', 'cancelled')
+        .executeTakeFirstOrThrow();
+      const counts = { registrations: Number(registrations.n), seats: event.seatsTaken, waiting: event.waitingCount };
+      return sendHtml(reply, EventCancelPage({ page, event, counts, reason, errors }), status);
+    }
+
+    app.get('/admin/events/:id/cancel', { ...writeRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {
+      const event = await visibleEvent(request, request.params.id);
+      if (event.status === 'cancelled') return reply.redirect(`/admin/events/${event.id}?notice=alreadyCancelled`, 303);
+      return cancelPage(request, reply, event, '', []);
+    });
+    app.post('/admin/events/:id/cancel', { ...writeRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {
+      const event = await visibleEvent(request, request.params.id);
+      const reason = formField(request.body, 'reason') ?? '';
+      try {
+        const result = await cancelEvent(ctx, staffOf(request), event.id, { reason });
+        return reply.redirect(`/admin/events/${event.id}?notice=cancelled&n=${result.bookings.length}`, 303);
+      } catch (error) {
+        if (error instanceof EventCancelledError) return reply.redirect(`/admin/events/${event.id}?notice=alreadyCancelled`, 303);
+        const page = await adminPageContext(ctx, request, reply);
+        if (error instanceof EventDocumentInvalidError) {
+          const errors = eventFieldErrors(error.issues, page.locale).map((e) => ({ key: 'reason', id: 'reason', message: e.message }));
+          return cancelPage(request, reply, event, reason, errors, 422);
+        }
+        if (error instanceof EventEndedError) return cancelPage(request, reply, event, reason, [{ key: 'reason', id: 'reason', message: page.t('adminEvents.cancel.ended') }], 409);
+        throw error;
+      }
+    });
+  };
+}
