@@ -35,6 +35,7 @@ import { exportsAdminRoutes } from './registrations/exports/exports.admin.routes
 import { newsAdminRoutes } from './news/news.admin.routes.js';
 import { organiserAdminRoutes } from './organiser/organiser.admin.routes.js';
 import { materialsAdminRoutes } from './materials/materials.admin.routes.js';
+import { invoicesAdminRoutes } from './invoices/invoices.admin.routes.js';
 
 export type App = FastifyInstance;
 
@@ -115,5 +116,6 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(newsAdminRoutes(ctx));
   await app.register(organiserAdminRoutes(ctx));
   await app.register(materialsAdminRoutes(ctx));
+  await app.register(invoicesAdminRoutes(ctx));
   return app;
 }

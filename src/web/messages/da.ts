@@ -5,6 +5,7 @@ import { registrationsMessages } from '../../registrations/registrations.message
 import { signupMessages } from '../../registrations/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/self-service.messages.js';
 import { organiserMessages } from '../../organiser/organiser.messages.js';
+import { financeMessages } from '../../invoices/finance.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
 import { eventsAdminMessages } from '../../events/events.admin.messages.js';
 import { eventDocumentMessages } from '../../events/event-document.messages.js';
@@ -22,6 +23,7 @@ export const da = {
   ...signupMessages.da,
   ...selfServiceMessages.da,
   ...organiserMessages.da,
+  ...financeMessages.da,
   ...adminMessages.da,
   ...eventsAdminMessages.da,
   ...eventDocumentMessages.da,

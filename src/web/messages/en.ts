@@ -6,6 +6,7 @@ import { registrationsMessages } from '../../registrations/registrations.message
 import { signupMessages } from '../../registrations/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/self-service.messages.js';
 import { organiserMessages } from '../../organiser/organiser.messages.js';
+import { financeMessages } from '../../invoices/finance.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
 import { eventsAdminMessages } from '../../events/events.admin.messages.js';
 import { eventDocumentMessages } from '../../events/event-document.messages.js';
@@ -23,6 +24,7 @@ export const en: Record<keyof typeof da, string> = {
   ...signupMessages.en,
   ...selfServiceMessages.en,
   ...organiserMessages.en,
+  ...financeMessages.en,
   ...adminMessages.en,
   ...eventsAdminMessages.en,
   ...eventDocumentMessages.en,
