@@ -44,11 +44,6 @@ export function organiserAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       return sendHtml(reply, html, errors.length > 0 ? 400 : 200);
     };
 
-    // The menu's "Indstillinger" lands here until settings have more than one page (then an index replaces this).
-    app.get('/admin/settings', { schema: { hide: true }, config: { staffRoles: read }, preHandler: staffOnly(ctx, read) }, async (_request, reply) => {
-      return reply.code(303).header('location', ORGANISER_SETTINGS_PATH).send();
-    });
-
     app.get(ORGANISER_SETTINGS_PATH, { schema: { hide: true }, config: { staffRoles: read }, preHandler: staffOnly(ctx, read) }, async (request, reply) => {
       const saved = (request.query as Record<string, unknown> | undefined)?.['saved'] === '1';
       return render(request, reply, null, [], saved);
