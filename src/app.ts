@@ -30,6 +30,7 @@ import { registerStaffGuard } from './staff/guard.js';
 import { loginRoutes } from './staff/login.routes.js';
 import { accountRoutes } from './staff/account.routes.js';
 import { tokensRoutes } from './staff/tokens.routes.js';
+import { usersRoutes } from './staff/users.routes.js';
 import { dashboardRoutes } from './admin/dashboard.routes.js';
 import { exportsAdminRoutes } from './registrations/exports/exports.admin.routes.js';
 import { newsAdminRoutes } from './news/news.admin.routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(loginRoutes(ctx));
   await app.register(accountRoutes(ctx));
   await app.register(tokensRoutes(ctx));
+  await app.register(usersRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
   await app.register(eventsAdminRoutes(ctx));
   await app.register(exportsAdminRoutes(ctx));

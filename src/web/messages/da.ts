@@ -11,6 +11,7 @@ import { eventsAdminMessages } from '../../events/events.admin.messages.js';
 import { eventDocumentMessages } from '../../events/event-document.messages.js';
 import { staffMessages } from '../../staff/staff.messages.js';
 import { tokensMessages } from '../../staff/tokens.messages.js';
+import { usersMessages } from '../../staff/users.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
 import { dashboardMessages } from '../../admin/dashboard.messages.js';
 
@@ -29,6 +30,7 @@ export const da = {
   ...eventDocumentMessages.da,
   ...staffMessages.da,
   ...tokensMessages.da,
+  ...usersMessages.da,
   ...exportsMessages.da,
   ...dashboardMessages.da,
   'site.name': 'Tilmeld',

@@ -12,6 +12,7 @@ import { eventsAdminMessages } from '../../events/events.admin.messages.js';
 import { eventDocumentMessages } from '../../events/event-document.messages.js';
 import { staffMessages } from '../../staff/staff.messages.js';
 import { tokensMessages } from '../../staff/tokens.messages.js';
+import { usersMessages } from '../../staff/users.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
 import { dashboardMessages } from '../../admin/dashboard.messages.js';
 
@@ -30,6 +31,7 @@ export const en: Record<keyof typeof da, string> = {
   ...eventDocumentMessages.en,
   ...staffMessages.en,
   ...tokensMessages.en,
+  ...usersMessages.en,
   ...exportsMessages.en,
   ...dashboardMessages.en,
   'site.name': 'Tilmeld',
