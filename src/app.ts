@@ -37,6 +37,7 @@ import { newsAdminRoutes } from './news/news.admin.routes.js';
 import { organiserAdminRoutes } from './organiser/organiser.admin.routes.js';
 import { materialsAdminRoutes } from './materials/materials.admin.routes.js';
 import { invoicesAdminRoutes } from './invoices/invoices.admin.routes.js';
+import { invoicesApi } from './invoices/invoices.api.js';
 
 export type App = FastifyInstance;
 
@@ -119,5 +120,6 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(organiserAdminRoutes(ctx));
   await app.register(materialsAdminRoutes(ctx));
   await app.register(invoicesAdminRoutes(ctx));
+  await app.register(invoicesApi(ctx));
   return app;
 }

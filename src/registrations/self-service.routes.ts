@@ -18,6 +18,8 @@ import { eventCalendar } from '../events/events.routes.js';
 import { calendarFilename } from '../events/ics.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { sendMaterial } from '../materials/download.js';
+import { attachmentDisposition } from '../materials/content-disposition.js';
+import { bookerDocumentFile, bookerDocuments } from '../invoices/booker-documents.js';
 import { downloadParams } from '../materials/materials.routes.js';
 import { findParticipantMaterial, participantMaterials } from '../materials/materials.service.js';
 import { LOCALES, type Locale } from '../web/i18n.js';
@@ -107,7 +109,8 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
     const showBooking = async (request: FastifyRequest, reply: FastifyReply, locale: Locale, booking: Booking, notice?: BookingNotice, status = 200) => {
       const access = materialAccess(booking);
       const materials = { ...(await participantMaterials(ctx, access)), holdsSeat: access.holdsSeat };
-      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, notice }), status);
+      const invoices = booking.scope.kind === 'booker' ? await bookerDocuments(ctx, booking.registration.id) : null;
+      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice }), status);
     };
 
     const backToBooking = (reply: FastifyReply, locale: Locale, token: string, notice: BookingNotice) =>
@@ -142,6 +145,21 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
             return reply.redirect(paths.bookingMaterial(locale, booking.token, material.id, material.filename), 301);
           }
           return sendMaterial(ctx, request, reply, material, 'private, no-store');
+        },
+      );
+
+      // Invoices and credit notes go to the booker only (a participant's token does not open the payer's documents).
+      app.get(
+        routePatterns.bookingInvoice[locale],
+        { schema: { hide: true, params: tokenParams.extend({ number: z.string().max(60), format: z.string().max(10) }) } },
+        async (request, reply) => {
+          const booking = await loadBooking(ctx, request.params.token);
+          if (booking.scope.kind !== 'booker') throw notFound('No such invoice');
+          const format = request.params.format;
+          if (format !== 'pdf' && format !== 'xml') throw notFound('No such format');
+          const file = await bookerDocumentFile(ctx, booking.registration.id, request.params.number, format);
+          if (!file) throw notFound('No such invoice');
+          return reply.type(file.contentType).header('content-disposition', attachmentDisposition(file.filename)).send(file.body);
         },
       );
 

@@ -14,8 +14,8 @@ const enc = encodeURIComponent;
 
 const bookingBase: Record<Locale, string> = { da: '/tilmelding', en: '/en/booking' };
 const bookingWords = {
-  da: { participant: 'deltager', edit: 'ret', replace: 'udskift', cancel: 'afmeld', overview: 'oversigt', materials: 'materialer' },
-  en: { participant: 'participant', edit: 'edit', replace: 'replace', cancel: 'cancel', overview: 'overview', materials: 'materials' },
+  da: { participant: 'deltager', edit: 'ret', replace: 'udskift', cancel: 'afmeld', overview: 'oversigt', materials: 'materialer', invoices: 'faktura' },
+  en: { participant: 'participant', edit: 'edit', replace: 'replace', cancel: 'cancel', overview: 'overview', materials: 'materials', invoices: 'invoice' },
 } as const;
 export type BookingParticipantAction = 'edit' | 'replace' | 'cancel';
 
@@ -46,6 +46,9 @@ export const paths = {
     `${bookingBase[l]}/${enc(token)}/${bookingWords[l].participant}/${participantId}/${bookingWords[l][action]}`,
   /** A material for the participants of a booking, opened by the booking's token. */
   bookingMaterial: (l: Locale, token: string, id: number, filename: string) => `${bookingBase[l]}/${enc(token)}/${bookingWords[l].materials}/${id}/${enc(filename)}`,
+  /** An invoice or credit note of a booking, for its booker, opened by the booking's token. */
+  bookingInvoice: (l: Locale, token: string, number: string, format: 'pdf' | 'xml') =>
+    `${bookingBase[l]}/${enc(token)}/${bookingWords[l].invoices}/${enc(number)}/${format}`,
   myBookings: (l: Locale) => `${prefix[l]}/${words[l].myBookings}`,
   myBookingsLink: (l: Locale, token: string) => `${prefix[l]}/${words[l].myBookings}/link/${enc(token)}`,
   myBookingsOverview: (l: Locale) => `${prefix[l]}/${words[l].myBookings}/${bookingWords[l].overview}`,
@@ -69,6 +72,7 @@ export const routePatterns = {
   bookingCancel: { da: '/tilmelding/:token/afmeld', en: '/en/booking/:token/cancel' },
   bookingParticipant: { da: '/tilmelding/:token/deltager/:participant/:action', en: '/en/booking/:token/participant/:participant/:action' },
   bookingMaterial: { da: '/tilmelding/:token/materialer/:id/:filename', en: '/en/booking/:token/materials/:id/:filename' },
+  bookingInvoice: { da: '/tilmelding/:token/faktura/:number/:format', en: '/en/booking/:token/invoice/:number/:format' },
   myBookings: { da: '/mine-tilmeldinger', en: '/en/my-bookings' },
   myBookingsLink: { da: '/mine-tilmeldinger/link/:token', en: '/en/my-bookings/link/:token' },
   myBookingsOverview: { da: '/mine-tilmeldinger/oversigt', en: '/en/my-bookings/overview' },

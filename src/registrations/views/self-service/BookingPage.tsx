@@ -8,6 +8,7 @@ import { visibleParticipants, type Booking } from '../../self-service.service.js
 import { Notice } from '../SignupShell.js';
 import type { ParticipantMaterials } from '../../../materials/materials.service.js';
 import { ParticipantMaterialsSection } from '../../../materials/views/ParticipantMaterials.js';
+import { BookerInvoicesSection, type BookerDocument } from '../../../invoices/views/BookerInvoices.js';
 import { BookingFacts, Done, money, PrivateLayout } from './parts.js';
 
 export type BookingNotice = 'saved' | 'replaced' | 'cancelledOne' | 'cancelledAll' | 'refused';
@@ -108,11 +109,14 @@ export function BookingPage({
   page,
   booking,
   materials,
+  invoices,
   notice,
 }: {
   page: PageContext;
   booking: Booking;
   materials: ParticipantMaterials & { holdsSeat: boolean };
+  /** The booking's invoices and credit notes; null when this page is a participant's, who does not see the payer's invoices. */
+  invoices: readonly BookerDocument[] | null;
   notice?: BookingNotice | undefined;
 }): JSX.Element {
   const { t, locale } = page;
@@ -237,6 +241,8 @@ export function BookingPage({
       )}
 
       {r.status !== 'cancelled' ? <ParticipantMaterialsSection page={page} token={booking.token} materials={materials} holdsSeat={materials.holdsSeat} /> : ''}
+
+      {invoices ? <BookerInvoicesSection page={page} token={booking.token} documents={invoices} /> : ''}
 
       {booking.event && booking.event.sessions.length > 0 && r.status !== 'cancelled' ? (
         <>
