@@ -81,7 +81,7 @@ test('clicking a material downloads the PDF with the right headers', async ({ pa
   expect(headers['content-type']).toBe('application/pdf');
   expect(headers['content-disposition']).toBe('attachment; filename="doegnseminar-politisk-konsulent-2016.pdf"');
   expect(headers['x-content-type-options']).toBe('nosniff');
-  expect(headers['cache-control']).toBe('public, max-age=3600');
+  expect(headers['cache-control']).toBe('public, max-age=300');
   const body = await response.body();
   expect(Number(headers['content-length'])).toBe(body.length);
   expect(body.subarray(0, 5).toString()).toBe('%PDF-');
