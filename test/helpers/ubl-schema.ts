@@ -17,11 +17,11 @@ const SCHEMAS = {
   CreditNote: path.join(UBL_SCHEMA_DIR, 'maindoc', 'UBL-CreditNote-2.1.xsd'),
 } as const;
 
-/** The official Peppol BIS examples, from the shared folder beside the repository. */
+/** The official Peppol BIS examples, kept with the tests (PEPPOL_EXAMPLES may point at another set). */
 export function peppolExamplesDir(): string {
-  const candidates = [process.env.PEPPOL_EXAMPLES, path.join(ROOT, '..', 'shared', 'peppol-examples'), path.join(ROOT, '..', '..', 'shared', 'peppol-examples')];
+  const candidates = [process.env.PEPPOL_EXAMPLES, path.join(ROOT, 'test', 'fixtures', 'peppol-examples')];
   const found = candidates.find((c): c is string => !!c && fs.existsSync(c));
-  if (!found) throw new Error('The Peppol examples are not found: set PEPPOL_EXAMPLES or put shared/ beside the repository');
+  if (!found) throw new Error('The Peppol examples are not found: set PEPPOL_EXAMPLES or restore test/fixtures/peppol-examples');
   return found;
 }
 
