@@ -8,7 +8,6 @@ import type { AppContext } from '../context.js';
 import { adminPageContext } from '../admin/page.js';
 import { formField } from '../admin/form.js';
 import { localDateKey } from '../lib/dates.js';
-import { attachmentDisposition } from '../materials/content-disposition.js';
 import { CSV_CONTENT_TYPE, toCsv } from '../registrations/exports/csv.js';
 import type { FormError } from '../registrations/signup-steps.js';
 import { staffOf, staffOnly } from '../staff/guard.js';
@@ -20,7 +19,9 @@ import { bookkeepingFilename, bookkeepingTable } from './bookkeeping-export.js';
 import { financeQuerySchema, type FinanceQuery } from './finance.filters.js';
 import { creditNotesOf, eventsWithDocuments } from './finance.queries.js';
 import { exportFinanceDocuments, findDocument, listFinanceDocuments, markInvoicePaid, undoInvoicePaid } from './finance.service.js';
-import { invoicePdfFile, invoiceXmlFile, type RenderedFile } from './invoices.service.js';
+import { attachmentDisposition } from '../materials/content-disposition.js';
+import { sendInvoiceFile } from './invoice-download.js';
+import { invoicePdfFile, invoiceXmlFile } from './invoices.service.js';
 import { DETAIL_NOTICES, FinanceDetailPage, type DetailNotice } from './views/admin/FinanceDetailPage.js';
 import { FinanceListPage, type FilterValues } from './views/admin/FinanceListPage.js';
 import { FINANCE_EXPORT_PATH, FINANCE_PATH, financeDocumentPath } from './views/admin/format.js';
@@ -58,9 +59,6 @@ export function parseFinanceQuery(query: unknown, locale: 'da' | 'en'): { query:
   return { errors };
 }
 
-function sendFile(reply: FastifyReply, file: RenderedFile): FastifyReply {
-  return reply.type(file.contentType).header('content-disposition', attachmentDisposition(file.filename)).header('cache-control', 'private, no-store').send(file.body);
-}
 
 export function invoicesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
@@ -124,8 +122,8 @@ export function invoicesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       return detail(request, reply, { notice: DETAIL_NOTICES.find((n) => n === done) });
     });
 
-    app.get(`${FINANCE_PATH}/:number/pdf`, readRoute, async (request, reply) => sendFile(reply, await invoicePdfFile(await loadDocument(request))));
-    app.get(`${FINANCE_PATH}/:number/xml`, readRoute, async (request, reply) => sendFile(reply, invoiceXmlFile(await loadDocument(request))));
+    app.get(`${FINANCE_PATH}/:number/pdf`, readRoute, async (request, reply) => sendInvoiceFile(reply, await invoicePdfFile(await loadDocument(request))));
+    app.get(`${FINANCE_PATH}/:number/xml`, readRoute, async (request, reply) => sendInvoiceFile(reply, invoiceXmlFile(await loadDocument(request))));
 
     const back = (reply: FastifyReply, number: string, notice: DetailNotice) => reply.code(303).header('location', `${financeDocumentPath(number)}?done=${notice}`).send();
 

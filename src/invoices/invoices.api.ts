@@ -4,16 +4,16 @@
  * GET /api/v1/invoices/{number} as JSON, as the Peppol UBL document
  * (Accept: application/xml) or as the PDF (Accept: application/pdf).
  */
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { attachmentDisposition } from '../materials/content-disposition.js';
 import { access } from '../staff/roles.js';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from './document.js';
 import { financeQuerySchema } from './finance.filters.js';
 import type { FinanceRow } from './finance.queries.js';
 import { findDocument, listFinanceDocuments } from './finance.service.js';
+import { sendInvoiceFile } from './invoice-download.js';
 import { invoicePdfFile, invoiceXmlFile, type RenderedFile, type StoredDocument } from './invoices.service.js';
 import { preferredRepresentation, REPRESENTATIONS } from './representation.js';
 
@@ -111,9 +111,6 @@ function documentOf(stored: StoredDocument): z.infer<typeof documentSchema> {
   };
 }
 
-function sendFile(reply: FastifyReply, file: RenderedFile): FastifyReply {
-  return reply.type(file.contentType).header('content-disposition', attachmentDisposition(file.filename)).header('cache-control', 'private, no-store').send(file.body);
-}
 
 export function invoicesApi(ctx: AppContext): FastifyPluginAsync {
   const roles = access.invoices.read;
@@ -161,8 +158,8 @@ export function invoicesApi(ctx: AppContext): FastifyPluginAsync {
         }
         const stored = await findDocument(ctx, request.params.number);
         if (!stored) return reply.code(404).send({ error: 'not_found', message: 'No such invoice or credit note' });
-        if (representation === 'application/xml') return sendFile(reply, invoiceXmlFile(stored));
-        if (representation === 'application/pdf') return sendFile(reply, await invoicePdfFile(stored));
+        if (representation === 'application/xml') return sendInvoiceFile(reply, invoiceXmlFile(stored));
+        if (representation === 'application/pdf') return sendInvoiceFile(reply, await invoicePdfFile(stored));
         return documentOf(stored);
       },
     );

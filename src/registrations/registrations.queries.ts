@@ -227,22 +227,25 @@ export async function setParticipantsStatus(
   await trx.updateTable('participants').set(values).where('id', 'in', ids).execute();
 }
 
+/** What a participant's add-on line carries, wherever such lines are read. */
+export const ADD_ON_LINE_COLUMNS = [
+  'participant_add_ons.participant_id',
+  'participant_add_ons.add_on_id',
+  'participant_add_ons.status',
+  'participant_add_ons.price_ore',
+  'event_add_ons.code',
+  'event_add_ons.name_da',
+  'event_add_ons.name_en',
+  'event_add_ons.kind',
+  'event_add_ons.position',
+] as const;
+
 export async function addOnLinesOf(db: Database, participantIds: number[]) {
   if (participantIds.length === 0) return [];
   return db
     .selectFrom('participant_add_ons')
     .innerJoin('event_add_ons', 'event_add_ons.id', 'participant_add_ons.add_on_id')
-    .select([
-      'participant_add_ons.participant_id',
-      'participant_add_ons.add_on_id',
-      'participant_add_ons.status',
-      'participant_add_ons.price_ore',
-      'event_add_ons.code',
-      'event_add_ons.name_da',
-      'event_add_ons.name_en',
-      'event_add_ons.kind',
-      'event_add_ons.position',
-    ])
+    .select(ADD_ON_LINE_COLUMNS)
     .where('participant_add_ons.participant_id', 'in', participantIds)
     .orderBy('participant_add_ons.participant_id')
     .orderBy('event_add_ons.position')

@@ -18,7 +18,7 @@ import { eventCalendar } from '../events/events.routes.js';
 import { calendarFilename } from '../events/ics.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { sendMaterial } from '../materials/download.js';
-import { attachmentDisposition } from '../materials/content-disposition.js';
+import { sendInvoiceFile } from '../invoices/invoice-download.js';
 import { bookerDocumentFile, bookerDocuments } from '../invoices/booker-documents.js';
 import { downloadParams } from '../materials/materials.routes.js';
 import { findParticipantMaterial, participantMaterials } from '../materials/materials.service.js';
@@ -159,7 +159,7 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
           if (format !== 'pdf' && format !== 'xml') throw notFound('No such format');
           const file = await bookerDocumentFile(ctx, booking.registration.id, request.params.number, format);
           if (!file) throw notFound('No such invoice');
-          return reply.type(file.contentType).header('content-disposition', attachmentDisposition(file.filename)).send(file.body);
+          return sendInvoiceFile(reply, file);
         },
       );
 

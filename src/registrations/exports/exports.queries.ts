@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { ADD_ON_LINE_COLUMNS } from '../registrations.queries.js';
 
 /** An event of any status (staff export drafts and archived events too), with its venue. */
 export async function eventForExport(db: Database, eventId: number) {
@@ -74,16 +75,7 @@ export async function addOnLinesForExport(db: Database, eventId: number) {
   return db
     .selectFrom('participant_add_ons')
     .innerJoin('event_add_ons', 'event_add_ons.id', 'participant_add_ons.add_on_id')
-    .select([
-      'participant_add_ons.participant_id',
-      'participant_add_ons.add_on_id',
-      'participant_add_ons.status',
-      'participant_add_ons.price_ore',
-      'event_add_ons.code',
-      'event_add_ons.name_da',
-      'event_add_ons.name_en',
-      'event_add_ons.kind',
-    ])
+    .select(ADD_ON_LINE_COLUMNS)
     .where('event_add_ons.event_id', '=', eventId)
     .orderBy('event_add_ons.position')
     .orderBy('event_add_ons.id')
