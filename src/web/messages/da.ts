@@ -15,6 +15,7 @@ import { usersMessages } from '../../staff/users.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
 import { dashboardMessages } from '../../admin/dashboard.messages.js';
 import { registrationsOverviewMessages } from '../../registrations/registrations-overview.messages.js';
+import { messagesOverviewMessages } from '../../messages/messages-overview.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
@@ -35,6 +36,7 @@ export const da = {
   ...exportsMessages.da,
   ...dashboardMessages.da,
   ...registrationsOverviewMessages.da,
+  ...messagesOverviewMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',
