@@ -33,11 +33,13 @@ import { tokensRoutes } from './staff/tokens.routes.js';
 import { usersRoutes } from './staff/users.routes.js';
 import { dashboardRoutes } from './admin/dashboard.routes.js';
 import { exportsAdminRoutes } from './registrations/exports/exports.admin.routes.js';
+import { registrationsAdminRoutes } from './registrations/registrations.admin.routes.js';
 import { newsAdminRoutes } from './news/news.admin.routes.js';
 import { organiserAdminRoutes } from './organiser/organiser.admin.routes.js';
 import { materialsAdminRoutes } from './materials/materials.admin.routes.js';
 import { invoicesAdminRoutes } from './invoices/invoices.admin.routes.js';
 import { invoicesApi } from './invoices/invoices.api.js';
+import { registrationsStaffApi } from './registrations/registrations.staff-api.js';
 
 export type App = FastifyInstance;
 
@@ -116,10 +118,12 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(dashboardRoutes(ctx));
   await app.register(eventsAdminRoutes(ctx));
   await app.register(exportsAdminRoutes(ctx));
+  await app.register(registrationsAdminRoutes(ctx));
   await app.register(newsAdminRoutes(ctx));
   await app.register(organiserAdminRoutes(ctx));
   await app.register(materialsAdminRoutes(ctx));
   await app.register(invoicesAdminRoutes(ctx));
   await app.register(invoicesApi(ctx));
+  await app.register(registrationsStaffApi(ctx));
   return app;
 }
