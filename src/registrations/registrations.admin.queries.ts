@@ -215,3 +215,9 @@ export async function registrationIdsOfEvent(db: Database, eventId: number): Pro
   const rows = await db.selectFrom('registrations').select('id').where('event_id', '=', eventId).orderBy('arrival_no').orderBy('id').execute();
   return rows.map((r) => r.id);
 }
+
+/** Whether the resend with this key was queued already (a double submit); the key holds no LIKE wildcards (resendKey). */
+export async function resendQueued(db: Database, registrationId: number, key: string): Promise<boolean> {
+  const row = await db.selectFrom('outbox_messages').select('id').where('dedupe_key', 'like', `registration:${registrationId}:resent:${key}:%`).executeTakeFirst();
+  return row !== undefined;
+}

@@ -349,6 +349,8 @@ export function resendKey(value: string | undefined, fallback: () => string): st
 export async function resendConfirmation(ctx: AppContext, staff: Staff, registrationId: number, key: string): Promise<void> {
   const at = ctx.clock.now();
   await writeTransaction(ctx.db, async (trx) => {
+    // A double submit neither mails nor logs twice.
+    if (await aq.resendQueued(trx, registrationId, key)) return;
     await enqueueRegistrationMail(ctx, trx, { kind: 'confirmation_resent', registrationId, key });
     await recordAudit(trx, { actor: staff, action: 'registration.confirmation.resend', entityType: 'registration', entityId: registrationId, after: { key }, at });
   });

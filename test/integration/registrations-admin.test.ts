@@ -269,7 +269,23 @@ forEachDialect('registrations back office', (dialect) => {
     expect(once.length).toBeGreaterThanOrEqual(1);
     await postForm(app(), c.admin, `${detail(waiting.id)}/resend`, { key });
     expect(await outboxKeys(t.current.ctx, `registration:${waiting.id}:resent:${key}`)).toEqual(once);
-    expect((await auditRows(waiting.id, 'registration.confirmation.resend')).length).toBeGreaterThanOrEqual(1);
+    expect(await auditRows(waiting.id, 'registration.confirmation.resend')).toHaveLength(1);
+    // A new form (a new key) sends again.
+    await postForm(app(), c.admin, `${detail(waiting.id)}/resend`, { key: 'a-second-key-1234' });
+    expect(await auditRows(waiting.id, 'registration.confirmation.resend')).toHaveLength(2);
+    // A key that is not one of ours is replaced by a fresh one, never an error.
+    expect((await postForm(app(), c.admin, `${detail(waiting.id)}/resend`, { key: '%_%' })).statusCode).toBe(303);
+  });
+
+  it('gives errors in English to an English-speaking manager', async () => {
+    const p = waiting.participants[0]!;
+    const res = await postForm(app(), c.english, `${detail(waiting.id)}/participants/${p.id}/edit`, { 'participants[0][name]': '' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('<title>Error: ');
+    expect(res.body).toContain('There is a problem');
+    const note = await postForm(app(), c.english, `${detail(waiting.id)}/notes`, { note: 'x'.repeat(2001) });
+    expect(note.statusCode).toBe(400);
+    expect(note.body).toContain('The note may be at most 2000 characters.');
   });
 
   it('refuses changes without the CSRF token', async () => {

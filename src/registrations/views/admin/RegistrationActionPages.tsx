@@ -178,7 +178,7 @@ export function StaffCancelPage({ page, registration, participant, quote, fee, e
       ) : (
         <>
           {rule ? <p safe>{rule}</p> : ''}
-          {quote.started && quote.rule.allowed === false && quote.rule.reason !== 'started' ? <p safe>{t('regAdmin.cancel.rule.started')}</p> : ''}
+          {quote.started && rule !== t('regAdmin.cancel.rule.started') ? <p safe>{t('regAdmin.cancel.rule.started')}</p> : ''}
           <form method="post" action={action} novalidate>
             <CsrfField token={page.csrfToken} />
             {quote.chargedFeeOre > 0 ? (
