@@ -33,6 +33,7 @@ import { tokensRoutes } from './staff/tokens.routes.js';
 import { usersRoutes } from './staff/users.routes.js';
 import { dashboardRoutes } from './admin/dashboard.routes.js';
 import { exportsAdminRoutes } from './registrations/exports/exports.admin.routes.js';
+import { registrationsAdminRoutes } from './registrations/registrations.admin.routes.js';
 import { newsAdminRoutes } from './news/news.admin.routes.js';
 import { organiserAdminRoutes } from './organiser/organiser.admin.routes.js';
 import { materialsAdminRoutes } from './materials/materials.admin.routes.js';
@@ -40,6 +41,7 @@ import { invoicesAdminRoutes } from './invoices/invoices.admin.routes.js';
 import { invoicesApi } from './invoices/invoices.api.js';
 import { registrationsOverviewRoutes } from './registrations/registrations-overview.routes.js';
 import { messagesOverviewRoutes } from './messages/messages-overview.routes.js';
+import { registrationsStaffApi } from './registrations/registrations.staff-api.js';
 
 export type App = FastifyInstance;
 
@@ -118,6 +120,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(dashboardRoutes(ctx));
   await app.register(eventsAdminRoutes(ctx));
   await app.register(exportsAdminRoutes(ctx));
+  await app.register(registrationsAdminRoutes(ctx));
   await app.register(newsAdminRoutes(ctx));
   await app.register(organiserAdminRoutes(ctx));
   await app.register(materialsAdminRoutes(ctx));
@@ -125,5 +128,6 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(invoicesApi(ctx));
   await app.register(registrationsOverviewRoutes(ctx));
   await app.register(messagesOverviewRoutes(ctx));
+  await app.register(registrationsStaffApi(ctx));
   return app;
 }

@@ -5,7 +5,7 @@
  * audit log). Writes of seats and the waiting list stay in
  * registrations.queries.ts, under the event's lock.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/database.js';
 import { containsInsensitive } from '../db/dialect.js';
 import type { ParticipantStatus } from './registrations.table.js';
@@ -178,3 +178,46 @@ export async function mailsOf(db: Database, registrationId: number, participantI
     .execute();
 }
 export type MailRow = Awaited<ReturnType<typeof mailsOf>>[number];
+
+/** Staff changes to a registration from the audit log, newest first. */
+export async function auditOf(db: Database, registrationId: number) {
+  return db
+    .selectFrom('audit_log')
+    .select(['id', 'action', 'actor_email', 'at'])
+    .where('entity_type', '=', 'registration')
+    .where('entity_id', '=', String(registrationId))
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
+}
+export type AuditRow = Awaited<ReturnType<typeof auditOf>>[number];
+
+/** Events for the registrations index, newest start first, with participant counts; `visible` limits facilitators to their events. */
+export async function eventsWithCounts(db: Database, visible: RawBuilder<boolean>) {
+  return db
+    .selectFrom('events')
+    .select(['id', 'title', 'status', 'starts_at', 'seats_taken', 'waiting_count', 'capacity'])
+    .where(visible)
+    .orderBy('starts_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(500)
+    .execute();
+}
+
+/** The registration's event id, or undefined when there is no such registration. */
+export async function eventOfRegistration(db: Database, registrationId: number): Promise<number | undefined> {
+  const row = await db.selectFrom('registrations').select('event_id').where('id', '=', registrationId).executeTakeFirst();
+  return row?.event_id;
+}
+
+/** Registrations of an event with their participants, for the staff API (in arrival order). */
+export async function registrationIdsOfEvent(db: Database, eventId: number): Promise<number[]> {
+  const rows = await db.selectFrom('registrations').select('id').where('event_id', '=', eventId).orderBy('arrival_no').orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Whether the resend with this key was queued already (a double submit); the key holds no LIKE wildcards (resendKey). */
+export async function resendQueued(db: Database, registrationId: number, key: string): Promise<boolean> {
+  const row = await db.selectFrom('outbox_messages').select('id').where('dedupe_key', 'like', `registration:${registrationId}:resent:${key}:%`).executeTakeFirst();
+  return row !== undefined;
+}

@@ -16,6 +16,7 @@ import { exportsMessages } from '../../registrations/exports/exports.messages.js
 import { dashboardMessages } from '../../admin/dashboard.messages.js';
 import { registrationsOverviewMessages } from '../../registrations/registrations-overview.messages.js';
 import { messagesOverviewMessages } from '../../messages/messages-overview.messages.js';
+import { registrationsAdminMessages } from '../../registrations/registrations.admin.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
@@ -37,6 +38,7 @@ export const da = {
   ...dashboardMessages.da,
   ...registrationsOverviewMessages.da,
   ...messagesOverviewMessages.da,
+  ...registrationsAdminMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',

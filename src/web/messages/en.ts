@@ -17,6 +17,7 @@ import { exportsMessages } from '../../registrations/exports/exports.messages.js
 import { dashboardMessages } from '../../admin/dashboard.messages.js';
 import { registrationsOverviewMessages } from '../../registrations/registrations-overview.messages.js';
 import { messagesOverviewMessages } from '../../messages/messages-overview.messages.js';
+import { registrationsAdminMessages } from '../../registrations/registrations.admin.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
@@ -38,6 +39,7 @@ export const en: Record<keyof typeof da, string> = {
   ...dashboardMessages.en,
   ...registrationsOverviewMessages.en,
   ...messagesOverviewMessages.en,
+  ...registrationsAdminMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',
