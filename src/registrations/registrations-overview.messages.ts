@@ -25,9 +25,6 @@ const da = {
   'regOverview.col.email': 'E-mail',
   'regOverview.col.organisation': 'Organisation',
   'regOverview.col.status': 'Status',
-  'regOverview.col.open': 'Tilmeldinger',
-  'regOverview.open': 'Se tilmeldinger',
-  'regOverview.openFor': 'Se tilmeldinger til {title}',
   'regOverview.confirmedOf': '{confirmed} af {capacity}',
   'regOverview.cancelledEvent': '(aflyst)',
 } as const satisfies Record<string, string>;
@@ -58,9 +55,6 @@ const en: Record<keyof typeof da, string> = {
   'regOverview.col.email': 'E-mail',
   'regOverview.col.organisation': 'Organisation',
   'regOverview.col.status': 'Status',
-  'regOverview.col.open': 'Registrations',
-  'regOverview.open': 'See registrations',
-  'regOverview.openFor': 'See registrations for {title}',
   'regOverview.confirmedOf': '{confirmed} of {capacity}',
   'regOverview.cancelledEvent': '(cancelled)',
 };

@@ -1,9 +1,5 @@
 /** Texts of the back office's registration pages (/admin/events/:id/registrations, /admin/registrations/:id). */
 const da = {
-  'regAdmin.index.title': 'Tilmeldinger',
-  'regAdmin.index.lede': 'Vælg et arrangement for at se dets tilmeldinger.',
-  'regAdmin.index.none': 'Der er ingen arrangementer, du har adgang til.',
-  'regAdmin.index.counts': '{confirmed} bekræftede, {waitlisted} på venteliste',
   'regAdmin.list.title': 'Tilmeldinger: {title}',
   'regAdmin.list.backToEvent': 'Tilbage til arrangementet',
   'regAdmin.list.counts': 'Deltagere efter status',
@@ -143,10 +139,6 @@ const da = {
 };
 
 const en: Record<keyof typeof da, string> = {
-  'regAdmin.index.title': 'Registrations',
-  'regAdmin.index.lede': 'Choose an event to see its registrations.',
-  'regAdmin.index.none': 'There are no events you have access to.',
-  'regAdmin.index.counts': '{confirmed} confirmed, {waitlisted} waiting',
   'regAdmin.list.title': 'Registrations: {title}',
   'regAdmin.list.backToEvent': 'Back to the event',
   'regAdmin.list.counts': 'Participants by status',

@@ -5,7 +5,7 @@
  * audit log). Writes of seats and the waiting list stay in
  * registrations.queries.ts, under the event's lock.
  */
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../db/database.js';
 import { containsInsensitive } from '../db/dialect.js';
 import type { ParticipantStatus } from './registrations.table.js';
@@ -192,17 +192,6 @@ export async function auditOf(db: Database, registrationId: number) {
 }
 export type AuditRow = Awaited<ReturnType<typeof auditOf>>[number];
 
-/** Events for the registrations index, newest start first, with participant counts; `visible` limits facilitators to their events. */
-export async function eventsWithCounts(db: Database, visible: RawBuilder<boolean>) {
-  return db
-    .selectFrom('events')
-    .select(['id', 'title', 'status', 'starts_at', 'seats_taken', 'waiting_count', 'capacity'])
-    .where(visible)
-    .orderBy('starts_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(500)
-    .execute();
-}
 
 /** The registration's event id, or undefined when there is no such registration. */
 export async function eventOfRegistration(db: Database, registrationId: number): Promise<number | undefined> {

@@ -24,7 +24,6 @@ import { sendHtml } from '../web/page.js';
 import {
   addNote,
   cancelAsStaff,
-  eventsForIndex,
   freeSeatsOf,
   moveAsStaff,
   NOTE_MAX,
@@ -45,7 +44,7 @@ import { emptyParticipant, fromFormFields } from './signup-form.js';
 import type { FormError } from './signup-steps.js';
 import { MovePage, StaffCancelPage, StaffParticipantFormPage } from './views/admin/RegistrationActionPages.js';
 import { DETAIL_NOTICES, RegistrationDetailPage, type DetailNotice } from './views/admin/RegistrationDetailPage.js';
-import { RegistrationIndexPage, RegistrationListPage } from './views/admin/RegistrationListPages.js';
+import { RegistrationListPage } from './views/admin/RegistrationListPages.js';
 import { registrationPath, REGISTRATIONS_INDEX } from './views/admin/paths.js';
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
@@ -84,10 +83,6 @@ export function registrationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       return sendHtml(reply, RegistrationDetailPage({ page, detail, mayWrite: mayWrite(page.staff.role, 'registrations'), resendKey: randomUUID(), ...extra }), status);
     };
 
-    app.get(REGISTRATIONS_INDEX, { ...readRoute, schema: { hide: true } }, async (request, reply) => {
-      const events = await eventsForIndex(ctx, staffOf(request));
-      return sendHtml(reply, RegistrationIndexPage({ page: await adminPageContext(ctx, request, reply), events }));
-    });
 
     app.get('/admin/events/:id/registrations', { ...readRoute, schema: { hide: true, params: eventParams } }, async (request, reply) => {
       if (!(await canSeeEvent(ctx, staffOf(request), request.params.id))) return forbidden(request, reply);

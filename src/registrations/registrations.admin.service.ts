@@ -102,10 +102,6 @@ export async function registrationList(ctx: AppContext, eventId: number, query: 
 }
 export type RegistrationList = Awaited<ReturnType<typeof registrationList>>;
 
-/** The events a staff member may open the registrations of (facilitators: their own). */
-export async function eventsForIndex(ctx: AppContext, staff: Staff) {
-  return aq.eventsWithCounts(ctx.db, eventVisibleTo(staff));
-}
 
 export async function registrationDetail(ctx: AppContext, registrationId: number) {
   const registration = await getRegistration(ctx, registrationId);

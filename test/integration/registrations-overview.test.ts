@@ -38,7 +38,7 @@ forEachDialect('registrations overview (/admin/registrations)', (dialect) => {
     const res = await get(manager);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<h1>Tilmeldinger</h1>');
-    expect(res.body).toContain(`href="/admin/events/${seminar.id}/registrations" aria-label="Se tilmeldinger til Døgnseminar om ledelse"`);
+    expect(res.body).toContain(`<a href="/admin/events/${seminar.id}/registrations">Døgnseminar om ledelse</a>`);
     expect(res.body).toContain(`href="/admin/events/${course.id}/registrations"`);
     expect(res.body).toContain('2 af 10');
   });

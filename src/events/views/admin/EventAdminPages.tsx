@@ -215,7 +215,7 @@ export function EventShowPage({ page, event, notice, mayWrite }: ShowProps): JSX
       )}
       <p>
         <a href={`/admin/events/${event.id}/registrations`} class="function-link" safe>
-          {t('regAdmin.index.title')}
+          {t('regOverview.title')}
         </a>
       </p>
       <h2 safe>{t('adminEvents.show.programme')}</h2>

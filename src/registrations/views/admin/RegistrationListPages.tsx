@@ -5,7 +5,7 @@ import { Pagination } from '../../../web/views/Pagination.js';
 import type { ListQuery, RegistrationList } from '../../registrations.admin.service.js';
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from '../../registrations.table.js';
 import { attr } from '../fields.js';
-import { eventRegistrationsPath, exportsPath, registrationPath, REGISTRATIONS_INDEX } from './paths.js';
+import { eventRegistrationsPath, exportsPath, registrationPath } from './paths.js';
 
 type Page = AdminPageContext;
 
@@ -162,32 +162,3 @@ export function RegistrationListPage({ page, list, query }: RegistrationListPage
   );
 }
 
-export interface RegistrationIndexPageProps {
-  page: Page;
-  events: ReadonlyArray<{ id: number; title: string; starts_at: string; seats_taken: number; waiting_count: number }>;
-}
-
-/** /admin/registrations: the events whose registrations the staff member may open. */
-export function RegistrationIndexPage({ page, events }: RegistrationIndexPageProps): JSX.Element {
-  const { t, locale } = page;
-  return (
-    <AdminLayout page={page} title={t('regAdmin.index.title')} section="registrations">
-      <h1 safe>{t('regAdmin.index.title')}</h1>
-      {events.length === 0 ? (
-        <p safe>{t('regAdmin.index.none')}</p>
-      ) : (
-        <>
-          <p safe>{t('regAdmin.index.lede')}</p>
-          <ul class="nobullet-list">
-            {events.map((e) => (
-              <li>
-                <a href={eventRegistrationsPath(e.id)} safe>{e.title}</a>{' '}
-                <span class="tilmeld-meta" safe>{`${formatDate(e.starts_at, locale)}: ${t('regAdmin.index.counts', { confirmed: e.seats_taken, waitlisted: e.waiting_count })}`}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </AdminLayout>
-  );
-}

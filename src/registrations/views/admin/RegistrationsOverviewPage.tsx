@@ -8,9 +8,8 @@ import type { OverviewEventRow, ParticipantMatchRow } from '../../registrations-
 import type { RegistrationsOverview } from '../../registrations-overview.service.js';
 import { OVERVIEW_EVENT_LIMIT, OVERVIEW_SEARCH_MAX } from '../../registrations-overview.service.js';
 import { errorMap, TextField } from '../fields.js';
+import { eventRegistrationsPath, registrationPath } from './paths.js';
 
-export const eventRegistrationsPath = (eventId: number) => `/admin/events/${eventId}/registrations`;
-export const registrationPath = (registrationId: number) => `/admin/registrations/${registrationId}`;
 
 export interface OverviewProps {
   page: AdminPageContext;
@@ -32,14 +31,13 @@ function EventsTable({ page, events }: { page: AdminPageContext; events: Overvie
               <th scope="col" safe>{t('regOverview.col.starts')}</th>
               <th scope="col" class="text-align-right" safe>{t('regOverview.col.confirmed')}</th>
               <th scope="col" class="text-align-right" safe>{t('regOverview.col.waiting')}</th>
-              <th scope="col" safe>{t('regOverview.col.open')}</th>
             </tr>
           </thead>
           <tbody>
             {events.map((e) => (
               <tr>
                 <td>
-                  <a href={`/admin/events/${e.id}`} safe>
+                  <a href={eventRegistrationsPath(e.id)} safe>
                     {e.title}
                   </a>
                   {e.status === 'cancelled' ? <span safe>{` ${t('regOverview.cancelledEvent')}`}</span> : ''}
@@ -47,11 +45,6 @@ function EventsTable({ page, events }: { page: AdminPageContext; events: Overvie
                 <td safe>{formatDate(e.starts_at, locale)}</td>
                 <td class="text-align-right" safe>{t('regOverview.confirmedOf', { confirmed: e.seats_taken, capacity: e.capacity })}</td>
                 <td class="text-align-right" safe>{String(e.waiting_count)}</td>
-                <td>
-                  <a href={eventRegistrationsPath(e.id)} aria-label={t('regOverview.openFor', { title: e.title })} safe>
-                    {t('regOverview.open')}
-                  </a>
-                </td>
               </tr>
             ))}
           </tbody>
