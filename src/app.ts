@@ -38,6 +38,7 @@ import { organiserAdminRoutes } from './organiser/organiser.admin.routes.js';
 import { materialsAdminRoutes } from './materials/materials.admin.routes.js';
 import { invoicesAdminRoutes } from './invoices/invoices.admin.routes.js';
 import { invoicesApi } from './invoices/invoices.api.js';
+import { campaignsAdminRoutes } from './messages/campaigns.admin.routes.js';
 
 export type App = FastifyInstance;
 
@@ -121,5 +122,6 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(materialsAdminRoutes(ctx));
   await app.register(invoicesAdminRoutes(ctx));
   await app.register(invoicesApi(ctx));
+  await app.register(campaignsAdminRoutes(ctx));
   return app;
 }
