@@ -125,7 +125,9 @@ export function campaignsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
         const done = request.query.done;
         const notice =
           done === 'sent'
-            ? page.t('campaigns.progress.sentNotice', { count: progress.campaign.recipient_count })
+            ? progress.campaign.recipient_count === 1
+              ? page.t('campaigns.progress.sentNotice.one')
+              : page.t('campaigns.progress.sentNotice', { count: progress.campaign.recipient_count })
             : done === 'repeated'
               ? page.t('campaigns.progress.repeated')
               : undefined;

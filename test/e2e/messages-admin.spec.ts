@@ -65,11 +65,11 @@ test('a manager e-mails the participants from a template and follows the deliver
   await page.getByRole('radio', { name: /^Deltagere med plads/ }).check();
   await page.getByRole('button', { name: 'Vis eksempel' }).click();
   await expect(page.getByRole('heading', { name: 'Eksempel' })).toBeVisible();
-  await expect(page.getByText(/Beskeden sendes til \d+ modtagere/)).toBeVisible();
+  await expect(page.getByText(/Beskeden sendes til \d+ modtagere?/)).toBeVisible();
   await expect(page.locator('#preview')).toContainText(`Påmindelse: ${title}`);
   await expectNoAxeViolations(page);
 
-  await page.getByRole('button', { name: /^Send til \d+ modtagere$/ }).click();
+  await page.getByRole('button', { name: /^Send til \d+ modtagere?$/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Udsendelse: Påmindelse: {{arrangement}} {{dato}}`);
   await expect(page.getByRole('status')).toContainText('Udsendelsen er lagt i kø');
   await expect(page.getByRole('progressbar', { name: 'Afsendelse' })).toBeVisible();

@@ -176,6 +176,27 @@ forEachDialect('mailings to participants', (dialect) => {
     expect(response.body).toContain('contains a field we do not know: {{nvan}}');
   });
 
+  it('speaks of one recipient in the singular', async () => {
+    const small = await makeEvent(t.current.ctx);
+    await createRegistration(t.current.ctx, small.slug, { ...signup(), participants: [participant(9, { name: 'Ene Eneste' })], locale: 'en' });
+    const page = await t.current.app.inject({ url: `/admin/events/${small.id}/messages`, headers: manager.headers });
+    expect(page.body).toContain('1 modtager<');
+    const response = await postForm(t.current.app, manager, `/admin/events/${small.id}/messages`, { ...form(), action: 'preview' });
+    expect(response.body).toContain('Beskeden sendes til 1 modtager på engelsk.');
+    expect(response.body).toContain('Send til 1 modtager<');
+  });
+
+  it('ignores odd template and audience values in the address', async () => {
+    for (const query of ['template=%00', 'template=constructor', 'audience=__proto__&template=blank', 'template=a&template=b', `template=${'x'.repeat(500)}`]) {
+      const response = await t.current.app.inject({ url: `${url()}?${query}`, headers: manager.headers });
+      expect(response.statusCode, query).toBe(200);
+    }
+    for (const path of [`/admin/events/abc/messages`, `/admin/events/${event.id}/messages/-1`, `/admin/events/${event.id}/messages/1e99/progress`]) {
+      const response = await t.current.app.inject({ url: path, headers: manager.headers });
+      expect(response.statusCode, path).toBeLessThan(500);
+    }
+  });
+
   it('refuses to send to an empty group', async () => {
     const empty = await makeEvent(t.current.ctx);
     const before = await counts();
@@ -246,8 +267,13 @@ forEachDialect('mailings to participants', (dialect) => {
         fc.record({ audience: fc.oneof(fc.constantFrom('confirmed', 'waitlisted', 'both'), fc.string({ maxLength: 20 })), subjectDa: text, bodyDa: text, subjectEn: text, bodyEn: text, submissionKey: fc.oneof(fc.string({ maxLength: 120 }), fc.constant(key())), template: fc.string({ maxLength: 50 }) }),
         fc.constantFrom('preview', 'send', 'other'),
         async (fields, action) => {
+          const before = await counts();
           const response = await postForm(t.current.app, manager, url(), { ...fields, action });
           expect([200, 303, 422]).toContain(response.statusCode);
+          // Only a send that answers with the progress page may have saved anything, and then a whole mailing.
+          const after = await counts();
+          if (response.statusCode !== 303) expect(after).toEqual(before);
+          else expect(after.recipients - before.recipients).toBe(after.outbox - before.outbox);
           expect(response.body).not.toContain('<script>alert(1)</script>');
         },
       ),

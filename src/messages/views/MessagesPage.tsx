@@ -135,7 +135,9 @@ function Preview({ page, eventId, draft, preview }: { page: AdminPageContext; ev
         {t('campaigns.preview.heading')}
       </h2>
       <p class="font-lead" safe>
-        {t('campaigns.preview.count', { count: preview.recipientCount, da: preview.byLanguage.da, en: preview.byLanguage.en })}
+        {preview.recipientCount === 1
+          ? t('campaigns.preview.count.one', { language: t(`campaigns.language.${preview.byLanguage.en === 1 ? 'en' : 'da'}`) })
+          : t('campaigns.preview.count', { count: preview.recipientCount, da: preview.byLanguage.da, en: preview.byLanguage.en })}
       </p>
       {preview.samples.map((s) => (
         <div class="tilmeld-mail-preview" lang={s.locale}>
@@ -164,7 +166,7 @@ function Preview({ page, eventId, draft, preview }: { page: AdminPageContext; ev
         <HiddenDraft draft={draft} />
         <div class="tilmeld-form-actions">
           <button type="submit" name="action" value="send" class="button button-primary" safe>
-            {t('campaigns.send', { count: preview.recipientCount })}
+            {preview.recipientCount === 1 ? t('campaigns.send.one') : t('campaigns.send', { count: preview.recipientCount })}
           </button>{' '}
           <a href="#subjectDa" class="button button-secondary" safe>
             {t('campaigns.edit')}
@@ -191,7 +193,7 @@ function MessageForm({ page, event, draft, errors }: Pick<MessagesPageProps, 'pa
         legend={t('campaigns.field.audience')}
         kind="radio"
         errors={map}
-        choices={CAMPAIGN_AUDIENCES.map((a) => ({ value: a, label: audienceLabel(page, a), checked: draft.audience === a, note: t('campaigns.audience.count', { count: counts[a] }) }))}
+        choices={CAMPAIGN_AUDIENCES.map((a) => ({ value: a, label: audienceLabel(page, a), checked: draft.audience === a, note: counts[a] === 1 ? t('campaigns.audience.count.one') : t('campaigns.audience.count', { count: counts[a] }) }))}
       />
       <TextField page={page} field="subjectDa" name="subjectDa" label={t('campaigns.field.subjectDa')} value={draft.subjectDa} errors={map} maxLength={CAMPAIGN_LIMITS.subject} autocomplete="off" />
       <TextField
