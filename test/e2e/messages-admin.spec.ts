@@ -83,6 +83,29 @@ test('a manager e-mails the participants from a template and follows the deliver
   await expect(row).toContainText('dansk');
   await expectNoAxeViolations(page);
 
+  // The polling script: shown the page as it looked while sending, it updates
+  // the counts in place from the JSON endpoint and reloads once all are handled.
+  const campaignUrl = page.url().split('?')[0]!;
+  let htmlLoads = 0;
+  await page.route(campaignUrl, async (route) => {
+    htmlLoads += 1;
+    const response = await route.fetch();
+    const body = (await response.text()).replace('data-busy="false"', htmlLoads === 1 ? 'data-busy="true"' : 'data-busy="false"');
+    await route.fulfill({ response, body });
+  });
+  let polls = 0;
+  await page.route(`${campaignUrl}/progress`, async (route) => {
+    polls += 1;
+    const counts = polls === 1 ? { total: 40, queued: 30, sent: 9, failed: 1 } : { total: 40, queued: 0, sent: 39, failed: 1 };
+    await route.fulfill({ json: counts });
+  });
+  await page.goto(campaignUrl);
+  await expect(page.locator('[data-count="queued"]')).toHaveText('30');
+  await expect(page.locator('[data-summary]')).toContainText('Sendt 9 af');
+  await expect.poll(() => htmlLoads, { timeout: 15_000 }).toBe(2);
+  await expect(page.getByText('Alle e-mails er behandlet.')).toBeVisible();
+  await page.unrouteAll();
+
   await page.getByRole('link', { name: 'Tilbage til udsendelserne' }).click();
   await expect(page.getByRole('link', { name: 'Påmindelse: {{arrangement}} {{dato}}' }).first()).toBeVisible();
   await expectNoAxeViolations(page);
