@@ -7,7 +7,9 @@
 import type { AppContext } from '../context.js';
 import { addDays, localDateKey } from '../lib/dates.js';
 import { freeCancellationEnds } from '../registrations/cancellation.js';
+import { financeCounts } from '../invoices/finance.queries.js';
 import type { StaffIdentity } from '../staff/identity.js';
+import { mayRead } from '../staff/roles.js';
 import { deadlineCandidates, signupsPerHour, upcomingEventsForDashboard, waitingListsForDashboard, type DashboardEventRow } from './dashboard.queries.js';
 
 export const SIGNUP_DAYS = 30;
@@ -50,6 +52,8 @@ export interface Dashboard {
   signupTotal: number;
   waiting: FillRate[];
   deadlines: Deadline[];
+  /** Only for those who may read invoices. */
+  invoices?: { toSend: number; overdue: number };
 }
 
 export function fillRate(e: DashboardEventRow): FillRate {
@@ -110,11 +114,12 @@ export async function loadDashboard(ctx: AppContext, viewer: Pick<StaffIdentity,
   const until = addDays(now, DEADLINE_DAYS);
   // A day more than the series, so that the first Danish day is whole whatever the UTC offset.
   const from = addDays(now, -SIGNUP_DAYS).toISOString();
-  const [upcoming, waiting, candidates, hours] = await Promise.all([
+  const [upcoming, waiting, candidates, hours, invoices] = await Promise.all([
     upcomingEventsForDashboard(ctx.db, viewer, nowIso, UPCOMING_LIMIT),
     waitingListsForDashboard(ctx.db, viewer, nowIso, WAITING_LIMIT),
     deadlineCandidates(ctx.db, viewer, nowIso, until.toISOString(), addDays(until, MAX_FREE_DAYS).toISOString()),
     signupsPerHour(ctx.db, viewer, from),
+    mayRead(viewer.role, 'invoices') ? financeCounts(ctx.db, localDateKey(nowIso)) : undefined,
   ]);
   const signups = dailySeries(hours, now, SIGNUP_DAYS);
   return {
@@ -123,5 +128,6 @@ export async function loadDashboard(ctx: AppContext, viewer: Pick<StaffIdentity,
     signupTotal: signups.reduce((sum, d) => sum + d.count, 0),
     waiting: waiting.map(fillRate),
     deadlines: deadlinesWithin(candidates, now, until),
+    ...(invoices ? { invoices } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { formatDate, formatTime } from '../lib/dates.js';
 import { exportPaths } from '../registrations/exports/export-paths.js';
 import type { Dashboard, FillRate } from './dashboard.service.js';
 import type { AdminPageContext } from './page.js';
+import { FINANCE_PATH } from '../invoices/views/admin/format.js';
 import { AdminLayout } from './views/AdminLayout.js';
 import { SignupChart } from './views/SignupChart.js';
 
@@ -31,6 +32,33 @@ function EventLink({ e }: { e: Pick<FillRate, 'id' | 'title'> }): JSX.Element {
   );
 }
 
+/** For finance and administrators: what waits to be sent and what is past due, each a link to the filtered list. */
+function InvoicesPanel({ page, counts }: { page: AdminPageContext; counts: NonNullable<Dashboard['invoices']> }): JSX.Element {
+  const { t } = page;
+  return (
+    <>
+      <h2 safe>{t('finance.dashboard.heading')}</h2>
+      <ul class="nobullet-list">
+        <li>
+          <a href={`${FINANCE_PATH}?status=issued`} safe>
+            {t('finance.dashboard.toSend', { count: counts.toSend })}
+          </a>
+        </li>
+        <li>
+          <a href={`${FINANCE_PATH}?overdue=1`} safe>
+            {t('finance.dashboard.overdue', { count: counts.overdue })}
+          </a>
+        </li>
+      </ul>
+      <p>
+        <a href={FINANCE_PATH} safe>
+          {t('finance.dashboard.link')}
+        </a>
+      </p>
+    </>
+  );
+}
+
 /** /admin: upcoming events with fill rate, sign-ups over time, waiting lists and this week's deadlines. */
 export function DashboardPage({ page, data }: { page: AdminPageContext; data: Dashboard }): JSX.Element {
   const { t } = page;
@@ -40,6 +68,8 @@ export function DashboardPage({ page, data }: { page: AdminPageContext; data: Da
       <p class="font-lead" safe>
         {t('dashboard.lede', { name: page.staff.name })}
       </p>
+
+      {data.invoices ? <InvoicesPanel page={page} counts={data.invoices} /> : ''}
 
       <h2 safe>{t('dashboard.upcoming')}</h2>
       {data.upcoming.length === 0 ? (

@@ -15,6 +15,8 @@ import { usersMessages } from '../../staff/users.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
 import { dashboardMessages } from '../../admin/dashboard.messages.js';
 import { campaignsMessages } from '../../messages/campaigns.messages.js';
+import { registrationsOverviewMessages } from '../../registrations/registrations-overview.messages.js';
+import { messagesOverviewMessages } from '../../messages/messages-overview.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
@@ -35,6 +37,8 @@ export const da = {
   ...exportsMessages.da,
   ...dashboardMessages.da,
   ...campaignsMessages.da,
+  ...registrationsOverviewMessages.da,
+  ...messagesOverviewMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',

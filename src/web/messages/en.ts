@@ -16,6 +16,8 @@ import { usersMessages } from '../../staff/users.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
 import { dashboardMessages } from '../../admin/dashboard.messages.js';
 import { campaignsMessages } from '../../messages/campaigns.messages.js';
+import { registrationsOverviewMessages } from '../../registrations/registrations-overview.messages.js';
+import { messagesOverviewMessages } from '../../messages/messages-overview.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
@@ -36,6 +38,8 @@ export const en: Record<keyof typeof da, string> = {
   ...exportsMessages.en,
   ...dashboardMessages.en,
   ...campaignsMessages.en,
+  ...registrationsOverviewMessages.en,
+  ...messagesOverviewMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',
