@@ -14,6 +14,7 @@ import { tokensMessages } from '../../staff/tokens.messages.js';
 import { usersMessages } from '../../staff/users.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
 import { dashboardMessages } from '../../admin/dashboard.messages.js';
+import { campaignsMessages } from '../../messages/campaigns.messages.js';
 import { registrationsOverviewMessages } from '../../registrations/registrations-overview.messages.js';
 import { messagesOverviewMessages } from '../../messages/messages-overview.messages.js';
 import { registrationsAdminMessages } from '../../registrations/registrations.admin.messages.js';
@@ -36,6 +37,7 @@ export const da = {
   ...usersMessages.da,
   ...exportsMessages.da,
   ...dashboardMessages.da,
+  ...campaignsMessages.da,
   ...registrationsOverviewMessages.da,
   ...messagesOverviewMessages.da,
   ...registrationsAdminMessages.da,

@@ -15,6 +15,7 @@ import { tokensMessages } from '../../staff/tokens.messages.js';
 import { usersMessages } from '../../staff/users.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
 import { dashboardMessages } from '../../admin/dashboard.messages.js';
+import { campaignsMessages } from '../../messages/campaigns.messages.js';
 import { registrationsOverviewMessages } from '../../registrations/registrations-overview.messages.js';
 import { messagesOverviewMessages } from '../../messages/messages-overview.messages.js';
 import { registrationsAdminMessages } from '../../registrations/registrations.admin.messages.js';
@@ -37,6 +38,7 @@ export const en: Record<keyof typeof da, string> = {
   ...usersMessages.en,
   ...exportsMessages.en,
   ...dashboardMessages.en,
+  ...campaignsMessages.en,
   ...registrationsOverviewMessages.en,
   ...messagesOverviewMessages.en,
   ...registrationsAdminMessages.en,

@@ -218,6 +218,11 @@ export function EventShowPage({ page, event, notice, mayWrite }: ShowProps): JSX
           {t('regOverview.title')}
         </a>
       </p>
+      <p>
+        <a href={`/admin/events/${event.id}/messages`} class="function-link" safe>
+          {t('campaigns.link')}
+        </a>
+      </p>
       <h2 safe>{t('adminEvents.show.programme')}</h2>
       <ul>
         {d.sessions.map((s) => (

@@ -1,0 +1,126 @@
+import type { AdminPageContext } from '../../admin/page.js';
+import { AdminLayout } from '../../admin/views/AdminLayout.js';
+import { SuccessNotice } from '../../admin/views/parts.js';
+import { STATIC_PREFIX } from '../../web/assets.js';
+import type { CampaignProgress } from '../campaigns.service.js';
+import { audienceLabel, campaignPaths, dateTime } from './parts.js';
+
+export interface CampaignPageProps {
+  page: AdminPageContext;
+  event: { id: number; title: string };
+  progress: CampaignProgress;
+  notice?: string | undefined;
+}
+
+/**
+ * The counts, a progress bar and the delivery log of one mailing. While mails
+ * wait, campaign-progress.js polls the counts and updates them in place
+ * (a refresh meta tag would fail WCAG 2.2.1); without script the Refresh
+ * link does the same.
+ */
+export function CampaignPage({ page, event, progress, notice }: CampaignPageProps): JSX.Element {
+  const { t, locale } = page;
+  const { campaign, counts, log } = progress;
+  const heading = t('campaigns.progress.heading', { subject: campaign.subject_da });
+  const self = campaignPaths.campaign(event.id, campaign.id);
+  const busy = counts.queued > 0;
+  const templateLabel = ['practical', 'reminder', 'programmeChange', 'blank'].includes(campaign.template)
+    ? t(`campaigns.template.${campaign.template as 'practical'}`)
+    : campaign.template;
+  return (
+    <AdminLayout page={page} title={heading} section="events" head={<script src={`${STATIC_PREFIX}/campaign-progress.js`} defer></script>}>
+      <p class="tilmeld-meta">
+        <a href={campaignPaths.list(event.id)} class="function-link" safe>
+          {t('campaigns.backToList')}
+        </a>
+      </p>
+      <h1 safe>{heading}</h1>
+      {notice ? <SuccessNotice text={notice} /> : ''}
+      <dl class="tilmeld-facts">
+        <dt safe>{t('campaigns.facts.audience')}</dt>
+        <dd safe>{`${audienceLabel(page, campaign.audience)} (${campaign.recipient_count})`}</dd>
+        <dt safe>{t('campaigns.facts.template')}</dt>
+        <dd safe>{templateLabel}</dd>
+        <dt safe>{t('campaigns.facts.by')}</dt>
+        <dd safe>{campaign.created_by_name}</dd>
+        <dt safe>{t('campaigns.facts.at')}</dt>
+        <dd safe>{dateTime(campaign.created_at, locale)}</dd>
+      </dl>
+
+      <section aria-labelledby="progress-heading" data-campaign-progress={campaignPaths.progress(event.id, campaign.id)} data-busy={busy ? 'true' : 'false'}>
+        <h2 id="progress-heading" safe>
+          {t('campaigns.progress.label')}
+        </h2>
+        <p class="font-lead" aria-live="polite" data-summary="" safe>
+          {t('campaigns.progress.summary', { sent: counts.sent, total: counts.total })}
+        </p>
+        <progress id="campaign-progress" max={String(Math.max(1, counts.total))} value={String(counts.sent + counts.failed)} aria-label={t('campaigns.progress.label')} safe>
+          {`${counts.sent + counts.failed} / ${counts.total}`}
+        </progress>
+        <dl class="tilmeld-facts">
+          <dt safe>{t('campaigns.col.queued')}</dt>
+          <dd data-count="queued" safe>
+            {String(counts.queued)}
+          </dd>
+          <dt safe>{t('campaigns.col.sent')}</dt>
+          <dd data-count="sent" safe>
+            {String(counts.sent)}
+          </dd>
+          <dt safe>{t('campaigns.col.failed')}</dt>
+          <dd data-count="failed" safe>
+            {String(counts.failed)}
+          </dd>
+        </dl>
+        {busy ? (
+          <p data-state="busy">
+            <span safe>{`${t('campaigns.progress.sending')} `}</span>
+            <a href={self} class="function-link" safe>
+              {t('campaigns.progress.refresh')}
+            </a>
+          </p>
+        ) : (
+          <p data-state="done" safe>
+            {t('campaigns.progress.done')}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="log-heading">
+        <h2 id="log-heading" safe>
+          {t('campaigns.log.heading')}
+        </h2>
+        <div class="table--responsive-scroll">
+          <table class="table table--zebra" id="delivery-log">
+            <caption class="sr-only" safe>
+              {t('campaigns.log.caption')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>{t('campaigns.log.recipient')}</th>
+                <th scope="col" safe>{t('campaigns.log.email')}</th>
+                <th scope="col" safe>{t('campaigns.log.language')}</th>
+                <th scope="col" safe>{t('campaigns.log.status')}</th>
+                <th scope="col" class="text-align-right" safe>{t('campaigns.log.attempts')}</th>
+                <th scope="col" safe>{t('campaigns.log.error')}</th>
+                <th scope="col" safe>{t('campaigns.log.sentAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.map((r) => (
+                <tr>
+                  <td safe>{r.name ?? t('campaigns.log.removed')}</td>
+                  <td safe>{r.email ?? r.recipient}</td>
+                  <td safe>{t(`campaigns.language.${r.locale}`)}</td>
+                  <td safe>{t(`campaigns.status.${r.status}`)}</td>
+                  <td class="text-align-right" safe>{String(r.attempts)}</td>
+                  <td safe>{r.last_error ?? ''}</td>
+                  <td>{r.sent_at ? dateTime(r.sent_at, locale) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </AdminLayout>
+  );
+}
