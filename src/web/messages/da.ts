@@ -14,6 +14,7 @@ import { tokensMessages } from '../../staff/tokens.messages.js';
 import { usersMessages } from '../../staff/users.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
 import { dashboardMessages } from '../../admin/dashboard.messages.js';
+import { auditMessages } from '../../staff/audit.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
@@ -33,6 +34,7 @@ export const da = {
   ...usersMessages.da,
   ...exportsMessages.da,
   ...dashboardMessages.da,
+  ...auditMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',

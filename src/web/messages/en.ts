@@ -15,6 +15,7 @@ import { tokensMessages } from '../../staff/tokens.messages.js';
 import { usersMessages } from '../../staff/users.messages.js';
 import { exportsMessages } from '../../registrations/exports/exports.messages.js';
 import { dashboardMessages } from '../../admin/dashboard.messages.js';
+import { auditMessages } from '../../staff/audit.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
@@ -34,6 +35,7 @@ export const en: Record<keyof typeof da, string> = {
   ...usersMessages.en,
   ...exportsMessages.en,
   ...dashboardMessages.en,
+  ...auditMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',
