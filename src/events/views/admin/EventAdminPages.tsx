@@ -13,6 +13,8 @@ import type { EventFormDraft } from '../../event-form.js';
 import type { AdminEventRow } from '../../events.admin.queries.js';
 import { EVENT_STATUSES, EVENT_TYPES, type EventStatus } from '../../events.table.js';
 import type { StoredEvent } from '../../stored-event.js';
+import { EventMaterialsPanel } from '../../../materials/views/admin/EventMaterialsPanel.js';
+import type { EventMaterialsSummary } from '../../../materials/materials.admin.service.js';
 
 type Page = AdminPageContext;
 
@@ -157,6 +159,8 @@ export interface ShowProps {
   notice?: string | undefined;
   mayWrite: boolean;
   counts: { registrations: number };
+  /** The event's materials, for roles that may read materials (EventMaterialsPanel). */
+  materials?: { summary: EventMaterialsSummary; mayUpload: boolean } | undefined;
 }
 
 function PostButton({ page, action, label, kind = 'secondary' }: { page: Page; action: string; label: string; kind?: 'primary' | 'secondary' }): JSX.Element {
@@ -170,7 +174,7 @@ function PostButton({ page, action, label, kind = 'secondary' }: { page: Page; a
   );
 }
 
-export function EventShowPage({ page, event, notice, mayWrite }: ShowProps): JSX.Element {
+export function EventShowPage({ page, event, notice, mayWrite, materials }: ShowProps): JSX.Element {
   const { t, locale } = page;
   const d = event.document;
   const live = event.status !== 'cancelled';
@@ -242,6 +246,7 @@ export function EventShowPage({ page, event, notice, mayWrite }: ShowProps): JSX
       ) : (
         ''
       )}
+      {materials ? <EventMaterialsPanel page={page} eventId={event.id} summary={materials.summary} mayUpload={materials.mayUpload} /> : ''}
     </AdminLayout>
   );
 }
