@@ -25,7 +25,8 @@ export function auditRange(query: AuditQuery): AuditRange {
     action: query.action,
     entity: query.entity,
     fromAt: query.from ? danishTimeToUtc(query.from, '00:00') : undefined,
-    beforeAt: query.to ? danishTimeToUtc(nextDay(query.to), '00:00') : undefined,
+    // The last day there is (9999-12-31) has no next day in YYYY-MM-DD: no upper bound then.
+    beforeAt: query.to && query.to < '9999-12-31' ? danishTimeToUtc(nextDay(query.to), '00:00') : undefined,
   };
 }
 
