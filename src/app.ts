@@ -31,6 +31,7 @@ import { loginRoutes } from './staff/login.routes.js';
 import { accountRoutes } from './staff/account.routes.js';
 import { tokensRoutes } from './staff/tokens.routes.js';
 import { usersRoutes } from './staff/users.routes.js';
+import { auditRoutes } from './staff/audit.routes.js';
 import { dashboardRoutes } from './admin/dashboard.routes.js';
 import { exportsAdminRoutes } from './registrations/exports/exports.admin.routes.js';
 import { registrationsAdminRoutes } from './registrations/registrations.admin.routes.js';
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(accountRoutes(ctx));
   await app.register(tokensRoutes(ctx));
   await app.register(usersRoutes(ctx));
+  await app.register(auditRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
   await app.register(eventsAdminRoutes(ctx));
   await app.register(exportsAdminRoutes(ctx));

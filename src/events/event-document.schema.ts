@@ -96,8 +96,13 @@ export type EditorErrorCode = (typeof EDITOR_ERROR_CODES)[number];
 
 export const isEditorErrorCode = (v: string): v is EditorErrorCode => (EDITOR_ERROR_CODES as readonly string[]).includes(v);
 
-/** Kinds of add-on the form offers; the venue report counts overnight stays and meals. */
-export const ADD_ON_KINDS = ['overnight', 'meal', 'other'] as const;
+/**
+ * Kinds of add-on the form offers. The venue report (registrations/exports/
+ * venue-report.ts, VENUE_ADD_ON_KINDS) counts the overnight kinds as rooms
+ * ('overnight' and 'overnight-single' a single room, 'overnight-double' a
+ * place in a double room) and 'meal' as a meal; 'other' it leaves out.
+ */
+export const ADD_ON_KINDS = ['overnight', 'overnight-single', 'overnight-double', 'meal', 'other'] as const;
 
 /** A parsed instant (the transform's output), not raw input left behind by a failed field. */
 const isInstant = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v);
@@ -286,7 +291,7 @@ const addOnSchema = z.object({
     .describe('Short and stable, used by the sign-up API: "overnight", "dinner"'),
   nameDa: requiredText(EDITOR_LIMITS.addOnName),
   nameEn: requiredText(EDITOR_LIMITS.addOnName),
-  kind: z.string().trim().min(1, 'required').max(30, 'too_long').regex(/^[a-z][a-z0-9_-]*$/, 'invalid_code').describe('overnight, meal or other'),
+  kind: z.string().trim().min(1, 'required').max(30, 'too_long').regex(/^[a-z][a-z0-9_-]*$/, 'invalid_code').describe('overnight, overnight-single, overnight-double, meal or other (the venue report counts the first four)'),
   priceOre: amount(),
   capacity: count(EDITOR_LIMITS.capacity).nullish().transform((v) => v ?? null).describe('Units available; null for unlimited'),
 });

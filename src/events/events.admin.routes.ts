@@ -13,7 +13,8 @@ import type { AppContext } from '../context.js';
 import { notFound } from '../lib/errors.js';
 import type { FormError } from '../registrations/signup-steps.js';
 import { canSeeEvent, staffOf } from '../staff/guard.js';
-import { access, mayWrite } from '../staff/roles.js';
+import { access, mayRead, mayWrite } from '../staff/roles.js';
+import { eventMaterialsSummary } from '../materials/materials.admin.service.js';
 import { sendHtml } from '../web/page.js';
 import { eventFieldErrors, issuesOf, type EditorIssue } from './event-document.messages.js';
 import { parseEventDocument } from './event-document.schema.js';
@@ -143,7 +144,9 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
         if (key === 'saved' && (request.query.n ?? 0) > 0) notice += ` ${page.t('adminEvents.notice.promoted', { n: request.query.n ?? 0 })}`;
       }
       const registrations = await ctx.db.selectFrom('registrations').select((eb) => eb.fn.countAll<number>().as('n')).where('event_id', '=', event.id).executeTakeFirstOrThrow();
-      return sendHtml(reply, EventShowPage({ page, event, notice, mayWrite: mayWrite(staffOf(request).role, 'events'), counts: { registrations: Number(registrations.n) } }));
+      const role = staffOf(request).role;
+      const materials = mayRead(role, 'materials') ? { summary: await eventMaterialsSummary(ctx, event.id), mayUpload: mayWrite(role, 'materials') } : undefined;
+      return sendHtml(reply, EventShowPage({ page, event, notice, mayWrite: mayWrite(role, 'events'), counts: { registrations: Number(registrations.n) }, materials }));
     });
 
     app.get('/admin/events/:id/edit', { ...writeRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {

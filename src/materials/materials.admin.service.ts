@@ -220,6 +220,19 @@ export async function staffMaterialPage(ctx: AppContext, filter: q.StaffMaterial
 
 export type StaffMaterialItem = Awaited<ReturnType<typeof staffMaterialPage>>['materials'][number];
 
+export const EVENT_PANEL_SIZE = 10;
+
+/** The newest materials of one event and how many it has, for the panel on the event's back-office page. */
+export async function eventMaterialsSummary(ctx: AppContext, eventId: number, limit = EVENT_PANEL_SIZE) {
+  const [total, rows] = await Promise.all([q.countMaterials(ctx.db, { eventId }), q.materialsForStaff(ctx.db, { eventId }, limit, 0)]);
+  return {
+    total,
+    materials: rows.map((r) => ({ id: r.id, title: r.title, filename: r.filename, contentType: r.content_type, sizeBytes: r.size_bytes, visibility: r.visibility, createdAt: r.created_at })),
+  };
+}
+
+export type EventMaterialsSummary = Awaited<ReturnType<typeof eventMaterialsSummary>>;
+
 /** A material as its edit form shows it; undefined when there is none. */
 export async function materialForEditing(ctx: AppContext, id: number) {
   const row = await q.materialById(ctx.db, id);

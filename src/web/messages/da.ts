@@ -18,6 +18,7 @@ import { campaignsMessages } from '../../messages/campaigns.messages.js';
 import { registrationsOverviewMessages } from '../../registrations/registrations-overview.messages.js';
 import { messagesOverviewMessages } from '../../messages/messages-overview.messages.js';
 import { registrationsAdminMessages } from '../../registrations/registrations.admin.messages.js';
+import { auditMessages } from '../../staff/audit.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
@@ -41,6 +42,7 @@ export const da = {
   ...registrationsOverviewMessages.da,
   ...messagesOverviewMessages.da,
   ...registrationsAdminMessages.da,
+  ...auditMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',

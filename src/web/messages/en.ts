@@ -19,6 +19,7 @@ import { campaignsMessages } from '../../messages/campaigns.messages.js';
 import { registrationsOverviewMessages } from '../../registrations/registrations-overview.messages.js';
 import { messagesOverviewMessages } from '../../messages/messages-overview.messages.js';
 import { registrationsAdminMessages } from '../../registrations/registrations.admin.messages.js';
+import { auditMessages } from '../../staff/audit.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
@@ -42,6 +43,7 @@ export const en: Record<keyof typeof da, string> = {
   ...registrationsOverviewMessages.en,
   ...messagesOverviewMessages.en,
   ...registrationsAdminMessages.en,
+  ...auditMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',

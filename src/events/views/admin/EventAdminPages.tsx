@@ -13,6 +13,8 @@ import type { EventFormDraft } from '../../event-form.js';
 import type { AdminEventRow } from '../../events.admin.queries.js';
 import { EVENT_STATUSES, EVENT_TYPES, type EventStatus } from '../../events.table.js';
 import type { StoredEvent } from '../../stored-event.js';
+import { EventMaterialsPanel } from '../../../materials/views/admin/EventMaterialsPanel.js';
+import type { EventMaterialsSummary } from '../../../materials/materials.admin.service.js';
 
 type Page = AdminPageContext;
 
@@ -157,6 +159,8 @@ export interface ShowProps {
   notice?: string | undefined;
   mayWrite: boolean;
   counts: { registrations: number };
+  /** The event's materials, for roles that may read materials (EventMaterialsPanel). */
+  materials?: { summary: EventMaterialsSummary; mayUpload: boolean } | undefined;
 }
 
 function PostButton({ page, action, label, kind = 'secondary' }: { page: Page; action: string; label: string; kind?: 'primary' | 'secondary' }): JSX.Element {
@@ -170,7 +174,7 @@ function PostButton({ page, action, label, kind = 'secondary' }: { page: Page; a
   );
 }
 
-export function EventShowPage({ page, event, notice, mayWrite }: ShowProps): JSX.Element {
+export function EventShowPage({ page, event, notice, mayWrite, materials }: ShowProps): JSX.Element {
   const { t, locale } = page;
   const d = event.document;
   const live = event.status !== 'cancelled';
@@ -252,6 +256,7 @@ export function EventShowPage({ page, event, notice, mayWrite }: ShowProps): JSX
       ) : (
         ''
       )}
+      {materials ? <EventMaterialsPanel page={page} eventId={event.id} summary={materials.summary} mayUpload={materials.mayUpload} /> : ''}
     </AdminLayout>
   );
 }
@@ -457,7 +462,7 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
             <TextField page={page} field={`addOns.${i}.code`} name={`addOns[${i}][code]`} label={f('eventField.addOn.code')} value={a.code} errors={e} maxLength={L.addOnCode} width="s" />
             <TextField page={page} field={`addOns.${i}.nameDa`} name={`addOns[${i}][nameDa]`} label={f('eventField.addOn.nameDa')} value={a.nameDa} errors={e} maxLength={L.addOnName} />
             <TextField page={page} field={`addOns.${i}.nameEn`} name={`addOns[${i}][nameEn]`} label={f('eventField.addOn.nameEn')} value={a.nameEn} errors={e} maxLength={L.addOnName} />
-            <Select page={page} field={`addOns.${i}.kind`} name={`addOns[${i}][kind]`} label={f('eventField.addOn.kind')} value={a.kind} errors={e} options={[...ADD_ON_KINDS.map((k): [string, string] => [k, t(`adminEvents.form.kind.${k}`)]), ...((ADD_ON_KINDS as readonly string[]).includes(a.kind) ? [] : [[a.kind, a.kind] as [string, string]])]} />
+            <Select page={page} field={`addOns.${i}.kind`} name={`addOns[${i}][kind]`} label={f('eventField.addOn.kind')} hint={t('adminEvents.form.kindHint')} value={a.kind} errors={e} options={[...ADD_ON_KINDS.map((k): [string, string] => [k, t(`adminEvents.form.kind.${k}`)]), ...((ADD_ON_KINDS as readonly string[]).includes(a.kind) ? [] : [[a.kind, a.kind] as [string, string]])]} />
             <TextField page={page} field={`addOns.${i}.price`} name={`addOns[${i}][price]`} label={f('eventField.addOn.priceOre')} hint={t('adminEvents.form.kroner')} value={a.price} errors={e} maxLength={20} width="s" />
             <TextField page={page} field={`addOns.${i}.capacity`} name={`addOns[${i}][capacity]`} label={f('eventField.addOn.capacity')} hint={t('adminEvents.form.addOnCapacityHint')} value={a.capacity} errors={e} maxLength={6} width="xs" optional />
             <SingleCheckbox page={page} field={`addOns.${i}.remove`} name={`addOns[${i}][remove]`} label={t('adminEvents.form.remove')} checked={a.remove} errors={e} />
