@@ -5,6 +5,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { DKFDS_DIST, DKFDS_PREFIX, STATIC_DIR, STATIC_PREFIX } from './web/assets.js';
 import { registerErrorPages } from './web/error-pages.js';
@@ -47,13 +48,22 @@ import { registrationsStaffApi } from './registrations/registrations.staff-api.j
 
 export type App = FastifyInstance;
 
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count becomes "the nearest n hops":
+ * Fastify 5 no longer reads a number that way (it then trusts no one).
+ */
+function fastifyTrustProxy(setting: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 /** Builds the whole web application around a context; nothing listens yet. */
 export async function buildApp(ctx: AppContext, options: FastifyServerOptions = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.logLevel },
     // Long search strings are rejected by schemas with a clear message; this is the hard ceiling.
     routerOptions: { maxParamLength: 500 },
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxy: otherwise any client could write X-Forwarded-For and pick its own address.
+    trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
     // A request id from the proxy is kept when it looks like one, so logs line up across hops.
     requestIdHeader: false,
     genReqId: (request) => {

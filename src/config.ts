@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -41,6 +42,14 @@ export interface Config {
   outboxRetryBaseMs: number | undefined;
   /** Largest material staff may upload, in bytes (UPLOAD_MAX_MB, default 25 MB). */
   uploadMaxBytes: number;
+  /**
+   * Whose X-Forwarded-For to believe (TRUST_PROXY), as Fastify's trustProxy
+   * takes it: false (default: the client is whoever opened the connection),
+   * true (any sender), a hop count, or the proxies' addresses and CIDR ranges.
+   * The per-IP limits (login, Mine tilmeldinger) key on the address this gives,
+   * so trusting a header a client can write itself lets it dodge them.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 /** Checks SMTP_URL without ever echoing it: it holds the password. */
@@ -77,6 +86,34 @@ function uploadLimitFrom(value: string | undefined): number {
   return Math.round(mb * 1_000_000);
 }
 
+/** The names proxy-addr knows for groups of ranges, besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, address/prefix, IPv4 address/netmask, or a range name proxy-addr knows. */
+function isProxyAddress(value: string): boolean {
+  if (PROXY_RANGE_NAMES.has(value)) return true;
+  const [address = '', mask, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (mask === undefined) return true;
+  if (/^\d{1,3}$/.test(mask)) return Number(mask) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(mask) === 4;
+}
+
+/** TRUST_PROXY: unset or "false" → false; "true"; a hop count; or comma-separated addresses/CIDRs. */
+export function trustProxyFrom(value: string | undefined): Config['trustProxy'] {
+  const given = (value ?? '').trim();
+  const lower = given.toLowerCase();
+  if (lower === '' || lower === 'false') return false;
+  if (lower === 'true') return true;
+  if (/^\d+$/.test(given)) return Number(given) === 0 ? false : Number(given);
+  const list = given.split(',').map((s) => s.trim().toLowerCase());
+  if (list.some((entry) => !isProxyAddress(entry))) {
+    throw new Error(`TRUST_PROXY must be "false", "true", a number of proxy hops, or the proxies' addresses or CIDR ranges separated by commas (e.g. "127.0.0.1" or "10.0.0.0/8,::1"), got "${given}"`);
+  }
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom(env.PORT, 3000, 'PORT');
   const host = env.HOST || '0.0.0.0';
@@ -98,5 +135,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxLeaseMs: env.OUTBOX_LEASE_MS ? intFrom(env.OUTBOX_LEASE_MS, 0, 'OUTBOX_LEASE_MS') : undefined,
     outboxRetryBaseMs: env.OUTBOX_RETRY_BASE_MS ? intFrom(env.OUTBOX_RETRY_BASE_MS, 0, 'OUTBOX_RETRY_BASE_MS') : undefined,
     uploadMaxBytes: uploadLimitFrom(env.UPLOAD_MAX_MB),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }

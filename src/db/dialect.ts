@@ -85,10 +85,24 @@ export function eventSearchCondition(db: Kysely<any>, query: string): RawBuilder
   return sql<boolean>`events.search_vector @@ to_tsquery('danish', ${tsquery})`;
 }
 
-/** Case-insensitive substring match. */
+/**
+ * Capitals SQLite's lower() leaves as they are (it folds ASCII only): the
+ * Danish letters and the few others common in names written here. PostgreSQL
+ * folds them itself; the replace() is then a no-op.
+ */
+const NON_ASCII_CAPITALS = 'ÆØÅÄÖÜÉ';
+
+/** The column in lower case on both databases, Æ, Ø and Å included. */
+function lowerColumn(column: string): RawBuilder<string> {
+  let folded: RawBuilder<string> = sql<string>`${sql.ref(column)}`;
+  for (const capital of NON_ASCII_CAPITALS) folded = sql<string>`replace(${folded}, ${sql.lit(capital)}, ${sql.lit(capital.toLowerCase())})`;
+  return sql<string>`lower(${folded})`;
+}
+
+/** Case-insensitive substring match ("ørsted" finds "Ørsted Kommune" on SQLite too). */
 export function containsInsensitive(column: string, needle: string): RawBuilder<boolean> {
-  const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<boolean>`lower(${sql.ref(column)}) LIKE lower(${pattern}) ESCAPE '\\'`;
+  const pattern = `%${needle.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`${lowerColumn(column)} LIKE ${pattern} ESCAPE '\\'`;
 }
 
 /**

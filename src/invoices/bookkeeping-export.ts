@@ -41,7 +41,7 @@ export function bookkeepingTable(rows: readonly FinanceRow[], locale: Locale): T
       money(sign(r, r.vatOre)),
       money(sign(r, r.totalOre)),
       text(t(`finance.status.${r.status}`)),
-      text(r.paidAt?.slice(0, 10)),
+      text(r.paidAt),
       text(r.creditedNumber),
     ]),
   };

@@ -8,6 +8,7 @@ import type { Database } from '../db/database.js';
 import { containsInsensitive } from '../db/dialect.js';
 import type { DB } from '../db/schema.js';
 import type { DocumentKind, DocumentStatus } from './document.js';
+import { paidDateOf } from './invoices.queries.js';
 
 export interface FinanceFilters {
   number?: string | undefined;
@@ -30,6 +31,7 @@ export interface FinanceRow {
   issueDate: string;
   dueDate: string | null;
   sentAt: string | null;
+  /** The payment date, YYYY-MM-DD. */
   paidAt: string | null;
   bookingId: number;
   eventId: number;
@@ -120,7 +122,7 @@ export async function financeRows(db: Database, f: FinanceFilters, page: { limit
     issueDate: r.issue_date,
     dueDate: r.due_date,
     sentAt: r.sent_at,
-    paidAt: r.paid_at,
+    paidAt: paidDateOf(r.paid_at),
     bookingId: Number(r.booking_id),
     eventId: Number(r.event_id),
     eventTitle: r.title,

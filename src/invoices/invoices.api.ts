@@ -19,6 +19,7 @@ import { preferredRepresentation, REPRESENTATIONS } from './representation.js';
 
 const security = [{ bearerAuth: [] }];
 const plainErrorSchema = z.object({ error: z.string(), message: z.string() });
+const paidDate = z.string().nullable().describe('The day the payment arrived, YYYY-MM-DD (a date, not a time); null while unpaid');
 const ore = (description: string) => z.number().int().describe(`${description}, in øre`);
 
 const summarySchema = z
@@ -29,7 +30,7 @@ const summarySchema = z
     issueDate: z.string(),
     dueDate: z.string().nullable(),
     sentAt: z.string().nullable(),
-    paidAt: z.string().nullable(),
+    paidAt: paidDate,
     bookingId: z.number().int(),
     eventId: z.number().int(),
     eventTitle: z.string().nullable(),
@@ -57,7 +58,7 @@ const documentSchema = z
     status: z.enum(DOCUMENT_STATUSES),
     issueDate: z.string(),
     dueDate: z.string().nullable(),
-    paidAt: z.string().nullable(),
+    paidAt: paidDate,
     bookingId: z.number().int(),
     eventId: z.number().int(),
     buyer: z.object({

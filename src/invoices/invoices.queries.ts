@@ -5,7 +5,9 @@
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { Database } from '../db/database.js';
+import { localDateKey } from '../lib/dates.js';
 import type { DocumentLine, DocumentStatus, InvoiceDocument, VatSubtotal } from './document.js';
+import { isCalendarDate } from './finance.filters.js';
 import type { InvoiceDocumentsTable, InvoiceLinesTable } from './invoices.table.js';
 
 const SERIES = 'documents';
@@ -143,6 +145,7 @@ export interface StoredDocument {
   status: DocumentStatus;
   sentAt: string | null;
   sentVia: string | null;
+  /** The payment date, YYYY-MM-DD (paidDateOf). */
   paidAt: string | null;
   creditedDocumentId: number | null;
   createdAt: string;
@@ -172,7 +175,7 @@ export function toStoredDocument(row: DocumentRow, lines: readonly LineRow[]): S
     status: row.status,
     sentAt: row.sent_at,
     sentVia: row.sent_via,
-    paidAt: row.paid_at,
+    paidAt: paidDateOf(row.paid_at),
     creditedDocumentId: row.credited_document_id,
     createdAt: row.created_at,
     document: {
@@ -288,11 +291,23 @@ export async function markDocumentSent(trx: Database, id: number, via: string, a
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** An invoice (issued or sent) → paid; false when it is not an unpaid invoice. */
-export async function markDocumentPaid(trx: Database, id: number, at: string): Promise<boolean> {
+/**
+ * paid_at as every reader sees it: the payment date, YYYY-MM-DD. A timestamp
+ * written before paid_at held dates only is read as its day in Denmark.
+ */
+export function paidDateOf(stored: string | null): string | null {
+  if (stored === null || isCalendarDate(stored)) return stored;
+  const at = new Date(stored);
+  return Number.isNaN(at.getTime()) ? stored.slice(0, 10) : localDateKey(at.toISOString());
+}
+
+/** An invoice (issued or sent) → paid on `paidDate` (YYYY-MM-DD); false when it is not an unpaid invoice. */
+export async function markDocumentPaid(trx: Database, id: number, paidDate: string): Promise<boolean> {
+  // One form in the column, so sorting, filtering and the CSV agree (a timestamp here once did not).
+  if (!isCalendarDate(paidDate)) throw new TypeError(`paid_at takes a date (YYYY-MM-DD), not ${JSON.stringify(paidDate)}`);
   const result = await trx
     .updateTable('invoice_documents')
-    .set({ status: 'paid', paid_at: at })
+    .set({ status: 'paid', paid_at: paidDate })
     .where('id', '=', id)
     .where('kind', '=', 'invoice')
     .where('status', 'in', ['issued', 'sent'])

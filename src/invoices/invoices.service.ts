@@ -6,6 +6,7 @@
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import { writeTransaction } from '../db/dialect.js';
+import { localDateKey } from '../lib/dates.js';
 import { fileBaseOf } from './delivery.js';
 import {
   documentById,
@@ -68,14 +69,14 @@ export async function invoicePdfFile(stored: StoredDocument): Promise<RenderedFi
  * entry goes in the same one). False when it is a credit note, already
  * paid, or unknown.
  */
-export async function markInvoicePaidIn(trx: Database, documentId: number, paidAt: string): Promise<boolean> {
-  return markDocumentPaid(trx, documentId, paidAt);
+export async function markInvoicePaidIn(trx: Database, documentId: number, paidDate: string): Promise<boolean> {
+  return markDocumentPaid(trx, documentId, paidDate);
 }
 
-/** Marks an unpaid invoice paid now; see markInvoicePaidIn. */
+/** Marks an unpaid invoice paid today (the Danish calendar day, as the finance page does); see markInvoicePaidIn. */
 export async function markInvoicePaid(ctx: AppContext, documentId: number): Promise<boolean> {
-  const at = ctx.clock.now().toISOString();
-  return writeTransaction(ctx.db, (trx) => markDocumentPaid(trx, documentId, at));
+  const today = localDateKey(ctx.clock.now().toISOString());
+  return writeTransaction(ctx.db, (trx) => markDocumentPaid(trx, documentId, today));
 }
 
 /** Bookings the reconciler could not invoice, with the broken rules (for a warning on the finance pages). */

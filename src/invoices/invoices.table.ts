@@ -34,6 +34,7 @@ export interface InvoiceDocumentsTable {
   sent_at: string | null;
   /** The sender's channel, e.g. 'email' or 'peppol'. */
   sent_via: string | null;
+  /** The calendar day the payment arrived (YYYY-MM-DD, Danish time), not a timestamp: bookkeeping thinks in payment dates. */
   paid_at: string | null;
   credited_document_id: number | null;
   credited_number: string | null;

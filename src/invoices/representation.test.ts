@@ -20,6 +20,8 @@ describe('preferredRepresentation', () => {
   it('refuses what it cannot send, including types ruled out by q=0', () => {
     expect(preferredRepresentation('image/png')).toBeNull();
     expect(preferredRepresentation('application/pdf;q=0')).toBeNull();
+    // Names of Object.prototype's members are not media types (fast-check found "__proto__").
+    for (const name of ['__proto__', 'constructor', 'toString']) expect(preferredRepresentation(name)).toBeNull();
   });
 
   it('never throws and answers only a supported type or null, whatever the header', () => {

@@ -5,7 +5,8 @@
 export const REPRESENTATIONS = ['application/json', 'application/xml', 'application/pdf'] as const;
 export type Representation = (typeof REPRESENTATIONS)[number];
 
-const ALIASES: Record<string, Representation> = { 'text/xml': 'application/xml' };
+// A Map, not an object: an Accept of "__proto__" must not find Object.prototype.
+const ALIASES = new Map<string, Representation>([['text/xml', 'application/xml']]);
 
 interface Range {
   type: string;
@@ -27,7 +28,8 @@ function parseRanges(header: string): Range[] {
 
 function matching(range: string): Representation | null {
   if (range === '*/*' || range === 'application/*') return 'application/json';
-  if (ALIASES[range]) return ALIASES[range];
+  const alias = ALIASES.get(range);
+  if (alias) return alias;
   return (REPRESENTATIONS as readonly string[]).includes(range) ? (range as Representation) : null;
 }
 

@@ -15,6 +15,8 @@ export const BUYERS = {
   aarhus: { organisation: 'Aarhus Kommune', cvr: '55133018', ean: '5798000416604', personReference: 'HR 4711' },
   kbh: { organisation: 'Københavns Kommune', cvr: '64942212', ean: '5798009882783', personReference: 'Økonomi 12' },
   region: { organisation: 'Region Midtjylland', cvr: '29190925', ean: '5798000418936', personReference: 'Udd 7' },
+  /** Begins with a capital SQLite's lower() does not fold. */
+  orsted: { organisation: 'Ørsted Kommune', cvr: '29189722', ean: '5798000416604', personReference: 'Økonomi 3' },
 } as const;
 
 export async function ensureOrganiser(ctx: AppContext): Promise<void> {

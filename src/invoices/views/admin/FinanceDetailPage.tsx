@@ -1,5 +1,6 @@
 import type { AdminPageContext } from '../../../admin/page.js';
 import { AdminLayout } from '../../../admin/views/AdminLayout.js';
+import { titleWithErrors } from '../../../admin/views/parts.js';
 import { formatDate, formatTime } from '../../../lib/dates.js';
 import { formatMoney } from '../../../lib/money.js';
 import { ErrorSummary } from '../../../registrations/views/SignupShell.js';
@@ -134,7 +135,7 @@ function Payment({ page, stored, paymentValue, errors }: Pick<FinanceDetailPageP
     return (
       <form method="post" action={`${path}/unpaid`}>
         <CsrfField token={page.csrfToken} />
-        <p safe>{t('finance.paid.is', { date: stored.paidAt ? formatCalendarDate(stored.paidAt.slice(0, 10), locale) : '–' })}</p>
+        <p safe>{t('finance.paid.is', { date: stored.paidAt ? formatCalendarDate(stored.paidAt, locale) : '–' })}</p>
         <button type="submit" class="button button-secondary" safe>
           {t('finance.paid.undo')}
         </button>
@@ -176,7 +177,7 @@ export function FinanceDetailPage(p: FinanceDetailPageProps): JSX.Element {
   const title = t('finance.detail.title', { kind: t(`finance.kind.${d.kind}`), number: d.number });
   const errors = p.errors ?? [];
   return (
-    <AdminLayout page={page} title={title} section="invoices">
+    <AdminLayout page={page} title={titleWithErrors(page, title, errors)} section="invoices">
       <p>
         <a href={FINANCE_PATH} class="back-link" safe>
           {t('finance.detail.back')}

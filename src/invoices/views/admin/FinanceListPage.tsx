@@ -1,5 +1,6 @@
 import type { AdminPageContext } from '../../../admin/page.js';
 import { AdminLayout } from '../../../admin/views/AdminLayout.js';
+import { titleWithErrors } from '../../../admin/views/parts.js';
 import { formatMoney } from '../../../lib/money.js';
 import { ErrorSummary } from '../../../registrations/views/SignupShell.js';
 import { ErrorMessage, attr } from '../../../registrations/views/fields.js';
@@ -188,7 +189,7 @@ export function FinanceListPage(p: FinanceListPageProps): JSX.Element {
   const { t } = page;
   const count = result?.totals.count ?? 0;
   return (
-    <AdminLayout page={page} title={t('finance.title')} section="invoices">
+    <AdminLayout page={page} title={titleWithErrors(page, t('finance.title'), p.errors)} section="invoices">
       <h1 safe>{t('finance.title')}</h1>
       {p.errors.length > 0 ? <ErrorSummary page={page} errors={p.errors} /> : ''}
       <Filters page={page} values={p.values} errors={p.errors} events={p.events} />
