@@ -3,11 +3,11 @@
  * registrations a staff member may open, and a search for participants
  * across all of them. Facilitators see only their assigned events.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import { containsInsensitive } from '../db/dialect.js';
 import { eventVisibleTo } from '../staff/guard.js';
 import type { StaffIdentity } from '../staff/identity.js';
+import { participantMatches } from './registrations.admin.queries.js';
 
 type Viewer = Pick<StaffIdentity, 'id' | 'role'>;
 export type EventPeriod = 'upcoming' | 'past' | 'all';
@@ -35,20 +35,7 @@ function participantsMatching(db: Database, viewer: Viewer, words: ReadonlyArray
     .innerJoin('registrations', 'registrations.id', 'participants.registration_id')
     .innerJoin('events', 'events.id', 'participants.event_id')
     .where(eventVisibleTo(viewer));
-  for (const word of words) {
-    query = query.where((eb) => {
-      const anywhere: Expression<SqlBool>[] = [
-        containsInsensitive('participants.name', word),
-        containsInsensitive('participants.email', word),
-        containsInsensitive('participants.workplace', word),
-        containsInsensitive('registrations.payer_organisation', word),
-        containsInsensitive('registrations.booker_name', word),
-        containsInsensitive('registrations.booker_email', word),
-      ];
-      if (/^\d{1,9}$/.test(word)) anywhere.push(eb('registrations.id', '=', Number(word)));
-      return eb.or(anywhere);
-    });
-  }
+  for (const word of words) query = query.where(participantMatches(word));
   return query;
 }
 

@@ -5,8 +5,9 @@
  * audit log). Writes of seats and the waiting list stay in
  * registrations.queries.ts, under the event's lock.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/database.js';
+import type { DB } from '../db/schema.js';
 import { containsInsensitive } from '../db/dialect.js';
 import type { ParticipantStatus } from './registrations.table.js';
 
@@ -43,21 +44,28 @@ function filtered(db: Database, f: ParticipantListFilter) {
       ),
     );
   }
-  for (const word of searchWords(f.search)) {
-    query = query.where((eb) => {
-      const anywhere: Expression<SqlBool>[] = [
-        containsInsensitive('participants.name', word),
-        containsInsensitive('participants.email', word),
-        containsInsensitive('participants.workplace', word),
-        containsInsensitive('registrations.payer_organisation', word),
-        containsInsensitive('registrations.booker_name', word),
-        containsInsensitive('registrations.booker_email', word),
-      ];
-      if (/^\d{1,9}$/.test(word)) anywhere.push(eb('registrations.id', '=', Number(word)));
-      return eb.or(anywhere);
-    });
-  }
+  for (const word of searchWords(f.search)) query = query.where(participantMatches(word));
   return query;
+}
+
+/**
+ * A search word found in a participant's name, e-mail or workplace, or in the
+ * booking's organisation or booker; a number also finds the registration.
+ * For queries joining participants with their registrations.
+ */
+export function participantMatches(word: string) {
+  return (eb: ExpressionBuilder<DB, 'participants' | 'registrations'>): Expression<SqlBool> => {
+    const anywhere: Expression<SqlBool>[] = [
+      containsInsensitive('participants.name', word),
+      containsInsensitive('participants.email', word),
+      containsInsensitive('participants.workplace', word),
+      containsInsensitive('registrations.payer_organisation', word),
+      containsInsensitive('registrations.booker_name', word),
+      containsInsensitive('registrations.booker_email', word),
+    ];
+    if (/^\d{1,9}$/.test(word)) anywhere.push(eb('registrations.id', '=', Number(word)));
+    return eb.or(anywhere);
+  };
 }
 
 /** Up to eight words of at most 100 characters each; the rest is ignored. */

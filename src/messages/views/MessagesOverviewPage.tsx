@@ -1,6 +1,7 @@
 import type { AdminPageContext } from '../../admin/page.js';
 import { AdminLayout } from '../../admin/views/AdminLayout.js';
 import { formatDate, formatTime } from '../../lib/dates.js';
+import { Pagination } from '../../web/views/Pagination.js';
 import type { CampaignSummaryRow, MessageEventRow } from '../messages-overview.queries.js';
 import type { MessagesOverview } from '../messages-overview.service.js';
 
@@ -92,32 +93,6 @@ function EventsTable({ page, events }: { page: AdminPageContext; events: Message
   );
 }
 
-function Pagination({ page, current, pages }: { page: AdminPageContext; current: number; pages: number }): JSX.Element {
-  const { t } = page;
-  if (pages <= 1) return <></>;
-  const link = (n: number) => `/admin/messages?page=${n}`;
-  return (
-    <nav aria-label={t('pagination.label')}>
-      <ul class="nobullet-list">
-        {current > 1 ? (
-          <li>
-            <a href={link(current - 1)} safe>{t('pagination.previous')}</a>
-          </li>
-        ) : (
-          ''
-        )}
-        <li safe>{t('pagination.pageOf', { page: current, pages })}</li>
-        {current < pages ? (
-          <li>
-            <a href={link(current + 1)} safe>{t('pagination.next')}</a>
-          </li>
-        ) : (
-          ''
-        )}
-      </ul>
-    </nav>
-  );
-}
 
 /** /admin/messages: what has been sent and how far it got, and where to write a new message. */
 export function MessagesOverviewPage({ page, data }: { page: AdminPageContext; data: MessagesOverview }): JSX.Element {
@@ -128,7 +103,7 @@ export function MessagesOverviewPage({ page, data }: { page: AdminPageContext; d
       <p class="font-lead" safe>{t('msgOverview.lede')}</p>
       <h2 safe>{t('msgOverview.sent.heading')}</h2>
       <CampaignsTable page={page} campaigns={data.campaigns} />
-      <Pagination page={page} current={data.page} pages={data.pages} />
+      <Pagination page={page} current={data.page} count={data.pages} href={(n) => `/admin/messages?page=${n}`} />
       <h2 safe>{t('msgOverview.write.heading')}</h2>
       <EventsTable page={page} events={data.events} />
     </AdminLayout>
