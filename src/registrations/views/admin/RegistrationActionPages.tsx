@@ -3,15 +3,14 @@ import type { AdminPageContext } from '../../../admin/page.js';
 import { AdminLayout } from '../../../admin/views/AdminLayout.js';
 import { formatMoney } from '../../../lib/money.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
-import { LIMITS } from '../../registration.schema.js';
 import type { StaffQuote } from '../../registrations.admin.service.js';
-import { registrationMessage } from '../../registrations.messages.js';
 import type { QuestionRow } from '../../registrations.queries.js';
 import type { RegistrationView } from '../../registrations.service.js';
-import { NO, YES, type ParticipantDraft } from '../../signup-form.js';
+import type { ParticipantDraft } from '../../signup-form.js';
 import type { FormError } from '../../signup-steps.js';
-import { ChoiceGroup, errorMap, SingleCheckbox, TextField } from '../fields.js';
+import { ChoiceGroup, errorMap, SingleCheckbox } from '../fields.js';
 import { ErrorSummary } from '../SignupShell.js';
+import { ParticipantFields } from '../ParticipantFields.js';
 import { participantActionPath, registrationCancelPath, registrationPath } from './paths.js';
 
 type Page = AdminPageContext;
@@ -53,18 +52,8 @@ export interface ParticipantFormProps {
 /** Correct a participant's details and answers, or put someone else in the seat: the sign-up's fields and rules. */
 export function StaffParticipantFormPage(p: ParticipantFormProps): JSX.Element {
   const { page, registration, participant, action, draft, questions } = p;
-  const { t, locale } = page;
+  const { t } = page;
   const errors = errorMap(p.errors);
-  const base = 'participants.0';
-  const name = (f: string) => `participants[0][${f}]`;
-  const text = (f: 'name' | 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds') => ({
-    page,
-    field: `${base}.${f}`,
-    name: name(f),
-    value: draft[f],
-    errors,
-    label: registrationMessage(locale, `registration.field.participant.${f}`),
-  });
   const title = t(action === 'edit' ? 'regAdmin.form.editTitle' : 'regAdmin.form.substituteTitle', { name: participant.name });
   return (
     <Shell page={page} title={title} registrationId={registration.id} errors={p.errors}>
@@ -73,47 +62,7 @@ export function StaffParticipantFormPage(p: ParticipantFormProps): JSX.Element {
         <CsrfField token={page.csrfToken} />
         <fieldset>
           <legend class="sr-only" safe>{t('regAdmin.form.legend')}</legend>
-          <TextField {...text('name')} maxLength={LIMITS.name} autocomplete="off" />
-          <TextField {...text('email')} type="email" maxLength={LIMITS.email} autocomplete="off" />
-          <TextField {...text('jobTitle')} maxLength={LIMITS.jobTitle} autocomplete="off" />
-          <TextField {...text('workplace')} maxLength={LIMITS.workplace} autocomplete="off" />
-          <TextField {...text('phone')} type="tel" optional maxLength={LIMITS.phone} autocomplete="off" width="m" />
-          <TextField {...text('diet')} optional multiline maxLength={LIMITS.diet} />
-          <TextField {...text('accessibilityNeeds')} optional multiline maxLength={LIMITS.accessibilityNeeds} />
-          {questions.map((q) => {
-            const key = String(q.id);
-            const answer = draft.answers[key];
-            const field = `${base}.answers.${key}`;
-            const answerName = `participants[0][answers][${key}]`;
-            const legend = locale === 'da' ? q.labelDa : q.labelEn;
-            const marks = { optional: !q.required, required: q.required };
-            if (q.kind === 'text') {
-              return <TextField page={page} field={field} name={answerName} value={typeof answer === 'string' ? answer : ''} errors={errors} label={legend} multiline maxLength={LIMITS.answerText} {...marks} />;
-            }
-            if (q.kind === 'yesno') {
-              return (
-                <ChoiceGroup
-                  page={page} field={field} name={answerName} legend={legend} kind="radio" errors={errors} {...marks}
-                  choices={[
-                    { value: YES, label: t('signup.answer.yes'), checked: answer === true },
-                    { value: NO, label: t('signup.answer.no'), checked: answer === false },
-                  ]}
-                />
-              );
-            }
-            const multiple = q.kind === 'multiple';
-            return (
-              <ChoiceGroup
-                page={page} field={field} name={multiple ? `${answerName}[]` : answerName} legend={legend}
-                kind={multiple ? 'checkbox' : 'radio'} errors={errors} {...marks}
-                choices={q.options.map((o) => ({
-                  value: o.value,
-                  label: locale === 'da' ? o.da : o.en,
-                  checked: multiple ? Array.isArray(answer) && answer.includes(o.value) : answer === o.value,
-                }))}
-              />
-            );
-          })}
+          <ParticipantFields page={page} draft={draft} errors={errors} questions={questions} />
         </fieldset>
         <Buttons page={page} registrationId={registration.id} label={t(action === 'edit' ? 'regAdmin.form.save' : 'regAdmin.form.substitute')} />
       </form>

@@ -1,13 +1,12 @@
 import type { PageContext } from '../../../web/page.js';
 import { paths } from '../../../web/paths.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
-import { LIMITS } from '../../registration.schema.js';
-import { registrationMessage } from '../../registrations.messages.js';
 import type { Booking } from '../../self-service.service.js';
-import { NO, YES, type ParticipantDraft } from '../../signup-form.js';
+import type { ParticipantDraft } from '../../signup-form.js';
 import type { FormError } from '../../signup-steps.js';
-import { ChoiceGroup, errorMap, TextField } from '../fields.js';
+import { errorMap } from '../fields.js';
 import { ErrorSummary } from '../SignupShell.js';
+import { ParticipantFields } from '../ParticipantFields.js';
 import { PrivateLayout } from './parts.js';
 
 export interface ParticipantFormProps {
@@ -25,16 +24,6 @@ export function ParticipantFormPage(p: ParticipantFormProps): JSX.Element {
   const { page, booking, participant, action, draft } = p;
   const { t, locale } = page;
   const errors = errorMap(p.errors);
-  const base = 'participants.0';
-  const name = (f: string) => `participants[0][${f}]`;
-  const text = (f: 'name' | 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds') => ({
-    page,
-    field: `${base}.${f}`,
-    name: name(f),
-    value: draft[f],
-    errors,
-    label: registrationMessage(locale, `registration.field.participant.${f}`),
-  });
   const title = t(action === 'edit' ? 'selfService.form.editTitle' : 'selfService.form.replaceTitle', { name: participant.name });
   const addOns = participant.addOns.filter((a) => a.status === 'reserved' || a.status === 'requested').map((a) => (locale === 'da' ? a.nameDa : a.nameEn));
   return (
@@ -53,49 +42,7 @@ export function ParticipantFormPage(p: ParticipantFormProps): JSX.Element {
           <legend class="sr-only" safe>
             {t('selfService.form.legend')}
           </legend>
-          <TextField {...text('name')} maxLength={LIMITS.name} autocomplete="off" />
-          <TextField {...text('email')} type="email" maxLength={LIMITS.email} autocomplete="off" />
-          <TextField {...text('jobTitle')} maxLength={LIMITS.jobTitle} autocomplete="off" />
-          <TextField {...text('workplace')} maxLength={LIMITS.workplace} />
-          <TextField {...text('phone')} type="tel" optional maxLength={LIMITS.phone} autocomplete="off" width="m" />
-          <TextField {...text('diet')} optional multiline hint={t('signup.participant.dietHint')} maxLength={LIMITS.diet} />
-          <TextField {...text('accessibilityNeeds')} optional multiline hint={t('signup.participant.accessibilityHint')} maxLength={LIMITS.accessibilityNeeds} />
-          {booking.questions.map((q) => {
-            const key = String(q.id);
-            const answer = draft.answers[key];
-            const field = `${base}.answers.${key}`;
-            const answerName = `participants[0][answers][${key}]`;
-            const legend = locale === 'da' ? q.labelDa : q.labelEn;
-            const marks = { optional: !q.required, required: q.required };
-            if (q.kind === 'text') {
-              return (
-                <TextField page={page} field={field} name={answerName} value={typeof answer === 'string' ? answer : ''} errors={errors} label={legend} multiline maxLength={LIMITS.answerText} {...marks} />
-              );
-            }
-            if (q.kind === 'yesno') {
-              return (
-                <ChoiceGroup
-                  page={page} field={field} name={answerName} legend={legend} kind="radio" errors={errors} {...marks}
-                  choices={[
-                    { value: YES, label: t('signup.answer.yes'), checked: answer === true },
-                    { value: NO, label: t('signup.answer.no'), checked: answer === false },
-                  ]}
-                />
-              );
-            }
-            const multiple = q.kind === 'multiple';
-            return (
-              <ChoiceGroup
-                page={page} field={field} name={multiple ? `${answerName}[]` : answerName} legend={legend}
-                kind={multiple ? 'checkbox' : 'radio'} errors={errors} {...marks}
-                choices={q.options.map((o) => ({
-                  value: o.value,
-                  label: locale === 'da' ? o.da : o.en,
-                  checked: multiple ? Array.isArray(answer) && answer.includes(o.value) : answer === o.value,
-                }))}
-              />
-            );
-          })}
+          <ParticipantFields page={page} draft={draft} errors={errors} questions={booking.questions} />
         </fieldset>
         <div class="tilmeld-form-actions">
           <button type="submit" class="button button-primary" safe>
