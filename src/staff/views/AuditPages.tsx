@@ -4,7 +4,8 @@ import { AdminLayout } from '../../admin/views/AdminLayout.js';
 import { titleWithErrors } from '../../admin/views/parts.js';
 import { localDateKey, localTimeKey } from '../../lib/dates.js';
 import { ErrorSummary } from '../../registrations/views/SignupShell.js';
-import { ErrorMessage, attr } from '../../registrations/views/fields.js';
+import { FilterField, filterInputProps } from '../../admin/views/FilterField.js';
+import { attr } from '../../registrations/views/fields.js';
 import type { FormError } from '../../registrations/signup-steps.js';
 import type { MessageKey } from '../../web/i18n.js';
 import { Pagination } from '../../web/views/Pagination.js';
@@ -71,29 +72,6 @@ function Actor({ page, row }: { page: AdminPageContext; row: Pick<AuditListRow, 
   );
 }
 
-const describedBy = (...ids: Array<string | undefined>) => ids.filter(Boolean).join(' ') || undefined;
-
-function FilterField({ page, field, label, hint, errors, children }: { page: AdminPageContext; field: AuditFilterField; label: string; hint?: string; errors: ReadonlyArray<FormError>; children: JSX.Element }): JSX.Element {
-  const id = `filter-${field}`;
-  const error = errors.find((e) => e.id === id);
-  return (
-    <div class={error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id} safe>
-        {label}
-      </label>
-      {hint ? <span class="form-hint" id={`${id}-hint`} safe>{hint}</span> : ''}
-      {error ? <ErrorMessage page={page} id={`${id}-error`} message={error.message} /> : ''}
-      {children}
-    </div>
-  );
-}
-
-function inputProps(field: AuditFilterField, errors: ReadonlyArray<FormError>, hint: boolean) {
-  const id = `filter-${field}`;
-  const error = errors.some((e) => e.id === id);
-  return { id, name: field, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined) };
-}
-
 function Filters({ page, values, errors, choices }: Pick<AuditListPageProps, 'page' | 'values' | 'errors' | 'choices'>): JSX.Element {
   const { t } = page;
   const option = (value: string, label: string, selected: string) => (
@@ -108,33 +86,33 @@ function Filters({ page, values, errors, choices }: Pick<AuditListPageProps, 'pa
       <fieldset>
         <legend class="h3" safe>{t('audit.filter.heading')}</legend>
         <div class="tilmeld-filter-grid">
-          <FilterField page={page} field="actor" label={t('audit.filter.actor')} errors={errors}>
-            <select class="form-select" {...inputProps('actor', errors, false)}>
+          <FilterField page={page} name="actor" label={t('audit.filter.actor')} errors={errors}>
+            <select class="form-select" {...filterInputProps('actor', errors, false)}>
               {option('', t('audit.filter.all'), values.actor)}
               {option('system', t('audit.filter.system'), values.actor)}
               {choices.staff.map((s) => option(String(s.id), `${s.name} (${s.email})`, values.actor))}
             </select>
           </FilterField>
-          <FilterField page={page} field="entityType" label={t('audit.filter.entityType')} errors={errors}>
-            <select class="form-select" {...inputProps('entityType', errors, false)}>
+          <FilterField page={page} name="entityType" label={t('audit.filter.entityType')} errors={errors}>
+            <select class="form-select" {...filterInputProps('entityType', errors, false)}>
               {option('', t('audit.filter.all'), values.entityType)}
               {withCurrent(choices.entityTypes, values.entityType).map((type) => option(type, entityTypeLabel(page, type), values.entityType))}
             </select>
           </FilterField>
-          <FilterField page={page} field="action" label={t('audit.filter.action')} errors={errors}>
-            <select class="form-select" {...inputProps('action', errors, false)}>
+          <FilterField page={page} name="action" label={t('audit.filter.action')} errors={errors}>
+            <select class="form-select" {...filterInputProps('action', errors, false)}>
               {option('', t('audit.filter.all'), values.action)}
               {withCurrent(choices.actions, values.action).map((action) => option(action, action, values.action))}
             </select>
           </FilterField>
-          <FilterField page={page} field="from" label={t('audit.filter.from')} hint={t('audit.filter.dateHint')} errors={errors}>
-            <input class="form-input input-width-s" type="date" value={attr(values.from)} {...inputProps('from', errors, true)} />
+          <FilterField page={page} name="from" label={t('audit.filter.from')} hint={t('audit.filter.dateHint')} errors={errors}>
+            <input class="form-input input-width-s" type="date" value={attr(values.from)} {...filterInputProps('from', errors, true)} />
           </FilterField>
-          <FilterField page={page} field="to" label={t('audit.filter.to')} hint={t('audit.filter.dateHint')} errors={errors}>
-            <input class="form-input input-width-s" type="date" value={attr(values.to)} {...inputProps('to', errors, true)} />
+          <FilterField page={page} name="to" label={t('audit.filter.to')} hint={t('audit.filter.dateHint')} errors={errors}>
+            <input class="form-input input-width-s" type="date" value={attr(values.to)} {...filterInputProps('to', errors, true)} />
           </FilterField>
-          <FilterField page={page} field="entity" label={t('audit.filter.entity')} hint={t('audit.filter.entityHint')} errors={errors}>
-            <input class="form-input input-width-s" type="text" maxlength={100} value={attr(values.entity)} {...inputProps('entity', errors, true)} />
+          <FilterField page={page} name="entity" label={t('audit.filter.entity')} hint={t('audit.filter.entityHint')} errors={errors}>
+            <input class="form-input input-width-s" type="text" maxlength={100} value={attr(values.entity)} {...filterInputProps('entity', errors, true)} />
           </FilterField>
         </div>
         <div class="tilmeld-filter-actions">

@@ -3,7 +3,8 @@ import { AdminLayout } from '../../../admin/views/AdminLayout.js';
 import { titleWithErrors } from '../../../admin/views/parts.js';
 import { formatMoney } from '../../../lib/money.js';
 import { ErrorSummary } from '../../../registrations/views/SignupShell.js';
-import { ErrorMessage, attr } from '../../../registrations/views/fields.js';
+import { FilterField, filterInputProps } from '../../../admin/views/FilterField.js';
+import { attr } from '../../../registrations/views/fields.js';
 import type { FormError } from '../../../registrations/signup-steps.js';
 import { Pagination } from '../../../web/views/Pagination.js';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../document.js';
@@ -25,27 +26,6 @@ export interface FinanceListPageProps {
   events: ReadonlyArray<{ id: number; title: string }>;
 }
 
-const describedBy = (...ids: Array<string | undefined>) => ids.filter(Boolean).join(' ') || undefined;
-
-function FilterField({ page, id, label, hint, errors, children }: { page: AdminPageContext; id: string; label: string; hint?: string; errors: ReadonlyArray<FormError>; children: JSX.Element }): JSX.Element {
-  const error = errors.find((e) => e.id === id);
-  return (
-    <div class={error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id} safe>
-        {label}
-      </label>
-      {hint ? <span class="form-hint" id={`${id}-hint`} safe>{hint}</span> : ''}
-      {error ? <ErrorMessage page={page} id={`${id}-error`} message={error.message} /> : ''}
-      {children}
-    </div>
-  );
-}
-
-function inputProps(id: string, errors: ReadonlyArray<FormError>, hint: boolean) {
-  const error = errors.some((e) => e.id === id);
-  return { id, name: id.replace(/^filter-/, ''), 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined) };
-}
-
 function Filters({ page, values, errors, events }: Pick<FinanceListPageProps, 'page' | 'values' | 'errors' | 'events'>): JSX.Element {
   const { t } = page;
   const option = (value: string, label: string, selected: string) => (
@@ -58,35 +38,35 @@ function Filters({ page, values, errors, events }: Pick<FinanceListPageProps, 'p
       <fieldset>
         <legend class="h3" safe>{t('finance.filter.heading')}</legend>
         <div class="tilmeld-filter-grid">
-          <FilterField page={page} id="filter-number" label={t('finance.filter.number')} errors={errors}>
-            <input class="form-input input-width-s" type="text" maxlength={40} value={attr(values.number)} {...inputProps('filter-number', errors, false)} />
+          <FilterField page={page} name="number" label={t('finance.filter.number')} errors={errors}>
+            <input class="form-input input-width-s" type="text" maxlength={40} value={attr(values.number)} {...filterInputProps('number', errors, false)} />
           </FilterField>
-          <FilterField page={page} id="filter-kind" label={t('finance.filter.kind')} errors={errors}>
-            <select class="form-select" {...inputProps('filter-kind', errors, false)}>
+          <FilterField page={page} name="kind" label={t('finance.filter.kind')} errors={errors}>
+            <select class="form-select" {...filterInputProps('kind', errors, false)}>
               {option('', t('finance.filter.all'), values.kind)}
               {DOCUMENT_KINDS.map((k) => option(k, t(`finance.kind.${k}`), values.kind))}
             </select>
           </FilterField>
-          <FilterField page={page} id="filter-status" label={t('finance.filter.status')} errors={errors}>
-            <select class="form-select" {...inputProps('filter-status', errors, false)}>
+          <FilterField page={page} name="status" label={t('finance.filter.status')} errors={errors}>
+            <select class="form-select" {...filterInputProps('status', errors, false)}>
               {option('', t('finance.filter.all'), values.status)}
               {DOCUMENT_STATUSES.map((s) => option(s, t(`finance.status.${s}`), values.status))}
             </select>
           </FilterField>
-          <FilterField page={page} id="filter-event" label={t('finance.filter.event')} errors={errors}>
-            <select class="form-select" {...inputProps('filter-event', errors, false)}>
+          <FilterField page={page} name="event" label={t('finance.filter.event')} errors={errors}>
+            <select class="form-select" {...filterInputProps('event', errors, false)}>
               {option('', t('finance.filter.all'), values.event)}
               {events.map((e) => option(String(e.id), e.title, values.event))}
             </select>
           </FilterField>
-          <FilterField page={page} id="filter-buyer" label={t('finance.filter.buyer')} hint={t('finance.filter.buyerHint')} errors={errors}>
-            <input class="form-input" type="text" maxlength={100} value={attr(values.buyer)} {...inputProps('filter-buyer', errors, true)} />
+          <FilterField page={page} name="buyer" label={t('finance.filter.buyer')} hint={t('finance.filter.buyerHint')} errors={errors}>
+            <input class="form-input" type="text" maxlength={100} value={attr(values.buyer)} {...filterInputProps('buyer', errors, true)} />
           </FilterField>
-          <FilterField page={page} id="filter-from" label={t('finance.filter.from')} hint={t('finance.filter.dateHint')} errors={errors}>
-            <input class="form-input input-width-s" type="date" value={attr(values.from)} {...inputProps('filter-from', errors, true)} />
+          <FilterField page={page} name="from" label={t('finance.filter.from')} hint={t('finance.filter.dateHint')} errors={errors}>
+            <input class="form-input input-width-s" type="date" value={attr(values.from)} {...filterInputProps('from', errors, true)} />
           </FilterField>
-          <FilterField page={page} id="filter-to" label={t('finance.filter.to')} hint={t('finance.filter.dateHint')} errors={errors}>
-            <input class="form-input input-width-s" type="date" value={attr(values.to)} {...inputProps('filter-to', errors, true)} />
+          <FilterField page={page} name="to" label={t('finance.filter.to')} hint={t('finance.filter.dateHint')} errors={errors}>
+            <input class="form-input input-width-s" type="date" value={attr(values.to)} {...filterInputProps('to', errors, true)} />
           </FilterField>
         </div>
         <div class="form-group-checkbox">
