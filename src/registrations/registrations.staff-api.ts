@@ -18,6 +18,8 @@ import { PARTICIPANT_STATUSES } from './registrations.table.js';
 import { registrationPath } from './views/admin/paths.js';
 
 const security = [{ bearerAuth: [] }];
+/** A page of registrations is read one registration at a time, so a page is kept small enough to answer quickly. */
+const MAX_PER_PAGE = 200;
 const plainErrorSchema = z.object({ error: z.string(), message: z.string() });
 const status = z.enum(PARTICIPANT_STATUSES);
 
@@ -67,7 +69,9 @@ const listSchema = z
   .object({
     event: z.object({ id: z.number().int(), slug: z.string() }),
     items: z.array(registrationSchema),
-    total: z.number().int(),
+    total: z.number().int().describe('Registrations of the event in all'),
+    page: z.number().int(),
+    perPage: z.number().int(),
   })
   .meta({ id: 'StaffRegistrationList' });
 
@@ -114,9 +118,13 @@ export function registrationsStaffApi(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['registrations'],
           summary: "An event's registrations (staff: administrator, event manager, finance, or the event's facilitator)",
-          description: 'Every registration of the event in order of arrival, each with its participants, answers and add-ons. Amounts are in øre.',
+          description: "The event's registrations in order of arrival, a page at a time, each with its participants, answers and add-ons. Amounts are in øre.",
           security,
-          querystring: z.object({ event: z.string().min(1).max(200).describe("The event's slug") }),
+          querystring: z.object({
+            event: z.string().min(1).max(200).describe("The event's slug"),
+            page: z.coerce.number().int().min(1).max(100_000).default(1),
+            perPage: z.coerce.number().int().min(1).max(MAX_PER_PAGE).default(MAX_PER_PAGE).describe(`At most ${MAX_PER_PAGE}`),
+          }),
           response: { 200: listSchema, 400: plainErrorSchema, 401: plainErrorSchema, 403: plainErrorSchema, 404: plainErrorSchema },
         },
       },
@@ -125,13 +133,14 @@ export function registrationsStaffApi(ctx: AppContext): FastifyPluginAsync {
         const eventId = await eventIdBySlug(ctx.db, slug);
         if (eventId === undefined) return reply.code(404).send({ error: 'not_found', message: 'No such event' });
         if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return reply.code(403).send(forbidden);
+        const { page, perPage } = request.query;
         const ids = await registrationIdsOfEvent(ctx.db, eventId);
         const items = [];
-        for (const id of ids) {
+        for (const id of ids.slice((page - 1) * perPage, page * perPage)) {
           const r = await getRegistration(ctx, id);
           if (r) items.push(staffRegistrationJson(ctx, r));
         }
-        return { event: { id: eventId, slug }, items, total: items.length };
+        return { event: { id: eventId, slug }, items, total: ids.length, page, perPage };
       },
     );
 

@@ -48,6 +48,19 @@ forEachDialect('registrations staff API', (dialect) => {
     }
   });
 
+  it('pages the list in order of arrival and refuses a page size out of range', async () => {
+    const first = (await get(`/api/v1/registrations?event=${event.slug}&perPage=1`, tokens.admin)).json();
+    expect(first).toMatchObject({ total: 2, page: 1, perPage: 1 });
+    expect(first.items.map((r: { id: number }) => r.id)).toEqual([booking.id]);
+    const second = (await get(`/api/v1/registrations?event=${event.slug}&perPage=1&page=2`, tokens.admin)).json();
+    expect(second.items).toHaveLength(1);
+    expect(second.items[0].id).not.toBe(booking.id);
+    const beyond = (await get(`/api/v1/registrations?event=${event.slug}&perPage=1&page=3`, tokens.admin)).json();
+    expect(beyond).toMatchObject({ total: 2, items: [] });
+    expect((await get(`/api/v1/registrations?event=${event.slug}&perPage=201`, tokens.admin)).statusCode).toBe(400);
+    expect((await get(`/api/v1/registrations?event=${event.slug}&page=0`, tokens.admin)).statusCode).toBe(400);
+  });
+
   it('gives one registration by id', async () => {
     const res = await get(`/api/v1/registrations/${booking.id}`, tokens.finance);
     expect(res.statusCode).toBe(200);
