@@ -1,7 +1,8 @@
 import type Html from '@kitajs/html';
 import type { PageContext } from '../../web/page.js';
 import type { MessageKey } from '../../web/i18n.js';
-import { DKFDS_PREFIX, STATIC_PREFIX } from '../../web/assets.js';
+import { STATIC_PREFIX } from '../../web/assets.js';
+import { DocumentShell } from '../../web/views/DocumentShell.js';
 import { CsrfField } from '../../web/views/CsrfField.js';
 import { mayRead, type Section } from '../../staff/roles.js';
 import type { AdminPageContext } from '../page.js';
@@ -83,55 +84,46 @@ export function AdminLayout({ page, title, section, head, children }: AdminLayou
   const { t, locale } = page;
   const staffPage = isStaffPage(page) ? page : undefined;
   return (
-    <>
-      {'<!doctype html>'}
-      <html lang={locale}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <DocumentShell
+      locale={locale}
+      title={`${title} – ${t('admin.siteName')}`}
+      skipLabel={t('site.skipToContent')}
+      bodyClass="tilmeld-admin"
+      head={
+        <>
           <meta name="robots" content="noindex, nofollow" />
-          <title safe>{`${title} – ${t('admin.siteName')}`}</title>
-          <link rel="stylesheet" href={`${DKFDS_PREFIX}/css/dkfds.min.css`} />
-          <link rel="stylesheet" href={`${STATIC_PREFIX}/tilmeld.css`} />
           <link rel="stylesheet" href={`${STATIC_PREFIX}/admin.css`} />
-          <link rel="icon" href={`${STATIC_PREFIX}/favicon.svg`} type="image/svg+xml" />
           {head}
-        </head>
-        <body class="tilmeld-admin">
-          <a class="skipnav" href="#main-content" safe>
-            {t('site.skipToContent')}
-          </a>
-          <header class="header">
-            <div class="solution-info">
-              <div class="solution-info-inner container">
-                <div class="solution-heading">
-                  <a href="/admin" class="tilmeld-brand" safe>
-                    {t('admin.siteName')}
-                  </a>
-                </div>
-                <div class="additional-info">{staffPage ? <StaffBar page={staffPage} /> : ''}</div>
-              </div>
+        </>
+      }
+    >
+      <header class="header">
+        <div class="solution-info">
+          <div class="solution-info-inner container">
+            <div class="solution-heading">
+              <a href="/admin" class="tilmeld-brand" safe>
+                {t('admin.siteName')}
+              </a>
             </div>
-            {staffPage ? <AdminNav page={staffPage} section={section} /> : ''}
-          </header>
-          <main id="main-content" class="container page-container">
-            {children}
-          </main>
-          <footer>
-            <div class="footer">
-              <div class="container">
-                <p>
-                  <a href="/" class="function-link" safe>
-                    {t('admin.publicSite')}
-                  </a>
-                </p>
-              </div>
-            </div>
-          </footer>
-          <script src={`${DKFDS_PREFIX}/js/dkfds.min.js`} defer></script>
-          <script src={`${STATIC_PREFIX}/tilmeld.js`} defer></script>
-        </body>
-      </html>
-    </>
+            <div class="additional-info">{staffPage ? <StaffBar page={staffPage} /> : ''}</div>
+          </div>
+        </div>
+        {staffPage ? <AdminNav page={staffPage} section={section} /> : ''}
+      </header>
+      <main id="main-content" class="container page-container">
+        {children}
+      </main>
+      <footer>
+        <div class="footer">
+          <div class="container">
+            <p>
+              <a href="/" class="function-link" safe>
+                {t('admin.publicSite')}
+              </a>
+            </p>
+          </div>
+        </div>
+      </footer>
+    </DocumentShell>
   );
 }
