@@ -340,7 +340,12 @@ export class OutboxWorker {
 
   private async deliver(message: OutboxMessage, result: OutboxRunResult): Promise<void> {
     const db = this.ctx.db;
-    if (!(await renewLease(db, message.id, this.id, this.leaseEnd(this.ctx.clock.now())))) {
+    // A lease with more than half its time left cannot have passed to
+    // another worker (they take only leases that ran out), so it is renewed
+    // only past half time: one commit less per mail in the common case.
+    const now = this.ctx.clock.now();
+    const leaseLeft = message.locked_until ? Date.parse(message.locked_until) - now.getTime() : 0;
+    if (leaseLeft <= this.leaseMs / 2 && !(await renewLease(db, message.id, this.id, this.leaseEnd(now)))) {
       result.skipped += 1;
       this.log.warn({ workerId: this.id, outboxId: message.id }, 'outbox lease lost before sending; left to the worker holding it');
       return;
