@@ -5,9 +5,12 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { PageCache } from './web/page-cache.js';
 import { Metrics } from './observability/metrics.js';
 import { outboxBacklog } from './messages/outbox.service.js';
+import { registerRegistrationMailBuilders } from './registrations/registrations.mail.js';
 
 /** Opens the database, brings its schema up to date and returns the context. */
 export async function openContext(config: Config, clock: Clock = systemClock): Promise<AppContext> {
+  // A standalone `tilmeld worker` builds the mails that sign-ups left to build.
+  registerRegistrationMailBuilders();
   const db = createDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await migrateToLatest(db);
   const metrics = new Metrics({ processMetrics: true });

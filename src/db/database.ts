@@ -48,6 +48,11 @@ export function createDb(options: DatabaseOptions): Database {
   file.pragma('busy_timeout = 5000');
   file.pragma('synchronous = NORMAL');
   file.pragma('foreign_keys = ON');
+  // Checkpoints run on a timer (CachingSqliteDriver), not inside whichever
+  // commit happens to fill the WAL: that commit held the write lock (and the
+  // event loop) while it copied pages, and a busy event was written to the
+  // database file over and over instead of once per interval.
+  file.pragma('wal_autocheckpoint = 0');
   return new Kysely<DB>({ dialect: new CachingSqliteDialect(file) });
 }
 
@@ -72,6 +77,9 @@ class CachingSqliteDialect extends SqliteDialect {
   }
 }
 
+/** How often the WAL is copied into the database file (wal_autocheckpoint is off). */
+const WAL_CHECKPOINT_INTERVAL_MS = 1000;
+
 /** Prepared statements kept per database; more distinct SQL texts than this and the oldest go. */
 const STATEMENT_CACHE_SIZE = 1000;
 
@@ -80,8 +88,26 @@ class CachingSqliteDriver implements Driver {
   private busy = false;
   private readonly waiting: Array<() => void> = [];
 
+  private readonly checkpoints: NodeJS.Timeout;
+
   constructor(private readonly file: SQLite.Database) {
     this.connection = new CachingSqliteConnection(file);
+    this.checkpoints = setInterval(() => this.checkpoint(), WAL_CHECKPOINT_INTERVAL_MS);
+    this.checkpoints.unref();
+  }
+
+  /**
+   * Copies the WAL into the database file while nobody here uses the
+   * connection. PASSIVE: it never waits for another process's readers or
+   * writer; what it cannot copy now is copied next time.
+   */
+  private checkpoint(): void {
+    if (this.busy || !this.file.open) return;
+    try {
+      this.file.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Busy with another process: the next interval tries again.
+    }
   }
 
   async init(): Promise<void> {}
@@ -124,6 +150,7 @@ class CachingSqliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
+    clearInterval(this.checkpoints);
     this.connection.clear();
     this.file.close();
   }

@@ -165,20 +165,32 @@ export interface OutboxClaim {
 export async function claimOutboxMessages(db: Kysely<any>, claim: OutboxClaim): Promise<OutboxMessage[]> {
   const postgres = dialectOf(db) === 'postgres';
   const update = (q: Kysely<MessagesTables>) => {
-    const due = q
-      .selectFrom('outbox_messages')
-      .select('id')
-      .where((eb) =>
-        eb.or([
-          eb.and([
-            eb('status', '=', 'pending'),
-            eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', claim.now)]),
+    // Two walks in id order, each stopping after `limit` rows: due pending
+    // messages (outbox_messages_pending_idx) and expired leases. One WHERE
+    // with OR made the database sort the whole backlog at every claim.
+    const pendingIndex = postgres ? sql`` : sql`INDEXED BY outbox_messages_pending_idx`;
+    const dueIds = sql<number>`(SELECT id FROM (SELECT id FROM outbox_messages ${pendingIndex} WHERE status = 'pending'
+        AND (next_attempt_at IS NULL OR next_attempt_at <= ${claim.now}) ORDER BY id LIMIT ${claim.limit}) AS pending_due
+      UNION ALL SELECT id FROM (SELECT id FROM outbox_messages WHERE status = 'sending'
+        AND locked_until <= ${claim.now} ORDER BY id LIMIT ${claim.limit}) AS lease_over)`;
+    let due = q.selectFrom('outbox_messages').select('id').where('id', 'in', dueIds).orderBy('id').limit(claim.limit);
+    // PostgreSQL re-checks the WHERE (not the subquery's result) on a row
+    // another worker changed meanwhile, so the full condition is repeated
+    // there. SQLite holds the write lock already: nothing changes meanwhile.
+    if (postgres) {
+      due = due
+        .where((eb) =>
+          eb.or([
+            eb.and([
+              eb('status', '=', 'pending'),
+              eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', claim.now)]),
+            ]),
+            eb.and([eb('status', '=', 'sending'), eb('locked_until', '<=', claim.now)]),
           ]),
-          eb.and([eb('status', '=', 'sending'), eb('locked_until', '<=', claim.now)]),
-        ]),
-      )
-      .orderBy('id')
-      .limit(claim.limit);
+        )
+        .forUpdate()
+        .skipLocked();
+    }
     return q
       .updateTable('outbox_messages')
       .set((eb) => ({
@@ -187,7 +199,7 @@ export async function claimOutboxMessages(db: Kysely<any>, claim: OutboxClaim): 
         locked_until: claim.leaseUntil,
         attempts: eb('attempts', '+', 1),
       }))
-      .where('id', 'in', postgres ? due.forUpdate().skipLocked() : due)
+      .where('id', 'in', due)
       .returningAll()
       .execute();
   };

@@ -1,6 +1,7 @@
 import type { Generated, Selectable } from 'kysely';
 
-export const OUTBOX_KINDS = ['mail'] as const;
+/** 'mail': a mail to send; 'mail-build': mails still to be rendered (mail-builds.ts). */
+export const OUTBOX_KINDS = ['mail', 'mail-build'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /**

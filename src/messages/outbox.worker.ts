@@ -33,11 +33,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../context.js';
-import { claimOutboxMessages } from '../db/dialect.js';
+import { claimOutboxMessages, writeTransaction } from '../db/dialect.js';
+import { foregroundBusy } from '../observability/foreground.js';
+import { MAIL_BUILD_KIND, mailBuilder, type MailBuildPayload } from './mail-builds.js';
 import { createMailTransport, toMailSendError, type MailTransport } from './mail.transport.js';
 import { markAttemptFailed, markSent, releaseClaims, renewLease } from './outbox.queries.js';
-import { onOutboxNotify } from './outbox.service.js';
+import { enqueueMail, notifyOutbox, onOutboxNotify, type OutgoingMail } from './outbox.service.js';
 import type { OutboxMessage } from './outbox.table.js';
 
 /** The part of a pino logger the worker uses; Fastify's app.log fits. */
@@ -80,6 +83,8 @@ export interface OutboxRunResult {
   failed: number;
   /** Claimed but not sent: the lease had passed to another worker, or the worker was stopping. */
   skipped: number;
+  /** Mails built from 'mail-build' rows (now in the outbox, to be sent by a later cycle). */
+  built: number;
 }
 
 /**
@@ -188,6 +193,7 @@ export class OutboxWorker {
     while (!this.stopping) {
       this.wakeRequested = false;
       let result: OutboxRunResult | undefined;
+      const began = performance.now();
       try {
         result = await this.runOnce();
         consecutiveErrors = 0;
@@ -196,6 +202,11 @@ export class OutboxWorker {
         // Database unreachable or busy: say so, and look again a little later each time.
         this.log.error({ workerId: this.id, err: toMailSendError(error).message }, 'outbox worker cycle failed');
       }
+      if (this.stopping) break;
+      // While this process answers requests, the worker takes at most about a
+      // third of the event loop: after a cycle it pauses twice as long as the
+      // cycle took (not woken by new mail). Mail waits a little; requests don't.
+      if (result && result.claimed > 0 && foregroundBusy()) await giveWay(Math.min(1000, 2 * (performance.now() - began)));
       if (this.stopping) break;
       if (result && result.claimed >= this.batchSize) continue; // more is probably due
       if (this.wakeRequested) continue;
@@ -221,17 +232,27 @@ export class OutboxWorker {
   }
 
   private async cycle(): Promise<OutboxRunResult> {
-    const result: OutboxRunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
+    const result: OutboxRunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0, built: 0 };
     if (this.stopping && this.running) return result;
     await this.settleLeftover();
     const now = this.ctx.clock.now();
-    const claimed = await claimOutboxMessages(this.ctx.db, {
+    const all = await claimOutboxMessages(this.ctx.db, {
       workerId: this.id,
       now: now.toISOString(),
       leaseUntil: this.leaseEnd(now),
       limit: this.batchSize,
     });
-    result.claimed = claimed.length;
+    result.claimed = all.length;
+    const builds = all.filter((m) => m.kind === MAIL_BUILD_KIND);
+    const claimed = builds.length === 0 ? all : all.filter((m) => m.kind !== MAIL_BUILD_KIND);
+    if (builds.length > 0) {
+      try {
+        await this.build(builds, result);
+      } catch (error) {
+        this.leftover.untried.push(...all.map((m) => m.id));
+        throw error;
+      }
+    }
     for (let i = 0; i < claimed.length; i++) {
       if (this.stopping) {
         const rest = claimed.slice(i).map((m) => m.id);
@@ -252,6 +273,58 @@ export class OutboxWorker {
     return result;
   }
 
+  /**
+   * Builds the mails of claimed 'mail-build' rows (mail-builds.ts): renders
+   * them outside any transaction, then in one write transaction deletes the
+   * rows this worker still holds and enqueues their mails. A row whose lease
+   * passed to another worker is left to it; a row that cannot be built is
+   * retried with back-off like a mail that cannot be sent.
+   */
+  private async build(rows: OutboxMessage[], result: OutboxRunResult): Promise<void> {
+    const byBuilder = new Map<string, Array<{ row: OutboxMessage; data: unknown }>>();
+    for (const row of rows) {
+      const payload = JSON.parse(row.payload) as MailBuildPayload;
+      const list = byBuilder.get(payload.builder) ?? [];
+      list.push({ row, data: payload.data });
+      byBuilder.set(payload.builder, list);
+    }
+    const built: Array<{ row: OutboxMessage; mails: OutgoingMail[] }> = [];
+    for (const [name, list] of byBuilder) {
+      const builder = mailBuilder(name);
+      try {
+        if (!builder) throw new Error(`no mail builder "${name}" in this process`);
+        const mails = await builder(this.ctx, list.map((x) => x.data));
+        list.forEach((x, i) => built.push({ row: x.row, mails: mails[i] ?? [] }));
+      } catch (error) {
+        for (const { row } of list) await this.failAttempt(row, error, result);
+      }
+    }
+    if (built.length === 0) return;
+    const now = this.ctx.clock.now();
+    const made = await writeTransaction(this.ctx.db, async (trx) => {
+      const held = await trx
+        .deleteFrom('outbox_messages')
+        .where('id', 'in', built.map((b) => b.row.id))
+        .where('locked_by', '=', this.id)
+        .where('status', '=', 'sending')
+        .returning('id')
+        .execute();
+      const heldIds = new Set(held.map((h) => h.id));
+      let count = 0;
+      for (const b of built) {
+        if (!heldIds.has(b.row.id)) continue;
+        for (const mail of b.mails) {
+          await enqueueMail(trx, mail, now);
+          count += 1;
+        }
+      }
+      return { count, lost: built.length - heldIds.size };
+    });
+    result.built += made.count;
+    result.skipped += made.lost;
+    if (made.count > 0) notifyOutbox();
+  }
+
   /** Records the sends a broken-off cycle could not record, and hands back what it had not sent. */
   private async settleLeftover(): Promise<void> {
     const { sent, untried } = this.leftover;
@@ -267,7 +340,12 @@ export class OutboxWorker {
 
   private async deliver(message: OutboxMessage, result: OutboxRunResult): Promise<void> {
     const db = this.ctx.db;
-    if (!(await renewLease(db, message.id, this.id, this.leaseEnd(this.ctx.clock.now())))) {
+    // A lease with more than half its time left cannot have passed to
+    // another worker (they take only leases that ran out), so it is renewed
+    // only past half time: one commit less per mail in the common case.
+    const now = this.ctx.clock.now();
+    const leaseLeft = message.locked_until ? Date.parse(message.locked_until) - now.getTime() : 0;
+    if (leaseLeft <= this.leaseMs / 2 && !(await renewLease(db, message.id, this.id, this.leaseEnd(now)))) {
       result.skipped += 1;
       this.log.warn({ workerId: this.id, outboxId: message.id }, 'outbox lease lost before sending; left to the worker holding it');
       return;
@@ -275,22 +353,7 @@ export class OutboxWorker {
     try {
       await this.transport.send(message);
     } catch (error) {
-      const failure = toMailSendError(error);
-      const giveUp = failure.permanent || message.attempts >= this.maxAttempts;
-      const nextAttemptAt = giveUp
-        ? null
-        : new Date(this.ctx.clock.now().getTime() + retryDelayMs(message.attempts, this.retryBaseMs, this.retryCapMs, this.random)).toISOString();
-      await markAttemptFailed(db, message.id, this.id, {
-        status: giveUp ? 'failed' : 'pending',
-        nextAttemptAt,
-        error: failure.message,
-      });
-      if (giveUp) result.failed += 1;
-      else result.retried += 1;
-      this.log.warn(
-        { workerId: this.id, outboxId: message.id, attempts: message.attempts, nextAttemptAt, permanent: failure.permanent, err: failure.message },
-        giveUp ? 'outbox message failed for good' : 'outbox message not sent; will retry',
-      );
+      await this.failAttempt(message, error, result);
       return;
     }
     try {
@@ -300,6 +363,26 @@ export class OutboxWorker {
       throw error;
     }
     result.sent += 1;
+  }
+
+  /** Ends a failed attempt: scheduled again with back-off, or given up after maxAttempts or a permanent refusal. */
+  private async failAttempt(message: OutboxMessage, error: unknown, result: OutboxRunResult): Promise<void> {
+    const failure = toMailSendError(error);
+    const giveUp = failure.permanent || message.attempts >= this.maxAttempts;
+    const nextAttemptAt = giveUp
+      ? null
+      : new Date(this.ctx.clock.now().getTime() + retryDelayMs(message.attempts, this.retryBaseMs, this.retryCapMs, this.random)).toISOString();
+    await markAttemptFailed(this.ctx.db, message.id, this.id, {
+      status: giveUp ? 'failed' : 'pending',
+      nextAttemptAt,
+      error: failure.message,
+    });
+    if (giveUp) result.failed += 1;
+    else result.retried += 1;
+    this.log.warn(
+      { workerId: this.id, outboxId: message.id, attempts: message.attempts, nextAttemptAt, permanent: failure.permanent, err: failure.message },
+      giveUp ? 'outbox message failed for good' : 'outbox message not sent; will retry',
+    );
   }
 
   /**
@@ -321,6 +404,8 @@ export class OutboxWorker {
     }
   }
 }
+
+const giveWay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Creates and starts a worker. */
 export function startOutboxWorker(ctx: AppContext, options: OutboxWorkerOptions = {}): OutboxWorker {

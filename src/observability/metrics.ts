@@ -19,6 +19,12 @@ export class Metrics {
     labelNames: ['status'] as const,
     registers: [this.registry],
   });
+  readonly signupBatchSize = new Histogram({
+    name: 'tilmeld_signup_batch_size',
+    help: 'Sign-ups saved together in one transaction (one hot event gives bigger batches)',
+    buckets: [1, 2, 5, 10, 20, 50, 100, 200],
+    registers: [this.registry],
+  });
   readonly promotions = new Counter({
     name: 'tilmeld_waitlist_promotions_total',
     help: 'Participants moved from the waiting list to a seat',

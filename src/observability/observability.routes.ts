@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../context.js';
+import { noteRequest } from './foreground.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -22,6 +23,11 @@ export function metricsAllowed(request: FastifyRequest, token: string | undefine
 
 /** Request timing for every route, and the /metrics endpoint. */
 export function registerObservability(app: FastifyInstance, ctx: AppContext): void {
+  // Lets the outbox worker in this process give way while requests arrive (foreground.ts).
+  app.addHook('onRequest', (_request, _reply, done) => {
+    noteRequest();
+    done();
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

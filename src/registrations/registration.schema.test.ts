@@ -153,3 +153,16 @@ describe('registration schema', () => {
     );
   });
 });
+
+describe('schemas kept per offer', () => {
+  it('checks against the offer as it is now: an edited question or add-on is never judged by an earlier schema', () => {
+    expect(parseRegistration(valid(), offer).success).toBe(true);
+    // Question 2 made required: Mette has not answered it.
+    const required = { ...offer, questions: offer.questions.map((q) => (q.id === 2 ? { ...q, required: true } : q)) };
+    expect(codes(valid(), required)).toEqual({ 'participants.0.answers.2': 'answer_required' });
+    // The overnight stay withdrawn: choosing it is refused, though it was fine before.
+    expect(parseRegistration(valid(), { ...offer, addOns: [{ code: 'dinner' }] }).success).toBe(false);
+    // Back to the first offer, in new objects as every sign-up reads them: accepted again.
+    expect(parseRegistration(valid(), structuredClone(offer)).success).toBe(true);
+  });
+});

@@ -230,6 +230,31 @@ export function registrationSchemaFor(offer: SignupOffer) {
   return registrationInputSchema.superRefine((input, ctx) => checkAgainstOffer(input, offer, ctx), whenObject);
 }
 
+/**
+ * Schemas by the offer they check against. Building one (and zod compiling
+ * it on first use) cost ten times the parse itself, once per sign-up; the
+ * offer is read anew for every sign-up, so it is keyed by its content: an
+ * edited add-on or question gives another key, hence a fresh schema.
+ */
+const schemas = new Map<string, ReturnType<typeof registrationSchemaFor>>();
+const SCHEMA_CACHE_SIZE = 200;
+
+function cachedSchemaFor(offer: SignupOffer): ReturnType<typeof registrationSchemaFor> {
+  // Only what SignupOffer names (not, say, an add-on's stock, which changes with every sign-up).
+  const essential: SignupOffer = {
+    addOns: offer.addOns.map((a) => ({ code: a.code })),
+    questions: offer.questions.map((q) => ({ id: q.id, kind: q.kind, required: q.required, options: q.options.map((o) => ({ value: o.value })) })),
+  };
+  const key = JSON.stringify(essential);
+  let schema = schemas.get(key);
+  if (!schema) {
+    schema = registrationSchemaFor(essential);
+    if (schemas.size >= SCHEMA_CACHE_SIZE) schemas.delete(schemas.keys().next().value!);
+    schemas.set(key, schema);
+  }
+  return schema;
+}
+
 /** Maps zod's own issues (wrong type, missing field, …) onto this schema's codes. */
 function codeOf(issue: z.core.$ZodRawIssue): ErrorCode {
   if (issue.code === 'invalid_type') return issue.input === undefined ? 'required' : 'invalid_type';
@@ -246,7 +271,7 @@ export type ParseResult = { success: true; data: RegistrationInput } | { success
  * of the error carries one of ERROR_CODES as its message.
  */
 export function parseRegistration(data: unknown, offer?: SignupOffer): ParseResult {
-  const schema = offer ? registrationSchemaFor(offer) : registrationInputSchema;
+  const schema = offer ? cachedSchemaFor(offer) : registrationInputSchema;
   const result = schema.safeParse(data, { error: (issue) => codeOf(issue) });
   if (result.success) return { success: true, data: result.data };
   return { success: false, error: result.error };

@@ -164,24 +164,50 @@ export async function releaseAddOn(trx: Database, addOnId: number, units: number
   if (result.numUpdatedRows !== 1n) throw new InvariantViolation(`add-on ${addOnId}: release of ${units} refused`);
 }
 
-export async function insertRegistration(trx: Database, row: Insertable<RegistrationsTable>): Promise<number> {
-  const inserted = await trx.insertInto('registrations').values(row).returning('id').executeTakeFirstOrThrow();
-  return inserted.id;
+/**
+ * Rows per multi-row INSERT, so that one statement stays within the bound
+ * parameters both databases take (SQLite 32,766, PostgreSQL 65,535).
+ */
+function chunksOf<T extends object>(rows: T[]): T[][] {
+  if (rows.length === 0) return [];
+  const perRow = Math.max(1, Object.keys(rows[0]!).length);
+  const size = Math.max(1, Math.floor(30_000 / perRow));
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
 }
 
-/** Inserts the participants and returns their ids in the order given. */
-export async function insertParticipants(trx: Database, rows: Insertable<ParticipantsTable>[]): Promise<number[]> {
-  const inserted = await trx.insertInto('participants').values(rows).returning(['id', 'position']).execute();
-  const byPosition = new Map(inserted.map((r) => [r.position, r.id]));
-  return rows.map((r) => byPosition.get(r.position)!);
+/** Inserts registrations (multi-row) and returns their ids in the order given; each row's manage_token_hash is unique. */
+export async function insertRegistrations(trx: Database, rows: Insertable<RegistrationsTable>[]): Promise<number[]> {
+  const ids = new Map<string, number>();
+  for (const chunk of chunksOf(rows)) {
+    // RETURNING promises no order, so rows are matched by their unique token hash.
+    const inserted = await trx.insertInto('registrations').values(chunk).returning(['id', 'manage_token_hash']).execute();
+    for (const r of inserted) ids.set(r.manage_token_hash, r.id);
+  }
+  return rows.map((r) => ids.get(r.manage_token_hash)!);
+}
+
+/** Inserts participants of several registrations; their ids by registration, in position order. */
+export async function insertParticipantsOf(trx: Database, rows: Insertable<ParticipantsTable>[]): Promise<Map<number, number[]>> {
+  const ids = new Map<number, number[]>();
+  for (const chunk of chunksOf(rows)) {
+    const inserted = await trx.insertInto('participants').values(chunk).returning(['id', 'registration_id', 'position']).execute();
+    for (const r of inserted) {
+      const list = ids.get(r.registration_id) ?? [];
+      list[r.position] = r.id;
+      ids.set(r.registration_id, list);
+    }
+  }
+  return ids;
 }
 
 export async function insertParticipantAddOns(trx: Database, rows: Insertable<ParticipantAddOnsTable>[]): Promise<void> {
-  if (rows.length > 0) await trx.insertInto('participant_add_ons').values(rows).execute();
+  for (const chunk of chunksOf(rows)) await trx.insertInto('participant_add_ons').values(chunk).execute();
 }
 
 export async function insertAnswers(trx: Database, rows: Insertable<AnswersTable>[]): Promise<void> {
-  if (rows.length > 0) await trx.insertInto('answers').values(rows).execute();
+  for (const chunk of chunksOf(rows)) await trx.insertInto('answers').values(chunk).execute();
 }
 
 export async function setIdempotentResponse(trx: Database, registrationId: number, response: string): Promise<void> {
@@ -195,6 +221,17 @@ export async function findByIdempotencyKey(db: Database, eventId: number, keyHas
     .where('event_id', '=', eventId)
     .where('idempotency_key_hash', '=', keyHash)
     .executeTakeFirst();
+}
+
+/** Earlier registrations of the event under any of the Idempotency-Key hashes. */
+export async function findByIdempotencyKeys(db: Database, eventId: number, keyHashes: string[]) {
+  if (keyHashes.length === 0) return [];
+  return db
+    .selectFrom('registrations')
+    .select(['id', 'idempotency_key_hash', 'idempotency_request_hash', 'idempotency_response', 'idempotency_token_box'])
+    .where('event_id', '=', eventId)
+    .where('idempotency_key_hash', 'in', keyHashes)
+    .execute();
 }
 
 export async function participantsByIds(db: Database, ids: number[]) {

@@ -8,13 +8,15 @@ import type { AppContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import { isUniqueViolation, writeTransaction } from '../db/dialect.js';
 import { closedReason, seatFactsOf, type ClosedReason } from '../events/seat-status.js';
-import { findPublicEvent, type EventDetails } from '../events/event-details.js';
 import { notFound } from '../lib/errors.js';
 import { vatPercentFor } from '../lib/money.js';
 import type { Locale } from '../web/i18n.js';
-import { allocateSeats, freeSeats } from './capacity.js';
+import { freeSeats } from './capacity.js';
 import type { CancellationPolicy } from './cancellation.js';
-import { enqueueRegistrationMail } from './registrations.mail.js';
+import { receivedMailToBuild } from './registrations.mail.js';
+import { enqueueMailBuilds } from '../messages/mail-builds.js';
+import { notifyOutbox } from '../messages/outbox.service.js';
+import { KeyedBatcher, planBatch, type Settled, type SignupPlan } from './signup-batch.js';
 import { parseRegistration, type AnswerValue, type RegistrationInput } from './registration.schema.js';
 import { AddOnSoldOutError, IdempotencyKeyReusedError, InvalidRegistrationError, SignupClosedError } from './registrations.errors.js';
 import type { QuestionLabels } from './registrations.messages.js';
@@ -132,11 +134,9 @@ export interface CreateOptions {
   locale?: Locale;
 }
 
-class Replay {
-  constructor(readonly row: NonNullable<Awaited<ReturnType<typeof q.findByIdempotencyKey>>>) {}
-}
+type EarlierSignup = NonNullable<Awaited<ReturnType<typeof q.findByIdempotencyKey>>>;
 
-function replay(row: Replay['row'], key: string, requestHash: string): CreatedRegistration {
+function replay(row: EarlierSignup, key: string, requestHash: string): CreatedRegistration {
   if (row.idempotency_request_hash !== requestHash) throw new IdempotencyKeyReusedError();
   const token = row.idempotency_token_box ? openToken(row.idempotency_token_box, key) : null;
   if (!row.idempotency_response || token === null) throw new IdempotencyKeyReusedError();
@@ -157,6 +157,8 @@ function answerRows(participantId: number, answers: Record<string, AnswerValue> 
  * schema, then, holding the event's lock: checks that sign-up is open, gives
  * seats by the capacity rule (the rest join the waiting list), reserves
  * add-ons for those with a seat, and saves everything in one transaction.
+ * Concurrent sign-ups for the same event share that transaction
+ * (signup-batch.ts), each decided in arrival order as if alone.
  *
  * Throws: 404 HttpError for an unknown slug, InvalidRegistrationError,
  * SignupClosedError, AddOnSoldOutError, IdempotencyKeyReusedError.
@@ -186,32 +188,26 @@ export async function createRegistration(
     if (earlier) return replay(earlier, key, requestHash);
   }
 
-  // What the confirmation mail tells about the event, read before the
-  // event's lock is taken, so that the lock is held no longer than needed.
-  const details = await findPublicEvent(ctx, event.slug);
-  const offer: Offer = { event, addOns, questions, details };
-  const token = newManageToken();
+  const job: SignupJob = {
+    offer: { event, addOns, questions },
+    data,
+    now,
+    locale: data.locale ?? options.locale ?? 'da',
+    token: newManageToken(),
+    key: key !== undefined && keyHash && requestHash ? { key, keyHash, requestHash } : null,
+  };
   try {
-    const receipt = await writeTransaction(ctx.db, async (trx) => {
-      const locked = await q.lockEventForSignup(trx, event.id);
-      if (!locked) throw notFound('No such event');
-      const closedNow = closedReason(seatFactsOf(locked), now);
-      if (closedNow) throw new SignupClosedError(closedNow);
-      if (keyHash) {
-        const earlier = await q.findByIdempotencyKey(trx, event.id, keyHash);
-        if (earlier) throw new Replay(earlier);
+    for (;;) {
+      const outcome = await batcherOf(ctx).submit(event.id, job);
+      if (outcome.kind === 'again') continue;
+      if (outcome.kind === 'replay') {
+        if (key !== undefined && requestHash) return replay(outcome.row, key, requestHash);
+        throw new Error('replay without an idempotency key');
       }
-      return saveRegistration(ctx, trx, locked, offer, data, {
-        now: now.toISOString(),
-        locale: data.locale ?? options.locale ?? 'da',
-        token,
-        key: key !== undefined && keyHash && requestHash ? { key, keyHash, requestHash } : null,
-      });
-    });
-    ctx.metrics.signups.inc({ status: receipt.status });
-    return { ...receipt, manageToken: token, replayed: false };
+      ctx.metrics.signups.inc({ status: outcome.receipt.status });
+      return { ...outcome.receipt, manageToken: job.token, replayed: false };
+    }
   } catch (error) {
-    if (error instanceof Replay && key !== undefined && requestHash) return replay(error.row, key, requestHash);
     if (key !== undefined && keyHash && requestHash && isUniqueViolation(error)) {
       const earlier = await q.findByIdempotencyKey(ctx.db, event.id, keyHash);
       if (earlier) return replay(earlier, key, requestHash);
@@ -227,161 +223,282 @@ interface Offer {
   event: q.SignupEventRow;
   addOns: ReadonlyArray<AddOnRow>;
   questions: q.QuestionRow[];
-  details: EventDetails | undefined;
 }
 
-interface SaveContext {
-  now: string;
+/** One sign-up waiting for its batch. */
+interface SignupJob {
+  offer: Offer;
+  data: RegistrationInput;
+  now: Date;
   locale: Locale;
   token: string;
   key: { key: string; keyHash: string; requestHash: string } | null;
 }
 
-/** Everything of one sign-up; runs under the event's lock. */
-async function saveRegistration(
-  ctx: AppContext,
-  trx: Database,
-  event: q.LockedEvent,
-  offer: Offer,
-  data: RegistrationInput,
-  c: SaveContext,
-): Promise<RegistrationReceipt> {
-  const { addOns } = offer;
-  const size = data.participants.length;
-  const seats = allocateSeats(
-    { capacity: event.capacity, seatsTaken: event.seats_taken, waitingCount: event.waiting_count, allowPartial: event.allow_partial === 1 },
-    size,
-  );
+type SignupOutcome =
+  | { kind: 'saved'; receipt: RegistrationReceipt }
+  /** The Idempotency-Key was used before: answer as the first time. */
+  | { kind: 'replay'; row: EarlierSignup }
+  /** Its Idempotency-Key is already taken by an earlier sign-up of the same batch: submit again (then it replays). */
+  | { kind: 'again' };
 
-  // Add-ons: those with a seat take stock now, each add-on with one
-  // conditional UPDATE that refuses to go past its capacity (capacity.ts's
-  // rule, enforced by the database); those waiting only ask for it.
-  const byCode = new Map(addOns.map((a) => [a.code, a]));
-  const wanted = new Map<string, number>();
-  data.participants.slice(0, seats.confirmed).forEach((p) => {
-    for (const code of p.addOns ?? []) wanted.set(code, (wanted.get(code) ?? 0) + 1);
-  });
-  const soldOut: string[] = [];
-  for (const [code, units] of wanted) {
-    if (!(await q.takeAddOn(trx, byCode.get(code)!.id, units))) soldOut.push(code);
+/** One batcher per database (a context may be copied, its database is not). */
+const batchers = new WeakMap<object, KeyedBatcher<SignupJob, SignupOutcome>>();
+
+function batcherOf(ctx: AppContext): KeyedBatcher<SignupJob, SignupOutcome> {
+  let batcher = batchers.get(ctx.db);
+  if (!batcher) {
+    batcher = new KeyedBatcher((eventId, jobs) => saveBatch(ctx, eventId, jobs));
+    batchers.set(ctx.db, batcher);
   }
-  if (soldOut.length > 0) {
-    throw new AddOnSoldOutError(
-      soldOut.map((code) => ({
-        code,
-        name: { da: byCode.get(code)!.name_da, en: byCode.get(code)!.name_en },
-        paths: data.participants.slice(0, seats.confirmed).flatMap((p, i) => {
-          const j = (p.addOns ?? []).indexOf(code);
-          return j >= 0 ? [[i, j] as [number, number]] : [];
-        }),
-      })),
-    );
+  return batcher;
+}
+
+/**
+ * Saves a batch of sign-ups for one event in one transaction. If a statement
+ * fails, nothing of the batch stays and each sign-up is tried again in a
+ * transaction of its own, so one bad sign-up cannot fail the others; alone,
+ * its error is its own answer.
+ */
+async function saveBatch(ctx: AppContext, eventId: number, jobs: SignupJob[]): Promise<Array<Settled<SignupOutcome>>> {
+  const once = async (batch: SignupJob[]) => {
+    const outcomes = await writeTransaction(ctx.db, (trx) => saveRegistrations(ctx, trx, eventId, batch));
+    ctx.metrics.signupBatchSize.observe(batch.length);
+    // The mails to build are committed now; wake this process's worker.
+    notifyOutbox();
+    return outcomes;
+  };
+  if (jobs.length === 1) {
+    try {
+      return await once(jobs);
+    } catch (error) {
+      return [{ ok: false, error }];
+    }
+  }
+  try {
+    return await once(jobs);
+  } catch {
+    const alone: Array<Settled<SignupOutcome>> = [];
+    for (const job of jobs) {
+      try {
+        alone.push(...(await once([job])));
+      } catch (error) {
+        alone.push({ ok: false, error });
+      }
+    }
+    return alone;
+  }
+}
+
+/** Everything of a batch of sign-ups; runs in one write transaction and takes the event's lock first. */
+async function saveRegistrations(ctx: AppContext, trx: Database, eventId: number, jobs: SignupJob[]): Promise<Array<Settled<SignupOutcome>>> {
+  const event = await q.lockEventForSignup(trx, eventId);
+  const outcomes: Array<Settled<SignupOutcome> | undefined> = jobs.map(() => undefined);
+  if (!event) return jobs.map(() => ({ ok: false, error: notFound('No such event') }));
+
+  // Sign-ups that get an answer without being saved: closed by now, or a key seen before.
+  const keyHashes = jobs.flatMap((j) => (j.key ? [j.key.keyHash] : []));
+  const earlier = new Map((await q.findByIdempotencyKeys(trx, event.id, keyHashes)).map((r) => [r.idempotency_key_hash, r]));
+  const keysInBatch = new Set<string>();
+  jobs.forEach((job, i) => {
+    const closedNow = closedReason(seatFactsOf(event), job.now);
+    if (closedNow) outcomes[i] = { ok: false, error: new SignupClosedError(closedNow) };
+    else if (job.key) {
+      const row = earlier.get(job.key.keyHash);
+      if (row) outcomes[i] = { ok: true, value: { kind: 'replay', row } };
+      else if (keysInBatch.has(job.key.keyHash)) outcomes[i] = { ok: true, value: { kind: 'again' } };
+      else keysInBatch.add(job.key.keyHash);
+    }
+  });
+  const open = jobs.flatMap((job, i) => (outcomes[i] ? [] : [{ job, i }]));
+  if (open.length === 0) return outcomes as Array<Settled<SignupOutcome>>;
+
+  // The capacity rule, per sign-up in arrival order (signup-batch.ts), on the
+  // state read under the lock; then the database applies the sum, guarded.
+  const stock = await q.addOnsOfEvent(trx, event.id);
+  const byCode = new Map(stock.map((a) => [a.code, a]));
+  const plan = planBatch(
+    {
+      capacity: event.capacity,
+      seatsTaken: event.seats_taken,
+      waitingCount: event.waiting_count,
+      allowPartial: event.allow_partial === 1,
+      arrivalSeq: event.arrival_seq,
+      waitlistSeq: event.waitlist_seq,
+    },
+    stock.map((a) => ({ code: a.code, capacity: a.capacity, taken: a.taken })),
+    open.map(({ job }) => ({ participantAddOns: job.data.participants.map((p) => p.addOns ?? []) })),
+  );
+  const saved: Array<{ job: SignupJob; i: number; plan: Extract<SignupPlan, { kind: 'saved' }> }> = [];
+  open.forEach(({ job, i }, n) => {
+    const p = plan.plans[n]!;
+    if (p.kind === 'saved') saved.push({ job, i, plan: p });
+    else outcomes[i] = { ok: false, error: soldOutError(job.data, p.codes, byCode, p) };
+  });
+  if (saved.length === 0) return outcomes as Array<Settled<SignupOutcome>>;
+
+  for (const [code, units] of plan.addOnUnits) {
+    // Planned within stock; the guarded UPDATE refuses it anyway if not.
+    if (!(await q.takeAddOn(trx, byCode.get(code)!.id, units))) throw new q.InvariantViolation(`add-on ${code}: ${units} units refused`);
   }
 
   const vatPercent = vatPercentFor(event.vat_mode);
-  const registrationId = await q.insertRegistration(trx, {
-    event_id: event.id,
-    arrival_no: event.arrival_seq + 1,
-    status: seats.confirmed > 0 ? 'confirmed' : 'waitlisted',
-    locale: c.locale,
-    payer_organisation: data.payer.organisation,
-    payer_cvr: orNull(data.payer.cvr),
-    payer_ean: orNull(data.payer.ean),
-    payer_person_reference: orNull(data.payer.personReference),
-    payer_po_number: orNull(data.payer.poNumber),
-    payer_address: data.payer.address,
-    payer_postal_code: data.payer.postalCode,
-    payer_city: data.payer.city,
-    payer_email: data.payer.email,
-    booker_name: data.booker?.name ?? data.participants[0]!.name,
-    booker_email: data.booker?.email ?? data.participants[0]!.email,
-    consent_participant_list: data.consentToParticipantList ? 1 : 0,
-    terms_accepted_at: c.now,
-    vat_percent: vatPercent,
-    manage_token_hash: sha256Hex(c.token),
-    idempotency_key_hash: c.key?.keyHash ?? null,
-    idempotency_request_hash: c.key?.requestHash ?? null,
-    idempotency_response: null,
-    idempotency_token_box: c.key ? sealToken(c.token, c.key.key) : null,
-    cancelled_at: null,
-    created_at: c.now,
-    updated_at: c.now,
-  });
-
-  const participantIds = await q.insertParticipants(
+  const registrationIds = await q.insertRegistrations(
     trx,
-    data.participants.map((p, i) => {
-      const confirmed = i < seats.confirmed;
+    saved.map(({ job, plan: p }) => {
+      const { data } = job;
+      const now = job.now.toISOString();
       return {
-        registration_id: registrationId,
         event_id: event.id,
-        position: i,
-        name: p.name,
-        email: p.email,
-        job_title: p.jobTitle,
-        workplace: p.workplace,
-        phone: orNull(p.phone),
-        diet: p.diet ?? '',
-        accessibility_needs: p.accessibilityNeeds ?? '',
-        status: confirmed ? 'confirmed' : 'waitlisted',
-        waitlist_position: confirmed ? null : event.waitlist_seq + (i - seats.confirmed) + 1,
-        price_ore: event.price_ore,
-        cancellation_fee_ore: null,
-        promoted_at: null,
+        arrival_no: p.arrivalNo,
+        status: p.confirmed > 0 ? 'confirmed' : 'waitlisted',
+        locale: job.locale,
+        payer_organisation: data.payer.organisation,
+        payer_cvr: orNull(data.payer.cvr),
+        payer_ean: orNull(data.payer.ean),
+        payer_person_reference: orNull(data.payer.personReference),
+        payer_po_number: orNull(data.payer.poNumber),
+        payer_address: data.payer.address,
+        payer_postal_code: data.payer.postalCode,
+        payer_city: data.payer.city,
+        payer_email: data.payer.email,
+        booker_name: data.booker?.name ?? data.participants[0]!.name,
+        booker_email: data.booker?.email ?? data.participants[0]!.email,
+        consent_participant_list: data.consentToParticipantList ? 1 : 0,
+        terms_accepted_at: now,
+        vat_percent: vatPercent,
+        manage_token_hash: sha256Hex(job.token),
+        idempotency_key_hash: job.key?.keyHash ?? null,
+        idempotency_request_hash: job.key?.requestHash ?? null,
+        idempotency_response: null,
+        idempotency_token_box: job.key ? sealToken(job.token, job.key.key) : null,
         cancelled_at: null,
-        checked_in_at: null,
-        created_at: c.now,
-        updated_at: c.now,
+        created_at: now,
+        updated_at: now,
       };
     }),
   );
 
-  const addOnRows = data.participants.flatMap((p, i) =>
-    (p.addOns ?? []).map((code) => ({
-      participant_id: participantIds[i]!,
-      add_on_id: byCode.get(code)!.id,
-      status: i < seats.confirmed ? ('reserved' as const) : ('requested' as const),
-      price_ore: byCode.get(code)!.price_ore,
-    })),
+  const participantIds = await q.insertParticipantsOf(
+    trx,
+    saved.flatMap(({ job, plan: p }, n) =>
+      job.data.participants.map((x, i) => {
+        const confirmed = i < p.confirmed;
+        const now = job.now.toISOString();
+        return {
+          registration_id: registrationIds[n]!,
+          event_id: event.id,
+          position: i,
+          name: x.name,
+          email: x.email,
+          job_title: x.jobTitle,
+          workplace: x.workplace,
+          phone: orNull(x.phone),
+          diet: x.diet ?? '',
+          accessibility_needs: x.accessibilityNeeds ?? '',
+          status: confirmed ? ('confirmed' as const) : ('waitlisted' as const),
+          waitlist_position: confirmed ? null : p.firstTicket + (i - p.confirmed),
+          price_ore: event.price_ore,
+          cancellation_fee_ore: null,
+          promoted_at: null,
+          cancelled_at: null,
+          checked_in_at: null,
+          created_at: now,
+          updated_at: now,
+        };
+      }),
+    ),
   );
-  await q.insertParticipantAddOns(trx, addOnRows);
+  const idsOf = (n: number) => participantIds.get(registrationIds[n]!)!;
+
+  await q.insertParticipantAddOns(
+    trx,
+    saved.flatMap(({ job, plan: p }, n) =>
+      job.data.participants.flatMap((x, i) =>
+        (x.addOns ?? []).map((code) => ({
+          participant_id: idsOf(n)[i]!,
+          add_on_id: byCode.get(code)!.id,
+          status: i < p.confirmed ? ('reserved' as const) : ('requested' as const),
+          price_ore: byCode.get(code)!.price_ore,
+        })),
+      ),
+    ),
+  );
   await q.insertAnswers(
     trx,
-    data.participants.flatMap((p, i) => answerRows(participantIds[i]!, p.answers)),
+    saved.flatMap(({ job }, n) => job.data.participants.flatMap((x, i) => answerRows(idsOf(n)[i]!, x.answers))),
   );
-  await q.changeEventCounters(trx, event.id, { seats: seats.confirmed, waiting: seats.waitlisted, arrivals: 1, tickets: seats.waitlisted });
+  await q.changeEventCounters(trx, event.id, plan.counters);
 
+  const builds = [];
+  for (const [n, { job, i, plan: p }] of saved.entries()) {
+    const registrationId = registrationIds[n]!;
+    const receipt = receiptOf(job, p, registrationId, idsOf(n), byCode, event, vatPercent);
+    if (job.key) await q.setIdempotentResponse(trx, registrationId, JSON.stringify(receipt));
+    const registration = newRegistrationView({
+      registrationId,
+      participantIds: idsOf(n),
+      event,
+      offer: job.offer,
+      data: job.data,
+      seats: p,
+      waitingBefore: p.waitingBefore,
+      locale: job.locale,
+      now: job.now.toISOString(),
+    });
+    // The mails are built by the outbox worker after the commit (messages/mail-builds.ts).
+    builds.push(receivedMailToBuild({ registration, vatPercent, manageToken: job.token, now: job.now.toISOString() }));
+    outcomes[i] = { ok: true, value: { kind: 'saved', receipt } };
+  }
+  await enqueueMailBuilds(trx, builds, ctx.clock.now());
+  return outcomes as Array<Settled<SignupOutcome>>;
+}
+
+function soldOutError(data: RegistrationInput, codes: string[], byCode: ReadonlyMap<string, AddOnRow>, p: { confirmed: number }): AddOnSoldOutError {
+  // Sold out concerns only participants with a seat: those the plan would have confirmed.
+  const seated = data.participants.slice(0, p.confirmed);
+  return new AddOnSoldOutError(
+    codes.map((code) => ({
+      code,
+      name: { da: byCode.get(code)!.name_da, en: byCode.get(code)!.name_en },
+      paths: seated.flatMap((x, i) => {
+        const j = (x.addOns ?? []).indexOf(code);
+        return j >= 0 ? [[i, j] as [number, number]] : [];
+      }),
+    })),
+  );
+}
+
+function receiptOf(
+  job: SignupJob,
+  p: Extract<SignupPlan, { kind: 'saved' }>,
+  registrationId: number,
+  participantIds: number[],
+  byCode: ReadonlyMap<string, AddOnRow>,
+  event: q.LockedEvent,
+  vatPercent: number,
+): RegistrationReceipt {
   const lines: number[] = [];
-  const receiptParticipants: ReceiptParticipant[] = data.participants.map((p, i) => {
-    const confirmed = i < seats.confirmed;
+  const participants: ReceiptParticipant[] = job.data.participants.map((x, i) => {
+    const confirmed = i < p.confirmed;
     if (confirmed) {
       lines.push(event.price_ore);
-      for (const code of p.addOns ?? []) lines.push(byCode.get(code)!.price_ore);
+      for (const code of x.addOns ?? []) lines.push(byCode.get(code)!.price_ore);
     }
     return {
       id: participantIds[i]!,
-      name: p.name,
+      name: x.name,
       status: confirmed ? 'confirmed' : 'waitlisted',
-      waitingListPosition: confirmed ? null : event.waiting_count + (i - seats.confirmed) + 1,
-      addOns: (p.addOns ?? []).map((code) => ({ code, status: confirmed ? 'reserved' : 'requested' })),
+      waitingListPosition: confirmed ? null : p.waitingBefore + (i - p.confirmed) + 1,
+      addOns: (x.addOns ?? []).map((code) => ({ code, status: confirmed ? 'reserved' : 'requested' })),
     };
   });
-  const receipt: RegistrationReceipt = {
+  return {
     id: registrationId,
-    status: seats.confirmed > 0 ? 'confirmed' : 'waitlisted',
-    participants: receiptParticipants,
+    status: p.confirmed > 0 ? 'confirmed' : 'waitlisted',
+    participants,
     totals: totalsOf(lines, vatPercent),
   };
-  if (c.key) await q.setIdempotentResponse(trx, registrationId, JSON.stringify(receipt));
-  const registration = newRegistrationView({ registrationId, participantIds, event, offer, data, seats, locale: c.locale, now: c.now });
-  await enqueueRegistrationMail(ctx, trx, {
-    kind: 'registration_received',
-    registrationId,
-    manageToken: c.token,
-    // Built in memory: nothing more is read while the event is locked.
-    prepared: { registration, event: offer.details, questions: offer.questions, vatPercent },
-  });
-  return receipt;
 }
 
 /**
@@ -395,10 +512,13 @@ export function newRegistrationView(parts: {
   offer: Pick<Offer, 'event' | 'addOns'>;
   data: RegistrationInput;
   seats: { confirmed: number };
+  /** People waiting before this registration (default: the event's waiting list as locked). */
+  waitingBefore?: number;
   locale: Locale;
   now: string;
 }): RegistrationView {
   const { registrationId, participantIds, event, offer, data, seats, locale, now } = parts;
+  const waitingBefore = parts.waitingBefore ?? event.waiting_count;
   const addOnOrder = [...offer.addOns].sort((a, b) => a.position - b.position || a.id - b.id);
   const vatPercent = vatPercentFor(event.vat_mode);
   const amounts: number[] = [];
@@ -416,7 +536,7 @@ export function newRegistrationView(parts: {
       diet: p.diet ?? '',
       accessibilityNeeds: p.accessibilityNeeds ?? '',
       status: confirmed ? ('confirmed' as const) : ('waitlisted' as const),
-      waitingListPlace: confirmed ? null : event.waiting_count + (i - seats.confirmed) + 1,
+      waitingListPlace: confirmed ? null : waitingBefore + (i - seats.confirmed) + 1,
       cancellationFeeOre: null,
       addOns: chosen.map((a) => ({ code: a.code, nameDa: a.name_da, nameEn: a.name_en, status: confirmed ? 'reserved' : 'requested', priceOre: a.price_ore })),
       answers: Object.fromEntries(answerRows(0, p.answers).map((a) => [String(a.question_id), JSON.parse(a.value) as AnswerValue])),

@@ -20,7 +20,7 @@ import { calendarFilename } from '../../events/ics.js';
 import { dateTime, timeRange } from '../../events/views/format.js';
 import { formatDate } from '../../lib/dates.js';
 import { formatMoney, vatOre } from '../../lib/money.js';
-import { enqueueMail, type MailAttachment } from '../../messages/outbox.service.js';
+import { enqueueMail, type MailAttachment, type OutgoingMail } from '../../messages/outbox.service.js';
 import { translator } from '../../web/i18n.js';
 import { paths } from '../../web/paths.js';
 import { registrationMessage } from '../registrations.messages.js';
@@ -59,8 +59,8 @@ export async function loadMailFacts(ctx: AppContext, trx: Database, registration
 }
 
 /** The same facts from parts already in memory (a registration being made), without reading anything. */
-export function mailFactsFrom(ctx: AppContext, parts: Pick<MailFacts, 'registration' | 'event' | 'vatPercent' | 'questions'>): MailFacts {
-  return { ...parts, baseUrl: ctx.config.baseUrl, siteName: translator(parts.registration.locale)('site.name'), now: ctx.clock.now(), locale: parts.registration.locale };
+export function mailFactsFrom(ctx: AppContext, parts: Pick<MailFacts, 'registration' | 'event' | 'vatPercent' | 'questions'>, now: Date = ctx.clock.now()): MailFacts {
+  return { ...parts, baseUrl: ctx.config.baseUrl, siteName: translator(parts.registration.locale)('site.name'), now, locale: parts.registration.locale };
 }
 
 const t = (f: MailFacts, key: MailMessageKey, vars: Record<string, string | number> = {}) => mailText(f.locale, key, vars);
@@ -226,22 +226,22 @@ interface Letter {
   calendar: boolean;
 }
 
+/** The letters rendered as mails (text, HTML, calendar file), without writing anything. */
+function render(ctx: AppContext, f: MailFacts, letters: Letter[]): OutgoingMail[] {
+  let calendar: MailAttachment[] | undefined;
+  return letters.map((letter) => ({
+    to: letter.to,
+    subject: oneLine(letter.content.subject),
+    text: renderText(letter.content),
+    html: renderHtml(letter.content),
+    attachments: letter.calendar ? (calendar ??= calendarAttachment(ctx, f)) : [],
+    locale: f.locale,
+    dedupeKey: letter.dedupeKey,
+  }));
+}
+
 async function post(ctx: AppContext, trx: Database, f: MailFacts, letters: Letter[]): Promise<void> {
-  for (const letter of letters) {
-    await enqueueMail(
-      trx,
-      {
-        to: letter.to,
-        subject: oneLine(letter.content.subject),
-        text: renderText(letter.content),
-        html: renderHtml(letter.content),
-        attachments: letter.calendar ? calendarAttachment(ctx, f) : [],
-        locale: f.locale,
-        dedupeKey: letter.dedupeKey,
-      },
-      f.now,
-    );
-  }
+  for (const mail of render(ctx, f, letters)) await enqueueMail(trx, mail, f.now);
 }
 
 const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -284,13 +284,22 @@ function participantConfirmation(f: MailFacts, p: Participant, intro: string): M
 
 /** The confirmation of a new registration: to the booker with the self-service link, and to each participant. */
 export async function mailRegistrationReceived(ctx: AppContext, trx: Database, f: MailFacts, manageToken: string): Promise<void> {
+  await post(ctx, trx, f, receivedLetters(f, manageToken));
+}
+
+/** The same mails, rendered but not enqueued (for building them after the sign-up committed). */
+export function registrationReceivedMails(ctx: AppContext, f: MailFacts, manageToken: string): OutgoingMail[] {
+  return render(ctx, f, receivedLetters(f, manageToken));
+}
+
+function receivedLetters(f: MailFacts, manageToken: string): Letter[] {
   const manageUrl = f.baseUrl + paths.booking(f.locale, manageToken);
   const manage: MailBlock[] = [
     { kind: 'h', level: 2, text: t(f, 'mail.manage.heading') },
     { kind: 'p', text: t(f, 'mail.manage.text') },
     { kind: 'link', label: t(f, 'mail.manage.link'), url: manageUrl },
   ];
-  await post(ctx, trx, f, confirmationLetters(f, manage, `registration:${f.registration.id}:received`));
+  return confirmationLetters(f, manage, `registration:${f.registration.id}:received`);
 }
 
 /**
