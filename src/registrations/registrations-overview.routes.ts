@@ -7,6 +7,7 @@ import { access } from '../staff/roles.js';
 import { sendHtml } from '../web/page.js';
 import { translator } from '../web/i18n.js';
 import { fieldId } from './signup-steps.js';
+import { textIssueOf } from '../lib/form-text.js';
 import { loadRegistrationsOverview, OVERVIEW_SEARCH_MAX, overviewQuerySchema } from './registrations-overview.service.js';
 import { RegistrationsOverviewPage } from './views/admin/RegistrationsOverviewPage.js';
 
@@ -19,7 +20,9 @@ export function registrationsOverviewRoutes(ctx: AppContext): FastifyPluginAsync
       const values = { q: formField(request.query, 'q') ?? '', when: formField(request.query, 'when') ?? 'upcoming' };
       const parsed = overviewQuerySchema.safeParse(values);
       if (!parsed.success) {
-        const message = translator(page.locale)('regOverview.error.too_long', { max: OVERVIEW_SEARCH_MAX });
+        const issue = parsed.error.issues[0];
+        const code = issue && textIssueOf(issue) === 'too_long' ? 'too_long' : 'invalid_characters';
+        const message = translator(page.locale)(`regOverview.error.${code}`, { max: OVERVIEW_SEARCH_MAX });
         const errors = [{ key: 'q', id: fieldId('q'), message }];
         return sendHtml(reply, RegistrationsOverviewPage({ page, values, errors, data: undefined }), 400);
       }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { textField } from '../lib/form-text.js';
 import type { StaffIdentity } from '../staff/identity.js';
 import { searchWords } from './registrations.admin.queries.js';
 import {
@@ -22,7 +23,7 @@ export const OVERVIEW_SEARCH_MAX = 200;
 const PERIODS = ['upcoming', 'past', 'all'] as const satisfies ReadonlyArray<EventPeriod>;
 
 export const overviewQuerySchema = z.object({
-  q: z.string().trim().max(OVERVIEW_SEARCH_MAX, 'too_long').default(''),
+  q: textField(OVERVIEW_SEARCH_MAX),
   // An unknown period is not worth an error on a page of links: the default is shown.
   when: z.enum(PERIODS).catch('upcoming'),
 });
