@@ -207,16 +207,33 @@ function footer(f: MailFacts): string {
   return t(f, 'mail.footer', { site: f.siteName });
 }
 
+/**
+ * Calendar files already built, by the event's details as read for one build
+ * of mails (every sign-up of a batch shares that object) and by language and
+ * site: the file is the same for every recipient, and building it for each
+ * cost more than the rest of the letter.
+ */
+const calendars = new WeakMap<EventDetails, Map<string, MailAttachment[]>>();
+
 /** The event's calendar file, method PUBLISH, one entry per session. */
 function calendarAttachment(ctx: AppContext, f: MailFacts): MailAttachment[] {
-  if (!f.event || f.event.sessions.length === 0) return [];
-  return [
-    {
-      filename: calendarFilename(f.event.slug),
-      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-      content: eventCalendar(ctx, f.event, f.locale),
-    },
-  ];
+  const event = f.event;
+  if (!event || event.sessions.length === 0) return [];
+  const byVariant = calendars.get(event) ?? new Map<string, MailAttachment[]>();
+  calendars.set(event, byVariant);
+  const variant = `${f.locale} ${ctx.config.baseUrl}`;
+  let attachment = byVariant.get(variant);
+  if (!attachment) {
+    attachment = [
+      {
+        filename: calendarFilename(event.slug),
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        content: eventCalendar(ctx, event, f.locale),
+      },
+    ];
+    byVariant.set(variant, attachment);
+  }
+  return attachment;
 }
 
 interface Letter {
