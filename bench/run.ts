@@ -267,7 +267,10 @@ function targets(r: Results): TargetRow[] {
   const worstP99 = Math.max(...pageRows.map((p) => p.p99));
   const sqliteHot = r.sqlite.runs[0]!.load.perSecond;
   const pgHot = r.postgres?.runs[0]!.load.perSecond;
-  const ceiling = r.pgbench.find((p) => p.name === 'Sign-up transaction' && !p.error);
+  // The issue's target is pgbench's one-row transaction (the commit rate on one hot row);
+  // the sign-up transaction is shown beside it for comparison.
+  const oneRow = r.pgbench.find((p) => p.name === 'One-row transaction' && !p.error);
+  const signupTx = r.pgbench.find((p) => p.name === 'Sign-up transaction' && !p.error);
   const bursts = [r.sqlite.burst, ...(r.postgres ? [r.postgres.burst] : [])];
   const burstRow = (label: string): TargetRow => {
     const b = bursts.find((x) => x.database === label);
@@ -286,9 +289,13 @@ function targets(r: Results): TargetRow[] {
     { target: 'Search p95 ≤ 20 ms over 10,000 events', measured: `p95 ${r.search.p95.toFixed(1)} ms`, met: r.search.p95 <= 20 },
     { target: 'Sign-ups on SQLite ≥ 3,000/s (one hot event)', measured: `${int(sqliteHot)}/s`, met: sqliteHot >= 3000 },
     {
-      target: 'Sign-ups on PostgreSQL ≥ pgbench rate of the same transaction on one events row',
-      measured: pgHot === undefined || !ceiling ? 'not measured' : `${int(pgHot)}/s = ${pct(pgHot, ceiling.tps)} of ${int(ceiling.tps)} tps`,
-      met: pgHot === undefined || !ceiling ? undefined : pgHot >= ceiling.tps,
+      target: 'Sign-ups on PostgreSQL ≥ pgbench rate of a one-row transaction (one events row)',
+      measured:
+        pgHot === undefined || !oneRow
+          ? 'not measured'
+          : `${int(pgHot)}/s = ${pct(pgHot, oneRow.tps)} of the one-row transaction's ${int(oneRow.tps)} tps` +
+            (signupTx ? ` (${pct(pgHot, signupTx.tps)} of the sign-up transaction's ${int(signupTx.tps)} tps)` : ''),
+      met: pgHot === undefined || !oneRow ? undefined : pgHot >= oneRow.tps,
     },
     burstRow('SQLite'),
     burstRow('PostgreSQL'),
@@ -340,7 +347,7 @@ function report(r: Results): string {
     'giving way while requests arrive: most mails go out after the load ("mail backlog drained in").',
     '"Database agrees": the database holds every sign-up answered 201, and no more than the requests',
     'cut off when the load stopped. Target: ≥ 3,000 sign-ups/s on SQLite; on PostgreSQL at least the pgbench',
-    'rate of the same transaction (below).',
+    'rate of a one-row transaction on one events row (below; the sign-up transaction is shown beside it).',
     '',
     signupTable(signupRuns, hello),
     ...(r.postgresSkipped ? ['', `PostgreSQL: ${r.postgresSkipped}`] : []),

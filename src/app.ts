@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -9,6 +8,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { DKFDS_DIST, DKFDS_PREFIX, STATIC_DIR, STATIC_PREFIX } from './web/assets.js';
 import { registerErrorPages } from './web/error-pages.js';
+import { registerSecurityHeaders } from './web/security-headers.js';
 import { healthRoutes } from './health/health.routes.js';
 import { infoPageRoutes } from './pages/pages.routes.js';
 import { homeRoutes } from './pages/home.routes.js';
@@ -75,7 +75,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(helmet, {
+  await registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

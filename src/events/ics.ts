@@ -77,10 +77,24 @@ const localParts = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
+/**
+ * Wall-clock times already worked out, by instant. formatToParts is slow and
+ * every mail, calendar file and page of an event asks for the same few times
+ * again; the answer depends on the string alone. Emptied when full.
+ */
+const localDateTimes = new Map<string, string>();
+const LOCAL_DATE_TIMES_KEPT = 10_000;
+
 /** "20260910T093000": the Danish wall-clock time of an instant. */
 export function localDateTime(iso: string): string {
-  const p = Object.fromEntries(localParts.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
-  return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
+  let local = localDateTimes.get(iso);
+  if (local === undefined) {
+    const p = Object.fromEntries(localParts.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+    local = `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
+    if (localDateTimes.size >= LOCAL_DATE_TIMES_KEPT) localDateTimes.clear();
+    localDateTimes.set(iso, local);
+  }
+  return local;
 }
 
 /** "20260601T100000Z". */

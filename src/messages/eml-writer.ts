@@ -16,11 +16,30 @@ export function emlFileName(outboxId: number, at: Date): string {
  * hidden temporary file first and renamed, so a reader never sees half a mail.
  */
 export async function writeEml(dir: string, outboxId: number, at: Date, raw: Buffer): Promise<string> {
-  await fs.mkdir(dir, { recursive: true });
   const name = emlFileName(outboxId, at);
   const file = path.join(dir, name);
   const temporary = path.join(dir, `.${name}.${process.pid}.tmp`);
-  await fs.writeFile(temporary, raw);
+  await writeInto(dir, temporary, raw);
   await fs.rename(temporary, file);
   return file;
+}
+
+/** Directories this process has made; mkdir for every mail cost as much as writing it. */
+const madeDirs = new Set<string>();
+
+async function writeInto(dir: string, file: string, raw: Buffer): Promise<void> {
+  if (!madeDirs.has(dir)) {
+    await fs.mkdir(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  try {
+    await fs.writeFile(file, raw);
+  } catch (error) {
+    // The directory was removed meanwhile: make it again, once.
+    if ((error as { code?: string }).code !== 'ENOENT') throw error;
+    madeDirs.delete(dir);
+    await fs.mkdir(dir, { recursive: true });
+    madeDirs.add(dir);
+    await fs.writeFile(file, raw);
+  }
 }

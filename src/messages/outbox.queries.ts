@@ -24,6 +24,21 @@ export async function insertOutboxMessage(db: Database, row: NewOutboxMessage): 
   return { id: existing.id, created: false };
 }
 
+/**
+ * Inserts several messages, skipping any whose dedupe key is already there.
+ * Rows go in chunks that stay within the bound parameters both databases take.
+ */
+export async function insertOutboxMessages(db: Database, rows: NewOutboxMessage[]): Promise<void> {
+  const perChunk = 2000; // 12 columns a row: 24,000 parameters
+  for (let i = 0; i < rows.length; i += perChunk) {
+    await db
+      .insertInto('outbox_messages')
+      .values(rows.slice(i, i + perChunk))
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .execute();
+  }
+}
+
 export async function getOutboxMessage(db: Database, id: number): Promise<OutboxMessage | undefined> {
   return db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
 }

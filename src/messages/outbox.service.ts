@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { backlogByStatus, insertOutboxMessage } from './outbox.queries.js';
+import { backlogByStatus, insertOutboxMessage, insertOutboxMessages, type NewOutboxMessage } from './outbox.queries.js';
 import type { MailPayload } from './outbox.table.js';
 
 export interface MailAttachment {
@@ -48,6 +48,28 @@ function assertOneLine(value: string, what: string): void {
  * `now` (use ctx.clock.now()) is recorded as created_at.
  */
 export async function enqueueMail(db: Database, mail: OutgoingMail, now: Date = new Date()): Promise<EnqueuedMail> {
+  const result = await insertOutboxMessage(db, outboxRowOf(mail, now));
+  // Wakes this process's worker. Inside an uncommitted PostgreSQL transaction
+  // it finds nothing yet; the poll (or a notifyOutbox() after commit) takes over.
+  if (result.created) notifyOutbox();
+  return result;
+}
+
+/**
+ * Puts several mails in the outbox with one INSERT, as enqueueMail does one
+ * by one (a mail whose dedupe key is already there is skipped): the worker
+ * enqueues the mails it built for a whole batch of sign-ups at once. Call
+ * notifyOutbox() after the commit.
+ */
+export async function enqueueMails(db: Database, mails: ReadonlyArray<OutgoingMail>, now: Date = new Date()): Promise<void> {
+  await insertOutboxMessages(
+    db,
+    mails.map((mail) => outboxRowOf(mail, now)),
+  );
+}
+
+/** The outbox row of a mail; throws for a mail that cannot be sent as given. */
+function outboxRowOf(mail: OutgoingMail, now: Date): NewOutboxMessage {
   const to = mail.to.trim();
   if (!to) throw new Error('A mail needs a recipient');
   assertOneLine(to, 'The recipient');
@@ -74,7 +96,7 @@ export async function enqueueMail(db: Database, mail: OutgoingMail, now: Date = 
     ...(mail.from ? { from: mail.from } : {}),
     ...(mail.locale ? { locale: mail.locale } : {}),
   };
-  const result = await insertOutboxMessage(db, {
+  return {
     kind: 'mail',
     recipient: to,
     // A subject is one line; a stray line break from a title must not break the header.
@@ -87,11 +109,7 @@ export async function enqueueMail(db: Database, mail: OutgoingMail, now: Date = 
     last_error: null,
     created_at: now.toISOString(),
     sent_at: null,
-  });
-  // Wakes this process's worker. Inside an uncommitted PostgreSQL transaction
-  // it finds nothing yet; the poll (or a notifyOutbox() after commit) takes over.
-  if (result.created) notifyOutbox();
-  return result;
+  };
 }
 
 type Listener = () => void;

@@ -40,7 +40,7 @@ import { foregroundBusy } from '../observability/foreground.js';
 import { MAIL_BUILD_KIND, mailBuilder, type MailBuildPayload } from './mail-builds.js';
 import { createMailTransport, toMailSendError, type MailTransport } from './mail.transport.js';
 import { markAttemptFailed, markSent, releaseClaims, renewLease } from './outbox.queries.js';
-import { enqueueMail, notifyOutbox, onOutboxNotify, type OutgoingMail } from './outbox.service.js';
+import { enqueueMails, notifyOutbox, onOutboxNotify, type OutgoingMail } from './outbox.service.js';
 import type { OutboxMessage } from './outbox.table.js';
 
 /** The part of a pino logger the worker uses; Fastify's app.log fits. */
@@ -310,15 +310,9 @@ export class OutboxWorker {
         .returning('id')
         .execute();
       const heldIds = new Set(held.map((h) => h.id));
-      let count = 0;
-      for (const b of built) {
-        if (!heldIds.has(b.row.id)) continue;
-        for (const mail of b.mails) {
-          await enqueueMail(trx, mail, now);
-          count += 1;
-        }
-      }
-      return { count, lost: built.length - heldIds.size };
+      const mails = built.flatMap((b) => (heldIds.has(b.row.id) ? b.mails : []));
+      await enqueueMails(trx, mails, now);
+      return { count: mails.length, lost: built.length - heldIds.size };
     });
     result.built += made.count;
     result.skipped += made.lost;

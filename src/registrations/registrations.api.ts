@@ -126,6 +126,10 @@ export function registrationsApi(ctx: AppContext): FastifyPluginAsync {
         // The body is checked in the handler against the event's own questions
         // and add-ons, to answer 422 with a message per field.
         validatorCompiler: () => (data) => ({ value: data }),
+        // Every answer is built here from typed values with exactly the documented
+        // fields; checking it again with zod on the way out cost as much as
+        // building it. The schemas above still document the answers.
+        serializerCompiler: () => (data) => JSON.stringify(data),
       },
       async (request, reply) => {
         const locale = localeFromAcceptLanguage(request.headers['accept-language']);

@@ -16,6 +16,7 @@ import type { CancellationPolicy } from './cancellation.js';
 import { receivedMailToBuild } from './registrations.mail.js';
 import { enqueueMailBuilds } from '../messages/mail-builds.js';
 import { notifyOutbox } from '../messages/outbox.service.js';
+import { offerOf, type Offer } from './signup-offer.js';
 import { KeyedBatcher, planBatch, type Settled, type SignupPlan } from './signup-batch.js';
 import { parseRegistration, type AnswerValue, type RegistrationInput } from './registration.schema.js';
 import { AddOnSoldOutError, IdempotencyKeyReusedError, InvalidRegistrationError, SignupClosedError } from './registrations.errors.js';
@@ -169,9 +170,9 @@ export async function createRegistration(
   input: unknown,
   options: CreateOptions = {},
 ): Promise<CreatedRegistration> {
-  const event = await q.findSignupEvent(ctx.db, eventSlug);
-  if (!event) throw notFound('No such event');
-  const [addOns, questions] = await Promise.all([q.addOnsOfEvent(ctx.db, event.id), q.questionsOfEvent(ctx.db, event.id)]);
+  const offer = await offerOf(ctx.db, eventSlug);
+  if (!offer) throw notFound('No such event');
+  const { event, addOns, questions } = offer;
   const now = ctx.clock.now();
   // Closed comes first: there is no point in correcting a form nobody can send.
   const closed = closedReason(seatFactsOf(event), now);
@@ -189,7 +190,7 @@ export async function createRegistration(
   }
 
   const job: SignupJob = {
-    offer: { event, addOns, questions },
+    offer,
     data,
     now,
     locale: data.locale ?? options.locale ?? 'da',
@@ -217,13 +218,6 @@ export async function createRegistration(
 }
 
 type AddOnRow = Awaited<ReturnType<typeof q.addOnsOfEvent>>[number];
-
-/** The event's side of a sign-up, read before the transaction. */
-interface Offer {
-  event: q.SignupEventRow;
-  addOns: ReadonlyArray<AddOnRow>;
-  questions: q.QuestionRow[];
-}
 
 /** One sign-up waiting for its batch. */
 interface SignupJob {
@@ -315,7 +309,9 @@ async function saveRegistrations(ctx: AppContext, trx: Database, eventId: number
 
   // The capacity rule, per sign-up in arrival order (signup-batch.ts), on the
   // state read under the lock; then the database applies the sum, guarded.
-  const stock = await q.addOnsOfEvent(trx, event.id);
+  // Without a chosen add-on there is no stock to check (a code is chosen only from the offer read before).
+  const anyAddOn = open.some(({ job }) => job.data.participants.some((p) => (p.addOns ?? []).length > 0));
+  const stock = anyAddOn ? await q.addOnsOfEvent(trx, event.id) : [];
   const byCode = new Map(stock.map((a) => [a.code, a]));
   const plan = planBatch(
     {

@@ -65,10 +65,26 @@ export function mailFactsFrom(ctx: AppContext, parts: Pick<MailFacts, 'registrat
 
 const t = (f: MailFacts, key: MailMessageKey, vars: Record<string, string | number> = {}) => mailText(f.locale, key, vars);
 
+/**
+ * Time spans already written out: every mail of an event writes the same few
+ * (the event, its sessions) with Intl formatters, which are slow; the text
+ * depends on the arguments alone. Emptied when full.
+ */
+const whenTexts = new Map<string, string>();
+const WHEN_TEXTS_KEPT = 10_000;
+
 /** "15. september 2026, kl. 09.00–15.00" or "15. september 2026 kl. 09.00 – 16. september 2026 kl. 15.00". */
 export function whenText(startsAt: string, endsAt: string, locale: Locale): string {
-  if (sameDanishDay(startsAt, endsAt)) return `${formatDate(startsAt, locale)}, ${timeRange(startsAt, endsAt, locale)}`;
-  return `${dateTime(startsAt, locale)} – ${dateTime(endsAt, locale)}`;
+  const key = `${startsAt} ${endsAt} ${locale}`;
+  let text = whenTexts.get(key);
+  if (text === undefined) {
+    text = sameDanishDay(startsAt, endsAt)
+      ? `${formatDate(startsAt, locale)}, ${timeRange(startsAt, endsAt, locale)}`
+      : `${dateTime(startsAt, locale)} – ${dateTime(endsAt, locale)}`;
+    if (whenTexts.size >= WHEN_TEXTS_KEPT) whenTexts.clear();
+    whenTexts.set(key, text);
+  }
+  return text;
 }
 
 function placeText(f: MailFacts): string {
@@ -207,16 +223,33 @@ function footer(f: MailFacts): string {
   return t(f, 'mail.footer', { site: f.siteName });
 }
 
+/**
+ * Calendar files already built, by the event's details as read for one build
+ * of mails (every sign-up of a batch shares that object) and by language and
+ * site: the file is the same for every recipient, and building it for each
+ * cost more than the rest of the letter.
+ */
+const calendars = new WeakMap<EventDetails, Map<string, MailAttachment[]>>();
+
 /** The event's calendar file, method PUBLISH, one entry per session. */
 function calendarAttachment(ctx: AppContext, f: MailFacts): MailAttachment[] {
-  if (!f.event || f.event.sessions.length === 0) return [];
-  return [
-    {
-      filename: calendarFilename(f.event.slug),
-      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-      content: eventCalendar(ctx, f.event, f.locale),
-    },
-  ];
+  const event = f.event;
+  if (!event || event.sessions.length === 0) return [];
+  const byVariant = calendars.get(event) ?? new Map<string, MailAttachment[]>();
+  calendars.set(event, byVariant);
+  const variant = `${f.locale} ${ctx.config.baseUrl}`;
+  let attachment = byVariant.get(variant);
+  if (!attachment) {
+    attachment = [
+      {
+        filename: calendarFilename(event.slug),
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        content: eventCalendar(ctx, event, f.locale),
+      },
+    ];
+    byVariant.set(variant, attachment);
+  }
+  return attachment;
 }
 
 interface Letter {
