@@ -1,7 +1,7 @@
 /**
  * The messages overview at /admin/messages: the latest messages sent to
  * events' participants with their delivery counts (read from the outbox rows
- * that carry them), and the events a new message can be written to.
+ * that carry them). The events to write to are the dashboard's upcoming events.
  */
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -61,17 +61,3 @@ export async function countCampaigns(db: Database, viewer: Viewer): Promise<numb
   return Number(row.n);
 }
 
-/** Published events that have not ended: those a message is usually written to. */
-export async function eventsToMessage(db: Database, viewer: Viewer, now: string, limit: number) {
-  return db
-    .selectFrom('events')
-    .select(['events.id', 'events.title', 'events.starts_at', 'events.seats_taken', 'events.waiting_count'])
-    .where('events.status', '=', 'published')
-    .where('events.ends_at', '>', now)
-    .where(eventVisibleTo(viewer))
-    .orderBy('events.starts_at')
-    .orderBy('events.id')
-    .limit(limit)
-    .execute();
-}
-export type MessageEventRow = Awaited<ReturnType<typeof eventsToMessage>>[number];

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js';
 import type { StaffIdentity } from '../staff/identity.js';
-import { countCampaigns, eventsToMessage, recentCampaigns, type CampaignSummaryRow, type MessageEventRow } from './messages-overview.queries.js';
+import { upcomingEventsForDashboard, type DashboardEventRow } from '../admin/dashboard.queries.js';
+import { countCampaigns, recentCampaigns, type CampaignSummaryRow } from './messages-overview.queries.js';
 
 export const CAMPAIGNS_PER_PAGE = 25;
 const EVENT_LIMIT = 50;
@@ -9,7 +10,8 @@ export interface MessagesOverview {
   campaigns: CampaignSummaryRow[];
   page: number;
   pages: number;
-  events: MessageEventRow[];
+  /** Published events that have not ended: those a message is usually written to. */
+  events: DashboardEventRow[];
 }
 
 /** A page number out of range shows the last page, so an old link still lands somewhere. */
@@ -19,7 +21,7 @@ export async function loadMessagesOverview(ctx: AppContext, viewer: Pick<StaffId
   const page = Math.min(Math.max(1, requestedPage), pages);
   const [campaigns, events] = await Promise.all([
     recentCampaigns(ctx.db, viewer, CAMPAIGNS_PER_PAGE, (page - 1) * CAMPAIGNS_PER_PAGE),
-    eventsToMessage(ctx.db, viewer, ctx.clock.now().toISOString(), EVENT_LIMIT),
+    upcomingEventsForDashboard(ctx.db, viewer, ctx.clock.now().toISOString(), EVENT_LIMIT),
   ]);
   return { campaigns, page, pages, events };
 }

@@ -2,7 +2,8 @@ import type { AdminPageContext } from '../../admin/page.js';
 import { AdminLayout } from '../../admin/views/AdminLayout.js';
 import { formatDate, formatTime } from '../../lib/dates.js';
 import { Pagination } from '../../web/views/Pagination.js';
-import type { CampaignSummaryRow, MessageEventRow } from '../messages-overview.queries.js';
+import type { DashboardEventRow } from '../../admin/dashboard.queries.js';
+import type { CampaignSummaryRow } from '../messages-overview.queries.js';
 import type { MessagesOverview } from '../messages-overview.service.js';
 
 export const eventMessagesPath = (eventId: number) => `/admin/events/${eventId}/messages`;
@@ -54,7 +55,7 @@ function CampaignsTable({ page, campaigns }: { page: AdminPageContext; campaigns
   );
 }
 
-function EventsTable({ page, events }: { page: AdminPageContext; events: MessageEventRow[] }): JSX.Element {
+function EventsTable({ page, events }: { page: AdminPageContext; events: DashboardEventRow[] }): JSX.Element {
   const { t, locale } = page;
   if (events.length === 0) return <p safe>{t('msgOverview.write.none')}</p>;
   return (
