@@ -18,6 +18,7 @@
  */
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/database.js';
+import { insertOutboxMessages } from './outbox.queries.js';
 import type { OutgoingMail } from './outbox.service.js';
 
 export const MAIL_BUILD_KIND = 'mail-build' as const;
@@ -51,29 +52,27 @@ export interface MailToBuild {
 }
 
 /**
- * Records mails to build, in the caller's transaction, with one INSERT.
+ * Records mails to build, in the caller's transaction, with one INSERT
+ * (chunked for very large batches).
  * Call notifyOutbox() after the commit to have them built at once.
  */
 export async function enqueueMailBuilds(trx: Database, mails: ReadonlyArray<MailToBuild>, now: Date): Promise<void> {
   if (mails.length === 0) return;
   const createdAt = now.toISOString();
-  await trx
-    .insertInto('outbox_messages')
-    .values(
-      mails.map((m) => ({
-        kind: MAIL_BUILD_KIND,
-        recipient: '',
-        subject: '',
-        payload: JSON.stringify({ builder: m.builder, data: m.data } satisfies MailBuildPayload),
-        dedupe_key: m.dedupeKey,
-        next_attempt_at: null,
-        locked_by: null,
-        locked_until: null,
-        last_error: null,
-        created_at: createdAt,
-        sent_at: null,
-      })),
-    )
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .execute();
+  await insertOutboxMessages(
+    trx,
+    mails.map((m) => ({
+      kind: MAIL_BUILD_KIND,
+      recipient: '',
+      subject: '',
+      payload: JSON.stringify({ builder: m.builder, data: m.data } satisfies MailBuildPayload),
+      dedupe_key: m.dedupeKey,
+      next_attempt_at: null,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      created_at: createdAt,
+      sent_at: null,
+    })),
+  );
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { backlogByStatus, insertOutboxMessage, insertOutboxMessages, type NewOutboxMessage } from './outbox.queries.js';
+import { backlogByStatus, insertOutboxMessage, type NewOutboxMessage } from './outbox.queries.js';
 import type { MailPayload } from './outbox.table.js';
 
 export interface MailAttachment {
@@ -55,21 +55,8 @@ export async function enqueueMail(db: Database, mail: OutgoingMail, now: Date = 
   return result;
 }
 
-/**
- * Puts several mails in the outbox with one INSERT, as enqueueMail does one
- * by one (a mail whose dedupe key is already there is skipped): the worker
- * enqueues the mails it built for a whole batch of sign-ups at once. Call
- * notifyOutbox() after the commit.
- */
-export async function enqueueMails(db: Database, mails: ReadonlyArray<OutgoingMail>, now: Date = new Date()): Promise<void> {
-  await insertOutboxMessages(
-    db,
-    mails.map((mail) => outboxRowOf(mail, now)),
-  );
-}
-
 /** The outbox row of a mail; throws for a mail that cannot be sent as given. */
-function outboxRowOf(mail: OutgoingMail, now: Date): NewOutboxMessage {
+export function outboxRowOf(mail: OutgoingMail, now: Date): NewOutboxMessage {
   const to = mail.to.trim();
   if (!to) throw new Error('A mail needs a recipient');
   assertOneLine(to, 'The recipient');

@@ -39,8 +39,8 @@ import { claimOutboxMessages, writeTransaction } from '../db/dialect.js';
 import { foregroundBusy } from '../observability/foreground.js';
 import { MAIL_BUILD_KIND, mailBuilder, type MailBuildPayload } from './mail-builds.js';
 import { createMailTransport, toMailSendError, type MailTransport } from './mail.transport.js';
-import { markAttemptFailed, markSent, releaseClaims, renewLease } from './outbox.queries.js';
-import { enqueueMails, notifyOutbox, onOutboxNotify, type OutgoingMail } from './outbox.service.js';
+import { insertOutboxMessages, markAttemptFailed, markSent, releaseClaims, renewLease, type NewOutboxMessage } from './outbox.queries.js';
+import { notifyOutbox, onOutboxNotify, outboxRowOf, type OutgoingMail } from './outbox.service.js';
 import type { OutboxMessage } from './outbox.table.js';
 
 /** The part of a pino logger the worker uses; Fastify's app.log fits. */
@@ -281,26 +281,42 @@ export class OutboxWorker {
    * retried with back-off like a mail that cannot be sent.
    */
   private async build(rows: OutboxMessage[], result: OutboxRunResult): Promise<void> {
+    const now = this.ctx.clock.now();
     const byBuilder = new Map<string, Array<{ row: OutboxMessage; data: unknown }>>();
     for (const row of rows) {
-      const payload = JSON.parse(row.payload) as MailBuildPayload;
-      const list = byBuilder.get(payload.builder) ?? [];
-      list.push({ row, data: payload.data });
-      byBuilder.set(payload.builder, list);
-    }
-    const built: Array<{ row: OutboxMessage; mails: OutgoingMail[] }> = [];
-    for (const [name, list] of byBuilder) {
-      const builder = mailBuilder(name);
       try {
+        const payload = JSON.parse(row.payload) as MailBuildPayload;
+        const list = byBuilder.get(payload.builder) ?? [];
+        list.push({ row, data: payload.data });
+        byBuilder.set(payload.builder, list);
+      } catch (error) {
+        await this.failAttempt(row, error, result);
+      }
+    }
+    // A row that cannot be built, or builds a mail that cannot be sent, fails alone;
+    // it must never hold back the other rows of the claim (or the claim's mails).
+    const built: Array<{ row: OutboxMessage; mails: NewOutboxMessage[] }> = [];
+    for (const [name, list] of byBuilder) {
+      let mailsPerRow: OutgoingMail[][];
+      try {
+        const builder = mailBuilder(name);
         if (!builder) throw new Error(`no mail builder "${name}" in this process`);
-        const mails = await builder(this.ctx, list.map((x) => x.data));
-        list.forEach((x, i) => built.push({ row: x.row, mails: mails[i] ?? [] }));
+        mailsPerRow = await builder(this.ctx, list.map((x) => x.data));
       } catch (error) {
         for (const { row } of list) await this.failAttempt(row, error, result);
+        continue;
+      }
+      for (const [i, { row }] of list.entries()) {
+        try {
+          const mails = mailsPerRow[i];
+          if (!mails) throw new Error(`mail builder "${name}" gave no mails for row ${row.id}`);
+          built.push({ row, mails: mails.map((mail) => outboxRowOf(mail, now)) });
+        } catch (error) {
+          await this.failAttempt(row, error, result);
+        }
       }
     }
     if (built.length === 0) return;
-    const now = this.ctx.clock.now();
     const made = await writeTransaction(this.ctx.db, async (trx) => {
       const held = await trx
         .deleteFrom('outbox_messages')
@@ -311,7 +327,7 @@ export class OutboxWorker {
         .execute();
       const heldIds = new Set(held.map((h) => h.id));
       const mails = built.flatMap((b) => (heldIds.has(b.row.id) ? b.mails : []));
-      await enqueueMails(trx, mails, now);
+      await insertOutboxMessages(trx, mails);
       return { count: mails.length, lost: built.length - heldIds.size };
     });
     result.built += made.count;

@@ -10,6 +10,7 @@ import { createSmtpTransport } from '../../src/messages/mail.transport.js';
 import { getOutboxMessage, requeueFailed } from '../../src/messages/outbox.queries.js';
 import { enqueueMail, notifyOutbox, outboxBacklog, type OutgoingMail } from '../../src/messages/outbox.service.js';
 import { OutboxWorker, type OutboxWorkerOptions } from '../../src/messages/outbox.worker.js';
+import { enqueueMailBuilds, registerMailBuilder } from '../../src/messages/mail-builds.js';
 import { createTestContext, TEST_NOW } from '../helpers/app.js';
 import { forEachDialect, type TestDatabase } from '../helpers/databases.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
@@ -386,5 +387,37 @@ forEachDialect('outbox and mail worker', (dialect) => {
     } finally {
       await secured.stop();
     }
+  });
+
+  it('builds mail-build rows one by one: a row that cannot be parsed, built or sent fails alone and the rest go out', async () => {
+    registerMailBuilder('test-good', async (_ctx, payloads) => payloads.map((p) => [mail(Number(p))]));
+    registerMailBuilder('test-bad-recipient', async (_ctx, payloads) => payloads.map(() => [mail(0, { to: 'a@b.dk\nBcc: evil@x.dk' })]));
+    registerMailBuilder('test-short', async () => []);
+    const now = ctx.clock.now();
+    await enqueueMailBuilds(
+      ctx.db,
+      [
+        { builder: 'test-good', data: 1, dedupeKey: 'build-1' },
+        { builder: 'test-bad-recipient', data: 2, dedupeKey: 'build-2' },
+        { builder: 'test-unknown', data: 3, dedupeKey: 'build-3' },
+        { builder: 'test-short', data: 4, dedupeKey: 'build-4' },
+        { builder: 'test-good', data: 5, dedupeKey: 'build-5' },
+      ],
+      now,
+    );
+    await ctx.db
+      .insertInto('outbox_messages')
+      .values({ kind: 'mail-build', recipient: '', subject: '', payload: 'not json', dedupe_key: 'build-6', next_attempt_at: null, locked_by: null, locked_until: null, last_error: null, created_at: now.toISOString(), sent_at: null })
+      .execute();
+    await enqueueMail(ctx.db, mail(9), now);
+
+    const w = worker();
+    const first = await w.runOnce();
+    expect(first).toMatchObject({ claimed: 7, built: 2, sent: 1, retried: 4 });
+    await drain(w);
+    expect(sink.messages.flatMap((m) => m.envelopeTo).sort()).toEqual(['deltager1@example.dk', 'deltager5@example.dk', 'deltager9@example.dk']);
+    const left = await ctx.db.selectFrom('outbox_messages').select(['dedupe_key', 'status', 'last_error']).where('kind', '=', 'mail-build').orderBy('dedupe_key').execute();
+    expect(left.map((r) => r.dedupe_key)).toEqual(['build-2', 'build-3', 'build-4', 'build-6']);
+    expect(left.every((r) => r.status === 'pending' && r.last_error !== null)).toBe(true);
   });
 });
