@@ -51,8 +51,11 @@ export function createDb(options: DatabaseOptions): Database {
   // Checkpoints run on a timer (CachingSqliteDriver), not inside whichever
   // commit happens to fill the WAL: that commit held the write lock (and the
   // event loop) while it copied pages, and a busy event was written to the
-  // database file over and over instead of once per interval.
-  file.pragma('wal_autocheckpoint = 0');
+  // database file over and over instead of once per interval. The timer skips
+  // while the connection is in use, so under load that never pauses it could
+  // skip forever: SQLite's own checkpoint stays on as a safety net, set far
+  // above what one interval writes (10,000 pages, about 40 MB of WAL).
+  file.pragma('wal_autocheckpoint = 10000');
   return new Kysely<DB>({ dialect: new CachingSqliteDialect(file) });
 }
 
