@@ -313,6 +313,17 @@ async function saveRegistrations(ctx: AppContext, trx: Database, eventId: number
   const anyAddOn = open.some(({ job }) => job.data.participants.some((p) => (p.addOns ?? []).length > 0));
   const stock = anyAddOn ? await q.addOnsOfEvent(trx, event.id) : [];
   const byCode = new Map(stock.map((a) => [a.code, a]));
+  // The codes were checked against the offer read before the lock; staff may
+  // have removed or renamed an add-on since. Such a sign-up is refused like a
+  // sold-out one, never saved half.
+  for (let n = open.length - 1; n >= 0; n--) {
+    const { job, i } = open[n]!;
+    const gone = [...new Set(job.data.participants.flatMap((p) => p.addOns ?? []))].filter((code) => !byCode.has(code));
+    if (gone.length === 0) continue;
+    outcomes[i] = { ok: false, error: withdrawnAddOnError(job, gone) };
+    open.splice(n, 1);
+  }
+  if (open.length === 0) return outcomes as Array<Settled<SignupOutcome>>;
   const plan = planBatch(
     {
       capacity: event.capacity,
@@ -448,6 +459,23 @@ async function saveRegistrations(ctx: AppContext, trx: Database, eventId: number
   }
   await enqueueMailBuilds(trx, builds, ctx.clock.now());
   return outcomes as Array<Settled<SignupOutcome>>;
+}
+
+/** Add-ons no longer offered: named as the offer named them, at every place a participant chose them. */
+function withdrawnAddOnError(job: SignupJob, codes: string[]): AddOnSoldOutError {
+  return new AddOnSoldOutError(
+    codes.map((code) => {
+      const offered = job.offer.addOns.find((a) => a.code === code);
+      return {
+        code,
+        name: { da: offered?.name_da ?? code, en: offered?.name_en ?? code },
+        paths: job.data.participants.flatMap((x, i) => {
+          const j = (x.addOns ?? []).indexOf(code);
+          return j >= 0 ? [[i, j] as [number, number]] : [];
+        }),
+      };
+    }),
+  );
 }
 
 function soldOutError(data: RegistrationInput, codes: string[], byCode: ReadonlyMap<string, AddOnRow>, p: { confirmed: number }): AddOnSoldOutError {
