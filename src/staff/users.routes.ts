@@ -17,7 +17,8 @@ import { EditUserPage, NewUserPage, USER_NOTICES, UsersListPage, type NewUserFor
 const text = (body: unknown, name: string, max = 1000) => (formField(body, name) ?? '').replace(/\u0000/g, '').slice(0, max);
 const userIdOf = (request: FastifyRequest): number => {
   const id = (request.params as { id?: string }).id ?? '';
-  if (!/^[1-9]\d{0,9}$/.test(id)) throw notFound('No such staff member');
+  // Beyond a 32-bit id PostgreSQL refuses the comparison itself: no such staff member either way.
+  if (!/^[1-9]\d{0,9}$/.test(id) || Number(id) > 2_147_483_647) throw notFound('No such staff member');
   return Number(id);
 };
 

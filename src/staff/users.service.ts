@@ -4,6 +4,7 @@
  * one transaction with its audit entry.
  */
 import type { AppContext } from '../context.js';
+import { forUpdate, writeTransaction } from '../db/dialect.js';
 import { recordAudit } from './audit.js';
 import type { StaffIdentity } from './identity.js';
 import { isRole, type Role } from './roles.js';
@@ -33,13 +34,15 @@ export async function updateUser(ctx: AppContext, actor: StaffIdentity, userId: 
   const name = change.name.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
   if (!name || !isRole(change.role)) return { ok: false, reason: 'invalid' };
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return writeTransaction(ctx.db, async (trx) => {
     const user = await q.findUserById(trx, userId);
     if (!user) return { ok: false, reason: 'notFound' } as const;
     const stillAdmin = change.role === 'admin' && !change.disabled;
     if (user.role === 'admin' && user.disabled_at === null && !stillAdmin) {
-      const others = await trx.selectFrom('staff_users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).where('id', '<>', userId).execute();
-      if (others.length === 0) return { ok: false, reason: 'lastAdmin' } as const;
+      // Locked, so two administrators demoting each other at once cannot both pass (PostgreSQL;
+      // SQLite's write transaction already runs one at a time).
+      const active = await forUpdate(trx, trx.selectFrom('staff_users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null)).execute();
+      if (!active.some((a) => a.id !== userId)) return { ok: false, reason: 'lastAdmin' } as const;
     }
     const known = new Set((await trx.selectFrom('events').select('id').execute()).map((r) => r.id));
     const eventIds = change.role === 'facilitator' ? [...new Set(change.eventIds)].filter((id) => known.has(id)).sort((a, b) => a - b) : [];
@@ -66,7 +69,7 @@ export async function updateUser(ctx: AppContext, actor: StaffIdentity, userId: 
 /** Turns off another user's TOTP (lost phone); they log in with the password and can enrol again. */
 export async function resetUserTotp(ctx: AppContext, actor: StaffIdentity, userId: number): Promise<boolean> {
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return writeTransaction(ctx.db, async (trx) => {
     const user = await q.findUserById(trx, userId);
     if (!user) return false;
     await trx.updateTable('staff_users').set({ totp_secret: null, totp_pending: 0, totp_last_step: null, failed_logins: 0, locked_until: null, updated_at: now.toISOString() }).where('id', '=', userId).execute();

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
+import type { StaffIdentity } from '../../src/staff/identity.js';
+import { updateUser } from '../../src/staff/users.service.js';
 import { buildApp, type App } from '../../src/app.js';
 import type { AppContext } from '../../src/context.js';
 import { createTestContext } from '../helpers/app.js';
@@ -81,7 +83,7 @@ forEachDialect('staff accounts managed by administrators', (dialect) => {
     const target = await createStaff(ctx, 'manager');
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('/admin/users', `/admin/users/${target.id}`, '/admin/users/abc', `/admin/users/${target.id}/reset-totp`),
+        fc.constantFrom('/admin/users', `/admin/users/${target.id}`, '/admin/users/abc', `/admin/users/${target.id}/reset-totp`, '/admin/users/9999999999', '/admin/users/9999999999/reset-totp'),
         fc.dictionary(fc.constantFrom('email', 'name', 'role', 'locale', 'password', 'events', 'disabled'), fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 100 }), fc.constantFrom('admin', 'manager', 'da', 'en', '1'), fc.array(fc.string(), { maxLength: 3 }))),
         async (url, fields) => {
           const response = await postForm(app, admin, url, fields);
@@ -90,5 +92,31 @@ forEachDialect('staff accounts managed by administrators', (dialect) => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('answers 404 for a staff id beyond any stored one, also on PostgreSQL', async () => {
+    for (const url of ['/admin/users/9999999999', '/admin/users/2147483648']) {
+      expect((await app.inject({ url, headers: admin.headers })).statusCode, url).toBe(404);
+    }
+    expect((await postForm(app, admin, '/admin/users/9999999999', { name: 'X' })).statusCode).toBe(404);
+  });
+
+  it('keeps one administrator when two demote each other at the same moment', async () => {
+    const first = await createStaff(ctx, 'admin');
+    const second = await createStaff(ctx, 'admin');
+    const others = await ctx.db.selectFrom('staff_users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).where('id', 'not in', [first.id, second.id]).execute();
+    const otherIds = others.map((o) => o.id);
+    if (otherIds.length > 0) await ctx.db.updateTable('staff_users').set({ role: 'manager' }).where('id', 'in', otherIds).execute();
+    try {
+      const actor = (id: number): StaffIdentity => ({ id, email: `a${id}@tilmeld.test`, name: 'Admin', role: 'admin', locale: 'da', via: 'session' });
+      const demote = { name: 'Tidligere administrator', role: 'manager' as const, locale: 'da' as const, disabled: false, eventIds: [] };
+      const results = await Promise.all([updateUser(ctx, actor(first.id), second.id, demote), updateUser(ctx, actor(second.id), first.id, demote)]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok && r.reason === 'lastAdmin')).toHaveLength(1);
+      const left = await ctx.db.selectFrom('staff_users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
+      expect(left).toHaveLength(1);
+    } finally {
+      if (otherIds.length > 0) await ctx.db.updateTable('staff_users').set({ role: 'admin' }).where('id', 'in', otherIds).execute();
+    }
   });
 });
