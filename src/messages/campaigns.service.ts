@@ -12,6 +12,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../context.js';
+import { formField } from '../admin/form.js';
 import type { Database } from '../db/database.js';
 import { isUniqueViolation, writeTransaction } from '../db/dialect.js';
 import { oneLine, recipient, renderText } from '../registrations/mails/content.js';
@@ -85,24 +86,16 @@ export function draftFromTemplate(template: unknown, audience = 'confirmed'): Ca
   return { audience, template: id, subjectDa: t.da.subject, bodyDa: t.da.body, subjectEn: t.en.subject, bodyEn: t.en.body, submissionKey: newSubmissionKey() };
 }
 
-function first(body: unknown, name: string): string {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return '';
-  const value: unknown = Object.prototype.hasOwnProperty.call(body, name) ? (body as Record<string, unknown>)[name] : undefined;
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
-  return '';
-}
-
 /** The draft a POST carries; anything missing or odd becomes ''. */
 export function campaignDraftFrom(body: unknown): CampaignDraft {
   return {
-    audience: first(body, 'audience'),
-    template: first(body, 'template'),
-    subjectDa: first(body, 'subjectDa'),
-    bodyDa: first(body, 'bodyDa'),
-    subjectEn: first(body, 'subjectEn'),
-    bodyEn: first(body, 'bodyEn'),
-    submissionKey: first(body, 'submissionKey'),
+    audience: formField(body, 'audience') ?? '',
+    template: formField(body, 'template') ?? '',
+    subjectDa: formField(body, 'subjectDa') ?? '',
+    bodyDa: formField(body, 'bodyDa') ?? '',
+    subjectEn: formField(body, 'subjectEn') ?? '',
+    bodyEn: formField(body, 'bodyEn') ?? '',
+    submissionKey: formField(body, 'submissionKey') ?? '',
   };
 }
 

@@ -18,9 +18,6 @@ const da = {
   'msgOverview.col.participants': 'Tilmeldte',
   'msgOverview.col.waiting': 'På venteliste',
   'msgOverview.col.write': 'Ny udsendelse',
-  'msgOverview.audience.confirmed': 'Tilmeldte',
-  'msgOverview.audience.waitlisted': 'Venteliste',
-  'msgOverview.audience.both': 'Tilmeldte og venteliste',
   'msgOverview.delivery': '{sent} af {total} sendt',
   'msgOverview.deliveryFailed': '{sent} af {total} sendt, {failed} kunne ikke sendes',
 } as const satisfies Record<string, string>;
@@ -44,9 +41,6 @@ const en: Record<keyof typeof da, string> = {
   'msgOverview.col.participants': 'Registered',
   'msgOverview.col.waiting': 'On the waiting list',
   'msgOverview.col.write': 'New message',
-  'msgOverview.audience.confirmed': 'Registered',
-  'msgOverview.audience.waitlisted': 'Waiting list',
-  'msgOverview.audience.both': 'Registered and waiting list',
   'msgOverview.delivery': '{sent} of {total} sent',
   'msgOverview.deliveryFailed': '{sent} of {total} sent, {failed} could not be sent',
 };

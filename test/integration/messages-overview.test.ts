@@ -61,7 +61,7 @@ forEachDialect('messages overview (/admin/messages)', (dialect) => {
     expect(body).toContain(`<a href="/admin/events/${event.id}/messages/${newer}">Husk mødet på torsdag</a>`);
     expect(body).toContain('1 af 3 sendt, 1 kunne ikke sendes');
     expect(body).toContain('2 af 2 sendt');
-    expect(body).toContain('Tilmeldte og venteliste');
+    expect(body).toContain('Alle (deltagere med plads og ventelisten)');
     expect(body).toContain(`href="/admin/events/${event.id}/messages" aria-label="Skriv til deltagerne i Netværksmøde for HR-konsulenter"`);
   });
 

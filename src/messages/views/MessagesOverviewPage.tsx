@@ -1,13 +1,12 @@
 import type { AdminPageContext } from '../../admin/page.js';
 import { AdminLayout } from '../../admin/views/AdminLayout.js';
-import { formatDate, formatTime } from '../../lib/dates.js';
+import { formatDate } from '../../lib/dates.js';
+import { audienceLabel, campaignPaths, dateTime } from './parts.js';
 import { Pagination } from '../../web/views/Pagination.js';
 import type { DashboardEventRow } from '../../admin/dashboard.queries.js';
 import type { CampaignSummaryRow } from '../messages-overview.queries.js';
 import type { MessagesOverview } from '../messages-overview.service.js';
 
-export const eventMessagesPath = (eventId: number) => `/admin/events/${eventId}/messages`;
-export const campaignPath = (eventId: number, campaignId: number) => `${eventMessagesPath(eventId)}/${campaignId}`;
 
 function delivery(page: AdminPageContext, c: CampaignSummaryRow): string {
   const values = { sent: c.sent, total: c.recipient_count, failed: c.failed };
@@ -33,18 +32,18 @@ function CampaignsTable({ page, campaigns }: { page: AdminPageContext; campaigns
         <tbody>
           {campaigns.map((c) => (
             <tr>
-              <td safe>{`${formatDate(c.created_at, locale)} ${formatTime(c.created_at, locale)}`}</td>
+              <td safe>{dateTime(c.created_at, locale)}</td>
               <td>
-                <a href={campaignPath(c.event_id, c.id)} safe>
+                <a href={campaignPaths.campaign(c.event_id, c.id)} safe>
                   {c.subject_da}
                 </a>
               </td>
               <td>
-                <a href={eventMessagesPath(c.event_id)} safe>
+                <a href={campaignPaths.list(c.event_id)} safe>
                   {c.event_title}
                 </a>
               </td>
-              <td safe>{t(`msgOverview.audience.${c.audience}`)}</td>
+              <td safe>{audienceLabel(page, c.audience)}</td>
               <td safe>{delivery(page, c)}</td>
               <td safe>{c.created_by_name}</td>
             </tr>
@@ -82,7 +81,7 @@ function EventsTable({ page, events }: { page: AdminPageContext; events: Dashboa
               <td class="text-align-right" safe>{String(e.seats_taken)}</td>
               <td class="text-align-right" safe>{String(e.waiting_count)}</td>
               <td>
-                <a href={eventMessagesPath(e.id)} aria-label={t('msgOverview.write.linkFor', { title: e.title })} safe>
+                <a href={campaignPaths.list(e.id)} aria-label={t('msgOverview.write.linkFor', { title: e.title })} safe>
                   {t('msgOverview.write.link')}
                 </a>
               </td>

@@ -1,6 +1,5 @@
 import type { PageContext } from '../../web/page.js';
-import { formatDate, formatTime } from '../../lib/dates.js';
-import type { Locale } from '../../web/i18n.js';
+import { dateTime } from '../../events/views/format.js';
 import type { CampaignAudience } from '../campaigns.table.js';
 
 export const campaignPaths = {
@@ -9,10 +8,7 @@ export const campaignPaths = {
   progress: (eventId: number, campaignId: number) => `/admin/events/${eventId}/messages/${campaignId}/progress`,
 };
 
-/** "24. maj 2026 kl. 09.30" / "24 May 2026 09:30". */
-export function dateTime(iso: string, locale: Locale): string {
-  return `${formatDate(iso, locale)} ${formatTime(iso, locale)}`;
-}
+export { dateTime };
 
 export function audienceLabel(page: Pick<PageContext, 't'>, audience: CampaignAudience): string {
   return page.t(`campaigns.audience.${audience}`);

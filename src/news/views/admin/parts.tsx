@@ -1,6 +1,5 @@
 import type { AdminPageContext } from '../../../admin/page.js';
-import { formatDate, formatTime } from '../../../lib/dates.js';
-import type { Locale } from '../../../web/i18n.js';
+import { dateTime } from '../../../events/views/format.js';
 import type { ArticleState } from '../../news.admin.form.js';
 
 export const adminNewsPaths = {
@@ -11,10 +10,7 @@ export const adminNewsPaths = {
   remove: (id: number) => `/admin/news/${id}/delete`,
 };
 
-/** "24. maj 2026 kl. 09.30" / "24 May 2026 09:30". */
-export function dateTime(iso: string, locale: Locale): string {
-  return `${formatDate(iso, locale)} ${formatTime(iso, locale)}`;
-}
+export { dateTime };
 
 /** "Kladde", "Planlagt til …", "Offentliggjort …" as a DKFDS badge. */
 export function StateBadge({ page, state, publishedAt }: { page: AdminPageContext; state: ArticleState; publishedAt: string | null }): JSX.Element {
