@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from './document.js';
 
 export const FINANCE_PAGE_SIZE = 50;
-export const FINANCE_MAX_PAGE_SIZE = 200;
 export const FINANCE_MAX_PAGE = 100_000;
 
 const NO_CONTROL = /^[^\p{Cc}]*$/u;
@@ -78,8 +77,6 @@ export const financeQuerySchema = z
 
 export type FinanceQuery = z.output<typeof financeQuerySchema>;
 
-export const FINANCE_FILTER_FIELDS = ['number', 'kind', 'status', 'event', 'buyer', 'from', 'to', 'overdue'] as const;
-export type FinanceFilterField = (typeof FINANCE_FILTER_FIELDS)[number];
 
 /** The query string of a filtered list (for paging links and the export), without empty values. */
 export function financeQueryString(q: FinanceQuery, page?: number): string {

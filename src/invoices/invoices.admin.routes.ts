@@ -54,7 +54,7 @@ export function parseFinanceQuery(query: unknown, locale: 'da' | 'en'): { query:
     if (seen.has(target)) continue;
     seen.add(target);
     const code = ['invalid_value', 'invalid_date', 'date_order', 'too_long', 'invalid_characters'].includes(issue.message) ? issue.message : 'invalid_value';
-    errors.push({ key: target, id: `filter-${target}`, message: `${t(`finance.filter.${target === 'from' || target === 'to' ? target : target}` as MessageKey)}: ${t(`finance.filter.error.${code}` as MessageKey)}` });
+    errors.push({ key: target, id: `filter-${target}`, message: `${t(`finance.filter.${target}` as MessageKey)}: ${t(`finance.filter.error.${code}` as MessageKey)}` });
   }
   return { errors };
 }
@@ -110,7 +110,6 @@ export function invoicesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
           eventTitle: events.find((e) => e.id === stored.eventId)?.title ?? null,
           creditNotes,
           today: localDateKey(ctx.clock.now().toISOString()),
-          canResend: false,
           ...extra,
         }),
         status,

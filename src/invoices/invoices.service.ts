@@ -4,7 +4,6 @@
  * bookings that could not be invoiced. Routes call these, never the queries.
  */
 import type { AppContext } from '../context.js';
-import type { Database } from '../db/database.js';
 import { writeTransaction } from '../db/dialect.js';
 import { localDateKey } from '../lib/dates.js';
 import { fileBaseOf } from './delivery.js';
@@ -64,16 +63,8 @@ export async function invoicePdfFile(stored: StoredDocument): Promise<RenderedFi
   return { filename: `${fileBaseOf(stored)}.pdf`, contentType: 'application/pdf', body: await renderInvoicePdf(stored.document) };
 }
 
-/**
- * Marks an unpaid invoice paid in the caller's transaction (so the audit
- * entry goes in the same one). False when it is a credit note, already
- * paid, or unknown.
- */
-export async function markInvoicePaidIn(trx: Database, documentId: number, paidDate: string): Promise<boolean> {
-  return markDocumentPaid(trx, documentId, paidDate);
-}
 
-/** Marks an unpaid invoice paid today (the Danish calendar day, as the finance page does); see markInvoicePaidIn. */
+/** Marks an unpaid invoice paid today (the Danish calendar day, as the finance page does), without an audit entry: for scripts and tests; staff go through finance.service. */
 export async function markInvoicePaid(ctx: AppContext, documentId: number): Promise<boolean> {
   const today = localDateKey(ctx.clock.now().toISOString());
   return writeTransaction(ctx.db, (trx) => markDocumentPaid(trx, documentId, today));

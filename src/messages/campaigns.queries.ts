@@ -59,17 +59,6 @@ export async function recipientsOf(db: Database, eventId: number, audience: Camp
 }
 export type RecipientRow = Awaited<ReturnType<typeof recipientsOf>>[number];
 
-/** How many participants an audience reaches. */
-export async function countRecipients(db: Database, eventId: number, audience: CampaignAudience): Promise<number> {
-  const row = await db
-    .selectFrom('participants')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('event_id', '=', eventId)
-    .where('status', 'in', audienceStatuses(audience))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function campaignByKeyHash(db: Database, keyHash: string) {
   return db.selectFrom('message_campaigns').select(['id', 'event_id']).where('submission_key_hash', '=', keyHash).executeTakeFirst();
 }

@@ -12,7 +12,7 @@ import type { StoredDocument } from '../../invoices.queries.js';
 import { StatusBadge } from './FinanceListPage.js';
 import { FINANCE_PATH, financeDocumentPath, financeDownloadPath, formatCalendarDate } from './format.js';
 
-export const DETAIL_NOTICES = ['paid', 'undone', 'refused', 'resent'] as const;
+export const DETAIL_NOTICES = ['paid', 'undone', 'refused'] as const;
 export type DetailNotice = (typeof DETAIL_NOTICES)[number];
 
 export interface FinanceDetailPageProps {
@@ -26,7 +26,6 @@ export interface FinanceDetailPageProps {
   paymentValue?: string;
   errors?: ReadonlyArray<FormError>;
   /** Whether the document can be sent again from here. */
-  canResend: boolean;
 }
 
 function Alert({ kind, text }: { kind: 'success' | 'warning'; text: string }): JSX.Element {
@@ -42,7 +41,7 @@ function Alert({ kind, text }: { kind: 'success' | 'warning'; text: string }): J
   );
 }
 
-const NOTICE_TEXT = { paid: 'finance.paid.done', undone: 'finance.paid.undone', refused: 'finance.paid.refused', resent: 'finance.resend.done' } as const;
+const NOTICE_TEXT = { paid: 'finance.paid.done', undone: 'finance.paid.undone', refused: 'finance.paid.refused' } as const;
 
 function Facts({ page, stored, eventTitle }: Pick<FinanceDetailPageProps, 'page' | 'stored' | 'eventTitle'>): JSX.Element {
   const { t, locale } = page;
@@ -235,20 +234,6 @@ export function FinanceDetailPage(p: FinanceDetailPageProps): JSX.Element {
         <h2 id="payment" safe>{t('finance.paid.heading')}</h2>
         <Payment page={page} stored={stored} paymentValue={p.paymentValue} errors={errors} />
       </section>
-      {p.canResend ? (
-        <section aria-labelledby="resend">
-          <h2 id="resend" safe>{t('finance.resend.submit')}</h2>
-          <form method="post" action={`${financeDocumentPath(d.number)}/resend`}>
-            <CsrfField token={page.csrfToken} />
-            <p safe>{t('finance.resend.hint')}</p>
-            <button type="submit" class="button button-secondary" safe>
-              {t('finance.resend.submit')}
-            </button>
-          </form>
-        </section>
-      ) : (
-        ''
-      )}
     </AdminLayout>
   );
 }
