@@ -5,7 +5,6 @@
  */
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/database.js';
-import type { EventDetails } from '../events/event-details.js';
 import { registerMailBuilder, type MailToBuild } from '../messages/mail-builds.js';
 import type { OutgoingMail } from '../messages/outbox.service.js';
 import { findPublicEvent } from '../events/event-details.js';
@@ -14,22 +13,7 @@ import { mailFactsFrom, registrationReceivedMails } from './mails/registration-m
 import { questionsOfEvent, type QuestionRow } from './registrations.queries.js';
 import type { RegistrationView } from './registrations.service.js';
 
-export interface PreparedRegistrationFacts {
-  registration: RegistrationView;
-  event: EventDetails | undefined;
-  questions: QuestionRow[];
-  vatPercent: number;
-}
-
 export type RegistrationMail =
-  /** Receipt of a new registration: confirmed, waitlisted or partly both. The token is in plain text only here. */
-  | {
-      kind: 'registration_received';
-      registrationId: number;
-      manageToken: string;
-      /** What the mail needs, already in memory, so that nothing is read while the event is locked. */
-      prepared?: PreparedRegistrationFacts;
-    }
   /** Participants moved from the waiting list to a seat; add-ons that were sold out by then are listed. */
   | { kind: 'promoted'; registrationId: number; participantIds: number[]; unavailableAddOns: Array<{ participantId: number; code: string }> }
   /** Participants cancelled, with the fee charged for each (0 when free). */

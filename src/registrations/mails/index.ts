@@ -5,15 +5,12 @@
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import type { RegistrationMail } from '../registrations.mail.js';
-import { loadMailFacts, mailCancelled, mailConfirmationAgain, mailFactsFrom, mailPromoted, mailRegistrationReceived } from './registration-mails.js';
+import { loadMailFacts, mailCancelled, mailConfirmationAgain, mailPromoted } from './registration-mails.js';
 
 export async function writeRegistrationMail(ctx: AppContext, trx: Database, mail: RegistrationMail): Promise<void> {
-  const facts =
-    mail.kind === 'registration_received' && mail.prepared ? mailFactsFrom(ctx, mail.prepared) : await loadMailFacts(ctx, trx, mail.registrationId);
+  const facts = await loadMailFacts(ctx, trx, mail.registrationId);
   if (!facts) return;
   switch (mail.kind) {
-    case 'registration_received':
-      return mailRegistrationReceived(ctx, trx, facts, mail.manageToken);
     case 'promoted':
       return mailPromoted(ctx, trx, facts, mail.participantIds, mail.unavailableAddOns);
     case 'cancelled':

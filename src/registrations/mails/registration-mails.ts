@@ -315,12 +315,7 @@ function participantConfirmation(f: MailFacts, p: Participant, intro: string): M
   ]);
 }
 
-/** The confirmation of a new registration: to the booker with the self-service link, and to each participant. */
-export async function mailRegistrationReceived(ctx: AppContext, trx: Database, f: MailFacts, manageToken: string): Promise<void> {
-  await post(ctx, trx, f, receivedLetters(f, manageToken));
-}
-
-/** The same mails, rendered but not enqueued (for building them after the sign-up committed). */
+/** The confirmation of a new registration, to the booker with the self-service link and to each participant; built after the sign-up committed. */
 export function registrationReceivedMails(ctx: AppContext, f: MailFacts, manageToken: string): OutgoingMail[] {
   return render(ctx, f, receivedLetters(f, manageToken));
 }
