@@ -1,34 +1,32 @@
 /**
- * Validates UBL documents against the OASIS UBL 2.1 schemas kept in
- * test/fixtures/ubl-2.1, with xmllint (Debian's libxml2-utils; .ci/run
- * installs it). Many documents go to one xmllint run, since loading the
- * schemas is what takes the time.
+ * Validates UBL documents against the OASIS UBL 2.1 schemas in the shared
+ * standards folder (../shared/ubl-2.1, see shared-dir.ts), with xmllint
+ * (Debian's libxml2-utils; .ci/run installs it). Many documents go to one
+ * xmllint run, since loading the schemas is what takes the time.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { sharedPath } from './shared-dir.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const UBL_SCHEMA_DIR = path.join(ROOT, 'test', 'fixtures', 'ubl-2.1');
-const SCHEMAS = {
-  Invoice: path.join(UBL_SCHEMA_DIR, 'maindoc', 'UBL-Invoice-2.1.xsd'),
-  CreditNote: path.join(UBL_SCHEMA_DIR, 'maindoc', 'UBL-CreditNote-2.1.xsd'),
-} as const;
+type RootElement = 'Invoice' | 'CreditNote';
 
-/** The official Peppol BIS examples, kept with the tests (PEPPOL_EXAMPLES may point at another set). */
-export function peppolExamplesDir(): string {
-  const candidates = [process.env.PEPPOL_EXAMPLES, path.join(ROOT, 'test', 'fixtures', 'peppol-examples')];
-  const found = candidates.find((c): c is string => !!c && fs.existsSync(c));
-  if (!found) throw new Error('The Peppol examples are not found: set PEPPOL_EXAMPLES or restore test/fixtures/peppol-examples');
-  return found;
+function schemaOf(root: RootElement): string {
+  return sharedPath('ubl-2.1', 'maindoc', `UBL-${root}-2.1.xsd`);
 }
 
-export function rootElementOf(xml: string): keyof typeof SCHEMAS {
+/** The official Peppol BIS examples (PEPPOL_EXAMPLES may point at another set). */
+export function peppolExamplesDir(): string {
+  const dir = process.env.PEPPOL_EXAMPLES ?? sharedPath('peppol-examples');
+  if (!fs.existsSync(dir)) throw new Error(`The Peppol examples are not found at ${dir}`);
+  return dir;
+}
+
+export function rootElementOf(xml: string): RootElement {
   const m = /<(?:\w+:)?(Invoice|CreditNote)[\s>]/.exec(xml.replace(/<\?xml[^>]*\?>/, '').replace(/<!--[\s\S]*?-->/g, ''));
   if (!m) throw new Error('Neither an Invoice nor a CreditNote');
-  return m[1] as keyof typeof SCHEMAS;
+  return m[1] as RootElement;
 }
 
 export interface SchemaResult {
@@ -44,7 +42,7 @@ export function validateUblDocuments(documents: readonly string[]): SchemaResult
     const files = documents.map((xml, i) => {
       const file = path.join(dir, `doc-${i}.xml`);
       fs.writeFileSync(file, xml);
-      return { file, schema: SCHEMAS[rootElementOf(xml)] };
+      return { file, schema: schemaOf(rootElementOf(xml)) };
     });
     const results = new Map<string, SchemaResult>();
     for (const schema of new Set(files.map((f) => f.schema))) {
