@@ -125,10 +125,11 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
 
   pdf.font('bold').fontSize(11).fillColor(ACCENT).text(credit ? 'Tilbagebetaling' : 'Betaling', MARGIN, pdf.y);
   pdf.font('body').fontSize(10).fillColor(INK).text(doc.paymentTerms, { width });
-  for (const m of paymentMeansOf(doc)) {
+  const m = paymentMeansOf(doc);
+  if (m) {
     const text = m.code === '42'
       ? `Bankoverførsel til reg.nr. ${m.branchId} konto ${m.accountId}. Betalings-id: ${m.paymentId}.`
-      : `Fra udlandet: IBAN ${m.accountId}${m.branchId ? `, BIC ${m.branchId}` : ''}. Betalings-id: ${m.paymentId}.`;
+      : `Bankoverførsel til IBAN ${m.accountId}${m.branchId ? `, BIC ${m.branchId}` : ''}. Betalings-id: ${m.paymentId}.`;
     pdf.text(text, { width });
   }
 

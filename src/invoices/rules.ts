@@ -145,9 +145,9 @@ function referenceViolations(doc: InvoiceDocument): RuleViolation[] {
 
 function paymentViolations(doc: InvoiceDocument): RuleViolation[] {
   const out: RuleViolation[] = [];
-  const means = paymentMeansOf(doc);
-  if (doc.kind === 'invoice' && means.length === 0) out.push({ rule: 'TILMELD-PAYMENT', message: 'An invoice tells how to pay' });
-  for (const m of means) {
+  const m = paymentMeansOf(doc);
+  if (doc.kind === 'invoice' && !m) out.push({ rule: 'TILMELD-PAYMENT', message: 'An invoice tells how to pay' });
+  if (m) {
     if (!(DANISH_PAYMENT_MEANS_CODES as readonly string[]).includes(m.code)) {
       out.push({ rule: 'DK-R-005', message: 'For Danish suppliers only payment means codes 1, 10, 31, 42, 48, 49, 50, 58, 59, 93 and 97 are allowed' });
     }

@@ -68,10 +68,11 @@ describe('Peppol BIS Billing 3.0 UBL', () => {
     expect(at(xml, 'cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID')).toEqual([{ text: '29189463', attrs: { schemeID: '0184' } }]);
     expect(text(xml, 'cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID')).toEqual(['DK29189463']);
     expect(text(xml, 'cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:ID')).toEqual(['VAT']);
-    expect(text(xml, 'cac:PaymentMeans/cbc:PaymentMeansCode')).toEqual(['42', '58']);
-    expect(text(xml, 'cac:PaymentMeans/cbc:PaymentID')).toEqual(['TM-1042', 'TM-1042']);
-    expect(text(xml, 'cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID')).toEqual(['0012345678', 'DK5000400440116243']);
-    expect(text(xml, 'cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID')).toEqual(['1234', 'NDEADKKK']);
+    // One payment means (UBL-SR-47): a Danish buyer pays to the Danish account (DK-R-005, DK-R-006).
+    expect(text(xml, 'cac:PaymentMeans/cbc:PaymentMeansCode')).toEqual(['42']);
+    expect(text(xml, 'cac:PaymentMeans/cbc:PaymentID')).toEqual(['TM-1042']);
+    expect(text(xml, 'cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID')).toEqual(['0012345678']);
+    expect(text(xml, 'cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID')).toEqual(['1234']);
     expect(text(xml, 'cac:TaxTotal/cbc:TaxAmount')).toEqual(['1200.00']);
     expect(text(xml, 'cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:ID')).toEqual(['S']);
     expect(text(xml, 'cac:LegalMonetaryTotal/cbc:PayableAmount')).toEqual(['6000.00']);
@@ -111,6 +112,22 @@ describe('Peppol BIS Billing 3.0 UBL', () => {
     expect(text(xml, 'cac:OrderReference')).toEqual([]);
     expect(text(xml, 'cac:PaymentMeans/cbc:PaymentMeansCode')).toEqual(['42']);
     expect(xml).not.toMatch(/<(\w+:\w+)[^>]*\/>|<(\w+:\w+)[^>]*><\/\2>/);
+  });
+
+  it('writes one payment means: the Danish account for a Danish buyer, the IBAN for anyone else or when there is no Danish account', () => {
+    const means = (doc: InvoiceDocument) => ({
+      codes: text(renderUbl(doc), 'cac:PaymentMeans/cbc:PaymentMeansCode'),
+      accounts: text(renderUbl(doc), 'cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID'),
+    });
+    const foreign = { ...sampleBuyer, countryCode: 'SE', cvr: null, ean: null };
+    const ibanOnly = { ...sampleSeller, bankRegNo: '', bankAccountNo: '' };
+    const accountOnly = { ...sampleSeller, iban: null, bic: null };
+    expect(means(invoice())).toEqual({ codes: ['42'], accounts: ['0012345678'] });
+    expect(means(invoice(undefined, { buyer: foreign }))).toEqual({ codes: ['58'], accounts: ['DK5000400440116243'] });
+    expect(means(invoice(undefined, { seller: ibanOnly }))).toEqual({ codes: ['58'], accounts: ['DK5000400440116243'] });
+    expect(means(invoice(undefined, { seller: ibanOnly, buyer: foreign }))).toEqual({ codes: ['58'], accounts: ['DK5000400440116243'] });
+    expect(means(invoice(undefined, { seller: accountOnly }))).toEqual({ codes: ['42'], accounts: ['0012345678'] });
+    expect(means(invoice(undefined, { seller: accountOnly, buyer: foreign }))).toEqual({ codes: ['42'], accounts: ['0012345678'] });
   });
 
   it('is the same text every time and escapes what the payer typed', () => {

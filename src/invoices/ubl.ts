@@ -84,7 +84,9 @@ function customer(root: XMLBuilder, buyer: BuyerSnapshot): void {
 }
 
 function payment(root: XMLBuilder, doc: InvoiceDocument): void {
-  for (const means of paymentMeansOf(doc)) {
+  // One payment means only (UBL-SR-47); payment.ts says which.
+  const means = paymentMeansOf(doc);
+  if (means) {
     const pm = cac(root, 'PaymentMeans');
     cbc(pm, 'PaymentMeansCode', means.code);
     cbc(pm, 'PaymentID', means.paymentId);

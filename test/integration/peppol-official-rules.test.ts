@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import SaxonJS from 'saxon-js';
 import {
   expectPeppolValid,
@@ -23,25 +23,31 @@ import { sharedPath } from '../helpers/shared-dir.js';
 const examples = (dir: string) =>
   fs.readdirSync(dir).filter((f) => f.endsWith('.xml')).map((f) => ({ label: f, xml: fs.readFileSync(path.join(dir, f), 'utf8') }));
 
+/** Running some 350 documents through both rule files takes a while on a busy machine. */
+const SLOW = 300_000;
+
 describe('the official Peppol rules, run on Node', () => {
+  // The first run on a machine compiles the rules (then cached in .tmp/schematron).
+  beforeAll(() => officialRules(), 600_000);
+
   for (const folder of ['unit-UBL-PEPPOL', 'unit-UBL-DK']) {
     it(`every unit-test document of ${folder} gives the assertions it names`, async () => {
       const rules = await officialRules();
       const units = ruleUnitTests(sharedPath('peppol-rules', folder));
-      expect(units.length).toBeGreaterThan(folder === 'unit-UBL-DK' ? 60 : 250);
+      expect(units.length).toBeGreaterThan(folder === 'unit-UBL-DK' ? 100 : 200);
       const failures = units.flatMap((u) => unmetExpectations(u, schematronFindings(rules, u.xml)).map((m) => `${u.file} test ${u.index}: ${m}`));
       expect(failures).toEqual([]);
       // Both kinds of expectation are exercised, so "as expected" is not vacuous.
       const outcomes = new Set(units.flatMap((u) => u.expectations.map((e) => e.outcome)));
-      expect(outcomes).toEqual(new Set(folder === 'unit-UBL-DK' ? ['success', 'error'] : ['success', 'error', 'warning']));
-    });
+      expect(outcomes).toEqual(new Set(['success', 'error', 'warning']));
+    }, SLOW);
   }
 
   it('accepts every official example on all three layers', async () => {
     const docs = [...examples(sharedPath('peppol-rules', 'examples')), ...examples(sharedPath('peppol-examples'))];
     expect(docs.length).toBeGreaterThanOrEqual(9);
     await expectPeppolValid(docs);
-  });
+  }, SLOW);
 
   it('names the rule, its text and where it fired', async () => {
     const [base] = examples(sharedPath('peppol-rules', 'examples')).filter((d) => d.label === 'base-example.xml');
@@ -122,7 +128,7 @@ describe('the Schematron step', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, SLOW);
 
   it('refuses Schematron it does not understand instead of skipping it', () => {
     expect(() => schematronToXslt(schema.replace('<pattern>', '<pattern><include href="x.sch"/>'))).toThrow(/include/);
