@@ -5,6 +5,7 @@
  */
 import { addDays } from '../lib/dates.js';
 import { documentTotals, lineNetOre, type VatRemainder } from './amounts.js';
+import { danishDate } from './danish-date.js';
 import type { BuyerSnapshot, DocumentKind, DocumentLine, InvoiceDocument, SellerSnapshot, VatCategory } from './document.js';
 
 /** One thing to bill or credit, before it becomes a numbered line. */
@@ -72,7 +73,7 @@ export function composeDocument(input: ComposeInput): InvoiceDocument {
     totals,
     creditedInvoice: invoice ? null : (input.creditedInvoice ?? null),
     paymentTerms: invoice
-      ? `Netto ${input.paymentTermsDays} dage. Forfald ${dueDate}. Angiv fakturanummer ${input.number} ved betaling.`
+      ? `Netto ${input.paymentTermsDays} dage. Forfald ${danishDate(dueDate!)}. Angiv fakturanummer ${input.number} ved betaling.`
       : `Beløbet tilbagebetales eller modregnes i faktura ${input.creditedInvoice?.number ?? ''}.`.replace(' .', '.'),
     bookingId: input.bookingId,
   };

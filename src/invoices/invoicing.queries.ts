@@ -20,7 +20,7 @@ export async function readBooking(db: Database, bookingId: number) {
     .leftJoin('event_add_ons as ea', 'ea.id', 'pa.add_on_id')
     .select([
       'r.id', 'r.event_id', 'r.locale', 'r.updated_at', 'r.payer_organisation', 'r.payer_cvr', 'r.payer_ean',
-      'r.payer_person_reference', 'r.payer_po_number', 'r.payer_address', 'r.payer_postal_code', 'r.payer_city',
+      'r.payer_person_reference', 'r.payer_po_number', 'r.payer_address', 'r.payer_postal_code', 'r.payer_city', 'r.payer_country_code',
       'r.payer_email', 'r.booker_name',
       'e.title as event_title', 'e.status as event_status', 'e.starts_at as event_starts_at', 'e.ends_at as event_ends_at',
       'e.vat_mode', 'e.vat_exemption_reason',
@@ -85,6 +85,7 @@ export async function readBooking(db: Database, bookingId: number) {
       address: first.payer_address,
       postalCode: first.payer_postal_code,
       city: first.payer_city,
+      countryCode: first.payer_country_code,
       email: first.payer_email,
       bookerName: first.booker_name,
     },

@@ -15,6 +15,7 @@ import { localDateKey } from '../lib/dates.js';
 import type { OrganiserSettings } from '../organiser/settings.js';
 import { planBilling, type BillingPlan } from './billing.js';
 import { composeDocument, type ComposeInput } from './compose.js';
+import { danishDate } from './danish-date.js';
 import type { BuyerSnapshot, DocumentKind, SellerSnapshot } from './document.js';
 import { allocateSeriesNumber, documentsOfBooking, insertDocument } from './invoices.queries.js';
 import { bookingsToReconcile, lockBookingState, readBooking, recordBookingState, type BookingRead } from './invoicing.queries.js';
@@ -78,7 +79,7 @@ function buyerOf(booking: BookingRead): BuyerSnapshot {
     address: p.address,
     postalCode: p.postalCode,
     city: p.city,
-    countryCode: 'DK',
+    countryCode: p.countryCode,
     cvr: p.cvr,
     ean: p.ean,
     personReference: p.personReference,
@@ -99,7 +100,7 @@ function waitsForEventEnd(settings: OrganiserSettings, booking: BookingRead, has
 }
 
 function noteOf(booking: BookingRead, kind: DocumentKind): string {
-  const when = localDateKey(booking.facts.eventStartsAt);
+  const when = danishDate(localDateKey(booking.facts.eventStartsAt));
   const what = `${booking.facts.eventTitle}, ${when}. Tilmelding nr. ${booking.facts.bookingId}.`;
   if (kind === 'invoice') return what;
   return booking.facts.eventStatus === 'cancelled' ? `Arrangementet er aflyst. ${what}` : `Afbestilling. ${what}`;

@@ -6,6 +6,7 @@
  */
 import { formatMoney } from '../lib/money.js';
 import { startPdf, writeFooters } from '../web/pdf.js';
+import { danishDate } from './danish-date.js';
 import { endpointOf, type InvoiceDocument } from './document.js';
 import { paymentMeansOf } from './payment.js';
 
@@ -16,10 +17,7 @@ const MARGIN = 56;
 
 const kr = (ore: number) => formatMoney(ore, 'da');
 
-/** "2026-07-01" → "1. juli 2026". */
-export function danishDate(date: string): string {
-  return new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
-}
+export { danishDate };
 
 function partyLines(doc: InvoiceDocument): { seller: string[]; buyer: string[] } {
   const s = doc.seller;

@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'invalid_email',
   'invalid_phone',
   'invalid_postal_code',
+  'country_code',
   'cvr_format',
   'cvr_checksum',
   'ean_format',
@@ -99,6 +100,9 @@ const ean = z
   .nullish()
   .meta({ description: 'EAN (GLN) for e-invoicing: 13 digits with a valid GS1 check digit. Needs a person reference.', example: '5798000416604' });
 
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+const isCountryCode = (v: string) => /^[A-Z]{2}$/.test(v) && regionNames.of(v) !== undefined;
+
 export const payerSchema = z
   .object({
     organisation: requiredText(LIMITS.organisation),
@@ -109,6 +113,13 @@ export const payerSchema = z
     address: requiredText(LIMITS.address),
     postalCode: requiredText(LIMITS.postalCode).regex(/^[0-9A-Za-z][0-9A-Za-z -]*$/, 'invalid_postal_code'),
     city: requiredText(LIMITS.city),
+    countryCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine(isCountryCode, 'country_code')
+      .nullish()
+      .meta({ description: 'The payer\'s country, ISO 3166-1 alpha-2; Denmark (DK) when absent.', example: 'DK' }),
     email: email().meta({ description: 'Where the invoice and questions about it go.' }),
   })
   .superRefine((payer, ctx) => {

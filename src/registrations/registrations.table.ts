@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
@@ -52,6 +52,8 @@ export interface RegistrationsTable {
   payer_address: string;
   payer_postal_code: string;
   payer_city: string;
+  /** ISO 3166-1 alpha-2; 'DK' unless the payer said otherwise. */
+  payer_country_code: ColumnType<string, string | undefined, string>;
   payer_email: string;
   booker_name: string;
   booker_email: string;
