@@ -67,6 +67,15 @@ describe('organiser settings form rules', () => {
     ]);
   });
 
+  it('takes a Danish account, an IBAN or both, but reg.nr. and account number only together', () => {
+    const parsed = parseOrganiserSettings({ ...valid(), bankRegNo: ' ', bankAccountNo: '' });
+    expect(parsed.ok && parsed.settings).toMatchObject({ bankRegNo: '', bankAccountNo: '', iban: 'DK0812340001234567' });
+    expect(issuesOf({ ...valid(), iban: '' })).toEqual([]);
+    expect(issuesOf({ ...valid(), bankRegNo: '', bankAccountNo: '', iban: '' })).toEqual(['bankRegNo:account_required']);
+    expect(issuesOf({ ...valid(), bankRegNo: '', iban: '' })).toEqual(['bankRegNo:required']);
+    expect(issuesOf({ ...valid(), bankAccountNo: '' })).toEqual(['bankAccountNo:required']);
+  });
+
   it('tells format from checksum', () => {
     expect(issuesOf({ ...valid(), cvr: '1234567' })).toEqual(['cvr:cvr_format']);
     expect(issuesOf({ ...valid(), gln: '57999999999' })).toEqual(['gln:gln_format']);

@@ -28,7 +28,7 @@ export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
 export const SETTINGS_ERROR_CODES = [
   'required', 'too_long', 'invalid_characters', 'invalid_value', 'invalid_email', 'invalid_postal_code', 'country_code',
-  'cvr_format', 'cvr_checksum', 'gln_format', 'gln_checksum', 'reg_no_format', 'account_no_format',
+  'cvr_format', 'cvr_checksum', 'gln_format', 'gln_checksum', 'reg_no_format', 'account_no_format', 'account_required',
   'iban_format', 'iban_checksum', 'iban_mismatch', 'bic_format', 'payment_terms_range', 'prefix_format',
   'next_number_format', 'next_number_lowered',
 ] as const;
@@ -54,6 +54,10 @@ const email = formText.pipe(
   z.string().trim().toLowerCase().min(1, 'required').max(SETTINGS_LIMITS.email, 'too_long').check(z.email({ message: 'invalid_email', abort: true })),
 );
 
+/** Digits that may be left out: '' when blank. */
+const optionalDigits = (formatCode: SettingsErrorCode, pattern: RegExp) =>
+  formText.pipe(z.string().trim().overwrite(compactDigits).refine((v) => v === '' || pattern.test(v), formatCode));
+
 /** Absent, null or blank means "not given". */
 const optional = <T extends z.ZodType>(inner: T) =>
   z.preprocess((v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v), inner.nullable());
@@ -70,8 +74,9 @@ export const organiserSettingsSchema = z
     countryCode: formText.pipe(z.string().trim().toUpperCase().min(1, 'required').refine(isCountryCode, 'country_code')),
     cvr: requiredDigits('cvr_format', /^\d{8}$/).pipe(z.string().refine(isValidCvr, 'cvr_checksum')),
     gln: requiredDigits('gln_format', /^\d{13}$/).pipe(z.string().refine(isValidGln, 'gln_checksum')),
-    bankRegNo: requiredDigits('reg_no_format', /^\d{4}$/),
-    bankAccountNo: requiredDigits('account_no_format', /^\d{1,10}$/),
+    // A Danish account, an IBAN or both: the invoice asks for payment to one of them (invoices/payment.ts).
+    bankRegNo: optionalDigits('reg_no_format', /^\d{4}$/),
+    bankAccountNo: optionalDigits('account_no_format', /^\d{1,10}$/),
     iban: optional(
       z.string().overwrite(compactIban).regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/, { message: 'iban_format', abort: true }).refine(isValidIban, 'iban_checksum'),
     ),
@@ -91,8 +96,15 @@ export const organiserSettingsSchema = z
     invoiceEmailReplyTo: optional(email),
   })
   .superRefine((s, ctx) => {
-    // A Danish IBAN holds the reg.nr. and account number; they must be the same account.
     const { iban, bankRegNo, bankAccountNo } = s as Partial<Record<string, unknown>>;
+    // Reg.nr. and account number go together; with neither, an IBAN is needed.
+    const given = (v: unknown) => typeof v !== 'string' || v.trim() !== '';
+    if (given(bankRegNo) !== given(bankAccountNo)) {
+      ctx.addIssue({ code: 'custom', path: [given(bankRegNo) ? 'bankAccountNo' : 'bankRegNo'], message: 'required' });
+    } else if (!given(bankRegNo) && (iban === null || iban === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['bankRegNo'], message: 'account_required' });
+    }
+    // A Danish IBAN holds the reg.nr. and account number; they must be the same account.
     if (typeof iban !== 'string' || !iban.startsWith('DK') || !isValidIban(iban)) return;
     if (typeof bankRegNo !== 'string' || typeof bankAccountNo !== 'string') return;
     if (!/^\d{4}$/.test(bankRegNo) || !/^\d{1,10}$/.test(bankAccountNo)) return;

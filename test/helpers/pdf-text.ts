@@ -8,16 +8,23 @@ import zlib from 'node:zlib';
 export function pdfTextLines(pdf: Buffer): string[] {
   const raw = pdf.toString('latin1');
   const objects = new Map<number, { dict: string; stream: string | null }>();
-  for (const m of raw.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
-    const body = m[2]!;
-    const at = body.indexOf('stream');
-    if (at < 0) {
-      objects.set(Number(m[1]), { dict: body, stream: null });
+  // Walk object by object and skip each stream by its /Length: compressed bytes may contain "endobj".
+  const objectStart = /(\d+) 0 obj\s*/g;
+  for (let m = objectStart.exec(raw); m; m = objectStart.exec(raw)) {
+    const from = objectStart.lastIndex;
+    const end = raw.indexOf('endobj', from);
+    const at = raw.indexOf('stream', from);
+    if (at < 0 || at > end) {
+      objects.set(Number(m[1]), { dict: raw.slice(from, end), stream: null });
+      objectStart.lastIndex = end;
       continue;
     }
-    const dict = body.slice(0, at);
-    const bytes = Buffer.from(body.slice(body.indexOf('\n', at) + 1, body.lastIndexOf('endstream')).replace(/\r?\n$/, ''), 'latin1');
+    const dict = raw.slice(from, at);
+    const start = raw.indexOf('\n', at) + 1;
+    const length = Number(/\/Length (\d+)/.exec(dict)![1]);
+    const bytes = Buffer.from(raw.slice(start, start + length), 'latin1');
     objects.set(Number(m[1]), { dict, stream: (dict.includes('/FlateDecode') ? zlib.inflateSync(bytes) : bytes).toString('latin1') });
+    objectStart.lastIndex = start + length;
   }
   const toUnicode = (fontRef: number): Map<number, string> => {
     const cmapRef = /\/ToUnicode (\d+) 0 R/.exec(objects.get(fontRef)!.dict)![1]!;

@@ -79,8 +79,8 @@ const ORGANISATION: FieldSpec[] = [
 ];
 
 const BANK: FieldSpec[] = [
-  { field: 'bankRegNo', maxLength: 10, width: 'xs', hint: true, inputmode: 'numeric' },
-  { field: 'bankAccountNo', maxLength: 20, width: 'm', hint: true, inputmode: 'numeric' },
+  { field: 'bankRegNo', maxLength: 10, width: 'xs', hint: true, inputmode: 'numeric', optional: true },
+  { field: 'bankAccountNo', maxLength: 20, width: 'm', hint: true, inputmode: 'numeric', optional: true },
   { field: 'iban', maxLength: 50, width: 'l', hint: true, optional: true },
   { field: 'bic', maxLength: 11, width: 's', optional: true },
   { field: 'paymentTermsDays', maxLength: 3, width: 'xs', hint: true, inputmode: 'numeric' },
