@@ -117,7 +117,7 @@ export const payerSchema = z
       .string()
       .trim()
       .toUpperCase()
-      .refine(isCountryCode, 'country_code')
+      .refine((v) => v === '' || isCountryCode(v), 'country_code')
       .nullish()
       .meta({ description: 'The payer\'s country, ISO 3166-1 alpha-2; Denmark (DK) when absent.', example: 'DK' }),
     email: email().meta({ description: 'Where the invoice and questions about it go.' }),

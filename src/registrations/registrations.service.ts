@@ -368,7 +368,7 @@ async function saveRegistrations(ctx: AppContext, trx: Database, eventId: number
         payer_address: data.payer.address,
         payer_postal_code: data.payer.postalCode,
         payer_city: data.payer.city,
-        payer_country_code: data.payer.countryCode ?? 'DK',
+        payer_country_code: data.payer.countryCode || 'DK',
         payer_email: data.payer.email,
         booker_name: data.booker?.name ?? data.participants[0]!.name,
         booker_email: data.booker?.email ?? data.participants[0]!.email,

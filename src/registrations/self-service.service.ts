@@ -22,7 +22,7 @@ import { cancelParticipant, cancelRegistration, quoteCancellation, type Cancella
 import type { QuestionLabels } from './registrations.messages.js';
 import * as q from './registrations.queries.js';
 import { getRegistration, type RegistrationView } from './registrations.service.js';
-import { emptyParticipant, fromFormFields, type ParticipantDraft, type SignupDraft } from './signup-form.js';
+import { emptyParticipant, emptyPayer, fromFormFields, type ParticipantDraft, type SignupDraft } from './signup-form.js';
 import { fieldId, stepErrors, type FormError } from './signup-steps.js';
 import { looksLikeToken, sameHash, sha256Hex } from './tokens.js';
 
@@ -161,7 +161,7 @@ export function participantChangeErrors(
   // Last, so that an address already on the registration is reported on this participant.
   const index = others.length;
   const signup: SignupDraft = {
-    payer: { organisation: '', cvr: '', ean: '', personReference: '', poNumber: '', address: '', postalCode: '', city: '', email: '' },
+    payer: emptyPayer(),
     participants: [...others, draft],
     consentToParticipantList: false,
     acceptTerms: true,

@@ -11,7 +11,7 @@
  */
 import type { QuestionKind } from './registrations.table.js';
 
-export const PAYER_FIELDS = ['organisation', 'cvr', 'ean', 'personReference', 'poNumber', 'address', 'postalCode', 'city', 'email'] as const;
+export const PAYER_FIELDS = ['organisation', 'cvr', 'ean', 'personReference', 'poNumber', 'address', 'postalCode', 'city', 'countryCode', 'email'] as const;
 export type PayerField = (typeof PAYER_FIELDS)[number];
 
 export const PARTICIPANT_TEXT_FIELDS = ['name', 'email', 'jobTitle', 'workplace', 'phone', 'diet', 'accessibilityNeeds'] as const;

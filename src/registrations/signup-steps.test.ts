@@ -17,7 +17,7 @@ const labels = new Map([
 const da: StepContext = { offer, labels, locale: 'da' };
 const en: StepContext = { ...da, locale: 'en' };
 
-const payer = { organisation: 'Skanderborg Kommune', cvr: '', ean: '', personReference: '', poNumber: '', address: 'Adelgade 44', postalCode: '8660', city: 'Skanderborg', email: 'faktura@skanderborg.dk' };
+const payer = { organisation: 'Skanderborg Kommune', cvr: '', ean: '', personReference: '', poNumber: '', address: 'Adelgade 44', postalCode: '8660', city: 'Skanderborg', countryCode: '', email: 'faktura@skanderborg.dk' };
 const person = (name: string, email: string) => ({ ...emptyParticipant(), name, email, jobTitle: 'Konsulent', workplace: 'Skanderborg Kommune', answers: { '7': 'a', '3': 'Facilitering' } });
 
 function valid(): SignupDraft {

@@ -102,7 +102,7 @@ function parsedErrors(input: unknown, c: StepContext): Array<[string, string]> {
 }
 
 const PAYER_MASK: Record<(typeof PAYER_FIELDS)[number], string> = {
-  organisation: 'x', cvr: '', ean: '', personReference: 'x', poNumber: '', address: 'x', postalCode: '1000', city: 'x', email: 'payer@example.invalid',
+  organisation: 'x', cvr: '', ean: '', personReference: 'x', poNumber: '', address: 'x', postalCode: '1000', city: 'x', countryCode: 'DK', email: 'payer@example.invalid',
 };
 
 /**

@@ -33,6 +33,7 @@ const da = {
   'signup.payer.personReferenceHint':
     'Offentlige købere kræver en personreference, når fakturaen sendes til et EAN-nummer, fx navn, initialer eller medarbejdernummer på den, der godkender fakturaen. Skal udfyldes, hvis du har skrevet et EAN-nummer.',
   'signup.payer.poNumberHint': 'Hvis jeres organisation bruger indkøbsordrer, kommer nummeret med på fakturaen.',
+  'signup.payer.countryCodeHint': 'Kun hvis betaleren ikke er i Danmark: landekoden med to bogstaver, fx SE.',
   'signup.payer.emailHint': 'Hertil sender vi fakturaen og spørgsmål om betalingen.',
   'signup.participants.intro': 'Du kan tilmelde op til {max} deltagere på én gang. Skriv hver deltagers egen e-mailadresse.',
   'signup.participant.legend': 'Deltager {n}',
@@ -142,6 +143,7 @@ const en: Record<keyof typeof da, string> = {
   'signup.payer.personReferenceHint':
     'Public buyers require a person reference when the invoice goes to an EAN number, such as the name, initials or staff number of the person who approves the invoice. Required if you entered an EAN number.',
   'signup.payer.poNumberHint': 'If your organisation uses purchase orders, the number is printed on the invoice.',
+  'signup.payer.countryCodeHint': 'Only if the payer is not in Denmark: the two-letter country code, such as SE.',
   'signup.payer.emailHint': 'We send the invoice and any questions about payment here.',
   'signup.participants.intro': 'You can register up to {max} participants at once. Enter each participant’s own e-mail address.',
   'signup.participant.legend': 'Participant {n}',

@@ -106,6 +106,7 @@ export function PayerStep(p: StepViewProps): JSX.Element {
           <TextField {...field('address')} label={label(page, 'registration.field.payer.address')} maxLength={LIMITS.address} autocomplete="street-address" />
           <TextField {...field('postalCode')} label={label(page, 'registration.field.payer.postalCode')} maxLength={LIMITS.postalCode} autocomplete="postal-code" width="xs" />
           <TextField {...field('city')} label={label(page, 'registration.field.payer.city')} maxLength={LIMITS.city} autocomplete="address-level2" />
+          <TextField {...field('countryCode')} label={label(page, 'registration.field.payer.countryCode')} hint={t('signup.payer.countryCodeHint')} optional maxLength={2} width="xs" autocomplete="country" />
           <TextField {...field('email')} label={label(page, 'registration.field.payer.email')} hint={t('signup.payer.emailHint')} type="email" maxLength={LIMITS.email} />
           <Buttons page={page} back={false} next="next" />
           <p>
