@@ -19,6 +19,7 @@ import { ledger, reconcile, settingsOption } from './invoices-helpers.js';
 import { documentById } from '../../src/invoices/invoices.queries.js';
 import { renderUbl } from '../../src/invoices/ubl.js';
 import { validateUblDocuments } from '../helpers/ubl-schema.js';
+import { expectPeppolValid } from '../helpers/peppol-validate.js';
 
 const withOvernight = (n: number) => ({ name: `Deltager ${n}`, email: `d${n}@aarhus.dk`, jobTitle: 'Konsulent', workplace: 'Borgerservice', addOns: ['overnight'] });
 
@@ -183,7 +184,7 @@ forEachDialect('invoicing a booking', (dialect) => {
     expect(third.issued.map((d) => d.kind)).toEqual(['credit_note']);
   });
 
-  it('every document issued above validates against the UBL 2.1 schema and the business rules', async () => {
+  it('every document issued above validates against the UBL 2.1 schema, our business rules and the official CEN and Peppol rules', async () => {
     const { ctx } = t.current;
     const ids = (await ctx.db.selectFrom('invoice_documents').select('id').orderBy('id').execute()).map((r) => r.id);
     expect(ids.length).toBeGreaterThan(10);
@@ -191,5 +192,6 @@ forEachDialect('invoicing a booking', (dialect) => {
     expect(docs.map((d) => d.kind)).toContain('credit_note');
     expect(validateUblDocuments(docs.map(renderUbl)).filter((r) => !r.valid)).toEqual([]);
     for (const d of docs) expect(validateInvoiceDocument(d)).toEqual([]);
-  });
+    await expectPeppolValid(docs.map((d) => ({ label: `${d.kind} ${d.number}`, xml: renderUbl(d) })));
+  }, 600_000);
 });
