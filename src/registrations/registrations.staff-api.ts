@@ -14,6 +14,7 @@ import { canSeeEvent, staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { eventOfRegistration, registrationIdsOfEvent } from './registrations.admin.queries.js';
 import { getRegistration, type RegistrationView } from './registrations.service.js';
+import { PRICE_KINDS } from './pricing.js';
 import { PARTICIPANT_STATUSES } from './registrations.table.js';
 import { registrationPath } from './views/admin/paths.js';
 
@@ -59,6 +60,7 @@ const registrationSchema = z
       email: z.string(),
     }),
     consentToParticipantList: z.boolean(),
+    priceKind: z.enum(PRICE_KINDS).describe("The seat price given at sign-up: 'member' (payer on the member list), 'earlyBird' (before the deadline) or 'normal'"),
     participants: z.array(participantSchema),
     totals: z.object({ exVatOre: z.number().int(), vatOre: z.number().int(), inclVatOre: z.number().int() }).describe('Seats and add-ons held now, in øre'),
     urls: z.object({ admin: z.string() }),
@@ -85,6 +87,7 @@ export function staffRegistrationJson(ctx: AppContext, r: RegistrationView): z.i
     booker: r.booker,
     payer: r.payer,
     consentToParticipantList: r.consentToParticipantList,
+    priceKind: r.priceKind,
     participants: r.participants.map((p) => ({
       id: p.id,
       name: p.name,

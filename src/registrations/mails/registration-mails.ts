@@ -187,6 +187,9 @@ function priceBlocks(f: MailFacts, heading: MailMessageKey | null = 'mail.price.
     ],
   });
   if (exempt) blocks.push({ kind: 'p', text: t(f, 'mail.price.exempt') });
+  // Mails built from rows written before price kinds existed have none: the event's own price.
+  const kind = f.registration.priceKind ?? 'normal';
+  if (kind !== 'normal') blocks.push({ kind: 'p', text: t(f, kind === 'member' ? 'mail.price.member' : 'mail.price.earlyBird') });
   if (f.registration.participants.some((p) => p.status === 'waitlisted')) blocks.push({ kind: 'p', text: t(f, 'mail.price.waitlistNote') });
   return blocks;
 }
