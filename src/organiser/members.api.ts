@@ -38,7 +38,7 @@ const memberInputSchema = z
     validFrom: day.optional(),
     validTo: day.optional(),
   })
-  .meta({ id: 'MemberOrganisationInput' });
+  .meta({ id: 'MemberOrganisationChange' });
 
 const invalidSchema = z
   .object({
