@@ -188,7 +188,8 @@ export async function createRegistration(
   // Closed comes first: there is no point in correcting a form nobody can send.
   const closed = closedReason(seatFactsOf(event), now);
   if (closed) throw new SignupClosedError(closed);
-  const parsed = parseRegistration(input, { addOns, questions });
+  const free = isFreeOffer(pricesOf(event), addOns.map((a) => a.price_ore));
+  const parsed = parseRegistration(input, { addOns, questions, free });
   if (!parsed.success) throw new InvalidRegistrationError(parsed.error);
   const data = parsed.data;
 

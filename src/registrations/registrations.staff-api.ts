@@ -19,7 +19,7 @@ import { getRegistration, type RegistrationView } from './registrations.service.
 import { PRICE_KINDS } from './pricing.js';
 import { PARTICIPANT_STATUSES } from './registrations.table.js';
 import { registrationPath } from './views/admin/paths.js';
-import { LIMITS } from './registration.schema.js';
+import { hasPayer, LIMITS } from './registration.schema.js';
 import { cancelAsStaffApi, FEE_MODES } from './staff-cancellation.js';
 
 const security = [{ bearerAuth: [] }];
@@ -62,7 +62,7 @@ const registrationSchema = z
       postalCode: z.string(),
       city: z.string(),
       email: z.string(),
-    }),
+    }).nullable().describe("Null for a free event's sign-up, which asks for no payer"),
     consentToParticipantList: z.boolean(),
     priceKind: z.enum(PRICE_KINDS).describe("The seat price given at sign-up: 'member' (payer on the member list), 'earlyBird' (before the deadline) or 'normal'"),
     participants: z.array(participantSchema),
@@ -122,7 +122,7 @@ export function staffRegistrationJson(ctx: AppContext, r: RegistrationView): z.i
     createdAt: r.createdAt,
     event: r.event,
     booker: r.booker,
-    payer: r.payer,
+    payer: hasPayer(r.payer) ? r.payer : null,
     consentToParticipantList: r.consentToParticipantList,
     priceKind: r.priceKind,
     participants: r.participants.map((p) => ({
