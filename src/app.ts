@@ -38,6 +38,8 @@ import { exportsAdminRoutes } from './registrations/exports/exports.admin.routes
 import { registrationsAdminRoutes } from './registrations/registrations.admin.routes.js';
 import { newsAdminRoutes } from './news/news.admin.routes.js';
 import { organiserAdminRoutes } from './organiser/organiser.admin.routes.js';
+import { membersApi } from './organiser/members.api.js';
+import { membersAdminRoutes } from './organiser/members.admin.routes.js';
 import { materialsAdminRoutes } from './materials/materials.admin.routes.js';
 import { invoicesAdminRoutes } from './invoices/invoices.admin.routes.js';
 import { invoicesApi } from './invoices/invoices.api.js';
@@ -143,5 +145,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(registrationsOverviewRoutes(ctx));
   await app.register(messagesOverviewRoutes(ctx));
   await app.register(registrationsStaffApi(ctx));
+  await app.register(membersApi(ctx));
+  await app.register(membersAdminRoutes(ctx));
   return app;
 }

@@ -9,6 +9,8 @@ import type { CampaignsTables } from '../messages/campaigns.table.js';
 import type { OrganiserTables } from '../organiser/organiser.table.js';
 import type { InvoicesTables } from '../invoices/invoices.table.js';
 import type { StaffTables } from '../staff/staff.table.js';
+import type { PricingTables } from '../registrations/pricing.table.js';
+import type { MembersTables } from '../organiser/members.table.js';
 
 export type DB = EventsTables &
   NewsTables &
@@ -20,4 +22,6 @@ export type DB = EventsTables &
   CampaignsTables &
   OrganiserTables &
   InvoicesTables &
-  StaffTables;
+  StaffTables &
+  PricingTables &
+  MembersTables;

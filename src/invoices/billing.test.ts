@@ -23,7 +23,7 @@ function settle(f: BookingFacts, ledger: StoredDocument[]): StoredDocument[] {
   const store = (doc: ReturnType<typeof composeDocument>, credited: number | null) => {
     const id = ledger.length + issued.length + 1;
     issued.push({
-      id, seriesNumber: id, eventId: 1, locale: 'da', status: 'issued', sentAt: null, sentVia: null, paidAt: null,
+      id, seriesNumber: id, eventId: 1, locale: 'da', status: 'issued', sentAt: null, sentVia: null, deliveredAt: null, paidAt: null,
       creditedDocumentId: credited, createdAt: '', document: doc,
     });
   };

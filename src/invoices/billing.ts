@@ -19,6 +19,7 @@ import type { LineItem } from './compose.js';
 import type { VatCategory } from './document.js';
 import type { StoredDocument } from './invoices.queries.js';
 import { formatMoney } from '../lib/money.js';
+import type { PriceKind } from '../registrations/pricing.table.js';
 
 export interface BookingFacts {
   bookingId: number;
@@ -29,6 +30,8 @@ export interface BookingFacts {
   eventEndsAt: string;
   vatMode: 'standard' | 'exempt';
   vatExemptionReason: string | null;
+  /** The seat price the booking got; a member or early-bird price is named on the seat lines. */
+  priceKind?: PriceKind;
   participants: Array<{
     id: number;
     name: string;
@@ -57,6 +60,9 @@ function vatOf(facts: BookingFacts): { vatCategory: VatCategory; vatPercent: num
   return facts.vatMode === 'standard' ? { vatCategory: 'S', vatPercent: 25 } : { vatCategory: 'E', vatPercent: 0 };
 }
 
+/** The seat line's text: the price is named when it is not the event's own. */
+const SEAT_TEXT: Record<PriceKind, string> = { normal: 'Deltagelse', member: 'Medlemspris – deltagelse', earlyBird: 'Førtidspris – deltagelse' };
+
 /** What the booking should have been billed in total, per key (amounts above zero only). */
 export function targetItems(facts: BookingFacts): LineItem[] {
   if (facts.eventStatus === 'cancelled') return [];
@@ -65,7 +71,7 @@ export function targetItems(facts: BookingFacts): LineItem[] {
   for (const p of facts.participants) {
     const seat = { itemKey: `seat:${p.id}`, quantity: 1, participantId: p.id, addOnId: null, ...vat };
     if (p.status === 'confirmed') {
-      if (p.priceOre > 0) items.push({ ...seat, description: `Deltagelse: ${p.name}`, unitPriceOre: p.priceOre });
+      if (p.priceOre > 0) items.push({ ...seat, description: `${SEAT_TEXT[facts.priceKind ?? 'normal']}: ${p.name}`, unitPriceOre: p.priceOre });
       for (const a of p.addOns) {
         if (a.status !== 'reserved' || a.priceOre <= 0) continue;
         items.push({ ...seat, itemKey: `addon:${p.id}:${a.addOnId}`, addOnId: a.addOnId, description: `${a.name}: ${p.name}`, unitPriceOre: a.priceOre });

@@ -11,7 +11,7 @@ import { writeTransaction } from '../db/dialect.js';
 import { enqueueMail } from '../messages/outbox.service.js';
 import { formatMoney } from '../lib/money.js';
 import { endpointOf } from './document.js';
-import { documentById, issuedDocumentIds, markDocumentSent, type StoredDocument } from './invoices.queries.js';
+import { documentById, issuedDocumentIds, markDocumentSent, undeliveredDocumentIds, type StoredDocument } from './invoices.queries.js';
 import { danishDate, renderInvoicePdf } from './pdf.js';
 import { renderUbl } from './ubl.js';
 
@@ -36,6 +36,13 @@ export interface InvoiceSender {
    * after commit, so a rollback never leaves a document sent but unrecorded.
    */
   deliver(ctx: AppContext, trx: Database, delivery: InvoiceDelivery): Promise<void>;
+  /**
+   * For a channel that confirms delivery (an access point): transmits after
+   * the commit and records the confirmation (markDocumentDelivered). Called
+   * again by retryUnconfirmed for documents still unconfirmed, so it must be
+   * safe to repeat for the same document.
+   */
+  afterCommit?(ctx: AppContext, delivery: InvoiceDelivery): Promise<void>;
 }
 
 /** The default: a mail to the payer's invoice address with the PDF and the XML, from the organiser's invoice address. */
@@ -122,6 +129,30 @@ export async function deliverIssuedDocuments(ctx: AppContext, senders: readonly 
       return true;
     });
     if (sent) result.sent.push({ id, number: stored.document.number, channel: sender.channel });
+    if (sent && sender.afterCommit) await confirmQuietly(ctx, sender, { ...delivery, stored: { ...stored, status: 'sent', sentVia: sender.channel } });
   }
   return result;
+}
+
+/** A failed transmission leaves the document handed over but unconfirmed; retryUnconfirmed tries again. */
+async function confirmQuietly(ctx: AppContext, sender: InvoiceSender, delivery: InvoiceDelivery): Promise<boolean> {
+  try {
+    await sender.afterCommit!(ctx, delivery);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Transmits again the documents a confirming channel has not confirmed yet (at most `limit`); returns how many it confirmed now. */
+export async function retryUnconfirmed(ctx: AppContext, senders: readonly InvoiceSender[], limit = 20): Promise<number> {
+  let confirmed = 0;
+  for (const sender of senders) {
+    if (!sender.afterCommit) continue;
+    for (const id of await undeliveredDocumentIds(ctx.db, sender.channel, limit)) {
+      const stored = await documentById(ctx.db, id);
+      if (stored && (await confirmQuietly(ctx, sender, await renderDelivery(stored)))) confirmed++;
+    }
+  }
+  return confirmed;
 }

@@ -31,6 +31,8 @@ export interface FinanceRow {
   issueDate: string;
   dueDate: string | null;
   sentAt: string | null;
+  sentVia: string | null;
+  deliveredAt: string | null;
   /** The payment date, YYYY-MM-DD. */
   paidAt: string | null;
   bookingId: number;
@@ -97,6 +99,8 @@ export async function financeRows(db: Database, f: FinanceFilters, page: { limit
       'invoice_documents.issue_date',
       'invoice_documents.due_date',
       'invoice_documents.sent_at',
+      'invoice_documents.sent_via',
+      'invoice_documents.delivered_at',
       'invoice_documents.paid_at',
       'invoice_documents.booking_id',
       'invoice_documents.event_id',
@@ -122,6 +126,8 @@ export async function financeRows(db: Database, f: FinanceFilters, page: { limit
     issueDate: r.issue_date,
     dueDate: r.due_date,
     sentAt: r.sent_at,
+    sentVia: r.sent_via,
+    deliveredAt: r.delivered_at,
     paidAt: paidDateOf(r.paid_at),
     bookingId: Number(r.booking_id),
     eventId: Number(r.event_id),

@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { access } from '../staff/roles.js';
+import { DELIVERY_STATES, deliveryStateOf } from './delivery-state.js';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from './document.js';
 import { financeQuerySchema } from './finance.filters.js';
 import type { FinanceRow } from './finance.queries.js';
@@ -22,6 +23,21 @@ const plainErrorSchema = z.object({ error: z.string(), message: z.string() });
 const paidDate = z.string().nullable().describe('The day the payment arrived, YYYY-MM-DD (a date, not a time); null while unpaid');
 const ore = (description: string) => z.number().int().describe(`${description}, in øre`);
 
+const deliverySchema = z
+  .object({
+    state: z
+      .enum(DELIVERY_STATES)
+      .describe("not_sent; email: sent by mail; peppol_pending: handed to the Peppol access point, not confirmed yet; peppol_delivered: the access point confirmed delivery; other: another channel"),
+    channel: z.string().nullable().describe("The sender's channel, e.g. 'email' or 'peppol'"),
+    sentAt: z.string().nullable().describe('When it was handed to the channel'),
+    deliveredAt: z.string().nullable().describe('When the access point confirmed delivery (Peppol only)'),
+  })
+  .meta({ id: 'InvoiceDelivery' });
+
+function deliveryOf(d: { sentAt: string | null; sentVia: string | null; deliveredAt: string | null }): z.infer<typeof deliverySchema> {
+  return { state: deliveryStateOf(d), channel: d.sentVia, sentAt: d.sentAt, deliveredAt: d.deliveredAt };
+}
+
 const summarySchema = z
   .object({
     number: z.string(),
@@ -30,6 +46,7 @@ const summarySchema = z
     issueDate: z.string(),
     dueDate: z.string().nullable(),
     sentAt: z.string().nullable(),
+    delivery: deliverySchema,
     paidAt: paidDate,
     bookingId: z.number().int(),
     eventId: z.number().int(),
@@ -58,6 +75,7 @@ const documentSchema = z
     status: z.enum(DOCUMENT_STATUSES),
     issueDate: z.string(),
     dueDate: z.string().nullable(),
+    delivery: deliverySchema,
     paidAt: paidDate,
     bookingId: z.number().int(),
     eventId: z.number().int(),
@@ -82,6 +100,7 @@ function summaryOf(row: FinanceRow): z.infer<typeof summarySchema> {
     issueDate: row.issueDate,
     dueDate: row.dueDate,
     sentAt: row.sentAt,
+    delivery: deliveryOf(row),
     paidAt: row.paidAt,
     bookingId: row.bookingId,
     eventId: row.eventId,
@@ -102,6 +121,7 @@ function documentOf(stored: StoredDocument): z.infer<typeof documentSchema> {
     status: stored.status,
     issueDate: d.issueDate,
     dueDate: d.dueDate,
+    delivery: deliveryOf(stored),
     paidAt: stored.paidAt,
     bookingId: d.bookingId,
     eventId: stored.eventId,

@@ -145,6 +145,8 @@ export interface StoredDocument {
   status: DocumentStatus;
   sentAt: string | null;
   sentVia: string | null;
+  /** When an access point confirmed delivery (Peppol); null for mail and while unconfirmed. */
+  deliveredAt: string | null;
   /** The payment date, YYYY-MM-DD (paidDateOf). */
   paidAt: string | null;
   creditedDocumentId: number | null;
@@ -175,6 +177,7 @@ export function toStoredDocument(row: DocumentRow, lines: readonly LineRow[]): S
     status: row.status,
     sentAt: row.sent_at,
     sentVia: row.sent_via,
+    deliveredAt: row.delivered_at,
     paidAt: paidDateOf(row.paid_at),
     creditedDocumentId: row.credited_document_id,
     createdAt: row.created_at,
@@ -289,6 +292,32 @@ export async function markDocumentSent(trx: Database, id: number, via: string, a
     .where('status', '=', 'issued')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Records what an access point confirmed; only for a document handed to that channel and not confirmed before. */
+export async function markDocumentDelivered(db: Database, id: number, via: string, at: string, reference: string): Promise<boolean> {
+  const result = await db
+    .updateTable('invoice_documents')
+    .set({ delivered_at: at, delivery_reference: reference })
+    .where('id', '=', id)
+    .where('sent_via', '=', via)
+    .where('delivered_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Documents handed to a channel whose delivery is not confirmed yet, oldest first. */
+export async function undeliveredDocumentIds(db: Database, via: string, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('invoice_documents')
+    .select('id')
+    .where('sent_via', '=', via)
+    .where('delivered_at', 'is', null)
+    .where('status', 'in', ['sent', 'paid'])
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /**

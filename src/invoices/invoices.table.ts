@@ -34,6 +34,10 @@ export interface InvoiceDocumentsTable {
   sent_at: string | null;
   /** The sender's channel, e.g. 'email' or 'peppol'. */
   sent_via: string | null;
+  /** When an access point confirmed delivery to the buyer's Peppol address (migration 2026_12_05_10); null for mail. */
+  delivered_at: string | null;
+  /** The access point's id of that transmission. */
+  delivery_reference: string | null;
   /** The calendar day the payment arrived (YYYY-MM-DD, Danish time), not a timestamp: bookkeeping thinks in payment dates. */
   paid_at: string | null;
   credited_document_id: number | null;

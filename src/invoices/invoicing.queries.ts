@@ -21,7 +21,7 @@ export async function readBooking(db: Database, bookingId: number) {
     .select([
       'r.id', 'r.event_id', 'r.locale', 'r.updated_at', 'r.payer_organisation', 'r.payer_cvr', 'r.payer_ean',
       'r.payer_person_reference', 'r.payer_po_number', 'r.payer_address', 'r.payer_postal_code', 'r.payer_city', 'r.payer_country_code',
-      'r.payer_email', 'r.booker_name',
+      'r.payer_email', 'r.booker_name', 'r.price_kind',
       'e.title as event_title', 'e.status as event_status', 'e.starts_at as event_starts_at', 'e.ends_at as event_ends_at',
       'e.vat_mode', 'e.vat_exemption_reason',
       'p.id as participant_id', 'p.name as participant_name', 'p.status as participant_status', 'p.position as participant_position',
@@ -61,6 +61,7 @@ export async function readBooking(db: Database, bookingId: number) {
     eventEndsAt: first.event_ends_at,
     vatMode: first.vat_mode,
     vatExemptionReason: first.vat_exemption_reason,
+    priceKind: first.price_kind,
     participants: ordered.map((p) => ({
       id: p.id,
       name: p.name,

@@ -8,7 +8,7 @@
 import type { AppContext } from '../context.js';
 import type { OutboxLog } from '../messages/outbox.worker.js';
 import { notifyOutbox } from '../messages/outbox.service.js';
-import { deliverIssuedDocuments, emailInvoiceSender, type InvoiceSender } from './delivery.js';
+import { deliverIssuedDocuments, emailInvoiceSender, retryUnconfirmed, type InvoiceSender } from './delivery.js';
 import { reconcileChangedBookings } from './invoicing.service.js';
 import { storedOrganiserSettings, type SettingsSource } from './organiser-settings.js';
 
@@ -39,6 +39,8 @@ export async function runInvoicingTick(ctx: AppContext, options: InvoicingWorker
   const reconciled = await reconcileChangedBookings(ctx, { settings: fixed });
   for (const f of reconciled.failed) options.log?.warn({ bookingId: f.bookingId, err: f.error }, 'booking could not be invoiced');
   const senders = options.senders?.(settings) ?? [emailInvoiceSender({ from: settings.invoiceEmailFrom, replyTo: settings.invoiceEmailReplyTo })];
+  // Earlier hand-overs an access point has not confirmed go first, so a document just refused waits for the next tick.
+  await retryUnconfirmed(ctx, senders);
   const delivered = await deliverIssuedDocuments(ctx, senders);
   if (delivered.sent.length > 0) notifyOutbox();
   return { issued: reconciled.issued.length, failed: reconciled.failed.length, sent: delivered.sent.length };

@@ -155,10 +155,25 @@ export const participantSchema = z.object({
     .meta({ description: 'Answers keyed by question id: text, a chosen option, a list of options, or true/false.' }),
 });
 
+/**
+ * Stands in for the payer a free event's sign-up leaves out. It cannot come
+ * from input (an organisation is required text), so an empty organisation
+ * means "no payer" everywhere after parsing.
+ */
+export const NO_PAYER = {
+  organisation: '', cvr: null, ean: null, personReference: null, poNumber: null, address: '', postalCode: '', city: '', email: '',
+} as const satisfies z.output<typeof payerSchema>;
+
+/** True for the stand-in of a free event's missing payer. */
+export const hasPayer = (payer: { organisation: string }): boolean => payer.organisation !== '';
+
 export const registrationInputSchema = z
   .object({
     locale: z.enum(['da', 'en'], 'invalid_value').optional().meta({ description: 'Language of mails; from Accept-Language when absent.' }),
-    payer: payerSchema,
+    payer: payerSchema.optional().default(NO_PAYER).meta({
+      description:
+        'Who pays. Required unless the event is free (no price, member or early-bird price, and no add-on with a price): a free sign-up may leave it out, and is never invoiced.',
+    }),
     booker: z
       .object({ name: requiredText(LIMITS.name), email: email() })
       .optional()
@@ -190,6 +205,8 @@ export type AnswerValue = z.output<typeof answerValue>;
 
 /** What an event offers on its sign-up: the add-ons and questions the input is checked against. */
 export interface SignupOffer {
+  /** Nothing to pay (pricing.ts, isFreeOffer): the payer may be left out. */
+  free?: boolean;
   addOns: ReadonlyArray<{ code: string }>;
   questions: ReadonlyArray<{ id: number; kind: QuestionKind; required: boolean; options: ReadonlyArray<{ value: string }> }>;
 }
@@ -202,6 +219,9 @@ function isBlank(value: unknown): boolean {
 export function checkAgainstOffer(input: RegistrationInput, offer: SignupOffer, ctx: z.RefinementCtx): void {
   const codes = new Set(offer.addOns.map((a) => a.code));
   const questions = new Map(offer.questions.map((q) => [String(q.id), q]));
+  // zod hands over a copy of the stand-in: recognise it by its blank required fields.
+  const payer: Partial<Record<string, unknown>> | undefined = input && typeof input === 'object' ? input.payer : undefined;
+  if (!offer.free && payer && payer.organisation === '' && payer.address === '' && payer.email === '') ctx.addIssue({ code: 'custom', path: ['payer'], message: 'required' });
   if (!input || typeof input !== 'object' || !Array.isArray(input.participants)) return;
   input.participants.forEach((p: Partial<ParticipantInput> | null, i) => {
     if (!p || typeof p !== 'object') return;
@@ -253,6 +273,7 @@ const SCHEMA_CACHE_SIZE = 200;
 function cachedSchemaFor(offer: SignupOffer): ReturnType<typeof registrationSchemaFor> {
   // Only what SignupOffer names (not, say, an add-on's stock, which changes with every sign-up).
   const essential: SignupOffer = {
+    free: offer.free === true,
     addOns: offer.addOns.map((a) => ({ code: a.code })),
     questions: offer.questions.map((q) => ({ id: q.id, kind: q.kind, required: q.required, options: q.options.map((o) => ({ value: o.value })) })),
   };

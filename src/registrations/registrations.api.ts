@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../lib/errors.js';
 import type { Locale } from '../web/i18n.js';
+import { PRICE_KINDS } from './pricing.js';
 import { registrationInputSchema } from './registration.schema.js';
 import {
   AddOnSoldOutError,
@@ -59,6 +60,10 @@ const createdSchema = z
         addOns: z.array(z.object({ code: z.string(), status: z.enum(['reserved', 'requested']) })),
       }),
     ),
+    priceKind: z
+      .enum(PRICE_KINDS)
+      .describe("The seat price given: 'member' when the payer's CVR or EAN is on the organiser's member list, 'earlyBird' before the event's early-bird deadline, otherwise 'normal'"),
+    seatPriceOre: ore.describe('That seat price per participant, ex. VAT'),
     totals: z
       .object({ exVatOre: ore, vatOre: ore, inclVatOre: ore })
       .describe('Seats and add-ons confirmed now; VAT per line, then summed. Waiting participants are charged when they get a seat.'),
@@ -94,6 +99,9 @@ export function registrationsApi(ctx: AppContext): FastifyPluginAsync {
     status: r.status,
     manageUrl: manageUrl(r.manageToken),
     participants: r.participants,
+    // A replay of an answer given before price kinds existed has none: it was the event's own price.
+    priceKind: r.priceKind ?? 'normal',
+    seatPriceOre: r.seatPriceOre ?? 0,
     totals: r.totals,
   });
 

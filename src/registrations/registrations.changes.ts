@@ -288,6 +288,24 @@ export async function cancelRegistration(ctx: AppContext, registrationId: number
   return countPromotions(ctx, result);
 }
 
+/**
+ * Cancels some participants of one registration together (all of them when
+ * `participantIds` is undefined), under the same rules as cancelParticipant:
+ * one transaction, one mail, one audit entry for the lot.
+ */
+export async function cancelParticipants(ctx: AppContext, registrationId: number, participantIds: number[] | undefined, options: CancelOptions = {}): Promise<CancellationResult> {
+  if (participantIds === undefined) return cancelRegistration(ctx, registrationId, options);
+  const found = await q.findRegistration(ctx.db, registrationId);
+  if (!found) throw notFound('No such registration');
+  const now = ctx.clock.now();
+  const result = await withEventLock(ctx, found.event_id, async (trx, event) => {
+    const participants = (await q.participantsOfRegistration(trx, registrationId)).filter((p) => participantIds.includes(p.id));
+    const cancelled = await cancelLocked(ctx, trx, event, registrationId, participants, now, options.staff);
+    return finishCancellation(ctx, trx, event, cancelled, now, options);
+  });
+  return countPromotions(ctx, result);
+}
+
 /** What cancelling would cost now, without doing it (for the self-service page). */
 export async function quoteCancellation(
   ctx: AppContext,

@@ -22,7 +22,8 @@ import { parseRegistration, type AnswerValue, type RegistrationInput } from './r
 import { AddOnSoldOutError, IdempotencyKeyReusedError, InvalidRegistrationError, SignupClosedError } from './registrations.errors.js';
 import type { QuestionLabels } from './registrations.messages.js';
 import * as q from './registrations.queries.js';
-import { totalsOf, type Totals } from './pricing.js';
+import { isPayerMember } from '../organiser/members.service.js';
+import { isFreeOffer, seatPrice, totalsOf, type EventPrices, type PriceKind, type SeatPrice, type Totals } from './pricing.js';
 import { canonicalJson, looksLikeToken, newManageToken, openToken, sealToken, sha256Hex } from './tokens.js';
 
 /** What the sign-up form and the API need to know about an event. */
@@ -34,6 +35,10 @@ export interface EventSignup {
     startsAt: string;
     endsAt: string;
     priceOre: number;
+    /** The member and early-bird prices, as the pricing rule takes them. */
+    prices: EventPrices;
+    /** Nothing to pay whatever the price kind: the sign-up asks for no payer (pricing.ts, isFreeOffer). */
+    free: boolean;
     vatPercent: number;
     allowPartial: boolean;
     capacity: number;
@@ -65,6 +70,8 @@ export async function getEventSignup(ctx: AppContext, slug: string): Promise<Eve
       startsAt: event.starts_at,
       endsAt: event.ends_at,
       priceOre: event.price_ore,
+      prices: pricesOf(event),
+      free: isFreeOffer(pricesOf(event), addOns.map((a) => a.price_ore)),
       vatPercent: vatPercentFor(event.vat_mode),
       allowPartial: event.allow_partial === 1,
       capacity: event.capacity,
@@ -118,6 +125,10 @@ export interface RegistrationReceipt {
   /** Confirmed when at least one participant has a seat. */
   status: 'confirmed' | 'waitlisted';
   participants: ReceiptParticipant[];
+  /** Which seat price the sign-up got: the event's own, the member price or the early-bird price. */
+  priceKind: PriceKind;
+  /** That seat price per participant, ex. VAT. */
+  seatPriceOre: number;
   /** What the seats and add-ons confirmed now cost; waiting participants are charged when they get a seat. */
   totals: Totals;
 }
@@ -177,7 +188,8 @@ export async function createRegistration(
   // Closed comes first: there is no point in correcting a form nobody can send.
   const closed = closedReason(seatFactsOf(event), now);
   if (closed) throw new SignupClosedError(closed);
-  const parsed = parseRegistration(input, { addOns, questions });
+  const free = isFreeOffer(pricesOf(event), addOns.map((a) => a.price_ore));
+  const parsed = parseRegistration(input, { addOns, questions, free });
   if (!parsed.success) throw new InvalidRegistrationError(parsed.error);
   const data = parsed.data;
 
@@ -189,10 +201,13 @@ export async function createRegistration(
     if (earlier) return replay(earlier, key, requestHash);
   }
 
+  // Only an event with a member price asks the member list (the common sign-up reads nothing more).
+  const member = event.member_price_ore !== null && (await isPayerMember(ctx.db, data.payer, now));
   const job: SignupJob = {
     offer,
     data,
     now,
+    member,
     locale: data.locale ?? options.locale ?? 'da',
     token: newManageToken(),
     key: key !== undefined && keyHash && requestHash ? { key, keyHash, requestHash } : null,
@@ -224,6 +239,8 @@ interface SignupJob {
   offer: Offer;
   data: RegistrationInput;
   now: Date;
+  /** The payer was on the member list when the sign-up arrived. */
+  member: boolean;
   locale: Locale;
   token: string;
   key: { key: string; keyHash: string; requestHash: string } | null;
@@ -350,12 +367,15 @@ async function saveRegistrations(ctx: AppContext, trx: Database, eventId: number
   }
 
   const vatPercent = vatPercentFor(event.vat_mode);
+  // The price rule on the event as locked: member price, early bird or the event's own.
+  const seats = new Map(saved.map(({ job }) => [job, seatPrice(pricesOf(event), { member: job.member, at: job.now })]));
   const registrationIds = await q.insertRegistrations(
     trx,
     saved.map(({ job, plan: p }) => {
       const { data } = job;
       const now = job.now.toISOString();
       return {
+        price_kind: seats.get(job)!.kind,
         event_id: event.id,
         arrival_no: p.arrivalNo,
         status: p.confirmed > 0 ? 'confirmed' : 'waitlisted',
@@ -406,7 +426,7 @@ async function saveRegistrations(ctx: AppContext, trx: Database, eventId: number
           accessibility_needs: x.accessibilityNeeds ?? '',
           status: confirmed ? ('confirmed' as const) : ('waitlisted' as const),
           waitlist_position: confirmed ? null : p.firstTicket + (i - p.confirmed),
-          price_ore: event.price_ore,
+          price_ore: seats.get(job)!.priceOre,
           cancellation_fee_ore: null,
           promoted_at: null,
           cancelled_at: null,
@@ -441,7 +461,7 @@ async function saveRegistrations(ctx: AppContext, trx: Database, eventId: number
   const builds = [];
   for (const [n, { job, i, plan: p }] of saved.entries()) {
     const registrationId = registrationIds[n]!;
-    const receipt = receiptOf(job, p, registrationId, idsOf(n), byCode, event, vatPercent);
+    const receipt = receiptOf(job, p, registrationId, idsOf(n), byCode, seats.get(job)!, vatPercent);
     if (job.key) await q.setIdempotentResponse(trx, registrationId, JSON.stringify(receipt));
     const registration = newRegistrationView({
       registrationId,
@@ -450,6 +470,7 @@ async function saveRegistrations(ctx: AppContext, trx: Database, eventId: number
       offer: job.offer,
       data: job.data,
       seats: p,
+      seatPrice: seats.get(job)!,
       waitingBefore: p.waitingBefore,
       locale: job.locale,
       now: job.now.toISOString(),
@@ -500,14 +521,14 @@ function receiptOf(
   registrationId: number,
   participantIds: number[],
   byCode: ReadonlyMap<string, AddOnRow>,
-  event: q.LockedEvent,
+  seat: SeatPrice,
   vatPercent: number,
 ): RegistrationReceipt {
   const lines: number[] = [];
   const participants: ReceiptParticipant[] = job.data.participants.map((x, i) => {
     const confirmed = i < p.confirmed;
     if (confirmed) {
-      lines.push(event.price_ore);
+      lines.push(seat.priceOre);
       for (const code of x.addOns ?? []) lines.push(byCode.get(code)!.price_ore);
     }
     return {
@@ -522,8 +543,15 @@ function receiptOf(
     id: registrationId,
     status: p.confirmed > 0 ? 'confirmed' : 'waitlisted',
     participants,
+    priceKind: seat.kind,
+    seatPriceOre: seat.priceOre,
     totals: totalsOf(lines, vatPercent),
   };
+}
+
+/** The prices of an event row as the pricing rule takes them. */
+export function pricesOf(e: Pick<q.LockedEvent, 'price_ore' | 'member_price_ore' | 'early_bird_price_ore' | 'early_bird_ends_at'>): EventPrices {
+  return { priceOre: e.price_ore, memberPriceOre: e.member_price_ore, earlyBirdPriceOre: e.early_bird_price_ore, earlyBirdEndsAt: e.early_bird_ends_at };
 }
 
 /**
@@ -537,6 +565,8 @@ export function newRegistrationView(parts: {
   offer: Pick<Offer, 'event' | 'addOns'>;
   data: RegistrationInput;
   seats: { confirmed: number };
+  /** The seat price the sign-up got (default: the event's own). */
+  seatPrice?: SeatPrice;
   /** People waiting before this registration (default: the event's waiting list as locked). */
   waitingBefore?: number;
   locale: Locale;
@@ -544,13 +574,14 @@ export function newRegistrationView(parts: {
 }): RegistrationView {
   const { registrationId, participantIds, event, offer, data, seats, locale, now } = parts;
   const waitingBefore = parts.waitingBefore ?? event.waiting_count;
+  const seat = parts.seatPrice ?? { kind: 'normal' as const, priceOre: event.price_ore };
   const addOnOrder = [...offer.addOns].sort((a, b) => a.position - b.position || a.id - b.id);
   const vatPercent = vatPercentFor(event.vat_mode);
   const amounts: number[] = [];
   const participants = data.participants.map((p, i) => {
     const confirmed = i < seats.confirmed;
     const chosen = addOnOrder.filter((a) => (p.addOns ?? []).includes(a.code));
-    if (confirmed) amounts.push(event.price_ore);
+    if (confirmed) amounts.push(seat.priceOre);
     return {
       id: participantIds[i]!,
       name: p.name,
@@ -587,6 +618,7 @@ export function newRegistrationView(parts: {
     },
     booker: { name: data.booker?.name ?? data.participants[0]!.name, email: data.booker?.email ?? data.participants[0]!.email },
     consentToParticipantList: Boolean(data.consentToParticipantList),
+    priceKind: seat.kind,
     participants,
     totals: totalsOf(amounts, vatPercent),
     cancellation: policyOf(event),
@@ -612,6 +644,8 @@ export interface RegistrationView {
   };
   booker: { name: string; email: string };
   consentToParticipantList: boolean;
+  /** Which seat price the registration got (pricing.ts). */
+  priceKind: PriceKind;
   participants: Array<{
     id: number;
     name: string;
@@ -681,6 +715,7 @@ async function registrationView(db: Database, row: NonNullable<Awaited<ReturnTyp
     },
     booker: { name: row.booker_name, email: row.booker_email },
     consentToParticipantList: row.consent_participant_list === 1,
+    priceKind: row.price_kind,
     participants: participants.map((p) => ({
       id: p.id,
       name: p.name,

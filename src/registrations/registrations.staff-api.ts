@@ -4,6 +4,8 @@
  * their participants, GET /api/v1/registrations/{id} gives one. The
  * back office's role rules apply: whoever may read registrations (admin,
  * manager, finance, facilitator), facilitators only for events assigned to them.
+ * POST /api/v1/registrations/{id}/cancellations cancels, for those who may
+ * change registrations (admin, manager), as the back office does.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -14,8 +16,11 @@ import { canSeeEvent, staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { eventOfRegistration, registrationIdsOfEvent } from './registrations.admin.queries.js';
 import { getRegistration, type RegistrationView } from './registrations.service.js';
+import { PRICE_KINDS } from './pricing.js';
 import { PARTICIPANT_STATUSES } from './registrations.table.js';
 import { registrationPath } from './views/admin/paths.js';
+import { hasPayer, LIMITS } from './registration.schema.js';
+import { cancelAsStaffApi, FEE_MODES } from './staff-cancellation.js';
 
 const security = [{ bearerAuth: [] }];
 /** A page of registrations is read one registration at a time, so a page is kept small enough to answer quickly. */
@@ -57,8 +62,9 @@ const registrationSchema = z
       postalCode: z.string(),
       city: z.string(),
       email: z.string(),
-    }),
+    }).nullable().describe("Null for a free event's sign-up, which asks for no payer"),
     consentToParticipantList: z.boolean(),
+    priceKind: z.enum(PRICE_KINDS).describe("The seat price given at sign-up: 'member' (payer on the member list), 'earlyBird' (before the deadline) or 'normal'"),
     participants: z.array(participantSchema),
     totals: z.object({ exVatOre: z.number().int(), vatOre: z.number().int(), inclVatOre: z.number().int() }).describe('Seats and add-ons held now, in øre'),
     urls: z.object({ admin: z.string() }),
@@ -75,6 +81,39 @@ const listSchema = z
   })
   .meta({ id: 'StaffRegistrationList' });
 
+const cancellationBodySchema = z
+  .object({
+    participantIds: z
+      .array(z.number().int().min(1).max(2_147_483_647))
+      .min(1)
+      .max(LIMITS.participants)
+      .optional()
+      .describe('The participants to cancel, all of this registration; omit to cancel the whole booking'),
+    fee: z
+      .enum(FEE_MODES)
+      .describe(
+        "'rule': the event's cancellation rule, exactly as the booker would get it (refused with 409 when the rule does not allow cancelling now); " +
+          "'charge': as the back office cancels: the rule's fee, and the event's late fee where the rule would refuse; 'waive': no fee at all",
+      ),
+  })
+  .strict()
+  .meta({ id: 'RegistrationCancellationRequest' });
+
+const cancellationSchema = z
+  .object({
+    registration: registrationSchema,
+    cancelledParticipantIds: z.array(z.number().int()).describe('Participants cancelled now (already cancelled ones are left out)'),
+    feeOre: z.number().int().describe('Cancellation fee charged now, ex. VAT, in øre'),
+    promotedParticipantIds: z.array(z.number().int()).describe('Participants from the waiting list who got the freed seats'),
+    documents: z
+      .array(z.object({ kind: z.enum(['invoice', 'credit_note']), number: z.string(), payableOre: z.number().int() }))
+      .describe('Documents issued because of this cancellation: a credit note for what was invoiced, an invoice for a fee not yet invoiced'),
+    invoicing: z
+      .enum(['done', 'waiting', 'failed'])
+      .describe("'waiting': nothing can be invoiced yet (organiser settings missing, or invoicing after the event); 'failed': the invoicing worker retries and shows the reason on the finance pages"),
+  })
+  .meta({ id: 'RegistrationCancellation' });
+
 export function staffRegistrationJson(ctx: AppContext, r: RegistrationView): z.infer<typeof registrationSchema> {
   return {
     id: r.id,
@@ -83,8 +122,9 @@ export function staffRegistrationJson(ctx: AppContext, r: RegistrationView): z.i
     createdAt: r.createdAt,
     event: r.event,
     booker: r.booker,
-    payer: r.payer,
+    payer: hasPayer(r.payer) ? r.payer : null,
     consentToParticipantList: r.consentToParticipantList,
+    priceKind: r.priceKind,
     participants: r.participants.map((p) => ({
       id: p.id,
       name: p.name,
@@ -141,6 +181,53 @@ export function registrationsStaffApi(ctx: AppContext): FastifyPluginAsync {
           if (r) items.push(staffRegistrationJson(ctx, r));
         }
         return { event: { id: eventId, slug }, items, total: ids.length, page, perPage };
+      },
+    );
+
+    app.post(
+      '/api/v1/registrations/:id/cancellations',
+      {
+        config: { staffRoles: access.registrations.write },
+        schema: {
+          tags: ['registrations'],
+          summary: 'Cancel participants or a whole booking (staff: administrator or event manager)',
+          description:
+            'Cancels the given participants of the registration, or all of them when participantIds is omitted, with the fee decided by `fee`. ' +
+            'Freed seats go to the waiting list at once; the booker and the participants are mailed. The invoicing runs at once, and the answer ' +
+            'names the documents it issued: a credit note for what was invoiced for the cancelled participants (less a fee that stays), ' +
+            'an invoice for a fee not invoiced before.',
+          security,
+          params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) }),
+          body: cancellationBodySchema,
+          response: { 200: cancellationSchema, 400: plainErrorSchema, 401: plainErrorSchema, 403: plainErrorSchema, 404: plainErrorSchema, 409: plainErrorSchema, 422: plainErrorSchema },
+        },
+      },
+      async (request, reply) => {
+        const id = request.params.id;
+        const eventId = await eventOfRegistration(ctx.db, id);
+        if (eventId === undefined) return reply.code(404).send({ error: 'not_found', message: 'No such registration' });
+        if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return reply.code(403).send(forbidden);
+        const staff = { ...staffOf(request), requestId: request.id };
+        const outcome = await cancelAsStaffApi(ctx, staff, id, request.body);
+        if (!outcome.ok) {
+          if (outcome.reason === 'not_found') return reply.code(404).send({ error: 'not_found', message: 'No such registration' });
+          if (outcome.reason === 'unknown_participant') {
+            return reply.code(422).send({ error: 'unknown_participant', message: `Not participants of this registration: ${outcome.participantIds.join(', ')}` });
+          }
+          if (outcome.reason === 'nothing_to_cancel') return reply.code(409).send({ error: 'nothing_to_cancel', message: 'Everyone named is cancelled already' });
+          return reply.code(409).send({
+            error: 'cancellation_not_allowed',
+            message: outcome.why === 'late' ? "The event's rule allows no cancellation now; use fee 'charge' or 'waive'" : "The event has started; use fee 'charge' or 'waive'",
+          });
+        }
+        return {
+          registration: staffRegistrationJson(ctx, outcome.registration),
+          cancelledParticipantIds: outcome.result.cancelledParticipantIds,
+          feeOre: outcome.result.feeOre,
+          promotedParticipantIds: outcome.result.promoted.flatMap((p) => p.participantIds),
+          documents: outcome.issued.map((d) => ({ kind: d.kind, number: d.number, payableOre: d.payableOre })),
+          invoicing: outcome.invoicing,
+        };
       },
     );
 

@@ -8,7 +8,7 @@ import type { Locale } from '../web/i18n.js';
 import { allocateSeats, type SeatAllocation } from './capacity.js';
 import { LIMITS, parseRegistration, type SignupOffer } from './registration.schema.js';
 import { fieldErrorMap, messageFor, type QuestionLabels } from './registrations.messages.js';
-import { totalsOf, type Totals } from './pricing.js';
+import { totalsOf, type PriceKind, type Totals } from './pricing.js';
 import { PARTICIPANT_TEXT_FIELDS, PAYER_FIELDS, toRegistrationInput, type SignupDraft } from './signup-form.js';
 
 export const STEPS = [1, 2, 3] as const;
@@ -213,10 +213,14 @@ export interface PricePreview {
   lines: Array<{ participant: number; addOn: string | null; priceOre: number; waitlisted: boolean }>;
   /** Of the lines with a seat: waiting participants pay when they get one. */
   totals: Totals;
+  /** Which seat price the lines use (member or early-bird price, or the event's own). */
+  priceKind: PriceKind;
 }
 
 export interface PriceFacts {
+  /** The seat price the sign-up would get now (pricing.ts, seatPrice). */
   priceOre: number;
+  priceKind?: PriceKind;
   vatPercent: number;
   capacity: number;
   seatsAvailable: number;
@@ -242,5 +246,5 @@ export function pricePreview(draft: SignupDraft, facts: PriceFacts): PricePrevie
     lines.filter((l) => !l.waitlisted).map((l) => l.priceOre),
     facts.vatPercent,
   );
-  return { allocation, lines, totals };
+  return { allocation, lines, totals, priceKind: facts.priceKind ?? 'normal' };
 }

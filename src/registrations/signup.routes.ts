@@ -26,6 +26,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { notFound } from '../lib/errors.js';
+import { compactDigits } from '../lib/identifiers.js';
+import { isPayerMember } from '../organiser/members.service.js';
+import { seatPrice, type SeatPrice } from './pricing.js';
 import { LOCALES, translator, type Locale } from '../web/i18n.js';
 import { pageContext, sendHtml, type PageContext } from '../web/page.js';
 import { paths, routePatterns } from '../web/paths.js';
@@ -111,6 +114,14 @@ interface Shown {
   status?: number;
 }
 
+/** The seat price the draft would get now: the member list is asked only when the event has a member price. */
+async function seatPriceOfDraft(ctx: AppContext, signup: EventSignup, draft: SignupDraft): Promise<SeatPrice> {
+  const now = ctx.clock.now();
+  const payer = { cvr: compactDigits(draft.payer.cvr), ean: compactDigits(draft.payer.ean) };
+  const member = signup.event.prices.memberPriceOre !== null && (await isPayerMember(ctx.db, payer, now));
+  return seatPrice(signup.event.prices, { member, at: now });
+}
+
 export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
@@ -122,8 +133,10 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
       privateResponse(reply);
       if (shown.step === 1) return sendHtml(reply, PayerStep(props), status);
       if (shown.step === 2) return sendHtml(reply, ParticipantsStep(props), status);
+      const seat = await seatPriceOfDraft(ctx, signup, draft);
       const preview = pricePreview(draft, {
-        priceOre: signup.event.priceOre,
+        priceOre: seat.priceOre,
+        priceKind: seat.kind,
         vatPercent: signup.event.vatPercent,
         capacity: signup.event.capacity,
         seatsAvailable: signup.event.seatsAvailable,

@@ -25,6 +25,7 @@ export function tokensRoutes(ctx: AppContext): FastifyPluginAsync {
       const entries = [
         { href: '/admin/settings/tokens', title: page.t('settings.tokens'), description: page.t('settings.tokensDescription') },
         { href: '/admin/settings/organiser', title: page.t('settings.organiser'), description: page.t('settings.organiserDescription') },
+        { href: '/admin/settings/members', title: page.t('settings.members'), description: page.t('settings.membersDescription') },
       ].filter((e) => request.server.hasRoute({ method: 'GET', url: e.href }));
       return sendHtml(reply, SettingsPage({ page, entries }));
     });

@@ -9,6 +9,7 @@ import * as eventsBackOffice from './2026_11_27_007_events_back_office.js';
 import * as registrationsAdmin from './2026_11_27_009_registrations_admin.js';
 import * as organiserSettings from './2026_11_27_010_organiser_settings.js';
 import * as outboxPendingIndex from './2026_11_27_011_outbox_pending_index.js';
+import * as memberPrices from './2026_12_05_10_member_prices.js';
 import * as payerCountry from './2026_12_05_01_payer_country.js';
 
 /** Every migration in order. Files are frozen once released: add, never edit. */
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_010_organiser_settings': organiserSettings,
   '2026_11_27_011_outbox_pending_index': outboxPendingIndex,
   '2026_12_05_01_payer_country': payerCountry,
+  '2026_12_05_10_member_prices': memberPrices,
 };

@@ -20,6 +20,7 @@ import { calendarFilename } from '../../events/ics.js';
 import { dateTime, timeRange } from '../../events/views/format.js';
 import { formatDate } from '../../lib/dates.js';
 import { formatMoney, vatOre } from '../../lib/money.js';
+import { hasPayer } from '../registration.schema.js';
 import { enqueueMail, type MailAttachment, type OutgoingMail } from '../../messages/outbox.service.js';
 import { translator } from '../../web/i18n.js';
 import { paths } from '../../web/paths.js';
@@ -175,6 +176,8 @@ function participantBlocks(f: MailFacts, p: Participant, heading: string): MailB
 }
 
 function priceBlocks(f: MailFacts, heading: MailMessageKey | null = 'mail.price.heading'): MailBlock[] {
+  // A free event's sign-up has no payer and nothing to pay: no price lines of 0,00 kr.
+  if (!hasPayer(f.registration.payer)) return [];
   const totals = f.registration.totals;
   const exempt = f.vatPercent === 0;
   const blocks: MailBlock[] = heading ? [{ kind: 'h', level: 2, text: t(f, heading) }] : [];
@@ -187,12 +190,16 @@ function priceBlocks(f: MailFacts, heading: MailMessageKey | null = 'mail.price.
     ],
   });
   if (exempt) blocks.push({ kind: 'p', text: t(f, 'mail.price.exempt') });
+  // Mails built from rows written before price kinds existed have none: the event's own price.
+  const kind = f.registration.priceKind ?? 'normal';
+  if (kind !== 'normal') blocks.push({ kind: 'p', text: t(f, kind === 'member' ? 'mail.price.member' : 'mail.price.earlyBird') });
   if (f.registration.participants.some((p) => p.status === 'waitlisted')) blocks.push({ kind: 'p', text: t(f, 'mail.price.waitlistNote') });
   return blocks;
 }
 
 function payerBlocks(f: MailFacts): MailBlock[] {
   const p = f.registration.payer;
+  if (!hasPayer(p)) return [];
   return [
     { kind: 'h', level: 2, text: t(f, 'mail.payer.heading') },
     {

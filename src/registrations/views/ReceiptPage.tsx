@@ -91,27 +91,33 @@ export function ReceiptPage({ page, signup, receipt, manageUrl }: ReceiptPagePro
         ))}
       </ul>
 
-      <h2 safe>{t('signup.receipt.price')}</h2>
-      {receipt.totals.inclVatOre === 0 && waiting > 0 ? (
-        <p safe>{t('signup.receipt.nothingYet')}</p>
-      ) : (
-        <dl class="tilmeld-summary">
-          <dt safe>{t('signup.summary.totalExVat')}</dt>
-          <dd safe>{formatMoney(receipt.totals.exVatOre, locale)}</dd>
-          {exempt ? (
-            ''
+      {event.free ? '' : (
+        <>
+          <h2 safe>{t('signup.receipt.price')}</h2>
+          {receipt.priceKind === 'member' ? <p safe>{t('signup.receipt.memberPrice')}</p> : ''}
+          {receipt.priceKind === 'earlyBird' ? <p safe>{t('signup.receipt.earlyBirdPrice')}</p> : ''}
+          {receipt.totals.inclVatOre === 0 && waiting > 0 ? (
+            <p safe>{t('signup.receipt.nothingYet')}</p>
           ) : (
-            <>
-              <dt safe>{t('signup.summary.vat', { percent: event.vatPercent })}</dt>
-              <dd safe>{formatMoney(receipt.totals.vatOre, locale)}</dd>
-            </>
+            <dl class="tilmeld-summary">
+              <dt safe>{t('signup.summary.totalExVat')}</dt>
+              <dd safe>{formatMoney(receipt.totals.exVatOre, locale)}</dd>
+              {exempt ? (
+                ''
+              ) : (
+                <>
+                  <dt safe>{t('signup.summary.vat', { percent: event.vatPercent })}</dt>
+                  <dd safe>{formatMoney(receipt.totals.vatOre, locale)}</dd>
+                </>
+              )}
+              <dt safe>{t('signup.summary.totalInclVat')}</dt>
+              <dd safe>{formatMoney(receipt.totals.inclVatOre, locale)}</dd>
+            </dl>
           )}
-          <dt safe>{t('signup.summary.totalInclVat')}</dt>
-          <dd safe>{formatMoney(receipt.totals.inclVatOre, locale)}</dd>
-        </dl>
+          {exempt ? <p safe>{t('signup.summary.vatExempt')}</p> : ''}
+          {waiting > 0 && receipt.totals.inclVatOre > 0 ? <p safe>{t('signup.summary.waitlistNote')}</p> : ''}
+        </>
       )}
-      {exempt ? <p safe>{t('signup.summary.vatExempt')}</p> : ''}
-      {waiting > 0 && receipt.totals.inclVatOre > 0 ? <p safe>{t('signup.summary.waitlistNote')}</p> : ''}
 
       <h2 safe>{t('signup.receipt.manageHeading')}</h2>
       <p safe>{t('signup.receipt.manageText')}</p>

@@ -362,7 +362,8 @@ function PriceTable({ page, signup, draft, preview }: { page: PageContext; signu
         </thead>
         <tbody>
           {preview.lines.map((line) => {
-            const item = line.addOn === null ? t('signup.summary.seat') : (names.get(line.addOn) ?? line.addOn);
+            const seat = preview.priceKind === 'member' ? t('signup.summary.seatMember') : preview.priceKind === 'earlyBird' ? t('signup.summary.seatEarlyBird') : t('signup.summary.seat');
+            const item = line.addOn === null ? seat : (names.get(line.addOn) ?? line.addOn);
             const who = draft.participants[line.participant]?.name ?? '';
             return (
               <tr>
@@ -450,6 +451,12 @@ export function ConfirmStep(p: StepViewProps & { preview: PricePreview; submissi
           </ol>
 
           <h3 safe>{t('signup.summary.price')}</h3>
+          {preview.priceKind === 'member' ? <p safe>{t('signup.summary.memberPrice')}</p> : ''}
+          {preview.priceKind === 'earlyBird' && signup.event.prices.earlyBirdEndsAt ? (
+            <p safe>{t('signup.summary.earlyBirdPrice', { deadline: formatDate(signup.event.prices.earlyBirdEndsAt, locale) })}</p>
+          ) : (
+            ''
+          )}
           <PriceTable page={page} signup={signup} draft={draft} preview={preview} />
 
           <h3 id="signup-terms" safe>{t('signup.terms.heading')}</h3>

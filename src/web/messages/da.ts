@@ -5,6 +5,7 @@ import { registrationsMessages } from '../../registrations/registrations.message
 import { signupMessages } from '../../registrations/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/self-service.messages.js';
 import { organiserMessages } from '../../organiser/organiser.messages.js';
+import { membersMessages } from '../../organiser/members.messages.js';
 import { financeMessages } from '../../invoices/finance.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
 import { eventsAdminMessages } from '../../events/events.admin.messages.js';
@@ -29,6 +30,7 @@ export const da = {
   ...signupMessages.da,
   ...selfServiceMessages.da,
   ...organiserMessages.da,
+  ...membersMessages.da,
   ...financeMessages.da,
   ...adminMessages.da,
   ...eventsAdminMessages.da,

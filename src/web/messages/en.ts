@@ -6,6 +6,7 @@ import { registrationsMessages } from '../../registrations/registrations.message
 import { signupMessages } from '../../registrations/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/self-service.messages.js';
 import { organiserMessages } from '../../organiser/organiser.messages.js';
+import { membersMessages } from '../../organiser/members.messages.js';
 import { financeMessages } from '../../invoices/finance.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
 import { eventsAdminMessages } from '../../events/events.admin.messages.js';
@@ -30,6 +31,7 @@ export const en: Record<keyof typeof da, string> = {
   ...signupMessages.en,
   ...selfServiceMessages.en,
   ...organiserMessages.en,
+  ...membersMessages.en,
   ...financeMessages.en,
   ...adminMessages.en,
   ...eventsAdminMessages.en,

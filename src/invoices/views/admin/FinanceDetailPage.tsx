@@ -1,7 +1,6 @@
 import type { AdminPageContext } from '../../../admin/page.js';
 import { AdminLayout } from '../../../admin/views/AdminLayout.js';
 import { titleWithErrors } from '../../../admin/views/parts.js';
-import { formatDate, formatTime } from '../../../lib/dates.js';
 import { formatMoney } from '../../../lib/money.js';
 import { ErrorSummary } from '../../../registrations/views/SignupShell.js';
 import { ErrorMessage, attr } from '../../../registrations/views/fields.js';
@@ -9,7 +8,7 @@ import type { FormError } from '../../../registrations/signup-steps.js';
 import { DKFDS_PREFIX } from '../../../web/assets.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
 import type { StoredDocument } from '../../invoices.queries.js';
-import { StatusBadge } from './FinanceListPage.js';
+import { deliveryText, StatusBadge } from './FinanceListPage.js';
 import { FINANCE_PATH, financeDocumentPath, financeDownloadPath, formatCalendarDate } from './format.js';
 
 export const DETAIL_NOTICES = ['paid', 'undone', 'refused'] as const;
@@ -68,12 +67,7 @@ function Facts({ page, stored, eventTitle }: Pick<FinanceDetailPageProps, 'page'
       {row(t('finance.detail.email'), b.email)}
       {row(t('finance.col.event'), eventTitle)}
       {row(t('finance.detail.booking'), String(d.bookingId))}
-      {row(
-        t('finance.detail.sentAt'),
-        stored.sentAt
-          ? `${formatDate(stored.sentAt, locale)} ${formatTime(stored.sentAt, locale)}${stored.sentVia ? ` ${t('finance.detail.sentVia', { via: stored.sentVia })}` : ''}`
-          : t('finance.detail.notSent'),
-      )}
+      {row(t('finance.col.delivery'), deliveryText(page, stored))}
     </dl>
   );
 }

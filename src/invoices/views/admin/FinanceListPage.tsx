@@ -7,6 +7,8 @@ import { FilterField, filterInputProps } from '../../../admin/views/FilterField.
 import { attr } from '../../../registrations/views/fields.js';
 import type { FormError } from '../../../registrations/signup-steps.js';
 import { Pagination } from '../../../web/views/Pagination.js';
+import { formatDate, formatTime } from '../../../lib/dates.js';
+import { deliveryStateOf, deliveryTimeOf, type DeliveryFacts } from '../../delivery-state.js';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../document.js';
 import { financeQueryString, type FinanceQuery } from '../../finance.filters.js';
 import type { FinanceRow } from '../../finance.queries.js';
@@ -88,6 +90,14 @@ function Filters({ page, values, errors, events }: Pick<FinanceListPageProps, 'p
   );
 }
 
+/** "Sendt pr. e-mail 5. december 2026 kl. 10.00", "Leveret via Peppol …", "Ikke sendt endnu". */
+export function deliveryText(page: AdminPageContext, d: DeliveryFacts): string {
+  const { t, locale } = page;
+  const state = t(`finance.delivery.${deliveryStateOf(d)}`);
+  const at = deliveryTimeOf(d);
+  return at ? t('finance.delivery.at', { state, date: formatDate(at, locale), time: formatTime(at, locale) }) : state;
+}
+
 export function StatusBadge({ page, row, today }: { page: AdminPageContext; row: Pick<FinanceRow, 'kind' | 'status' | 'dueDate'>; today: string }): JSX.Element {
   const { t } = page;
   const overdue = isOverdue(row, today);
@@ -136,6 +146,7 @@ function Rows({ page, result }: { page: AdminPageContext; result: FinancePage })
             <th scope="col" safe>{t('finance.col.event')}</th>
             <th scope="col" class="tilmeld-amount" safe>{t('finance.col.total')}</th>
             <th scope="col" safe>{t('finance.col.status')}</th>
+            <th scope="col" safe>{t('finance.col.delivery')}</th>
           </tr>
         </thead>
         <tbody>
@@ -155,6 +166,7 @@ function Rows({ page, result }: { page: AdminPageContext; result: FinancePage })
               <td>
                 <StatusBadge page={page} row={r} today={result.today} />
               </td>
+              <td safe>{deliveryText(page, r)}</td>
             </tr>
           ))}
         </tbody>
