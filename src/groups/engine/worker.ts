@@ -27,14 +27,25 @@ function threadEntry(): { entry: string | URL; eval: boolean } {
 export interface WorkerRequest {
   problem: Problem;
   options: SolveOptions;
+  /** Stop after this many search steps instead of at the time limit (tests compare the thread with solveSteps). */
+  steps?: number;
 }
 
 export type WorkerReply = { ok: true; solution: Solution } | { ok: false; message: string };
 
 export function solveInWorker(problem: Problem, options: SolveOptions): Promise<Solution> {
+  return runThread({ problem, options });
+}
+
+/** The step-limited search of solveSteps, in a worker thread. */
+export function solveStepsInWorker(problem: Problem, seed: number, steps: number): Promise<Solution> {
+  return runThread({ problem, options: { seconds: 0, seed }, steps });
+}
+
+function runThread(request: WorkerRequest): Promise<Solution> {
   return new Promise((resolve, reject) => {
     const { entry, eval: isCode } = threadEntry();
-    const worker = new Worker(entry, { eval: isCode, workerData: { problem, options } satisfies WorkerRequest });
+    const worker = new Worker(entry, { eval: isCode, workerData: request });
     let settled = false;
     worker.once('message', (reply: WorkerReply) => {
       settled = true;
