@@ -8,8 +8,9 @@
  * elements of different groups) and, after a kick, looks only at moves that touch
  * a group the kick changed. Each weak kick (a few random swaps, or several
  * elements moved from one group to another) is followed by a descent and kept
- * when the plan is not worse, else taken back move by move; when many kicks in a
- * row find nothing better, a strong kick restarts from a shaken copy of the best.
+ * when the plan is better or only a little worse (a few typical distances), else
+ * taken back move by move; when many kicks in a row find nothing better, a strong
+ * kick restarts from a shaken copy of the best.
  *
  * Determinism: every choice comes from the seeded generator and the trajectory
  * never depends on the clock; the caller's stop test only ends it. A longer run
@@ -48,6 +49,8 @@ export class GroupSearch {
   private logged = 0;
   private logging = false;
   private bestF = -Infinity;
+  /** How much worse than the current plan a kicked plan may be and still be accepted. */
+  private readonly slack: number;
   readonly best: Int32Array;
   bestValue = -Infinity;
 
@@ -81,15 +84,16 @@ export class GroupSearch {
     this.dirty = new Uint8Array(m);
     this.gain = new Float64Array(n * m);
     this.best = new Int32Array(n);
+    this.slack = 12 * typicalDistance(this.d, n);
   }
 
   /** Runs until the stop test says so; the best plan is in `best`. */
   run(): void {
     this.load(this.construct());
     const nf = this.free.length;
-    if (nf >= 2 && this.m >= 2) this.descent();
+    if (nf >= 1 && this.m >= 2) this.descent();
     this.offerBest();
-    if (nf < 2 || this.m < 2) return;
+    if (nf < 1 || this.m < 2) return;
     // Weak kicks explore the local optima near the current one; after `patience`
     // kicks without a better one, a strong kick moves the search elsewhere.
     const patience = Math.max(50, Math.ceil(nf * 0.3));
@@ -108,15 +112,15 @@ export class GroupSearch {
         this.offerBest();
         break;
       }
-      if (this.f > current + this.tolerance()) {
+      // A slightly worse local optimum is accepted too, so the walk can leave a basin; the best is kept apart.
+      if (this.f >= current - this.tolerance() - this.slack) {
+        const better = this.f > current + this.tolerance();
         current = this.f;
-        quiet = 0;
+        if (better) quiet = 0; else quiet++;
         this.offerBest();
       } else {
-        if (this.f < current - this.tolerance()) {
-          this.undo();
-          this.dirty.fill(0); // back at the local optimum the kick started from
-        }
+        this.undo();
+        this.dirty.fill(0); // back at the local optimum the kick started from
         if (++quiet >= patience) {
           this.load(this.best);
           this.perturb(strong);
@@ -355,6 +359,27 @@ export class GroupSearch {
       this.best.set(this.grp);
     }
   }
+}
+
+/**
+ * The median of the non-zero |d(i, j)|, from at most about 100,000 pairs: a scale
+ * for the acceptance slack that a few huge keep-apart or keep-together weights do not distort.
+ */
+export function typicalDistance(d: Float64Array, n: number): number {
+  const pairs = (n * (n - 1)) / 2;
+  const stride = Math.max(1, Math.floor(pairs / 100_000));
+  const values: number[] = [];
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++, k++) {
+      if (k % stride !== 0) continue;
+      const v = Math.abs(d[i * n + j]!);
+      if (v > 0) values.push(v);
+    }
+  }
+  if (values.length === 0) return 0;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[sorted.length >> 1]!;
 }
 
 /** The objective of an assignment summed afresh, pair by pair in a fixed order. */
