@@ -25,6 +25,7 @@ import { openContext } from '../src/bootstrap.js';
 import { createDb, type Database } from '../src/db/database.js';
 import { createRegistration } from '../src/registrations/registrations.service.js';
 import { addArticles, addEvents } from './fixtures.js';
+import { existingGroupsSection, groupsBench, withGroupsSection } from './groups.js';
 import { load, type LoadResult } from './http.js';
 import { cpuMs, sampleMemory, type MemoryResult } from './memory.js';
 import { batchedSignupScript, findPgbench, reservationScript, runPgbench, signupScript, type PgbenchResult } from './pgbench.js';
@@ -48,7 +49,6 @@ import {
   type SignupRun,
   type TargetRow,
 } from './report.js';
-import { existingGroupsSection, groupsBench, withGroupsSection } from './groups.js';
 import { coldStart, freePort, root, startServer } from './servers.js';
 import { measureSearch, type SearchResult } from './search.js';
 import {
