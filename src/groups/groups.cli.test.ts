@@ -32,7 +32,7 @@ describe('tilmeld groups solve', () => {
     const problem = parseMdgpInstance(fs.readFileSync(file, 'utf8'));
     expect(planError(problem, answer.groups)).toBeUndefined();
     expect(answer.objective).toBe(objective(problem, answer.groups));
-  }, 60_000);
+  }, 120_000); // each run starts Node, tsx and a worker thread
 
   it('says what is wrong with a missing file or a bad option', async () => {
     const bad = path.join(dir, 'bad.txt');
@@ -42,5 +42,5 @@ describe('tilmeld groups solve', () => {
       expect(tilmeld('groups', 'solve', 'x.txt', '--seconds', 'soon')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--seconds') }),
       expect(tilmeld('groups', 'solve', bad, '--seconds', '0.1')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('no feasible plan') }),
     ]);
-  }, 60_000);
+  }, 120_000); // each run starts Node, tsx and a worker thread
 });

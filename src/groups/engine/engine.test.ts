@@ -173,6 +173,7 @@ describe('MDGPLIB instances', () => {
       }),
     );
     expect(() => parseMdgpInstance('3 1 xs 3 3')).toThrow(/"ss" or "ds"/);
+    expect(() => parseMdgpInstance('100000 2 ss 1 1 1 1')).toThrow(/above the 3,000 elements/);
     expect(() => parseMdgpInstance('3 1 ss 3 3\n0 3 5')).toThrow(/not two different elements/);
     expect(() => parseMdgpInstance('3 1 ss 3 3\n0 1')).toThrow(/distance of 0 and 1/);
   });

@@ -16,7 +16,7 @@ export function parseMdgpInstance(text: string): Problem {
   const n = integer('n');
   const m = integer('m');
   if (m < 1) throw new Error('MDGP instance: m must be at least 1');
-  if (n > 20_000) throw new Error(`MDGP instance: n = ${n} is too large`);
+  if (n > 3000) throw new Error(`MDGP instance: n = ${n} is above the 3,000 elements this reader takes`);
   const kind = tokens[at++];
   if (kind !== 'ss' && kind !== 'ds') throw new Error(`MDGP instance: expected "ss" or "ds" after n and m, found ${kind ?? 'the end'}`);
   const groups = [];
