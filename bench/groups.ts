@@ -3,11 +3,16 @@
  * instances, each solved in a worker thread (as the server does) at 1 s and at
  * 10 s, one solve at a time, for BENCH_GROUPS_SEEDS seeds (default 3). Writes
  * the "Grouping engine" section of docs/BENCHMARKS.md and leaves the rest alone.
+ *
+ * BENCH_GROUPS_CLOCK=cpu instead limits each search by the CPU time it gets, in
+ * this thread: what an otherwise idle core does in 1 s and 10 s, whatever the
+ * machine's load. Its tables go to .tmp/bench-groups-cpu.md, not to docs/.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { objective, parseMdgpInstance, planError, solveInWorker } from '../src/groups/engine/index.js';
+import { objective, parseMdgpInstance, planError, solveInWorker, type Problem, type SolveOptions, type Solution } from '../src/groups/engine/index.js';
+import { GroupSearch, toGroups } from '../src/groups/engine/search.js';
 import { yesNo } from './report.js';
 import { root } from './servers.js';
 
@@ -16,6 +21,20 @@ export const GROUPS_END = '<!-- groups-bench:end -->';
 
 const limits = [1, 10];
 const seeds = Number(process.env.BENCH_GROUPS_SEEDS ?? 3);
+const cpuClock = process.env.BENCH_GROUPS_CLOCK === 'cpu';
+
+/** The same search stopped after `seconds` of CPU time (checked every 256 steps). */
+async function solveOnCpuClock(problem: Problem, options: SolveOptions): Promise<Solution> {
+  const cpuSeconds = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  const end = cpuSeconds() + options.seconds;
+  const search = new GroupSearch(problem, options.seed, (steps) => (steps & 255) === 0 && cpuSeconds() >= end);
+  search.run();
+  const groups = toGroups(search.best, problem.groups.length);
+  return { groups, objective: objective(problem, groups) };
+}
 
 /** The shared instances beside the clone (a worktree one level further down finds them one level up). */
 export function mdgpDir(): string | undefined {
@@ -83,7 +102,7 @@ async function measure(dir: string): Promise<Row[]> {
       for (let seed = 1; seed <= seeds; seed++) {
         const cpuBefore = process.cpuUsage();
         const started = performance.now();
-        const solution = await solveInWorker(problem, { seconds, seed });
+        const solution = await (cpuClock ? solveOnCpuClock : solveInWorker)(problem, { seconds, seed });
         row.wallMs.push(performance.now() - started);
         const cpu = process.cpuUsage(cpuBefore);
         row.cpuMs.push((cpu.user + cpu.system) / 1000);
@@ -139,8 +158,14 @@ export async function groupsBench(): Promise<void> {
   const startedAt = new Date();
   console.log(`== Grouping engine (load average ${os.loadavg()[0]!.toFixed(2)}) ==`);
   const rows = await measure(dir);
-  const file = path.join(root, 'docs', 'BENCHMARKS.md');
   const text = section(rows, startedAt);
+  if (cpuClock) {
+    fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
+    fs.writeFileSync(path.join(root, '.tmp', 'bench-groups-cpu.md'), text.replace('with `npm run bench -- groups`', 'with `BENCH_GROUPS_CLOCK=cpu npm run bench -- groups` (limits in CPU seconds, in-process)'));
+    console.log('\n' + text);
+    return;
+  }
+  const file = path.join(root, 'docs', 'BENCHMARKS.md');
   fs.writeFileSync(file, withGroupsSection(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n', text));
   console.log('\n' + text);
 }
