@@ -10,6 +10,10 @@
  * and writes them to .tmp/bench-signups.md, leaving docs/BENCHMARKS.md alone.
  * BENCH_DATABASES=sqlite or =postgres narrows it to one database, and
  * BENCH_CPU_PROF=<dir> makes the server write a CPU profile there.
+ *
+ * `npm run bench -- groups` measures only the grouping engine (bench/groups.ts,
+ * about 5 minutes) and rewrites only its section of docs/BENCHMARKS.md; the
+ * whole run keeps that section as it is.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +25,7 @@ import { openContext } from '../src/bootstrap.js';
 import { createDb, type Database } from '../src/db/database.js';
 import { createRegistration } from '../src/registrations/registrations.service.js';
 import { addArticles, addEvents } from './fixtures.js';
+import { existingGroupsSection, groupsBench, withGroupsSection } from './groups.js';
 import { load, type LoadResult } from './http.js';
 import { cpuMs, sampleMemory, type MemoryResult } from './memory.js';
 import { batchedSignupScript, findPgbench, reservationScript, runPgbench, signupScript, type PgbenchResult } from './pgbench.js';
@@ -395,11 +400,11 @@ function report(r: Results): string {
 }
 
 /** The part asked for on the command line (`npm run bench -- signups`) or in BENCH_ONLY; undefined for all. */
-function onlyPart(): 'signups' | undefined {
+function onlyPart(): 'signups' | 'groups' | undefined {
   const asked = (process.argv[2] ?? process.env.BENCH_ONLY ?? '').trim();
   if (asked === '' || asked === 'all') return undefined;
-  if (asked === 'signups') return 'signups';
-  throw new Error(`Unknown bench part "${asked}": use "signups", or nothing for the whole run`);
+  if (asked === 'signups' || asked === 'groups') return asked;
+  throw new Error(`Unknown bench part "${asked}": use "signups", "groups", or nothing for the whole run`);
 }
 
 const benchDatabases = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').map((s) => s.trim());
@@ -469,6 +474,7 @@ async function main(): Promise<void> {
   }
   try {
     if (only === 'signups') return await signupsOnly(work, (db) => (pgDatabase = db));
+    if (only === 'groups') return await groupsBench();
     note('Public pages');
     console.log('Loading 1,000 events and 5,000 articles …');
     const pagesDir = path.join(work, 'pages');
@@ -514,7 +520,9 @@ async function main(): Promise<void> {
       startedAt,
       finishedAt: new Date(),
     });
-    fs.writeFileSync(path.join(root, 'docs', 'BENCHMARKS.md'), text);
+    const benchmarksFile = path.join(root, 'docs', 'BENCHMARKS.md');
+    const groups = fs.existsSync(benchmarksFile) ? existingGroupsSection(fs.readFileSync(benchmarksFile, 'utf8')) : undefined;
+    fs.writeFileSync(benchmarksFile, groups ? withGroupsSection(text, groups) : text);
     console.log('\n' + text);
     console.log(`Median cold start: ${coldStartResults.map((c) => `${c.database} ${int(median(c.runsMs))} ms`).join(', ')}`);
   } finally {

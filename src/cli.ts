@@ -19,6 +19,8 @@ Commands:
                      create a staff account (password from TILMELD_PASSWORD or a prompt)
   token create --email E [--name N]
                      print a new API token for a staff member (shown once)
+  groups solve FILE [--seconds S] [--seed N]
+                     solve a grouping instance (MDGPLIB format) and print the plan as JSON
   help               show this text
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, BASE_URL,
@@ -84,6 +86,10 @@ async function main(argv: string[]): Promise<number> {
     case 'token': {
       const { runTokenCommand } = await import('./staff/staff.cli.js');
       return runTokenCommand(rest);
+    }
+    case 'groups': {
+      const { runGroupsCommand } = await import('./groups/groups.cli.js');
+      return runGroupsCommand(rest);
     }
     case undefined:
     case 'help':
