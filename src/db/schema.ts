@@ -9,6 +9,7 @@ import type { CampaignsTables } from '../messages/campaigns.table.js';
 import type { OrganiserTables } from '../organiser/organiser.table.js';
 import type { InvoicesTables } from '../invoices/invoices.table.js';
 import type { StaffTables } from '../staff/staff.table.js';
+import type { GroupsTables } from '../groups/groups.table.js';
 
 export type DB = EventsTables &
   NewsTables &
@@ -20,4 +21,5 @@ export type DB = EventsTables &
   CampaignsTables &
   OrganiserTables &
   InvoicesTables &
-  StaffTables;
+  StaffTables &
+  GroupsTables;
