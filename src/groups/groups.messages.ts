@@ -55,6 +55,8 @@ const da = {
   'groups.plan.settings': 'Runder: {rounds} · Borde pr. runde: {tables} · Tid: {seconds} sek.',
   'groups.plan.unseated': 'Disse deltagere har fået plads, efter planen blev lavet, og har intet bord endnu: {names}. Optimér igen for at give dem et bord.',
   'groups.round': 'Runde {round}',
+  'groups.roundsOne': '1 runde',
+  'groups.roundsCount': '{n} runder',
   'groups.round.score': 'Blanding i runden: {score} (tilfældigt: {random})',
   'groups.round.repeats': 'Par, der også sad sammen i en tidligere runde: {n}',
   'groups.table': 'Bord {table}',
@@ -82,6 +84,7 @@ const da = {
   'groups.done.reoptimised': 'Planen er optimeret igen.',
   'groups.back': 'Tilbage til planerne',
 
+  'groups.error.summary': 'Planen kan ikke laves. Ret fejlene.',
   'groups.error.body': 'Forespørgslen har ikke den rigtige form.',
   'groups.error.rounds': 'Skriv et antal runder fra 1 til {rounds}.',
   'groups.error.groupCount': 'Skriv et antal borde fra 1 til {tables}.',
@@ -174,6 +177,8 @@ const en: Record<keyof typeof da, string> = {
   'groups.plan.settings': 'Rounds: {rounds} · Tables per round: {tables} · Time: {seconds} s',
   'groups.plan.unseated': 'These participants got a place after the plan was made and have no table yet: {names}. Re-optimise to give them a table.',
   'groups.round': 'Round {round}',
+  'groups.roundsOne': '1 round',
+  'groups.roundsCount': '{n} rounds',
   'groups.round.score': 'Mix in the round: {score} (random: {random})',
   'groups.round.repeats': 'Pairs who also sat together in an earlier round: {n}',
   'groups.table': 'Table {table}',
@@ -201,6 +206,7 @@ const en: Record<keyof typeof da, string> = {
   'groups.done.reoptimised': 'The plan has been re-optimised.',
   'groups.back': 'Back to the plans',
 
+  'groups.error.summary': 'The plan cannot be made. Correct the errors.',
   'groups.error.body': 'The request does not have the right shape.',
   'groups.error.rounds': 'Enter a number of rounds from 1 to {rounds}.',
   'groups.error.groupCount': 'Enter a number of tables from 1 to {tables}.',
