@@ -123,6 +123,7 @@ const da = {
   'groups.selfService.heading': 'Dine borde',
   'groups.selfService.lede': 'Her sidder du i gruppearbejdet:',
   'groups.mail.none': 'Du får dit bord at vide, når du kommer.',
+  'campaigns.placeholder.tables': 'deltagerens bord i hver runde af gruppeplanen',
 };
 
 const en: Record<keyof typeof da, string> = {
@@ -245,6 +246,7 @@ const en: Record<keyof typeof da, string> = {
   'groups.selfService.heading': 'Your tables',
   'groups.selfService.lede': 'This is where you sit in the group work:',
   'groups.mail.none': 'You will be told your table when you arrive.',
+  'campaigns.placeholder.tables': "the participant's table in each round of the group plan",
 };
 
 export const groupsMessages = { da, en };

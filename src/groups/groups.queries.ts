@@ -118,3 +118,16 @@ export async function tablesOfParticipants(db: Database, participantIds: Readonl
     .orderBy('group_plan_rounds.round_no')
     .execute();
 }
+
+/** Every participant's table per round in the newest plan of an event. */
+export async function tablesOfEvent(db: Database, eventId: number) {
+  const planId = await latestPlanId(db, eventId);
+  if (planId === undefined) return [];
+  return db
+    .selectFrom('group_plan_assignments')
+    .innerJoin('group_plan_rounds', 'group_plan_rounds.id', 'group_plan_assignments.round_id')
+    .select(['group_plan_assignments.participant_id', 'group_plan_rounds.round_no', 'group_plan_assignments.table_no'])
+    .where('group_plan_rounds.plan_id', '=', planId)
+    .orderBy('group_plan_rounds.round_no')
+    .execute();
+}

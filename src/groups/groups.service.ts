@@ -356,6 +356,16 @@ export async function tablesOf(ctx: AppContext, participantIds: ReadonlyArray<nu
   return map;
 }
 
+/** A participant's table in each round. */
+export type GroupTables = ReadonlyArray<{ roundNo: number; tableNo: number }>;
+
+/** Each participant's tables in the newest plan of an event (for the mails to all of them). */
+export async function tablesOfEventParticipants(ctx: AppContext, eventId: number): Promise<Map<number, Array<{ roundNo: number; tableNo: number }>>> {
+  const map = new Map<number, Array<{ roundNo: number; tableNo: number }>>();
+  for (const r of await q.tablesOfEvent(ctx.db, eventId)) map.set(r.participant_id, [...(map.get(r.participant_id) ?? []), { roundNo: r.round_no, tableNo: r.table_no }]);
+  return map;
+}
+
 /** "Runde 1: bord 3 · Runde 2: bord 7" (one round: "Bord 3"); '' without a plan. */
 export function tablesText(tables: ReadonlyArray<{ roundNo: number; tableNo: number }> | undefined, locale: Locale): string {
   if (!tables || tables.length === 0) return '';
