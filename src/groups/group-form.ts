@@ -152,3 +152,12 @@ export function formErrors(errors: ReadonlyArray<FieldError>, parse: FormParse, 
   }
   return out;
 }
+
+/** Errors in the order of the form's fields, as the error summary lists them. */
+export function inFormOrder(errors: ReadonlyArray<FormError>, questions: ReadonlyArray<QuestionRow>): FormError[] {
+  const order = ['rounds', 'sizing', 'groupCount', 'groupSize', 'tableCapacities', ...formAttributes(questions).map(weightKey), 'hosts'];
+  for (const kind of ['apart', 'together']) for (let i = 0; i < PAIR_ROWS; i++) order.push(`${kind}.${i}.a`, `${kind}.${i}.b`);
+  order.push('seconds');
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return [...errors].sort((a, b) => rank(a.key) - rank(b.key));
+}

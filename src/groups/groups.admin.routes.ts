@@ -18,7 +18,8 @@ import { attachmentDisposition } from '../materials/content-disposition.js';
 import { canSeeEvent, staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { sendHtml } from '../web/page.js';
-import { draftFromBody, emptyDraft, formErrors, inputFromDraft, type GroupFormDraft } from './group-form.js';
+import { draftFromBody, emptyDraft, formErrors, inFormOrder, inputFromDraft, type GroupFormDraft } from './group-form.js';
+import { checkPlanInput } from './plan-settings.js';
 import { planFile, PLAN_FILES } from './groups.files.js';
 import * as q from './groups.queries.js';
 import { createPlan, eventPeople, loadPlan, moveParticipant, reoptimisePlan } from './groups.service.js';
@@ -73,12 +74,20 @@ export function groupsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       const event = await visibleEvent(request.params.id, request, reply);
       if (!event) return reply;
       const staff = staffOf(request);
-      const { questions } = await eventPeople(ctx, event.id);
+      const { people, questions } = await eventPeople(ctx, event.id);
       const draft = draftFromBody(request.body, questions);
       const parse = inputFromDraft(draft, questions, staff.locale);
-      if (parse.errors.length > 0) return showGroups(request, reply, event, draft, parse.errors, 400);
+      if (parse.errors.length > 0) {
+        // Numbers that are not numbers, and whatever the plan's rules say of the other fields.
+        const checked = checkPlanInput(parse.input, people.map((p) => p.id), new Set(questions.map((x) => x.id)), staff.locale);
+        const taken = new Set(parse.errors.map((e) => e.key));
+        const sizing = ['groupCount', 'groupSize', 'tableCapacities'];
+        const sizingFailed = sizing.some((k) => taken.has(k));
+        const more = checked.ok ? [] : formErrors(checked.errors, parse, questions).filter((e) => !taken.has(e.key) && !(sizingFailed && sizing.includes(e.key)));
+        return showGroups(request, reply, event, draft, inFormOrder([...parse.errors, ...more], questions), 400);
+      }
       const result = await createPlan(ctx, staff, event.id, parse.input, staff.locale);
-      if (!result.ok) return showGroups(request, reply, event, draft, formErrors(result.errors, parse, questions), 400);
+      if (!result.ok) return showGroups(request, reply, event, draft, inFormOrder(formErrors(result.errors, parse, questions), questions), 400);
       return reply.code(303).header('location', `${planPath(event.id, result.planId)}?done=created`).send();
     });
 
