@@ -45,7 +45,8 @@ export function municipalityOf(organisation: string): string {
   const text = norm(organisation);
   const kommune = /([\p{L}-]+(?:\s[\p{L}-]+)?)\s+kommune\b/u.exec(text);
   if (kommune) {
-    // "Københavns Kommune" and "København Kommune" are one municipality; keep the last word before "kommune".
+    // "Københavns Kommune" and "København Kommune" are one municipality: the key is the last word before
+    // "kommune" without a final s (a key only, never shown).
     const words = kommune[1]!.split(' ');
     return `${words[words.length - 1]!.replace(/s$/, '')} kommune`;
   }
