@@ -32,7 +32,7 @@ const planSchema = z
     event: z.object({ id: z.number().int(), slug: z.string() }),
     createdAt: z.string(),
     updatedAt: z.string(),
-    settings: z.unknown().describe('The request the plan was made from, as checked (GroupPlanInput)'),
+    settings: z.unknown().describe('The request the plan was made from, as checked (the shape of the POST body)'),
     score: z.number().describe('Mix of the plan: over every round and table, the weighted differences of every pair at a table'),
     randomScore: z.number().describe('What a random seating with the same table sizes scores on average'),
     rounds: z.array(

@@ -42,8 +42,7 @@ export const planInputSchema = z
       })
       .optional(),
     seconds: z.number().min(0.1).max(MAX_SECONDS).optional().describe(`Time for the optimisation in seconds (default ${DEFAULT_SECONDS}, at most ${MAX_SECONDS})`),
-  })
-  .meta({ id: 'GroupPlanInput' });
+  });
 export type PlanInput = z.infer<typeof planInputSchema>;
 
 export interface PlanConstraints {
