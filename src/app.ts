@@ -47,6 +47,8 @@ import { campaignsAdminRoutes } from './messages/campaigns.admin.routes.js';
 import { registrationsOverviewRoutes } from './registrations/registrations-overview.routes.js';
 import { messagesOverviewRoutes } from './messages/messages-overview.routes.js';
 import { registrationsStaffApi } from './registrations/registrations.staff-api.js';
+import { groupsAdminRoutes } from './groups/groups.admin.routes.js';
+import { groupsApi } from './groups/groups.api.js';
 
 export type App = FastifyInstance;
 
@@ -147,5 +149,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(registrationsStaffApi(ctx));
   await app.register(membersApi(ctx));
   await app.register(membersAdminRoutes(ctx));
+  await app.register(groupsAdminRoutes(ctx));
+  await app.register(groupsApi(ctx));
   return app;
 }

@@ -11,6 +11,7 @@ import type { InvoicesTables } from '../invoices/invoices.table.js';
 import type { StaffTables } from '../staff/staff.table.js';
 import type { PricingTables } from '../registrations/pricing.table.js';
 import type { MembersTables } from '../organiser/members.table.js';
+import type { GroupsTables } from '../groups/groups.table.js';
 
 export type DB = EventsTables &
   NewsTables &
@@ -24,4 +25,5 @@ export type DB = EventsTables &
   InvoicesTables &
   StaffTables &
   PricingTables &
-  MembersTables;
+  MembersTables &
+  GroupsTables;

@@ -7,6 +7,7 @@ import { SEMINAR_TITLE } from './doegnseminar.js';
 import { demoEvents, type DemoEventKey } from './events.js';
 import { newsArticles, type DemoArticle } from './news-articles.js';
 import { programmePdf } from './programme-pdf.js';
+import { seedSeminarGroups } from './groups.js';
 import { demoOrganiserSettings } from './organiser.js';
 import { getOrganiserSettings, saveOrganiserSettings } from '../organiser/organiser.service.js';
 import { SEMINAR_2016_ARTICLE_SLUG, seminar2016Article, seminarEditionArticle } from './seminar-articles.js';
@@ -77,6 +78,9 @@ export async function seedDemo(ctx: AppContext): Promise<SeedSummary> {
     eventId: eventIds.seminarEdition,
     articleId: articleIds.get(seminarEditionArticle(cal).slug) ?? null,
   });
+
+  // Sixty participants from twenty municipalities and a three-round group plan for them.
+  await seedSeminarGroups(ctx, eventIds.seminarEdition, edition.slug);
 
   const bytes2016 = await programmePdf(events.seminar2016, ORGANISER);
   const article2016 = await create(seminar2016Article());

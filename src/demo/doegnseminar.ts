@@ -123,7 +123,7 @@ export function seminarEdition(cal: DemoCalendar): EventInput {
     audience,
     included,
     venue,
-    capacity: 60,
+    capacity: 80,
     signupOpensAt: cal.relative(-21, '09:00'),
     signupClosesAt: deadline(cal, day1, 7),
     priceOre: 495_000,

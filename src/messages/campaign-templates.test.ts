@@ -20,6 +20,7 @@ const values: PlaceholderValues = {
   venue: 'Hotel Nyborg Strand, Østerøvej 2, 5800 Nyborg',
   link: 'https://tilmeld.test/arrangementer/konsulent',
   myBookings: 'https://tilmeld.test/mine-tilmeldinger',
+  tables: 'Runde 1: bord 3 · Runde 2: bord 5',
 };
 
 describe('placeholders', () => {
@@ -35,6 +36,7 @@ describe('placeholders', () => {
   it('names unknown placeholders once each and leaves them as written', () => {
     expect(unknownPlaceholders('Hej {{nvan}}, {{navn}} {{nvan}} {{pris}}')).toEqual(['nvan', 'pris']);
     expect(fillPlaceholders('Hej {{nvan}}', values)).toBe('Hej {{nvan}}');
+    expect(fillPlaceholders('{{borde}} / {{tables}}', values)).toBe(`${values.tables} / ${values.tables}`);
     expect(unknownPlaceholders('{single} {{ }} {{a b}} {{')).toEqual([]);
   });
 
@@ -43,8 +45,8 @@ describe('placeholders', () => {
   });
 
   it('lists the names in the staff member\'s language', () => {
-    expect(placeholderNames('da').map((p) => p.name)).toEqual(['navn', 'arrangement', 'dato', 'sted', 'link', 'mine_tilmeldinger']);
-    expect(placeholderNames('en').map((p) => p.name)).toEqual(['name', 'event', 'date', 'venue', 'link', 'my_bookings']);
+    expect(placeholderNames('da').map((p) => p.name)).toEqual(['navn', 'arrangement', 'dato', 'sted', 'link', 'mine_tilmeldinger', 'borde']);
+    expect(placeholderNames('en').map((p) => p.name)).toEqual(['name', 'event', 'date', 'venue', 'link', 'my_bookings', 'tables']);
   });
 });
 

@@ -22,6 +22,8 @@ export const PLACEHOLDERS = {
   venue: ['sted', 'venue'],
   link: ['link'],
   myBookings: ['mine_tilmeldinger', 'my_bookings'],
+  /** The participant's table in each round of the event's group plan. */
+  tables: ['borde', 'tables'],
 } as const;
 export type PlaceholderKey = keyof typeof PLACEHOLDERS;
 export type PlaceholderValues = Record<PlaceholderKey, string>;
@@ -88,6 +90,7 @@ export const TEMPLATES: Record<TemplateId, CampaignTemplate> = {
         'Vi glæder os til at se dig til {{arrangement}} {{dato}}.',
         'Sted: {{sted}}',
         'Her er det praktiske, du skal vide inden dagen: [skriv om ankomst, parkering, forplejning og hvad du skal have med].',
+        'Dine borde i gruppearbejdet: {{borde}}',
         'Du finder programmet og alle oplysninger om arrangementet her: {{link}}',
         'Skal du melde afbud eller sende en kollega i stedet, kan du gøre det under Mine tilmeldinger: {{mine_tilmeldinger}}',
         'Venlig hilsen',
@@ -100,6 +103,7 @@ export const TEMPLATES: Record<TemplateId, CampaignTemplate> = {
         'We look forward to seeing you at {{event}} on {{date}}.',
         'Venue: {{venue}}',
         'Here is what you need to know before the day: [write about arrival, parking, meals and what to bring].',
+        'Your tables in the group work: {{tables}}',
         'You will find the programme and everything about the event here: {{link}}',
         'If you cannot come, or want to send a colleague instead, you can do so under My bookings: {{my_bookings}}',
         'Kind regards',

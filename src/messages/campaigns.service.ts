@@ -11,6 +11,7 @@
  * same form find the first campaign instead of mailing everyone again.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { tablesOfEventParticipants, tablesText, type GroupTables } from '../groups/groups.service.js';
 import type { AppContext } from '../context.js';
 import { formField } from '../admin/form.js';
 import type { Database } from '../db/database.js';
@@ -163,7 +164,7 @@ export function parseCampaignDraft(draft: CampaignDraft, t: Translate): { ok: tr
 }
 
 /** What each placeholder becomes for one recipient, in the language of their mail. */
-export function placeholderValues(ctx: AppContext, event: q.MessagesEventRow, name: string, locale: Locale): PlaceholderValues {
+export function placeholderValues(ctx: AppContext, event: q.MessagesEventRow, name: string, locale: Locale, tables?: GroupTables): PlaceholderValues {
   const venue =
     event.type === 'webinar'
       ? translator(locale)('event.online')
@@ -175,6 +176,7 @@ export function placeholderValues(ctx: AppContext, event: q.MessagesEventRow, na
     venue,
     link: ctx.config.baseUrl + paths.event(locale, event.slug),
     myBookings: ctx.config.baseUrl + paths.myBookings(locale),
+    tables: tablesText(tables, locale) || translator(locale)('groups.mail.none'),
   };
 }
 
@@ -183,9 +185,9 @@ function footerOf(event: q.MessagesEventRow, locale: Locale): string {
 }
 
 /** The mail one recipient gets: their sign-up language when the message has it, else Danish. */
-export function mailFor(ctx: AppContext, event: q.MessagesEventRow, fields: Pick<CampaignFields, 'da' | 'en'>, r: Pick<q.RecipientRow, 'name' | 'locale'>) {
+export function mailFor(ctx: AppContext, event: q.MessagesEventRow, fields: Pick<CampaignFields, 'da' | 'en'>, r: Pick<q.RecipientRow, 'name' | 'locale'>, tables?: GroupTables) {
   const chosen = textFor({ da: fields.da, en: fields.en }, r.locale);
-  const content = campaignMail(chosen.text, placeholderValues(ctx, event, r.name, chosen.locale), chosen.locale, footerOf(event, chosen.locale));
+  const content = campaignMail(chosen.text, placeholderValues(ctx, event, r.name, chosen.locale, tables), chosen.locale, footerOf(event, chosen.locale));
   return { locale: chosen.locale, content };
 }
 
@@ -203,10 +205,11 @@ export async function eventForMessages(ctx: AppContext, eventId: number) {
 
 export async function previewCampaign(ctx: AppContext, event: q.MessagesEventRow, fields: CampaignFields): Promise<CampaignPreview> {
   const recipients = await q.recipientsOf(ctx.db, event.id, fields.audience);
+  const tables = await tablesOfEventParticipants(ctx, event.id);
   const byLanguage: Record<Locale, number> = { da: 0, en: 0 };
   const samples: CampaignPreview['samples'] = [];
   for (const r of recipients) {
-    const mail = mailFor(ctx, event, fields, r);
+    const mail = mailFor(ctx, event, fields, r, tables.get(r.id));
     byLanguage[mail.locale] += 1;
     if (!samples.some((s) => s.locale === mail.locale)) {
       samples.push({
@@ -228,6 +231,8 @@ export type SendResult = { ok: true; campaignId: number; eventId: number; repeat
 export async function sendCampaign(ctx: AppContext, staff: StaffIdentity, event: q.MessagesEventRow, fields: CampaignFields, submissionKey: string): Promise<SendResult> {
   const keyHash = hashKey(submissionKey);
   const now = ctx.clock.now();
+  // Read before the write transaction: on SQLite it holds the one connection.
+  const tables = await tablesOfEventParticipants(ctx, event.id);
   const attempt = () =>
     writeTransaction(ctx.db, async (trx): Promise<SendResult> => {
       const earlier = await q.campaignByKeyHash(trx, keyHash);
@@ -250,7 +255,7 @@ export async function sendCampaign(ctx: AppContext, staff: StaffIdentity, event:
       });
       const rows = [];
       for (const r of recipients) {
-        const mail = mailFor(ctx, event, fields, r);
+        const mail = mailFor(ctx, event, fields, r, tables.get(r.id));
         const queued = await enqueueMail(
           trx,
           {

@@ -18,6 +18,7 @@ import { eventCalendar } from '../events/events.routes.js';
 import { calendarFilename } from '../events/ics.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { sendMaterial } from '../materials/download.js';
+import { tablesOf } from '../groups/groups.service.js';
 import { sendInvoiceFile } from '../invoices/invoice-download.js';
 import { bookerDocumentFile, bookerDocuments } from '../invoices/booker-documents.js';
 import { downloadParams } from '../materials/materials.routes.js';
@@ -39,6 +40,7 @@ import {
   quote,
   saveParticipant,
   type Booking,
+  visibleParticipants,
 } from './self-service.service.js';
 import { emptyParticipant, type ParticipantDraft } from './signup-form.js';
 import type { FormError } from './signup-steps.js';
@@ -110,7 +112,10 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
       const access = materialAccess(booking);
       const materials = { ...(await participantMaterials(ctx, access)), holdsSeat: access.holdsSeat };
       const invoices = booking.scope.kind === 'booker' ? await bookerDocuments(ctx, booking.registration.id) : null;
-      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice }), status);
+      const seated = visibleParticipants(booking).filter((p) => p.status === 'confirmed');
+      const tablesById = await tablesOf(ctx, seated.map((p) => p.id));
+      const tables = seated.map((p) => ({ name: p.name, tables: tablesById.get(p.id) ?? [] }));
+      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice, tables }), status);
     };
 
     const backToBooking = (reply: FastifyReply, locale: Locale, token: string, notice: BookingNotice) =>

@@ -22,6 +22,8 @@ export const access = {
   news: { read: ['admin', 'manager'], write: ['admin', 'manager'] },
   materials: { read: ['admin', 'manager'], write: ['admin', 'manager'] },
   messages: { read: ['admin', 'manager'], write: ['admin', 'manager'] },
+  /** Facilitation groups: the event's facilitators plan their own tables. */
+  groups: { read: ['admin', 'manager', 'facilitator'], write: ['admin', 'manager', 'facilitator'] },
   invoices: { read: ['admin', 'finance'], write: ['admin', 'finance'] },
   users: { read: ['admin'], write: ['admin'] },
   audit: { read: ['admin'], write: ['admin'] },

@@ -122,7 +122,7 @@ forEachDialect('demo content', (dialect) => {
     expect(e.starts_at > TEST_NOW.toISOString()).toBe(true);
     expect(signupOpen(seatFactsOf(e), TEST_NOW)).toBe(true);
     expect(e.signup_closes_at! < e.starts_at).toBe(true);
-    expect(e).toMatchObject({ capacity: 60, price_ore: 495_000, vat_mode: 'standard' });
+    expect(e).toMatchObject({ capacity: 80, price_ore: 495_000, vat_mode: 'standard' });
     expect(e.included).toMatch(/[Oo]vernatning/);
     const venue = await ctx.db.selectFrom('venues').selectAll().where('id', '=', e.venue_id!).executeTakeFirstOrThrow();
     expect(venue.address).not.toBe('');
@@ -135,6 +135,28 @@ forEachDialect('demo content', (dialect) => {
     expect(promo.some((a) => a.published_at !== null && a.published_at <= TEST_NOW.toISOString())).toBe(true);
     const programme = await ctx.db.selectFrom('materials').select(['content_type', 'visibility']).where('event_id', '=', e.id).execute();
     expect(programme).toEqual([{ content_type: 'application/pdf', visibility: 'public' }]);
+  });
+
+  it('seats the 60 participants of the new edition, from 20 municipalities, at tables in a three-round plan', async () => {
+    const e = (await eventsOf(ctx)).find((x) => x.title === 'Konsulent i en politisk styret organisation' && x.status === 'published')!;
+    const people = await ctx.db.selectFrom('participants').innerJoin('registrations', 'registrations.id', 'participants.registration_id')
+      .select(['participants.id', 'registrations.payer_organisation']).where('participants.event_id', '=', e.id).where('participants.status', '=', 'confirmed').execute();
+    expect(people).toHaveLength(60);
+    expect(new Set(people.map((p) => p.payer_organisation)).size).toBe(20);
+    expect(e.seats_taken).toBe(60);
+    const plans = await ctx.db.selectFrom('group_plans').select(['id', 'score', 'random_score']).where('event_id', '=', e.id).execute();
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.score).toBeGreaterThan(plans[0]!.random_score);
+    const rounds = await ctx.db.selectFrom('group_plan_rounds').select(['id', 'round_no', 'table_count']).where('plan_id', '=', plans[0]!.id).orderBy('round_no').execute();
+    expect(rounds.map((r) => r.round_no)).toEqual([1, 2, 3]);
+    for (const r of rounds) {
+      const seats = await ctx.db.selectFrom('group_plan_assignments').select(['participant_id', 'table_no']).where('round_id', '=', r.id).execute();
+      expect(new Set(seats.map((x) => x.participant_id))).toEqual(new Set(people.map((p) => p.id)));
+      const sizes = new Map<number, number>();
+      for (const x of seats) sizes.set(x.table_no, (sizes.get(x.table_no) ?? 0) + 1);
+      expect(sizes.size).toBe(r.table_count);
+      expect(Math.max(...sizes.values()) - Math.min(...sizes.values())).toBeLessThanOrEqual(1);
+    }
   });
 
   it('covers the cases the site must show: cancelled, not yet open, free, momsfri, online, series', async () => {

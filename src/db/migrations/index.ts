@@ -9,6 +9,7 @@ import * as eventsBackOffice from './2026_11_27_007_events_back_office.js';
 import * as registrationsAdmin from './2026_11_27_009_registrations_admin.js';
 import * as organiserSettings from './2026_11_27_010_organiser_settings.js';
 import * as outboxPendingIndex from './2026_11_27_011_outbox_pending_index.js';
+import * as groupPlans from './2026_12_05_20_group_plans.js';
 import * as memberPrices from './2026_12_05_10_member_prices.js';
 import * as payerCountry from './2026_12_05_01_payer_country.js';
 
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_011_outbox_pending_index': outboxPendingIndex,
   '2026_12_05_01_payer_country': payerCountry,
   '2026_12_05_10_member_prices': memberPrices,
+  '2026_12_05_20_group_plans': groupPlans,
 };

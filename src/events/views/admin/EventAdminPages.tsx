@@ -227,6 +227,11 @@ export function EventShowPage({ page, event, notice, mayWrite, materials }: Show
           {t('campaigns.link')}
         </a>
       </p>
+      <p>
+        <a href={`/admin/events/${event.id}/grupper`} class="function-link" safe>
+          {t('groups.link')}
+        </a>
+      </p>
       <h2 safe>{t('adminEvents.show.programme')}</h2>
       <ul>
         {d.sessions.map((s) => (

@@ -8,6 +8,7 @@ import { visibleParticipants, type Booking } from '../../self-service.service.js
 import { Notice } from '../SignupShell.js';
 import type { ParticipantMaterials } from '../../../materials/materials.service.js';
 import { ParticipantMaterialsSection } from '../../../materials/views/ParticipantMaterials.js';
+import { ParticipantTablesSection, type ParticipantTables } from '../../../groups/views/ParticipantTables.js';
 import { BookerInvoicesSection, type BookerDocument } from '../../../invoices/views/BookerInvoices.js';
 import { BookingFacts, Done, money, PrivateLayout } from './parts.js';
 
@@ -111,6 +112,7 @@ export function BookingPage({
   materials,
   invoices,
   notice,
+  tables = [],
 }: {
   page: PageContext;
   booking: Booking;
@@ -118,6 +120,8 @@ export function BookingPage({
   /** The booking's invoices and credit notes; null when this page is a participant's, who does not see the payer's invoices. */
   invoices: readonly BookerDocument[] | null;
   notice?: BookingNotice | undefined;
+  /** The participants' tables in the event's current group plan. */
+  tables?: ReadonlyArray<ParticipantTables> | undefined;
 }): JSX.Element {
   const { t, locale } = page;
   const r = booking.registration;
@@ -239,6 +243,8 @@ export function BookingPage({
       ) : (
         ''
       )}
+
+      {r.status !== 'cancelled' ? <ParticipantTablesSection page={page} entries={tables} /> : ''}
 
       {r.status !== 'cancelled' ? <ParticipantMaterialsSection page={page} token={booking.token} materials={materials} holdsSeat={materials.holdsSeat} /> : ''}
 
