@@ -93,4 +93,22 @@ forEachDialect('retention', (dialect) => {
     const reg = await ctx.db.selectFrom('registrations').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
     expect(reg).toMatchObject({ idempotency_key_hash: null, idempotency_request_hash: null, idempotency_response: null, idempotency_token_box: null });
   });
+
+  it("carries only a short line of the booker's free text to an address the booker typed", async () => {
+    const event = await makeEvent(ctx, { capacity: 5 });
+    const spam = 'Køb billige ure på https://spam.example/ ' + 'x'.repeat(900);
+    const input = signup(1, 70, { booker: { name: `Bo ${'y'.repeat(190)}`, email: 'bo@kommune.dk' } });
+    input.participants[0] = { ...input.participants[0]!, email: 'offer@andet.example', diet: spam.slice(0, 500), accessibilityNeeds: spam } as (typeof input.participants)[number];
+    await createRegistration(ctx, event.slug, input);
+    await sendAll();
+    const all = await mails();
+    const own = all.find((m) => m.recipient.includes('offer@andet.example'))!;
+    const booker = all.find((m) => m.recipient.includes('bo@kommune.dk'))!;
+    const ownText = (JSON.parse(own.payload) as { text: string }).text;
+    expect(ownText).not.toContain('x'.repeat(81));
+    expect(ownText).not.toContain('y'.repeat(81));
+    expect(ownText).toContain('Køb billige ure');
+    // The booker's own mail keeps the details in full.
+    expect((JSON.parse(booker.payload) as { text: string }).text).toContain('x'.repeat(400));
+  });
 });
