@@ -4,8 +4,9 @@
  * sign-up mails the payer and every participant at addresses the sender
  * chose, so without a limit anyone could use the site to send mail.
  * Staff (a session or an API token) are exempt: they register on behalf of
- * others. Only sign-ups that are about to be saved count, not the form's
- * steps or refused attempts.
+ * others. The form counts only its final submit once it passed the form's
+ * checks (not its steps); the API counts every sign-up it is sent. A refused
+ * attempt counts nothing.
  */
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
