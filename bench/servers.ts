@@ -5,6 +5,16 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * The benchmarks sign up thousands from one address: the sign-up limits
+ * (SIGNUP_LIMIT_PER_IP, SIGNUP_LIMIT_PER_EMAIL; 0 = off) are off unless a
+ * run sets them, e.g. `SIGNUP_LIMIT_PER_IP=20 npm run bench` to measure with them.
+ */
+const BENCH_LIMITS = {
+  SIGNUP_LIMIT_PER_IP: process.env.SIGNUP_LIMIT_PER_IP ?? '0',
+  SIGNUP_LIMIT_PER_EMAIL: process.env.SIGNUP_LIMIT_PER_EMAIL ?? '0',
+};
+
 export interface RunningServer {
   url: string;
   process: ChildProcess;
@@ -65,7 +75,7 @@ export async function startServer(entry: string, port: number, env: Record<strin
     cwd: root,
     // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (node --cpu-prof).
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF && entry === 'src/server.ts' ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [])],
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...BENCH_LIMITS, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -87,7 +97,7 @@ export async function coldStart(port: number, env: Record<string, string>): Prom
   const started = performance.now();
   const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['src/server.ts'], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...BENCH_LIMITS, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });

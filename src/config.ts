@@ -50,6 +50,15 @@ export interface Config {
    * so trusting a header a client can write itself lets it dodge them.
    */
   trustProxy: boolean | number | string[];
+  /**
+   * Anonymous sign-ups (form and API) per client address and per payer
+   * e-mail in one window (SIGNUP_LIMIT_PER_IP, default 20; SIGNUP_LIMIT_PER_EMAIL,
+   * default 5; SIGNUP_LIMIT_WINDOW_MINUTES, default 60). 0 switches a limit
+   * off, e.g. for a benchmark that signs up thousands from one address.
+   */
+  signupLimits: { perIp: number; perEmail: number; windowMinutes: number };
+  /** Days a sent mail and a sign-up's stored idempotency answer are kept (RETENTION_DAYS, default 30). */
+  retentionDays: number;
 }
 
 /** Checks SMTP_URL without ever echoing it: it holds the password. */
@@ -136,5 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxRetryBaseMs: env.OUTBOX_RETRY_BASE_MS ? intFrom(env.OUTBOX_RETRY_BASE_MS, 0, 'OUTBOX_RETRY_BASE_MS') : undefined,
     uploadMaxBytes: uploadLimitFrom(env.UPLOAD_MAX_MB),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    signupLimits: {
+      perIp: intFrom(env.SIGNUP_LIMIT_PER_IP, 20, 'SIGNUP_LIMIT_PER_IP'),
+      perEmail: intFrom(env.SIGNUP_LIMIT_PER_EMAIL, 5, 'SIGNUP_LIMIT_PER_EMAIL'),
+      windowMinutes: Math.max(1, intFrom(env.SIGNUP_LIMIT_WINDOW_MINUTES, 60, 'SIGNUP_LIMIT_WINDOW_MINUTES')),
+    },
+    retentionDays: Math.max(1, intFrom(env.RETENTION_DAYS, 30, 'RETENTION_DAYS')),
   };
 }

@@ -5,6 +5,7 @@ import { seedDemoIfEmpty } from './demo/demo.js';
 import { startOutboxWorker } from './messages/outbox.worker.js';
 import { ensureDemoAdmin } from './staff/demo-admin.js';
 import { startInvoicingWorker } from './invoices/invoicing.worker.js';
+import { startRetentionWorker } from './messages/retention.js';
 
 const config = loadConfig();
 const ctx = await openContext(config);
@@ -27,6 +28,8 @@ try {
 const outboxWorker = config.outboxWorker === 'in-process' ? startOutboxWorker(ctx, { log: app.log, leaseMs: config.outboxLeaseMs, retryBaseMs: config.outboxRetryBaseMs }) : undefined;
 // Invoices bookings that changed and hands issued invoices to their sender; off with the outbox worker.
 const invoicingWorker = config.outboxWorker === 'in-process' && config.invoicingWorker === 'in-process' ? startInvoicingWorker(ctx, { log: app.log }) : undefined;
+// Removes links from sent mails and deletes what is past RETENTION_DAYS; runs wherever the outbox worker runs.
+const retentionWorker = config.outboxWorker === 'in-process' ? startRetentionWorker(ctx, { log: app.log }) : undefined;
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -36,6 +39,7 @@ async function shutdown(signal: string): Promise<void> {
   setTimeout(() => process.exit(1), 30_000).unref();
   await app.close();
   await invoicingWorker?.stop();
+  await retentionWorker?.stop();
   await outboxWorker?.stop();
   await ctx.db.destroy();
   process.exit(0);

@@ -2,6 +2,7 @@ import { loadConfig } from '../config.js';
 import { openContext } from '../bootstrap.js';
 import { startOutboxWorker, type OutboxLog } from './outbox.worker.js';
 import { startInvoicingWorker } from '../invoices/invoicing.worker.js';
+import { startRetentionWorker } from './retention.js';
 
 /** One JSON line per event on stdout, like the server's log. */
 function lineLog(level: 'info' | 'warn' | 'error'): (details: object, message: string) => void {
@@ -22,12 +23,15 @@ export async function runOutboxWorkerCommand(): Promise<number> {
   const worker = startOutboxWorker(ctx, { log, leaseMs: config.outboxLeaseMs, retryBaseMs: config.outboxRetryBaseMs });
   // Invoicing runs beside the mail: bookings that changed are billed, issued invoices mailed.
   const invoicing = config.invoicingWorker === 'in-process' ? startInvoicingWorker(ctx, { log }) : undefined;
+  // Sent mails lose their links, and old ones are deleted (retention.ts).
+  const retention = startRetentionWorker(ctx, { log });
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
   log.info({ signal }, 'outbox worker stopping: finishing the mail in progress');
   await invoicing?.stop();
+  await retention.stop();
   await worker.stop();
   await ctx.db.destroy();
   return 0;

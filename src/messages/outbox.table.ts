@@ -56,6 +56,8 @@ export interface OutboxMessagesTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** When the self-service links were removed from a sent mail's stored body (retention.ts); null before. */
+  scrubbed_at: Generated<string | null>;
 }
 
 export type OutboxMessage = Selectable<OutboxMessagesTable>;

@@ -6,8 +6,14 @@
  * - A group is confirmed whole or waitlisted whole, unless the event allows
  *   partial booking: then its first participants take the free seats and the
  *   rest wait.
- * - Nobody overtakes the waiting list: while anyone waits, newcomers wait too,
- *   even if a seat is free (the group at the head may be too big for it).
+ * - A group larger than the event's capacity can never be seated whole and,
+ *   without partial booking, is refused at sign-up (`exceedsCapacity`).
+ * - No group blocks the waiting list (see waitlist.ts): free seats go, in
+ *   waiting-list order, to every waiting group that fits whole, so after any
+ *   change no waiting group fits in the seats left. A newcomer that fits in
+ *   them is therefore smaller than everyone waiting and takes them; one that
+ *   does not fit waits. With partial booking the head of the list takes every
+ *   free seat, so while anyone waits there is none, and newcomers wait.
  * - Add-ons have their own capacity (null = unlimited), used only by
  *   confirmed participants; waiting participants' add-ons are reserved when
  *   they get a seat.
@@ -38,11 +44,22 @@ export function allocateSeats(state: SeatState, groupSize: number): SeatAllocati
   if (!Number.isInteger(groupSize) || groupSize < 1) throw new RangeError('A group has at least one participant');
   const free = freeSeats(state);
   let confirmed = 0;
-  if (state.waitingCount === 0) {
-    if (groupSize <= free) confirmed = groupSize;
-    else if (state.allowPartial) confirmed = free;
+  if (state.allowPartial) {
+    if (state.waitingCount === 0) confirmed = Math.min(groupSize, free);
+  } else if (groupSize <= free) {
+    confirmed = groupSize;
   }
   return { confirmed, waitlisted: groupSize - confirmed };
+}
+
+/**
+ * A group that could never be seated whole: more participants than the event
+ * has seats. Without partial booking it is refused at sign-up. With partial
+ * booking its first participants can still have seats. An event of 0 seats
+ * takes a waiting list only (until staff give it seats), so nothing is refused there.
+ */
+export function exceedsCapacity(state: Pick<SeatState, 'capacity' | 'allowPartial'>, groupSize: number): boolean {
+  return !state.allowPartial && state.capacity > 0 && groupSize > state.capacity;
 }
 
 export interface AddOnStock {

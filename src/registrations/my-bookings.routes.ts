@@ -30,13 +30,16 @@ const SESSION_COOKIE = 'tilmeld_bookings';
 const tokenParams = z.object({ token: z.string() });
 const registrationParams = z.object({ registration: z.string() });
 
-/** Requests for a link per IP address; the per-address limit is in my-bookings.service.ts. */
+/** Requests for a link per IP address, in Danish and English together; the per-address limit is in my-bookings.service.ts. */
 export const IP_LIMIT = { max: 10, timeWindow: 15 * 60_000 };
 
 export function myBookingsRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const secureCookie = ctx.config.baseUrl.startsWith('https:');
+    // One limiter for the action, used by its Danish and English routes: a
+    // limit given in each route's config would count each address separately.
+    const ipLimit = app.rateLimit(IP_LIMIT);
 
     for (const locale of LOCALES) {
       app.get(routePatterns.myBookings[locale], { schema: { hide: true } }, async (request, reply) => {
@@ -46,7 +49,7 @@ export function myBookingsRoutes(ctx: AppContext): FastifyPluginAsync {
 
       app.post(
         routePatterns.myBookings[locale],
-        { schema: { hide: true }, preHandler: app.csrfProtection, config: { rateLimit: IP_LIMIT } },
+        { schema: { hide: true }, preHandler: [ipLimit, app.csrfProtection] },
         async (request, reply) => {
           const page = privatePage(ctx, request, locale);
           const given = (posted(request.body, 'email') ?? '').replace(/\u0000/g, '').slice(0, 1000);

@@ -8,12 +8,17 @@ import { PRICE_KINDS } from './pricing.js';
 import { registrationInputSchema } from './registration.schema.js';
 import {
   AddOnSoldOutError,
+  GroupExceedsCapacityError,
   IdempotencyKeyReusedError,
   InvalidRegistrationError,
   SignupClosedError,
 } from './registrations.errors.js';
 import { messageFor, registrationErrors, registrationMessage, type FieldError } from './registrations.messages.js';
 import { createRegistration, getEventSignup, questionLabels, type CreatedRegistration } from './registrations.service.js';
+import { admitSignup, retryMinutes } from './signup-limits.js';
+
+/** A sign-up is a few kilobytes; 20 participants with every answer filled in stay well below this. */
+const SIGNUP_API_BODY_LIMIT = 512 * 1024;
 
 /** The language of messages: the first of da/en the client prefers by q-value; Danish otherwise. */
 export function localeFromAcceptLanguage(header: string | undefined): Locale {
@@ -29,6 +34,12 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale {
     if (!best || q > best.q) best = { locale: primary, q, order };
   });
   return (best as { locale: Locale } | null)?.locale ?? 'da';
+}
+
+/** The payer e-mail of a posted body, whatever its shape. */
+function payerEmailOf(body: unknown): unknown {
+  const payer = body && typeof body === 'object' ? (body as { payer?: unknown }).payer : undefined;
+  return payer && typeof payer === 'object' ? (payer as { email?: unknown }).email : undefined;
 }
 
 /** Printable ASCII, 1–255 characters. */
@@ -72,7 +83,7 @@ const createdSchema = z
 
 const invalidSchema = z
   .object({
-    error: z.enum(['invalid_registration', 'idempotency_key_reused']),
+    error: z.enum(['invalid_registration', 'idempotency_key_reused', 'group_exceeds_capacity']),
     message: z.string(),
     errors: z.array(fieldErrorSchema),
   })
@@ -88,6 +99,14 @@ const conflictSchema = z
   .meta({ id: 'RegistrationConflict' });
 
 const plainErrorSchema = z.object({ error: z.string(), message: z.string() });
+
+const tooManySchema = z
+  .object({
+    error: z.literal('too_many_signups'),
+    message: z.string(),
+    retryAfterSeconds: z.number().int().describe('The same as the Retry-After header'),
+  })
+  .meta({ id: 'TooManySignups' });
 
 type CreatedBody = z.output<typeof createdSchema>;
 
@@ -116,7 +135,9 @@ export function registrationsApi(ctx: AppContext): FastifyPluginAsync {
           description:
             'Accepts the same data as the sign-up form, with the same rules. A group is confirmed whole or put on the waiting ' +
             'list whole, unless the event allows partial booking. Send an Idempotency-Key (e.g. a UUID) to make retries safe: ' +
-            'the same key with the same data gives the same answer and exactly one registration.',
+            'the same key with the same data gives the same answer and exactly one registration. A group larger than the ' +
+            "event's capacity is refused (422 group_exceeds_capacity). Anonymous sign-ups are limited per client address and " +
+            'per payer e-mail (429 with Retry-After); requests with a staff API token are not limited.',
           params: z.object({ slug: z.string().max(200) }),
           headers: z.object({
             'idempotency-key': z.string().min(1).max(255).optional().describe('Printable ASCII, 1–255 characters, unique per attempt'),
@@ -129,8 +150,10 @@ export function registrationsApi(ctx: AppContext): FastifyPluginAsync {
             404: plainErrorSchema,
             409: conflictSchema,
             422: invalidSchema,
+            429: tooManySchema,
           },
         },
+        bodyLimit: SIGNUP_API_BODY_LIMIT,
         // The body is checked in the handler against the event's own questions
         // and add-ons, to answer 422 with a message per field.
         validatorCompiler: () => (data) => ({ value: data }),
@@ -146,6 +169,11 @@ export function registrationsApi(ctx: AppContext): FastifyPluginAsync {
           return reply.code(400).send({ error: 'invalid_idempotency_key', message: 'Idempotency-Key must be 1–255 printable ASCII characters' });
         }
         const { slug } = request.params as { slug: string };
+        const admitted = await admitSignup(ctx, request, payerEmailOf(request.body));
+        if (!admitted.allowed) {
+          const message = registrationMessage(locale, 'registration.error.too_many_signups', { minutes: retryMinutes(admitted.retryAfterSeconds) });
+          return reply.code(429).header('retry-after', String(admitted.retryAfterSeconds)).send({ error: 'too_many_signups', message, retryAfterSeconds: admitted.retryAfterSeconds });
+        }
         try {
           const created = await createRegistration(ctx, slug, request.body as unknown, { idempotencyKey: key, locale });
           if (created.replayed) void reply.header('idempotent-replayed', 'true');
@@ -161,6 +189,10 @@ export function registrationsApi(ctx: AppContext): FastifyPluginAsync {
         const signup = await getEventSignup(ctx, (reply.request.params as { slug: string }).slug);
         const errors = registrationErrors(error.error, locale, signup ? questionLabels(signup) : undefined);
         return reply.code(422).send({ error: 'invalid_registration', message: registrationMessage(locale, 'registration.error.invalid_registration'), errors });
+      }
+      if (error instanceof GroupExceedsCapacityError) {
+        const message = registrationMessage(locale, 'registration.error.group_exceeds_capacity', { capacity: error.capacity });
+        return reply.code(422).send({ error: 'group_exceeds_capacity', message, errors: [{ path: 'participants', code: 'group_exceeds_capacity', message }] });
       }
       if (error instanceof IdempotencyKeyReusedError) {
         return reply.code(422).send({

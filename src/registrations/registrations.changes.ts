@@ -135,9 +135,11 @@ export async function promoteLocked(ctx: AppContext, trx: Database, eventId: num
   if (!event) return [];
   const free = freeSeats({ capacity: event.capacity, seatsTaken: event.seats_taken });
   if (free === 0 || event.waiting_count === 0) return [];
-  // A group has at most LIMITS.participants people and its tickets are
-  // consecutive, so this many rows hold every group that could move up.
-  const head = await q.headOfWaitingList(trx, eventId, free + LIMITS.participants);
+  // With partial booking only the head moves: a group has at most
+  // LIMITS.participants people and consecutive tickets, so this many rows hold
+  // it. Without, a small group far back may fit where the ones before it do
+  // not, so the whole list is read (it is read only when seats free up).
+  const head = await q.headOfWaitingList(trx, eventId, event.allow_partial === 1 ? free + LIMITS.participants : event.waiting_count);
   const picks = pickPromotions(
     free,
     head.map((p) => ({ id: p.id, registrationId: p.registration_id, position: p.waitlist_position ?? 0 })),

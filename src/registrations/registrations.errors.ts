@@ -33,6 +33,17 @@ export class AddOnSoldOutError extends HttpError {
   }
 }
 
+/** More participants than the event has seats at all: the group could never be seated, so it is refused. */
+export class GroupExceedsCapacityError extends HttpError {
+  constructor(
+    readonly capacity: number,
+    readonly groupSize: number,
+  ) {
+    super(422, `A group of ${groupSize} is larger than the event's ${capacity} seats`);
+    this.name = 'GroupExceedsCapacityError';
+  }
+}
+
 /** The Idempotency-Key was used before with other data. */
 export class IdempotencyKeyReusedError extends HttpError {
   constructor() {

@@ -382,3 +382,18 @@ export async function registrationsForEmail(db: Database, email: string) {
     .orderBy('registrations.id', 'desc')
     .execute();
 }
+
+/**
+ * Forgets the stored answers to Idempotency-Keys of sign-ups made before
+ * `before` (retention): the answer holds the self-service token, sealed with
+ * the key. A retry with such an old key is then a new sign-up.
+ */
+export async function forgetIdempotencyAnswers(db: Database, before: string): Promise<number> {
+  const result = await db
+    .updateTable('registrations')
+    .set({ idempotency_key_hash: null, idempotency_request_hash: null, idempotency_response: null, idempotency_token_box: null })
+    .where('idempotency_key_hash', 'is not', null)
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

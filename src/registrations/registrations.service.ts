@@ -11,7 +11,7 @@ import { closedReason, seatFactsOf, type ClosedReason } from '../events/seat-sta
 import { notFound } from '../lib/errors.js';
 import { vatPercentFor } from '../lib/money.js';
 import type { Locale } from '../web/i18n.js';
-import { freeSeats } from './capacity.js';
+import { exceedsCapacity, freeSeats } from './capacity.js';
 import type { CancellationPolicy } from './cancellation.js';
 import { receivedMailToBuild } from './registrations.mail.js';
 import { enqueueMailBuilds } from '../messages/mail-builds.js';
@@ -19,7 +19,7 @@ import { notifyOutbox } from '../messages/outbox.service.js';
 import { offerOf, type Offer } from './signup-offer.js';
 import { KeyedBatcher, planBatch, type Settled, type SignupPlan } from './signup-batch.js';
 import { parseRegistration, type AnswerValue, type RegistrationInput } from './registration.schema.js';
-import { AddOnSoldOutError, IdempotencyKeyReusedError, InvalidRegistrationError, SignupClosedError } from './registrations.errors.js';
+import { AddOnSoldOutError, GroupExceedsCapacityError, IdempotencyKeyReusedError, InvalidRegistrationError, SignupClosedError } from './registrations.errors.js';
 import type { QuestionLabels } from './registrations.messages.js';
 import * as q from './registrations.queries.js';
 import { isPayerMember } from '../organiser/members.service.js';
@@ -173,7 +173,7 @@ function answerRows(participantId: number, answers: Record<string, AnswerValue> 
  * (signup-batch.ts), each decided in arrival order as if alone.
  *
  * Throws: 404 HttpError for an unknown slug, InvalidRegistrationError,
- * SignupClosedError, AddOnSoldOutError, IdempotencyKeyReusedError.
+ * SignupClosedError, GroupExceedsCapacityError, AddOnSoldOutError, IdempotencyKeyReusedError.
  */
 export async function createRegistration(
   ctx: AppContext,
@@ -192,6 +192,8 @@ export async function createRegistration(
   const parsed = parseRegistration(input, { addOns, questions, free });
   if (!parsed.success) throw new InvalidRegistrationError(parsed.error);
   const data = parsed.data;
+  // Checked again under the lock (planBatch), in case the capacity changes meanwhile.
+  if (exceedsCapacity({ capacity: event.capacity, allowPartial: event.allow_partial === 1 }, data.participants.length)) throw new GroupExceedsCapacityError(event.capacity, data.participants.length);
 
   const key = options.idempotencyKey;
   const keyHash = key === undefined ? null : sha256Hex(key);
@@ -357,6 +359,7 @@ async function saveRegistrations(ctx: AppContext, trx: Database, eventId: number
   open.forEach(({ job, i }, n) => {
     const p = plan.plans[n]!;
     if (p.kind === 'saved') saved.push({ job, i, plan: p });
+    else if (p.kind === 'too-large') outcomes[i] = { ok: false, error: new GroupExceedsCapacityError(p.capacity, job.data.participants.length) };
     else outcomes[i] = { ok: false, error: soldOutError(job.data, p.codes, byCode, p) };
   });
   if (saved.length === 0) return outcomes as Array<Settled<SignupOutcome>>;

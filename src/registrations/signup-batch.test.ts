@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocateSeats } from './capacity.js';
+import { allocateSeats, exceedsCapacity } from './capacity.js';
 import { KeyedBatcher, planBatch, type BatchEventState, type Settled } from './signup-batch.js';
 
 const state = (s: Partial<BatchEventState> = {}): BatchEventState => ({
@@ -28,14 +28,22 @@ describe('planBatch', () => {
     expect(plan.counters).toEqual({ seats: 4, waiting: 2, arrivals: 4, tickets: 2 });
   });
 
-  it('puts a group that does not fit whole on the waiting list, and nobody after it overtakes it', () => {
-    const plan = planBatch(state({ capacity: 3 }), [], [group(2), group(2), group(1)]);
+  it('puts a group that does not fit whole on the waiting list, and lets a smaller newcomer take the seat it cannot use', () => {
+    const plan = planBatch(state({ capacity: 3 }), [], [group(2), group(2), group(1), group(1)]);
     expect(plan.plans.map((p) => p.kind === 'saved' && [p.confirmed, p.waitlisted])).toEqual([
       [2, 0],
       [0, 2],
-      // One seat is free, but a group is waiting: the newcomer waits too.
+      // One seat is free and the waiting group of two cannot use it: the newcomer of one takes it.
+      [1, 0],
       [0, 1],
     ]);
+  });
+
+  it('refuses a group larger than the event (without partial booking) and goes on with the others', () => {
+    const plan = planBatch(state({ capacity: 19 }), [], [group(20), group(1)]);
+    expect(plan.plans[0]).toEqual({ kind: 'too-large', capacity: 19 });
+    expect(plan.plans[1]).toMatchObject({ kind: 'saved', confirmed: 1, waitlisted: 0 });
+    expect(plan.counters).toMatchObject({ seats: 1, waiting: 0, arrivals: 1 });
   });
 
   it('splits a group when the event allows partial booking', () => {
@@ -73,6 +81,10 @@ describe('planBatch', () => {
           let taken = 0;
           let queue = waiting;
           sizes.forEach((n, i) => {
+            if (exceedsCapacity({ capacity, allowPartial }, n)) {
+              expect(plan.plans[i]).toEqual({ kind: 'too-large', capacity });
+              return;
+            }
             const one = allocateSeats({ capacity, seatsTaken: taken, waitingCount: queue, allowPartial }, n);
             expect(plan.plans[i]).toMatchObject({ kind: 'saved', confirmed: one.confirmed, waitlisted: one.waitlisted, waitingBefore: queue });
             taken += one.confirmed;

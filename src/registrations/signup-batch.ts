@@ -13,7 +13,7 @@
  * This file holds the two parts without I/O: the queue (`KeyedBatcher`) and
  * the plan of a batch (`planBatch`). registrations.service.ts runs them.
  */
-import { addOnShortfalls, allocateSeats, type AddOnStock } from './capacity.js';
+import { addOnShortfalls, allocateSeats, exceedsCapacity, type AddOnStock } from './capacity.js';
 
 /** One outcome per job: its value, or the error that job alone gets. */
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
@@ -124,6 +124,8 @@ export type SignupPlan =
       /** People waiting before this sign-up (for the place in the queue told in the answer). */
       waitingBefore: number;
     }
+  /** More participants than the event's capacity (changed since the sign-up was checked): refused, the others go on. */
+  | { kind: 'too-large'; capacity: number }
   /** Add-ons for participants with a seat that are sold out: the sign-up is refused, the others go on. */
   | { kind: 'sold-out'; codes: string[]; /** Participants that would have had a seat (their add-ons are the ones short). */ confirmed: number };
 
@@ -145,6 +147,7 @@ export function planBatch(state: BatchEventState, stock: ReadonlyArray<AddOnStoc
   const counters = { seats: 0, waiting: 0, arrivals: 0, tickets: 0 };
   const addOnUnits = new Map<string, number>();
   const plans = signups.map((s): SignupPlan => {
+    if (exceedsCapacity(state, s.participantAddOns.length)) return { kind: 'too-large', capacity: state.capacity };
     const seats = allocateSeats(
       { capacity: state.capacity, seatsTaken, waitingCount, allowPartial: state.allowPartial },
       s.participantAddOns.length,

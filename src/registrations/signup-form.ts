@@ -9,6 +9,7 @@
  * so that each step of the form carries the others' data forward. A draft is
  * not validated here: registration.schema.ts judges it.
  */
+import { LIMITS } from './registration.schema.js';
 import type { QuestionKind } from './registrations.table.js';
 
 export const PAYER_FIELDS = ['organisation', 'cvr', 'ean', 'personReference', 'poNumber', 'address', 'postalCode', 'city', 'countryCode', 'email'] as const;
@@ -43,8 +44,15 @@ export interface FormOffer {
   questions: ReadonlyArray<{ id: number; kind: QuestionKind }>;
 }
 
-/** Form indices above this are not a participant of any real form and are ignored. */
-export const MAX_PARTICIPANT_INDEX = 999;
+/**
+ * Form indices above this are not a participant of any real form and are
+ * ignored before anything is validated or rendered: the form numbers its
+ * participants 0, 1, … and holds at most LIMITS.participants, and the one
+ * index more lets the schema tell a tampered form that it holds too many.
+ * Without this cap an anonymous post of a few kilobytes named a thousand
+ * participants and rendered megabytes of error messages.
+ */
+export const MAX_PARTICIPANT_INDEX = LIMITS.participants;
 
 export function emptyPayer(): PayerDraft {
   return Object.fromEntries(PAYER_FIELDS.map((f) => [f, ''])) as PayerDraft;

@@ -36,8 +36,10 @@ import { dateTime } from '../events/views/format.js';
 import type { ClosedReason } from '../events/seat-status.js';
 import { findPublicEvent } from '../events/event-details.js';
 import { LIMITS, type SignupOffer } from './registration.schema.js';
-import { AddOnSoldOutError, IdempotencyKeyReusedError, InvalidRegistrationError, SignupClosedError } from './registrations.errors.js';
-import { fieldErrorMap } from './registrations.messages.js';
+import { AddOnSoldOutError, GroupExceedsCapacityError, IdempotencyKeyReusedError, InvalidRegistrationError, SignupClosedError } from './registrations.errors.js';
+import { fieldErrorMap, registrationMessage } from './registrations.messages.js';
+import { exceedsCapacity } from './capacity.js';
+import { admitSignup, retryMinutes } from './signup-limits.js';
 import { createRegistration, getEventSignup, questionLabels, type EventSignup } from './registrations.service.js';
 import { emptyDraft, emptyParticipant, fromFormFields, toRegistrationInput, type SignupDraft } from './signup-form.js';
 import { firstInvalidStep, formErrors, pricePreview, soldOutErrors, stepErrors, stepOfKey, type FormError, type Step, type StepContext } from './signup-steps.js';
@@ -45,6 +47,20 @@ import { AlreadySentPage, ReceiptPage, SignupClosedPage } from './views/ReceiptP
 import { ConfirmStep, ParticipantsStep, PayerStep } from './views/steps.js';
 
 const slugParams = z.object({ slug: z.string() });
+
+/**
+ * The largest form a person can send: 20 participants with every field and
+ * answer filled in, URL-encoded, and room to spare. Anything larger is not a
+ * person's sign-up and is refused before it is parsed.
+ */
+export const SIGNUP_FORM_BODY_LIMIT = 512 * 1024;
+
+/** The error shown beside the participants when the group can never fit in the event. */
+function capacityErrors(draft: SignupDraft, event: { capacity: number; allowPartial: boolean }, locale: Locale): FormError[] {
+  if (!exceedsCapacity(event, draft.participants.length)) return [];
+  const { capacity } = event;
+  return [{ key: 'participants', id: 'participants', message: registrationMessage(locale, 'registration.error.group_exceeds_capacity', { capacity }) }];
+}
 
 /** The self-service page of a registration, in the language of the form. */
 export function manageUrl(baseUrl: string, locale: Locale, token: string): string {
@@ -163,7 +179,7 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
         return render(request, reply, page, signup, emptyDraft(), { step: 1 });
       });
 
-      app.post(url, { schema: { hide: true, params: slugParams }, preHandler: app.csrfProtection }, async (request, reply) => {
+      app.post(url, { schema: { hide: true, params: slugParams }, bodyLimit: SIGNUP_FORM_BODY_LIMIT, preHandler: app.csrfProtection }, async (request, reply) => {
         const signup = await loadSignup(ctx, request.params.slug);
         const page = pageContext(request, ctx.config.baseUrl, locale);
         if (signup.event.closedReason) return closed(reply, page, signup, signup.event.closedReason, 409);
@@ -196,6 +212,7 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
         if (step === 1 || step === 2) {
           if (action.kind !== 'next' && action.kind !== 'none') return show({ step });
           const errors = stepErrors(draft, step, c);
+          if (errors.length === 0 && step === 2) errors.push(...capacityErrors(draft, signup.event, locale));
           if (errors.length > 0) return show({ step, errors });
           return show({ step: step === 1 ? 2 : 3 });
         }
@@ -204,6 +221,14 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
         if (action.kind !== 'submit') return show({ step: 3, submissionKey: isSubmissionKey(key) ? key : undefined });
         const invalid = firstInvalidStep(draft, c);
         if (invalid) return show({ step: invalid.step, errors: invalid.errors, submissionKey: isSubmissionKey(key) ? key : undefined });
+        const tooLarge = capacityErrors(draft, signup.event, locale);
+        if (tooLarge.length > 0) return show({ step: 2, errors: tooLarge });
+        const admitted = await admitSignup(ctx, request, draft.payer.email);
+        if (!admitted.allowed) {
+          void reply.header('retry-after', String(admitted.retryAfterSeconds));
+          const message = registrationMessage(locale, 'registration.error.too_many_signups', { minutes: retryMinutes(admitted.retryAfterSeconds) });
+          return show({ step: 3, errors: [{ key: '', id: 'signup-form', message }], submissionKey: isSubmissionKey(key) ? key : undefined, status: 429 });
+        }
 
         try {
           const created = await createRegistration(ctx, signup.event.slug, toRegistrationInput(draft, locale), {
@@ -215,6 +240,7 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
           return sendHtml(reply, ReceiptPage({ page, signup, receipt, manageUrl: manageUrl(ctx.config.baseUrl, locale, manageToken) }), replayed ? 200 : 201);
         } catch (error) {
           if (error instanceof SignupClosedError) return closed(reply, page, signup, error.reason, 409);
+          if (error instanceof GroupExceedsCapacityError) return show({ step: 2, errors: capacityErrors(draft, { capacity: error.capacity, allowPartial: false }, locale) });
           if (error instanceof IdempotencyKeyReusedError) return sendHtml(privateResponse(reply), AlreadySentPage({ page, event: signup.event }), 422);
           if (error instanceof AddOnSoldOutError) {
             const names = new Map(signup.addOns.map((a) => [a.code, locale === 'da' ? a.nameDa : a.nameEn]));

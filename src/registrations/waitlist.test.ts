@@ -21,10 +21,16 @@ describe('pickPromotions', () => {
     ]);
   });
 
-  it('lets a group that does not fit block everyone behind it', () => {
-    expect(pickPromotions(2, queue(3, 1, 1), false)).toEqual([]);
-    const picks = pickPromotions(2, queue(1, 3, 1), false);
-    expect(picks.map((p) => p.registrationId)).toEqual([100]);
+  it('lets smaller groups pass a group that does not fit, which keeps its place', () => {
+    expect(pickPromotions(2, queue(3, 1, 1), false).map((p) => p.registrationId)).toEqual([101, 102]);
+    expect(pickPromotions(2, queue(1, 3, 1), false).map((p) => p.registrationId)).toEqual([100, 102]);
+    // Once enough seats are free at once, the large group goes first.
+    expect(pickPromotions(4, queue(3, 1, 1), false).map((p) => p.registrationId)).toEqual([100, 101]);
+  });
+
+  it('never leaves 19 seats empty behind a group of 20 (the blocking case)', () => {
+    const picks = pickPromotions(19, queue(20, 1, 2, 5), false);
+    expect(picks.map((p) => p.registrationId)).toEqual([101, 102, 103]);
   });
 
   it('splits the head group when the event allows partial booking', () => {
@@ -42,7 +48,7 @@ describe('pickPromotions', () => {
     expect(pickPromotions(0, queue(1), true)).toEqual([]);
   });
 
-  it('fills at most the free seats, strictly from the front, each group whole unless partial', () => {
+  it('fills at most the free seats, in ticket order, each group whole unless partial, and leaves no seat a waiting group fits in', () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 1, max: 20 }), { maxLength: 30 }),
@@ -53,16 +59,31 @@ describe('pickPromotions', () => {
           const picks = pickPromotions(free, q, partial);
           const promoted = picks.flatMap((p) => p.participantIds);
           expect(promoted.length).toBeLessThanOrEqual(free);
-          // A prefix of the queue: nobody is skipped.
-          expect(promoted).toEqual(q.slice(0, promoted.length).map((p) => p.id));
+          // Groups are taken in ticket order.
+          const order = picks.map((p) => p.registrationId);
+          expect(order).toEqual([...order].sort((a, b) => a - b));
           picks.forEach((p, i) => {
             const size = sizes[p.registrationId - 100]!;
             if (!partial || i < picks.length - 1) expect(p.participantIds.length).toBe(size);
           });
-          // Stops only when the next group does not fit (or the queue is empty).
-          const nextGroup = sizes[picks.length];
-          if (!partial && nextGroup !== undefined) expect(nextGroup).toBeGreaterThan(free - promoted.length);
-          if (partial && promoted.length < free) expect(promoted.length).toBe(q.length);
+          const left = free - promoted.length;
+          const moved = new Set(order);
+          if (partial) {
+            // A prefix of the queue: the head takes every free seat.
+            expect(promoted).toEqual(q.slice(0, promoted.length).map((p) => p.id));
+            if (left > 0) expect(promoted.length).toBe(q.length);
+          } else {
+            // Nobody blocks: every group still waiting is larger than the seats left …
+            sizes.forEach((size, g) => {
+              if (!moved.has(100 + g)) expect(size).toBeGreaterThan(left);
+            });
+            // … and a group is passed only by one that fitted when it did not.
+            sizes.forEach((size, g) => {
+              if (moved.has(100 + g)) return;
+              const seatsWhenReached = free - picks.filter((p) => p.registrationId < 100 + g).reduce((n, p) => n + p.participantIds.length, 0);
+              expect(size).toBeGreaterThan(seatsWhenReached);
+            });
+          }
         },
       ),
     );

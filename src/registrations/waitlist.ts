@@ -1,14 +1,18 @@
 /**
  * The waiting-list rule, with no I/O: who moves up when seats free up.
  *
- * Order is strict first come, first served by waiting-list ticket. Waiting
- * participants of one registration move as a group. The group at the head:
- * - moves up whole when it fits;
- * - when it does not fit and the event allows partial booking, its first
- *   participants take the free seats and the rest keep their place at the head;
- * - otherwise it BLOCKS: nobody behind it moves up, even a smaller group that
- *   would fit. Skipping would let later arrivals overtake a colleague group
- *   that has waited longer; staff can still move anyone up by hand.
+ * Groups are offered seats in waiting-list order (first come, first served
+ * by ticket). Waiting participants of one registration move as a group.
+ * - Without partial booking, each group in turn moves up whole when it fits
+ *   in the seats still free; a group that does not fit keeps its place and
+ *   the next one is looked at. So no group blocks the list: a seat is never
+ *   left empty while a waiting group would fit in it. A large group may be
+ *   passed by smaller ones while seats free up one at a time; it keeps its
+ *   place and moves up as soon as enough seats are free at once (and staff
+ *   can move anyone up by hand). A group larger than the whole event is
+ *   refused at sign-up (capacity.ts), so every waiting group can fit one day.
+ * - With partial booking, the group at the head takes every free seat (its
+ *   first participants) and the rest keep their place at the head.
  */
 
 export interface WaitingParticipant {
@@ -48,7 +52,8 @@ export function pickPromotions(freeSeats: number, waiting: ReadonlyArray<Waiting
       free -= group.length;
       continue;
     }
-    if (allowPartial) promotions.push({ registrationId, participantIds: group.slice(0, free).map((p) => p.id) });
+    if (!allowPartial) continue;
+    promotions.push({ registrationId, participantIds: group.slice(0, free).map((p) => p.id) });
     break;
   }
   return promotions;

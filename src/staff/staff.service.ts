@@ -12,6 +12,7 @@ import { ROLES, type Role } from './roles.js';
 import { looksLikeApiToken, looksLikeSessionToken, newApiToken, newSessionToken, tokenHash } from './secrets.js';
 import * as q from './staff.queries.js';
 import { matchTotp, openTotpSecret } from './totp.js';
+import { ACCOUNT_DELAY, delayAfter, FailureDelays } from './login-delays.js';
 
 /** A session ends after this long without a request … */
 export const SESSION_IDLE_MINUTES = 240;
@@ -73,36 +74,19 @@ export interface LoginUser {
   totpRequired: boolean;
 }
 
-/** Failed attempts (password or code) in a row before an account is locked … */
-export const MAX_FAILED_LOGINS = 5;
-/** … for this long. */
-export const LOCK_MINUTES = 15;
-
 /**
- * Addresses without an account are counted in memory the same way, so the
- * lock cannot tell which addresses have accounts.
+ * Addresses without an account wait the same way, in memory, so the delays
+ * cannot tell which addresses have accounts.
  */
-const unknownFailures = new Map<string, { count: number; lockedUntil: number }>();
+const unknownFailures = new FailureDelays(ACCOUNT_DELAY);
 
-function unknownAddressLocked(email: string, now: Date): boolean {
-  const entry = unknownFailures.get(email);
-  return entry !== undefined && entry.lockedUntil > now.getTime();
+/** Milliseconds an account must wait before its next attempt is looked at. */
+function accountWaitMs(lockedUntil: string | null, now: Date): number {
+  return lockedUntil === null ? 0 : Math.max(0, Date.parse(lockedUntil) - now.getTime());
 }
 
-function countUnknownFailure(email: string, now: Date): boolean {
-  if (unknownFailures.size > 10_000) unknownFailures.clear();
-  const entry = unknownFailures.get(email) ?? { count: 0, lockedUntil: 0 };
-  entry.count += 1;
-  if (entry.count >= MAX_FAILED_LOGINS) {
-    entry.count = 0;
-    entry.lockedUntil = now.getTime() + LOCK_MINUTES * 60_000;
-  }
-  unknownFailures.set(email, entry);
-  return entry.lockedUntil > now.getTime();
-}
-
-/** Counts a failed attempt on an account; true when the account is now locked. */
-export async function countFailedLogin(ctx: AppContext, userId: number): Promise<boolean> {
+/** Counts a failed attempt (password or code) on an account and sets the wait before the next one (login-delays.ts). */
+export async function countFailedLogin(ctx: AppContext, userId: number): Promise<void> {
   const now = ctx.clock.now();
   const row = await ctx.db
     .updateTable('staff_users')
@@ -110,38 +94,44 @@ export async function countFailedLogin(ctx: AppContext, userId: number): Promise
     .where('id', '=', userId)
     .returning('failed_logins')
     .executeTakeFirst();
-  if (!row || row.failed_logins < MAX_FAILED_LOGINS) return false;
+  const wait = row ? delayAfter(row.failed_logins, ACCOUNT_DELAY) : 0;
+  if (wait === 0) return;
   await ctx.db
     .updateTable('staff_users')
-    .set({ failed_logins: 0, locked_until: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() })
+    .set({ locked_until: new Date(now.getTime() + wait).toISOString() })
     .where('id', '=', userId)
     .execute();
-  return true;
 }
 
 async function clearFailedLogins(ctx: AppContext, userId: number): Promise<void> {
   await ctx.db.updateTable('staff_users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
 }
 
-export type LoginOutcome = { status: 'ok'; user: LoginUser } | { status: 'failed' } | { status: 'locked' };
+/** 'delayed': too soon after the last failures; the password was not looked at. */
+export type LoginOutcome = { status: 'ok'; user: LoginUser } | { status: 'failed' } | { status: 'delayed'; waitMs: number };
 
 /**
  * Checks e-mail and password. Unknown e-mail, wrong password and a disabled
- * account give the same answer after the same work. After MAX_FAILED_LOGINS
- * failures in a row the address is locked for LOCK_MINUTES, even for the
- * right password.
+ * account give the same answer after the same work. After a few failures in
+ * a row each further one makes the address wait longer (login-delays.ts, at
+ * most a minute) before the next attempt is looked at, even with the right
+ * password; there is no lock.
  */
 export async function verifyLogin(ctx: AppContext, email: string, password: string): Promise<LoginOutcome> {
   const address = normaliseStaffEmail(email).slice(0, 254);
   const now = ctx.clock.now();
   const user = await q.findUserByEmail(ctx.db, address);
+  const waitMs = user ? accountWaitMs(user.locked_until, now) : unknownFailures.waitMs(address, now.getTime());
+  if (waitMs > 0) return { status: 'delayed', waitMs };
   const ok = await checkPassword(user?.password_hash, password);
   if (!user) {
-    if (unknownAddressLocked(address, now)) return { status: 'locked' };
-    return countUnknownFailure(address, now) ? { status: 'locked' } : { status: 'failed' };
+    unknownFailures.fail(address, now.getTime());
+    return { status: 'failed' };
   }
-  if (user.locked_until !== null && user.locked_until > now.toISOString()) return { status: 'locked' };
-  if (!ok || user.disabled_at !== null) return (await countFailedLogin(ctx, user.id)) ? { status: 'locked' } : { status: 'failed' };
+  if (!ok || user.disabled_at !== null) {
+    await countFailedLogin(ctx, user.id);
+    return { status: 'failed' };
+  }
   const totpRequired = user.totp_secret !== null && user.totp_pending === 0;
   // With TOTP on, the count starts again only after the right code.
   if (!totpRequired) await clearFailedLogins(ctx, user.id);
@@ -151,7 +141,7 @@ export async function verifyLogin(ctx: AppContext, email: string, password: stri
   };
 }
 
-export type CodeOutcome = { status: 'ok'; userId: number } | { status: 'failed' } | { status: 'locked' } | { status: 'expired' };
+export type CodeOutcome = { status: 'ok'; userId: number } | { status: 'failed' } | { status: 'delayed'; waitMs: number } | { status: 'expired' };
 
 /**
  * The second step: the code for the half-way session in the cookie. On
@@ -163,14 +153,12 @@ export async function verifyLoginCode(ctx: AppContext, sessionToken: string | un
   const user = await q.findUserById(ctx.db, pending.id);
   const now = ctx.clock.now();
   if (!user || user.disabled_at !== null || user.totp_secret === null || user.totp_pending !== 0) return { status: 'expired' };
-  if (user.locked_until !== null && user.locked_until > now.toISOString()) return { status: 'locked' };
+  const waitMs = accountWaitMs(user.locked_until, now);
+  if (waitMs > 0) return { status: 'delayed', waitMs };
   const secret = openTotpSecret(ctx.config, user.totp_secret);
   const step = secret ? matchTotp(secret, code, now, user.totp_last_step) : null;
   if (step === null) {
-    if (await countFailedLogin(ctx, user.id)) {
-      await endSession(ctx, sessionToken);
-      return { status: 'locked' };
-    }
+    await countFailedLogin(ctx, user.id);
     return { status: 'failed' };
   }
   await ctx.db.updateTable('staff_users').set({ totp_last_step: step, failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();

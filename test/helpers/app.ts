@@ -10,6 +10,12 @@ import type { DialectName } from '../../src/db/dialect.js';
 
 export const TEST_NOW = new Date('2026-06-01T10:00:00.000Z');
 
+/**
+ * The sign-up limits are off in tests, which sign up many times from one
+ * address with one payer; test/integration/abuse-limits.test.ts turns them on.
+ */
+const TEST_LIMITS = { signupLimits: { perIp: 0, perEmail: 0, windowMinutes: 60 } };
+
 export interface TestApp {
   app: App;
   ctx: AppContext;
@@ -20,7 +26,7 @@ export interface TestApp {
 export async function createTestContext(dialect: DialectName, clock: Clock = fixedClock(TEST_NOW)): Promise<{ ctx: AppContext; database: TestDatabase }> {
   const database = await createTestDatabase(dialect);
   // trustProxy: the tests stand in for the proxy and send X-Forwarded-For to act as many clients (test/integration/trust-proxy.test.ts checks the default).
-  const config = { ...loadConfig({}), dataDir: database.dataDir, databaseUrl: database.databaseUrl, baseUrl: 'http://tilmeld.test', pageCacheSeconds: 0, logLevel: 'silent', trustProxy: true };
+  const config = { ...loadConfig({}), dataDir: database.dataDir, databaseUrl: database.databaseUrl, baseUrl: 'http://tilmeld.test', pageCacheSeconds: 0, logLevel: 'silent', trustProxy: true, ...TEST_LIMITS };
   const ctx: AppContext = { config, db: database.db, clock, pageCache: new PageCache(0), metrics: new Metrics() };
   return { ctx, database };
 }

@@ -209,7 +209,8 @@ forEachDialect('events back office: create, edit, duplicate', (dialect) => {
 
   it('raising capacity gives the new seats to the waiting list in the same transaction, with mail', async () => {
     const { ctx } = t.current;
-    const saved = await createEventFromDocument(ctx, manager, seminarDocument({ status: 'published', capacity: 1, questions: [] }));
+    // Two seats, one taken: the group of two waits (a group larger than the event would be refused).
+    const saved = await createEventFromDocument(ctx, manager, seminarDocument({ status: 'published', capacity: 2, questions: [] }));
     await createRegistration(ctx, saved.slug, signup(1, 10));
     const waiting = await createRegistration(ctx, saved.slug, signup(2, 20, { participants: [participant(20), participant(21)] }));
     expect(waiting.status).toBe('waitlisted');

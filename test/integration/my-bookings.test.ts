@@ -209,4 +209,18 @@ forEachDialect('Mine tilmeldinger', (dialect) => {
     expect(blocked.body).toContain('Vent et kvarter');
     expect(blocked.headers['retry-after']).toBeDefined();
   });
+
+  it('counts the Danish and English addresses of the request in one bucket per IP', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 10; i++) {
+      const url = i % 2 === 0 ? '/mine-tilmeldinger' : '/en/my-bookings';
+      expect((await ask(`delt${i}@kommune.dk`, ip, url)).statusCode).toBe(200);
+    }
+    for (const url of ['/mine-tilmeldinger', '/en/my-bookings']) {
+      const blocked = await ask('delt-sidst@kommune.dk', ip, url);
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.headers['retry-after']).toBeDefined();
+    }
+    expect((await ask('delt-sidst@kommune.dk', ip, '/en/my-bookings')).body).toContain('Too many attempts');
+  });
 });

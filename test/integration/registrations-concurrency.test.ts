@@ -218,6 +218,8 @@ describe.runIf(testDialects.includes('postgres'))('registrations with two server
         LOG_LEVEL: 'silent',
         OUTBOX_WORKER: 'off',
         BASE_URL: 'http://tilmeld.test',
+        SIGNUP_LIMIT_PER_IP: '0',
+        SIGNUP_LIMIT_PER_EMAIL: '0',
       };
       const [a, b] = await Promise.all([startServer(env), startServer(env)]);
       servers.push(a.child, b.child);

@@ -146,7 +146,7 @@ forEachDialect('registrations service', (dialect) => {
     expect(await listRegistrationsByEmail(ctx(), 'nobody@kommune.dk')).toEqual([]);
   });
 
-  it('puts a group that does not fit whole on the waiting list, and newcomers behind it', async () => {
+  it('puts a group that does not fit whole on the waiting list, and seats a smaller newcomer in the seat it cannot use', async () => {
     const event = await makeEvent(ctx(), { capacity: 4 });
     const first = await createRegistration(ctx(), event.slug, signup(3, 1));
     const group = await createRegistration(ctx(), event.slug, signup(2, 10));
@@ -155,11 +155,11 @@ forEachDialect('registrations service', (dialect) => {
     expect(group.status).toBe('waitlisted');
     expect(group.participants.map((p) => p.waitingListPosition)).toEqual([1, 2]);
     expect(group.totals).toEqual({ exVatOre: 0, vatOre: 0, inclVatOre: 0 });
-    // One seat is free, but the group ahead waits for two: nobody overtakes it.
-    expect(single.status).toBe('waitlisted');
-    expect(single.participants[0]?.waitingListPosition).toBe(3);
-    expect(await eventCounters(ctx(), event.id)).toMatchObject({ seats_taken: 3, waiting_count: 3, waitlist_seq: 3, arrival_seq: 3 });
-    expect((await signupCounts(ctx().db, [event.id])).get(event.id)).toEqual({ seatsAvailable: 1, waitingListLength: 3 });
+    // One seat is free and the group waits for two: the single newcomer takes the seat instead of leaving it empty.
+    expect(single.status).toBe('confirmed');
+    expect(single.participants[0]?.waitingListPosition).toBeNull();
+    expect(await eventCounters(ctx(), event.id)).toMatchObject({ seats_taken: 4, waiting_count: 2, waitlist_seq: 2, arrival_seq: 3 });
+    expect((await signupCounts(ctx().db, [event.id])).get(event.id)).toEqual({ seatsAvailable: 0, waitingListLength: 2 });
     await expectCountersConsistent(ctx(), event.id);
   });
 
@@ -288,11 +288,13 @@ forEachDialect('registrations service', (dialect) => {
     const g = await createRegistration(ctx(), event.slug, signup(2, 3));
     const s = await createRegistration(ctx(), event.slug, signup(1, 5));
     const plusOne = await raiseCapacity(ctx(), event.id, 1);
-    // The group of two blocks the single behind it.
-    expect(plusOne).toEqual({ capacity: 3, promoted: [] });
-    const plusTwo = await setCapacity(ctx(), event.id, 5);
-    expect(plusTwo.promoted.map((p) => p.registrationId)).toEqual([g.id, s.id]);
+    // The group of two does not fit in one seat; the single behind it takes the seat instead of leaving it empty.
+    expect(plusOne.capacity).toBe(3);
+    expect(plusOne.promoted.map((p) => p.registrationId)).toEqual([s.id]);
     expect((await getRegistration(ctx(), s.id))?.status).toBe('confirmed');
+    expect((await getRegistration(ctx(), g.id))?.status).toBe('waitlisted');
+    const plusTwo = await setCapacity(ctx(), event.id, 5);
+    expect(plusTwo.promoted.map((p) => p.registrationId)).toEqual([g.id]);
     await expect(setCapacity(ctx(), event.id, 4)).rejects.toBeInstanceOf(CapacityBelowSeatsTakenError);
     await expect(setCapacity(ctx(), event.id, -1)).rejects.toBeInstanceOf(RangeError);
     expect((await eventCounters(ctx(), event.id)).capacity).toBe(5);
@@ -359,7 +361,7 @@ describe('registrations schema in the OpenAPI document', () => {
     const doc = (await t.current.app.inject('/api/openapi.json')).json();
     const op = doc.paths['/api/v1/events/{slug}/registrations'].post;
     expect(op.tags).toEqual(['registrations']);
-    expect(Object.keys(op.responses).sort()).toEqual(['201', '400', '404', '409', '422']);
+    expect(Object.keys(op.responses).sort()).toEqual(['201', '400', '404', '409', '422', '429']);
     expect(JSON.stringify(op.requestBody)).toContain('personReference');
   });
 });

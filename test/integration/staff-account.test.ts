@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildApp, type App } from '../../src/app.js';
 import type { AppContext } from '../../src/context.js';
-import { LOCK_MINUTES, MAX_FAILED_LOGINS } from '../../src/staff/staff.service.js';
+import { ACCOUNT_DELAY, delayAfter, IP_DELAY } from '../../src/staff/login-delays.js';
 import { LOGIN_IP_LIMIT } from '../../src/staff/login.routes.js';
 import { openTotpSecret, totpCode } from '../../src/staff/totp.js';
 import { createTestContext, TEST_NOW } from '../helpers/app.js';
@@ -163,28 +163,79 @@ forEachDialect('staff accounts: password, TOTP, locks', (dialect) => {
     expect(response.headers.location).toBe('/admin/login?next=%2Fadmin%2Faccount');
   });
 
-  it('locks an account after repeated wrong passwords, also against the right one, and says so', async () => {
+  it('makes an account wait longer after each failure beyond a few, also against the right password, and says for how long', async () => {
     const staff = await createStaff(ctx, 'manager');
-    for (let i = 1; i < MAX_FAILED_LOGINS; i++) {
-      const { response } = await postLogin({ email: staff.email, password: `forkert-${i}` });
+    const ip = { 'x-forwarded-for': '198.51.100.60' };
+    for (let i = 1; i <= ACCOUNT_DELAY.free; i++) {
+      const { response } = await postLogin({ email: staff.email, password: `forkert-${i}` }, ip);
       expect(response.statusCode).toBe(401);
     }
-    const { response: locked } = await postLogin({ email: staff.email, password: 'forkert-sidste' });
-    expect(locked.statusCode).toBe(429);
-    expect(locked.body).toContain(`For mange mislykkede forsøg. Vent ${LOCK_MINUTES} minutter, og prøv igen.`);
-    const { response: right } = await postLogin({ email: staff.email, password: TEST_STAFF_PASSWORD });
-    expect(right.statusCode).toBe(429);
-    // An address without an account locks the same way, so the lock tells nothing.
-    for (let i = 1; i < MAX_FAILED_LOGINS; i++) await postLogin({ email: 'ingen@tilmeld.test', password: 'forkert' });
-    const { response: unknown } = await postLogin({ email: 'ingen@tilmeld.test', password: 'forkert' });
-    expect(unknown.statusCode).toBe(429);
-    expect(unknown.body).toContain('For mange mislykkede forsøg.');
-
     const start = now;
-    now += LOCK_MINUTES * 60_000 + 1000;
     try {
+      // Each failure after the free ones doubles the wait; an attempt during the wait is not looked at.
+      for (let failures = ACCOUNT_DELAY.free + 1; failures <= ACCOUNT_DELAY.free + 3; failures++) {
+        const { response } = await postLogin({ email: staff.email, password: 'forkert' }, ip);
+        expect(response.statusCode).toBe(401);
+        const wait = delayAfter(failures, ACCOUNT_DELAY);
+        const { response: early } = await postLogin({ email: staff.email, password: TEST_STAFF_PASSWORD });
+        expect(early.statusCode).toBe(429);
+        expect(early.headers['retry-after']).toBe(String(wait / 1000));
+        const seconds = wait / 1000;
+        expect(early.body).toContain(`For mange mislykkede forsøg lige efter hinanden. Vent ${seconds} ${seconds === 1 ? 'sekund' : 'sekunder'}, og prøv igen.`);
+        now += wait;
+      }
+      // An address without an account waits the same way, so the delay tells nothing.
+      for (let i = 0; i <= ACCOUNT_DELAY.free; i++) await postLogin({ email: 'ingen@tilmeld.test', password: 'forkert' });
+      const { response: unknown } = await postLogin({ email: 'ingen@tilmeld.test', password: 'forkert' });
+      expect(unknown.statusCode).toBe(429);
+      expect(unknown.body).toContain('For mange mislykkede forsøg lige efter hinanden. Vent 1 sekund, og prøv igen.');
+      // Once the wait is over the right password works, and the count starts again.
+      const { response: right } = await postLogin({ email: staff.email, password: TEST_STAFF_PASSWORD });
+      expect(right.statusCode).toBe(303);
+      const row = await ctx.db.selectFrom('staff_users').select(['failed_logins', 'locked_until']).where('id', '=', staff.id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ failed_logins: 0, locked_until: null });
+    } finally {
+      now = start;
+    }
+  });
+
+  it('never keeps the right person out for more than a minute, however many failures others send from elsewhere', async () => {
+    const staff = await createStaff(ctx, 'manager');
+    const start = now;
+    try {
+      // An attacker on many addresses fails as soon as each wait ends.
+      for (let i = 0; i < 40; i++) {
+        const { response } = await postLogin({ email: staff.email, password: `gæt-${i}` });
+        expect([401, 429]).toContain(response.statusCode);
+        now += 1000;
+      }
+      const { response: owner } = await postLogin({ email: staff.email, password: TEST_STAFF_PASSWORD });
+      const wait = owner.statusCode === 429 ? Number(owner.headers['retry-after']) : 0;
+      expect(wait).toBeLessThanOrEqual(ACCOUNT_DELAY.capMs / 1000);
+      now += wait * 1000;
       const { response: later } = await postLogin({ email: staff.email, password: TEST_STAFF_PASSWORD });
       expect(later.statusCode).toBe(303);
+    } finally {
+      now = start;
+    }
+  });
+
+  it('makes one client address wait after many failures, whichever accounts it tries, without delaying others', async () => {
+    const ip = { 'x-forwarded-for': '198.51.100.61' };
+    const start = now;
+    try {
+      for (let i = 0; i < IP_DELAY.free; i++) {
+        const { response } = await postLogin({ email: `gaet${i}@tilmeld.test`, password: 'forkert' }, ip);
+        expect(response.statusCode).toBe(401);
+      }
+      expect((await postLogin({ email: 'gaet-sidst@tilmeld.test', password: 'forkert' }, ip)).response.statusCode).toBe(401);
+      const { response: waiting } = await postLogin({ email: 'endnu-en@tilmeld.test', password: 'forkert' }, { ...ip });
+      expect(waiting.statusCode).toBe(429);
+      expect(waiting.headers['retry-after']).toBe('1');
+      expect(waiting.body).toContain('Der er kommet for mange forsøg på at logge ind fra din forbindelse. Vent 1 sekund, og prøv igen.');
+      // A colleague on another address logs in at once.
+      const staff = await createStaff(ctx, 'manager');
+      expect((await postLogin({ email: staff.email, password: TEST_STAFF_PASSWORD })).response.statusCode).toBe(303);
     } finally {
       now = start;
     }

@@ -11,6 +11,7 @@ import * as organiserSettings from './2026_11_27_010_organiser_settings.js';
 import * as outboxPendingIndex from './2026_11_27_011_outbox_pending_index.js';
 import * as groupPlans from './2026_12_05_20_group_plans.js';
 import * as memberPrices from './2026_12_05_10_member_prices.js';
+import * as outboxRetention from './2026_12_05_40_outbox_retention.js';
 import * as payerCountry from './2026_12_05_01_payer_country.js';
 
 /** Every migration in order. Files are frozen once released: add, never edit. */
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_01_payer_country': payerCountry,
   '2026_12_05_10_member_prices': memberPrices,
   '2026_12_05_20_group_plans': groupPlans,
+  '2026_12_05_40_outbox_retention': outboxRetention,
 };

@@ -1,7 +1,7 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { oneLine, recipient, renderText, type MailContent } from './content.js';
+import { BRIEF_MAX, brief, oneLine, recipient, renderText, type MailContent } from './content.js';
 import { renderHtml } from './mail-html.js';
 
 const mail: MailContent = {
@@ -73,5 +73,20 @@ describe('recipient', () => {
 describe('oneLine', () => {
   it('turns control characters and line breaks into single spaces', () => {
     expect(oneLine(' Anna\r\nBcc: x@y.dk\u0000\u2028 ')).toBe('Anna Bcc: x@y.dk');
+  });
+});
+
+describe('brief', () => {
+  it('keeps short text and cuts long text to one line of at most the maximum', () => {
+    expect(brief('Anna Hansen')).toBe('Anna Hansen');
+    expect(brief('a\r\nb')).toBe('a b');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3000 }), fc.integer({ min: 2, max: 200 }), (s, max) => {
+        const out = brief(s, max);
+        expect(out.length).toBeLessThanOrEqual(max);
+        expect(out).not.toMatch(/[\r\n\u2028\u2029]/);
+      }),
+    );
+    expect(brief('x'.repeat(500))).toHaveLength(BRIEF_MAX);
   });
 });

@@ -27,6 +27,21 @@ export function oneLine(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
 }
 
+/**
+ * Text the booker typed, shown in a mail to an address the booker also
+ * typed (a participant's own mail): one line of at most `max` characters.
+ * Anyone can sign up anyone, so such a mail must not carry pages of text of
+ * the sender's choosing; the full details are on the booking's own page and
+ * in the booker's own mail.
+ */
+export function brief(value: string, max = BRIEF_MAX): string {
+  const line = oneLine(value);
+  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** The longest text of the booker's shown in a participant's own mail. */
+export const BRIEF_MAX = 80;
+
 /** A recipient header value: the display name quoted (so commas and brackets stay part of it), the address as given. */
 export function recipient(name: string, email: string): string {
   const display = oneLine(name).replace(/[\\"]/g, (c) => `\\${c}`);

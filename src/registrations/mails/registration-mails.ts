@@ -28,7 +28,7 @@ import { registrationMessage } from '../registrations.messages.js';
 import * as q from '../registrations.queries.js';
 import { getRegistration, type RegistrationView } from '../registrations.service.js';
 import { sameDanishDay } from '../../events/views/format.js';
-import { oneLine, recipient, renderText, type MailBlock, type MailContent } from './content.js';
+import { brief, oneLine, recipient, renderText, type MailBlock, type MailContent } from './content.js';
 import { renderHtml } from './mail-html.js';
 import { mailText, type MailMessageKey } from './mails.messages.js';
 import { cancellationRule } from './rule-text.js';
@@ -150,12 +150,14 @@ export function answerText(locale: Locale, question: q.QuestionRow, value: unkno
   return typeof value === 'string' ? value : '';
 }
 
-function participantBlocks(f: MailFacts, p: Participant, heading: string): MailBlock[] {
+/** `shorten`: for a mail to the participant's own address, every text the booker typed is cut to one short line (content.ts, brief). */
+function participantBlocks(f: MailFacts, p: Participant, heading: string, shorten = false): MailBlock[] {
+  const shown = (value: string) => (shorten ? brief(value) : value);
   const field = (key: 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds' | 'addOns') =>
     registrationMessage(f.locale, `registration.field.participant.${key}`);
   const answers = f.questions
     .filter((question) => p.answers[String(question.id)] !== undefined)
-    .map((question) => [f.locale === 'da' ? question.labelDa : question.labelEn, answerText(f.locale, question, p.answers[String(question.id)])] as const);
+    .map((question) => [f.locale === 'da' ? question.labelDa : question.labelEn, shown(answerText(f.locale, question, p.answers[String(question.id)]))] as const);
   return [
     { kind: 'h', level: 3, text: heading },
     {
@@ -163,11 +165,11 @@ function participantBlocks(f: MailFacts, p: Participant, heading: string): MailB
       rows: [
         [t(f, 'mail.status'), participantStatus(f, p)],
         [field('email'), p.email],
-        [field('jobTitle'), p.jobTitle],
-        [field('workplace'), p.workplace],
+        [field('jobTitle'), shown(p.jobTitle)],
+        [field('workplace'), shown(p.workplace)],
         [field('phone'), p.phone ?? ''],
-        [field('diet'), p.diet],
-        [field('accessibilityNeeds'), p.accessibilityNeeds],
+        [field('diet'), shown(p.diet)],
+        [field('accessibilityNeeds'), shown(p.accessibilityNeeds)],
         [field('addOns'), addOnLines(f, p).join('\n')],
         ...answers,
       ],
@@ -310,12 +312,12 @@ function participantConfirmation(f: MailFacts, p: Participant, intro: string): M
       ? t(f, 'mail.participant.statusWaitlisted', { n: p.waitingListPlace })
       : t(f, 'mail.participant.statusWaitlistedNoPlace');
   return content(f, t(f, confirmed ? 'mail.participant.subject.confirmed' : 'mail.participant.subject.waitlisted', { title: f.registration.event.title }), [
-    { kind: 'p', text: t(f, 'mail.greeting', { name: oneLine(p.name) }) },
+    { kind: 'p', text: t(f, 'mail.greeting', { name: brief(p.name) }) },
     { kind: 'p', text: intro },
     { kind: 'p', text: status },
     ...eventBlocks(f),
     { kind: 'h', level: 2, text: t(f, 'mail.own.heading') },
-    ...participantBlocks(f, p, oneLine(p.name)),
+    ...participantBlocks(f, p, brief(p.name), true),
     ...ruleBlocks(f),
     { kind: 'p', text: t(f, 'mail.own.manage', { url: myBookingsUrl(f) }) },
     ...(confirmed && f.event ? [{ kind: 'p', text: t(f, 'mail.calendar') } as const] : []),
@@ -375,7 +377,7 @@ function confirmationLetters(f: MailFacts, manage: MailBlock[], keyPrefix: strin
   ]);
   const letters: Letter[] = [{ to: recipient(r.booker.name, r.booker.email), content: booker, dedupeKey: `${keyPrefix}:booker`, calendar: anyConfirmed }];
   for (const p of ownMailParticipants(f)) {
-    const intro = t(f, 'mail.participant.introBy', { booker: oneLine(r.booker.name), title });
+    const intro = t(f, 'mail.participant.introBy', { booker: brief(r.booker.name), title });
     letters.push({
       to: recipient(p.name, p.email),
       content: participantConfirmation(f, p, intro),
@@ -560,7 +562,7 @@ export async function mailReplaced(
       to: recipient(p.name, p.email),
       dedupeKey: `participant:${p.id}:replaced:${key}:new`,
       calendar: p.status === 'confirmed',
-      content: participantConfirmation(f, p, t(f, 'mail.replaced.new', { booker: oneLine(r.booker.name), title, old: oldName })),
+      content: participantConfirmation(f, p, t(f, 'mail.replaced.new', { booker: brief(r.booker.name), title, old: brief(oldName) })),
     });
   }
   await post(ctx, trx, f, letters);
