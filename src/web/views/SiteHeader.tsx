@@ -57,15 +57,28 @@ function LanguageOption({ t, choice, locale }: { t: Translate; choice: LanguageC
       </a>
     );
   }
+  // The button sits in the list item itself and names its form: DKFDS closes the
+  // language list when focus moves to anything whose parent is not a list item.
   return (
-    <form method="post" action={choice.action} class="tilmeld-language-form">
-      <CsrfField token={choice.csrfToken} />
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="next" value={choice.next} />
-      <button type="submit" class="function-link" lang={locale} safe>
-        {label}
-      </button>
-    </form>
+    <button type="submit" form={`language-form-${locale}`} class="function-link" lang={locale} safe>
+      {label}
+    </button>
+  );
+}
+
+/** The back office's language forms, outside the lists their buttons sit in. */
+function LanguageForms({ choice }: { choice: LanguageChoice }): JSX.Element {
+  if (choice.kind !== 'setting') return '';
+  return (
+    <>
+      {LOCALES.filter((l) => l !== choice.current).map((locale) => (
+        <form method="post" action={choice.action} id={`language-form-${locale}`} class="tilmeld-language-form">
+          <CsrfField token={choice.csrfToken} />
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="next" value={choice.next} />
+        </form>
+      ))}
+    </>
   );
 }
 
@@ -171,6 +184,7 @@ export function SiteHeader({ t, brand, additionalInfo, drawerInfo, navLabel, ite
           <LanguageList t={t} choice={language} />
         </div>
       </div>
+      <LanguageForms choice={language} />
     </header>
   );
 }
