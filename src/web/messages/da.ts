@@ -20,6 +20,7 @@ import { messagesOverviewMessages } from '../../messages/messages-overview.messa
 import { registrationsAdminMessages } from '../../registrations/registrations.admin.messages.js';
 import { auditMessages } from '../../staff/audit.messages.js';
 import { headerMessages } from '../header.messages.js';
+import { eventPageMessages } from '../../events/event-page.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
@@ -45,6 +46,7 @@ export const da = {
   ...registrationsAdminMessages.da,
   ...auditMessages.da,
   ...headerMessages.da,
+  ...eventPageMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',

@@ -21,6 +21,7 @@ import { messagesOverviewMessages } from '../../messages/messages-overview.messa
 import { registrationsAdminMessages } from '../../registrations/registrations.admin.messages.js';
 import { auditMessages } from '../../staff/audit.messages.js';
 import { headerMessages } from '../header.messages.js';
+import { eventPageMessages } from '../../events/event-page.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
@@ -46,6 +47,7 @@ export const en: Record<keyof typeof da, string> = {
   ...registrationsAdminMessages.en,
   ...auditMessages.en,
   ...headerMessages.en,
+  ...eventPageMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',
