@@ -6,39 +6,16 @@
 import type { PageContext } from '../../web/page.js';
 import type { Translate } from '../../web/i18n.js';
 import { formatMoney } from '../../lib/money.js';
-import type { EventDetails, Prices } from '../event-details.js';
+import type { EventDetails } from '../event-details.js';
+import { cancellationSentences, priceText } from '../buyer-terms.js';
 import { SeatStatusBadge } from './SeatStatusBadge.js';
 import { dateRange, dateTime, sameDanishDay } from './format.js';
 
 type Locale = PageContext['locale'];
 
-/** "4.500,00 kr. ekskl. moms" (or the plain amount when VAT-exempt); "Gratis" for 0. */
-export function priceText(t: Translate, locale: Locale, prices: Pick<Prices, 'vatMode'>, exVatOre: number): string {
-  if (exVatOre === 0) return t('price.free');
-  return prices.vatMode === 'exempt' ? formatMoney(exVatOre, locale) : t('price.exVat', { amount: formatMoney(exVatOre, locale) });
-}
-
 /** One day: date and start time; several days or meetings: first and last date. */
 export function whenText(startsAt: string, endsAt: string, locale: Locale): string {
   return sameDanishDay(startsAt, endsAt) ? dateTime(startsAt, locale) : dateRange(startsAt, endsAt, locale);
-}
-
-/** The cancellation terms in sentences: "Gratis afmelding indtil …. Derefter opkræves …". */
-export function cancellationSentences(t: Translate, locale: Locale, event: Pick<EventDetails, 'cancellation' | 'vatMode'>): string[] {
-  const c = event.cancellation;
-  const freeThroughout = c.freeDays === 0 || (c.late === 'fee' && c.feeExVatOre === 0);
-  const sentences: string[] = [];
-  if (freeThroughout) sentences.push(t('eventPage.cancellation.freeUntilStart'));
-  else {
-    sentences.push(t('eventPage.cancellation.freeUntil', { date: dateTime(c.freeUntil, locale) }));
-    sentences.push(
-      c.late === 'not_allowed'
-        ? t('eventPage.cancellation.notAllowed')
-        : t('eventPage.cancellation.fee', { fee: priceText(t, locale, event, c.feeExVatOre) }),
-    );
-  }
-  sentences.push(t('eventPage.cancellation.waitingList'));
-  return sentences;
 }
 
 /** Right under the title: when, where, the price, the seat status and the sign-up button (or why not). */

@@ -4,7 +4,7 @@ import type { EventCardRow } from '../events.queries.js';
 import { seatFactsOf, seatStatus, type SeatStatus } from '../seat-status.js';
 import { SeatStatusBadge } from './SeatStatusBadge.js';
 import { dateRange, dateTime, sameDanishDay } from './format.js';
-import { priceText } from './EventBuyerFacts.js';
+import { priceText } from '../buyer-terms.js';
 
 export interface EventCardData {
   slug: string;
