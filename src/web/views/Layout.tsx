@@ -75,11 +75,7 @@ export function Layout({ page, title, description, head, children }: LayoutProps
                 <FooterShortcuts
                   t={t}
                   items={items}
-                  languageLink={
-                    <a href={page.alternates[other]} hreflang={other} lang={other} class="function-link" safe>
-                      {t('site.languageSwitch')}
-                    </a>
-                  }
+                  language={{ href: page.alternates[other], locale: other, label: t('site.languageSwitch') }}
                 />
               </div>
               <div class="col-12 col-md-3 footer-col">

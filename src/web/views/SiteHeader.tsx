@@ -190,7 +190,7 @@ export function SiteHeader({ t, brand, additionalInfo, drawerInfo, navLabel, ite
 }
 
 /** The menu again at the foot of the page: reachable without JavaScript at any width. */
-export function FooterShortcuts({ t, items, languageLink }: { t: Translate; items: MenuItem[]; languageLink?: Html.Children }): JSX.Element {
+export function FooterShortcuts({ t, items, language }: { t: Translate; items: MenuItem[]; language?: { href: string; locale: Locale; label: string } }): JSX.Element {
   return (
     <nav class="tilmeld-shortcuts" aria-label={t('header.shortcuts')}>
       <ul class="footer-links unstyled-list">
@@ -201,7 +201,15 @@ export function FooterShortcuts({ t, items, languageLink }: { t: Translate; item
             </a>
           </li>
         ))}
-        {languageLink ? <li>{languageLink}</li> : ''}
+        {language ? (
+          <li>
+            <a href={language.href} hreflang={language.locale} lang={language.locale} class="function-link" safe>
+              {language.label}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
       </ul>
     </nav>
   );
