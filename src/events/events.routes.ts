@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { notFound } from '../lib/errors.js';
-import { LOCALES, translator, type Locale } from '../web/i18n.js';
+import { LOCALES, type Locale } from '../web/i18n.js';
 import { cachedPage } from '../web/cached-page.js';
 import { paths, routePatterns } from '../web/paths.js';
 import { catalogueChoices, catalogueQuerySchema, searchCatalogue } from './catalogue.js';
