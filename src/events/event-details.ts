@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../context.js';
 import { vatOre, vatPercentFor } from '../lib/money.js';
-import type { EventStatus, EventType, VatMode } from './events.table.js';
+import type { EventLanguage, EventStatus, EventType, VatMode } from './events.table.js';
 import {
   publicEventBySlug,
   publicMaterialsOfEvent,
@@ -14,6 +14,9 @@ import {
   themesOfEvents,
   type EventCardRow,
 } from './events.queries.js';
+import { addOnsOfEvent } from '../registrations/registrations.queries.js';
+import { freeCancellationEnds } from '../registrations/cancellation.js';
+import type { LateCancellationRule } from '../registrations/registrations.table.js';
 import { closedReason, seatFactsOf, seatsAvailable, seatStatus, type ClosedReason, type SeatStatus } from './seat-status.js';
 
 export interface Venue {
@@ -67,6 +70,29 @@ export interface Prices {
   memberPriceInclVatOre: number | null;
 }
 
+/** An add-on as a buyer sees it: what it costs (0: included in the price) and how many are left. */
+export interface PublicAddOn {
+  code: string;
+  nameDa: string;
+  nameEn: string;
+  kind: string;
+  priceExVatOre: number;
+  priceInclVatOre: number;
+  included: boolean;
+  /** Null: no limit. */
+  seatsAvailable: number | null;
+}
+
+/** The cancellation terms: free until `freeUntil`, then a fee per participant or no cancellation. */
+export interface CancellationTermsOfEvent {
+  freeDays: number;
+  /** The end of free cancellation; the start of the event when there is no free period before it. */
+  freeUntil: string;
+  late: LateCancellationRule;
+  feeExVatOre: number;
+  feeInclVatOre: number;
+}
+
 export interface Seats {
   capacity: number;
   seatsAvailable: number;
@@ -98,6 +124,10 @@ export interface EventDetails extends Prices, Seats {
   speakers: Speaker[];
   themes: Theme[];
   materials: PublicMaterial[];
+  addOns: PublicAddOn[];
+  cancellation: CancellationTermsOfEvent;
+  /** The language the event is held in; its texts are written in it. */
+  language: EventLanguage;
 }
 
 type PriceColumns = Pick<EventCardRow, 'price_ore' | 'member_price_ore' | 'vat_mode'> & { vat_exemption_reason?: string | null };
@@ -146,12 +176,15 @@ export async function findPublicEvent(ctx: AppContext, slug: string): Promise<Ev
   if (slug.length === 0 || slug.length > 200 || /\p{Cc}/u.test(slug)) return undefined;
   const event = await publicEventBySlug(ctx.db, slug);
   if (!event) return undefined;
-  const [sessionRows, speakerRows, themeRows, materialRows] = await Promise.all([
+  const [sessionRows, speakerRows, themeRows, materialRows, addOnRows] = await Promise.all([
     sessionsOfEvents(ctx.db, [event.id]),
     speakersOfEvents(ctx.db, [event.id]),
     themesOfEvents(ctx.db, [event.id]),
     publicMaterialsOfEvent(ctx.db, event.id),
+    addOnsOfEvent(ctx.db, event.id),
   ]);
+  const prices = pricesOf(event);
+  const incl = (ore: number) => ore + vatOre(ore, prices.vatPercent);
 
   const speakerIdsBySession = new Map<number, number[]>();
   const speakers = new Map<number, Speaker>();
@@ -203,7 +236,25 @@ export async function findPublicEvent(ctx: AppContext, slug: string): Promise<Ev
       contentType: m.content_type,
       sizeBytes: m.size_bytes,
     })),
-    ...pricesOf(event),
+    addOns: addOnRows.map((a) => ({
+      code: a.code,
+      nameDa: a.name_da,
+      nameEn: a.name_en,
+      kind: a.kind,
+      priceExVatOre: a.price_ore,
+      priceInclVatOre: incl(a.price_ore),
+      included: a.price_ore === 0,
+      seatsAvailable: a.capacity === null ? null : Math.max(0, a.capacity - a.taken),
+    })),
+    cancellation: {
+      freeDays: event.cancellation_free_days,
+      freeUntil: freeCancellationEnds({ freeDays: event.cancellation_free_days }, event.starts_at).toISOString(),
+      late: event.late_cancellation,
+      feeExVatOre: event.late_cancellation_fee_ore,
+      feeInclVatOre: incl(event.late_cancellation_fee_ore),
+    },
+    language: event.language,
+    ...prices,
     ...seatsOf(event, ctx.clock.now()),
   };
 }

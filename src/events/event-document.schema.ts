@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { danishTimeToUtc } from '../lib/dates.js';
 import { LATE_CANCELLATION_RULES, QUESTION_KINDS } from '../registrations/registrations.table.js';
-import { EVENT_TYPES, VAT_MODES } from './events.table.js';
+import { EVENT_LANGUAGES, EVENT_TYPES, VAT_MODES } from './events.table.js';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './slug.js';
 
 export const EDITOR_LIMITS = {
@@ -356,6 +356,11 @@ const eventDocumentObject = z.object({
     priceOre: amount(),
     memberPriceOre: amount().nullish().transform((v) => v ?? null),
     vatMode: z.enum(VAT_MODES, 'invalid_value').describe('standard: 25 % VAT; exempt: no VAT, with the reason'),
+    language: z
+      .enum(EVENT_LANGUAGES, 'invalid_value')
+      .optional()
+      .transform((v) => v ?? 'da')
+      .describe('The language the event is held in and its texts are written in: da (default) or en'),
     vatExemptionReason: optionalText(EDITOR_LIMITS.exemptionReason),
     signupOpensAt: optionalInstant(),
     signupClosesAt: optionalInstant(),

@@ -228,6 +228,7 @@ function eventColumns(doc: EventDocument, venueId: number | null) {
     member_price_ore: doc.memberPriceOre,
     vat_mode: doc.vatMode,
     vat_exemption_reason: doc.vatMode === 'exempt' ? doc.vatExemptionReason : null,
+    language: doc.language,
     allow_partial: doc.allowPartial ? 1 : 0,
     cancellation_free_days: doc.cancellation.freeDays,
     late_cancellation: doc.cancellation.late,

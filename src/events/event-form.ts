@@ -35,6 +35,7 @@ export interface EventFormDraft {
   price: string;
   memberPrice: string;
   vatMode: string;
+  language: string;
   vatExemptionReason: string;
   opensDate: string;
   opensTime: string;
@@ -88,7 +89,7 @@ export function emptyDraft(): EventFormDraft {
     slug: '', type: 'kursus', title: '', summary: '', body: '', audience: '', included: '', themes: [],
     venueId: '', venue: { name: '', address: '', postalCode: '', city: '', accessibility: '', mapUrl: '' },
     speakers: [emptySpeaker()], sessions: [emptySession()],
-    capacity: '', price: '', memberPrice: '', vatMode: 'standard', vatExemptionReason: '',
+    capacity: '', price: '', memberPrice: '', vatMode: 'standard', language: 'da', vatExemptionReason: '',
     opensDate: '', opensTime: '', closesDate: '', closesTime: '', allowPartial: false,
     freeDays: '0', late: 'fee', lateFee: '', addOns: [], questions: [], version: '',
   };
@@ -99,7 +100,7 @@ export function draftFromForm(raw: unknown): EventFormDraft {
   const d = emptyDraft();
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return d;
   const b = raw as Record<string, unknown>;
-  for (const f of ['slug', 'type', 'title', 'summary', 'body', 'audience', 'included', 'venueId', 'capacity', 'price', 'memberPrice', 'vatMode', 'vatExemptionReason', 'opensDate', 'opensTime', 'closesDate', 'closesTime', 'freeDays', 'late', 'lateFee', 'version'] as const) {
+  for (const f of ['slug', 'type', 'title', 'summary', 'body', 'audience', 'included', 'venueId', 'capacity', 'price', 'memberPrice', 'vatMode', 'language', 'vatExemptionReason', 'opensDate', 'opensTime', 'closesDate', 'closesTime', 'freeDays', 'late', 'lateFee', 'version'] as const) {
     d[f] = text(b, f);
   }
   d.themes = texts(b, 'themes[]');
@@ -256,6 +257,8 @@ export function documentFromDraft(d: EventFormDraft): { input: EventDocumentInpu
     priceOre: (parseKroner(d.price) ?? undefined) as number,
     memberPriceOre: parseKroner(d.memberPrice) as number | null,
     vatMode: d.vatMode as EventDocumentInput['vatMode'],
+    // A form from before the field (or a client that leaves it out) keeps the default, Danish.
+    ...(d.language !== '' ? { language: d.language as EventDocumentInput['language'] } : {}),
     vatExemptionReason: d.vatExemptionReason,
     signupOpensAt: optionalDateTime(d.opensDate, d.opensTime),
     signupClosesAt: optionalDateTime(d.closesDate, d.closesTime),
@@ -287,7 +290,7 @@ export function draftFromDocument(doc: EventDocument & { slug: string }, version
       title: s.title, description: s.description, room: s.room, speakers: s.speakers.map(String), remove: false,
     })),
     capacity: String(doc.capacity), price: formatKroner(doc.priceOre), memberPrice: formatKroner(doc.memberPriceOre),
-    vatMode: doc.vatMode, vatExemptionReason: doc.vatExemptionReason,
+    vatMode: doc.vatMode, language: doc.language, vatExemptionReason: doc.vatExemptionReason,
     opensDate: opens.date, opensTime: opens.time, closesDate: closes.date, closesTime: closes.time,
     allowPartial: doc.allowPartial, freeDays: String(doc.cancellation.freeDays), late: doc.cancellation.late,
     lateFee: doc.cancellation.lateFeeOre ? formatKroner(doc.cancellation.lateFeeOre) : '',

@@ -86,6 +86,7 @@ export async function eventRowForEditing(db: Database, eventId: number) {
       'member_price_ore',
       'vat_mode',
       'vat_exemption_reason',
+      'language',
       'allow_partial',
       'cancellation_free_days',
       'late_cancellation',

@@ -5,7 +5,10 @@ import type { AppContext } from '../context.js';
 import { paths } from '../web/paths.js';
 import { catalogueQuerySchema, searchCatalogue } from './catalogue.js';
 import { findPublicEvent, pricesOf, seatsOf, themesByEvent, type EventDetails, type Theme } from './event-details.js';
-import { EVENT_STATUSES, EVENT_TYPES, VAT_MODES } from './events.table.js';
+import { EVENT_LANGUAGES, EVENT_STATUSES, EVENT_TYPES, VAT_MODES } from './events.table.js';
+import { LATE_CANCELLATION_RULES } from '../registrations/registrations.table.js';
+import { translator, type Locale } from '../web/i18n.js';
+import { cancellationSentences, priceText } from './buyer-terms.js';
 import type { EventCardRow } from './events.queries.js';
 import { signupCounts } from '../registrations/registrations.service.js';
 
@@ -61,6 +64,7 @@ const eventSummarySchema = z
     endsAt: instant,
     online: z.boolean(),
     city: z.string().nullable(),
+    language: z.enum(EVENT_LANGUAGES).describe('The language the event is held in; its texts are written in it'),
     ...priceFields,
     ...seatFields,
     themes: z.array(themeSchema),
@@ -108,6 +112,28 @@ const eventDetailSchema = eventSummarySchema
     ),
     urls: z.object({ page: localized, api: z.string(), calendar: localized, signup: localized }),
     waitingListLength: z.number().int().describe('Participants on the waiting list now'),
+    memberPriceCondition: localized.nullable().describe('Who pays the member price, in words; null when there is no member price'),
+    addOns: z
+      .array(
+        z.object({
+          code: z.string(),
+          name: localized,
+          kind: z.string(),
+          priceExVatOre: ore,
+          priceInclVatOre: ore,
+          included: z.boolean().describe('Included in the price (costs nothing extra)'),
+          seatsAvailable: z.number().int().nullable().describe('Units left; null for no limit'),
+        }),
+      )
+      .describe('Chosen per participant at sign-up'),
+    cancellation: z.object({
+      freeCancellationDays: z.number().int().describe('Cancelling is free until this many days before the start'),
+      freeCancellationUntil: instant.describe('The end of free cancellation (the start when there is no free period)'),
+      afterDeadline: z.enum(LATE_CANCELLATION_RULES).describe('fee: a fee per participant is charged; not_allowed: no cancellation'),
+      feeExVatOre: ore.describe('Per confirmed participant after the deadline'),
+      feeInclVatOre: ore,
+      terms: localized.describe('The terms in words'),
+    }),
   })
   .meta({ id: 'EventDetail' });
 
@@ -116,6 +142,8 @@ const errorSchema = z.object({
   message: z.string(),
   issues: z.array(z.object({ path: z.string().optional(), message: z.string().optional() })).optional(),
 });
+
+const memberPrice = (locale: Locale, e: EventDetails) => priceText(translator(locale), locale, e, e.memberPriceExVatOre ?? 0);
 
 const themeOut = (t: Theme) => ({ slug: t.slug, name: { da: t.nameDa, en: t.nameEn } });
 
@@ -142,6 +170,7 @@ export function eventsApi(ctx: AppContext): FastifyPluginAsync {
       endsAt: row.ends_at,
       online,
       city: online ? null : row.venue_city,
+      language: row.language,
       ...pricesOf(row),
       capacity: seats.capacity,
       seatsAvailable: seats.seatsAvailable,
@@ -162,6 +191,7 @@ export function eventsApi(ctx: AppContext): FastifyPluginAsync {
     endsAt: e.endsAt,
     online: e.online,
     city: e.online ? null : (e.venue?.city ?? null),
+    language: e.language,
     vatMode: e.vatMode,
     vatPercent: e.vatPercent,
     vatExemptionReason: e.vatExemptionReason,
@@ -188,6 +218,27 @@ export function eventsApi(ctx: AppContext): FastifyPluginAsync {
       signup: { da: base + paths.signup('da', e.slug), en: base + paths.signup('en', e.slug) },
     },
     waitingListLength,
+    memberPriceCondition:
+      e.memberPriceExVatOre === null
+        ? null
+        : { da: translator('da')('eventPage.memberPriceNote', { price: memberPrice('da', e) }), en: translator('en')('eventPage.memberPriceNote', { price: memberPrice('en', e) }) },
+    addOns: e.addOns.map((a) => ({
+      code: a.code,
+      name: { da: a.nameDa, en: a.nameEn },
+      kind: a.kind,
+      priceExVatOre: a.priceExVatOre,
+      priceInclVatOre: a.priceInclVatOre,
+      included: a.included,
+      seatsAvailable: a.seatsAvailable,
+    })),
+    cancellation: {
+      freeCancellationDays: e.cancellation.freeDays,
+      freeCancellationUntil: e.cancellation.freeUntil,
+      afterDeadline: e.cancellation.late,
+      feeExVatOre: e.cancellation.feeExVatOre,
+      feeInclVatOre: e.cancellation.feeInclVatOre,
+      terms: { da: cancellationSentences(translator('da'), 'da', e).join(' '), en: cancellationSentences(translator('en'), 'en', e).join(' ') },
+    },
   });
 
   return async (plain) => {

@@ -22,6 +22,7 @@ export const eventCardColumns = [
   'events.price_ore',
   'events.member_price_ore',
   'events.vat_mode',
+  'events.language',
 ] as const;
 
 /** The value of the place filter that stands for webinars. */
@@ -215,6 +216,10 @@ const eventDetailColumns = [
   'events.included',
   'events.vat_exemption_reason',
   'events.updated_at',
+  'events.cancellation_free_days',
+  'events.late_cancellation',
+  'events.late_cancellation_fee_ore',
+  'events.language',
 ] as const;
 
 /** A public event (published, cancelled or archived; never a draft) with its venue. */

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { notFound } from '../lib/errors.js';
-import { LOCALES, translator, type Locale } from '../web/i18n.js';
+import { LOCALES, type Locale } from '../web/i18n.js';
 import { cachedPage } from '../web/cached-page.js';
 import { paths, routePatterns } from '../web/paths.js';
 import { catalogueChoices, catalogueQuerySchema, searchCatalogue } from './catalogue.js';
 import { findPublicEvent, type EventDetails } from './event-details.js';
-import { buildCalendar, calendarFilename } from './ics.js';
+import { calendarFilename } from './ics.js';
+import { eventCalendarFile } from './event-calendar.js';
 import { eventJsonLd, jsonLdScript } from './json-ld.js';
 import { toEventCard } from './views/EventCard.js';
 import { CataloguePage } from './views/CataloguePage.js';
@@ -17,31 +18,9 @@ import { EventPage } from './views/EventPage.js';
 // Any slug is looked up (and not found) rather than refused: an unknown address is a 404.
 const slugParams = z.object({ slug: z.string() });
 
-/** The calendar file of an event: one entry per session. */
+/** The calendar file of an event: one entry per meeting (event-calendar.ts). */
 export function eventCalendar(ctx: AppContext, event: EventDetails, locale: Locale): string {
-  const t = translator(locale);
-  const url = ctx.config.baseUrl + paths.event(locale, event.slug);
-  const host = new URL(ctx.config.baseUrl).host;
-  const place = event.online
-    ? t('event.online')
-    : event.venue
-      ? [event.venue.name, event.venue.address, `${event.venue.postalCode} ${event.venue.city}`].filter((s) => s.trim()).join(', ')
-      : undefined;
-  const several = event.sessions.length > 1;
-  return buildCalendar({
-    name: event.title,
-    stamp: event.updatedAt,
-    entries: event.sessions.map((s) => ({
-      uid: `tilmeld-session-${s.id}@${host}`,
-      startsAt: s.startsAt,
-      endsAt: s.endsAt,
-      summary: several ? `${event.title}: ${s.title}` : event.title,
-      location: place && s.room && !event.online ? `${s.room}, ${place}` : place,
-      description: [s.description, event.summary, url].filter(Boolean).join('\n\n'),
-      url,
-      cancelled: event.status === 'cancelled',
-    })),
-  });
+  return eventCalendarFile(event, { baseUrl: ctx.config.baseUrl }, locale);
 }
 
 /** Public event pages: the catalogue, an event's page and its calendar file. */

@@ -6,6 +6,8 @@ export const EVENT_STATUSES = ['draft', 'published', 'cancelled', 'archived'] as
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 export const VAT_MODES = ['standard', 'exempt'] as const;
 export type VatMode = (typeof VAT_MODES)[number];
+export const EVENT_LANGUAGES = ['da', 'en'] as const;
+export type EventLanguage = (typeof EVENT_LANGUAGES)[number];
 
 /** Timestamps are ISO 8601 strings in UTC; booleans are 0/1; money is integer øre. */
 export interface EventsTable {
@@ -39,6 +41,8 @@ export interface EventsTable {
   cancellation_reason: string | null;
   /** The event this one was copied from ("duplicate last year's"). */
   duplicated_from_id: number | null;
+  /** The language it is held in and its texts are written in (migration 50). */
+  language: Generated<EventLanguage>;
 }
 
 export interface VenuesTable {

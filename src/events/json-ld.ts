@@ -100,7 +100,7 @@ export function eventJsonLd(event: EventDetails, urls: JsonLdUrls, labels: JsonL
       ...(s.organisation ? { worksFor: { '@type': 'Organization', name: s.organisation } } : {}),
     })),
     organizer: { '@type': 'Organization', name: labels.organizer, url: urls.site },
-    inLanguage: 'da',
+    inLanguage: event.language,
   };
 }
 

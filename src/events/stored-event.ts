@@ -69,6 +69,7 @@ export async function loadStoredEvent(db: Database, eventId: number): Promise<St
     priceOre: row.price_ore,
     memberPriceOre: row.member_price_ore,
     vatMode: row.vat_mode,
+    language: row.language,
     vatExemptionReason: row.vat_exemption_reason ?? '',
     signupOpensAt: row.signup_opens_at,
     signupClosesAt: row.signup_closes_at,

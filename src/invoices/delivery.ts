@@ -9,10 +9,9 @@ import type { AppContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import { writeTransaction } from '../db/dialect.js';
 import { enqueueMail } from '../messages/outbox.service.js';
-import { formatMoney } from '../lib/money.js';
-import { endpointOf } from './document.js';
+import { invoiceMail } from './invoice-mail.js';
 import { documentById, issuedDocumentIds, markDocumentSent, undeliveredDocumentIds, type StoredDocument } from './invoices.queries.js';
-import { danishDate, renderInvoicePdf } from './pdf.js';
+import { renderInvoicePdf } from './pdf.js';
 import { renderUbl } from './ubl.js';
 
 /** One document ready to go: the stored document and both renderings. */
@@ -45,44 +44,26 @@ export interface InvoiceSender {
   afterCommit?(ctx: AppContext, delivery: InvoiceDelivery): Promise<void>;
 }
 
-/** The default: a mail to the payer's invoice address with the PDF and the XML, from the organiser's invoice address. */
+/** The default: a mail to the payer's invoice address in the booking's language with the PDF and the XML, from the organiser's invoice address. */
 export function emailInvoiceSender(options: { from?: string | null; replyTo?: string | null } = {}): InvoiceSender {
   return {
     channel: 'email',
     accepts: (stored) => stored.document.buyer.email.trim() !== '',
     async deliver(ctx, trx, { stored, xml, pdf, fileBase }) {
-      const doc = stored.document;
-      const credit = doc.kind === 'credit_note';
-      const what = credit ? 'Kreditnota' : 'Faktura';
-      const lines = [
-        `${what} ${doc.number} fra ${doc.seller.legalName}`,
-        '',
-        doc.note,
-        '',
-        credit
-          ? `Krediteret i alt: ${formatMoney(doc.totals.payableOre, 'da')} inkl. moms (krediterer faktura ${doc.creditedInvoice?.number ?? ''}).`
-          : `I alt: ${formatMoney(doc.totals.payableOre, 'da')} inkl. moms. Forfald: ${doc.dueDate ? danishDate(doc.dueDate) : ''}.`,
-        ...(doc.buyer.personReference ? [`Personreference: ${doc.buyer.personReference}`] : []),
-        '',
-        `${what}en er vedhæftet som PDF og som elektronisk faktura (Peppol BIS Billing 3.0, XML).`,
-        ...(endpointOf(doc.buyer)?.scheme === '0088' ? [`Den elektroniske faktura er adresseret til EAN-nr. ${doc.buyer.ean}.`] : []),
-        '',
-        doc.seller.legalName,
-        `CVR-nr. ${doc.seller.cvr}`,
-      ];
+      const { subject, text } = invoiceMail(stored.document, stored.locale);
       await enqueueMail(
         trx,
         {
-          to: doc.buyer.email,
-          subject: `${what} ${doc.number} fra ${doc.seller.legalName}`,
-          text: lines.join('\n'),
+          to: stored.document.buyer.email,
+          subject,
+          text,
           attachments: [
             { filename: `${fileBase}.pdf`, contentType: 'application/pdf', content: pdf },
             { filename: `${fileBase}.xml`, contentType: 'application/xml', content: xml },
           ],
           ...(options.from ? { from: options.from } : {}),
           ...(options.replyTo ? { replyTo: options.replyTo } : {}),
-          locale: 'da',
+          locale: stored.locale,
           dedupeKey: `invoice-document:${stored.id}`,
         },
         ctx.clock.now(),

@@ -18,6 +18,12 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<em>kursiv</em>');
   });
 
+  it('nests the text under a section heading when asked to start at h3', () => {
+    expect(renderMarkdown('# Et\n\n## To\n\n###### Seks', undefined, 3)).toBe('<h3>Et</h3>\n<h4>To</h4>\n<h6>Seks</h6>\n');
+    // The same text at the default level is a separate rendering, not the cached h3 one.
+    expect(renderMarkdown('# Et\n\n## To\n\n###### Seks')).toBe('<h2>Et</h2>\n<h3>To</h3>\n<h6>Seks</h6>\n');
+  });
+
   it('moves headings down so the text never has an h1, keeping their order', () => {
     expect(renderMarkdown('# Et\n\n## To\n\n### Tre\n\n###### Seks')).toBe('<h2>Et</h2>\n<h3>To</h3>\n<h4>Tre</h4>\n<h6>Seks</h6>\n');
     expect(renderMarkdown('### Kun tredje niveau\n\n#### Fjerde')).toBe('<h2>Kun tredje niveau</h2>\n<h3>Fjerde</h3>\n');

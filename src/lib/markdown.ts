@@ -5,21 +5,26 @@ import MarkdownIt from 'markdown-it';
  * is safe to put on a page: raw HTML in the source is shown as text, link
  * addresses are checked by markdown-it (no javascript: and the like), images
  * are not rendered (they would load from other sites), and headings are moved
- * down so that the text's top level becomes h2 under the page's one h1.
+ * down so that the text's top level becomes h2 under the page's one h1, or h3
+ * where the text sits under a section heading of its own (an event's "Om
+ * arrangementet").
  */
 
 interface RenderEnv {
   /** Links to another origin than this get rel="noopener". */
   siteOrigin: string | undefined;
+  /** The level the text's highest heading becomes. */
+  topLevel: number;
 }
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
 md.disable('image');
 
-/** The text's highest heading becomes `topLevel`; the rest keep their distance to it, at most h6. */
-function shiftHeadings(topLevel: number) {
-  return (state: { tokens: { type: string; tag: string }[] }) => {
+/** The text's highest heading becomes `env.topLevel`; the rest keep their distance to it, at most h6. */
+function shiftHeadings(fallback: number) {
+  return (state: { tokens: { type: string; tag: string }[]; env: unknown }) => {
+    const topLevel = (state.env as Partial<RenderEnv> | undefined)?.topLevel ?? fallback;
     const headings = state.tokens.filter((t) => t.type === 'heading_open' || t.type === 'heading_close');
     if (headings.length === 0) return;
     const highest = Math.min(...headings.map((t) => Number(t.tag.slice(1))));
@@ -72,14 +77,15 @@ const cache = new Map<string, string>();
 
 /**
  * Renders Markdown to safe HTML. `baseUrl` is the site's own address: links
- * elsewhere get rel="noopener". Results are kept for texts seen recently.
+ * elsewhere get rel="noopener". `topLevel` is the level of the text's highest
+ * heading. Results are kept for texts seen recently.
  */
-export function renderMarkdown(source: string, baseUrl?: string): string {
+export function renderMarkdown(source: string, baseUrl?: string, topLevel: 2 | 3 = 2): string {
   const siteOrigin = originOf(baseUrl);
-  const key = `${siteOrigin ?? ''}\u0000${source}`;
+  const key = `${topLevel}\u0000${siteOrigin ?? ''}\u0000${source}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const html = md.render(source, { siteOrigin } satisfies RenderEnv);
+  const html = md.render(source, { siteOrigin, topLevel } satisfies RenderEnv);
   if (cache.size >= CACHE_LIMIT) {
     const oldest = cache.keys().next();
     if (!oldest.done) cache.delete(oldest.value);

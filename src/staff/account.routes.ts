@@ -6,7 +6,7 @@ import { adminPageContext } from '../admin/page.js';
 import type { FormError } from '../registrations/signup-steps.js';
 import { sendHtml } from '../web/page.js';
 import { changePassword, confirmTotp, disableTotp, pendingTotpSetup, setOwnLocale, startTotpEnrolment, totpState, type FieldProblem } from './account.service.js';
-import { STAFF_COOKIE, staffOf, staffOnly } from './guard.js';
+import { safeNext, STAFF_COOKIE, staffOf, staffOnly } from './guard.js';
 import { access } from './roles.js';
 import { groupedSecret, totpQrDataUrl } from './totp.js';
 import { ACCOUNT_NOTICES, AccountPage, TotpSetupPage, type AccountNotice } from './views/AccountPages.js';
@@ -44,6 +44,9 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsync {
       if (locale !== 'da' && locale !== 'en') return showAccount(request, reply, [{ field: 'locale', message: 'staff.users.localeMissing' }]);
       await setOwnLocale(ctx, staffOf(request), locale);
       request.staff = { ...staffOf(request), locale };
+      // The header's language choice sends the page it was on; the account page's own form sends none.
+      const next = formField(request.body, 'next');
+      if (next !== undefined && next !== '') return reply.code(303).header('location', safeNext(next)).send();
       return saved(reply, 'locale');
     });
 

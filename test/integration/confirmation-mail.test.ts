@@ -64,9 +64,11 @@ forEachDialect('confirmation and follow-up mails', (dialect) => {
     expect(cal?.contentType).toBe('text/calendar');
     const parsed = parseCalendar(cal!.text);
     expect(parsed.method).toBe('PUBLISH');
-    expect(parsed.events.map((e) => e.dtstart)).toEqual(['20260915T090000', '20260916T083000']);
-    expect(parsed.events[0]!.summary).toContain('Dag 1: Rollen som konsulent');
-    expect(parsed.events[0]!.location).toContain('Sal A');
+    // One entry for the whole døgnseminar, its programme in the description.
+    expect(parsed.events.map((e) => [e.dtstart, e.dtend])).toEqual([['20260915T090000', '20260916T130000']]);
+    expect(parsed.events[0]!.description).toContain('Dag 1: Rollen som konsulent (Sal A)');
+    expect(parsed.events[0]!.description).toContain('Dag 2: Facilitering på tværs');
+    expect(parsed.events[0]!.location).toContain('Hotel Nyborg Strand');
 
     // Participants get their own entry, not the booker's link or the prices.
     for (const [address, workshop] of [['deltager1@kommune.dk', 'Facilitering'], ['deltager2@kommune.dk', 'Politisk betjening']] as const) {
@@ -137,7 +139,7 @@ forEachDialect('confirmation and follow-up mails', (dialect) => {
     const [promoted] = mailTo(mails, 'deltager31@kommune.dk');
     expect(promoted!.parsed.subject).toMatch(/^Du har fået en plads: /);
     expect(textOf(promoted!)).toContain('Du har fået en plads på');
-    expect(parseCalendar(calendarOf(promoted!.parsed)!.text).events).toHaveLength(2);
+    expect(parseCalendar(calendarOf(promoted!.parsed)!.text).events).toHaveLength(1);
     expect(mails).toHaveLength(3);
   });
 

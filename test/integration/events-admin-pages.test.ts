@@ -108,6 +108,19 @@ forEachDialect('events back-office pages', (dialect) => {
     expect(edit.body).toContain('value="2.500,00"');
   });
 
+  it('saves the language the event is held in (Danish when not chosen) and refuses an unknown one beside the field', async () => {
+    const english = await postForm(t.current.app, manager, '/admin/events/new', { ...newEventForm('Plain language in English'), language: 'en' });
+    expect(english.statusCode).toBe(303);
+    const id = Number(/\/admin\/events\/(\d+)\?notice=created/.exec(english.headers.location as string)?.[1]);
+    expect((await loadStoredEvent(t.current.ctx.db, id))!.document.language).toBe('en');
+    const edit = await get(manager, `/admin/events/${id}/edit`);
+    expect(edit.body).toMatch(/<option value="en" selected[^>]*>English<\/option>/);
+    const unknown = await postForm(t.current.app, manager, '/admin/events/new', { ...newEventForm('Ukendt sprog'), language: 'xx' });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.body).toContain('href="#language"');
+    expect(unknown.body).toContain('id="language-error"');
+  });
+
   it('shows every error beside its field and in the summary, keeps what was typed, and saves nothing', async () => {
     const before = (await t.current.ctx.db.selectFrom('events').select('id').execute()).length;
     const res = await postForm(t.current.app, manager, '/admin/events/new', {

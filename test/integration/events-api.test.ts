@@ -37,6 +37,7 @@ forEachDialect('events API', (dialect) => {
         endsAt: '2026-10-05T14:00:00.000Z',
         online: false,
         city: 'Aarhus',
+        language: 'da',
         vatMode: 'standard',
         vatPercent: 25,
         vatExemptionReason: null,

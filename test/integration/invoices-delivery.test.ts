@@ -95,4 +95,29 @@ forEachDialect('invoice delivery', (dialect) => {
     expect(await markInvoicePaid(ctx, all[0]!.id)).toBe(false);
     expect((await invoiceDocumentsOfBooking(ctx, invoice.document.bookingId)).map((d) => d.status)).toEqual(['paid', 'sent']);
   });
+  it('writes the mail around the documents in the booking’s language', async () => {
+    const at = (iso: string) => ({ ...t.current.ctx, clock: fixedClock(iso) });
+    let ctx = at('2026-06-01T09:00:00.000Z');
+    const event = await makeEvent(ctx, { settings: { cancellation: { freeDays: 0, late: 'fee' } } });
+    const danish = await createRegistration(ctx, event.slug, signup(1));
+    const english = await createRegistration(ctx, event.slug, { ...signup(1), locale: 'en' });
+    ctx = at('2026-06-01T09:00:01.000Z');
+    await runInvoicingTick(ctx, { settings });
+    const mails = await invoiceMails();
+    const byBooking = async (bookingId: number) => {
+      const doc = await ctx.db.selectFrom('invoice_documents').selectAll().where('booking_id', '=', bookingId).executeTakeFirstOrThrow();
+      const mail = mails.find((m) => m.row.dedupe_key === `invoice-document:${doc.id}`)!;
+      return { doc, mail };
+    };
+    const en = await byBooking(english.id);
+    expect(en.doc.locale).toBe('en');
+    expect(en.mail.row.subject).toBe(`Invoice ${en.doc.number} from ${sampleSettings.legalName}`);
+    expect(en.mail.payload.locale).toBe('en');
+    expect(en.mail.payload.text).toContain('Total: DKK 4,937.50 incl. VAT. Due: 1 July 2026.');
+    expect(en.mail.payload.text).toContain('The invoice is attached as a PDF and as an electronic invoice');
+    expect(en.mail.payload.text).not.toContain('Forfald');
+    const da = await byBooking(danish.id);
+    expect(da.mail.row.subject).toBe(`Faktura ${da.doc.number} fra ${sampleSettings.legalName}`);
+    expect(da.mail.payload.text).toContain('I alt: 4.937,50 kr. inkl. moms. Forfald: 1. juli 2026.');
+  });
 });

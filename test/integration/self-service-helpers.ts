@@ -58,6 +58,7 @@ export interface CalendarEvent {
   dtstart: string;
   dtend: string;
   location: string;
+  description: string;
   status: string;
 }
 
@@ -80,6 +81,7 @@ export function parseCalendar(text: string): { method: string; events: CalendarE
         dtstart: current.DTSTART ?? '',
         dtend: current.DTEND ?? '',
         location: (current.LOCATION ?? '').replace(/\\([\\;,])/g, '$1'),
+        description: (current.DESCRIPTION ?? '').replace(/\\([\\;,])/g, '$1').replace(/\\n/g, '\n'),
         status: current.STATUS ?? '',
       });
       current = null;

@@ -95,7 +95,7 @@ forEachDialect('self-service page', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="seminar-.*\.ics"$/);
-    expect(parseCalendar(res.body).events.map((e) => e.dtstart)).toEqual(['20260915T090000', '20260916T083000']);
+    expect(parseCalendar(res.body).events.map((e) => [e.dtstart, e.dtend])).toEqual([['20260915T090000', '20260916T130000']]);
   });
 
   it('changes a participant with the sign-up rules: CSRF required, errors beside the fields and in the summary, then saved', async () => {

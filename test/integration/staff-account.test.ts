@@ -110,6 +110,18 @@ forEachDialect('staff accounts: password, TOTP, locks', (dialect) => {
     expect((await postForm(app, client, '/admin/account/locale', { locale: 'xx' })).statusCode).toBe(422);
   });
 
+  it('returns from the header’s language choice to the page it was on, never off the back office', async () => {
+    const client = await staffClient(app, ctx, 'manager');
+    const back = await postForm(app, client, '/admin/account/locale', { locale: 'en', next: '/admin/events?status=draft' });
+    expect(back.statusCode).toBe(303);
+    expect(back.headers.location).toBe('/admin/events?status=draft');
+    expect((await app.inject({ url: '/admin/events', headers: client.headers })).body).toContain('<html lang="en">');
+    for (const next of ['https://evil.example/', '//evil.example/admin', '/nyheder', '/admin\\..']) {
+      const res = await postForm(app, client, '/admin/account/locale', { locale: 'da', next });
+      expect(res.headers.location, next).toBe('/admin');
+    }
+  });
+
   it('turns TOTP on after a matching code, then asks for a code at login that works once', async () => {
     const client = await staffClient(app, ctx, 'admin');
     const secret = await enrolTotp(client);

@@ -1,9 +1,11 @@
 import type Html from '@kitajs/html';
 import type { PageContext } from '../../web/page.js';
-import type { MessageKey } from '../../web/i18n.js';
+import type { Locale, MessageKey } from '../../web/i18n.js';
 import { STATIC_PREFIX } from '../../web/assets.js';
 import { DocumentShell } from '../../web/views/DocumentShell.js';
 import { CsrfField } from '../../web/views/CsrfField.js';
+import { FooterShortcuts, SiteHeader } from '../../web/views/SiteHeader.js';
+import { safeNext } from '../../staff/guard.js';
 import { mayRead, type Section } from '../../staff/roles.js';
 import type { AdminPageContext } from '../page.js';
 
@@ -56,25 +58,43 @@ function StaffBar({ page }: { page: AdminPageContext }): JSX.Element {
   );
 }
 
-function AdminNav({ page, section }: { page: AdminPageContext; section: Section | undefined }): JSX.Element {
+function adminMenu(page: AdminPageContext, section: Section | undefined) {
+  const { t, staff } = page;
+  return adminNav
+    .filter((item) => mayRead(staff.role, item.section))
+    .map((item) => ({ href: item.href, label: t(item.label), current: item.section === section }));
+}
+
+/** The staff member, their account and logout, in the mobile drawer (DKFDS "portal-info-mobile"). */
+function DrawerStaff({ page }: { page: AdminPageContext }): JSX.Element {
   const { t, staff } = page;
   return (
-    <nav class="navigation-menu" aria-label={t('admin.nav.label')}>
-      <div class="navigation-menu-inner container">
-        <ul class="mainmenu">
-          {adminNav
-            .filter((item) => mayRead(staff.role, item.section))
-            .map((item) => (
-              <li class={item.section === section ? 'current' : undefined}>
-                <a href={item.href} class="nav-link" aria-current={item.section === section ? 'page' : undefined}>
-                  <span safe>{t(item.label)}</span>
-                </a>
-              </li>
-            ))}
-        </ul>
-      </div>
-    </nav>
+    <div class="portal-info-mobile">
+      <p class="user">
+        <span class="sr-only" safe>{`${t('admin.user.label')} `}</span>
+        <span safe>{staff.name}</span> <span class="tilmeld-meta" safe>{`(${t(roleLabel(staff.role))})`}</span>
+      </p>
+      <p>
+        <a href="/admin/account" class="function-link" safe>
+          {t('admin.nav.account')}
+        </a>
+      </p>
+      <form method="post" action="/admin/logout" class="tilmeld-logout">
+        <CsrfField token={page.csrfToken} />
+        <button type="submit" class="button button-secondary button-small" safe>
+          {t('admin.logout')}
+        </button>
+      </form>
+    </div>
   );
+}
+
+/** The page in the other language outside a session (the login pages): the same path with ?lang=. */
+function withLang(path: string, locale: Locale): string {
+  const url = new URL(path, 'http://x.invalid');
+  if (locale === 'en') url.searchParams.set('lang', 'en');
+  else url.searchParams.delete('lang');
+  return url.pathname + url.search;
 }
 
 const isStaffPage = (page: AdminPageContext | PageContext): page is AdminPageContext => 'staff' in page && page.staff !== null;
@@ -83,6 +103,7 @@ const isStaffPage = (page: AdminPageContext | PageContext): page is AdminPageCon
 export function AdminLayout({ page, title, section, head, children }: AdminLayoutProps): JSX.Element {
   const { t, locale } = page;
   const staffPage = isStaffPage(page) ? page : undefined;
+  const items = staffPage ? adminMenu(staffPage, section) : [];
   return (
     <DocumentShell
       locale={locale}
@@ -97,25 +118,26 @@ export function AdminLayout({ page, title, section, head, children }: AdminLayou
         </>
       }
     >
-      <header class="header">
-        <div class="solution-info">
-          <div class="solution-info-inner container">
-            <div class="solution-heading">
-              <a href="/admin" class="tilmeld-brand" safe>
-                {t('admin.siteName')}
-              </a>
-            </div>
-            <div class="additional-info">{staffPage ? <StaffBar page={staffPage} /> : ''}</div>
-          </div>
-        </div>
-        {staffPage ? <AdminNav page={staffPage} section={section} /> : ''}
-      </header>
+      <SiteHeader
+        t={t}
+        brand={{ name: t('admin.siteName'), href: '/admin' }}
+        additionalInfo={staffPage ? <StaffBar page={staffPage} /> : undefined}
+        drawerInfo={staffPage ? <DrawerStaff page={staffPage} /> : undefined}
+        navLabel={t('admin.nav.label')}
+        items={items}
+        language={
+          staffPage
+            ? { kind: 'setting', current: locale, action: '/admin/account/locale', csrfToken: staffPage.csrfToken, next: safeNext(page.path) }
+            : { kind: 'links', current: locale, hrefs: { da: withLang(page.path, 'da'), en: withLang(page.path, 'en') } }
+        }
+      />
       <main id="main-content" class="container page-container">
         {children}
       </main>
       <footer>
         <div class="footer">
           <div class="container">
+            {items.length > 0 ? <FooterShortcuts t={t} items={items} /> : ''}
             <p>
               <a href="/" class="function-link" safe>
                 {t('admin.publicSite')}

@@ -9,6 +9,7 @@ import * as eventsBackOffice from './2026_11_27_007_events_back_office.js';
 import * as registrationsAdmin from './2026_11_27_009_registrations_admin.js';
 import * as organiserSettings from './2026_11_27_010_organiser_settings.js';
 import * as outboxPendingIndex from './2026_11_27_011_outbox_pending_index.js';
+import * as eventLanguage from './2026_12_05_50_event_language.js';
 import * as groupPlans from './2026_12_05_20_group_plans.js';
 import * as memberPrices from './2026_12_05_10_member_prices.js';
 import * as outboxRetention from './2026_12_05_40_outbox_retention.js';
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_10_member_prices': memberPrices,
   '2026_12_05_20_group_plans': groupPlans,
   '2026_12_05_40_outbox_retention': outboxRetention,
+  '2026_12_05_50_event_language': eventLanguage,
 };

@@ -4,6 +4,7 @@ import type { EventCardRow } from '../events.queries.js';
 import { seatFactsOf, seatStatus, type SeatStatus } from '../seat-status.js';
 import { SeatStatusBadge } from './SeatStatusBadge.js';
 import { dateRange, dateTime, sameDanishDay } from './format.js';
+import { priceText } from '../buyer-terms.js';
 
 export interface EventCardData {
   slug: string;
@@ -16,6 +17,10 @@ export interface EventCardData {
   place: string | null;
   online: boolean;
   seatStatus: SeatStatus;
+  priceExVatOre: number;
+  vatMode: EventCardRow['vat_mode'];
+  /** The language the title and summary are written in. */
+  language: EventCardRow['language'];
 }
 
 export function toEventCard(row: EventCardRow, now: Date): EventCardData {
@@ -30,6 +35,9 @@ export function toEventCard(row: EventCardRow, now: Date): EventCardData {
     place: online ? null : row.venue_city,
     online,
     seatStatus: seatStatus(seatFactsOf(row), now),
+    priceExVatOre: row.price_ore,
+    vatMode: row.vat_mode,
+    language: row.language,
   };
 }
 
@@ -39,6 +47,7 @@ export function EventCard({ page, event, headingLevel = 3 }: { page: PageContext
   // One day: date and start time; several days or meetings: first and last date.
   const when = sameDanishDay(event.startsAt, event.endsAt) ? dateTime(event.startsAt, locale) : dateRange(event.startsAt, event.endsAt, locale);
   const place = event.online ? t('event.online') : event.place;
+  const contentLang = event.language === locale ? undefined : event.language;
   return (
     <div class="card">
       <div class="card-content">
@@ -50,12 +59,21 @@ export function EventCard({ page, event, headingLevel = 3 }: { page: PageContext
           {place ? <span safe>{` · ${place}`}</span> : ''}
         </p>
         <Heading class="card-heading h3">
-          <a href={paths.event(locale, event.slug)} safe>
+          <a href={paths.event(locale, event.slug)} lang={contentLang} safe>
             {event.title}
           </a>
         </Heading>
-        {event.summary ? <p safe>{event.summary}</p> : ''}
-        <SeatStatusBadge page={page} status={event.seatStatus} />
+        {event.summary ? (
+          <p lang={contentLang} safe>
+            {event.summary}
+          </p>
+        ) : (
+          ''
+        )}
+        <p class="tilmeld-card-price">
+          <span safe>{t('card.price', { price: priceText(t, locale, event, event.priceExVatOre) })}</span>{' '}
+          <SeatStatusBadge page={page} status={event.seatStatus} />
+        </p>
       </div>
     </div>
   );

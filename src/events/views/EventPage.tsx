@@ -10,6 +10,7 @@ import type { EventDetails, Session, Speaker } from '../event-details.js';
 import { SeatStatusBadge } from './SeatStatusBadge.js';
 import { Breadcrumbs } from '../../web/views/Breadcrumbs.js';
 import { danishDayKey, dateTime, timeRange } from './format.js';
+import { CancellationSection, KeyFacts, PricesSection } from './EventBuyerFacts.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -197,11 +198,9 @@ function Facts({ page, event }: { page: PageContext; event: EventDetails }): JSX
           ) : (
             ''
           )}
+          <dt safe>{t('eventPage.language')}</dt>
+          <dd safe>{t(`eventPage.language.${event.language}`)}</dd>
         </dl>
-        <h2 class="h3" safe>
-          {t('event.signupHeading')}
-        </h2>
-        <SignUp page={page} event={event} />
         <p>
           <a href={paths.eventCalendar(locale, event.slug)} class="function-link" type="text/calendar" safe>
             {t('event.calendar')}
@@ -216,7 +215,7 @@ function speakerLine(s: Speaker): string {
   return [s.title, s.organisation].filter(Boolean).join(', ');
 }
 
-function Programme({ page, event }: { page: PageContext; event: EventDetails }): JSX.Element {
+function Programme({ page, event, contentLang }: { page: PageContext; event: EventDetails; contentLang: string | undefined }): JSX.Element {
   const { t, locale } = page;
   const speakers = new Map(event.speakers.map((s) => [s.id, s]));
   const hasRooms = event.sessions.some((s) => s.room);
@@ -227,7 +226,7 @@ function Programme({ page, event }: { page: PageContext; event: EventDetails }):
         {t('event.programme')}
       </h2>
       {sessionsByDay(event.sessions).map((day) => (
-        <div class="table--responsive-scroll">
+        <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={capitalise(formatLongDate(day[0]!.startsAt, locale))}>
           <table class="table tilmeld-programme">
             <caption safe>{capitalise(formatLongDate(day[0]!.startsAt, locale))}</caption>
             <thead>
@@ -244,11 +243,17 @@ function Programme({ page, event }: { page: PageContext; event: EventDetails }):
                   <td class="tilmeld-nowrap" safe>
                     {timeRange(s.startsAt, s.endsAt, locale)}
                   </td>
-                  <td>
+                  <td lang={contentLang}>
                     <strong safe>{s.title}</strong>
                     {s.description ? <p class="tilmeld-session-description" safe>{s.description}</p> : ''}
                   </td>
-                  {hasRooms ? <td safe>{s.room}</td> : ''}
+                  {hasRooms ? (
+                    <td lang={contentLang} safe>
+                      {s.room}
+                    </td>
+                  ) : (
+                    ''
+                  )}
                   {hasSpeakers ? (
                     <td safe>
                       {s.speakerIds
@@ -314,7 +319,10 @@ export interface EventPageProps {
 
 export function EventPage({ page, event, jsonLd }: EventPageProps): JSX.Element {
   const { t, locale } = page;
-  const safeBody = event.body ? renderMarkdown(event.body, page.baseUrl) : '';
+  // Under "Om arrangementet" (h2) the description's own headings start at h3.
+  const safeBody = event.body ? renderMarkdown(event.body, page.baseUrl, 3) : '';
+  // Course texts are written in the event's language only: mark them where the page is in another.
+  const contentLang = event.language === locale ? undefined : event.language;
   const themes = event.themes.map((th) => (locale === 'da' ? th.nameDa : th.nameEn));
   return (
     <Layout page={page} title={event.title} description={event.summary || undefined} head={jsonLd}>
@@ -323,7 +331,7 @@ export function EventPage({ page, event, jsonLd }: EventPageProps): JSX.Element 
         crumbs={[
           { label: t('nav.home'), href: paths.home(locale) },
           { label: t('nav.events'), href: paths.events(locale) },
-          { label: event.title },
+          { label: event.title, lang: contentLang },
         ]}
       />
       <p class="tilmeld-meta">
@@ -332,9 +340,19 @@ export function EventPage({ page, event, jsonLd }: EventPageProps): JSX.Element 
         </span>
         {themes.length > 0 ? <span class="tilmeld-themes" safe>{` ${t('event.themes')}: ${themes.join(', ')}`}</span> : ''}
       </p>
-      <h1 safe>{event.title}</h1>
+      <h1 lang={contentLang} safe>
+        {event.title}
+      </h1>
       <StatusNotice page={page} event={event} />
-      {event.summary ? <p class="font-lead" safe>{event.summary}</p> : ''}
+      <KeyFacts page={page} event={event} signUp={<SignUp page={page} event={event} />} />
+      {event.summary ? (
+        <p class="font-lead" lang={contentLang} safe>
+          {event.summary}
+        </p>
+      ) : (
+        ''
+      )}
+      {contentLang ? <p class="tilmeld-meta" safe>{t('eventPage.danishOnly')}</p> : ''}
       <div class="row">
         <aside class="col-12 col-lg-4 order-lg-2" aria-label={t('event.facts')}>
           <Facts page={page} event={event} />
@@ -345,7 +363,7 @@ export function EventPage({ page, event, jsonLd }: EventPageProps): JSX.Element 
               <h2 id="about-heading" safe>
                 {t('event.about')}
               </h2>
-              {safeBody}
+              <div lang={contentLang}>{safeBody}</div>
             </section>
           ) : (
             ''
@@ -355,22 +373,16 @@ export function EventPage({ page, event, jsonLd }: EventPageProps): JSX.Element 
               <h2 id="audience-heading" safe>
                 {t('event.audience')}
               </h2>
-              <p safe>{event.audience}</p>
+              <p lang={contentLang} safe>
+                {event.audience}
+              </p>
             </section>
           ) : (
             ''
           )}
-          {event.included ? (
-            <section aria-labelledby="included-heading">
-              <h2 id="included-heading" safe>
-                {t('event.included')}
-              </h2>
-              <p safe>{event.included}</p>
-            </section>
-          ) : (
-            ''
-          )}
-          <Programme page={page} event={event} />
+          <PricesSection page={page} event={event} contentLang={contentLang} />
+          <CancellationSection page={page} event={event} />
+          <Programme page={page} event={event} contentLang={contentLang} />
           {event.speakers.length > 0 ? (
             <section aria-labelledby="speakers-heading">
               <h2 id="speakers-heading" safe>
@@ -383,7 +395,13 @@ export function EventPage({ page, event, jsonLd }: EventPageProps): JSX.Element 
                       {s.name}
                     </h3>
                     {speakerLine(s) ? <p class="tilmeld-meta" safe>{speakerLine(s)}</p> : ''}
-                    {s.bio ? <p safe>{s.bio}</p> : ''}
+                    {s.bio ? (
+                      <p lang={contentLang} safe>
+                        {s.bio}
+                      </p>
+                    ) : (
+                      ''
+                    )}
                   </li>
                 ))}
               </ul>

@@ -21,6 +21,8 @@ import { messagesOverviewMessages } from '../../messages/messages-overview.messa
 import { registrationsAdminMessages } from '../../registrations/registrations.admin.messages.js';
 import { auditMessages } from '../../staff/audit.messages.js';
 import { groupsMessages } from '../../groups/groups.messages.js';
+import { headerMessages } from '../header.messages.js';
+import { eventPageMessages } from '../../events/event-page.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
@@ -47,6 +49,8 @@ export const da = {
   ...registrationsAdminMessages.da,
   ...auditMessages.da,
   ...groupsMessages.da,
+  ...headerMessages.da,
+  ...eventPageMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',

@@ -22,6 +22,8 @@ import { messagesOverviewMessages } from '../../messages/messages-overview.messa
 import { registrationsAdminMessages } from '../../registrations/registrations.admin.messages.js';
 import { auditMessages } from '../../staff/audit.messages.js';
 import { groupsMessages } from '../../groups/groups.messages.js';
+import { headerMessages } from '../header.messages.js';
+import { eventPageMessages } from '../../events/event-page.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
@@ -48,6 +50,8 @@ export const en: Record<keyof typeof da, string> = {
   ...registrationsAdminMessages.en,
   ...auditMessages.en,
   ...groupsMessages.en,
+  ...headerMessages.en,
+  ...eventPageMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',

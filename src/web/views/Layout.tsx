@@ -2,6 +2,7 @@ import type Html from '@kitajs/html';
 import type { PageContext } from '../page.js';
 import { paths } from '../paths.js';
 import { DocumentShell } from './DocumentShell.js';
+import { FooterShortcuts, SiteHeader, type MenuItem } from './SiteHeader.js';
 
 export interface LayoutProps {
   page: PageContext;
@@ -12,9 +13,24 @@ export interface LayoutProps {
   children?: Html.Children;
 }
 
+/** The public menu; the entry whose section the page belongs to is marked current. */
+export function mainMenu(page: PageContext): MenuItem[] {
+  const { t, locale, path } = page;
+  const bare = path.split(/[?#]/)[0] ?? '';
+  const within = (href: string) => bare === href || bare.startsWith(`${href}/`);
+  const entries: Array<[string, string]> = [
+    [paths.home(locale), t('nav.home')],
+    [paths.events(locale), t('nav.events')],
+    [paths.news(locale), t('nav.news')],
+    [paths.myBookings(locale), t('nav.myBookings')],
+  ];
+  return entries.map(([href, label], i) => ({ href, label, current: i === 0 ? bare === href : within(href) }));
+}
+
 export function Layout({ page, title, description, head, children }: LayoutProps): JSX.Element {
   const { t, locale } = page;
   const other = locale === 'da' ? 'en' : 'da';
+  const items = mainMenu(page);
   const fullTitle = title === t('site.name') ? title : `${title} – ${t('site.name')}`;
   return (
     <DocumentShell
@@ -32,51 +48,18 @@ export function Layout({ page, title, description, head, children }: LayoutProps
         </>
       }
     >
-      <header class="header">
-        <div class="solution-info">
-          <div class="solution-info-inner container">
-            <div class="solution-heading">
-              <a href={paths.home(locale)} class="tilmeld-brand" safe>
-                {t('site.name')}
-              </a>
-            </div>
-            <div class="additional-info">
-              <p class="tilmeld-tagline" safe>{t('site.tagline')}</p>
-            </div>
-          </div>
-        </div>
-        <nav class="navigation-menu" aria-label={t('site.mainNav')}>
-          <div class="navigation-menu-inner container">
-            <ul class="mainmenu">
-              <li>
-                <a href={paths.home(locale)} class="nav-link">
-                  <span safe>{t('nav.home')}</span>
-                </a>
-              </li>
-              <li>
-                <a href={paths.events(locale)} class="nav-link">
-                  <span safe>{t('nav.events')}</span>
-                </a>
-              </li>
-              <li>
-                <a href={paths.news(locale)} class="nav-link">
-                  <span safe>{t('nav.news')}</span>
-                </a>
-              </li>
-              <li>
-                <a href={paths.myBookings(locale)} class="nav-link">
-                  <span safe>{t('nav.myBookings')}</span>
-                </a>
-              </li>
-              <li class="tilmeld-language">
-                <a href={page.alternates[other]} hreflang={other} lang={other} class="nav-link">
-                  <span safe>{t('site.languageSwitch')}</span>
-                </a>
-              </li>
-            </ul>
-          </div>
-        </nav>
-      </header>
+      <SiteHeader
+        t={t}
+        brand={{ name: t('site.name'), href: paths.home(locale) }}
+        additionalInfo={
+          <p class="tilmeld-tagline" safe>
+            {t('site.tagline')}
+          </p>
+        }
+        navLabel={t('site.mainNav')}
+        items={items}
+        language={{ kind: 'links', current: locale, hrefs: page.alternates }}
+      />
       <main id="main-content" class="container page-container">
         {children}
       </main>
@@ -88,7 +71,14 @@ export function Layout({ page, title, description, head, children }: LayoutProps
                 <p class="h4" safe>{t('site.name')}</p>
                 <p safe>{t('footer.about')}</p>
               </div>
-              <div class="col-12 col-md-6 footer-col">
+              <div class="col-12 col-md-3 footer-col">
+                <FooterShortcuts
+                  t={t}
+                  items={items}
+                  language={{ href: page.alternates[other], locale: other, label: t('site.languageSwitch') }}
+                />
+              </div>
+              <div class="col-12 col-md-3 footer-col">
                 <ul class="footer-links unstyled-list">
                   <li>
                     <a href={paths.accessibility(locale)} class="function-link" safe>

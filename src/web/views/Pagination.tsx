@@ -41,7 +41,7 @@ export function Pagination({ page, current: asked, count, href }: PaginationProp
             <Icon name="first-page" />
             <span class="sr-only" safe>{t('pagination.first')}</span>
           </a>
-          <a href={href(current - 1)} class="button button-arrow button-previous" rel="prev">
+          <a href={href(current - 1)} class="button button-arrow button-previous" rel="prev" aria-label={t('pagination.previous')}>
             <Icon name="chevron-left" />
             <span class="pagination-nav-link" safe>{t('pagination.previous')}</span>
           </a>
@@ -74,7 +74,7 @@ export function Pagination({ page, current: asked, count, href }: PaginationProp
       </ul>
       {current < count ? (
         <>
-          <a href={href(current + 1)} class="button button-arrow button-next" rel="next">
+          <a href={href(current + 1)} class="button button-arrow button-next" rel="next" aria-label={t('pagination.next')}>
             <span class="pagination-nav-link" safe>{t('pagination.next')}</span>
             <Icon name="chevron-right" />
           </a>

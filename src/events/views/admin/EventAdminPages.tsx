@@ -11,7 +11,7 @@ import { paths } from '../../../web/paths.js';
 import { ADD_ON_KINDS, EDITOR_LIMITS } from '../../event-document.schema.js';
 import type { EventFormDraft } from '../../event-form.js';
 import type { AdminEventRow } from '../../events.admin.queries.js';
-import { EVENT_STATUSES, EVENT_TYPES, type EventStatus } from '../../events.table.js';
+import { EVENT_LANGUAGES, EVENT_STATUSES, EVENT_TYPES, type EventStatus } from '../../events.table.js';
 import type { StoredEvent } from '../../stored-event.js';
 import { EventMaterialsPanel } from '../../../materials/views/admin/EventMaterialsPanel.js';
 import type { EventMaterialsSummary } from '../../../materials/materials.admin.service.js';
@@ -332,6 +332,7 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
         <TextField page={page} field="summary" name="summary" label={f('eventField.summary')} value={draft.summary} errors={e} maxLength={L.summary} optional multiline />
         <TextField page={page} field="body" name="body" label={f('eventField.body.text')} value={draft.body} errors={e} maxLength={L.body} optional multiline hint={t('adminEvents.form.bodyHint')} />
         <TextField page={page} field="audience" name="audience" label={f('eventField.audience')} value={draft.audience} errors={e} maxLength={L.audience} optional multiline />
+        <Select page={page} field="language" name="language" label={f('eventField.language')} value={draft.language} errors={e} options={EVENT_LANGUAGES.map((x) => [x, t(`header.language.${x}`)])} />
         <TextField page={page} field="included" name="included" label={f('eventField.included')} value={draft.included} errors={e} maxLength={L.included} optional multiline />
         {choices.themes.length > 0 ? (
           <ChoiceGroup
