@@ -9,6 +9,7 @@ import * as eventsBackOffice from './2026_11_27_007_events_back_office.js';
 import * as registrationsAdmin from './2026_11_27_009_registrations_admin.js';
 import * as organiserSettings from './2026_11_27_010_organiser_settings.js';
 import * as outboxPendingIndex from './2026_11_27_011_outbox_pending_index.js';
+import * as rankedEventSearch from './2026_12_05_60_ranked_event_search.js';
 
 /** Every migration in order. Files are frozen once released: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_009_registrations_admin': registrationsAdmin,
   '2026_11_27_010_organiser_settings': organiserSettings,
   '2026_11_27_011_outbox_pending_index': outboxPendingIndex,
+  '2026_12_05_60_ranked_event_search': rankedEventSearch,
 };
