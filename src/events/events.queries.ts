@@ -170,6 +170,15 @@ export async function hasUpcomingWebinar(db: Database, now: Date): Promise<boole
   return row !== undefined;
 }
 
+/** The searchable text of every upcoming published event, for the spelling help's vocabulary. */
+export async function catalogueTexts(db: Database, now: Date) {
+  return db
+    .selectFrom('events')
+    .select(['events.title', 'events.summary', 'events.search_extra', 'events.body'])
+    .where((eb) => upcomingPublished(eb, now.toISOString()))
+    .execute();
+}
+
 /** Themes used by at least one upcoming event. */
 export async function catalogueThemes(db: Database, now: Date) {
   const at = now.toISOString();

@@ -19,6 +19,7 @@ import { registrationsOverviewMessages } from '../../registrations/registrations
 import { messagesOverviewMessages } from '../../messages/messages-overview.messages.js';
 import { registrationsAdminMessages } from '../../registrations/registrations.admin.messages.js';
 import { auditMessages } from '../../staff/audit.messages.js';
+import { searchMessages } from '../../events/search.messages.js';
 
 /** The Danish message catalogue: every text a visitor reads. English mirrors every key. */
 export const da = {
@@ -43,6 +44,7 @@ export const da = {
   ...messagesOverviewMessages.da,
   ...registrationsAdminMessages.da,
   ...auditMessages.da,
+  ...searchMessages.da,
   'site.name': 'Tilmeld',
   'site.tagline': 'Kurser, konferencer og seminarer for offentligt ansatte',
   'site.skipToContent': 'Gå til indhold',

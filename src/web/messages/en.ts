@@ -20,6 +20,7 @@ import { registrationsOverviewMessages } from '../../registrations/registrations
 import { messagesOverviewMessages } from '../../messages/messages-overview.messages.js';
 import { registrationsAdminMessages } from '../../registrations/registrations.admin.messages.js';
 import { auditMessages } from '../../staff/audit.messages.js';
+import { searchMessages } from '../../events/search.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
@@ -44,6 +45,7 @@ export const en: Record<keyof typeof da, string> = {
   ...messagesOverviewMessages.en,
   ...registrationsAdminMessages.en,
   ...auditMessages.en,
+  ...searchMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',
