@@ -76,13 +76,6 @@ export interface EventSearch {
   order: SearchOrder[];
 }
 
-/**
- * Weights of title, summary, the other facts (speakers, themes, sessions,
- * venue) and the description: PostgreSQL's default ts_rank weights for
- * setweight A, B, C and D, and the same proportions for FTS5's bm25.
- */
-const COLUMN_WEIGHTS = [1.0, 0.4, 0.2, 0.1] as const;
-
 /** The parts of an event's text, best first: the FTS5 column and the tsvector weight of each. */
 const FIELDS = [
   { column: 'title', weight: 'A' },
@@ -94,8 +87,10 @@ const FIELDS = [
 /**
  * Points a query word earns by the parts of the event it stands in: title 8,
  * summary 4, the other facts 2, the description 1, so a word in the title
- * outweighs it anywhere else. Exact on both databases, so they rank alike;
- * bm25 and ts_rank only break the ties.
+ * outweighs it anywhere else. Exact on both databases, so they rank alike.
+ * (bm25 and ts_rank were tried as a last tie-break: FTS5 runs the whole match
+ * again for each event's bm25, which took 100 s for one query over 10,000
+ * events, and the two databases broke ties differently.)
  */
 function fieldScore(inField: RawBuilder<boolean>[]): RawBuilder<number> {
   return sql.join(
@@ -110,9 +105,9 @@ function fieldScore(inField: RawBuilder<boolean>[]): RawBuilder<number> {
  * "en" …) are left out on both databases. Events are ranked the same way on
  * both: those with the query's exact words in a row first, then those with
  * more of its words, then by where the words stand (title, summary, the other
- * facts, description), then by weighted relevance (FTS5 bm25 with column
- * weights; ts_rank over setweight A/B/C/D). Returns undefined when the query
- * has no words to search for.
+ * facts, description; the FTS5 columns and the tsvector's setweight A/B/C/D).
+ * The caller breaks ties by date. Returns undefined when the query has no
+ * words to search for.
  */
 export function eventSearch(db: Kysely<any>, query: string): EventSearch | undefined {
   return dialectOf(db) === 'sqlite' ? sqliteEventSearch(query) : postgresEventSearch(query);
@@ -134,11 +129,6 @@ function sqliteEventSearch(query: string): EventSearch | undefined {
   if (stems.length > 1) order.push({ expression: sql`(${matching(`"${phrase.join(' ')}"`)})`, direction: 'desc' });
   order.push({ expression: sql`(${counted})`, direction: 'desc' });
   order.push({ expression: sql`(${scored})`, direction: 'desc' });
-  const [title, summary, extra, body] = COLUMN_WEIGHTS.map((w) => sql.lit(w * 10));
-  order.push({
-    expression: sql`(SELECT bm25(event_search, ${title}, ${summary}, ${extra}, ${body}) FROM event_search WHERE event_search MATCH ${any} AND rowid = events.id)`,
-    direction: 'asc',
-  });
   return { condition: matching(any), order };
 }
 
@@ -164,8 +154,6 @@ function postgresEventSearch(query: string): EventSearch | undefined {
   }
   order.push({ expression: sql`(${counted})`, direction: 'desc' });
   order.push({ expression: sql`(${scored})`, direction: 'desc' });
-  const weights = sql.join([...COLUMN_WEIGHTS].reverse().map((w) => sql.lit(w)));
-  order.push({ expression: sql`ts_rank(ARRAY[${weights}]::float4[], events.search_vector, to_tsquery('danish', ${any}))`, direction: 'desc' });
   return { condition: matching(any), order };
 }
 
