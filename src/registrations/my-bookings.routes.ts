@@ -1,8 +1,8 @@
 /**
  * "Mine tilmeldinger" (/mine-tilmeldinger, English /en/my-bookings): ask for
  * a link by e-mail, open it to see the list, open a registration. While the
- * session lasts, the menu's "Mine tilmeldinger" goes straight to the list. Registered by
- * selfServiceRoutes, so the private headers, the rate limiter and the 429
+ * session lasts, the menu's "Mine tilmeldinger" goes straight to the list.
+ * Registered by selfServiceRoutes, so the private headers, the rate limiter and the 429
  * page apply here too.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -30,7 +30,7 @@ const SESSION_COOKIE = 'tilmeld_bookings';
 const tokenParams = z.object({ token: z.string() });
 const registrationParams = z.object({ registration: z.string() });
 /** `?ny=1` shows the e-mail form during a session (to ask for another address). */
-const formQuery = z.object({ ny: z.string().optional() });
+const formQuery = z.object({ ny: z.union([z.string(), z.array(z.string())]).optional() });
 /** Where a registration from the list opens: its page, or straight at cancelling, its calendar or its invoices. */
 const openQuery = z.object({ til: z.enum(['', 'afmeld', 'kalender', 'faktura']).optional().catch(undefined) });
 
