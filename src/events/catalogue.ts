@@ -11,6 +11,7 @@ import {
   catalogueCities,
   hasUpcomingWebinar,
   catalogueThemes,
+  catalogueTexts,
   ONLINE_PLACE,
   type EventCardRow,
   type EventFilters,
@@ -18,6 +19,7 @@ import {
 } from './events.queries.js';
 import { localDateTime } from './ics.js';
 import { danishMonthKey } from './views/format.js';
+import { buildVocabulary, correctQuery, type Vocabulary } from '../lib/spelling.js';
 
 export const CATALOGUE_PAGE_SIZE = 20;
 export const MAX_PAGE = 10_000;
@@ -104,20 +106,61 @@ export function isFiltered(query: CatalogueQuery): boolean {
   return Boolean(query.q || query.type || query.theme || query.month || query.place || query.free);
 }
 
+/**
+ * Help with a mistyped search: `shownFor` when nothing matched what was
+ * typed and the results are those of the corrected words; `suggestion`
+ * ("Mente du …?") when some typed words are unknown but others matched.
+ */
+export interface Spelling {
+  shownFor?: string;
+  suggestion?: string;
+}
+
 export interface CataloguePage {
   rows: EventCardRow[];
   total: number;
   page: number;
   perPage: number;
   pages: number;
+  spelling: Spelling;
 }
 
 export async function searchCatalogue(ctx: AppContext, query: CatalogueQuery, perPage = CATALOGUE_PAGE_SIZE): Promise<CataloguePage> {
-  const { rows, total } = await catalogueEvents(ctx.db, filtersOf(query), ctx.clock.now(), {
-    limit: perPage,
-    offset: (query.page - 1) * perPage,
+  const run = (q: CatalogueQuery) =>
+    catalogueEvents(ctx.db, filtersOf(q), ctx.clock.now(), { limit: perPage, offset: (q.page - 1) * perPage });
+  let { rows, total } = await run(query);
+  const spelling: Spelling = {};
+  const corrected = query.q ? correctQuery(await catalogueVocabulary(ctx), query.q) : undefined;
+  if (corrected && total === 0) {
+    const retry = await run({ ...query, q: corrected });
+    if (retry.total > 0) {
+      ({ rows, total } = retry);
+      spelling.shownFor = corrected;
+    }
+  } else if (corrected) {
+    spelling.suggestion = corrected;
+  }
+  return { rows, total, page: query.page, perPage, pages: Math.max(1, Math.ceil(total / perPage)), spelling };
+}
+
+/**
+ * The words of the upcoming events, from which the spelling help picks; kept
+ * like the filter choices (a minute, or until a write clears the page cache).
+ */
+const vocabularyMemo = new WeakMap<object, { generation: number; expires: number; vocabulary: Promise<Vocabulary> }>();
+
+function catalogueVocabulary(ctx: AppContext): Promise<Vocabulary> {
+  const memo = vocabularyMemo.get(ctx.pageCache);
+  if (memo && memo.generation === ctx.pageCache.generation && memo.expires > Date.now()) return memo.vocabulary;
+  const vocabulary = catalogueTexts(ctx.db, ctx.clock.now()).then((rows) =>
+    buildVocabulary(rows.flatMap((r) => [r.title, r.summary, r.search_extra, r.body])),
+  );
+  const entry = { generation: ctx.pageCache.generation, expires: Date.now() + CHOICES_MAX_AGE_MS, vocabulary };
+  vocabularyMemo.set(ctx.pageCache, entry);
+  vocabulary.catch(() => {
+    if (vocabularyMemo.get(ctx.pageCache) === entry) vocabularyMemo.delete(ctx.pageCache);
   });
-  return { rows, total, page: query.page, perPage, pages: Math.max(1, Math.ceil(total / perPage)) };
+  return vocabulary;
 }
 
 export interface CatalogueChoices {

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
-import { eventSearchCondition } from '../db/dialect.js';
+import { eventSearch, type SearchOrder } from '../db/dialect.js';
 import type { EventType } from './events.table.js';
 
 /** Columns a list of events shows. */
@@ -63,10 +63,8 @@ type EventsFrom = SelectQueryBuilder<DB, 'events', {}>;
 function catalogueBase(db: Database, filters: EventFilters, now: Date): EventsFrom {
   const at = now.toISOString();
   let query = db.selectFrom('events').where('events.status', '=', 'published').where('events.ends_at', '>', at);
-  if (filters.search) {
-    const condition = eventSearchCondition(db, filters.search);
-    if (condition) query = query.where(condition);
-  }
+  const search = filters.search ? eventSearch(db, filters.search) : undefined;
+  if (search) query = query.where(search.condition);
   if (filters.type) query = query.where('events.type', '=', filters.type);
   if (filters.theme) {
     const slug = filters.theme;
@@ -112,13 +110,20 @@ function catalogueBase(db: Database, filters: EventFilters, now: Date): EventsFr
   return query;
 }
 
-/** One page of the catalogue in date order (start, then end), and how many events match in all. */
+/**
+ * One page of the catalogue, and how many events match in all. With a search,
+ * the best matches come first; otherwise, and between equally good matches,
+ * date order (start, then end).
+ */
 export async function catalogueEvents(db: Database, filters: EventFilters, now: Date, page: { limit: number; offset: number }) {
   const base = catalogueBase(db, filters, now);
-  const rows = await base
+  const relevance: SearchOrder[] = (filters.search ? eventSearch(db, filters.search)?.order : undefined) ?? [];
+  let ranked = base
     .leftJoin('venues', 'venues.id', 'events.venue_id')
     .select(eventCardColumns)
-    .select(['venues.city as venue_city', 'venues.name as venue_name'])
+    .select(['venues.city as venue_city', 'venues.name as venue_name']);
+  for (const term of relevance) ranked = ranked.orderBy(term.expression, term.direction);
+  const rows = await ranked
     .orderBy('events.starts_at')
     .orderBy('events.ends_at')
     .orderBy('events.id')
@@ -164,6 +169,15 @@ export async function hasUpcomingWebinar(db: Database, now: Date): Promise<boole
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The searchable text of every upcoming published event, for the spelling help's vocabulary. */
+export async function catalogueTexts(db: Database, now: Date) {
+  return db
+    .selectFrom('events')
+    .select(['events.title', 'events.summary', 'events.search_extra', 'events.body'])
+    .where((eb) => upcomingPublished(eb, now.toISOString()))
+    .execute();
 }
 
 /** Themes used by at least one upcoming event. */

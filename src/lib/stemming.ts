@@ -35,6 +35,11 @@ export function searchWords(query: string): string[] {
   return [...new Set(words)].slice(0, MAX_QUERY_WORDS);
 }
 
+/** The words of a search in their order, stop words included (for an exact phrase), at most 12. */
+export function phraseWords(query: string): string[] {
+  return textWords(query).slice(0, MAX_QUERY_WORDS);
+}
+
 /** Snowball Danish stems of the meaningful words of a search. */
 export function searchStems(query: string): string[] {
   return [...new Set(searchWords(query).map((w) => danish.stem(w)))];

@@ -5,13 +5,17 @@
  * - Asking for a link answers the same whether the address has registrations
  *   or not; a link row is stored either way (so the per-address limit counts
  *   alike), but mail goes only to addresses with registrations.
- * - The mailed link lives 30 minutes and works once. Opening it shows a
- *   button; only pressing that (a POST) uses it up, because mail scanners
- *   follow links in mails on their own.
- * - Using it starts a session of an hour (an HttpOnly cookie holding another
- *   token). From the list, each registration opens through an access token
- *   of its own on the ordinary self-service page: the whole registration for
- *   the booker, only their own entry for a participant.
+ * - The mailed link lives 30 minutes. Opening it goes straight to the list:
+ *   it starts a session on that device. It is not used up by the first
+ *   opening, because mail scanners follow links in mails on their own and
+ *   would otherwise spend it before the reader clicks; it dies with its 30
+ *   minutes instead.
+ * - The session lasts 30 minutes on that device (a signed, HttpOnly cookie
+ *   holding another token), so "Mine tilmeldinger" in the menu shows the
+ *   list again instead of the e-mail form. From the list, each registration
+ *   opens through an access token of its own on the ordinary self-service
+ *   page: the whole registration for the booker, only their own entry for a
+ *   participant.
  * Every token is 256 random bits and stored only as its SHA-256.
  */
 import type { AppContext } from '../context.js';
@@ -26,7 +30,7 @@ import { listRegistrationsByEmail, type RegistrationSummary } from './registrati
 import { looksLikeToken, newManageToken, sha256Hex } from './tokens.js';
 
 export const LOGIN_LINK_MINUTES = 30;
-export const SESSION_MINUTES = 60;
+export const SESSION_MINUTES = 30;
 export const ACCESS_MINUTES = 60;
 /** Links one address may ask for within the window. */
 export const ADDRESS_LIMIT = { max: 3, windowMinutes: 15 };
@@ -75,14 +79,10 @@ export async function requestLoginLink(ctx: AppContext, email: string, locale: L
   return outcome;
 }
 
-/** True while a mailed link can still be used (the page with the button shows then). */
-export async function loginLinkUsable(ctx: AppContext, token: string): Promise<boolean> {
-  if (!looksLikeToken(token)) return false;
-  const row = await mq.findLiveLoginLink(ctx.db, sha256Hex(token), 'login', ctx.clock.now().toISOString());
-  return row !== undefined && row.used_at === null;
-}
-
-/** Uses up a mailed link and starts a session; undefined when the link is unknown, used or expired. */
+/**
+ * Starts a session from a mailed link while the link lives (its first use is
+ * recorded); undefined when the link is unknown or expired.
+ */
 export async function useLoginLink(ctx: AppContext, token: string): Promise<{ sessionToken: string; locale: Locale } | undefined> {
   if (!looksLikeToken(token)) return undefined;
   const now = ctx.clock.now();
@@ -91,7 +91,8 @@ export async function useLoginLink(ctx: AppContext, token: string): Promise<{ se
   const sessionToken = newManageToken();
   return writeTransaction(ctx.db, async (trx) => {
     const row = await mq.findLiveLoginLink(trx, hash, 'login', at);
-    if (!row || !(await mq.useLoginLink(trx, hash, at))) return undefined;
+    if (!row) return undefined;
+    if (row.used_at === null) await mq.useLoginLink(trx, hash, at);
     await mq.insertLoginLink(trx, {
       kind: 'session',
       token_hash: sha256Hex(sessionToken),
@@ -138,7 +139,11 @@ export async function myBookings(ctx: AppContext, sessionToken: string | undefin
  * registration for its booker, one participant's entry otherwise. Undefined
  * when the session is over or the registration is not the address's.
  */
-export async function openMyBooking(ctx: AppContext, sessionToken: string | undefined, registrationId: number): Promise<string | undefined> {
+export async function openMyBooking(
+  ctx: AppContext,
+  sessionToken: string | undefined,
+  registrationId: number,
+): Promise<{ token: string; participantId: number | null } | undefined> {
   const mine = await myBookings(ctx, sessionToken);
   const booking = mine?.bookings.find((b) => b.id === registrationId);
   if (!mine || !booking) return undefined;
@@ -157,5 +162,5 @@ export async function openMyBooking(ctx: AppContext, sessionToken: string | unde
     expires_at: later(now, ACCESS_MINUTES),
     used_at: null,
   });
-  return token;
+  return { token, participantId: participant?.id ?? null };
 }

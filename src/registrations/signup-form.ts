@@ -200,3 +200,13 @@ export function toRegistrationInput(draft: SignupDraft, locale: 'da' | 'en') {
     acceptTerms: draft.acceptTerms,
   };
 }
+
+/**
+ * Fills each participant's empty workplace with the paying organisation, the
+ * usual answer, so that it is typed once; anything already written stays.
+ */
+export function prefillWorkplaces(draft: SignupDraft): void {
+  const organisation = draft.payer.organisation.trim();
+  if (!organisation) return;
+  for (const p of draft.participants) if (p.workplace.trim() === '') p.workplace = organisation;
+}

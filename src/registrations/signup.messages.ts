@@ -116,7 +116,13 @@ const da = {
   'signup.receipt.manageText':
     'Via dette link kan du se tilmeldingen, skifte en deltager ud med en kollega eller afmelde. Linket er personligt, så gem det, og del det kun med dem, det vedrører.',
   'signup.receipt.manageLink': 'Gå til din tilmelding',
-  'signup.receipt.mail': 'Vi sender også en bekræftelse på e-mail.',
+  'signup.receipt.notNow': 'Beløb i parentes betales først, når deltageren får en plads.',
+  'signup.receipt.calendar': 'Hent arrangementet til din kalender',
+  'signup.receipt.nextHeading': 'Det sker nu',
+  'signup.receipt.nextMail': 'Du får en bekræftelse på e-mail med linket til din tilmelding. Hver deltager får sin egen e-mail med en kalenderfil.',
+  'signup.receipt.nextInvoice': 'Fakturaen sendes til den fakturamodtager, du har skrevet – elektronisk, hvis du har skrevet et EAN-nummer, ellers på e-mail.',
+  'signup.receipt.nextNoInvoice': 'Der er intet at betale nu, så der kommer ingen faktura endnu.',
+  'signup.receipt.nextChange': 'Vil du rette en deltager, sende en kollega i stedet eller afmelde, så brug linket ovenfor eller »Mine tilmeldinger« i menuen.',
 } as const satisfies Record<string, string>;
 
 const en: Record<keyof typeof da, string> = {
@@ -232,7 +238,13 @@ const en: Record<keyof typeof da, string> = {
   'signup.receipt.manageText':
     'Through this link you can see the registration, replace a participant with a colleague or cancel. The link is personal, so keep it and share it only with the people it concerns.',
   'signup.receipt.manageLink': 'Go to your registration',
-  'signup.receipt.mail': 'We also send a confirmation by e-mail.',
+  'signup.receipt.notNow': 'Amounts in brackets are charged only when the participant gets a place.',
+  'signup.receipt.calendar': 'Add the event to your calendar',
+  'signup.receipt.nextHeading': 'What happens next',
+  'signup.receipt.nextMail': 'You will receive a confirmation by e-mail with the link to your registration. Each participant receives their own e-mail with a calendar file.',
+  'signup.receipt.nextInvoice': 'The invoice is sent to the invoice recipient you entered – electronically if you entered an EAN number, otherwise by e-mail.',
+  'signup.receipt.nextNoInvoice': 'There is nothing to pay now, so no invoice is sent yet.',
+  'signup.receipt.nextChange': 'To correct a participant, send a colleague instead or cancel, use the link above or “My bookings” in the menu.',
 };
 
 export const signupMessages = { da, en };

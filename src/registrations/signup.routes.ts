@@ -41,7 +41,7 @@ import { fieldErrorMap, registrationMessage } from './registrations.messages.js'
 import { exceedsCapacity } from './capacity.js';
 import { admitSignup, retryMinutes } from './signup-limits.js';
 import { createRegistration, getEventSignup, questionLabels, type EventSignup } from './registrations.service.js';
-import { emptyDraft, emptyParticipant, fromFormFields, toRegistrationInput, type SignupDraft } from './signup-form.js';
+import { emptyDraft, emptyParticipant, fromFormFields, prefillWorkplaces, toRegistrationInput, type SignupDraft } from './signup-form.js';
 import { firstInvalidStep, formErrors, pricePreview, soldOutErrors, stepErrors, stepOfKey, type FormError, type Step, type StepContext } from './signup-steps.js';
 import { AlreadySentPage, ReceiptPage, SignupClosedPage } from './views/ReceiptPage.js';
 import { ConfirmStep, ParticipantsStep, PayerStep } from './views/steps.js';
@@ -198,6 +198,7 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
         if (action.kind === 'add' && step === 2) {
           if (draft.participants.length === 0) draft.participants.push(emptyParticipant());
           if (draft.participants.length < LIMITS.participants) draft.participants.push(emptyParticipant());
+          prefillWorkplaces(draft);
           return show({ step: 2, focusParticipant: draft.participants.length - 1 });
         }
 
@@ -214,6 +215,10 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
           const errors = stepErrors(draft, step, c);
           if (errors.length === 0 && step === 2) errors.push(...capacityErrors(draft, signup.event, locale));
           if (errors.length > 0) return show({ step, errors });
+          if (step === 1) {
+            if (draft.participants.length === 0) draft.participants.push(emptyParticipant());
+            prefillWorkplaces(draft);
+          }
           return show({ step: step === 1 ? 2 : 3 });
         }
 
@@ -237,7 +242,9 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
           });
           const { manageToken, replayed, ...receipt } = created;
           privateResponse(reply);
-          return sendHtml(reply, ReceiptPage({ page, signup, receipt, manageUrl: manageUrl(ctx.config.baseUrl, locale, manageToken) }), replayed ? 200 : 201);
+          const calendarUrl = ctx.config.baseUrl + paths.bookingCalendar(locale, manageToken);
+          const receiptPage = ReceiptPage({ page, signup, receipt, manageUrl: manageUrl(ctx.config.baseUrl, locale, manageToken), calendarUrl });
+          return sendHtml(reply, receiptPage, replayed ? 200 : 201);
         } catch (error) {
           if (error instanceof SignupClosedError) return closed(reply, page, signup, error.reason, 409);
           if (error instanceof GroupExceedsCapacityError) return show({ step: 2, errors: capacityErrors(draft, { capacity: error.capacity, allowPartial: false }, locale) });

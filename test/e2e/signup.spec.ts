@@ -157,6 +157,9 @@ async function signUpByKeyboard(page: Page, javaScript: boolean): Promise<void> 
 
   await expect(stepHeading(page, 2)).toBeVisible();
   await expect(page.locator('[aria-current="step"]')).toContainText('Deltagere');
+  // The new step starts at its heading (what a screen reader announces), not at the top of the page.
+  if (javaScript) await expect(page.locator('#step-heading')).toBeFocused();
+  await expect(page.locator('#participants-0-workplace')).toHaveValue('Skanderborg Kommune');
   await expectNoAxeViolations(page);
   const tag = javaScript ? 'js' : 'nojs';
   await fillParticipant(page, 0, { name: 'Anna Holm', email: `anna.${tag}@skanderborg.dk` }, { pickAddOn: true });
@@ -184,6 +187,7 @@ async function signUpByKeyboard(page: Page, javaScript: boolean): Promise<void> 
   await enter(page);
   await expect(stepHeading(page, 3)).toBeVisible();
   await expect(page.locator('[aria-current="step"]')).toContainText('Bekræft');
+  if (javaScript) await expect(page.locator('#step-heading')).toBeFocused();
   await expect(page.getByText('Deltager 1, Anna Holm: Deltagelse')).toBeVisible();
   await expect(page.getByText('Deltager 2, Bo Berg: Deltagelse')).toBeVisible();
   await expect(page.getByText('I alt inkl. moms')).toBeVisible();
@@ -212,6 +216,9 @@ async function signUpByKeyboard(page: Page, javaScript: boolean): Promise<void> 
   const manage = page.getByRole('link', { name: 'Gå til din tilmelding' });
   await expect(manage).toHaveAttribute('href', /\/tilmelding\/[A-Za-z0-9_-]{43}$/);
   await expect(manage).toHaveAttribute('rel', 'noreferrer');
+  await expect(page.getByText('Deltager 1, Anna Holm: Deltagelse')).toBeVisible();
+  await expect(page.getByText('I alt inkl. moms')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Det sker nu' })).toBeVisible();
   await expectNoAxeViolations(page);
 }
 

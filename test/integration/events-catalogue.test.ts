@@ -68,23 +68,24 @@ forEachDialect('event catalogue', (dialect) => {
     ];
     for (const [query, expected] of cases) {
       it(`"${query}" finds ${expected.join(', ')}`, async () => {
-        expect(await search(`q=${encodeURIComponent(query)}`)).toEqual(slugs(...listedInOrder.filter((n) => expected.includes(n))));
+        // Which comes first is the ranking's business (search-ranking.test.ts).
+        expect((await search(`q=${encodeURIComponent(query)}`)).sort()).toEqual(slugs(...expected).sort());
       });
     }
 
-    it('needs every word to match, in any order', async () => {
-      expect(await search('q=konsulent+nyborg')).toEqual(slugs('seminar'));
-      expect(await search('q=nyborg+konsulenter')).toEqual(slugs('seminar'));
-      expect(await search('q=konsulent+aarhus')).toEqual([]);
+    it('lists events with every word first, in any order, then those with some', async () => {
+      expect((await search('q=konsulent+nyborg'))[0]).toEqual(fixtureEvents.seminar.slug);
+      expect((await search('q=nyborg+konsulenter'))[0]).toEqual(fixtureEvents.seminar.slug);
+      expect((await search('q=konsulent+aarhus')).sort()).toEqual(slugs('seminar', 'network', 'midnight', 'course').sort());
     });
 
     it('ignores stop words the same way on both databases', async () => {
-      expect(await search(`q=${encodeURIComponent('konsulent i en politisk styret organisation')}`)).toEqual(slugs('seminar'));
+      expect((await search(`q=${encodeURIComponent('konsulent i en politisk styret organisation')}`))[0]).toEqual(fixtureEvents.seminar.slug);
       expect(await search('q=og+i+en')).toEqual(slugs(...listedInOrder));
     });
 
     it('finds half-typed words, Danish letters, speakers, themes, session titles and venues', async () => {
-      expect(await search('q=konsul')).toEqual(slugs('seminar', 'network'));
+      expect((await search('q=konsul')).sort()).toEqual(slugs('seminar', 'network').sort());
       expect(await search(`q=${encodeURIComponent('døgn')}`)).toEqual(slugs('seminar'));
       expect(await search('q=birgitte+holm')).toEqual(slugs('seminar'));
       expect(await search('q=Digitalisering')).toEqual(slugs('webinar'));

@@ -37,16 +37,14 @@ forEachDialect('Mine tilmeldinger', (dialect) => {
     return postForm(app, url, form, { email }, { 'x-forwarded-for': ip });
   }
 
-  /** Follows the mailed link: the page with the button, then the button. Returns the session cookie. */
+  /** Opens the mailed link, which goes straight to the list. */
   async function useLink(link: string) {
-    const { app } = t.current;
     const path = new URL(link).pathname;
-    const landing = await formSession(app, path);
-    expect(landing.status).toBe(200);
-    expect(landing.body).toContain('Vis mine tilmeldinger');
-    const used = await postForm(app, path, landing, {});
-    return { used, path, landing };
+    const used = await t.current.app.inject({ method: 'GET', url: path });
+    return { used, path };
   }
+
+  const sessionCookie = (res: { headers: Record<string, unknown> }) => `tilmeld_bookings=${/tilmeld_bookings=([^;]+)/.exec(String(res.headers['set-cookie']))![1]}`;
 
   it('answers an address with registrations and one without in exactly the same words, and mails only the first', async () => {
     const { app, ctx } = t.current;
@@ -82,7 +80,7 @@ forEachDialect('Mine tilmeldinger', (dialect) => {
     }
   });
 
-  it('lists every registration where the address is booker or participant; the link works once', async () => {
+  it('lists every registration where the address is booker or participant, from the link in two steps', async () => {
     const { app, ctx } = t.current;
     const a = await makeSeminar(ctx);
     const b = await makeSeminar(ctx);
@@ -98,19 +96,26 @@ forEachDialect('Mine tilmeldinger', (dialect) => {
     await ask('mette@kommune.dk');
     const [mail] = mailTo(await mailbox.deliver(), 'mette@kommune.dk');
     const link = linkIn(mail!, `${BASE}/mine-tilmeldinger/link/`)!;
-    const { used, path, landing } = await useLink(link);
+    const { used, path } = await useLink(link);
     expect(used.statusCode).toBe(303);
     expect(used.headers.location).toBe('/mine-tilmeldinger/oversigt');
     const setCookie = String(used.headers['set-cookie']);
-    expect(setCookie).toMatch(/tilmeld_bookings=[A-Za-z0-9_-]{43}/);
+    // Signed, HttpOnly, SameSite=Lax, 30 minutes; not Secure on plain http.
+    expect(setCookie).toMatch(/tilmeld_bookings=[A-Za-z0-9_-]{43}\.[A-Za-z0-9+/_-]+/);
     expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).toMatch(/Max-Age=1800/);
+    expect(setCookie).not.toMatch(/Secure/i);
     const session = /tilmeld_bookings=([^;]+)/.exec(setCookie)![1]!;
 
-    // Used once: neither the page nor the button work again.
-    expect((await app.inject({ method: 'GET', url: path })).statusCode).toBe(410);
-    const again = await postForm(app, path, landing, {});
-    expect(again.statusCode).toBe(410);
-    expect(again.body).toContain('Linket virker ikke længere');
+    // A mail scanner that opened the link first does not spend it: it works until its 30 minutes end.
+    expect((await app.inject({ method: 'GET', url: path })).statusCode).toBe(303);
+
+    // The menu's "Mine tilmeldinger" goes to the list while the session lasts; ?ny=1 still asks for another address.
+    const menu = await app.inject({ method: 'GET', url: '/mine-tilmeldinger', headers: { cookie: `tilmeld_bookings=${session}` } });
+    expect(menu.statusCode).toBe(303);
+    expect(menu.headers.location).toBe('/mine-tilmeldinger/oversigt');
+    expect((await app.inject({ method: 'GET', url: '/mine-tilmeldinger?ny=1', headers: { cookie: `tilmeld_bookings=${session}` } })).body).toContain('name="email"');
 
     const list = await app.inject({ method: 'GET', url: '/mine-tilmeldinger/oversigt', headers: { cookie: `tilmeld_bookings=${session}` } });
     expect(list.statusCode).toBe(200);
@@ -119,6 +124,31 @@ forEachDialect('Mine tilmeldinger', (dialect) => {
     expect(list.body).toContain(`/mine-tilmeldinger/oversigt/${asParticipant.id}`);
     expect(list.body).toContain('Du har tilmeldt');
     expect(list.body).toContain('Du er deltager');
+    // Status, dates and links to change, cancel, calendar and (for the booker) the invoice.
+    expect(list.body).toContain('Bekræftet');
+    expect(list.body).toContain(`href="/mine-tilmeldinger/oversigt/${asBooker.id}?til=afmeld"`);
+    expect(list.body).toContain(`href="/mine-tilmeldinger/oversigt/${asBooker.id}?til=kalender"`);
+    expect(list.body).toContain(`href="/mine-tilmeldinger/oversigt/${asBooker.id}?til=faktura"`);
+    expect(list.body).not.toContain(`href="/mine-tilmeldinger/oversigt/${asParticipant.id}?til=faktura"`);
+    const go = async (id: number, to: string) =>
+      (await app.inject({ method: 'GET', url: `/mine-tilmeldinger/oversigt/${id}?til=${to}`, headers: { cookie: `tilmeld_bookings=${session}` } })).headers.location!;
+    expect(await go(asBooker.id, 'afmeld')).toMatch(/^\/tilmelding\/[A-Za-z0-9_-]{43}\/afmeld$/);
+    expect(await go(asBooker.id, 'kalender')).toMatch(/^\/tilmelding\/[A-Za-z0-9_-]{43}\/kalender\.ics$/);
+    expect(await go(asBooker.id, 'faktura')).toMatch(/^\/tilmelding\/[A-Za-z0-9_-]{43}#invoices-heading$/);
+    const herCancel = await go(asParticipant.id, 'afmeld');
+    expect(herCancel).toMatch(new RegExp(`^/tilmelding/[A-Za-z0-9_-]{43}/deltager/${asParticipant.participants[1]!.id}/afmeld$`));
+    const calendar = await app.inject({ method: 'GET', url: await go(asBooker.id, 'kalender') });
+    expect(calendar.statusCode).toBe(200);
+    expect(calendar.body).toContain('BEGIN:VCALENDAR');
+
+    // A cookie with a changed value or signature is refused.
+    const [value, signature] = session.split('.') as [string, string];
+    const flipped = (text: string) => (text[0] === 'A' ? 'B' : 'A') + text.slice(1);
+    for (const forged of [`${flipped(value)}.${signature}`, `${value}.${flipped(signature)}`, value]) {
+      const res = await app.inject({ method: 'GET', url: '/mine-tilmeldinger/oversigt', headers: { cookie: `tilmeld_bookings=${forged}` } });
+      expect(res.statusCode, forged).toBe(403);
+      expect((await app.inject({ method: 'GET', url: '/mine-tilmeldinger', headers: { cookie: `tilmeld_bookings=${forged}` } })).statusCode).toBe(200);
+    }
     expect((await app.inject({ method: 'GET', url: '/mine-tilmeldinger/oversigt' })).statusCode).toBe(403);
 
     // The booker's registration opens whole.
@@ -155,7 +185,7 @@ forEachDialect('Mine tilmeldinger', (dialect) => {
     expect((await app.inject({ method: 'GET', url: `/mine-tilmeldinger/oversigt/${asBooker.id + 1000}`, headers: { cookie: `tilmeld_bookings=${session}` } })).statusCode).toBe(404);
   });
 
-  it('lets the link expire after 30 minutes and the session after an hour', async () => {
+  it('lets the link expire after 30 minutes and the session 30 minutes after it began', async () => {
     const { app, ctx } = t.current;
     const event = await makeSeminar(ctx);
     await createRegistration(ctx, event.slug, signup(1, 30, { booker: { name: 'Ib', email: 'ib@kommune.dk' } }), { locale: 'en' });
@@ -170,17 +200,19 @@ forEachDialect('Mine tilmeldinger', (dialect) => {
     clock.set(TEST_NOW);
     await ask('ib@kommune.dk', freshIp(), '/en/my-bookings');
     const fresh = linkIn((await mailbox.deliver())[0]!, `${BASE}/en/my-bookings/link/`)!;
-    const path = new URL(fresh).pathname;
-    const landing = await formSession(app, path);
     clock.advance(29 * 60_000);
-    const used = await postForm(app, path, landing, {});
+    const { used } = await useLink(fresh);
     expect(used.headers.location).toBe('/en/my-bookings/overview');
-    const cookie = `tilmeld_bookings=${/tilmeld_bookings=([^;]+)/.exec(String(used.headers['set-cookie']))![1]}`;
+    const cookie = sessionCookie(used);
     expect((await app.inject({ method: 'GET', url: '/en/my-bookings/overview', headers: { cookie } })).body).toContain('Registrations for ib@kommune.dk');
-    clock.advance(61 * 60_000);
+    clock.advance(29 * 60_000);
+    expect((await app.inject({ method: 'GET', url: '/en/my-bookings', headers: { cookie } })).headers.location).toBe('/en/my-bookings/overview');
+    clock.advance(2 * 60_000);
     const over = await app.inject({ method: 'GET', url: '/en/my-bookings/overview', headers: { cookie } });
     expect(over.statusCode).toBe(403);
     expect(over.body).toContain('Ask for a new link');
+    // The menu shows the e-mail form again.
+    expect((await app.inject({ method: 'GET', url: '/en/my-bookings', headers: { cookie } })).statusCode).toBe(200);
   });
 
   it('limits requests per address and per IP with a friendly 429 page', async () => {

@@ -14,6 +14,7 @@ import * as groupPlans from './2026_12_05_20_group_plans.js';
 import * as memberPrices from './2026_12_05_10_member_prices.js';
 import * as outboxRetention from './2026_12_05_40_outbox_retention.js';
 import * as payerCountry from './2026_12_05_01_payer_country.js';
+import * as rankedEventSearch from './2026_12_05_60_ranked_event_search.js';
 
 /** Every migration in order. Files are frozen once released: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_20_group_plans': groupPlans,
   '2026_12_05_40_outbox_retention': outboxRetention,
   '2026_12_05_50_event_language': eventLanguage,
+  '2026_12_05_60_ranked_event_search': rankedEventSearch,
 };

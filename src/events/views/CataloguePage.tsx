@@ -5,7 +5,8 @@ import { Layout } from '../../web/views/Layout.js';
 import { formatMonth } from '../../lib/dates.js';
 import { EVENT_TYPES } from '../events.table.js';
 import { ONLINE_PLACE } from '../events.queries.js';
-import { isFiltered, MAX_SEARCH_LENGTH, type CatalogueChoices, type CatalogueQuery } from '../catalogue.js';
+import { isFiltered, MAX_SEARCH_LENGTH, type CatalogueChoices, type CatalogueQuery, type Spelling } from '../catalogue.js';
+import { STATIC_PREFIX } from '../../web/assets.js';
 import { EventCard, type EventCardData } from './EventCard.js';
 import { Pagination } from '../../web/views/Pagination.js';
 
@@ -15,6 +16,7 @@ export interface CatalogueResult {
   page: number;
   pages: number;
   perPage: number;
+  spelling?: Spelling | undefined;
 }
 
 /** The catalogue's address for a query, with only the fields that are set, in a fixed order. */
@@ -67,54 +69,107 @@ function FilterForm({ page, query, choices }: { page: PageContext; query: Catalo
     .sort((a, b) => collator[locale].compare(a.label, b.label));
   const months = choices.months.map((m) => ({ value: m, label: formatMonth(`${m}-15T12:00:00.000Z`, locale) }));
   const places = [...(choices.online ? [{ value: ONLINE_PLACE, label: t('catalogue.online') }] : []), ...choices.cities.map((c) => ({ value: c, label: c }))];
+  const active = activeFilterCount(query);
+  // A DKFDS accordion, open as sent (so it works without JavaScript); catalogue-filters.js folds it on a phone.
   return (
-    <form method="get" action={paths.events(locale)} role="search" aria-labelledby="filters-heading" class="tilmeld-filters">
-      <h2 id="filters-heading" class="h3" safe>
-        {t('catalogue.filters')}
-      </h2>
-      <div class="form-group">
-        <label class="form-label" for="q" safe>
-          {t('catalogue.search')}
-        </label>
-        <span class="form-hint" id="q-hint" safe>
-          {t('catalogue.searchHint')}
-        </span>
-        <input class="form-input" type="search" id="q" name="q" value={query.q ?? ''} maxlength={String(MAX_SEARCH_LENGTH)} aria-describedby="q-hint" />
-      </div>
-      <Select
-        id="type"
-        label={t('catalogue.type')}
-        all={t('catalogue.allTypes')}
-        options={EVENT_TYPES.map((type) => ({ value: type, label: t(`eventType.${type}`) }))}
-        selected={query.type}
-      />
-      <Select id="theme" label={t('catalogue.theme')} all={t('catalogue.allThemes')} options={themes} selected={query.theme} />
-      <Select id="month" label={t('catalogue.month')} all={t('catalogue.allMonths')} options={months} selected={query.month} />
-      <Select id="place" label={t('catalogue.place')} all={t('catalogue.allPlaces')} options={places} selected={query.place} />
-      <div class="form-group">
-        <div class="form-group-checkbox">
-          <input class="form-checkbox" type="checkbox" id="free" name="free" value="1" checked={query.free} />
-          <label for="free" safe>
-            {t('catalogue.freeSeats')}
-          </label>
+    <ul class="accordion tilmeld-filter-accordion">
+      <li>
+        <h2 class="h3">
+          <button type="button" id="filters-heading" class="accordion-button" aria-expanded="true" aria-controls="catalogue-filters">
+            <span safe>{t('catalogue.filters')}</span>
+            {active > 0 ? (
+              <span class="tilmeld-filter-count" safe>
+                {active === 1 ? t('search.activeFilters.one') : t('search.activeFilters.many', { count: active })}
+              </span>
+            ) : (
+              ''
+            )}
+          </button>
+        </h2>
+        <div id="catalogue-filters" class="accordion-content" aria-hidden="false">
+          <form method="get" action={paths.events(locale)} role="search" aria-labelledby="filters-heading" class="tilmeld-filters">
+            <div class="form-group">
+              <label class="form-label" for="q" safe>
+                {t('catalogue.search')}
+              </label>
+              <span class="form-hint" id="q-hint" safe>
+                {t('catalogue.searchHint')}
+              </span>
+              <input class="form-input" type="search" id="q" name="q" value={query.q ?? ''} maxlength={String(MAX_SEARCH_LENGTH)} aria-describedby="q-hint" />
+            </div>
+            <Select
+              id="type"
+              label={t('catalogue.type')}
+              all={t('catalogue.allTypes')}
+              options={EVENT_TYPES.map((type) => ({ value: type, label: t(`eventType.${type}`) }))}
+              selected={query.type}
+            />
+            <Select id="theme" label={t('catalogue.theme')} all={t('catalogue.allThemes')} options={themes} selected={query.theme} />
+            <Select id="month" label={t('catalogue.month')} all={t('catalogue.allMonths')} options={months} selected={query.month} />
+            <Select id="place" label={t('catalogue.place')} all={t('catalogue.allPlaces')} options={places} selected={query.place} />
+            <div class="form-group">
+              <div class="form-group-checkbox">
+                <input class="form-checkbox" type="checkbox" id="free" name="free" value="1" checked={query.free} />
+                <label for="free" safe>
+                  {t('catalogue.freeSeats')}
+                </label>
+              </div>
+            </div>
+            <div class="form-group">
+              <button type="submit" class="button button-primary" safe>
+                {t('catalogue.submit')}
+              </button>
+            </div>
+            {isFiltered(query) ? (
+              <p>
+                <a href={paths.events(locale)} class="function-link" safe>
+                  {t('catalogue.reset')}
+                </a>
+              </p>
+            ) : (
+              ''
+            )}
+          </form>
+        </div>
+      </li>
+    </ul>
+  );
+}
+
+/** How many of the search and the filters are in use (shown on the folded filters). */
+export function activeFilterCount(query: CatalogueQuery): number {
+  return [query.q, query.type, query.theme, query.month, query.place, query.free].filter(Boolean).length;
+}
+
+/** "Viser resultater for »ledelse«" after an automatic correction, or "Mente du »ledelse«?" beside results. */
+function SpellingNotice({ page, query, spelling }: { page: PageContext; query: CatalogueQuery; spelling: Spelling | undefined }): JSX.Element {
+  const { t, locale } = page;
+  if (spelling?.shownFor && query.q) {
+    return (
+      <div class="alert alert-info tilmeld-spelling" role="status">
+        <div class="alert-body">
+          <p class="alert-heading" safe>
+            {t('search.showingFor', { corrected: spelling.shownFor })}
+          </p>
+          <p class="alert-text" safe>
+            {t('search.noneFor', { typed: query.q })}
+          </p>
         </div>
       </div>
-      <div class="form-group">
-        <button type="submit" class="button button-primary" safe>
-          {t('catalogue.submit')}
-        </button>
-      </div>
-      {isFiltered(query) ? (
-        <p>
-          <a href={paths.events(locale)} class="function-link" safe>
-            {t('catalogue.reset')}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
-    </form>
-  );
+    );
+  }
+  if (spelling?.suggestion) {
+    return (
+      <p class="tilmeld-spelling">
+        <span safe>{t('search.didYouMean')}</span>{' '}
+        <a href={catalogueHref(locale, { ...query, q: spelling.suggestion, page: 1 })} safe>
+          {spelling.suggestion}
+        </a>
+        ?
+      </p>
+    );
+  }
+  return <></>;
 }
 
 const integers: Record<Locale, Intl.NumberFormat> = { da: new Intl.NumberFormat('da-DK'), en: new Intl.NumberFormat('en-GB') };
@@ -141,7 +196,7 @@ export function CataloguePage({
   const from = (result.page - 1) * result.perPage + 1;
   const to = from + result.cards.length - 1;
   return (
-    <Layout page={page} title={title} description={t('catalogue.lede')}>
+    <Layout page={page} title={title} description={t('catalogue.lede')} head={<script src={`${STATIC_PREFIX}/catalogue-filters.js`} defer></script>}>
       <h1 safe>{t('catalogue.title')}</h1>
       <p class="font-lead" safe>{t('catalogue.lede')}</p>
       <div class="row">
@@ -152,6 +207,7 @@ export function CataloguePage({
           <h2 id="results-heading" safe>
             {countText(page, result.total)}
           </h2>
+          <SpellingNotice page={page} query={query} spelling={result.spelling} />
           {result.cards.length > 0 ? (
             <>
               {result.pages > 1 ? (

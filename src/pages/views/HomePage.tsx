@@ -4,6 +4,7 @@ import { Layout } from '../../web/views/Layout.js';
 import { EventCard, type EventCardData } from '../../events/views/EventCard.js';
 import { ArticleCard } from '../../news/views/ArticleCard.js';
 import type { ArticleCardRow } from '../../news/news.queries.js';
+import { FrontSearch } from '../../events/views/FrontSearch.js';
 
 export function HomePage({ page, events, articles }: { page: PageContext; events: EventCardData[]; articles: ArticleCardRow[] }): JSX.Element {
   const { t, locale } = page;
@@ -11,6 +12,7 @@ export function HomePage({ page, events, articles }: { page: PageContext; events
     <Layout page={page} title={t('site.name')} description={t('home.lede')}>
       <h1 safe>{t('home.title')}</h1>
       <p class="font-lead" safe>{t('home.lede')}</p>
+      <FrontSearch page={page} />
 
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading" safe>{t('home.upcoming')}</h2>

@@ -106,7 +106,7 @@ const da = {
   'mail.login.subject': 'Link til dine tilmeldinger',
   'mail.login.intro': 'Du har bedt om at se dine tilmeldinger. Brug linket herunder.',
   'mail.login.link': 'Se mine tilmeldinger',
-  'mail.login.expiry': 'Linket virker i {minutes} minutter og kan kun bruges én gang.',
+  'mail.login.expiry': 'Linket virker i {minutes} minutter. Del det ikke med andre.',
   'mail.login.ignore': 'Har du ikke bedt om linket, kan du se bort fra denne e-mail. Der sker ikke noget med dine tilmeldinger.',
 
   'rule.freeUntil': 'Du kan afmelde gratis indtil {date}.',
@@ -223,7 +223,7 @@ const en: Record<keyof typeof da, string> = {
   'mail.login.subject': 'Link to your registrations',
   'mail.login.intro': 'You asked to see your registrations. Use the link below.',
   'mail.login.link': 'See my registrations',
-  'mail.login.expiry': 'The link works for {minutes} minutes and can be used only once.',
+  'mail.login.expiry': 'The link works for {minutes} minutes. Do not share it.',
   'mail.login.ignore': 'If you did not ask for the link, you can ignore this e-mail. Nothing happens to your registrations.',
 
   'rule.freeUntil': 'You can cancel free of charge until {date}.',

@@ -15,10 +15,41 @@ export interface ReceiptPageProps {
   receipt: RegistrationReceipt;
   /** The self-service address with its token: shown here once, never put in a URL of this site's own pages. */
   manageUrl: string;
+  /** The calendar file of the registration (opened by the same token). */
+  calendarUrl: string;
+}
+
+interface ReceiptLine {
+  text: string;
+  priceOre: number;
+  /** Not charged now: on the waiting list, or an add-on not yet reserved. */
+  notNow: boolean;
+}
+
+/** Every line of the receipt: each participant's seat and add-ons at the event's prices. */
+function receiptLines(page: PageContext, signup: EventSignup, receipt: RegistrationReceipt): ReceiptLine[] {
+  const { t, locale } = page;
+  const addOns = new Map(signup.addOns.map((a) => [a.code, a]));
+  return receipt.participants.flatMap((p, i) => {
+    const waitlisted = p.status === 'waitlisted';
+    const line = (item: string, priceOre: number, notNow: boolean) => ({
+      text: t('signup.summary.line', { n: i + 1, name: p.name, item }) + (waitlisted ? ` (${t('signup.summary.onWaitingList')})` : ''),
+      priceOre,
+      notNow,
+    });
+    return [
+      line(t('signup.summary.seat'), signup.event.priceOre, waitlisted),
+      ...p.addOns.map((a) => {
+        const addOn = addOns.get(a.code);
+        const name = addOn ? (locale === 'da' ? addOn.nameDa : addOn.nameEn) : a.code;
+        return line(name, addOn?.priceOre ?? 0, waitlisted || a.status !== 'reserved');
+      }),
+    ];
+  });
 }
 
 /** The answer to a sent registration: status, participants, price and the self-service link. */
-export function ReceiptPage({ page, signup, receipt, manageUrl }: ReceiptPageProps): JSX.Element {
+export function ReceiptPage({ page, signup, receipt, manageUrl, calendarUrl }: ReceiptPageProps): JSX.Element {
   const { t, locale } = page;
   const event = signup.event;
   const names = new Map(signup.addOns.map((a) => [a.code, locale === 'da' ? a.nameDa : a.nameEn]));
@@ -96,24 +127,46 @@ export function ReceiptPage({ page, signup, receipt, manageUrl }: ReceiptPagePro
           <h2 safe>{t('signup.receipt.price')}</h2>
           {receipt.priceKind === 'member' ? <p safe>{t('signup.receipt.memberPrice')}</p> : ''}
           {receipt.priceKind === 'earlyBird' ? <p safe>{t('signup.receipt.earlyBirdPrice')}</p> : ''}
-          {receipt.totals.inclVatOre === 0 && waiting > 0 ? (
-            <p safe>{t('signup.receipt.nothingYet')}</p>
-          ) : (
-            <dl class="tilmeld-summary">
-              <dt safe>{t('signup.summary.totalExVat')}</dt>
-              <dd safe>{formatMoney(receipt.totals.exVatOre, locale)}</dd>
+          <table class="table tilmeld-price-table">
+            <caption class="sr-only" safe>
+              {t('signup.summary.caption')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>{t('signup.summary.item')}</th>
+                <th scope="col" class="tilmeld-amount" safe>{t('signup.summary.amount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {receiptLines(page, signup, receipt).map((line) => (
+                <tr>
+                  <td safe>{line.text}</td>
+                  <td class="tilmeld-amount" safe>
+                    {line.notNow ? `(${formatMoney(line.priceOre, locale)})` : formatMoney(line.priceOre, locale)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" safe>{t('signup.summary.totalExVat')}</th>
+                <td class="tilmeld-amount" safe>{formatMoney(receipt.totals.exVatOre, locale)}</td>
+              </tr>
               {exempt ? (
                 ''
               ) : (
-                <>
-                  <dt safe>{t('signup.summary.vat', { percent: event.vatPercent })}</dt>
-                  <dd safe>{formatMoney(receipt.totals.vatOre, locale)}</dd>
-                </>
+                <tr>
+                  <th scope="row" safe>{t('signup.summary.vat', { percent: event.vatPercent })}</th>
+                  <td class="tilmeld-amount" safe>{formatMoney(receipt.totals.vatOre, locale)}</td>
+                </tr>
               )}
-              <dt safe>{t('signup.summary.totalInclVat')}</dt>
-              <dd safe>{formatMoney(receipt.totals.inclVatOre, locale)}</dd>
-            </dl>
-          )}
+              <tr>
+                <th scope="row" safe>{t('signup.summary.totalInclVat')}</th>
+                <td class="tilmeld-amount" safe>{formatMoney(receipt.totals.inclVatOre, locale)}</td>
+              </tr>
+            </tfoot>
+          </table>
+          {waiting > 0 ? <p safe>{receipt.totals.inclVatOre === 0 ? t('signup.receipt.nothingYet') : t('signup.receipt.notNow')}</p> : ''}
           {exempt ? <p safe>{t('signup.summary.vatExempt')}</p> : ''}
           {waiting > 0 && receipt.totals.inclVatOre > 0 ? <p safe>{t('signup.summary.waitlistNote')}</p> : ''}
         </>
@@ -129,7 +182,22 @@ export function ReceiptPage({ page, signup, receipt, manageUrl }: ReceiptPagePro
       <p class="tilmeld-manage-url">
         <code safe>{manageUrl}</code>
       </p>
-      <p safe>{t('signup.receipt.mail')}</p>
+      {receipt.status === 'confirmed' ? (
+        <p>
+          <a href={calendarUrl} rel="noreferrer" class="function-link" safe>
+            {t('signup.receipt.calendar')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+
+      <h2 safe>{t('signup.receipt.nextHeading')}</h2>
+      <ul>
+        <li safe>{t('signup.receipt.nextMail')}</li>
+        <li safe>{t(receipt.totals.inclVatOre > 0 ? 'signup.receipt.nextInvoice' : 'signup.receipt.nextNoInvoice')}</li>
+        <li safe>{t('signup.receipt.nextChange')}</li>
+      </ul>
     </Layout>
   );
 }

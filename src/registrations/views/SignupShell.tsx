@@ -95,11 +95,13 @@ export interface SignupShellProps {
   event: SignupEventInfo;
   step: Step;
   errors: ReadonlyArray<FormError>;
+  /** Focus the step's heading on load (signup.js), so keyboard and screen-reader users start at the new step. */
+  focusHeading?: boolean | undefined;
   children: Html.Children;
 }
 
 /** The frame of every step: title ("Fejl: " first when there are errors), breadcrumbs, h1, step indicator, error summary. */
-export function SignupShell({ page, event, step, errors, children }: SignupShellProps): JSX.Element {
+export function SignupShell({ page, event, step, errors, focusHeading, children }: SignupShellProps): JSX.Element {
   const { t, locale } = page;
   const title = (errors.length > 0 ? t('signup.errorPrefix') : '') + t('signup.pageTitle', { step: t(`signup.step.${step}`), title: event.title });
   return (
@@ -121,7 +123,9 @@ export function SignupShell({ page, event, step, errors, children }: SignupShell
         </div>
         <div class="col-12 col-lg-9">
           {errors.length > 0 ? <ErrorSummary page={page} errors={errors} /> : ''}
-          <h2 safe>{`${t('signup.step.of', { n: step, total: STEPS.length })}: ${t(`signup.step.${step}`)}`}</h2>
+          <h2 id="step-heading" tabindex="-1" data-focus-on-load={focusHeading && errors.length === 0 ? '' : undefined} safe>
+            {`${t('signup.step.of', { n: step, total: STEPS.length })}: ${t(`signup.step.${step}`)}`}
+          </h2>
           {children}
         </div>
       </div>

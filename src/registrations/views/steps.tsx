@@ -84,7 +84,7 @@ export function PayerStep(p: StepViewProps): JSX.Element {
   const payer = draft.payer;
   const field = (name: keyof typeof payer) => ({ page, field: `payer.${name}`, name: `payer[${name}]`, value: payer[name], errors });
   return (
-    <SignupShell page={page} event={signup.event} step={1} errors={p.errors}>
+    <SignupShell page={page} event={signup.event} step={1} errors={p.errors} focusHeading>
       <WaitingListNotice page={page} signup={signup} />
       <StepForm page={page} signup={signup} step={1} defaultAction="next">
         <>
@@ -242,7 +242,7 @@ export function ParticipantsStep(p: StepViewProps): JSX.Element {
   const participants = draft.participants.length > 0 ? draft.participants : [toBlank()];
   const listError = errors.get('participants');
   return (
-    <SignupShell page={page} event={signup.event} step={2} errors={p.errors}>
+    <SignupShell page={page} event={signup.event} step={2} errors={p.errors} focusHeading={p.removed === undefined && p.focusParticipant === undefined}>
       <WaitingListNotice page={page} signup={signup} />
       {p.removed !== undefined ? (
         <Notice kind="info" focus>
@@ -407,7 +407,7 @@ export function ConfirmStep(p: StepViewProps & { preview: PricePreview; submissi
   const payer = draft.payer;
   const names = new Map(signup.addOns.map((a) => [a.code, addOnName(page, a)]));
   return (
-    <SignupShell page={page} event={signup.event} step={3} errors={p.errors}>
+    <SignupShell page={page} event={signup.event} step={3} errors={p.errors} focusHeading>
       <PreviewNotice page={page} signup={signup} preview={preview} />
       <StepForm page={page} signup={signup} step={3}>
         <>

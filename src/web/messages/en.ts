@@ -24,6 +24,7 @@ import { auditMessages } from '../../staff/audit.messages.js';
 import { groupsMessages } from '../../groups/groups.messages.js';
 import { headerMessages } from '../header.messages.js';
 import { eventPageMessages } from '../../events/event-page.messages.js';
+import { searchMessages } from '../../events/search.messages.js';
 
 /** The English message catalogue; the type makes a missing key a compile error. */
 export const en: Record<keyof typeof da, string> = {
@@ -52,6 +53,7 @@ export const en: Record<keyof typeof da, string> = {
   ...groupsMessages.en,
   ...headerMessages.en,
   ...eventPageMessages.en,
+  ...searchMessages.en,
   'site.name': 'Tilmeld',
   'site.tagline': 'Courses, conferences and seminars for public-sector staff',
   'site.skipToContent': 'Skip to content',

@@ -69,25 +69,6 @@ export function LinkSentPage({ page, minutes }: { page: PageContext; minutes: nu
   );
 }
 
-/** The mailed link opens this: only pressing the button uses the link up. */
-export function UseLinkPage({ page, action, csrfToken }: { page: PageContext; action: string; csrfToken: string }): JSX.Element {
-  const { t } = page;
-  return (
-    <PrivateLayout page={page} title={t('myBookings.linkTitle')} crumbs={crumbs(page, t('myBookings.linkTitle'))}>
-      <h1 safe>{t('myBookings.linkTitle')}</h1>
-      <p safe>{t('myBookings.linkBody')}</p>
-      <form method="post" action={action}>
-        <CsrfField token={csrfToken} />
-        <div class="tilmeld-form-actions">
-          <button type="submit" class="button button-primary" safe>
-            {t('myBookings.linkButton')}
-          </button>
-        </div>
-      </form>
-    </PrivateLayout>
-  );
-}
-
 /** A used or expired link, or a session that ended: ask again. */
 export function LinkExpiredPage({ page, minutes, session }: { page: PageContext; minutes: number; session?: boolean }): JSX.Element {
   const { t, locale } = page;
@@ -105,7 +86,64 @@ export function LinkExpiredPage({ page, minutes, session }: { page: PageContext;
 }
 
 /** Every registration of the address, each opening its self-service page. */
-export function MyBookingsListPage({ page, email, bookings }: { page: PageContext; email: string; bookings: MyBooking[] }): JSX.Element {
+/** Links from the list: the registration's page, and straight at cancelling, the calendar and (for the booker) the invoices. */
+function BookingLinks({ page, booking, status, now }: { page: PageContext; booking: MyBooking; status: string; now: string }): JSX.Element {
+  const { t, locale } = page;
+  const open = paths.myBookingsOpen(locale, booking.id);
+  const title = booking.event.title;
+  const ended = booking.event.endsAt <= now;
+  return (
+    <ul class="nobullet-list tilmeld-booking-links">
+      <li>
+        <a href={open} class="button button-secondary" aria-label={t('myBookings.changeLabel', { title })} safe>
+          {t('myBookings.change')}
+        </a>
+      </li>
+      {status !== 'cancelled' && !ended ? (
+        <li>
+          <a href={`${open}?til=afmeld`} aria-label={t('myBookings.cancelLabel', { title })} safe>
+            {t('myBookings.cancel')}
+          </a>
+        </li>
+      ) : (
+        ''
+      )}
+      {status === 'confirmed' ? (
+        <li>
+          <a href={`${open}?til=kalender`} aria-label={t('myBookings.calendarLabel', { title })} safe>
+            {t('myBookings.calendar')}
+          </a>
+        </li>
+      ) : (
+        ''
+      )}
+      {booking.isBooker ? (
+        <li>
+          <a href={`${open}?til=faktura`} aria-label={t('myBookings.invoiceLabel', { title })} safe>
+            {t('myBookings.invoice')}
+          </a>
+        </li>
+      ) : (
+        ''
+      )}
+    </ul>
+  );
+}
+
+export function MyBookingsListPage({
+  page,
+  email,
+  bookings,
+  sessionMinutes,
+  now,
+}: {
+  page: PageContext;
+  email: string;
+  bookings: MyBooking[];
+  sessionMinutes: number;
+  /** ISO time; ended events offer no cancelling. */
+  now: string;
+}): JSX.Element {
   const { t, locale } = page;
   return (
     <PrivateLayout page={page} title={t('myBookings.title')} crumbs={crumbs(page)}>
@@ -134,17 +172,21 @@ export function MyBookingsListPage({ page, email, bookings }: { page: PageContex
                 <p class="tilmeld-role" safe>
                   {t(b.isBooker ? 'myBookings.asBooker' : 'myBookings.asParticipant')}
                 </p>
-                <p>
-                  <a href={paths.myBookingsOpen(locale, b.id)} class="button button-secondary" aria-label={t('myBookings.openLabel', { title: b.event.title })} safe>
-                    {t('myBookings.open')}
-                  </a>
-                </p>
+                <BookingLinks page={page} booking={b} status={status} now={now} />
               </div>
             </li>
           );
         })}
       </ul>
       {bookings.some((b) => !b.isBooker) ? <p safe>{t('myBookings.participantNote')}</p> : ''}
+      <p class="tilmeld-meta" safe>
+        {t('myBookings.sessionNote', { minutes: sessionMinutes })}
+      </p>
+      <p>
+        <a href={`${paths.myBookings(locale)}?ny=1`} class="function-link" safe>
+          {t('myBookings.otherAddress')}
+        </a>
+      </p>
     </PrivateLayout>
   );
 }
