@@ -15,6 +15,8 @@ export interface LoadOptions {
   seconds?: number;
   /** Paths cycled through by every connection. */
   paths: string[];
+  /** Ask for gzip as browsers do (the default), or send no Accept-Encoding, as a plain client. */
+  gzip?: boolean;
 }
 
 /** Runs autocannon against a server and returns throughput and latency percentiles (ms). */
@@ -23,8 +25,8 @@ export async function load(name: string, baseUrl: string, options: LoadOptions):
     url: baseUrl,
     connections: options.connections ?? 50,
     duration: options.seconds ?? 10,
-    // Like a browser, ask for gzip; the hello-world's 17 bytes are never compressed.
-    requests: options.paths.map((path) => ({ method: 'GET', path, headers: { 'accept-encoding': 'gzip, deflate, br' } })),
+    // Like a browser, ask for gzip (the hello-world's 17 bytes are never compressed), or as a plain client, not.
+    requests: options.paths.map((path) => ({ method: 'GET', path, headers: options.gzip === false ? {} : { 'accept-encoding': 'gzip, deflate, br' } })),
   });
   return {
     name,

@@ -22,8 +22,9 @@ function table(head: string[], align: Array<'l' | 'r'>, rows: string[][]): strin
   ].join('\n');
 }
 
+/** A public page keeps up with the framework: at least 60 % of the hello world's rate, p99 ≤ 10 ms. */
 export function pageMeetsTarget(r: LoadResult, hello: LoadResult): boolean {
-  return r.requestsPerSecond >= hello.requestsPerSecond / 2 && r.p99 <= 20;
+  return r.requestsPerSecond >= hello.requestsPerSecond * 0.6 && r.p99 <= 10;
 }
 
 export function pageTable(results: LoadResult[]): string {
@@ -154,7 +155,7 @@ export function burstTable(runs: BurstRun[]): string {
 
 export function memoryTable(results: MemoryResult[]): string {
   return table(
-    ['server process', 'before MiB', 'peak MiB', 'after MiB'],
+    ['processes', 'before MiB', 'peak MiB', 'after MiB'],
     ['l', 'r', 'r', 'r'],
     results.map((m) => [m.name, int(m.beforeMiB), int(m.peakMiB), int(m.afterMiB)]),
   );
@@ -162,7 +163,12 @@ export function memoryTable(results: MemoryResult[]): string {
 
 export interface ColdStart {
   database: string;
+  /** Existing database, or a first start that creates it and loads the demo. */
+  kind: string;
   runsMs: number[];
+  /** RSS of npm's whole process tree and of the server process alone, a second after each start. */
+  treeMiB: number[];
+  serverMiB: number[];
 }
 
 export const median = (values: number[]) => {
@@ -172,9 +178,9 @@ export const median = (values: number[]) => {
 
 export function coldStartTable(results: ColdStart[]): string {
   return table(
-    ['database', 'runs ms', 'median ms'],
-    ['l', 'l', 'r'],
-    results.map((c) => [c.database, c.runsMs.map((v) => int(v)).join(', '), int(median(c.runsMs))]),
+    ['database', 'start', 'runs ms', 'median ms', 'npm start tree MiB (median)', 'server process MiB (median)'],
+    ['l', 'l', 'l', 'r', 'r', 'r'],
+    results.map((c) => [c.database, c.kind, c.runsMs.map((v) => int(v)).join(', '), int(median(c.runsMs)), int(median(c.treeMiB)), int(median(c.serverMiB))]),
   );
 }
 
