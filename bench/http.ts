@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuMs } from './memory.js';
 
 export interface LoadResult {
   name: string;
@@ -8,6 +9,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Server CPU time (user + system) per answered request; on a busy machine steadier than req/s. */
+  cpuMsPerRequest?: number;
 }
 
 export interface LoadOptions {
@@ -20,7 +23,8 @@ export interface LoadOptions {
 }
 
 /** Runs autocannon against a server and returns throughput and latency percentiles (ms). */
-export async function load(name: string, baseUrl: string, options: LoadOptions): Promise<LoadResult> {
+export async function load(name: string, baseUrl: string, options: LoadOptions, serverPid?: number): Promise<LoadResult> {
+  const cpuBefore = serverPid === undefined ? undefined : cpuMs(serverPid);
   const result = await autocannon({
     url: baseUrl,
     connections: options.connections ?? 50,
@@ -36,5 +40,6 @@ export async function load(name: string, baseUrl: string, options: LoadOptions):
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    ...(cpuBefore === undefined || serverPid === undefined ? {} : { cpuMsPerRequest: ((cpuMs(serverPid) ?? cpuBefore) - cpuBefore) / Math.max(1, result.requests.total) }),
   };
 }

@@ -1,5 +1,6 @@
 /** The tables of docs/BENCHMARKS.md. */
 import type { LoadResult } from './http.js';
+import type { MailDrain } from './mail.js';
 import type { MemoryResult } from './memory.js';
 import type { PgbenchResult } from './pgbench.js';
 import type { SearchResult } from './search.js';
@@ -30,12 +31,14 @@ export function pageMeetsTarget(r: LoadResult, hello: LoadResult): boolean {
 export function pageTable(results: LoadResult[]): string {
   const hello = results[0]!;
   return table(
-    ['target', 'req/s', 'of hello world', 'p50 ms', 'p99 ms', 'errors', 'meets target'],
-    ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
+    ['target', 'req/s', 'of hello world', 'server CPU µs per request', 'hello world\'s CPU per request as share of it', 'p50 ms', 'p99 ms', 'errors', 'meets target'],
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
     results.map((r) => [
       r.name,
       int(r.requestsPerSecond),
       pct(r.requestsPerSecond, hello.requestsPerSecond),
+      r.cpuMsPerRequest === undefined ? '–' : int(r.cpuMsPerRequest * 1000),
+      r.cpuMsPerRequest === undefined || hello.cpuMsPerRequest === undefined ? '–' : pct(hello.cpuMsPerRequest, r.cpuMsPerRequest),
       String(r.p50),
       String(r.p99),
       String(r.errors + r.non2xx),
@@ -192,4 +195,24 @@ export interface TargetRow {
 
 export function targetTable(rows: TargetRow[]): string {
   return table(['target', 'measured', 'met'], ['l', 'l', 'l'], rows.map((r) => [r.target, r.measured, yesNo(r.met)]));
+}
+
+/** Every confirmation accepted by the SMTP server within 15 s of the burst's end, none twice. */
+export const mailMeetsTarget = (m: MailDrain) => m.drainMs !== undefined && m.drainMs <= 15_000 && m.duplicates === 0;
+
+export function mailTable(results: MailDrain[]): string {
+  return table(
+    ['database', 'sign-ups in the burst', 'burst s', 'all confirmations accepted after', 'mails/s', 'accepted', 'duplicates', 'meets target (≤ 15 s)'],
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+    results.map((m) => [
+      m.database,
+      int(m.signups),
+      (m.burstMs / 1000).toFixed(2),
+      m.drainMs === undefined ? 'not within the limit' : `${(m.drainMs / 1000).toFixed(1)} s`,
+      int(m.mailsPerSecond),
+      int(m.accepted),
+      String(m.duplicates),
+      yesNo(mailMeetsTarget(m)),
+    ]),
+  );
 }

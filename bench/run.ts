@@ -25,12 +25,15 @@ import { createDb, type Database } from '../src/db/database.js';
 import { createRegistration } from '../src/registrations/registrations.service.js';
 import { addArticles, addEvents } from './fixtures.js';
 import { load, type LoadResult } from './http.js';
+import { startSmtpCounter, waitForMail, type MailDrain } from './mail.js';
 import { cpuMs, rssMiB, sampleMemory, treeRssMiB, type MemoryResult } from './memory.js';
 import { batchedSignupScript, findPgbench, reservationScript, runPgbench, signupScript, type PgbenchResult } from './pgbench.js';
 import { createBenchDatabase, postgresReachable, type BenchDatabase } from './postgres.js';
 import {
   burstMeetsTarget,
   burstTable,
+  mailMeetsTarget,
+  mailTable,
   coldStartTable,
   int,
   median,
@@ -68,6 +71,8 @@ const pgbenchShape = { clients: 50, threads: 2 };
 /** Sign-ups per transaction in the batched pgbench script. */
 const batchSize = 10;
 const drainLimitMs = 90_000;
+/** How long the mail part waits for the last confirmation after the burst. */
+const mailDrainLimitMs = 60_000;
 
 /** Load average (1 minute) when each part began: the machine is shared, so say how busy it was. */
 const loadAverage: Array<[string, number]> = [];
@@ -125,7 +130,7 @@ export async function pages(dataDir: string, eventSlugs: string[], articleSlugs:
       for (const gzip of url === hello.url ? [false] : [false, true]) {
         const label = url === hello.url ? name : `${name}, ${gzip ? 'gzip' : 'plain'}`;
         await load(label, url, { connections: 10, seconds: 2, paths, gzip }); // warm up
-        const r = await load(label, url, { connections, seconds, paths, gzip });
+        const r = await load(label, url, { connections, seconds, paths, gzip }, url === hello.url ? hello.pid : app.serverPid());
         console.log(`${label}: ${r.requestsPerSecond} req/s, p99 ${r.p99} ms`);
         results.push(r);
       }
@@ -163,7 +168,7 @@ export async function coldStarts(t: Target, runs = 5, firstStart = false): Promi
   return result;
 }
 
-const slugs = { hot: 'tilmelding-hot', full: 'tilmelding-fuld', burst: 'tilmelding-burst', pgbench: 'tilmelding-pgbench', reservation: 'tilmelding-reservation' };
+const slugs = { mail: 'tilmelding-post', hot: 'tilmelding-hot', full: 'tilmelding-fuld', burst: 'tilmelding-burst', pgbench: 'tilmelding-pgbench', reservation: 'tilmelding-reservation' };
 
 export interface SignupSection {
   runs: SignupRun[];
@@ -242,6 +247,44 @@ export async function signups(t: Target): Promise<SignupSection> {
   } finally {
     await app.stop();
     await check.destroy();
+  }
+}
+
+/**
+ * A burst of 5,000 sign-ups on a fresh database with an SMTP server: the time
+ * from the burst's last answer until the SMTP server accepted every
+ * confirmation, and how many arrived twice.
+ */
+export async function mailDrain(t: Target): Promise<MailDrain> {
+  const ctx = await openContext({ ...loadConfig({}), dataDir: t.dataDir, databaseUrl: t.databaseUrl });
+  await addSignupEvent(ctx, slugs.mail, burstSize.requests);
+  if (t.databaseUrl) await sql`ANALYZE`.execute(ctx.db);
+  await ctx.db.destroy();
+  const sink = await startSmtpCounter();
+  const app = await startServer('dist/server.js', await freePort(), serverEnv(t, { SMTP_URL: sink.url }), '/readyz');
+  try {
+    const b = await burst(app.url, slugs.mail, burstSize.requests, burstSize.requests, burstSize.connections);
+    const burstEnd = performance.now();
+    const drainMs = await waitForMail(sink, b.created, burstEnd, mailDrainLimitMs);
+    await new Promise((r) => setTimeout(r, 500)); // a copy sent twice would arrive by now
+    const result: MailDrain = {
+      database: t.label,
+      signups: b.created,
+      burstMs: b.wallMs,
+      drainMs,
+      accepted: sink.accepted,
+      duplicates: sink.duplicates,
+      mailsPerSecond: drainMs === undefined ? sink.accepted / (mailDrainLimitMs / 1000) : (b.created / drainMs) * 1000,
+    };
+    console.log(
+      `${t.label}, mail after a burst of ${b.created} sign-ups (${Math.round(b.wallMs)} ms): ` +
+        `${drainMs === undefined ? `not all within ${mailDrainLimitMs / 1000} s (${sink.accepted} accepted)` : `all ${sink.accepted} accepted ${(drainMs / 1000).toFixed(1)} s after the burst`}, ` +
+        `${Math.round(result.mailsPerSecond)} mails/s, ${sink.duplicates} duplicates`,
+    );
+    return result;
+  } finally {
+    await app.stop();
+    await sink.stop();
   }
 }
 
@@ -459,11 +502,46 @@ function writeKeepingHistory(file: string, generated: string): void {
 }
 
 /** The part asked for on the command line (`npm run bench -- signups`) or in BENCH_ONLY; undefined for all. */
-function onlyPart(): 'signups' | 'pages' | undefined {
+function onlyPart(): 'signups' | 'pages' | 'mail' | undefined {
   const asked = (process.argv[2] ?? process.env.BENCH_ONLY ?? '').trim();
   if (asked === '' || asked === 'all') return undefined;
-  if (asked === 'signups' || asked === 'pages') return asked;
-  throw new Error(`Unknown bench part "${asked}": use "signups", "pages", or nothing for the whole run`);
+  if (asked === 'signups' || asked === 'pages' || asked === 'mail') return asked;
+  throw new Error(`Unknown bench part "${asked}": use "signups", "pages", "mail", or nothing for the whole run`);
+}
+
+/** The mail part alone: a burst on a fresh SQLite and a fresh PostgreSQL database, until the SMTP server has every confirmation. */
+async function mailOnly(work: string, track: (db: BenchDatabase) => void): Promise<void> {
+  const results = await mailParts(work, track);
+  const text = [
+    `# Mail only (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine()})`,
+    '',
+    `Load average (1 min) when each part began: ${loadAverage.map(([part, avg]) => `${part} ${avg.toFixed(2)}`).join(', ')}.`,
+    '',
+    mailTable(results),
+    '',
+  ].join('\n');
+  fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
+  fs.writeFileSync(path.join(root, '.tmp', 'bench-mail.md'), text);
+  console.log('\n' + text);
+}
+
+async function mailParts(work: string, track: (db: BenchDatabase) => void): Promise<MailDrain[]> {
+  const results: MailDrain[] = [];
+  if (benchDatabases.includes('sqlite')) {
+    note('Mail on SQLite');
+    results.push(await mailDrain({ label: 'SQLite', dataDir: path.join(work, 'mail-sqlite'), databaseUrl: undefined }));
+  }
+  if (benchDatabases.includes('postgres') && (await postgresReachable())) {
+    const database = await createBenchDatabase();
+    track(database);
+    note('Mail on PostgreSQL');
+    try {
+      results.push(await mailDrain({ label: 'PostgreSQL', dataDir: path.join(work, 'mail-postgres'), databaseUrl: database.url }));
+    } finally {
+      await database.drop().catch((error: unknown) => console.error(`Could not drop ${database.name}:`, error));
+    }
+  }
+  return results;
 }
 
 /** The public pages and the starts alone (about four minutes); tables to .tmp/bench-pages.md, docs/ left alone. */
@@ -561,6 +639,7 @@ async function main(): Promise<void> {
     ensureBuild();
     if (only === 'signups') return await signupsOnly(work, (db) => (pgDatabase = db));
     if (only === 'pages') return await pagesOnly(work);
+    if (only === 'mail') return await mailOnly(work, () => undefined);
     note('Public pages');
     console.log('Loading 1,000 events and 5,000 articles …');
     const pagesDir = path.join(work, 'pages');

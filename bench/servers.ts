@@ -194,7 +194,8 @@ export async function npmStart(port: number, env: Record<string, string>): Promi
     url,
     pid: child.pid!,
     readyMs,
-    serverPid: () => processTree(child.pid!).find((p) => p !== child.pid && /dist\/server\.js/.test(commandLine(p))),
+    // The node process itself, not the shell that npm started it from (whose command line names it too).
+    serverPid: () => processTree(child.pid!).find((p) => p !== child.pid && /^\S*node\s.*dist\/server\.js/.test(commandLine(p))),
     stop,
   };
 }
