@@ -55,16 +55,3 @@ export function composeMail(message: OutboxMessage, from: string, date: Date): M
 export async function buildRawMessage(options: MailComposerOptions): Promise<Buffer> {
   return new MailComposer({ ...options, newline: 'win' }).compile().build();
 }
-
-/**
- * The message built in memory with its SMTP envelope, to be handed to the
- * SMTP transport as one buffer: left to compose the message itself, nodemailer
- * streams it to the socket in many small writes (one system call each), which
- * a CPU profile of the mail benchmark showed costing more than everything else
- * a confirmation needs.
- */
-export async function buildMessage(options: MailComposerOptions): Promise<{ envelope: { from: string | false; to: string[] }; raw: Buffer }> {
-  const node = new MailComposer({ ...options, newline: 'win' }).compile();
-  const envelope = node.getEnvelope();
-  return { envelope: { from: envelope.from, to: envelope.to }, raw: await node.build() };
-}

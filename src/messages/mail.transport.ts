@@ -3,7 +3,7 @@ import type Nodemailer from 'nodemailer';
 import { lazyRequire } from '../lib/lazy.js';
 import type { Config } from '../config.js';
 import type { Clock } from '../lib/clock.js';
-import { buildMessage, buildRawMessage, composeMail } from './mail.compose.js';
+import { buildRawMessage, composeMail } from './mail.compose.js';
 import { writeEml } from './eml-writer.js';
 import type { OutboxMessage } from './outbox.table.js';
 
@@ -115,12 +115,11 @@ export function createSmtpTransport(smtpUrl: string, from: string, clock: Clock,
     logger: false,
   });
   return {
-    description: `SMTP to ${target.host}:${target.port}${target.secure ? ' (TLS)' : ''}`,
+    description: `SMTP to ${target.host}:${target.port}${target.secure ? ' (TLS)' : ''}, ${poolSize} connection${poolSize === 1 ? '' : 's'}`,
     concurrency: poolSize,
     async send(message) {
       try {
-        const { envelope, raw } = await buildMessage(composeMail(message, from, clock.now()));
-        await transporter.sendMail({ envelope: { from: envelope.from || undefined, to: envelope.to }, raw });
+        await transporter.sendMail(composeMail(message, from, clock.now()));
       } catch (error) {
         throw toMailSendError(error, target.secrets);
       }
