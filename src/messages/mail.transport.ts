@@ -115,7 +115,7 @@ export function createSmtpTransport(smtpUrl: string, from: string, clock: Clock,
     logger: false,
   });
   return {
-    description: `SMTP to ${target.host}:${target.port}${target.secure ? ' (TLS)' : ''}, ${poolSize} connection${poolSize === 1 ? '' : 's'}`,
+    description: `SMTP to ${target.host}:${target.port}${target.secure ? ' (TLS)' : ''}`,
     concurrency: poolSize,
     async send(message) {
       try {
