@@ -29,7 +29,8 @@ export default defineConfig({
   },
   webServer: {
     // One staff member per role (test/e2e/staff.ts) before the server loads the demo content.
-    command: `rm -rf ${dataDir} && npx tsx test/e2e/create-staff.ts && npx tsx src/server.ts`,
+    // The server runs the compiled build, as `npm start` does (rebuilt first when src/ changed).
+    command: `rm -rf ${dataDir} && npx tsx test/e2e/create-staff.ts && node scripts/build.mjs --if-stale && node dist/server.js`,
     url: `http://127.0.0.1:${port}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/faults/**/*.test.ts'],
+    // Servers run the compiled build, as `npm start` does; it is rebuilt first when src/ changed.
+    globalSetup: ['test/faults/helpers/build.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 420_000,

@@ -145,13 +145,6 @@ export function withGroupsSection(text: string, groups: string): string {
   return `${text.trimEnd()}\n\n${groups}\n`;
 }
 
-/** The grouping section of an existing docs/BENCHMARKS.md, kept when the other parts rewrite the file. */
-export function existingGroupsSection(text: string): string | undefined {
-  const begin = text.indexOf(GROUPS_BEGIN);
-  const end = text.indexOf(GROUPS_END);
-  return begin >= 0 && end > begin ? text.slice(begin, end + GROUPS_END.length) : undefined;
-}
-
 export async function groupsBench(): Promise<void> {
   const dir = mdgpDir();
   if (!dir) throw new Error('The grouping benchmark needs the MDGPLIB samples in ../shared/mdgp beside the clone');

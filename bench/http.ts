@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuMs } from './memory.js';
 
 export interface LoadResult {
   name: string;
@@ -8,6 +9,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Server CPU time (user + system) per answered request; on a busy machine steadier than req/s. */
+  cpuMsPerRequest?: number;
 }
 
 export interface LoadOptions {
@@ -15,16 +18,19 @@ export interface LoadOptions {
   seconds?: number;
   /** Paths cycled through by every connection. */
   paths: string[];
+  /** Ask for gzip as browsers do (the default), or send no Accept-Encoding, as a plain client. */
+  gzip?: boolean;
 }
 
 /** Runs autocannon against a server and returns throughput and latency percentiles (ms). */
-export async function load(name: string, baseUrl: string, options: LoadOptions): Promise<LoadResult> {
+export async function load(name: string, baseUrl: string, options: LoadOptions, serverPid?: number): Promise<LoadResult> {
+  const cpuBefore = serverPid === undefined ? undefined : cpuMs(serverPid);
   const result = await autocannon({
     url: baseUrl,
     connections: options.connections ?? 50,
     duration: options.seconds ?? 10,
-    // Like a browser, ask for gzip; the hello-world's 17 bytes are never compressed.
-    requests: options.paths.map((path) => ({ method: 'GET', path, headers: { 'accept-encoding': 'gzip, deflate, br' } })),
+    // Like a browser, ask for gzip (the hello-world's 17 bytes are never compressed), or as a plain client, not.
+    requests: options.paths.map((path) => ({ method: 'GET', path, headers: options.gzip === false ? {} : { 'accept-encoding': 'gzip, deflate, br' } })),
   });
   return {
     name,
@@ -34,5 +40,6 @@ export async function load(name: string, baseUrl: string, options: LoadOptions):
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    ...(cpuBefore === undefined || serverPid === undefined ? {} : { cpuMsPerRequest: ((cpuMs(serverPid) ?? cpuBefore) - cpuBefore) / Math.max(1, result.requests.total) }),
   };
 }

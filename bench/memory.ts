@@ -11,6 +11,12 @@ export function rssMiB(pid: number): number | undefined {
   }
 }
 
+/** Resident set size of several processes together (a process tree), in MiB. */
+export function treeRssMiB(pids: number[]): number | undefined {
+  const each = pids.map(rssMiB).filter((v): v is number => v !== undefined);
+  return each.length === 0 ? undefined : each.reduce((a, b) => a + b, 0);
+}
+
 /**
  * CPU time (user + system) a process has used so far, in milliseconds, from
  * /proc/<pid>/stat; undefined when unreadable. On a machine shared with other
@@ -45,11 +51,13 @@ export interface MemoryResult {
  * Samples the RSS of a process every `intervalMs` from the bench process
  * (reading /proc costs the server nothing) until `finish` is called.
  */
-export function sampleMemory(name: string, pid: number, intervalMs = 100) {
-  const before = rssMiB(pid) ?? 0;
+export function sampleMemory(name: string, pid: number | (() => number[]), intervalMs = 100) {
+  // A function gives the processes to add up at each sample (a process tree whose members may change).
+  const read = () => (typeof pid === 'number' ? rssMiB(pid) : treeRssMiB(pid()));
+  const before = read() ?? 0;
   let peak = before;
   const timer = setInterval(() => {
-    const now = rssMiB(pid);
+    const now = read();
     if (now !== undefined && now > peak) peak = now;
   }, intervalMs);
   return {
@@ -57,7 +65,7 @@ export function sampleMemory(name: string, pid: number, intervalMs = 100) {
     async finish(settleMs = 2000): Promise<MemoryResult> {
       await new Promise((r) => setTimeout(r, settleMs));
       clearInterval(timer);
-      const after = rssMiB(pid) ?? 0;
+      const after = read() ?? 0;
       return { name, beforeMiB: before, peakMiB: Math.max(peak, after), afterMiB: after };
     },
   };

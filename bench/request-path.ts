@@ -22,7 +22,7 @@ const ctx = await openContext({ ...loadConfig({}), dataDir: work, databaseUrl: d
 await addSignupEvent(ctx, 'hot', 1_000_000);
 await addSignupEvent(ctx, 'burst', 100);
 await ctx.db.destroy();
-const app = await startServer('src/server.ts', await freePort(), { DATA_DIR: work, DATABASE_URL: database?.url ?? '', OUTBOX_WORKER: process.env.WORKER ?? 'off' }, '/readyz');
+const app = await startServer('dist/server.js', await freePort(), { DATA_DIR: work, DATABASE_URL: database?.url ?? '', OUTBOX_WORKER: process.env.WORKER ?? 'off' }, '/readyz');
 try {
   await signupLoad('warm-up', app.url, 'hot', { connections: 10, seconds: 2 });
   const c0 = cpuMs(app.pid)!;

@@ -26,7 +26,7 @@ export async function measureSearch(dataDir: string, count: number): Promise<Sea
   const ctx = await openContext({ ...loadConfig({}), dataDir, databaseUrl: undefined });
   await addEvents(ctx, count);
   await ctx.db.destroy();
-  const app = await startServer('src/server.ts', await freePort(), { DATA_DIR: dataDir, DATABASE_URL: '', PAGE_CACHE_SECONDS: '0' }, '/readyz');
+  const app = await startServer('dist/server.js', await freePort(), { DATA_DIR: dataDir, DATABASE_URL: '', PAGE_CACHE_SECONDS: '0' }, '/readyz');
   const queries: string[] = [];
   for (const a of words) for (const b of words.slice(0, 12)) queries.push(a === b ? a : `${a} ${b}`);
   const timings: number[] = [];

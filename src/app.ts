@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
@@ -9,6 +8,8 @@ import type { AppContext } from './context.js';
 import { DKFDS_DIST, DKFDS_PREFIX, STATIC_DIR, STATIC_PREFIX } from './web/assets.js';
 import { registerErrorPages } from './web/error-pages.js';
 import { registerSecurityHeaders } from './web/security-headers.js';
+import { pageCacheServerFactory, type FastPages } from './web/fast-pages.js';
+import { requestIdOf } from './observability/request-id.js';
 import { healthRoutes } from './health/health.routes.js';
 import { infoPageRoutes } from './pages/pages.routes.js';
 import { homeRoutes } from './pages/home.routes.js';
@@ -62,6 +63,7 @@ function fastifyTrustProxy(setting: Config['trustProxy']): boolean | string[] | 
 
 /** Builds the whole web application around a context; nothing listens yet. */
 export async function buildApp(ctx: AppContext, options: FastifyServerOptions = {}): Promise<App> {
+  const fastPages: FastPages = { cache: ctx.pageCache, headers: [], onHit: () => ctx.metrics.pageCacheHits.inc() };
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.logLevel },
     // Long search strings are rejected by schemas with a clear message; this is the hard ceiling.
@@ -70,16 +72,15 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
     trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
     // A request id from the proxy is kept when it looks like one, so logs line up across hops.
     requestIdHeader: false,
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
-    },
+    genReqId: (request) => requestIdOf(request.headers['x-request-id']),
+    // Cached public pages are answered before Fastify (web/fast-pages.ts), with the security headers set below.
+    serverFactory: pageCacheServerFactory(fastPages),
     ...options,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await registerSecurityHeaders(app, {
+  fastPages.headers = await registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import {
   CompiledQuery,
   Kysely,
@@ -17,6 +17,10 @@ import {
 import type { DB } from './schema.js';
 import { migrations } from './migrations/index.js';
 import { dialectOf, type DialectName } from './dialect.js';
+import { lazyRequire } from '../lib/lazy.js';
+
+// Only a server on PostgreSQL loads its client.
+const postgres = lazyRequire<typeof pg>('pg');
 
 export type Database = Kysely<DB>;
 
@@ -30,6 +34,7 @@ export interface DatabaseOptions {
 /** PostgreSQL when a URL is given, otherwise the SQLite file under dataDir. */
 export function createDb(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
+    const pg = postgres();
     // COUNT and SUM come back as bigint strings; Tilmeld's numbers fit in a double.
     pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });

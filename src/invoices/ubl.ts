@@ -5,8 +5,9 @@
  * always gives the same bytes, so the XML is rendered when needed rather
  * than stored. See docs/ARCHITECTURE.md for why not @e-invoice-eu/core.
  */
-import { create } from 'xmlbuilder2';
+import type * as XmlBuilder2 from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { lazyRequire } from '../lib/lazy.js';
 import { stripNonXml } from '../lib/xml.js';
 import { decimalOf } from './amounts.js';
 import { buyerReferenceOf, endpointOf, type BuyerSnapshot, type DocumentLine, type InvoiceDocument, type SellerSnapshot } from './document.js';
@@ -22,6 +23,7 @@ const NS = {
 
 /** UN/ECE Recommendation 20 "one" (each). */
 const UNIT = 'EA';
+const xmlbuilder2 = lazyRequire<typeof XmlBuilder2>('xmlbuilder2');
 
 function cac(parent: XMLBuilder, name: string): XMLBuilder {
   return parent.ele(NS.cac, `cac:${name}`);
@@ -139,7 +141,7 @@ function line(root: XMLBuilder, l: DocumentLine, credit: boolean): void {
 /** The document as Peppol BIS Billing 3.0 UBL (UTF-8 text). */
 export function renderUbl(doc: InvoiceDocument): string {
   const credit = doc.kind === 'credit_note';
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(credit ? NS.creditNote : NS.invoice, credit ? 'CreditNote' : 'Invoice', {
+  const root = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele(credit ? NS.creditNote : NS.invoice, credit ? 'CreditNote' : 'Invoice', {
     'xmlns:cac': NS.cac,
     'xmlns:cbc': NS.cbc,
   });

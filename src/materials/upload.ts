@@ -4,7 +4,6 @@
  * pptx) and OpenDocument files are zip containers, so a plain zip, a jar or a
  * macro-enabled document (docm, xlsm …) is recognised as what it is and refused.
  */
-import { fileTypeFromFile } from 'file-type';
 
 export interface AllowedType {
   ext: string;
@@ -31,6 +30,7 @@ export type SniffResult = { ok: true; type: AllowedType } | { ok: false; reason:
 export async function sniffFile(filePath: string, size: number): Promise<SniffResult> {
   if (size === 0) return { ok: false, reason: 'empty' };
   let detected: { ext: string; mime: string } | undefined;
+  const { fileTypeFromFile } = await import('file-type');
   try {
     detected = await fileTypeFromFile(filePath);
   } catch {

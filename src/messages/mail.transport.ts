@@ -1,15 +1,21 @@
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import type Nodemailer from 'nodemailer';
+import { lazyRequire } from '../lib/lazy.js';
 import type { Config } from '../config.js';
 import type { Clock } from '../lib/clock.js';
 import { buildRawMessage, composeMail } from './mail.compose.js';
 import { writeEml } from './eml-writer.js';
 import type { OutboxMessage } from './outbox.table.js';
 
+// Loaded by the first SMTP transport: a process that writes .eml files or sends no mail never needs it.
+const nodemailer = lazyRequire<typeof Nodemailer>('nodemailer');
+
 /** Hands one outbox message to the outside world; resolves once it has been accepted. */
 export interface MailTransport {
   /** For logs; never holds credentials. */
   readonly description: string;
+  /** Messages it can have in flight at once (pooled connections); the worker sends that many together. */
+  readonly concurrency?: number;
   send(message: OutboxMessage): Promise<void>;
   close(): Promise<void>;
 }
@@ -88,13 +94,18 @@ export function toMailSendError(error: unknown, secrets: readonly string[] = [])
   return new MailSendError(text, permanent);
 }
 
-/** SMTP through nodemailer, one pooled connection reused between messages. */
-export function createSmtpTransport(smtpUrl: string, from: string, clock: Clock): MailTransport {
+/**
+ * SMTP through nodemailer: `poolSize` connections kept open and reused
+ * between messages (a connection and its greeting cost more than a message),
+ * each carrying one message at a time.
+ */
+export function createSmtpTransport(smtpUrl: string, from: string, clock: Clock, poolSize = 1): MailTransport {
   const target = parseSmtpUrl(smtpUrl);
-  const transporter = nodemailer.createTransport({
+  const transporter = nodemailer().createTransport({
     url: smtpUrl,
     pool: true,
-    maxConnections: 1,
+    maxConnections: poolSize,
+    maxMessages: Infinity,
     // nodemailer waits minutes by default; a worker's lease must outlast one send.
     connectionTimeout: 20_000,
     greetingTimeout: 20_000,
@@ -105,6 +116,7 @@ export function createSmtpTransport(smtpUrl: string, from: string, clock: Clock)
   });
   return {
     description: `SMTP to ${target.host}:${target.port}${target.secure ? ' (TLS)' : ''}`,
+    concurrency: poolSize,
     async send(message) {
       try {
         await transporter.sendMail(composeMail(message, from, clock.now()));
@@ -136,7 +148,7 @@ export function createEmlTransport(dir: string, from: string, clock: Clock): Mai
 }
 
 /** SMTP when SMTP_URL is set, otherwise .eml files under DATA_DIR/mail. */
-export function createMailTransport(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'>, clock: Clock): MailTransport {
-  if (config.smtpUrl) return createSmtpTransport(config.smtpUrl, config.mailFrom, clock);
+export function createMailTransport(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir' | 'smtpPoolSize'>, clock: Clock): MailTransport {
+  if (config.smtpUrl) return createSmtpTransport(config.smtpUrl, config.mailFrom, clock, config.smtpPoolSize);
   return createEmlTransport(path.join(config.dataDir, 'mail'), config.mailFrom, clock);
 }

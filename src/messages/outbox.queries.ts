@@ -59,15 +59,17 @@ export async function renewLease(db: Database, id: number, workerId: string, unt
 }
 
 /**
- * Records that the mail server accepted the message. Unconditional on the
- * lease: it was sent, whoever holds the lease now, and a worker that took it
- * over will see that when it tries to renew its lease.
+ * Records that the mail server accepted these messages: one statement (and
+ * one commit) for all the mails a worker had in flight together.
+ * Unconditional on the lease: they were sent, whoever holds the lease now,
+ * and a worker that took one over will see that when it tries to renew its lease.
  */
-export async function markSent(db: Database, id: number, workerId: string, at: string): Promise<void> {
+export async function markSentMany(db: Database, ids: readonly number[], workerId: string, at: string): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .updateTable('outbox_messages')
     .set({ status: 'sent', sent_at: at, locked_by: workerId, locked_until: null, last_error: null })
-    .where('id', '=', id)
+    .where('id', 'in', [...ids])
     .execute();
 }
 

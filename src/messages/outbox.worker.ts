@@ -15,7 +15,10 @@
  * accepted it. If the worker dies between the server's "250 OK" and that
  * UPDATE, the lease runs out and the message is sent again: delivery is at
  * least once, with duplicates only in that narrow window, never from two
- * workers racing or from retries of a message that was accepted. A worker
+ * workers racing or from retries of a message that was accepted. With a pool
+ * of SMTP connections (SMTP_POOL_SIZE) the worker sends that many messages
+ * together and marks the accepted ones sent in one UPDATE once all of them
+ * have been answered, so the window holds at most one message per connection. A worker
  * that merely loses the database (a restart) remembers what it could not
  * record and records it at its next cycle, before the lease runs out; the
  * claimed messages it had not sent yet it hands back then, so they need not
@@ -39,7 +42,7 @@ import { claimOutboxMessages, writeTransaction } from '../db/dialect.js';
 import { foregroundBusy } from '../observability/foreground.js';
 import { MAIL_BUILD_KIND, mailBuilder, type MailBuildPayload } from './mail-builds.js';
 import { createMailTransport, toMailSendError, type MailTransport } from './mail.transport.js';
-import { insertOutboxMessages, markAttemptFailed, markSent, releaseClaims, renewLease, type NewOutboxMessage } from './outbox.queries.js';
+import { insertOutboxMessages, markAttemptFailed, markSentMany, releaseClaims, renewLease, type NewOutboxMessage } from './outbox.queries.js';
 import { notifyOutbox, onOutboxNotify, outboxRowOf, type OutgoingMail } from './outbox.service.js';
 import type { OutboxMessage } from './outbox.table.js';
 
@@ -57,8 +60,10 @@ export interface OutboxWorkerOptions {
   transport?: MailTransport;
   /** Written to locked_by; default host:pid:random. */
   workerId?: string;
-  /** Messages claimed at a time (default 10). */
+  /** Messages claimed at a time (default 50). */
   batchSize?: number;
+  /** Messages sent at once, then marked sent together (default: the transport's concurrency, else 1). */
+  concurrency?: number;
   /** Milliseconds between looks at the table when nothing wakes the worker (default 500). */
   pollIntervalMs?: number;
   /** How long a claim is held before another worker may take over (default 2 minutes). */
@@ -105,6 +110,7 @@ export class OutboxWorker {
   readonly id: string;
   readonly transport: MailTransport;
   private readonly batchSize: number;
+  private readonly concurrency: number;
   private readonly pollIntervalMs: number;
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
@@ -134,7 +140,8 @@ export class OutboxWorker {
   ) {
     this.id = options.workerId ?? defaultWorkerId();
     this.transport = options.transport ?? createMailTransport(ctx.config, ctx.clock);
-    this.batchSize = options.batchSize ?? 10;
+    this.batchSize = options.batchSize ?? 50;
+    this.concurrency = Math.max(1, options.concurrency ?? this.transport.concurrency ?? 1);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.leaseMs = options.leaseMs ?? 120_000;
     this.maxAttempts = options.maxAttempts ?? 20;
@@ -253,24 +260,47 @@ export class OutboxWorker {
         throw error;
       }
     }
-    for (let i = 0; i < claimed.length; i++) {
+    for (let i = 0; i < claimed.length; i += this.concurrency) {
       if (this.stopping) {
         const rest = claimed.slice(i).map((m) => m.id);
         await releaseClaims(this.ctx.db, this.id, rest);
         result.skipped += rest.length;
         break;
       }
+      const group = claimed.slice(i, i + this.concurrency);
       try {
-        await this.deliver(claimed[i]!, result);
+        await this.deliverGroup(group, result);
       } catch (error) {
         // The database went away mid-batch: what was not sent goes back at the next cycle.
-        const current = claimed[i]!.id;
-        if (!this.leftover.sent.includes(current)) this.leftover.untried.push(current);
-        this.leftover.untried.push(...claimed.slice(i + 1).map((m) => m.id));
+        for (const m of group) if (!this.leftover.sent.includes(m.id)) this.leftover.untried.push(m.id);
+        this.leftover.untried.push(...claimed.slice(i + this.concurrency).map((m) => m.id));
         throw error;
       }
     }
     return result;
+  }
+
+  /**
+   * Sends a group of messages at once (one per pooled connection) and, once
+   * every one of them has been answered, marks the accepted ones sent in one
+   * UPDATE. A send that fails is scheduled again on its own; a database error
+   * while checking a lease or failing an attempt is thrown after the group
+   * settled, with the accepted messages already remembered.
+   */
+  private async deliverGroup(group: OutboxMessage[], result: OutboxRunResult): Promise<void> {
+    const outcomes = await Promise.allSettled(group.map((message) => this.deliver(message, result)));
+    const accepted = group.filter((_, i) => outcomes[i]!.status === 'fulfilled' && (outcomes[i] as PromiseFulfilledResult<boolean>).value);
+    if (accepted.length > 0) {
+      try {
+        await this.recordSent(accepted.map((m) => m.id));
+      } catch (error) {
+        this.leftover.sent.push(...accepted.map((m) => m.id));
+        throw error;
+      }
+      result.sent += accepted.length;
+    }
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /**
@@ -338,9 +368,9 @@ export class OutboxWorker {
   /** Records the sends a broken-off cycle could not record, and hands back what it had not sent. */
   private async settleLeftover(): Promise<void> {
     const { sent, untried } = this.leftover;
-    while (sent.length > 0) {
-      await markSent(this.ctx.db, sent[0]!, this.id, this.ctx.clock.now().toISOString());
-      sent.shift();
+    if (sent.length > 0) {
+      await markSentMany(this.ctx.db, sent, this.id, this.ctx.clock.now().toISOString());
+      sent.length = 0;
     }
     if (untried.length > 0) {
       await releaseClaims(this.ctx.db, this.id, untried);
@@ -348,7 +378,8 @@ export class OutboxWorker {
     }
   }
 
-  private async deliver(message: OutboxMessage, result: OutboxRunResult): Promise<void> {
+  /** Sends one message; true when the mail server accepted it (recording that is the caller's). */
+  private async deliver(message: OutboxMessage, result: OutboxRunResult): Promise<boolean> {
     const db = this.ctx.db;
     // A lease with more than half its time left cannot have passed to
     // another worker (they take only leases that ran out), so it is renewed
@@ -358,21 +389,15 @@ export class OutboxWorker {
     if (leaseLeft <= this.leaseMs / 2 && !(await renewLease(db, message.id, this.id, this.leaseEnd(now)))) {
       result.skipped += 1;
       this.log.warn({ workerId: this.id, outboxId: message.id }, 'outbox lease lost before sending; left to the worker holding it');
-      return;
+      return false;
     }
     try {
       await this.transport.send(message);
     } catch (error) {
       await this.failAttempt(message, error, result);
-      return;
+      return false;
     }
-    try {
-      await this.recordSent(message.id);
-    } catch (error) {
-      this.leftover.sent.push(message.id);
-      throw error;
-    }
-    result.sent += 1;
+    return true;
   }
 
   /** Ends a failed attempt: scheduled again with back-off, or given up after maxAttempts or a permanent refusal. */
@@ -399,14 +424,14 @@ export class OutboxWorker {
    * The server has accepted the mail; recording that is what stands between
    * it and a second copy after the lease, so a short database hiccup is retried.
    */
-  private async recordSent(id: number): Promise<void> {
+  private async recordSent(ids: number[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await markSent(this.ctx.db, id, this.id, this.ctx.clock.now().toISOString());
+        await markSentMany(this.ctx.db, ids, this.id, this.ctx.clock.now().toISOString());
         return;
       } catch (error) {
         if (attempt >= 5) {
-          this.log.error({ workerId: this.id, outboxId: id, err: toMailSendError(error).message }, 'outbox message sent but not recorded yet; recorded at the next cycle');
+          this.log.error({ workerId: this.id, outboxIds: ids, err: toMailSendError(error).message }, 'outbox messages sent but not recorded yet; recorded at the next cycle');
           throw error;
         }
         await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));

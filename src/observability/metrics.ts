@@ -30,6 +30,11 @@ export class Metrics {
     help: 'Participants moved from the waiting list to a seat',
     registers: [this.registry],
   });
+  readonly pageCacheHits = new Counter({
+    name: 'tilmeld_page_cache_hits_total',
+    help: 'Public pages answered from the page cache before routing (not in the request histogram)',
+    registers: [this.registry],
+  });
   private backlogProbe: BacklogProbe | undefined;
 
   constructor(options: { processMetrics?: boolean } = {}) {

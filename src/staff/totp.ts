@@ -5,9 +5,12 @@
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
+import type QRCodeModule from 'qrcode';
 import type { Config } from '../config.js';
+import { lazyRequire } from '../lib/lazy.js';
 import { loadSecretKey } from '../lib/secret.js';
+
+const qrcode = lazyRequire<typeof QRCodeModule>('qrcode');
 
 const ISSUER = 'Tilmeld';
 const keys = new Map<string, Buffer>();
@@ -59,7 +62,7 @@ export function totpUri(base32: string, email: string): string {
 
 /** The QR code as an SVG data: URL (the Content-Security-Policy allows data: images). */
 export async function totpQrDataUrl(uri: string): Promise<string> {
-  const svg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+  const svg = await qrcode().toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
   return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 }
 

@@ -17,14 +17,31 @@ export async function cachedPage(
   const key = `page:${request.url}`;
   const html = await ctx.pageCache.getOrBuild(key, async () => render(pageContext(request, ctx.config.baseUrl, locale)));
   reply.header('vary', 'accept-encoding');
-  const gzip = acceptsGzip(request.headers['accept-encoding']) ? ctx.pageCache.gzipped(key) : undefined;
-  if (gzip) return reply.code(200).type('text/html; charset=utf-8').header('content-encoding', 'gzip').send(gzip);
-  return sendHtml(reply, html);
+  const encoding = acceptsGzip(request.headers['accept-encoding']) ? 'gzip' : 'identity';
+  const bytes = ctx.pageCache.bytes(key, encoding);
+  if (!bytes) return sendHtml(reply, html); // the cache is off (PAGE_CACHE_SECONDS=0)
+  if (encoding === 'gzip') reply.header('content-encoding', 'gzip');
+  return reply.code(200).type(HTML).send(bytes);
 }
+
+export const HTML = 'text/html; charset=utf-8';
+
+/** Answers of acceptsGzip by header text: browsers send a handful of different ones. */
+const acceptsGzipMemo = new Map<string, boolean>();
 
 /** True when the client takes gzip (and has not refused it with q=0). */
 export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
+  let takes = acceptsGzipMemo.get(header);
+  if (takes === undefined) {
+    takes = parseAcceptsGzip(header);
+    if (acceptsGzipMemo.size >= 200) acceptsGzipMemo.clear();
+    acceptsGzipMemo.set(header, takes);
+  }
+  return takes;
+}
+
+function parseAcceptsGzip(header: string): boolean {
   return header.split(',').some((part) => {
     const [coding = '', ...params] = part.trim().toLowerCase().split(';');
     if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;

@@ -68,4 +68,19 @@ describe('compressed pages', () => {
     cache.clear();
     expect(cache.gzipped('/p')).toBeUndefined();
   });
+
+  it('keeps the UTF-8 bytes of a cached body, made once, and forgets them with the entry', () => {
+    const cache = new PageCache(60_000);
+    expect(cache.bytes('/p', 'identity')).toBeUndefined();
+    cache.set('/p', '<p>Tilmeld dig på kurset – æøå</p>');
+    const bytes = cache.bytes('/p', 'identity')!;
+    expect(bytes.toString('utf8')).toBe('<p>Tilmeld dig på kurset – æøå</p>');
+    expect(bytes.length).toBe(Buffer.byteLength('<p>Tilmeld dig på kurset – æøå</p>'));
+    expect(cache.bytes('/p', 'identity')).toBe(bytes);
+    cache.set('/p', '<p>Ny udgave</p>');
+    expect(cache.bytes('/p', 'identity')!.toString('utf8')).toBe('<p>Ny udgave</p>');
+    cache.clear();
+    expect(cache.bytes('/p', 'identity')).toBeUndefined();
+    expect(cache.bytes('/p', 'gzip')).toBeUndefined();
+  });
 });

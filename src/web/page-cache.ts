@@ -1,11 +1,22 @@
 import { gzipSync } from 'node:zlib';
 
+/** How a cached body is sent: as it is, or gzip-compressed. */
+export type PageEncoding = 'identity' | 'gzip';
+
+interface Entry {
+  body: string;
+  expires: number;
+  /** The bytes as sent, made on the first request that wants them and kept with the entry. */
+  identity?: Buffer;
+  gzip?: Buffer;
+}
+
 /**
  * Rendered public pages kept in memory for a few seconds. Writes in this
  * process clear it at once; other processes see changes within the TTL.
  */
 export class PageCache {
-  private readonly entries = new Map<string, { body: string; expires: number; gzip?: Buffer }>();
+  private readonly entries = new Map<string, Entry>();
   private clears = 0;
   private readonly builds = new Map<string, Promise<string>>();
 
@@ -29,10 +40,19 @@ export class PageCache {
    * fraction of the bytes at no extra cost per request. Undefined when not cached.
    */
   gzipped(key: string): Buffer | undefined {
+    return this.bytes(key, 'gzip');
+  }
+
+  /**
+   * The cached body as the bytes sent in `encoding`, each made once per entry
+   * (UTF-8 encoding and gzip cost more than sending), so a hit is a copy of
+   * kept bytes to the socket. Undefined when not cached.
+   */
+  bytes(key: string, encoding: PageEncoding): Buffer | undefined {
     const hit = this.entries.get(key);
     if (!hit || hit.expires <= Date.now()) return undefined;
-    hit.gzip ??= gzipSync(hit.body);
-    return hit.gzip;
+    if (encoding === 'gzip') return (hit.gzip ??= gzipSync(hit.body));
+    return (hit.identity ??= Buffer.from(hit.body, 'utf8'));
   }
 
   set(key: string, body: string): void {

@@ -4,8 +4,11 @@
  * cannot show every Danish letter safely, so every document uses this.
  */
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentClass from 'pdfkit';
+import { lazyRequire } from '../lib/lazy.js';
 import { DKFDS_FONTS } from './assets.js';
+
+const pdfkit = lazyRequire<typeof PDFDocumentClass>('pdfkit');
 
 const FONT_DIR = path.join(DKFDS_FONTS, 'IBMPlexSans', 'complete', 'ttf');
 export const PDF_FONT_FILES = {
@@ -30,6 +33,7 @@ export interface StartedPdf {
 }
 
 export function startPdf(info: PdfInfo, options: { margin?: number; layout?: 'portrait' | 'landscape' } = {}): StartedPdf {
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     layout: options.layout ?? 'portrait',

@@ -30,11 +30,12 @@ export async function helmetHeaders(options: FastifyHelmetOptions): Promise<Read
   return Object.entries(withHelmet).filter(([name]) => !(name in without));
 }
 
-/** Sets helmet's headers, computed once, on every response of `app`, as @fastify/helmet would. */
-export async function registerSecurityHeaders(app: FastifyInstance, options: FastifyHelmetOptions): Promise<void> {
+/** Sets helmet's headers, computed once, on every response of `app`, as @fastify/helmet would; returns them. */
+export async function registerSecurityHeaders(app: FastifyInstance, options: FastifyHelmetOptions): Promise<ReadonlyArray<[string, string]>> {
   const headers = await helmetHeaders(options);
   app.addHook('onRequest', (request, reply, done) => {
     for (const [name, value] of headers) reply.raw.setHeader(name, value);
     done();
   });
+  return headers;
 }

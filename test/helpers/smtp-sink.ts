@@ -37,6 +37,8 @@ export interface SmtpSink {
   rejectRecipient(address: string, code: number): void;
   /** Milliseconds to wait before accepting each message. */
   delayMs: number;
+  /** The most messages this sink was receiving at the same moment (over separate connections). */
+  readonly mostAtOnce: number;
   /** Message-IDs that arrived more than once. */
   duplicates(): string[];
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
@@ -67,6 +69,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   let reject: { code: number; text: string } | null = null;
   const rejectedRecipients = new Map<string, number>();
   let server: SMTPServer | undefined;
+  let atOnce = 0;
+  let mostAtOnce = 0;
   const credentials = options.credentials;
   const userinfo = credentials ? `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@` : '';
 
@@ -75,6 +79,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     url: `smtp://${userinfo}127.0.0.1:${port}`,
     messages,
     delayMs: 0,
+    get mostAtOnce() {
+      return mostAtOnce;
+    },
     get running() {
       return server !== undefined;
     },
@@ -118,12 +125,17 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
           callback(code ? smtpError(code, 'Recipient refused') : null);
         },
         onData(stream, session, callback) {
+          mostAtOnce = Math.max(mostAtOnce, ++atOnce);
+          const done: typeof callback = (error) => {
+            atOnce--;
+            callback(error);
+          };
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
             void (async () => {
               if (sink.delayMs > 0) await new Promise((r) => setTimeout(r, sink.delayMs));
-              if (reject) return callback(smtpError(reject.code, reject.text));
+              if (reject) return done(smtpError(reject.code, reject.text));
               const raw = Buffer.concat(chunks);
               const parsed = await simpleParser(raw);
               const from = session.envelope.mailFrom;
@@ -135,8 +147,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
                 parsed,
                 messageId: parsed.messageId,
               });
-              callback(null);
-            })().catch((error: unknown) => callback(error as Error));
+              done(null);
+            })().catch((error: unknown) => done(error as Error));
           });
         },
       });

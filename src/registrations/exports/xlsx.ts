@@ -5,11 +5,14 @@
  * dates as Excel dates in Danish local time. Each sheet has a bold, frozen
  * header row with an auto-filter and widths that fit the content.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { lazyRequire } from '../../lib/lazy.js';
 import { danishWallClock } from '../../lib/dates.js';
 import { wellFormed, type Cell, type Table } from './table.js';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const exceljs = lazyRequire<typeof ExcelJS>('exceljs');
 
 /** Excel keeps at most this many characters in a cell. */
 const EXCEL_CELL_LIMIT = 32_767;
@@ -103,7 +106,7 @@ export interface WorkbookInfo {
 }
 
 export async function toXlsx(tables: Table[], info: WorkbookInfo): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (exceljs().Workbook)();
   book.creator = info.creator;
   book.title = info.title;
   book.created = info.created;

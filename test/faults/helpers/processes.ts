@@ -1,6 +1,6 @@
 /**
  * Child processes for the fault tests: Tilmeld servers and `tilmeld worker`
- * started exactly as an operator would (node + tsx, configured by the
+ * started exactly as an operator would (node on the build in dist/, configured by the
  * environment), killed and restarted on purpose. Every process started here is
  * remembered and killed when the test file ends, even when a test fails or
  * times out, so no server outlives its test.
@@ -154,13 +154,13 @@ export interface ServerProcess extends Managed {
 }
 
 /**
- * Starts `src/server.ts` the way `npm start` does (node with the tsx loader,
- * so the pid is the server itself and a signal reaches it, not a wrapper) and
- * waits until /readyz answers 200.
+ * Starts `dist/server.js` the way `npm start` does (node on the build, so the
+ * pid is the server itself and a signal reaches it, not a wrapper) and waits
+ * until /readyz answers 200. The global set-up (build.ts) built it.
  */
 export async function startServer(label: string, options: ServerEnv, timeoutMs = 90_000): Promise<ServerProcess> {
   const began = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['dist/server.js'], {
     cwd: REPO_ROOT,
     env: envFor(options),
     stdio: ['ignore', 'pipe', 'pipe'],
