@@ -488,7 +488,7 @@ function report(r: Results): string {
     '## Mail',
     '',
     `A burst of ${int(burstSize.requests)} sign-ups (${burstSize.connections} connections) for an event with enough seats, on a fresh database, with`,
-    'a real SMTP server (smtp-server, in the bench process) as SMTP_URL and the default SMTP_POOL_SIZE; the time from',
+    'a real SMTP server (smtp-server, in the bench process) as SMTP_URL and SMTP_POOL_SIZE as set for the bench (default 1); the time from',
     "the burst's last answer until the SMTP server had accepted every confirmation, and copies that arrived twice.",
     'Target: within 15 s on both databases.',
     '',

@@ -141,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     smtpUrl: smtpUrlFrom(env.SMTP_URL),
     mailFrom: env.MAIL_FROM || 'Tilmeld <noreply@localhost>',
-    smtpPoolSize: Math.max(1, intFrom(env.SMTP_POOL_SIZE, 4, 'SMTP_POOL_SIZE')),
+    smtpPoolSize: Math.max(1, intFrom(env.SMTP_POOL_SIZE, 1, 'SMTP_POOL_SIZE')),
     outboxWorker: outboxWorkerFrom(env.OUTBOX_WORKER),
     invoicingWorker: outboxWorkerFrom(env.INVOICING_WORKER, 'INVOICING_WORKER'),
     outboxLeaseMs: env.OUTBOX_LEASE_MS ? intFrom(env.OUTBOX_LEASE_MS, 0, 'OUTBOX_LEASE_MS') : undefined,

@@ -79,7 +79,7 @@ forEachDialect('outbox worker over pooled SMTP connections', (dialect) => {
 
   it('takes the pool size from SMTP_POOL_SIZE', async () => {
     const { loadConfig } = await import('../../src/config.js');
-    expect(loadConfig({}).smtpPoolSize).toBe(4);
+    expect(loadConfig({}).smtpPoolSize).toBe(1);
     expect(loadConfig({ SMTP_POOL_SIZE: '8' }).smtpPoolSize).toBe(8);
     expect(loadConfig({ SMTP_POOL_SIZE: '0' }).smtpPoolSize).toBe(1);
   });
