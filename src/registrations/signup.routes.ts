@@ -39,8 +39,8 @@ import { LIMITS, type SignupOffer } from './registration.schema.js';
 import { AddOnSoldOutError, IdempotencyKeyReusedError, InvalidRegistrationError, SignupClosedError } from './registrations.errors.js';
 import { fieldErrorMap } from './registrations.messages.js';
 import { createRegistration, getEventSignup, questionLabels, type EventSignup } from './registrations.service.js';
-import { emptyDraft, emptyParticipant, fromFormFields, toRegistrationInput, type SignupDraft } from './signup-form.js';
-import { firstInvalidStep, formErrors, pricePreview, soldOutErrors, stepErrors, stepOfKey, type FormError, type Step, type StepContext } from './signup-steps.js';
+import { emptyDraft, emptyParticipant, fromFormFields, type SignupDraft } from './signup-form.js';
+import { firstInvalidStep, firstStep, formErrors, formInput, pricePreview, soldOutErrors, stepErrors, stepOfKey, type FormError, type Step, type StepContext } from './signup-steps.js';
 import { AlreadySentPage, ReceiptPage, SignupClosedPage } from './views/ReceiptPage.js';
 import { ConfirmStep, ParticipantsStep, PayerStep } from './views/steps.js';
 
@@ -160,7 +160,7 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
         const signup = await loadSignup(ctx, request.params.slug);
         const page = pageContext(request, ctx.config.baseUrl, locale);
         if (signup.event.closedReason) return closed(reply, page, signup, signup.event.closedReason, 200);
-        return render(request, reply, page, signup, emptyDraft(), { step: 1 });
+        return render(request, reply, page, signup, emptyDraft(), { step: firstStep(signup.event) });
       });
 
       app.post(url, { schema: { hide: true, params: slugParams }, preHandler: app.csrfProtection }, async (request, reply) => {
@@ -168,16 +168,16 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
         const page = pageContext(request, ctx.config.baseUrl, locale);
         if (signup.event.closedReason) return closed(reply, page, signup, signup.event.closedReason, 409);
 
-        const offer: SignupOffer = { addOns: signup.addOns, questions: signup.questions };
+        const offer: SignupOffer = { free: signup.event.free, addOns: signup.addOns, questions: signup.questions };
         const c: StepContext = { offer, labels: questionLabels(signup), locale };
         const body: unknown = request.body;
         const draft = fromFormFields(body, { questions: signup.questions });
-        const step = postedStep(body);
+        const step = Math.max(postedStep(body), firstStep(offer)) as Step;
         const action = postedAction(body);
         const show = (shown: Shown) => render(request, reply, page, signup, draft, shown);
         const key = posted(body, 'submissionKey');
 
-        if (action.kind === 'back') return show({ step: step === 3 ? 2 : 1 });
+        if (action.kind === 'back') return show({ step: Math.max(step - 1, firstStep(offer)) as Step });
 
         if (action.kind === 'add' && step === 2) {
           if (draft.participants.length === 0) draft.participants.push(emptyParticipant());
@@ -206,7 +206,7 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
         if (invalid) return show({ step: invalid.step, errors: invalid.errors, submissionKey: isSubmissionKey(key) ? key : undefined });
 
         try {
-          const created = await createRegistration(ctx, signup.event.slug, toRegistrationInput(draft, locale), {
+          const created = await createRegistration(ctx, signup.event.slug, formInput(draft, c), {
             idempotencyKey: isSubmissionKey(key) ? key : newSubmissionKey(),
             locale,
           });
