@@ -34,6 +34,9 @@ export interface EventFormDraft {
   capacity: string;
   price: string;
   memberPrice: string;
+  earlyBirdPrice: string;
+  earlyBirdDate: string;
+  earlyBirdTime: string;
   vatMode: string;
   vatExemptionReason: string;
   opensDate: string;
@@ -88,7 +91,7 @@ export function emptyDraft(): EventFormDraft {
     slug: '', type: 'kursus', title: '', summary: '', body: '', audience: '', included: '', themes: [],
     venueId: '', venue: { name: '', address: '', postalCode: '', city: '', accessibility: '', mapUrl: '' },
     speakers: [emptySpeaker()], sessions: [emptySession()],
-    capacity: '', price: '', memberPrice: '', vatMode: 'standard', vatExemptionReason: '',
+    capacity: '', price: '', memberPrice: '', earlyBirdPrice: '', earlyBirdDate: '', earlyBirdTime: '', vatMode: 'standard', vatExemptionReason: '',
     opensDate: '', opensTime: '', closesDate: '', closesTime: '', allowPartial: false,
     freeDays: '0', late: 'fee', lateFee: '', addOns: [], questions: [], version: '',
   };
@@ -99,7 +102,7 @@ export function draftFromForm(raw: unknown): EventFormDraft {
   const d = emptyDraft();
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return d;
   const b = raw as Record<string, unknown>;
-  for (const f of ['slug', 'type', 'title', 'summary', 'body', 'audience', 'included', 'venueId', 'capacity', 'price', 'memberPrice', 'vatMode', 'vatExemptionReason', 'opensDate', 'opensTime', 'closesDate', 'closesTime', 'freeDays', 'late', 'lateFee', 'version'] as const) {
+  for (const f of ['slug', 'type', 'title', 'summary', 'body', 'audience', 'included', 'venueId', 'capacity', 'price', 'memberPrice', 'earlyBirdPrice', 'earlyBirdDate', 'earlyBirdTime', 'vatMode', 'vatExemptionReason', 'opensDate', 'opensTime', 'closesDate', 'closesTime', 'freeDays', 'late', 'lateFee', 'version'] as const) {
     d[f] = text(b, f);
   }
   d.themes = texts(b, 'themes[]');
@@ -255,6 +258,8 @@ export function documentFromDraft(d: EventFormDraft): { input: EventDocumentInpu
     capacity: parseWhole(d.capacity) as number,
     priceOre: (parseKroner(d.price) ?? undefined) as number,
     memberPriceOre: parseKroner(d.memberPrice) as number | null,
+    earlyBirdPriceOre: parseKroner(d.earlyBirdPrice) as number | null,
+    earlyBirdEndsAt: optionalDateTime(d.earlyBirdDate, d.earlyBirdTime),
     vatMode: d.vatMode as EventDocumentInput['vatMode'],
     vatExemptionReason: d.vatExemptionReason,
     signupOpensAt: optionalDateTime(d.opensDate, d.opensTime),
@@ -276,6 +281,7 @@ export function draftFromDocument(doc: EventDocument & { slug: string }, version
   const at = (iso: string | null) => (iso === null ? { date: '', time: '' } : { date: localDateKey(iso), time: localTimeKey(iso) });
   const opens = at(doc.signupOpensAt);
   const closes = at(doc.signupClosesAt);
+  const earlyBird = at(doc.earlyBirdEndsAt);
   return {
     slug: doc.slug, type: doc.type, title: doc.title, summary: doc.summary, body: doc.body, audience: doc.audience, included: doc.included,
     themes: [...doc.themes],
@@ -287,6 +293,7 @@ export function draftFromDocument(doc: EventDocument & { slug: string }, version
       title: s.title, description: s.description, room: s.room, speakers: s.speakers.map(String), remove: false,
     })),
     capacity: String(doc.capacity), price: formatKroner(doc.priceOre), memberPrice: formatKroner(doc.memberPriceOre),
+    earlyBirdPrice: formatKroner(doc.earlyBirdPriceOre), earlyBirdDate: earlyBird.date, earlyBirdTime: earlyBird.time,
     vatMode: doc.vatMode, vatExemptionReason: doc.vatExemptionReason,
     opensDate: opens.date, opensTime: opens.time, closesDate: closes.date, closesTime: closes.time,
     allowPartial: doc.allowPartial, freeDays: String(doc.cancellation.freeDays), late: doc.cancellation.late,
@@ -303,7 +310,7 @@ export function withSpareRows(d: EventFormDraft): EventFormDraft {
 }
 
 const FIELD_OF: Record<string, string> = {
-  priceOre: 'price', memberPriceOre: 'memberPrice', signupOpensAt: 'opensDate', signupClosesAt: 'closesDate',
+  priceOre: 'price', memberPriceOre: 'memberPrice', earlyBirdPriceOre: 'earlyBirdPrice', earlyBirdEndsAt: 'earlyBirdDate', signupOpensAt: 'opensDate', signupClosesAt: 'closesDate',
 };
 const ROW_FIELD: Record<string, Record<string, string>> = {
   sessions: { startsAt: 'date', endsAt: 'end', id: 'title' },
