@@ -163,6 +163,7 @@ const VALID_PAYER = PAYER_MASK;
 /** The form's input as the schema takes it; a free event's sign-up has no payer step, so it sends no payer. */
 type RegistrationFormInput = Omit<ReturnType<typeof toRegistrationInput>, 'payer'> & { payer?: ReturnType<typeof toRegistrationInput>['payer'] };
 
+/** The draft as the schema and the service take it: without a payer on a free event, whatever hidden fields were posted. */
 export function formInput(draft: SignupDraft, c: Pick<StepContext, 'offer' | 'locale'>): RegistrationFormInput {
   const input: RegistrationFormInput = toRegistrationInput(draft, c.locale);
   if (c.offer.free) delete input.payer;
