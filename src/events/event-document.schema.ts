@@ -68,6 +68,10 @@ export const EDITOR_ERROR_CODES = [
   'invalid_datetime',
   'ends_before_start',
   'closes_before_opens',
+  'early_bird_not_below_price',
+  'early_bird_after_start',
+  'early_bird_deadline_required',
+  'early_bird_price_required',
   'exemption_reason_required',
   'invalid_url',
   'invalid_code',
@@ -355,6 +359,11 @@ const eventDocumentObject = z.object({
     capacity: count(EDITOR_LIMITS.capacity).describe('Seats; raising it gives seats to the waiting list at once'),
     priceOre: amount(),
     memberPriceOre: amount().nullish().transform((v) => v ?? null),
+    earlyBirdPriceOre: amount()
+      .nullish()
+      .transform((v) => v ?? null)
+      .describe('A lower price for sign-ups before earlyBirdEndsAt; below priceOre'),
+    earlyBirdEndsAt: optionalInstant().describe('When the early-bird price ends; before the event starts'),
     vatMode: z.enum(VAT_MODES, 'invalid_value').describe('standard: 25 % VAT; exempt: no VAT, with the reason'),
     language: z
       .enum(EVENT_LANGUAGES, 'invalid_value')
@@ -370,6 +379,21 @@ const eventDocumentObject = z.object({
     questions: z.array(questionSchema).max(EDITOR_LIMITS.questions, 'too_many').optional().transform((v) => v ?? []),
   });
 
+/** The early-bird price comes with its deadline, is below the normal price and ends before the event starts. */
+function checkEarlyBird(doc: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const price = doc.earlyBirdPriceOre;
+  const endsAt = doc.earlyBirdEndsAt;
+  const hasPrice = typeof price === 'number';
+  if (hasPrice && (endsAt === null || endsAt === undefined)) ctx.addIssue({ code: 'custom', path: ['earlyBirdEndsAt'], message: 'early_bird_deadline_required' });
+  if (!hasPrice && isInstant(endsAt) && (price === null || price === undefined)) ctx.addIssue({ code: 'custom', path: ['earlyBirdPriceOre'], message: 'early_bird_price_required' });
+  if (hasPrice && typeof doc.priceOre === 'number' && price >= doc.priceOre) ctx.addIssue({ code: 'custom', path: ['earlyBirdPriceOre'], message: 'early_bird_not_below_price' });
+  const starts = (Array.isArray(doc.sessions) ? doc.sessions : [])
+    .map((s: unknown) => (s && typeof s === 'object' ? (s as { startsAt?: unknown }).startsAt : undefined))
+    .filter(isInstant)
+    .sort();
+  if (isInstant(endsAt) && starts.length > 0 && endsAt >= starts[0]!) ctx.addIssue({ code: 'custom', path: ['earlyBirdEndsAt'], message: 'early_bird_after_start' });
+}
+
 export const eventDocumentSchema = eventDocumentObject
   .superRefine((doc, ctx) => {
     if (doc.vatMode === 'exempt' && (typeof doc.vatExemptionReason !== 'string' || doc.vatExemptionReason === '')) {
@@ -378,6 +402,7 @@ export const eventDocumentSchema = eventDocumentObject
     if (isInstant(doc.signupOpensAt) && isInstant(doc.signupClosesAt) && doc.signupClosesAt <= doc.signupOpensAt) {
       ctx.addIssue({ code: 'custom', path: ['signupClosesAt'], message: 'closes_before_opens' });
     }
+    checkEarlyBird(doc, ctx);
     const speakerCount = Array.isArray(doc.speakers) ? doc.speakers.length : 0;
     (Array.isArray(doc.sessions) ? doc.sessions : []).forEach((s: unknown, i) => {
       const refs = s && typeof s === 'object' ? (s as { speakers?: unknown }).speakers : undefined;

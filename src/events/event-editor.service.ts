@@ -226,6 +226,8 @@ function eventColumns(doc: EventDocument, venueId: number | null) {
     signup_closes_at: doc.signupClosesAt,
     price_ore: doc.priceOre,
     member_price_ore: doc.memberPriceOre,
+    early_bird_price_ore: doc.earlyBirdPriceOre,
+    early_bird_ends_at: doc.earlyBirdEndsAt,
     vat_mode: doc.vatMode,
     vat_exemption_reason: doc.vatMode === 'exempt' ? doc.vatExemptionReason : null,
     language: doc.language,

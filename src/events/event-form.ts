@@ -34,6 +34,9 @@ export interface EventFormDraft {
   capacity: string;
   price: string;
   memberPrice: string;
+  earlyBirdPrice: string;
+  earlyBirdDate: string;
+  earlyBirdTime: string;
   vatMode: string;
   language: string;
   vatExemptionReason: string;
@@ -89,7 +92,7 @@ export function emptyDraft(): EventFormDraft {
     slug: '', type: 'kursus', title: '', summary: '', body: '', audience: '', included: '', themes: [],
     venueId: '', venue: { name: '', address: '', postalCode: '', city: '', accessibility: '', mapUrl: '' },
     speakers: [emptySpeaker()], sessions: [emptySession()],
-    capacity: '', price: '', memberPrice: '', vatMode: 'standard', language: 'da', vatExemptionReason: '',
+    capacity: '', price: '', memberPrice: '', earlyBirdPrice: '', earlyBirdDate: '', earlyBirdTime: '', vatMode: 'standard', language: 'da', vatExemptionReason: '',
     opensDate: '', opensTime: '', closesDate: '', closesTime: '', allowPartial: false,
     freeDays: '0', late: 'fee', lateFee: '', addOns: [], questions: [], version: '',
   };
@@ -100,7 +103,7 @@ export function draftFromForm(raw: unknown): EventFormDraft {
   const d = emptyDraft();
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return d;
   const b = raw as Record<string, unknown>;
-  for (const f of ['slug', 'type', 'title', 'summary', 'body', 'audience', 'included', 'venueId', 'capacity', 'price', 'memberPrice', 'vatMode', 'language', 'vatExemptionReason', 'opensDate', 'opensTime', 'closesDate', 'closesTime', 'freeDays', 'late', 'lateFee', 'version'] as const) {
+  for (const f of ['slug', 'type', 'title', 'summary', 'body', 'audience', 'included', 'venueId', 'capacity', 'price', 'memberPrice', 'earlyBirdPrice', 'earlyBirdDate', 'earlyBirdTime', 'vatMode', 'language', 'vatExemptionReason', 'opensDate', 'opensTime', 'closesDate', 'closesTime', 'freeDays', 'late', 'lateFee', 'version'] as const) {
     d[f] = text(b, f);
   }
   d.themes = texts(b, 'themes[]');
@@ -256,6 +259,8 @@ export function documentFromDraft(d: EventFormDraft): { input: EventDocumentInpu
     capacity: parseWhole(d.capacity) as number,
     priceOre: (parseKroner(d.price) ?? undefined) as number,
     memberPriceOre: parseKroner(d.memberPrice) as number | null,
+    earlyBirdPriceOre: parseKroner(d.earlyBirdPrice) as number | null,
+    earlyBirdEndsAt: optionalDateTime(d.earlyBirdDate, d.earlyBirdTime),
     vatMode: d.vatMode as EventDocumentInput['vatMode'],
     // A form from before the field (or a client that leaves it out) keeps the default, Danish.
     ...(d.language !== '' ? { language: d.language as EventDocumentInput['language'] } : {}),
@@ -279,6 +284,7 @@ export function draftFromDocument(doc: EventDocument & { slug: string }, version
   const at = (iso: string | null) => (iso === null ? { date: '', time: '' } : { date: localDateKey(iso), time: localTimeKey(iso) });
   const opens = at(doc.signupOpensAt);
   const closes = at(doc.signupClosesAt);
+  const earlyBird = at(doc.earlyBirdEndsAt);
   return {
     slug: doc.slug, type: doc.type, title: doc.title, summary: doc.summary, body: doc.body, audience: doc.audience, included: doc.included,
     themes: [...doc.themes],
@@ -290,6 +296,7 @@ export function draftFromDocument(doc: EventDocument & { slug: string }, version
       title: s.title, description: s.description, room: s.room, speakers: s.speakers.map(String), remove: false,
     })),
     capacity: String(doc.capacity), price: formatKroner(doc.priceOre), memberPrice: formatKroner(doc.memberPriceOre),
+    earlyBirdPrice: formatKroner(doc.earlyBirdPriceOre), earlyBirdDate: earlyBird.date, earlyBirdTime: earlyBird.time,
     vatMode: doc.vatMode, language: doc.language, vatExemptionReason: doc.vatExemptionReason,
     opensDate: opens.date, opensTime: opens.time, closesDate: closes.date, closesTime: closes.time,
     allowPartial: doc.allowPartial, freeDays: String(doc.cancellation.freeDays), late: doc.cancellation.late,
@@ -306,7 +313,7 @@ export function withSpareRows(d: EventFormDraft): EventFormDraft {
 }
 
 const FIELD_OF: Record<string, string> = {
-  priceOre: 'price', memberPriceOre: 'memberPrice', signupOpensAt: 'opensDate', signupClosesAt: 'closesDate',
+  priceOre: 'price', memberPriceOre: 'memberPrice', earlyBirdPriceOre: 'earlyBirdPrice', earlyBirdEndsAt: 'earlyBirdDate', signupOpensAt: 'opensDate', signupClosesAt: 'closesDate',
 };
 const ROW_FIELD: Record<string, Record<string, string>> = {
   sessions: { startsAt: 'date', endsAt: 'end', id: 'title' },

@@ -84,6 +84,8 @@ export async function eventRowForEditing(db: Database, eventId: number) {
       'signup_closes_at',
       'price_ore',
       'member_price_ore',
+      'early_bird_price_ore',
+      'early_bird_ends_at',
       'vat_mode',
       'vat_exemption_reason',
       'language',

@@ -68,6 +68,8 @@ export async function loadStoredEvent(db: Database, eventId: number): Promise<St
     capacity: row.capacity,
     priceOre: row.price_ore,
     memberPriceOre: row.member_price_ore,
+    earlyBirdPriceOre: row.early_bird_price_ore,
+    earlyBirdEndsAt: row.early_bird_ends_at,
     vatMode: row.vat_mode,
     language: row.language,
     vatExemptionReason: row.vat_exemption_reason ?? '',

@@ -137,7 +137,10 @@ export function registrationsApi(ctx: AppContext): FastifyPluginAsync {
             'list whole, unless the event allows partial booking. Send an Idempotency-Key (e.g. a UUID) to make retries safe: ' +
             'the same key with the same data gives the same answer and exactly one registration. A group larger than the ' +
             "event's capacity is refused (422 group_exceeds_capacity). Anonymous sign-ups are limited per client address and " +
-            'per payer e-mail (429 with Retry-After); requests with a staff API token are not limited.',
+            'per payer e-mail (429 with Retry-After); requests with a staff API token are not limited. ' +
+            'Required: participants and ' +
+            'acceptTerms always; payer unless the event is free (no price, member or early-bird price, and no add-on with a ' +
+            'price), whose sign-up asks for no payer and is never invoiced; booker is the first participant when left out.',
           params: z.object({ slug: z.string().max(200) }),
           headers: z.object({
             'idempotency-key': z.string().min(1).max(255).optional().describe('Printable ASCII, 1–255 characters, unique per attempt'),

@@ -113,11 +113,12 @@ const PAYER_MASK: Record<(typeof PAYER_FIELDS)[number], string> = {
  * faulty fields masked finds those errors too, so a person sees every error at
  * once instead of a new one after each correction.
  */
-function masked(input: ReturnType<typeof toRegistrationInput>, paths: ReadonlyArray<string>): ReturnType<typeof toRegistrationInput> | null {
-  const copy = toRegistrationInput(input as SignupDraft, input.locale);
+function masked(input: RegistrationFormInput, paths: ReadonlyArray<string>): RegistrationFormInput | null {
+  const copy: RegistrationFormInput = toRegistrationInput({ payer: VALID_PAYER, ...input } as SignupDraft, input.locale);
+  if (!input.payer) delete copy.payer;
   for (const path of paths) {
     const [head, index, field, sub] = path.split('.');
-    if (head === 'payer' && index !== undefined && index in PAYER_MASK) {
+    if (head === 'payer' && copy.payer && index !== undefined && index in PAYER_MASK) {
       copy.payer[index as keyof typeof PAYER_MASK] = PAYER_MASK[index as keyof typeof PAYER_MASK];
       continue;
     }
@@ -146,7 +147,7 @@ function masked(input: ReturnType<typeof toRegistrationInput>, paths: ReadonlyAr
 }
 
 /** Every error of the input: each field's own, and then those across fields. */
-function schemaErrors(input: ReturnType<typeof toRegistrationInput>, c: StepContext): Array<[string, string]> {
+function schemaErrors(input: RegistrationFormInput, c: StepContext): Array<[string, string]> {
   const first = parsedErrors(input, c);
   if (first.length === 0) return first;
   const retry = masked(input, first.map(([path]) => path));
@@ -159,15 +160,31 @@ function schemaErrors(input: ReturnType<typeof toRegistrationInput>, c: StepCont
 // schema's rules across the whole input (duplicates, the event's questions) run.
 const VALID_PAYER = PAYER_MASK;
 
+/** The form's input as the schema takes it; a free event's sign-up has no payer step, so it sends no payer. */
+type RegistrationFormInput = Omit<ReturnType<typeof toRegistrationInput>, 'payer'> & { payer?: ReturnType<typeof toRegistrationInput>['payer'] };
+
+/** The draft as the schema and the service take it: without a payer on a free event, whatever hidden fields were posted. */
+export function formInput(draft: SignupDraft, c: Pick<StepContext, 'offer' | 'locale'>): RegistrationFormInput {
+  const input: RegistrationFormInput = toRegistrationInput(draft, c.locale);
+  if (c.offer.free) delete input.payer;
+  return input;
+}
+
+/** The first step of the form: a free event's sign-up starts with the participants. */
+export function firstStep(offer: Pick<SignupOffer, 'free'>): Step {
+  return offer.free ? 2 : 1;
+}
+
 /** The errors of one step's fields (1: payer, 2: participants); for 3, of everything. */
 export function stepErrors(draft: SignupDraft, step: Step, c: StepContext): FormError[] {
-  const input = toRegistrationInput(draft, c.locale);
+  const input = formInput(draft, c);
   if (step === 1) {
+    if (c.offer.free) return [];
     const messages = schemaErrors({ ...input, acceptTerms: true }, c).filter(([p]) => stepOfKey(fieldKeyOf(p)) === 1);
     return formErrors(messages, c.offer);
   }
   if (step === 2) {
-    const messages = schemaErrors({ ...input, payer: VALID_PAYER, acceptTerms: true }, c).filter(([p]) => stepOfKey(fieldKeyOf(p)) === 2);
+    const messages = schemaErrors({ ...input, ...(input.payer ? { payer: VALID_PAYER } : {}), acceptTerms: true }, c).filter(([p]) => stepOfKey(fieldKeyOf(p)) === 2);
     return formErrors(messages, c.offer);
   }
   return formErrors(schemaErrors(input, c), c.offer);

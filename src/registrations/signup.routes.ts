@@ -41,8 +41,8 @@ import { fieldErrorMap, registrationMessage } from './registrations.messages.js'
 import { exceedsCapacity } from './capacity.js';
 import { admitSignup, retryMinutes } from './signup-limits.js';
 import { createRegistration, getEventSignup, questionLabels, type EventSignup } from './registrations.service.js';
-import { emptyDraft, emptyParticipant, fromFormFields, prefillWorkplaces, toRegistrationInput, type SignupDraft } from './signup-form.js';
-import { firstInvalidStep, formErrors, pricePreview, soldOutErrors, stepErrors, stepOfKey, type FormError, type Step, type StepContext } from './signup-steps.js';
+import { emptyDraft, emptyParticipant, fromFormFields, prefillWorkplaces, type SignupDraft } from './signup-form.js';
+import { firstInvalidStep, firstStep, formErrors, formInput, pricePreview, soldOutErrors, stepErrors, stepOfKey, type FormError, type Step, type StepContext } from './signup-steps.js';
 import { AlreadySentPage, ReceiptPage, SignupClosedPage } from './views/ReceiptPage.js';
 import { ConfirmStep, ParticipantsStep, PayerStep } from './views/steps.js';
 
@@ -176,7 +176,7 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
         const signup = await loadSignup(ctx, request.params.slug);
         const page = pageContext(request, ctx.config.baseUrl, locale);
         if (signup.event.closedReason) return closed(reply, page, signup, signup.event.closedReason, 200);
-        return render(request, reply, page, signup, emptyDraft(), { step: 1 });
+        return render(request, reply, page, signup, emptyDraft(), { step: firstStep(signup.event) });
       });
 
       app.post(url, { schema: { hide: true, params: slugParams }, bodyLimit: SIGNUP_FORM_BODY_LIMIT, preHandler: app.csrfProtection }, async (request, reply) => {
@@ -184,16 +184,16 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
         const page = pageContext(request, ctx.config.baseUrl, locale);
         if (signup.event.closedReason) return closed(reply, page, signup, signup.event.closedReason, 409);
 
-        const offer: SignupOffer = { addOns: signup.addOns, questions: signup.questions };
+        const offer: SignupOffer = { free: signup.event.free, addOns: signup.addOns, questions: signup.questions };
         const c: StepContext = { offer, labels: questionLabels(signup), locale };
         const body: unknown = request.body;
         const draft = fromFormFields(body, { questions: signup.questions });
-        const step = postedStep(body);
+        const step = Math.max(postedStep(body), firstStep(offer)) as Step;
         const action = postedAction(body);
         const show = (shown: Shown) => render(request, reply, page, signup, draft, shown);
         const key = posted(body, 'submissionKey');
 
-        if (action.kind === 'back') return show({ step: step === 3 ? 2 : 1 });
+        if (action.kind === 'back') return show({ step: Math.max(step - 1, firstStep(offer)) as Step });
 
         if (action.kind === 'add' && step === 2) {
           if (draft.participants.length === 0) draft.participants.push(emptyParticipant());
@@ -236,7 +236,7 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
         }
 
         try {
-          const created = await createRegistration(ctx, signup.event.slug, toRegistrationInput(draft, locale), {
+          const created = await createRegistration(ctx, signup.event.slug, formInput(draft, c), {
             idempotencyKey: isSubmissionKey(key) ? key : newSubmissionKey(),
             locale,
           });

@@ -232,7 +232,7 @@ forEachDialect('events back-office pages', (dialect) => {
       fc.string({ maxLength: 30 }),
     );
     const names = fc.oneof(
-      fc.constantFrom('title', 'slug', 'type', 'capacity', 'price', 'memberPrice', 'vatMode', 'venueId', 'venue[name]', 'opensDate', 'opensTime', 'closesDate', 'freeDays', 'late', 'lateFee', 'version', 'themes[]', 'action', '__proto__'),
+      fc.constantFrom('title', 'slug', 'type', 'capacity', 'price', 'memberPrice', 'earlyBirdPrice', 'earlyBirdDate', 'earlyBirdTime', 'vatMode', 'venueId', 'venue[name]', 'opensDate', 'opensTime', 'closesDate', 'freeDays', 'late', 'lateFee', 'version', 'themes[]', 'action', '__proto__'),
       fc.tuple(fc.constantFrom('sessions', 'speakers', 'addOns', 'questions'), fc.nat(3), fc.constantFrom('id', 'title', 'date', 'start', 'end', 'name', 'code', 'price', 'capacity', 'kind', 'labelDa', 'options', 'remove', 'speakers][')).map(
         ([list, i, f]) => `${list}[${i}][${f}]`,
       ),

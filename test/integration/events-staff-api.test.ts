@@ -108,7 +108,7 @@ forEachDialect('staff events API', (dialect) => {
       fc.string({ maxLength: 40 }),
     );
     const value = fc.oneof(hostile, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(hostile, { maxLength: 3 }), fc.dictionary(hostile, hostile, { maxKeys: 3 }));
-    const fields = fc.constantFrom('slug', 'type', 'status', 'title', 'summary', 'venue', 'speakers', 'sessions', 'capacity', 'priceOre', 'vatMode', 'signupOpensAt', 'addOns', 'questions', 'themes', 'cancellation', '__proto__');
+    const fields = fc.constantFrom('slug', 'type', 'status', 'title', 'summary', 'venue', 'speakers', 'sessions', 'capacity', 'priceOre', 'earlyBirdPriceOre', 'earlyBirdEndsAt', 'vatMode', 'signupOpensAt', 'addOns', 'questions', 'themes', 'cancellation', '__proto__');
     await fc.assert(
       fc.asyncProperty(fc.dictionary(fields, value, { maxKeys: 6 }), fc.boolean(), async (changes, create) => {
         const before = await state();

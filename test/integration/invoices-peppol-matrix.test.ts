@@ -17,6 +17,7 @@ import { parseOrganiserSettings } from '../../src/organiser/settings.schema.js';
 import { demoOrganiserSettings } from '../../src/demo/organiser.js';
 import { cancelParticipant, cancelRegistration } from '../../src/registrations/registrations.changes.js';
 import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { saveMember } from '../../src/organiser/members.service.js';
 import { addAddOn } from '../../src/registrations/signup-settings.service.js';
 import { useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';
@@ -40,6 +41,15 @@ interface MatrixCase {
 const at = (ctx: AppContext, iso: string): AppContext => ({ ...ctx, clock: fixedClock(iso) });
 const all = (xml: string, element: string) => [...xml.matchAll(new RegExp(`<${element}(?: [^>]*)?>([^<]*)</${element}>`, 'g'))].map((m) => m[1]);
 const payer = signup().payer;
+/** A valid CVR number (modulus 11) other than the fixtures' 55133018, and an EAN of the member list. */
+const MEMBER_CVR = '29189897';
+const MEMBER_EAN = '5798000416604';
+const staffActor = { id: 1, email: 'admin@kursus.dk' };
+
+async function addMember(ctx: AppContext, fields: Record<string, string>): Promise<void> {
+  const saved = await saveMember(ctx, staffActor, undefined, fields);
+  if (!saved.ok) throw new Error(`The member list refuses ${JSON.stringify(saved)}`);
+}
 
 /** A booking of `size` participants by the default payer (Aarhus Kommune: EAN, person reference), billed at once. */
 async function simpleBooking(ctx: AppContext, bill: (ctx: AppContext, id: number) => Promise<unknown>, input: Record<string, unknown>, event?: { slug: string }): Promise<number> {
@@ -158,7 +168,59 @@ const vatCases: MatrixCase[] = [
  * Member prices are charged in their own change; their cases go here
  * (a member payer by CVR and by EAN, "Medlemspris" on the line).
  */
-const memberPriceCases: MatrixCase[] = [];
+const memberPriceCases: MatrixCase[] = [
+  {
+    name: 'member price: the payer\'s CVR on the member list (no EAN)',
+    book: async (ctx, bill) => {
+      await addMember(ctx, { name: 'Kommunernes Kursusforening', cvr: MEMBER_CVR, validFrom: '2026-01-01', validTo: '2026-12-31' });
+      const event = await makeEvent(ctx, { memberPriceOre: 295_000, capacity: 20 });
+      return simpleBooking(ctx, bill, signup(2, 1, { payer: { ...payer, cvr: MEMBER_CVR, ean: null, personReference: null, poNumber: 'PO-77' } }), event);
+    },
+    expect: async (l, [xml]) => {
+      const doc = l.invoices[0]!.document;
+      expect(doc.lines.map((x) => [x.description, x.unitPriceOre])).toEqual([
+        ['Medlemspris – deltagelse: Deltager 1', 295_000],
+        ['Medlemspris – deltagelse: Deltager 2', 295_000],
+      ]);
+      expect(all(xml!, 'cbc:Name')).toContain('Medlemspris – deltagelse: Deltager 1');
+      const pdf = pdfText(await renderInvoicePdf(doc));
+      expect(pdf).toContain('Medlemspris – deltagelse: Deltager 1');
+      expect(pdf).toContain('I alt at betale 7.375,00 kr.');
+    },
+  },
+  {
+    name: 'member price: the payer\'s EAN on the member list, the CVR not',
+    book: async (ctx, bill) => {
+      await addMember(ctx, { name: 'Region Midt', ean: MEMBER_EAN });
+      const event = await makeEvent(ctx, { memberPriceOre: 295_000, capacity: 20 });
+      return simpleBooking(ctx, bill, signup(1, 1, { payer: { ...payer, ean: MEMBER_EAN } }), event);
+    },
+    expect: async (l, [xml]) => {
+      const doc = l.invoices[0]!.document;
+      expect(doc.lines.map((x) => x.description)).toEqual(['Medlemspris – deltagelse: Deltager 1']);
+      expect(all(xml!, 'cbc:EndpointID')).toContain(MEMBER_EAN);
+      expect(all(xml!, 'cbc:Name')).toContain('Medlemspris – deltagelse: Deltager 1');
+      expect(pdfText(await renderInvoicePdf(doc))).toContain('Medlemspris – deltagelse: Deltager 1');
+    },
+  },
+  {
+    name: 'early-bird price before its deadline',
+    book: async (ctx, bill) => {
+      const event = await makeEvent(ctx, { capacity: 20 });
+      // TEST_NOW is 1 June 2026; the early-bird price runs to the end of June.
+      await ctx.db.updateTable('events').set({ early_bird_price_ore: 345_000, early_bird_ends_at: '2026-06-30T22:00:00.000Z' }).where('id', '=', event.id).execute();
+      return simpleBooking(ctx, bill, signup(1), event);
+    },
+    expect: async (l, [xml]) => {
+      const doc = l.invoices[0]!.document;
+      expect(doc.lines.map((x) => [x.description, x.unitPriceOre])).toEqual([['Førtidspris – deltagelse: Deltager 1', 345_000]]);
+      expect(all(xml!, 'cbc:Name')).toContain('Førtidspris – deltagelse: Deltager 1');
+      const pdf = pdfText(await renderInvoicePdf(doc));
+      expect(pdf).toContain('Førtidspris – deltagelse: Deltager 1');
+      expect(pdf).toContain('I alt at betale 4.312,50 kr.');
+    },
+  },
+];
 
 const cancellationCases: MatrixCase[] = [
   {

@@ -19,4 +19,19 @@ describe('the OpenAPI document', () => {
     const catalogueParams = JSON.stringify(doc.paths['/api/v1/events']!.get!.parameters);
     for (const name of ['q', 'type', 'theme', 'month', 'place', 'free', 'page']) expect(catalogueParams).toContain(`"${name}"`);
   });
+
+  it('says which sign-up fields are required when: the payer unless the event is free', async () => {
+    type Schema = { $ref?: string; required?: string[]; properties?: Record<string, { description?: string }> };
+    const doc = (await t.current.app.inject('/api/openapi.json')).json<{
+      paths: Record<string, Record<string, { description?: string; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+      components?: { schemas?: Record<string, Schema> };
+    }>();
+    const signup = doc.paths['/api/v1/events/{slug}/registrations']!.post!;
+    expect(signup.description).toContain('payer unless the event is free');
+    let body = signup.requestBody!.content['application/json']!.schema;
+    if (body.$ref) body = doc.components!.schemas![body.$ref.split('/').pop()!]!;
+    expect(body.required).toEqual(expect.arrayContaining(['participants', 'acceptTerms']));
+    expect(body.required).not.toContain('payer');
+    expect(body.properties!.payer!.description).toMatch(/^Who pays\. Required unless the event is free/);
+  });
 });

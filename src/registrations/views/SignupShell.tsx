@@ -11,6 +11,8 @@ export interface SignupEventInfo {
   slug: string;
   title: string;
   startsAt: string;
+  /** A free event's sign-up has no payer step. */
+  free?: boolean;
 }
 
 /** The script that moves focus to the error summary; the page works without it. */
@@ -27,12 +29,12 @@ function Icon({ name }: { name: string }): JSX.Element {
 }
 
 /** The DKFDS step indicator; the current step has aria-current="step". */
-export function StepIndicator({ page, current }: { page: PageContext; current: Step }): JSX.Element {
+export function StepIndicator({ page, current, steps = STEPS }: { page: PageContext; current: Step; steps?: ReadonlyArray<Step> }): JSX.Element {
   const { t } = page;
   return (
     <nav aria-label={t('signup.steps.label')} class="tilmeld-steps">
       <ol class="step-indicator">
-        {STEPS.map((n) => {
+        {steps.map((n, i) => {
           const state = n < current ? 'done' : n === current ? 'current' : 'todo';
           return (
             <li class={state === 'current' ? 'current' : state === 'todo' ? 'disabled' : 'completed'} aria-current={state === 'current' ? 'step' : undefined}>
@@ -43,7 +45,7 @@ export function StepIndicator({ page, current }: { page: PageContext; current: S
                   </span>
                 ) : (
                   <span class="step-number">
-                    <span safe>{String(n)}</span>
+                    <span safe>{String(i + 1)}</span>
                   </span>
                 )}
                 <div>
@@ -103,6 +105,7 @@ export interface SignupShellProps {
 /** The frame of every step: title ("Fejl: " first when there are errors), breadcrumbs, h1, step indicator, error summary. */
 export function SignupShell({ page, event, step, errors, focusHeading, children }: SignupShellProps): JSX.Element {
   const { t, locale } = page;
+  const steps: ReadonlyArray<Step> = event.free ? STEPS.filter((n) => n !== 1) : STEPS;
   const title = (errors.length > 0 ? t('signup.errorPrefix') : '') + t('signup.pageTitle', { step: t(`signup.step.${step}`), title: event.title });
   return (
     <Layout page={page} title={title} head={signupScript()}>
@@ -116,15 +119,15 @@ export function SignupShell({ page, event, step, errors, focusHeading, children 
         ]}
       />
       <h1 safe>{t('signup.heading', { title: event.title })}</h1>
-      {step === 1 ? <p class="font-lead" safe>{t('signup.lede')}</p> : ''}
+      {step === steps[0] ? <p class="font-lead" safe>{t('signup.lede')}</p> : ''}
       <div class="row">
         <div class="col-12 col-lg-3">
-          <StepIndicator page={page} current={step} />
+          <StepIndicator page={page} current={step} steps={steps} />
         </div>
         <div class="col-12 col-lg-9">
           {errors.length > 0 ? <ErrorSummary page={page} errors={errors} /> : ''}
           <h2 id="step-heading" tabindex="-1" data-focus-on-load={focusHeading && errors.length === 0 ? '' : undefined} safe>
-            {`${t('signup.step.of', { n: step, total: STEPS.length })}: ${t(`signup.step.${step}`)}`}
+            {`${t('signup.step.of', { n: steps.indexOf(step) + 1, total: steps.length })}: ${t(`signup.step.${step}`)}`}
           </h2>
           {children}
         </div>

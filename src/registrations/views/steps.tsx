@@ -284,7 +284,7 @@ export function ParticipantsStep(p: StepViewProps): JSX.Element {
           ) : (
             <p safe>{t('signup.participant.max', { max: LIMITS.participants })}</p>
           )}
-          <Buttons page={page} back next="next" />
+          <Buttons page={page} back={!signup.event.free} next="next" />
         </>
       </StepForm>
     </SignupShell>
@@ -418,16 +418,20 @@ export function ConfirmStep(p: StepViewProps & { preview: PricePreview; submissi
           <p safe>{t('signup.confirm.intro')}</p>
           <p safe>{t('signup.when', { date: formatDate(signup.event.startsAt, locale) })}</p>
 
-          <h3 safe>{t('signup.summary.payer')}</h3>
-          <dl class="tilmeld-summary">
-            <Row term={label(page, 'registration.field.payer.organisation')} value={payer.organisation} />
-            <Row term={label(page, 'registration.field.payer.cvr')} value={payer.cvr} />
-            <Row term={label(page, 'registration.field.payer.ean')} value={payer.ean} />
-            <Row term={label(page, 'registration.field.payer.personReference')} value={payer.personReference} />
-            <Row term={label(page, 'registration.field.payer.poNumber')} value={payer.poNumber} />
-            <Row term={label(page, 'registration.field.payer.address')} value={`${payer.address}, ${payer.postalCode} ${payer.city}`} />
-            <Row term={label(page, 'registration.field.payer.email')} value={payer.email} />
-          </dl>
+          {signup.event.free ? '' : (
+            <>
+              <h3 safe>{t('signup.summary.payer')}</h3>
+              <dl class="tilmeld-summary">
+                <Row term={label(page, 'registration.field.payer.organisation')} value={payer.organisation} />
+                <Row term={label(page, 'registration.field.payer.cvr')} value={payer.cvr} />
+                <Row term={label(page, 'registration.field.payer.ean')} value={payer.ean} />
+                <Row term={label(page, 'registration.field.payer.personReference')} value={payer.personReference} />
+                <Row term={label(page, 'registration.field.payer.poNumber')} value={payer.poNumber} />
+                <Row term={label(page, 'registration.field.payer.address')} value={`${payer.address}, ${payer.postalCode} ${payer.city}`} />
+                <Row term={label(page, 'registration.field.payer.email')} value={payer.email} />
+              </dl>
+            </>
+          )}
 
           <h3 safe>{t('signup.summary.participants')}</h3>
           <ol class="tilmeld-summary-list">
@@ -450,14 +454,18 @@ export function ConfirmStep(p: StepViewProps & { preview: PricePreview; submissi
             ))}
           </ol>
 
-          <h3 safe>{t('signup.summary.price')}</h3>
-          {preview.priceKind === 'member' ? <p safe>{t('signup.summary.memberPrice')}</p> : ''}
-          {preview.priceKind === 'earlyBird' && signup.event.prices.earlyBirdEndsAt ? (
-            <p safe>{t('signup.summary.earlyBirdPrice', { deadline: formatDate(signup.event.prices.earlyBirdEndsAt, locale) })}</p>
-          ) : (
-            ''
+          {signup.event.free ? '' : (
+            <>
+              <h3 safe>{t('signup.summary.price')}</h3>
+              {preview.priceKind === 'member' ? <p safe>{t('signup.summary.memberPrice')}</p> : ''}
+              {preview.priceKind === 'earlyBird' && signup.event.prices.earlyBirdEndsAt ? (
+                <p safe>{t('signup.summary.earlyBirdPrice', { deadline: formatDate(signup.event.prices.earlyBirdEndsAt, locale) })}</p>
+              ) : (
+                ''
+              )}
+              <PriceTable page={page} signup={signup} draft={draft} preview={preview} />
+            </>
           )}
-          <PriceTable page={page} signup={signup} draft={draft} preview={preview} />
 
           <h3 id="signup-terms" safe>{t('signup.terms.heading')}</h3>
           <ul>

@@ -422,6 +422,9 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
         <h2 safe>{t('adminEvents.form.prices')}</h2>
         <TextField page={page} field="price" name="price" label={f('eventField.priceOre')} hint={t('adminEvents.form.kroner')} value={draft.price} errors={e} maxLength={20} width="s" inputmode="text" />
         <TextField page={page} field="memberPrice" name="memberPrice" label={f('eventField.memberPriceOre')} value={draft.memberPrice} errors={e} maxLength={20} width="s" optional />
+        <TextField page={page} field="earlyBirdPrice" name="earlyBirdPrice" label={f('eventField.earlyBirdPriceOre')} hint={t('adminEvents.form.kroner')} value={draft.earlyBirdPrice} errors={e} maxLength={20} width="s" optional />
+        <TextField page={page} field="earlyBirdDate" name="earlyBirdDate" label={f('eventField.earlyBirdEndsAt')} hint={t('adminEvents.form.dateHint')} value={draft.earlyBirdDate} errors={e} maxLength={20} width="s" optional />
+        <TextField page={page} field="earlyBirdTime" name="earlyBirdTime" label={t('adminEvents.form.opensTime')} value={draft.earlyBirdTime} errors={e} maxLength={8} width="xs" optional />
         <ChoiceGroup
           page={page}
           field="vatMode"
