@@ -21,7 +21,7 @@ const payer = { organisation: 'Skanderborg Kommune', cvr: '', ean: '', personRef
 const person = (name: string, email: string) => ({ ...emptyParticipant(), name, email, jobTitle: 'Konsulent', workplace: 'Skanderborg Kommune', answers: { '7': 'a', '3': 'Facilitering' } });
 
 function valid(): SignupDraft {
-  return { payer: { ...payer }, participants: [person('Anna', 'anna@skanderborg.dk')], consentToParticipantList: false, acceptTerms: true };
+  return { booker: { name: 'Bente Booker', email: 'bente@skanderborg.dk' }, bookerParticipates: false, payer: { ...payer }, participants: [person('Anna', 'anna@skanderborg.dk')], consentToParticipantList: false, acceptTerms: true };
 }
 
 describe('sign-up steps', () => {

@@ -9,7 +9,7 @@ import { allocateSeats, type SeatAllocation } from './capacity.js';
 import { LIMITS, parseRegistration, type SignupOffer } from './registration.schema.js';
 import { fieldErrorMap, messageFor, type QuestionLabels } from './registrations.messages.js';
 import { totalsOf, type PriceKind, type Totals } from './pricing.js';
-import { PARTICIPANT_TEXT_FIELDS, PAYER_FIELDS, toRegistrationInput, type SignupDraft } from './signup-form.js';
+import { BOOKER_FIELDS, PARTICIPANT_TEXT_FIELDS, PAYER_FIELDS, toRegistrationInput, type SignupDraft } from './signup-form.js';
 
 export const STEPS = [1, 2, 3] as const;
 export type Step = (typeof STEPS)[number];
@@ -37,6 +37,7 @@ export function fieldId(key: string): string {
  */
 export function fieldKeyOf(path: string): string {
   const [head, index, field, sub] = path === '' ? [] : path.split('.');
+  if (head === 'booker') return index !== undefined && (BOOKER_FIELDS as readonly string[]).includes(index) ? `booker.${index}` : 'booker.name';
   if (head === 'payer') return index !== undefined && (PAYER_FIELDS as readonly string[]).includes(index) ? `payer.${index}` : 'payer.organisation';
   if (head === 'participants') {
     if (index === undefined || !/^\d+$/.test(index)) return 'participants';
@@ -51,7 +52,7 @@ export function fieldKeyOf(path: string): string {
 
 /** The step that shows a field. */
 export function stepOfKey(key: string): Step {
-  if (key.startsWith('payer')) return 1;
+  if (key.startsWith('payer') || key.startsWith('booker')) return 1;
   if (key.startsWith('participants')) return 2;
   return 3;
 }
@@ -59,6 +60,8 @@ export function stepOfKey(key: string): Step {
 /** Sorts field keys in the order the form shows them. */
 function rank(key: string, questionOrder: ReadonlyMap<string, number>): number[] {
   const [head, a, b, c] = key.split('.');
+  // The booker's fields come first in step 1, before the payer's.
+  if (head === 'booker') return [1, BOOKER_FIELDS.indexOf(a as (typeof BOOKER_FIELDS)[number]) - BOOKER_FIELDS.length];
   if (head === 'payer') return [1, PAYER_FIELDS.indexOf(a as (typeof PAYER_FIELDS)[number])];
   if (head === 'participants') {
     if (a === undefined) return [2, -1];
@@ -101,6 +104,8 @@ function parsedErrors(input: unknown, c: StepContext): Array<[string, string]> {
   return Object.entries(fieldErrorMap(result.error, c.locale, c.labels));
 }
 
+const VALID_BOOKER = { name: 'x', email: 'booker@example.invalid' } as const;
+
 const PAYER_MASK: Record<(typeof PAYER_FIELDS)[number], string> = {
   organisation: 'x', cvr: '', ean: '', personReference: 'x', poNumber: '', address: 'x', postalCode: '1000', city: 'x', countryCode: 'DK', email: 'payer@example.invalid',
 };
@@ -114,9 +119,13 @@ const PAYER_MASK: Record<(typeof PAYER_FIELDS)[number], string> = {
  * once instead of a new one after each correction.
  */
 function masked(input: ReturnType<typeof toRegistrationInput>, paths: ReadonlyArray<string>): ReturnType<typeof toRegistrationInput> | null {
-  const copy = toRegistrationInput(input as SignupDraft, input.locale);
+  const copy = toRegistrationInput({ ...input, bookerParticipates: false }, input.locale);
   for (const path of paths) {
     const [head, index, field, sub] = path.split('.');
+    if (head === 'booker' && (index === 'name' || index === 'email')) {
+      copy.booker[index] = VALID_BOOKER[index];
+      continue;
+    }
     if (head === 'payer' && index !== undefined && index in PAYER_MASK) {
       copy.payer[index as keyof typeof PAYER_MASK] = PAYER_MASK[index as keyof typeof PAYER_MASK];
       continue;
@@ -167,7 +176,7 @@ export function stepErrors(draft: SignupDraft, step: Step, c: StepContext): Form
     return formErrors(messages, c.offer);
   }
   if (step === 2) {
-    const messages = schemaErrors({ ...input, payer: VALID_PAYER, acceptTerms: true }, c).filter(([p]) => stepOfKey(fieldKeyOf(p)) === 2);
+    const messages = schemaErrors({ ...input, booker: { ...VALID_BOOKER }, payer: VALID_PAYER, acceptTerms: true }, c).filter(([p]) => stepOfKey(fieldKeyOf(p)) === 2);
     return formErrors(messages, c.offer);
   }
   return formErrors(schemaErrors(input, c), c.offer);
