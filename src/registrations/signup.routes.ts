@@ -207,6 +207,8 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
         if (action.kind === 'remove' && step === 2) {
           if (draft.participants.length > 1 && action.index < draft.participants.length) {
             draft.participants.splice(action.index, 1);
+            // The booker was participant 1: the next one must not take their name.
+            if (action.index === 0) draft.bookerParticipates = false;
             return show({ step: 2, removed: action.index + 1 });
           }
           return show({ step: 2 });

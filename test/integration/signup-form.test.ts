@@ -149,6 +149,15 @@ forEachDialect('sign-up form', (dialect) => {
       expect(stored).toContainEqual({ booker_name: 'Bente Booker', booker_email: 'bente@skanderborg.dk', name: 'Bente Booker', email: 'bente@skanderborg.dk' });
     });
 
+    it('unticks "Jeg deltager selv" when participant 1 is removed, so the next participant keeps their own name', async () => {
+      const c = await client(da(f.open.slug)).open();
+      await c.submit('next', payer);
+      await c.submit('remove:0', { ...person(0, 'Bente Booker', 'bente@skanderborg.dk'), ...person(1, 'Bo Berg', 'bo@skanderborg.dk'), bookerParticipates: '1' });
+      expect(currentStep(c.html)).toBe(2);
+      expect(valueOf(c.html, 'participants-0-name')).toBe('Bo Berg');
+      expect(tagWithId(c.html, 'bookerParticipates')).not.toContain('checked');
+    });
+
     it('keeps the participant as typed when the box is not ticked', async () => {
       const c = await client(en(f.open.slug)).open();
       await c.submit('next', payer);
