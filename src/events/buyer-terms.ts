@@ -3,6 +3,15 @@ import type { Locale, Translate } from '../web/i18n.js';
 import { formatMoney } from '../lib/money.js';
 import type { EventDetails, Prices } from './event-details.js';
 import { dateTime } from './views/format.js';
+import { formatDate } from '../lib/dates.js';
+
+/**
+ * The last day of the early-bird price, for "til og med <dato>": the price
+ * holds before `endsAt`, so its last day is the Danish day of the moment before.
+ */
+export function earlyBirdLastDay(endsAt: string, locale: Locale): string {
+  return formatDate(new Date(new Date(endsAt).getTime() - 1).toISOString(), locale);
+}
 
 /** "4.500,00 kr. ekskl. moms" (or the plain amount when VAT-exempt); "Gratis" for 0. */
 export function priceText(t: Translate, locale: Locale, prices: Pick<Prices, 'vatMode'>, exVatOre: number): string {

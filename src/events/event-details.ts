@@ -93,6 +93,25 @@ export interface CancellationTermsOfEvent {
   feeInclVatOre: number;
 }
 
+/** The early-bird price while it holds: before `endsAt` (UTC ISO), the last day being the Danish day before. */
+export interface EarlyBird {
+  priceExVatOre: number;
+  priceInclVatOre: number;
+  endsAt: string;
+}
+
+/** The early-bird price when the event has one and its deadline has not passed; otherwise null. */
+export function earlyBirdOf(
+  row: { early_bird_price_ore: number | null; early_bird_ends_at: string | null },
+  vatPercent: number,
+  now: Date,
+): EarlyBird | null {
+  if (row.early_bird_price_ore === null || row.early_bird_ends_at === null) return null;
+  if (now.getTime() >= new Date(row.early_bird_ends_at).getTime()) return null;
+  const ex = row.early_bird_price_ore;
+  return { priceExVatOre: ex, priceInclVatOre: ex + vatOre(ex, vatPercent), endsAt: row.early_bird_ends_at };
+}
+
 export interface Seats {
   capacity: number;
   seatsAvailable: number;
@@ -128,6 +147,8 @@ export interface EventDetails extends Prices, Seats {
   cancellation: CancellationTermsOfEvent;
   /** The language the event is held in; its texts are written in it. */
   language: EventLanguage;
+  /** Null when the event has no early-bird price or it has ended. */
+  earlyBird: EarlyBird | null;
 }
 
 type PriceColumns = Pick<EventCardRow, 'price_ore' | 'member_price_ore' | 'vat_mode'> & { vat_exemption_reason?: string | null };
@@ -254,6 +275,7 @@ export async function findPublicEvent(ctx: AppContext, slug: string): Promise<Ev
       feeInclVatOre: incl(event.late_cancellation_fee_ore),
     },
     language: event.language,
+    earlyBird: earlyBirdOf(event, prices.vatPercent, ctx.clock.now()),
     ...prices,
     ...seatsOf(event, ctx.clock.now()),
   };

@@ -113,6 +113,14 @@ const eventDetailSchema = eventSummarySchema
     urls: z.object({ page: localized, api: z.string(), calendar: localized, signup: localized }),
     waitingListLength: z.number().int().describe('Participants on the waiting list now'),
     memberPriceCondition: localized.nullable().describe('Who pays the member price, in words; null when there is no member price'),
+    earlyBird: z
+      .object({
+        priceExVatOre: ore,
+        priceInclVatOre: ore,
+        endsAt: instant.describe('The early-bird price holds for sign-ups before this moment'),
+      })
+      .nullable()
+      .describe('The early-bird price while it holds; null when the event has none or its deadline has passed'),
     addOns: z
       .array(
         z.object({
@@ -222,6 +230,7 @@ export function eventsApi(ctx: AppContext): FastifyPluginAsync {
       e.memberPriceExVatOre === null
         ? null
         : { da: translator('da')('eventPage.memberPriceNote', { price: memberPrice('da', e) }), en: translator('en')('eventPage.memberPriceNote', { price: memberPrice('en', e) }) },
+    earlyBird: e.earlyBird,
     addOns: e.addOns.map((a) => ({
       code: a.code,
       name: { da: a.nameDa, en: a.nameEn },

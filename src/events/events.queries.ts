@@ -230,6 +230,8 @@ const eventDetailColumns = [
   'events.included',
   'events.vat_exemption_reason',
   'events.updated_at',
+  'events.early_bird_price_ore',
+  'events.early_bird_ends_at',
   'events.cancellation_free_days',
   'events.late_cancellation',
   'events.late_cancellation_fee_ore',

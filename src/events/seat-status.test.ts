@@ -14,9 +14,11 @@ const facts = (over: Partial<SeatFacts> = {}): SeatFacts => ({
 });
 
 describe('seatStatus', () => {
-  it('says venteliste while anyone waits, even with a free seat, since newcomers queue behind them', () => {
-    expect(seatStatus(facts({ seatsTaken: 38, waitingCount: 1 }), now)).toBe('waitingList');
+  it('shows the free seats, not venteliste, while a group that cannot fit waits', () => {
+    expect(seatStatus(facts({ seatsTaken: 38, waitingCount: 1 }), now)).toBe('few');
     expect(seatStatus(facts({ seatsTaken: 38, waitingCount: 0 }), now)).toBe('few');
+    expect(seatStatus(facts({ seatsTaken: 10, waitingCount: 3 }), now)).toBe('available');
+    expect(seatStatus(facts({ seatsTaken: 40, waitingCount: 3 }), now)).toBe('waitingList');
   });
 
   it('shows free seats while more than a tenth is left', () => {

@@ -9,7 +9,11 @@ export interface SeatFacts {
   signupOpensAt: string | null;
   signupClosesAt: string | null;
   endsAt: string;
-  /** People on the waiting list now; while anyone waits, a newcomer joins them. */
+  /**
+   * People on the waiting list now. It does not decide the badge: a group
+   * that cannot fit may wait while smaller sign-ups take the free seats
+   * (first fit, see docs/ARCHITECTURE.md), so free seats are shown as free.
+   */
   waitingCount: number;
 }
 
@@ -51,11 +55,15 @@ export function signupOpen(facts: SeatFacts, now: Date): boolean {
   return at < facts.endsAt;
 }
 
-/** What the public sees: ledige pladser / få pladser / venteliste / lukket. */
+/**
+ * What the public sees: ledige pladser / få pladser / venteliste / lukket.
+ * Venteliste only when no seat is free: with people waiting, a free seat
+ * still goes to a newcomer who fits in it.
+ */
 export function seatStatus(facts: SeatFacts, now: Date): SeatStatus {
   if (!signupOpen(facts, now)) return 'closed';
   const free = seatsAvailable(facts);
-  if (free === 0 || facts.waitingCount > 0) return 'waitingList';
+  if (free === 0) return 'waitingList';
   if (free <= Math.max(1, Math.floor(facts.capacity * FEW_SEATS_SHARE))) return 'few';
   return 'available';
 }

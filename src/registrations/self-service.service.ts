@@ -161,6 +161,8 @@ export function participantChangeErrors(
   // Last, so that an address already on the registration is reported on this participant.
   const index = others.length;
   const signup: SignupDraft = {
+    booker: { name: 'x', email: 'booker@example.invalid' },
+    bookerParticipates: false,
     payer: emptyPayer(),
     participants: [...others, draft],
     consentToParticipantList: false,

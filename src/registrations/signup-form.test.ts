@@ -49,6 +49,8 @@ const participant: fc.Arbitrary<ParticipantDraft> = fc.record({
 });
 
 const draft: fc.Arbitrary<SignupDraft> = fc.record({
+  booker: fc.record({ name: typed, email: typed }),
+  bookerParticipates: fc.boolean(),
   payer: fc.record(Object.fromEntries(PAYER_FIELDS.map((f) => [f, typed])) as Record<(typeof PAYER_FIELDS)[number], fc.Arbitrary<string>>),
   participants: fc.array(participant, { minLength: 1, maxLength: 20 }),
   consentToParticipantList: fc.boolean(),

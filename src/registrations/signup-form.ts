@@ -15,6 +15,10 @@ import type { QuestionKind } from './registrations.table.js';
 export const PAYER_FIELDS = ['organisation', 'cvr', 'ean', 'personReference', 'poNumber', 'address', 'postalCode', 'city', 'countryCode', 'email'] as const;
 export type PayerField = (typeof PAYER_FIELDS)[number];
 
+/** Who signs up: asked in the first step, with the payer. */
+export const BOOKER_FIELDS = ['name', 'email'] as const;
+export type BookerField = (typeof BOOKER_FIELDS)[number];
+
 export const PARTICIPANT_TEXT_FIELDS = ['name', 'email', 'jobTitle', 'workplace', 'phone', 'diet', 'accessibilityNeeds'] as const;
 export type ParticipantTextField = (typeof PARTICIPANT_TEXT_FIELDS)[number];
 
@@ -33,6 +37,9 @@ export type ParticipantDraft = Record<ParticipantTextField, string> & {
 };
 
 export interface SignupDraft {
+  booker: Record<BookerField, string>;
+  /** "Jeg deltager selv": the booker is the first participant. */
+  bookerParticipates: boolean;
   payer: PayerDraft;
   participants: ParticipantDraft[];
   consentToParticipantList: boolean;
@@ -63,7 +70,7 @@ export function emptyParticipant(): ParticipantDraft {
 }
 
 export function emptyDraft(): SignupDraft {
-  return { payer: emptyPayer(), participants: [emptyParticipant()], consentToParticipantList: false, acceptTerms: false };
+  return { booker: { name: '', email: '' }, bookerParticipates: false, payer: emptyPayer(), participants: [emptyParticipant()], consentToParticipantList: false, acceptTerms: false };
 }
 
 /** A checked checkbox posts this value. */
@@ -90,8 +97,10 @@ function texts(value: unknown): string[] {
 }
 
 const PAYER_NAME = /^payer\[(\w+)\]$/;
+const BOOKER_NAME = /^booker\[(\w+)\]$/;
 const PARTICIPANT_NAME = /^participants\[(\d{1,4})\]\[(\w+)\](?:\[(\d{1,9})\])?(\[\])?$/;
 
+const isBookerField = (f: string): f is BookerField => (BOOKER_FIELDS as readonly string[]).includes(f);
 const isPayerField = (f: string): f is PayerField => (PAYER_FIELDS as readonly string[]).includes(f);
 const isTextField = (f: string): f is ParticipantTextField => (PARTICIPANT_TEXT_FIELDS as readonly string[]).includes(f);
 
@@ -101,7 +110,7 @@ const isTextField = (f: string): f is ParticipantTextField => (PARTICIPANT_TEXT_
  * in the order of their indices, gaps closed.
  */
 export function fromFormFields(body: unknown, offer: FormOffer): SignupDraft {
-  const draft: SignupDraft = { payer: emptyPayer(), participants: [], consentToParticipantList: false, acceptTerms: false };
+  const draft: SignupDraft = { booker: { name: '', email: '' }, bookerParticipates: false, payer: emptyPayer(), participants: [], consentToParticipantList: false, acceptTerms: false };
   if (!body || typeof body !== 'object' || Array.isArray(body)) return draft;
   const kinds = new Map(offer.questions.map((q) => [String(q.id), q.kind]));
   const byIndex = new Map<number, ParticipantDraft>();
@@ -118,6 +127,15 @@ export function fromFormFields(body: unknown, offer: FormOffer): SignupDraft {
     }
     if (name === 'acceptTerms') {
       draft.acceptTerms = text(value) === CHECKED;
+      continue;
+    }
+    if (name === 'bookerParticipates') {
+      draft.bookerParticipates = text(value) === CHECKED;
+      continue;
+    }
+    const booker = BOOKER_NAME.exec(name);
+    if (booker) {
+      if (isBookerField(booker[1]!)) draft.booker[booker[1]] = text(value);
       continue;
     }
     const payer = PAYER_NAME.exec(name);
@@ -161,9 +179,11 @@ export type FormField = readonly [name: string, value: string];
 export function toFormFields(draft: SignupDraft, part: 'payer' | 'participants' | 'confirm' | 'all' = 'all'): FormField[] {
   const out: FormField[] = [];
   if (part === 'payer' || part === 'all') {
+    for (const f of BOOKER_FIELDS) out.push([`booker[${f}]`, draft.booker[f]]);
     for (const f of PAYER_FIELDS) out.push([`payer[${f}]`, draft.payer[f]]);
   }
   if (part === 'participants' || part === 'all') {
+    if (draft.bookerParticipates) out.push(['bookerParticipates', CHECKED]);
     draft.participants.forEach((p, i) => {
       for (const f of PARTICIPANT_TEXT_FIELDS) out.push([`participants[${i}][${f}]`, p[f]]);
       for (const code of p.addOns) out.push([`participants[${i}][addOns][]`, code]);
@@ -194,6 +214,7 @@ export function formBody(fields: ReadonlyArray<FormField>): Record<string, strin
 export function toRegistrationInput(draft: SignupDraft, locale: 'da' | 'en') {
   return {
     locale,
+    booker: { ...draft.booker },
     payer: { ...draft.payer },
     participants: draft.participants.map((p) => ({ ...p, addOns: [...p.addOns], answers: { ...p.answers } })),
     consentToParticipantList: draft.consentToParticipantList,
@@ -209,4 +230,17 @@ export function prefillWorkplaces(draft: SignupDraft): void {
   const organisation = draft.payer.organisation.trim();
   if (!organisation) return;
   for (const p of draft.participants) if (p.workplace.trim() === '') p.workplace = organisation;
+}
+
+/**
+ * "Jeg deltager selv": the booker's name and e-mail become the first
+ * participant's. Without JavaScript this happens when step 2 is posted; with
+ * it, signup.js fills the fields in place as the box is ticked.
+ */
+export function copyBookerToFirstParticipant(draft: SignupDraft): void {
+  if (!draft.bookerParticipates) return;
+  const first = draft.participants[0];
+  if (!first) return;
+  first.name = draft.booker.name;
+  first.email = draft.booker.email;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SignupOffer } from './registration.schema.js';
-import { emptyDraft, emptyParticipant, type SignupDraft } from './signup-form.js';
+import { copyBookerToFirstParticipant, emptyDraft, emptyParticipant, type SignupDraft } from './signup-form.js';
 import { fieldId, fieldKeyOf, firstInvalidStep, pricePreview, soldOutErrors, stepErrors, type StepContext } from './signup-steps.js';
 
 const offer: SignupOffer = {
@@ -21,7 +21,7 @@ const payer = { organisation: 'Skanderborg Kommune', cvr: '', ean: '', personRef
 const person = (name: string, email: string) => ({ ...emptyParticipant(), name, email, jobTitle: 'Konsulent', workplace: 'Skanderborg Kommune', answers: { '7': 'a', '3': 'Facilitering' } });
 
 function valid(): SignupDraft {
-  return { payer: { ...payer }, participants: [person('Anna', 'anna@skanderborg.dk')], consentToParticipantList: false, acceptTerms: true };
+  return { booker: { name: 'Bente Booker', email: 'bente@skanderborg.dk' }, bookerParticipates: false, payer: { ...payer }, participants: [person('Anna', 'anna@skanderborg.dk')], consentToParticipantList: false, acceptTerms: true };
 }
 
 describe('sign-up steps', () => {
@@ -40,12 +40,25 @@ describe('sign-up steps', () => {
     expect(fieldId('')).toBe('signup-form');
   });
 
-  it('checks only the payer on step 1, in the order of the form', () => {
+  it('checks only the booker and the payer on step 1, in the order of the form', () => {
     const d = { ...emptyDraft(), payer: { ...payer, organisation: '', cvr: '12345678', email: 'nope' } };
     const errors = stepErrors(d, 1, da);
-    expect(errors.map((e) => e.key)).toEqual(['payer.organisation', 'payer.cvr', 'payer.email']);
-    expect(errors[1]!.message).toBe('CVR-nummeret findes ikke. Tjek, at det er skrevet rigtigt.');
-    expect(stepErrors(d, 1, en)[0]!.message).toBe('Organisation is required.');
+    expect(errors.map((e) => e.key)).toEqual(['booker.name', 'booker.email', 'payer.organisation', 'payer.cvr', 'payer.email']);
+    expect(errors.map((e) => e.id).slice(0, 2)).toEqual(['booker-name', 'booker-email']);
+    expect(errors[3]!.message).toBe('CVR-nummeret findes ikke. Tjek, at det er skrevet rigtigt.');
+    expect(stepErrors(d, 1, en)[2]!.message).toBe('Organisation is required.');
+    const booked = { ...d, booker: { name: 'Bente Booker', email: 'ikke en mail' } };
+    expect(stepErrors(booked, 1, da).map((e) => e.key)).toEqual(['booker.email', 'payer.organisation', 'payer.cvr', 'payer.email']);
+  });
+
+  it('copies the booker into the first participant only when "Jeg deltager selv" is ticked', () => {
+    const d = valid();
+    copyBookerToFirstParticipant(d);
+    expect(d.participants[0]).toMatchObject({ name: 'Anna', email: 'anna@skanderborg.dk' });
+    d.bookerParticipates = true;
+    copyBookerToFirstParticipant(d);
+    expect(d.participants[0]).toMatchObject({ name: 'Bente Booker', email: 'bente@skanderborg.dk', jobTitle: 'Konsulent' });
+    expect(stepErrors(d, 2, da)).toEqual([]);
   });
 
   it('checks the participants on step 2 with the rules across the whole input, whatever the payer says', () => {

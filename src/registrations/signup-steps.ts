@@ -9,7 +9,7 @@ import { allocateSeats, type SeatAllocation } from './capacity.js';
 import { LIMITS, parseRegistration, type SignupOffer } from './registration.schema.js';
 import { fieldErrorMap, messageFor, type QuestionLabels } from './registrations.messages.js';
 import { totalsOf, type PriceKind, type Totals } from './pricing.js';
-import { PARTICIPANT_TEXT_FIELDS, PAYER_FIELDS, toRegistrationInput, type SignupDraft } from './signup-form.js';
+import { BOOKER_FIELDS, PARTICIPANT_TEXT_FIELDS, PAYER_FIELDS, toRegistrationInput, type SignupDraft } from './signup-form.js';
 
 export const STEPS = [1, 2, 3] as const;
 export type Step = (typeof STEPS)[number];
@@ -37,6 +37,7 @@ export function fieldId(key: string): string {
  */
 export function fieldKeyOf(path: string): string {
   const [head, index, field, sub] = path === '' ? [] : path.split('.');
+  if (head === 'booker') return index !== undefined && (BOOKER_FIELDS as readonly string[]).includes(index) ? `booker.${index}` : 'booker.name';
   if (head === 'payer') return index !== undefined && (PAYER_FIELDS as readonly string[]).includes(index) ? `payer.${index}` : 'payer.organisation';
   if (head === 'participants') {
     if (index === undefined || !/^\d+$/.test(index)) return 'participants';
@@ -51,7 +52,7 @@ export function fieldKeyOf(path: string): string {
 
 /** The step that shows a field. */
 export function stepOfKey(key: string): Step {
-  if (key.startsWith('payer')) return 1;
+  if (key.startsWith('payer') || key.startsWith('booker')) return 1;
   if (key.startsWith('participants')) return 2;
   return 3;
 }
@@ -59,6 +60,8 @@ export function stepOfKey(key: string): Step {
 /** Sorts field keys in the order the form shows them. */
 function rank(key: string, questionOrder: ReadonlyMap<string, number>): number[] {
   const [head, a, b, c] = key.split('.');
+  // The booker's fields come first in step 1, before the payer's.
+  if (head === 'booker') return [1, BOOKER_FIELDS.indexOf(a as (typeof BOOKER_FIELDS)[number]) - BOOKER_FIELDS.length];
   if (head === 'payer') return [1, PAYER_FIELDS.indexOf(a as (typeof PAYER_FIELDS)[number])];
   if (head === 'participants') {
     if (a === undefined) return [2, -1];
@@ -101,6 +104,8 @@ function parsedErrors(input: unknown, c: StepContext): Array<[string, string]> {
   return Object.entries(fieldErrorMap(result.error, c.locale, c.labels));
 }
 
+const VALID_BOOKER = { name: 'x', email: 'booker@example.invalid' } as const;
+
 const PAYER_MASK: Record<(typeof PAYER_FIELDS)[number], string> = {
   organisation: 'x', cvr: '', ean: '', personReference: 'x', poNumber: '', address: 'x', postalCode: '1000', city: 'x', countryCode: 'DK', email: 'payer@example.invalid',
 };
@@ -114,10 +119,15 @@ const PAYER_MASK: Record<(typeof PAYER_FIELDS)[number], string> = {
  * once instead of a new one after each correction.
  */
 function masked(input: RegistrationFormInput, paths: ReadonlyArray<string>): RegistrationFormInput | null {
-  const copy: RegistrationFormInput = toRegistrationInput({ payer: VALID_PAYER, ...input } as SignupDraft, input.locale);
+  const copy: RegistrationFormInput = toRegistrationInput({ payer: VALID_PAYER, booker: VALID_BOOKER, ...input, bookerParticipates: false } as SignupDraft, input.locale);
   if (!input.payer) delete copy.payer;
+  if (!input.booker) delete copy.booker;
   for (const path of paths) {
     const [head, index, field, sub] = path.split('.');
+    if (head === 'booker' && copy.booker && (index === 'name' || index === 'email')) {
+      copy.booker[index] = VALID_BOOKER[index];
+      continue;
+    }
     if (head === 'payer' && copy.payer && index !== undefined && index in PAYER_MASK) {
       copy.payer[index as keyof typeof PAYER_MASK] = PAYER_MASK[index as keyof typeof PAYER_MASK];
       continue;
@@ -161,12 +171,19 @@ function schemaErrors(input: RegistrationFormInput, c: StepContext): Array<[stri
 const VALID_PAYER = PAYER_MASK;
 
 /** The form's input as the schema takes it; a free event's sign-up has no payer step, so it sends no payer. */
-type RegistrationFormInput = Omit<ReturnType<typeof toRegistrationInput>, 'payer'> & { payer?: ReturnType<typeof toRegistrationInput>['payer'] };
+type RegistrationFormInput = Omit<ReturnType<typeof toRegistrationInput>, 'payer' | 'booker'> & {
+  payer?: ReturnType<typeof toRegistrationInput>['payer'];
+  booker?: ReturnType<typeof toRegistrationInput>['booker'];
+};
 
 /** The draft as the schema and the service take it: without a payer on a free event, whatever hidden fields were posted. */
 export function formInput(draft: SignupDraft, c: Pick<StepContext, 'offer' | 'locale'>): RegistrationFormInput {
   const input: RegistrationFormInput = toRegistrationInput(draft, c.locale);
-  if (c.offer.free) delete input.payer;
+  // A free event's form starts with the participants: no payer, and the first participant books.
+  if (c.offer.free) {
+    delete input.payer;
+    delete input.booker;
+  }
   return input;
 }
 
@@ -184,7 +201,7 @@ export function stepErrors(draft: SignupDraft, step: Step, c: StepContext): Form
     return formErrors(messages, c.offer);
   }
   if (step === 2) {
-    const messages = schemaErrors({ ...input, ...(input.payer ? { payer: VALID_PAYER } : {}), acceptTerms: true }, c).filter(([p]) => stepOfKey(fieldKeyOf(p)) === 2);
+    const messages = schemaErrors({ ...input, ...(input.booker ? { booker: { ...VALID_BOOKER } } : {}), ...(input.payer ? { payer: VALID_PAYER } : {}), acceptTerms: true }, c).filter(([p]) => stepOfKey(fieldKeyOf(p)) === 2);
     return formErrors(messages, c.offer);
   }
   return formErrors(schemaErrors(input, c), c.offer);

@@ -41,7 +41,7 @@ import { fieldErrorMap, registrationMessage } from './registrations.messages.js'
 import { exceedsCapacity } from './capacity.js';
 import { admitSignup, retryMinutes } from './signup-limits.js';
 import { createRegistration, getEventSignup, questionLabels, type EventSignup } from './registrations.service.js';
-import { emptyDraft, emptyParticipant, fromFormFields, prefillWorkplaces, type SignupDraft } from './signup-form.js';
+import { copyBookerToFirstParticipant, emptyDraft, emptyParticipant, fromFormFields, prefillWorkplaces, type SignupDraft } from './signup-form.js';
 import { firstInvalidStep, firstStep, formErrors, formInput, pricePreview, soldOutErrors, stepErrors, stepOfKey, type FormError, type Step, type StepContext } from './signup-steps.js';
 import { AlreadySentPage, ReceiptPage, SignupClosedPage } from './views/ReceiptPage.js';
 import { ConfirmStep, ParticipantsStep, PayerStep } from './views/steps.js';
@@ -188,6 +188,8 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
         const c: StepContext = { offer, labels: questionLabels(signup), locale };
         const body: unknown = request.body;
         const draft = fromFormFields(body, { questions: signup.questions });
+        // "Jeg deltager selv" without JavaScript: the box is read on every post.
+        copyBookerToFirstParticipant(draft);
         const step = Math.max(postedStep(body), firstStep(offer)) as Step;
         const action = postedAction(body);
         const show = (shown: Shown) => render(request, reply, page, signup, draft, shown);
@@ -205,6 +207,8 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
         if (action.kind === 'remove' && step === 2) {
           if (draft.participants.length > 1 && action.index < draft.participants.length) {
             draft.participants.splice(action.index, 1);
+            // The booker was participant 1: the next one must not take their name.
+            if (action.index === 0) draft.bookerParticipates = false;
             return show({ step: 2, removed: action.index + 1 });
           }
           return show({ step: 2 });

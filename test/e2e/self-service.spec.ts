@@ -146,11 +146,38 @@ test('the self-service page: view, a change with an error, and cancelling one pa
   expect((await page.goto(`/tilmelding/${'x'.repeat(43)}`))?.status()).toBe(404);
 });
 
-test('"Mine tilmeldinger": ask for a link, use it, open a registration, by keyboard', async ({ page, request }) => {
-  const booker = `mine-${run}@skanderborg.dk`;
+const MINE = {
+  da: {
+    path: '/mine-tilmeldinger',
+    title: 'Mine tilmeldinger',
+    invalid: 'Skriv en gyldig e-mailadresse',
+    sentTitle: 'Tjek din e-mail',
+    sent: 'Hvis adressen har tilmeldinger, har vi sendt et link til den.',
+    overview: /\/mine-tilmeldinger\/oversigt$/,
+    listIntro: (email: string) => `Tilmeldinger for ${email}:`,
+    change: 'Se og ret',
+    manage: /\/tilmelding\/[A-Za-z0-9_-]{43}$/,
+  },
+  en: {
+    path: '/en/my-bookings',
+    title: 'My registrations',
+    invalid: 'Enter a valid e-mail address',
+    sentTitle: 'Check your e-mail',
+    sent: 'If the address has registrations, we have sent a link to it.',
+    overview: /\/en\/my-bookings\/overview$/,
+    listIntro: (email: string) => `Registrations for ${email}:`,
+    change: 'See and change',
+    manage: /\/en\/booking\/[A-Za-z0-9_-]{43}$/,
+  },
+} as const;
+
+/** E-mail → link in the mail → the list → one registration, by keyboard; then the list again from the menu's address. */
+async function mineTilmeldinger(page: Page, request: APIRequestContext, locale: 'da' | 'en', tag: string): Promise<void> {
+  const T = MINE[locale];
+  const booker = `mine-${tag}-${run}@skanderborg.dk`;
   await register(request, booker);
-  await page.goto('/mine-tilmeldinger');
-  await expect(page.locator('h1')).toHaveText('Mine tilmeldinger');
+  await page.goto(T.path);
+  await expect(page.locator('h1')).toHaveText(T.title);
   await expectNoAxeViolations(page);
 
   // An invalid address first.
@@ -158,31 +185,52 @@ test('"Mine tilmeldinger": ask for a link, use it, open a registration, by keybo
   await page.keyboard.type('ikke-en-adresse');
   await enter(page);
   await expect(page.locator('[data-error-summary]')).toBeFocused();
-  await expect(page.locator('#email-error')).toContainText('Skriv en gyldig e-mailadresse');
+  await expect(page.locator('#email-error')).toContainText(T.invalid);
   await expectNoAxeViolations(page);
 
   await tabTo(page, (f) => f.id === 'email', 'the e-mail field');
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(booker);
   await enter(page);
-  await expect(page.locator('h1')).toHaveText('Tjek din e-mail');
-  await expect(page.getByRole('status')).toContainText('Hvis adressen har tilmeldinger, har vi sendt et link til den.');
+  await expect(page.locator('h1')).toHaveText(T.sentTitle);
+  await expect(page.getByRole('status')).toContainText(T.sent);
   await expectNoAxeViolations(page);
 
   // The link in the mail goes straight to the list.
-  const link = await mailedLink(booker, '/mine-tilmeldinger/link/');
+  const link = await mailedLink(booker, `${T.path}/link/`);
   await page.goto(link);
-  await expect(page).toHaveURL(/\/mine-tilmeldinger\/oversigt$/);
-  await expect(page.locator('h1')).toHaveText('Mine tilmeldinger');
-  await expect(page.getByText(`Tilmeldinger for ${booker}:`)).toBeVisible();
+  await expect(page).toHaveURL(T.overview);
+  await expect(page.locator('h1')).toHaveText(T.title);
+  await expect(page.getByText(T.listIntro(booker))).toBeVisible();
   await expectNoAxeViolations(page);
-  await tabTo(page, (f) => f.tag === 'a' && f.text === 'Se og ret', 'Se og ret');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+  await tabTo(page, (f) => f.tag === 'a' && f.text === T.change, T.change);
   await enter(page);
-  await expect(page).toHaveURL(/\/tilmelding\/[A-Za-z0-9_-]{43}$/);
+  await expect(page).toHaveURL(T.manage);
   await expect(page.getByRole('heading', { name: 'Anna Andersen' })).toBeVisible();
 
   // For the next 30 minutes "Mine tilmeldinger" opens the list on this device.
-  await page.goto('/mine-tilmeldinger');
-  await expect(page).toHaveURL(/\/mine-tilmeldinger\/oversigt$/);
-  await expect(page.getByText(`Tilmeldinger for ${booker}:`)).toBeVisible();
+  await page.goto(T.path);
+  await expect(page).toHaveURL(T.overview);
+  await expect(page.getByText(T.listIntro(booker))).toBeVisible();
+}
+
+test('"Mine tilmeldinger": ask for a link, use it, open a registration, by keyboard', async ({ page, request }) => {
+  await mineTilmeldinger(page, request, 'da', 'da');
 });
+
+test('"My registrations" in English, the same two steps', async ({ page, request }) => {
+  await mineTilmeldinger(page, request, 'en', 'en');
+});
+
+for (const locale of ['da', 'en'] as const) {
+  test(`"Mine tilmeldinger" at 390×844 (${locale})`, async ({ browser, request }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    try {
+      await mineTilmeldinger(page, request, locale, `phone-${locale}`);
+    } finally {
+      await context.close();
+    }
+  });
+}

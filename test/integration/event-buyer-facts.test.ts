@@ -23,6 +23,9 @@ forEachDialect('event facts for buyers', (dialect) => {
     await ctx.db.updateTable('event_add_ons').set({ taken: 10 }).where('code', '=', 'overnight').execute();
     await setSignupSettings(ctx, ids.course, { cancellation: { freeDays: 7, late: 'not_allowed' } });
     await ctx.db.updateTable('events').set({ language: 'en' }).where('id', '=', ids.conference).execute();
+    // Early bird: the seminar's holds until Danish midnight after 1 August 2026; the course's ended before now (1 June).
+    await ctx.db.updateTable('events').set({ early_bird_price_ore: 350000, early_bird_ends_at: '2026-08-01T22:00:00.000Z' }).where('id', '=', ids.seminar).execute();
+    await ctx.db.updateTable('events').set({ early_bird_price_ore: 100, early_bird_ends_at: '2026-05-31T22:00:00.000Z' }).where('id', '=', ids.course).execute();
     ctx.pageCache.clear();
   });
   const get = (url: string) => t.current.app.inject(url);
@@ -69,7 +72,10 @@ forEachDialect('event facts for buyers', (dialect) => {
     it('states the member price with its condition and the language', async () => {
       const seminar = (await get(`/api/v1/events/${slug('seminar')}`)).json();
       expect(seminar).toMatchObject({ memberPriceExVatOre: 395000, memberPriceInclVatOre: 493750, language: 'da' });
-      expect(seminar.memberPriceCondition.da).toContain('medlemsorganisation: 3.950,00 kr. ekskl. moms');
+      expect(seminar.memberPriceCondition).toEqual({
+        da: 'Medlemspris: 3.950,00 kr. ekskl. moms, når betalerens CVR- eller EAN-nummer står på vores medlemsliste på tilmeldingsdagen.',
+        en: 'Member price: DKK 3,950.00 excl. VAT when the payer’s CVR or EAN number is on our member list on the day of sign-up.',
+      });
       const course = (await get(`/api/v1/events/${slug('course')}`)).json();
       expect(course.memberPriceCondition).toBeNull();
       expect((await get(`/api/v1/events/${slug('conference')}`)).json().language).toBe('en');
@@ -77,10 +83,19 @@ forEachDialect('event facts for buyers', (dialect) => {
       expect(list.items.find((i: { slug: string }) => i.slug === slug('conference')).language).toBe('en');
     });
 
+    it('gives the early-bird price while it holds, and null when it has ended or there is none', async () => {
+      const seminar = (await get(`/api/v1/events/${slug('seminar')}`)).json();
+      expect(seminar.earlyBird).toEqual({ priceExVatOre: 350000, priceInclVatOre: 437500, endsAt: '2026-08-01T22:00:00.000Z' });
+      expect((await get(`/api/v1/events/${slug('course')}`)).json().earlyBird).toBeNull();
+      expect((await get(`/api/v1/events/${slug('webinar')}`)).json().earlyBird).toBeNull();
+    });
+
     it('documents the new fields in the OpenAPI document', async () => {
       const doc = (await get('/api/openapi.json')).json();
       const detail = doc.components.schemas.EventDetail.properties;
-      for (const field of ['addOns', 'cancellation', 'language', 'memberPriceCondition']) expect(detail[field], field).toBeDefined();
+      for (const field of ['addOns', 'cancellation', 'language', 'memberPriceCondition', 'earlyBird']) expect(detail[field], field).toBeDefined();
+      expect(JSON.stringify(detail.earlyBird)).toContain('priceInclVatOre');
+      expect(JSON.stringify(detail.earlyBird)).toContain('endsAt');
       expect(Object.keys(detail.addOns.items.properties).sort()).toEqual(['code', 'included', 'kind', 'name', 'priceExVatOre', 'priceInclVatOre', 'seatsAvailable']);
       expect(detail.cancellation.properties.freeCancellationUntil).toBeDefined();
       expect(doc.components.schemas.EventSummary.properties.language.enum).toEqual(['da', 'en']);
@@ -99,7 +114,16 @@ forEachDialect('event facts for buyers', (dialect) => {
       const keyFacts = html.slice(html.indexOf('class="tilmeld-keyfacts"'), button);
       expect(keyFacts).toContain('10. september 2026 – 11. september 2026');
       expect(keyFacts).toContain('Pris: 4.500,00 kr. ekskl. moms');
+      expect(keyFacts).toContain('Førtidspris: 3.500,00 kr. ekskl. moms til og med 1. august 2026');
       expect(keyFacts).toContain('Ledige pladser');
+      const en = (await get(`/en/events/${slug('seminar')}`)).body;
+      expect(en).toContain('Early-bird price: DKK 3,500.00 excl. VAT until 1 August 2026 inclusive');
+      expect(en).toContain('Early-bird price: DKK 3,500.00 excl. VAT (DKK 4,375.00 incl. VAT) when you sign up on or before 1 August 2026.');
+    });
+
+    it('says nothing of an early-bird price that has ended', async () => {
+      const html = (await get(`/arrangementer/${slug('course')}`)).body;
+      expect(html).not.toContain('Førtidspris');
     });
 
     it('shows the waiting-list button or why sign-up is closed in the same place', async () => {
@@ -116,7 +140,10 @@ forEachDialect('event facts for buyers', (dialect) => {
       expect(html).toContain('<h2 id="prices-heading">Pris og tilvalg</h2>');
       expect(html).toContain('<td>Overnatning før seminaret</td><td class="tilmeld-amount">950,00 kr. ekskl. moms</td><td>Udsolgt</td>');
       expect(html).toContain('<td>Festmiddag</td><td class="tilmeld-amount">Med i prisen</td><td>Ingen grænse</td>');
-      expect(html).toContain('Medlemspris for deltagere fra en medlemsorganisation: 3.950,00 kr. ekskl. moms (4.937,50 kr. inkl. moms).');
+      expect(html).toContain(
+        'Medlemspris: 3.950,00 kr. ekskl. moms (4.937,50 kr. inkl. moms), når betalerens CVR- eller EAN-nummer står på vores medlemsliste på tilmeldingsdagen.',
+      );
+      expect(html).toContain('Førtidspris: 3.500,00 kr. ekskl. moms (4.375,00 kr. inkl. moms) ved tilmelding til og med 1. august 2026.');
       expect(html).toContain('Overnatning i enkeltværelse, alle måltider og materialer.');
       expect(html).toContain('Gratis afmelding indtil 27. august 2026 kl. 09.30. Derefter opkræves 1.500,00 kr. ekskl. moms pr. deltager.');
       expect(html).toContain('<dt>Sprog</dt><dd>Arrangementet foregår på dansk.</dd>');

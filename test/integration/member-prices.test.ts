@@ -143,6 +143,8 @@ function payerFields(cvr: string): Record<string, string> {
     'payer[postalCode]': '2300',
     'payer[city]': 'København S',
     'payer[email]': 'faktura@kursus.dk',
+    'booker[name]': 'Bente Booker',
+    'booker[email]': 'bente@kursus.dk',
   };
 }
 

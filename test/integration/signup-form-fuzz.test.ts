@@ -104,6 +104,8 @@ forEachDialect('sign-up form with random and hostile input', (dialect) => {
           'payer[postalCode]': '8660',
           'payer[city]': 'Skanderborg',
           'payer[email]': 'faktura@skanderborg.dk',
+          'booker[name]': name,
+          'booker[email]': 'bente@skanderborg.dk',
         });
         expect(c.status).toBe(200);
         expectNoRawMarkup(c.html);

@@ -10,6 +10,8 @@ const da = (slug: string) => `/arrangementer/${slug}/tilmelding`;
 const en = (slug: string) => `/en/events/${slug}/signup`;
 
 const payer = {
+  'booker[name]': 'Bente Booker',
+  'booker[email]': 'bente@skanderborg.dk',
   'payer[organisation]': 'Skanderborg Kommune',
   'payer[cvr]': '29189919',
   'payer[ean]': '5798000416604',
@@ -94,6 +96,75 @@ forEachDialect('sign-up form', (dialect) => {
       expect(titleOf(c.html)).toBe('Payer – sign-up for Konsulent i en politisk styret organisation – Tilmeld');
       expect(c.html).toContain('Public buyers require a person reference');
       expect(c.html).toContain(`action="/en/events/${f.open.slug}/signup"`);
+    });
+  });
+
+  describe('the booker and "Jeg deltager selv"', () => {
+    const { 'booker[name]': _name, 'booker[email]': _email, ...payerOnly } = payer;
+
+    it('asks for the booker first on step 1, with errors beside the fields and in the summary, in Danish and English', async () => {
+      const c = await client(da(f.open.slug)).open();
+      expect(tagWithId(c.html, 'booker-name')).toContain('autocomplete="name"');
+      expect(c.html).toContain('Dig, der tilmelder');
+      await c.submit('next', { ...payerOnly, 'booker[email]': 'ikke en mail' });
+      expect(c.status).toBe(422);
+      expect(currentStep(c.html)).toBe(1);
+      expectFieldError(c.html, 'booker-name', 'Dit navn skal udfyldes.');
+      expect(summaryLinks(c.html).map(([id]) => id)).toEqual(['booker-name', 'booker-email']);
+      expect(summaryLinks(c.html)[1]![1]).toContain('Din e-mail');
+      expect(valueOf(c.html, 'booker-email')).toBe('ikke en mail');
+
+      const e = await client(en(f.open.slug)).open();
+      await e.submit('next', payerOnly);
+      expect(e.status).toBe(422);
+      expectFieldError(e.html, 'booker-name', 'Your name is required.');
+      expectFieldError(e.html, 'booker-email', 'Your e-mail is required.');
+      expect(e.html).toContain('You, making the booking');
+    });
+
+    it('without JavaScript, copies the booker into the first participant when the step is sent, and stores the booker', async () => {
+      const c = await client(da(f.open.slug)).open();
+      await c.submit('next', payer);
+      expect(currentStep(c.html)).toBe(2);
+      const box = tagWithId(c.html, 'bookerParticipates');
+      expect(box).toContain('type="checkbox"');
+      expect(c.html).toContain('Jeg deltager selv');
+      expect(c.html).toContain('data-booker-name="Bente Booker" data-booker-email="bente@skanderborg.dk"');
+      const { 'participants[0][name]': _n, 'participants[0][email]': _e, ...rest } = person(0, '', '') as Record<string, string>;
+      await c.submit('next', { ...rest, ...answers(0), bookerParticipates: '1' });
+      expect(c.status).toBe(200);
+      expect(currentStep(c.html)).toBe(3);
+      expect(hiddenFields(c.html)).toContainEqual(['participants[0][name]', 'Bente Booker']);
+      expect(hiddenFields(c.html)).toContainEqual(['participants[0][email]', 'bente@skanderborg.dk']);
+      expect(hiddenFields(c.html)).toContainEqual(['bookerParticipates', '1']);
+      await c.submit('submit', [['acceptTerms', '1']]);
+      expect(c.status).toBe(201);
+      const stored = await t.current.ctx.db
+        .selectFrom('registrations')
+        .innerJoin('participants', 'participants.registration_id', 'registrations.id')
+        .select(['registrations.booker_name', 'registrations.booker_email', 'participants.name', 'participants.email'])
+        .where('registrations.booker_email', '=', 'bente@skanderborg.dk')
+        .where('participants.position', '=', 0)
+        .execute();
+      expect(stored).toContainEqual({ booker_name: 'Bente Booker', booker_email: 'bente@skanderborg.dk', name: 'Bente Booker', email: 'bente@skanderborg.dk' });
+    });
+
+    it('unticks "Jeg deltager selv" when participant 1 is removed, so the next participant keeps their own name', async () => {
+      const c = await client(da(f.open.slug)).open();
+      await c.submit('next', payer);
+      await c.submit('remove:0', { ...person(0, 'Bente Booker', 'bente@skanderborg.dk'), ...person(1, 'Bo Berg', 'bo@skanderborg.dk'), bookerParticipates: '1' });
+      expect(currentStep(c.html)).toBe(2);
+      expect(valueOf(c.html, 'participants-0-name')).toBe('Bo Berg');
+      expect(tagWithId(c.html, 'bookerParticipates')).not.toContain('checked');
+    });
+
+    it('keeps the participant as typed when the box is not ticked', async () => {
+      const c = await client(en(f.open.slug)).open();
+      await c.submit('next', payer);
+      await c.submit('next', { ...person(0, 'Anna Holm', 'anna@skanderborg.dk'), ...answers(0) });
+      expect(currentStep(c.html)).toBe(3);
+      expect(hiddenFields(c.html)).toContainEqual(['participants[0][name]', 'Anna Holm']);
+      expect(hiddenFields(c.html)).toContainEqual(['booker[name]', 'Bente Booker']);
     });
   });
 

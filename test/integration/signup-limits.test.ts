@@ -72,6 +72,8 @@ forEachDialect('sign-up limits', (dialect) => {
       ['payer[postalCode]', '8660'],
       ['payer[city]', 'Skanderborg'],
       ['payer[email]', payerEmail],
+      ['booker[name]', 'Bente Booker'],
+      ['booker[email]', 'bente@skanderborg.dk'],
       ['acceptTerms', '1'],
     ];
     for (let i = 0; i < participants; i++) {

@@ -8,6 +8,8 @@ const da = (slug: string) => `/arrangementer/${slug}/tilmelding`;
 const en = (slug: string) => `/en/events/${slug}/signup`;
 
 const payer = {
+  'booker[name]': 'Bente Booker',
+  'booker[email]': 'bente@skanderborg.dk',
   'payer[organisation]': 'Skanderborg Kommune',
   'payer[cvr]': '29189919',
   'payer[ean]': '5798000416604',

@@ -7,7 +7,7 @@ import type { PageContext } from '../../web/page.js';
 import type { Translate } from '../../web/i18n.js';
 import { formatMoney } from '../../lib/money.js';
 import type { EventDetails } from '../event-details.js';
-import { cancellationSentences, priceText } from '../buyer-terms.js';
+import { cancellationSentences, earlyBirdLastDay, priceText } from '../buyer-terms.js';
 import { SeatStatusBadge } from './SeatStatusBadge.js';
 import { dateRange, dateTime, sameDanishDay } from './format.js';
 
@@ -37,6 +37,15 @@ export function KeyFacts({ page, event, signUp }: { page: PageContext; event: Ev
       </p>
       <p class="tilmeld-keyfacts-price">
         <span safe>{t('eventPage.priceFrom', { price: priceText(t, locale, event, event.priceExVatOre) })}</span>{' '}
+        {event.earlyBird ? (
+          <>
+            <strong safe>
+              {t('eventPage.earlyBirdFrom', { price: priceText(t, locale, event, event.earlyBird.priceExVatOre), date: earlyBirdLastDay(event.earlyBird.endsAt, locale) })}
+            </strong>{' '}
+          </>
+        ) : (
+          ''
+        )}
         <SeatStatusBadge page={page} status={event.seatStatus} />
       </p>
       {signUp}
@@ -64,6 +73,16 @@ export function PricesSection({ page, event, contentLang }: { page: PageContext;
         <p safe>
           {t('eventPage.memberPriceNote', {
             price: `${priceText(t, locale, event, event.memberPriceExVatOre)}${inclNote(event.memberPriceExVatOre, event.memberPriceInclVatOre)}`,
+          })}
+        </p>
+      ) : (
+        ''
+      )}
+      {event.earlyBird ? (
+        <p safe>
+          {t('eventPage.earlyBirdNote', {
+            price: `${priceText(t, locale, event, event.earlyBird.priceExVatOre)}${inclNote(event.earlyBird.priceExVatOre, event.earlyBird.priceInclVatOre)}`,
+            date: earlyBirdLastDay(event.earlyBird.endsAt, locale),
           })}
         </p>
       ) : (

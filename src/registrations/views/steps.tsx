@@ -11,7 +11,7 @@ import { freeCancellationEnds } from '../cancellation.js';
 import type { EventSignup } from '../registrations.service.js';
 import { NO, toFormFields, YES, type ParticipantDraft, type SignupDraft } from '../signup-form.js';
 import type { FormError, PricePreview, Step } from '../signup-steps.js';
-import { ChoiceGroup, errorMap, HiddenFields, SingleCheckbox, TextField, type ErrorMap } from './fields.js';
+import { attr, ChoiceGroup, errorMap, HiddenFields, SingleCheckbox, TextField, type ErrorMap } from './fields.js';
 import { Notice, SignupShell } from './SignupShell.js';
 
 export interface StepViewProps {
@@ -91,6 +91,25 @@ export function PayerStep(p: StepViewProps): JSX.Element {
           <CsrfField token={p.csrfToken} />
           <HiddenFields fields={toFormFields(draft, 'participants')} />
           <HiddenFields fields={toFormFields(draft, 'confirm')} />
+          <fieldset>
+            <legend class="h3" safe>
+              {t('signup.booker.legend')}
+            </legend>
+            <TextField page={page} field="booker.name" name="booker[name]" value={draft.booker.name} errors={errors} label={label(page, 'registration.field.booker.name')} maxLength={LIMITS.name} autocomplete="name" />
+            <TextField
+              page={page}
+              field="booker.email"
+              name="booker[email]"
+              value={draft.booker.email}
+              errors={errors}
+              label={label(page, 'registration.field.booker.email')}
+              hint={t('signup.booker.emailHint')}
+              type="email"
+              maxLength={LIMITS.email}
+              autocomplete="email"
+            />
+          </fieldset>
+          <h3 safe>{t('signup.payer.legend')}</h3>
           <p safe>{t('signup.payer.intro')}</p>
           <TextField {...field('organisation')} label={label(page, 'registration.field.payer.organisation')} maxLength={LIMITS.organisation} autocomplete="organization" />
           <TextField {...field('cvr')} label={label(page, 'registration.field.payer.cvr')} hint={t('signup.payer.cvrHint')} optional maxLength={20} inputmode="numeric" width="s" />
@@ -130,9 +149,27 @@ function priceNote(page: PageContext, signup: EventSignup, ore: number): string 
   return signup.event.vatPercent === 0 ? amount : page.t('price.exVat', { amount });
 }
 
-function ParticipantFields({ page, signup, participant, index, count, errors, focus }: {
+/** "Jeg deltager selv" above the first participant; signup.js fills the fields from the data attributes as it is ticked. */
+function BookerParticipates({ page, draft, errors }: { page: PageContext; draft: SignupDraft; errors: ErrorMap }): JSX.Element {
+  return (
+    <div data-booker-participates data-booker-name={attr(draft.booker.name)} data-booker-email={attr(draft.booker.email)}>
+      <SingleCheckbox
+        page={page}
+        field="bookerParticipates"
+        name="bookerParticipates"
+        label={page.t('signup.bookerParticipates')}
+        hint={escapeHtml(page.t('signup.bookerParticipatesHint'))}
+        checked={draft.bookerParticipates}
+        errors={errors}
+      />
+    </div>
+  );
+}
+
+function ParticipantFields({ page, signup, participant, index, count, errors, focus, draft }: {
   page: PageContext;
   signup: EventSignup;
+  draft: SignupDraft;
   participant: ParticipantDraft;
   index: number;
   count: number;
@@ -157,6 +194,7 @@ function ParticipantFields({ page, signup, participant, index, count, errors, fo
       <legend class="h3" safe>
         {t('signup.participant.legend', { n })}
       </legend>
+      {index === 0 ? <BookerParticipates page={page} draft={draft} errors={errors} /> : ''}
       <TextField {...text('name')} maxLength={LIMITS.name} autocomplete={index === 0 ? 'name' : 'off'} autofocus={focus} />
       <TextField {...text('email')} type="email" maxLength={LIMITS.email} autocomplete={index === 0 ? 'email' : 'off'} />
       <TextField {...text('jobTitle')} maxLength={LIMITS.jobTitle} autocomplete={index === 0 ? 'organization-title' : 'off'} />
@@ -268,6 +306,7 @@ export function ParticipantsStep(p: StepViewProps): JSX.Element {
             <ParticipantFields
               page={page}
               signup={signup}
+              draft={draft}
               participant={participant}
               index={index}
               count={participants.length}

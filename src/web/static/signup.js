@@ -19,3 +19,20 @@
     if (window.history && window.history.replaceState) window.history.replaceState(null, '', link.getAttribute('href'));
   });
 })();
+
+// "Jeg deltager selv": ticking the box fills participant 1's name and e-mail
+// from step 1 in place; without this script the server copies them when the
+// step is sent.
+(function () {
+  var box = document.querySelector('[data-booker-participates]');
+  if (!box) return;
+  var input = box.querySelector('input[type="checkbox"]');
+  var name = document.getElementById('participants-0-name');
+  var email = document.getElementById('participants-0-email');
+  if (!input || !name || !email) return;
+  input.addEventListener('change', function () {
+    if (!input.checked) return;
+    name.value = box.getAttribute('data-booker-name') || '';
+    email.value = box.getAttribute('data-booker-email') || '';
+  });
+})();
