@@ -3,9 +3,13 @@
  * catalogue page for each query, one at a time. Keeps its databases between
  * runs (BENCH_SEARCH_DIR, default .tmp/search-profile; PostgreSQL database
  * tilmeld_search_profile), so two versions of the code are timed on the same
- * data. BENCH_SEARCH_EVENTS (default 10,000) events.
+ * data. BENCH_SEARCH_EVENTS (default 10,000) events. Besides the wall-clock
+ * times it gives the CPU time a search costs (this process, and on PostgreSQL
+ * the server's processes, read from /proc), which a busy machine does not
+ * inflate.
  *   npx tsx bench/search-profile.ts
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
@@ -41,19 +45,40 @@ async function postgresUrl(): Promise<string> {
   return u.toString();
 }
 
+/** CPU seconds the PostgreSQL server's processes for the profile database have used (Linux /proc, same host). */
+async function serverCpu(ctx: AppContext, name: string): Promise<number> {
+  if (name !== 'PostgreSQL') return 0;
+  const { sql } = await import('kysely');
+  const rows = await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(ctx.db);
+  let ticks = 0;
+  for (const { pid } of rows.rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Not on this host, or gone.
+    }
+  }
+  return ticks / 100;
+}
+
 async function time(ctx: AppContext, name: string): Promise<void> {
   const queries = searchQueries();
   const search = (q: string) => searchCatalogue(ctx, catalogueQuerySchema.parse({ q }));
   for (const q of queries.slice(0, 20)) await search(q); // warm up
   const timings: number[] = [];
+  const cpuBefore = process.cpuUsage();
+  const serverBefore = await serverCpu(ctx, name);
   for (const q of queries) {
     const started = performance.now();
     await search(q);
     timings.push(performance.now() - started);
   }
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000 + ((await serverCpu(ctx, name)) - serverBefore) * 1000;
   timings.sort((a, b) => a - b);
   const f = (p: number) => percentile(timings, p).toFixed(1);
-  console.log(`${name}: ${count} events, ${timings.length} searches, p50 ${f(50)} ms, p95 ${f(95)} ms, p99 ${f(99)} ms`);
+  console.log(`${name}: ${count} events, ${timings.length} searches, p50 ${f(50)} ms, p95 ${f(95)} ms, p99 ${f(99)} ms, CPU ${(cpuMs / timings.length).toFixed(1)} ms a search`);
 }
 
 async function main() {
