@@ -72,6 +72,11 @@ export interface SearchOrder {
 export interface EventSearch {
   /** Matches events that contain at least one meaningful word of the query. */
   condition: RawBuilder<boolean>;
+  /**
+   * When set, the matching events' ids with their rank, to be joined as
+   * `search_rank` instead of filtering by `condition` (SQLite).
+   */
+  ranking?: RawBuilder<unknown>;
   /** Best first: the exact phrase, then how many of the words, then where they stand (title, summary, the rest, body). */
   order: SearchOrder[];
 }
@@ -88,15 +93,11 @@ const FIELDS = [
  * Points a query word earns by the parts of the event it stands in: title 8,
  * summary 4, the other facts 2, the description 1, so a word in the title
  * outweighs it anywhere else. Exact on both databases, so they rank alike.
- * (bm25 and ts_rank were tried as a last tie-break: FTS5 runs the whole match
- * again for each event's bm25, which took 100 s for one query over 10,000
- * events, and the two databases broke ties differently.)
+ * (bm25 and ts_rank would weigh by frequency and length too, and the two
+ * databases break such ties differently.)
  */
-function fieldScore(inField: RawBuilder<boolean>[]): RawBuilder<number> {
-  return sql.join(
-    inField.map((condition, i) => sql<number>`CASE WHEN ${condition} THEN ${sql.lit(2 ** (FIELDS.length - 1 - i))} ELSE 0 END`),
-    sql` + `,
-  );
+function fieldPoints(i: number): number {
+  return 2 ** (FIELDS.length - 1 - i);
 }
 
 /**
@@ -113,25 +114,38 @@ export function eventSearch(db: Kysely<any>, query: string): EventSearch | undef
   return dialectOf(db) === 'sqlite' ? sqliteEventSearch(query) : postgresEventSearch(query);
 }
 
+/**
+ * SQLite: one FTS5 match per word and column (and one for the phrase), each
+ * run once for the whole query and summed per event. Computing each rank
+ * term per event instead (as IN lists in ORDER BY, or bm25 in a correlated
+ * subquery) ran a match per term or per event.
+ */
 function sqliteEventSearch(query: string): EventSearch | undefined {
   const stems = searchStems(query);
   if (stems.length === 0) return undefined;
   // Stems hold only letters and digits, so quoting them keeps FTS5 syntax out.
   const any = stems.map((s) => `"${s}"*`).join(' OR ');
-  const matching = (match: string) => sql<boolean>`events.id IN (SELECT rowid FROM event_search WHERE event_search MATCH ${match})`;
-  const counted = sql.join(stems.map((s) => sql`(${matching(`"${s}"*`)})`), sql` + `);
-  const scored = sql.join(
-    stems.map((s) => fieldScore(FIELDS.map((f) => matching(`${f.column} : "${s}"*`)))),
-    sql` + `,
-  );
-  const order: SearchOrder[] = [];
-  const phrase = phraseWords(query).map((w) => stemWords(w).join(' '));
-  if (stems.length > 1) order.push({ expression: sql`(${matching(`"${phrase.join(' ')}"`)})`, direction: 'desc' });
-  order.push({ expression: sql`(${counted})`, direction: 'desc' });
-  order.push({ expression: sql`(${scored})`, direction: 'desc' });
-  return { condition: matching(any), order };
+  const hits = (match: string, word: number | null, points: number, phrase: number) =>
+    sql`SELECT rowid AS id, ${sql.lit(word)} AS word, ${sql.lit(points)} AS points, ${sql.lit(phrase)} AS phrase
+      FROM event_search WHERE event_search MATCH ${match}`;
+  const parts = stems.flatMap((s, word) => FIELDS.map((f, i) => hits(`${f.column} : "${s}"*`, word, fieldPoints(i), 0)));
+  if (stems.length > 1) {
+    const phrase = phraseWords(query).map((w) => stemWords(w).join(' '));
+    parts.push(hits(`"${phrase.join(' ')}"`, null, 0, 1));
+  }
+  return {
+    condition: sql<boolean>`events.id IN (SELECT rowid FROM event_search WHERE event_search MATCH ${any})`,
+    ranking: sql`(SELECT id, max(phrase) AS phrase, count(DISTINCT word) AS words, sum(points) AS points
+      FROM (${sql.join(parts, sql` UNION ALL `)}) AS hits GROUP BY id)`,
+    order: ['phrase', 'words', 'points'].map((column) => ({ expression: sql.ref(`search_rank.${column}`), direction: 'desc' as const })),
+  };
 }
 
+/**
+ * PostgreSQL: the rank is computed from each matching event's own tsvector,
+ * so no join is needed; the caller reads the venues and the rest of the
+ * cards for one page only.
+ */
 function postgresEventSearch(query: string): EventSearch | undefined {
   // PostgreSQL stems each word itself with the same Snowball algorithm; the
   // words hold only letters and digits, so no tsquery operator can slip in.
@@ -140,8 +154,8 @@ function postgresEventSearch(query: string): EventSearch | undefined {
   const any = words.map((w) => `${w}:*`).join(' | ');
   const matching = (tsquery: string) => sql<boolean>`(events.search_vector @@ to_tsquery('danish', ${tsquery}))`;
   const counted = sql.join(words.map((w) => sql`${matching(`${w}:*`)}::int`), sql` + `);
-  const scored = sql.join(
-    words.map((w) => fieldScore(FIELDS.map((f) => matching(`${w}:*${f.weight}`)))),
+  const points = sql.join(
+    words.flatMap((w) => FIELDS.map((f, i) => sql`CASE WHEN ${matching(`${w}:*${f.weight}`)} THEN ${sql.lit(fieldPoints(i))} ELSE 0 END`)),
     sql` + `,
   );
   const order: SearchOrder[] = [];
@@ -153,7 +167,7 @@ function postgresEventSearch(query: string): EventSearch | undefined {
     });
   }
   order.push({ expression: sql`(${counted})`, direction: 'desc' });
-  order.push({ expression: sql`(${scored})`, direction: 'desc' });
+  order.push({ expression: sql`(${points})`, direction: 'desc' });
   return { condition: matching(any), order };
 }
 

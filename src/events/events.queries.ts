@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
-import { eventSearch, type SearchOrder } from '../db/dialect.js';
+import { eventSearch } from '../db/dialect.js';
 import type { EventType } from './events.table.js';
 
 /** Columns a list of events shows. */
@@ -113,27 +113,43 @@ function catalogueBase(db: Database, filters: EventFilters, now: Date): EventsFr
 /**
  * One page of the catalogue, and how many events match in all. With a search,
  * the best matches come first; otherwise, and between equally good matches,
- * date order (start, then end).
+ * date order (start, then end). The page's ids are picked over the events
+ * alone; only the page's events are then read with their venues (joining the
+ * venues, or carrying the cards' columns, through the sort of every match
+ * cost more than the ranking itself).
  */
 export async function catalogueEvents(db: Database, filters: EventFilters, now: Date, page: { limit: number; offset: number }) {
-  const base = catalogueBase(db, filters, now);
-  const relevance: SearchOrder[] = (filters.search ? eventSearch(db, filters.search)?.order : undefined) ?? [];
-  let ranked = base
-    .leftJoin('venues', 'venues.id', 'events.venue_id')
-    .select(eventCardColumns)
-    .select(['venues.city as venue_city', 'venues.name as venue_name']);
-  for (const term of relevance) ranked = ranked.orderBy(term.expression, term.direction);
-  const rows = await ranked
+  const search = filters.search ? eventSearch(db, filters.search) : undefined;
+  let picked = catalogueBase(db, { ...filters, search: undefined }, now).select('events.id');
+  if (search?.ranking) picked = picked.innerJoin(search.ranking.as('search_rank'), (join) => join.on(sql<boolean>`search_rank.id = events.id`));
+  else if (search) picked = picked.where(search.condition);
+  for (const term of search?.order ?? []) picked = picked.orderBy(term.expression, term.direction);
+  const ids = await picked
     .orderBy('events.starts_at')
     .orderBy('events.ends_at')
     .orderBy('events.id')
     .limit(page.limit)
     .offset(page.offset)
     .execute();
+  const rows = await eventCards(db, ids.map((r) => r.id));
   // A short first page tells the total without counting.
   if (page.offset === 0 && rows.length < page.limit) return { rows, total: rows.length };
-  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = await catalogueBase(db, filters, now).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
+}
+
+/** The cards of the given events, in the order of the ids. */
+async function eventCards(db: Database, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('events')
+    .leftJoin('venues', 'venues.id', 'events.venue_id')
+    .select(eventCardColumns)
+    .select(['venues.city as venue_city', 'venues.name as venue_name'])
+    .where('events.id', 'in', ids)
+    .execute();
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
 
 function upcomingPublished(eb: ExpressionBuilder<DB, 'events'>, at: string) {

@@ -49,7 +49,7 @@ test('a manager finds a participant across events and sees where to write messag
   await expect(page.locator('.alert-error')).toContainText('Søgningen må højst være 200 tegn.');
   await expectNoAxeViolations(page);
 
-  await page.getByRole('link', { name: 'Udsendelser' }).click();
+  await page.getByRole('navigation', { name: 'Administrationsmenu' }).getByRole('link', { name: 'Udsendelser' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Udsendelser' })).toBeVisible();
   await expect(page.getByRole('link', { name: `Skriv til deltagerne i ${title}` })).toBeVisible();
   await expectNoAxeViolations(page);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
 import { createEvent } from '../../src/events/events.service.js';
+import { catalogueEvents } from '../../src/events/events.queries.js';
 import { expectedTop, searchCorpus, seedSearchCorpus } from './search-corpus.js';
 
 /** The event slugs the catalogue page lists, in order. */
@@ -39,6 +40,21 @@ forEachDialect('search ranking', (dialect) => {
     // "ledelse" alone and "konsulent" alone still count.
     expect(found).toContain('ledelse-af-fagprofessionelle');
     expect(found).toContain('konsulent-i-en-politisk-styret-organisation');
+  });
+
+  it('pages through a ranked search in the same order, with the total on every page and past the last', async () => {
+    const { db, clock } = t.current.ctx;
+    const all = await catalogueEvents(db, { search: 'konsulent ledelse' }, clock.now(), { limit: 100, offset: 0 });
+    expect(all.total).toBeGreaterThan(2);
+    const paged: typeof all.rows = [];
+    for (let offset = 0; offset < all.total; offset += 2) {
+      const page = await catalogueEvents(db, { search: 'konsulent ledelse' }, clock.now(), { limit: 2, offset });
+      expect(page.total).toBe(all.total);
+      paged.push(...page.rows);
+    }
+    expect(paged).toEqual(all.rows);
+    const past = await catalogueEvents(db, { search: 'konsulent ledelse' }, clock.now(), { limit: 2, offset: all.total + 10 });
+    expect(past).toEqual({ rows: [], total: all.total });
   });
 
   it('breaks ties by date', async () => {
