@@ -6,6 +6,7 @@
  * document sent in the transaction that hands it over.
  */
 import type { AppContext } from '../context.js';
+import { startPeriodic, type Periodic } from '../lib/periodic.js';
 import type { OutboxLog } from '../messages/outbox.worker.js';
 import { notifyOutbox } from '../messages/outbox.service.js';
 import { deliverIssuedDocuments, emailInvoiceSender, retryUnconfirmed, type InvoiceSender } from './delivery.js';
@@ -46,39 +47,11 @@ export async function runInvoicingTick(ctx: AppContext, options: InvoicingWorker
   return { issued: reconciled.issued.length, failed: reconciled.failed.length, sent: delivered.sent.length };
 }
 
-export class InvoicingWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-  private stopped = false;
-
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly options: InvoicingWorkerOptions = {},
-  ) {}
-
-  start(): this {
-    this.schedule();
-    return this;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = runInvoicingTick(this.ctx, this.options)
-        .catch((error) => this.options.log?.error({ err: (error as Error).message }, 'invoicing tick failed'))
-        .finally(() => this.schedule());
-    }, this.options.intervalMs ?? 2_000);
-    this.timer.unref();
-  }
-
-  /** Stops after the tick in progress. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-}
-
-export function startInvoicingWorker(ctx: AppContext, options: InvoicingWorkerOptions = {}): InvoicingWorker {
-  return new InvoicingWorker(ctx, options).start();
+/** Runs the invoicing tick every `intervalMs` (default 2 s); stop() waits for the tick in progress. */
+export function startInvoicingWorker(ctx: AppContext, options: InvoicingWorkerOptions = {}): Periodic {
+  return startPeriodic(
+    () => runInvoicingTick(ctx, options),
+    options.intervalMs ?? 2_000,
+    (error) => options.log?.error({ err: (error as Error).message }, 'invoicing tick failed'),
+  );
 }

@@ -13,6 +13,7 @@
  * Several clean-ups on one database are harmless: each step is idempotent.
  */
 import type { AppContext } from '../context.js';
+import { startPeriodic, type Periodic } from '../lib/periodic.js';
 import { forgetIdempotencyAnswers } from '../registrations/registrations.queries.js';
 import { LOCALES } from '../web/i18n.js';
 import { paths } from '../web/paths.js';
@@ -86,42 +87,14 @@ export interface RetentionWorkerOptions {
   log?: OutboxLog;
 }
 
-export class RetentionWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-  private stopped = false;
-
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly options: RetentionWorkerOptions = {},
-  ) {}
-
-  start(): this {
-    this.schedule();
-    return this;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = runRetention(this.ctx)
-        .then((r) => {
-          if (r.deletedMails + r.forgottenAnswers > 0) this.options.log?.info(r, 'retention clean-up');
-        })
-        .catch((error) => this.options.log?.error({ err: (error as Error).message }, 'retention clean-up failed'))
-        .finally(() => this.schedule());
-    }, this.options.intervalMs ?? 60_000);
-    this.timer.unref();
-  }
-
-  /** Stops after the clean-up in progress. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-}
-
-export function startRetentionWorker(ctx: AppContext, options: RetentionWorkerOptions = {}): RetentionWorker {
-  return new RetentionWorker(ctx, options).start();
+/** Runs the clean-up every minute (a sent mail keeps its links about that long); stop() waits for the one in progress. */
+export function startRetentionWorker(ctx: AppContext, options: RetentionWorkerOptions = {}): Periodic {
+  return startPeriodic(
+    async () => {
+      const r = await runRetention(ctx);
+      if (r.deletedMails + r.forgottenAnswers > 0) options.log?.info(r, 'retention clean-up');
+    },
+    options.intervalMs ?? 60_000,
+    (error) => options.log?.error({ err: (error as Error).message }, 'retention clean-up failed'),
+  );
 }
