@@ -36,24 +36,40 @@ export interface AdminLayoutProps {
   children?: Html.Children;
 }
 
-function StaffBar({ page }: { page: AdminPageContext }): JSX.Element {
+/** Who is logged in, and in which role: the staff bar and the mobile drawer say it alike. */
+function StaffName({ page }: { page: AdminPageContext }): JSX.Element {
   const { t, staff } = page;
+  return (
+    <>
+      <span class="sr-only" safe>{`${t('admin.user.label')} `}</span>
+      <span safe>{staff.name}</span> <span class="tilmeld-meta" safe>{`(${t(roleLabel(staff.role))})`}</span>
+    </>
+  );
+}
+
+function LogoutForm({ page }: { page: AdminPageContext }): JSX.Element {
+  return (
+    <form method="post" action="/admin/logout" class="tilmeld-logout">
+      <CsrfField token={page.csrfToken} />
+      <button type="submit" class="button button-secondary button-small" safe>
+        {page.t('admin.logout')}
+      </button>
+    </form>
+  );
+}
+
+function StaffBar({ page }: { page: AdminPageContext }): JSX.Element {
+  const { t } = page;
   return (
     <div class="tilmeld-staff-bar">
       <p class="tilmeld-staff-name">
-        <span class="sr-only" safe>{`${t('admin.user.label')} `}</span>
-        <span safe>{staff.name}</span> <span class="tilmeld-meta" safe>{`(${t(roleLabel(staff.role))})`}</span>
+        <StaffName page={page} />
       </p>
       {/* The link says where it goes (WCAG 2.4.4); the name alone did not tell that it leads to the password and TOTP. */}
       <a href="/admin/account" class="function-link" safe>
         {t('admin.nav.account')}
       </a>
-      <form method="post" action="/admin/logout" class="tilmeld-logout">
-        <CsrfField token={page.csrfToken} />
-        <button type="submit" class="button button-secondary button-small" safe>
-          {t('admin.logout')}
-        </button>
-      </form>
+      <LogoutForm page={page} />
     </div>
   );
 }
@@ -67,24 +83,18 @@ function adminMenu(page: AdminPageContext, section: Section | undefined) {
 
 /** The staff member, their account and logout, in the mobile drawer (DKFDS "portal-info-mobile"). */
 function DrawerStaff({ page }: { page: AdminPageContext }): JSX.Element {
-  const { t, staff } = page;
+  const { t } = page;
   return (
     <div class="portal-info-mobile">
       <p class="user">
-        <span class="sr-only" safe>{`${t('admin.user.label')} `}</span>
-        <span safe>{staff.name}</span> <span class="tilmeld-meta" safe>{`(${t(roleLabel(staff.role))})`}</span>
+        <StaffName page={page} />
       </p>
       <p>
         <a href="/admin/account" class="function-link" safe>
           {t('admin.nav.account')}
         </a>
       </p>
-      <form method="post" action="/admin/logout" class="tilmeld-logout">
-        <CsrfField token={page.csrfToken} />
-        <button type="submit" class="button button-secondary button-small" safe>
-          {t('admin.logout')}
-        </button>
-      </form>
+      <LogoutForm page={page} />
     </div>
   );
 }
