@@ -11,7 +11,7 @@ import { adminPageContext, type AdminPageContext } from '../admin/page.js';
 import { formField } from '../admin/form.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../lib/errors.js';
-import type { FormError } from '../registrations/signup-steps.js';
+import type { FormError } from '../web/forms/errors.js';
 import { canSeeEvent, staffOf } from '../staff/guard.js';
 import { access, mayRead, mayWrite } from '../staff/roles.js';
 import { eventMaterialsSummary } from '../materials/materials.admin.service.js';

@@ -5,7 +5,7 @@
  */
 import { formField, formFields } from '../admin/form.js';
 import type { QuestionRow } from '../registrations/registrations.queries.js';
-import { fieldId, type FormError } from '../registrations/signup-steps.js';
+import { fieldId, type FormError } from '../web/forms/errors.js';
 import { translator, type Locale, type MessageKey } from '../web/i18n.js';
 import { FIXED_ATTRIBUTES, type Attribute } from './mix.js';
 import { DEFAULT_MIX, DEFAULT_SECONDS, MAX_ROUNDS, MAX_SECONDS, MAX_TABLES, type FieldError } from './plan-settings.js';

@@ -26,7 +26,7 @@ import { createPlan, eventPeople, loadPlan, moveParticipant, reoptimisePlan } fr
 import { GroupsPage, PLAN_NOTICES } from './views/GroupsPage.js';
 import { PlanPage, type MoveError } from './views/PlanPage.js';
 import { planPath } from './views/paths.js';
-import type { FormError } from '../registrations/signup-steps.js';
+import type { FormError } from '../web/forms/errors.js';
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
 const eventParams = z.object({ id });

@@ -9,7 +9,7 @@ import { adminPageContext } from '../admin/page.js';
 import { formField } from '../admin/form.js';
 import { localDateKey } from '../lib/dates.js';
 import { CSV_CONTENT_TYPE, toCsv } from '../registrations/exports/csv.js';
-import type { FormError } from '../registrations/signup-steps.js';
+import type { FormError } from '../web/forms/errors.js';
 import { staffOf, staffOnly } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { translator, type MessageKey } from '../web/i18n.js';

@@ -4,7 +4,7 @@
  * is checked by content in upload.ts; here only whether one came and its size.
  */
 import { z } from 'zod';
-import { textField } from '../lib/form-text.js';
+import { textField } from '../web/forms/form-text.js';
 import type { Locale, Translate } from '../web/i18n.js';
 import { formatFileSize } from './file-info.js';
 import { MATERIAL_VISIBILITIES, type MaterialVisibility } from './materials.table.js';

@@ -20,7 +20,7 @@ import { adminPageContext, type AdminPageContext } from '../admin/page.js';
 import { notFound } from '../lib/errors.js';
 import { adminNewsPaths } from '../news/views/admin/parts.js';
 import { pageParam } from '../news/news.schemas.js';
-import { fieldId, type FormError } from '../registrations/signup-steps.js';
+import { fieldId, type FormError } from '../web/forms/errors.js';
 import { identify, staffOf, staffOnly } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import type { MessageKey } from '../web/i18n.js';

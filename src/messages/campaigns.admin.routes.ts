@@ -13,7 +13,7 @@ import type { AppContext } from '../context.js';
 import { adminPageContext } from '../admin/page.js';
 import { ForbiddenPage } from '../admin/views/ForbiddenPage.js';
 import { notFound } from '../lib/errors.js';
-import { fieldId, type FormError } from '../registrations/signup-steps.js';
+import { fieldId, type FormError } from '../web/forms/errors.js';
 import { canSeeEvent, staffOf, staffOnly } from '../staff/guard.js';
 import { access, type Role } from '../staff/roles.js';
 import { sendHtml } from '../web/page.js';

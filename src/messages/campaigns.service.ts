@@ -21,7 +21,7 @@ import { renderHtml } from '../registrations/mails/mail-html.js';
 import { whenText } from '../registrations/mails/registration-mails.js';
 import type { StaffIdentity } from '../staff/identity.js';
 import { recordAudit } from '../staff/audit.js';
-import { textField, textIssueOf } from '../lib/form-text.js';
+import { textField, textIssueOf } from '../web/forms/form-text.js';
 import { translator, type Translate } from '../web/i18n.js';
 import { paths } from '../web/paths.js';
 import {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { danishTimeToUtc, localDateKey, TIME_ZONE } from '../lib/dates.js';
-import { textField, textIssueOf } from '../lib/form-text.js';
+import { textField, textIssueOf } from '../web/forms/form-text.js';
 import type { MessageKey, Translate } from '../web/i18n.js';
 import { SLUG_MAX, slugify } from './slug.js';
 

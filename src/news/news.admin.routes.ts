@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { adminPageContext, type AdminPageContext } from '../admin/page.js';
 import { notFound } from '../lib/errors.js';
-import { fieldId, type FormError } from '../registrations/signup-steps.js';
+import { fieldId, type FormError } from '../web/forms/errors.js';
 import { staffOnly, staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { sendHtml } from '../web/page.js';

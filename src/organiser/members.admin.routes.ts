@@ -15,7 +15,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { adminPageContext } from '../admin/page.js';
 import { formField } from '../admin/form.js';
-import { fieldId, type FormError } from '../registrations/signup-steps.js';
+import { fieldId, type FormError } from '../web/forms/errors.js';
 import { identify, staffOf, staffOnly } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { sendHtml } from '../web/page.js';

@@ -10,7 +10,7 @@ import type { AppContext } from '../context.js';
 import { adminPageContext } from '../admin/page.js';
 import { formField } from '../admin/form.js';
 import { readNextInvoiceNumber } from '../invoices/invoices.queries.js';
-import type { FormError } from '../registrations/signup-steps.js';
+import type { FormError } from '../web/forms/errors.js';
 import { staffOf, staffOnly } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { sendHtml } from '../web/page.js';

@@ -6,7 +6,7 @@
 import type { AppContext } from '../context.js';
 import { writeTransaction } from '../db/dialect.js';
 import { readNextInvoiceNumber, setNextInvoiceNumber } from '../invoices/invoices.queries.js';
-import { fieldId, type FormError } from '../registrations/signup-steps.js';
+import { fieldId, type FormError } from '../web/forms/errors.js';
 import { recordAudit } from '../staff/audit.js';
 import type { StaffIdentity } from '../staff/identity.js';
 import type { Locale } from '../web/i18n.js';

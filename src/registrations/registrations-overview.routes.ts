@@ -6,8 +6,8 @@ import { staffOf, staffOnly } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { sendHtml } from '../web/page.js';
 import { translator } from '../web/i18n.js';
-import { fieldId } from './signup-steps.js';
-import { textIssueOf } from '../lib/form-text.js';
+import { fieldId } from '../web/forms/errors.js';
+import { textIssueOf } from '../web/forms/form-text.js';
 import { loadRegistrationsOverview, OVERVIEW_SEARCH_MAX, overviewQuerySchema } from './registrations-overview.service.js';
 import { RegistrationsOverviewPage } from './views/admin/RegistrationsOverviewPage.js';
 

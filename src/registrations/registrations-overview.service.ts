@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { textField } from '../lib/form-text.js';
+import { textField } from '../web/forms/form-text.js';
 import type { StaffIdentity } from '../staff/identity.js';
 import { searchWords } from './registrations.admin.queries.js';
 import {

@@ -41,7 +41,7 @@ import * as q from './registrations.queries.js';
 import { getRegistration, type RegistrationView } from './registrations.service.js';
 import { draftOf } from './self-service.service.js';
 import { emptyParticipant, fromFormFields } from './signup-form.js';
-import type { FormError } from './signup-steps.js';
+import type { FormError } from '../web/forms/errors.js';
 import { MovePage, StaffCancelPage, StaffParticipantFormPage } from './views/admin/RegistrationActionPages.js';
 import { DETAIL_NOTICES, RegistrationDetailPage, type DetailNotice } from './views/admin/RegistrationDetailPage.js';
 import { RegistrationListPage } from './views/admin/RegistrationListPages.js';

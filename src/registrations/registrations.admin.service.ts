@@ -26,7 +26,7 @@ import { getRegistration, type RegistrationView } from './registrations.service.
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from './registrations.table.js';
 import { ChangeRefusedError, parseParticipantChange, participantChangeErrors, writeParticipantChange } from './self-service.service.js';
 import type { ParticipantDraft } from './signup-form.js';
-import type { FormError } from './signup-steps.js';
+import type { FormError } from '../web/forms/errors.js';
 
 export const PER_PAGE = 50;
 export const NOTE_MAX = 2000;

@@ -43,7 +43,7 @@ import {
   visibleParticipants,
 } from './self-service.service.js';
 import { emptyParticipant, type ParticipantDraft } from './signup-form.js';
-import type { FormError } from './signup-steps.js';
+import type { FormError } from '../web/forms/errors.js';
 import { BookingPage, type BookingNotice } from './views/self-service/BookingPage.js';
 import { CancelPage } from './views/self-service/CancelPage.js';
 import { TooManyRequestsPage } from './views/self-service/MyBookingsPages.js';

@@ -23,7 +23,8 @@ import type { QuestionLabels } from './registrations.messages.js';
 import * as q from './registrations.queries.js';
 import { getRegistration, type RegistrationView } from './registrations.service.js';
 import { emptyParticipant, emptyPayer, fromFormFields, type ParticipantDraft, type SignupDraft } from './signup-form.js';
-import { fieldId, stepErrors, type FormError } from './signup-steps.js';
+import { fieldId, type FormError } from '../web/forms/errors.js';
+import { stepErrors } from './signup-steps.js';
 import { looksLikeToken, sameHash, sha256Hex } from './tokens.js';
 
 /** Who opened the page: the booker (everything) or one participant (their own entry). */

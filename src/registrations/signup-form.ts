@@ -11,6 +11,7 @@
  */
 import { LIMITS } from './registration.schema.js';
 import type { QuestionKind } from './registrations.table.js';
+import type { FormField } from '../web/forms/fields.js';
 
 export const PAYER_FIELDS = ['organisation', 'cvr', 'ean', 'personReference', 'poNumber', 'address', 'postalCode', 'city', 'countryCode', 'email'] as const;
 export type PayerField = (typeof PAYER_FIELDS)[number];
@@ -173,7 +174,7 @@ function readAnswer(value: unknown, list: boolean, kind: QuestionKind | undefine
   return v;
 }
 
-export type FormField = readonly [name: string, value: string];
+export type { FormField };
 
 /** The draft as name/value pairs, in the form's order: what hidden fields carry from step to step. */
 export function toFormFields(draft: SignupDraft, part: 'payer' | 'participants' | 'confirm' | 'all' = 'all'): FormField[] {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SignupOffer } from './registration.schema.js';
 import { copyBookerToFirstParticipant, emptyDraft, emptyParticipant, type SignupDraft } from './signup-form.js';
-import { fieldId, fieldKeyOf, firstInvalidStep, pricePreview, soldOutErrors, stepErrors, type StepContext } from './signup-steps.js';
+import { fieldId } from '../web/forms/errors.js';
+import { fieldKeyOf, firstInvalidStep, pricePreview, soldOutErrors, stepErrors, type StepContext } from './signup-steps.js';
 
 const offer: SignupOffer = {
   addOns: [{ code: 'overnight' }, { code: 'dinner' }],

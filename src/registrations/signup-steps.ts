@@ -5,6 +5,7 @@
  * price preview of the confirm step.
  */
 import type { Locale } from '../web/i18n.js';
+import { fieldId, type FormError } from '../web/forms/errors.js';
 import { allocateSeats, type SeatAllocation } from './capacity.js';
 import { LIMITS, parseRegistration, type SignupOffer } from './registration.schema.js';
 import { fieldErrorMap, messageFor, type QuestionLabels } from './registrations.messages.js';
@@ -16,18 +17,6 @@ export type Step = (typeof STEPS)[number];
 
 export function isStep(value: unknown): value is Step {
   return value === 1 || value === 2 || value === 3;
-}
-
-/** An error as the form shows it: beside the field `key` (whose element has `id`) and in the summary. */
-export interface FormError {
-  key: string;
-  id: string;
-  message: string;
-}
-
-/** The form's id of a field key: 'participants.0.name' → 'participants-0-name'; '' (the whole form) → 'signup-form'. */
-export function fieldId(key: string): string {
-  return key === '' ? 'signup-form' : key.replace(/\./g, '-');
 }
 
 /**

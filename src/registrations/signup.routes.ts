@@ -42,7 +42,8 @@ import { exceedsCapacity } from './capacity.js';
 import { admitSignup, retryMinutes } from './signup-limits.js';
 import { createRegistration, getEventSignup, questionLabels, type EventSignup } from './registrations.service.js';
 import { copyBookerToFirstParticipant, emptyDraft, emptyParticipant, fromFormFields, prefillWorkplaces, type SignupDraft } from './signup-form.js';
-import { firstInvalidStep, firstStep, formErrors, formInput, pricePreview, soldOutErrors, stepErrors, stepOfKey, type FormError, type Step, type StepContext } from './signup-steps.js';
+import { firstInvalidStep, firstStep, formErrors, formInput, pricePreview, soldOutErrors, stepErrors, stepOfKey, type Step, type StepContext } from './signup-steps.js';
+import { type FormError } from '../web/forms/errors.js';
 import { AlreadySentPage, ReceiptPage, SignupClosedPage } from './views/ReceiptPage.js';
 import { ConfirmStep, ParticipantsStep, PayerStep } from './views/steps.js';
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { formField } from '../admin/form.js';
 import { adminPageContext } from '../admin/page.js';
-import type { FormError } from '../registrations/signup-steps.js';
+import type { FormError } from '../web/forms/errors.js';
 import { sendHtml } from '../web/page.js';
 import { changePassword, confirmTotp, disableTotp, pendingTotpSetup, setOwnLocale, startTotpEnrolment, totpState, type FieldProblem } from './account.service.js';
 import { safeNext, STAFF_COOKIE, staffOf, staffOnly } from './guard.js';

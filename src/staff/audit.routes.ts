@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { formField } from '../admin/form.js';
 import { adminPageContext } from '../admin/page.js';
 import { notFound } from '../lib/errors.js';
-import type { FormError } from '../registrations/signup-steps.js';
+import type { FormError } from '../web/forms/errors.js';
 import { translator, type Locale, type MessageKey } from '../web/i18n.js';
 import { sendHtml } from '../web/page.js';
 import { auditChoices, auditEntryWithDiff, listAuditPage } from './audit-log.service.js';

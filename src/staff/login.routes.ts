@@ -12,7 +12,7 @@ import type { AppContext } from '../context.js';
 import { formField } from '../admin/form.js';
 import { anonymousAdminPage } from '../admin/page.js';
 import { HttpError } from '../lib/errors.js';
-import type { FormError } from '../registrations/signup-steps.js';
+import type { FormError } from '../web/forms/errors.js';
 import type { Locale } from '../web/i18n.js';
 import { sendHtml } from '../web/page.js';
 import { ALL_ROLES } from './roles.js';

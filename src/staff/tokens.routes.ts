@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { formField } from '../admin/form.js';
 import { adminPageContext } from '../admin/page.js';
-import type { FormError } from '../registrations/signup-steps.js';
+import type { FormError } from '../web/forms/errors.js';
 import { sendHtml } from '../web/page.js';
 import { staffOf, staffOnly } from './guard.js';
 import { access } from './roles.js';

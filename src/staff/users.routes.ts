@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { formField, formFields } from '../admin/form.js';
 import { adminPageContext } from '../admin/page.js';
 import { notFound } from '../lib/errors.js';
-import type { FormError } from '../registrations/signup-steps.js';
+import type { FormError } from '../web/forms/errors.js';
 import type { MessageKey } from '../web/i18n.js';
 import { sendHtml } from '../web/page.js';
 import { staffOf, staffOnly } from './guard.js';

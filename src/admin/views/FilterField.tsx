@@ -1,5 +1,5 @@
-import { ErrorMessage } from '../../registrations/views/fields.js';
-import type { FormError } from '../../registrations/signup-steps.js';
+import { ErrorMessage } from '../../web/forms/fields.js';
+import type { FormError } from '../../web/forms/errors.js';
 import type { AdminPageContext } from '../page.js';
 
 /** A list filter's element id: the query name with "filter-" before it, so it never clashes with the page's own ids. */

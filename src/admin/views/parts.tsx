@@ -1,5 +1,5 @@
-import type { FormError } from '../../registrations/signup-steps.js';
-import { ErrorSummary } from '../../registrations/views/SignupShell.js';
+import type { FormError } from '../../web/forms/errors.js';
+import { ErrorSummary } from '../../web/forms/ErrorSummary.js';
 import type { PageContext } from '../../web/page.js';
 
 export { ErrorSummary };

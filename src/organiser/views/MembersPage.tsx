@@ -3,9 +3,9 @@ import { AdminLayout } from '../../admin/views/AdminLayout.js';
 import { formatDate } from '../../lib/dates.js';
 import { CsrfField } from '../../web/views/CsrfField.js';
 import { DKFDS_PREFIX } from '../../web/assets.js';
-import { errorMap, ErrorMessage, TextField } from '../../registrations/views/fields.js';
-import { ErrorSummary } from '../../registrations/views/SignupShell.js';
-import type { FormError } from '../../registrations/signup-steps.js';
+import { errorMap, ErrorMessage, TextField } from '../../web/forms/fields.js';
+import { ErrorSummary } from '../../web/forms/ErrorSummary.js';
+import type { FormError } from '../../web/forms/errors.js';
 import type { MemberJson } from '../members.service.js';
 import { MEMBER_NAME_MAX, type MemberField } from '../members.schema.js';
 

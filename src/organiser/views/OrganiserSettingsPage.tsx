@@ -1,9 +1,9 @@
 import type { AdminPageContext } from '../../admin/page.js';
 import { AdminLayout } from '../../admin/views/AdminLayout.js';
 import { CsrfField } from '../../web/views/CsrfField.js';
-import { ChoiceGroup, errorMap, TextField, type ErrorMap } from '../../registrations/views/fields.js';
-import { ErrorSummary, Notice } from '../../registrations/views/SignupShell.js';
-import type { FormError } from '../../registrations/signup-steps.js';
+import { ChoiceGroup, errorMap, TextField, type ErrorMap } from '../../web/forms/fields.js';
+import { ErrorSummary, Notice } from '../../web/forms/ErrorSummary.js';
+import type { FormError } from '../../web/forms/errors.js';
 import type { MessageKey } from '../../web/i18n.js';
 import { DKFDS_PREFIX } from '../../web/assets.js';
 import { SETTINGS_LIMITS, type SettingsField } from '../settings.schema.js';

@@ -3,7 +3,7 @@ import { LIMITS } from '../registration.schema.js';
 import { registrationMessage } from '../registrations.messages.js';
 import type { QuestionRow } from '../registrations.queries.js';
 import { NO, YES, type ParticipantDraft } from '../signup-form.js';
-import { ChoiceGroup, TextField, type ErrorMap } from './fields.js';
+import { ChoiceGroup, TextField, type ErrorMap } from '../../web/forms/fields.js';
 
 type TextKey = 'name' | 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds';
 

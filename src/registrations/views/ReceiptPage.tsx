@@ -7,7 +7,7 @@ import { dateRange } from '../../events/views/format.js';
 import { formatMoney } from '../../lib/money.js';
 import { registrationMessage } from '../registrations.messages.js';
 import type { EventSignup, RegistrationReceipt } from '../registrations.service.js';
-import { Notice } from './SignupShell.js';
+import { Notice } from '../../web/forms/ErrorSummary.js';
 
 export interface ReceiptPageProps {
   page: PageContext;

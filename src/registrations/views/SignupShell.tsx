@@ -1,11 +1,12 @@
-import { escapeHtml } from '@kitajs/html';
 import type Html from '@kitajs/html';
 import type { PageContext } from '../../web/page.js';
 import { paths } from '../../web/paths.js';
-import { DKFDS_PREFIX, STATIC_PREFIX } from '../../web/assets.js';
+import { DKFDS_PREFIX } from '../../web/assets.js';
 import { Layout } from '../../web/views/Layout.js';
 import { Breadcrumbs } from '../../web/views/Breadcrumbs.js';
-import { STEPS, type FormError, type Step } from '../signup-steps.js';
+import { STEPS, type Step } from '../signup-steps.js';
+import type { FormError } from '../../web/forms/errors.js';
+import { ErrorSummary, signupScript } from '../../web/forms/ErrorSummary.js';
 
 export interface SignupEventInfo {
   slug: string;
@@ -13,11 +14,6 @@ export interface SignupEventInfo {
   startsAt: string;
   /** A free event's sign-up has no payer step. */
   free?: boolean;
-}
-
-/** The script that moves focus to the error summary; the page works without it. */
-export function signupScript(): JSX.Element {
-  return <script src={`${STATIC_PREFIX}/signup.js`} defer></script>;
 }
 
 function Icon({ name }: { name: string }): JSX.Element {
@@ -65,33 +61,6 @@ export function StepIndicator({ page, current, steps = STEPS }: { page: PageCont
   );
 }
 
-/** The DKFDS error summary: a link to each field with an error, focused on load by signup.js. */
-export function ErrorSummary({ page, errors }: { page: PageContext; errors: ReadonlyArray<FormError> }): JSX.Element {
-  const { t } = page;
-  return (
-    <div class="alert alert-error" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="error-summary" data-error-summary="">
-      <svg class="icon-svg alert-icon" focusable="false" aria-hidden="true">
-        <use href={`${DKFDS_PREFIX}/img/all-svg-icons.svg#error`}></use>
-      </svg>
-      <div class="alert-body">
-        <h2 class="alert-heading" id="error-summary-heading" safe>
-          {t('signup.errors.heading')}
-        </h2>
-        <p class="alert-text" safe>{t('signup.errors.intro')}</p>
-        <ul class="alert-text nobullet-list">
-          {errors.map((e) => (
-            <li>
-              <a href={`#${e.id}`} class="function-link" safe>
-                {e.message}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
-  );
-}
-
 export interface SignupShellProps {
   page: PageContext;
   event: SignupEventInfo;
@@ -136,17 +105,3 @@ export function SignupShell({ page, event, step, errors, focusHeading, children 
   );
 }
 
-/** An info or warning box. */
-export function Notice({ kind, heading, children, focus }: { kind: 'info' | 'warning'; heading?: string; children: Html.Children; focus?: boolean }): JSX.Element {
-  return (
-    <div class={`alert alert-${kind}`} role={focus ? 'status' : undefined} tabindex={focus ? '-1' : undefined} data-focus-on-load={focus ? '' : undefined}>
-      <svg class="icon-svg alert-icon" focusable="false" aria-hidden="true">
-        <use href={`${DKFDS_PREFIX}/img/all-svg-icons.svg#${kind === 'info' ? 'info' : 'warning'}`}></use>
-      </svg>
-      <div class="alert-body">
-        {heading ? <p class="alert-heading">{escapeHtml(heading)}</p> : ''}
-        <div class="alert-text">{children}</div>
-      </div>
-    </div>
-  );
-}

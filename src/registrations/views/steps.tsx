@@ -10,9 +10,11 @@ import { registrationMessage, type RegistrationMessageKey } from '../registratio
 import { freeCancellationEnds } from '../cancellation.js';
 import type { EventSignup } from '../registrations.service.js';
 import { NO, toFormFields, YES, type ParticipantDraft, type SignupDraft } from '../signup-form.js';
-import type { FormError, PricePreview, Step } from '../signup-steps.js';
-import { attr, ChoiceGroup, errorMap, HiddenFields, SingleCheckbox, TextField, type ErrorMap } from './fields.js';
-import { Notice, SignupShell } from './SignupShell.js';
+import type { FormError } from '../../web/forms/errors.js';
+import type { PricePreview, Step } from '../signup-steps.js';
+import { attr, ChoiceGroup, errorMap, HiddenFields, SingleCheckbox, TextField, type ErrorMap } from '../../web/forms/fields.js';
+import { Notice } from '../../web/forms/ErrorSummary.js';
+import { SignupShell } from './SignupShell.js';
 
 export interface StepViewProps {
   page: PageContext;

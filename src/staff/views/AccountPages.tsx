@@ -1,8 +1,8 @@
 import type { AdminPageContext } from '../../admin/page.js';
 import { AdminLayout, roleLabel } from '../../admin/views/AdminLayout.js';
 import { Errors, SuccessNotice, titleWithErrors } from '../../admin/views/parts.js';
-import type { FormError } from '../../registrations/signup-steps.js';
-import { ChoiceGroup, errorMap } from '../../registrations/views/fields.js';
+import type { FormError } from '../../web/forms/errors.js';
+import { ChoiceGroup, errorMap } from '../../web/forms/fields.js';
 import type { MessageKey } from '../../web/i18n.js';
 import { CsrfField } from '../../web/views/CsrfField.js';
 import type { TotpState } from '../account.service.js';

@@ -1,9 +1,9 @@
 import type { PageContext } from '../../web/page.js';
 import { CsrfField } from '../../web/views/CsrfField.js';
 import { AdminLayout } from '../../admin/views/AdminLayout.js';
-import { attr, errorMap, TextField } from '../../registrations/views/fields.js';
-import { ErrorSummary } from '../../registrations/views/SignupShell.js';
-import type { FormError } from '../../registrations/signup-steps.js';
+import { attr, errorMap, TextField } from '../../web/forms/fields.js';
+import { ErrorSummary } from '../../web/forms/ErrorSummary.js';
+import type { FormError } from '../../web/forms/errors.js';
 import { loginUrl } from '../guard.js';
 import { PasswordField } from './PasswordField.js';
 

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../web/page.js';
-import { ErrorMessage, type ErrorMap } from '../../registrations/views/fields.js';
+import { ErrorMessage, type ErrorMap } from '../../web/forms/fields.js';
 
 /** A DKFDS password input with its hint and error; the value is never written back into the page. */
 export function PasswordField(p: {

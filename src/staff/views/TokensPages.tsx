@@ -2,8 +2,8 @@ import type { AdminPageContext } from '../../admin/page.js';
 import { AdminLayout } from '../../admin/views/AdminLayout.js';
 import { Errors, SuccessNotice, titleWithErrors } from '../../admin/views/parts.js';
 import { formatDate, formatTime } from '../../lib/dates.js';
-import type { FormError } from '../../registrations/signup-steps.js';
-import { errorMap, ErrorMessage, TextField } from '../../registrations/views/fields.js';
+import type { FormError } from '../../web/forms/errors.js';
+import { errorMap, ErrorMessage, TextField } from '../../web/forms/fields.js';
 import { CsrfField } from '../../web/views/CsrfField.js';
 
 export interface TokenRow {

@@ -1,12 +1,12 @@
 import type { AdminPageContext } from '../../../admin/page.js';
 import { AdminLayout } from '../../../admin/views/AdminLayout.js';
 import { formatDate } from '../../../lib/dates.js';
-import type { FormError } from '../../../registrations/signup-steps.js';
-import { attr, ChoiceGroup, errorMap, ErrorMessage, TextField } from '../../../registrations/views/fields.js';
+import type { FormError } from '../../../web/forms/errors.js';
+import { attr, ChoiceGroup, errorMap, ErrorMessage, TextField } from '../../../web/forms/fields.js';
 import { Done } from '../../../registrations/views/self-service/parts.js';
-import { ErrorSummary, signupScript } from '../../../registrations/views/SignupShell.js';
+import { ErrorSummary, signupScript } from '../../../web/forms/ErrorSummary.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
-import { SelectField, type SelectOption } from '../../../web/views/SelectField.js';
+import { SelectField, type SelectOption } from '../../../web/forms/SelectField.js';
 import { fileTypeLabel, formatFileSize } from '../../file-info.js';
 import { TITLE_MAX, type MaterialDraft } from '../../materials.admin.form.js';
 import type { EditableMaterial } from '../../materials.admin.service.js';

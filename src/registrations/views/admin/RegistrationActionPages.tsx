@@ -7,9 +7,9 @@ import type { StaffQuote } from '../../registrations.admin.service.js';
 import type { QuestionRow } from '../../registrations.queries.js';
 import type { RegistrationView } from '../../registrations.service.js';
 import type { ParticipantDraft } from '../../signup-form.js';
-import type { FormError } from '../../signup-steps.js';
-import { ChoiceGroup, errorMap, SingleCheckbox } from '../fields.js';
-import { ErrorSummary } from '../SignupShell.js';
+import type { FormError } from '../../../web/forms/errors.js';
+import { ChoiceGroup, errorMap, SingleCheckbox } from '../../../web/forms/fields.js';
+import { ErrorSummary } from '../../../web/forms/ErrorSummary.js';
 import { ParticipantFields } from '../ParticipantFields.js';
 import { participantActionPath, registrationCancelPath, registrationPath } from './paths.js';
 

@@ -7,9 +7,9 @@ import type { MessageKey } from '../../../web/i18n.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
 import { answerText } from '../../mails/registration-mails.js';
 import { NOTE_MAX, type RegistrationDetail } from '../../registrations.admin.service.js';
-import type { FormError } from '../../signup-steps.js';
-import { errorMap, TextField } from '../fields.js';
-import { ErrorSummary } from '../SignupShell.js';
+import type { FormError } from '../../../web/forms/errors.js';
+import { errorMap, TextField } from '../../../web/forms/fields.js';
+import { ErrorSummary } from '../../../web/forms/ErrorSummary.js';
 import { participantActionPath, registrationCancelPath, registrationNotesPath, registrationResendPath, eventRegistrationsPath } from './paths.js';
 import { StatusBadge } from './RegistrationListPages.js';
 

@@ -4,7 +4,7 @@ import { formatDate } from '../../../lib/dates.js';
 import { Pagination } from '../../../web/views/Pagination.js';
 import type { ListQuery, RegistrationList } from '../../registrations.admin.service.js';
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from '../../registrations.table.js';
-import { attr } from '../fields.js';
+import { attr } from '../../../web/forms/fields.js';
 import { eventRegistrationsPath, exportsPath, registrationPath } from './paths.js';
 
 type Page = AdminPageContext;

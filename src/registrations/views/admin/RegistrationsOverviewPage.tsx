@@ -3,11 +3,11 @@ import type { AdminPageContext } from '../../../admin/page.js';
 import { AdminLayout } from '../../../admin/views/AdminLayout.js';
 import { Errors, titleWithErrors } from '../../../admin/views/parts.js';
 import { formatDate } from '../../../lib/dates.js';
-import type { FormError } from '../../signup-steps.js';
+import type { FormError } from '../../../web/forms/errors.js';
 import type { OverviewEventRow, ParticipantMatchRow } from '../../registrations-overview.queries.js';
 import type { RegistrationsOverview } from '../../registrations-overview.service.js';
 import { OVERVIEW_EVENT_LIMIT, OVERVIEW_SEARCH_MAX } from '../../registrations-overview.service.js';
-import { errorMap, TextField } from '../fields.js';
+import { errorMap, TextField } from '../../../web/forms/fields.js';
 import { eventRegistrationsPath, registrationPath } from './paths.js';
 
 

@@ -5,7 +5,7 @@ import { answerText } from '../../mails/registration-mails.js';
 import { cancellationNowText, cancellationRule } from '../../mails/rule-text.js';
 import { registrationMessage } from '../../registrations.messages.js';
 import { visibleParticipants, type Booking } from '../../self-service.service.js';
-import { Notice } from '../SignupShell.js';
+import { Notice } from '../../../web/forms/ErrorSummary.js';
 import type { ParticipantMaterials } from '../../../materials/materials.service.js';
 import { ParticipantMaterialsSection } from '../../../materials/views/ParticipantMaterials.js';
 import { ParticipantTablesSection, type ParticipantTables } from '../../../groups/views/ParticipantTables.js';

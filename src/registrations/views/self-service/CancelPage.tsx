@@ -3,7 +3,7 @@ import { paths } from '../../../web/paths.js';
 import { vatOre } from '../../../lib/money.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
 import type { Booking } from '../../self-service.service.js';
-import { Notice } from '../SignupShell.js';
+import { Notice } from '../../../web/forms/ErrorSummary.js';
 import { BookingFacts, money, PrivateLayout } from './parts.js';
 
 export type CancelQuote = { allowed: true; feeOre: number } | { allowed: false; reason: 'late' | 'started' | 'alreadyCancelled' };

@@ -4,9 +4,9 @@ import { CsrfField } from '../../../web/views/CsrfField.js';
 import { LIMITS } from '../../registration.schema.js';
 import { whenText } from '../../mails/registration-mails.js';
 import type { MyBooking } from '../../my-bookings.service.js';
-import type { FormError } from '../../signup-steps.js';
-import { errorMap, TextField } from '../fields.js';
-import { ErrorSummary, Notice } from '../SignupShell.js';
+import type { FormError } from '../../../web/forms/errors.js';
+import { errorMap, TextField } from '../../../web/forms/fields.js';
+import { ErrorSummary, Notice } from '../../../web/forms/ErrorSummary.js';
 import { PrivateLayout } from './parts.js';
 
 const crumbs = (page: PageContext, current?: string) =>

@@ -3,9 +3,9 @@ import { paths } from '../../../web/paths.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
 import type { Booking } from '../../self-service.service.js';
 import type { ParticipantDraft } from '../../signup-form.js';
-import type { FormError } from '../../signup-steps.js';
-import { errorMap } from '../fields.js';
-import { ErrorSummary } from '../SignupShell.js';
+import type { FormError } from '../../../web/forms/errors.js';
+import { errorMap } from '../../../web/forms/fields.js';
+import { ErrorSummary } from '../../../web/forms/ErrorSummary.js';
 import { ParticipantFields } from '../ParticipantFields.js';
 import { PrivateLayout } from './parts.js';
 

@@ -6,7 +6,7 @@ import { Breadcrumbs } from '../../../web/views/Breadcrumbs.js';
 import { formatMoney } from '../../../lib/money.js';
 import { whenText } from '../../mails/registration-mails.js';
 import type { Booking } from '../../self-service.service.js';
-import { signupScript } from '../SignupShell.js';
+import { signupScript } from '../../../web/forms/ErrorSummary.js';
 
 /** Private pages: never indexed; the script only moves focus to an error summary or notice. */
 export function PrivateLayout({ page, title, crumbs, children }: { page: PageContext; title: string; crumbs?: Array<{ label: string; href?: string }>; children: Html.Children }): JSX.Element {

@@ -1,6 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import type { PageContext } from '../page.js';
-import { attr, ErrorMessage } from '../../registrations/views/fields.js';
+import { attr, ErrorMessage } from './fields.js';
 
 export interface SelectOption {
   value: string;

@@ -1,8 +1,10 @@
 import { escapeHtml } from '@kitajs/html';
 import type Html from '@kitajs/html';
-import type { PageContext } from '../../web/page.js';
-import type { FormField } from '../signup-form.js';
-import { fieldId, type FormError } from '../signup-steps.js';
+import type { PageContext } from '../page.js';
+import { fieldId, type FormError } from './errors.js';
+
+/** A hidden field as a name/value pair. */
+export type FormField = readonly [name: string, value: string];
 
 /** Errors of the form by field key. */
 export type ErrorMap = ReadonlyMap<string, FormError>;
