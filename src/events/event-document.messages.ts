@@ -5,7 +5,7 @@
  * staff API). English must have every Danish key (the type checks it).
  */
 import type { z } from 'zod';
-import type { Locale } from '../web/i18n.js';
+import type { Locale } from '../lib/locale.js';
 import { editorIssueCode, type EditorErrorCode } from './event-document.schema.js';
 
 const da = {

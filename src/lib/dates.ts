@@ -1,4 +1,4 @@
-import type { Locale } from '../web/i18n.js';
+import type { Locale } from './locale.js';
 
 /** Times are stored as UTC ISO strings and shown in Danish time. */
 export const TIME_ZONE = 'Europe/Copenhagen';

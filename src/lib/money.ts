@@ -1,4 +1,4 @@
-import type { Locale } from '../web/i18n.js';
+import type { Locale } from './locale.js';
 
 /** Money is always integer øre (1 kr. = 100 øre); VAT is 25 % or exempt. */
 export const STANDARD_VAT_PERCENT = 25;

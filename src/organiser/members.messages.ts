@@ -2,7 +2,7 @@
  * Texts of the member list (page, import and API errors), in Danish and
  * English.
  */
-import type { Locale } from '../web/i18n.js';
+import type { Locale } from '../lib/locale.js';
 import type { FileErrorCode, ImportRowError } from './members.csv.js';
 import type { MemberErrorCode, MemberField } from './members.schema.js';
 

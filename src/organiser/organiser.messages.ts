@@ -2,7 +2,7 @@
  * Texts of the organiser settings page: labels, hints and one message per
  * error code, in Danish and English.
  */
-import type { Locale } from '../web/i18n.js';
+import type { Locale } from '../lib/locale.js';
 import type { SettingsErrorCode, SettingsField } from './settings.schema.js';
 
 const da = {

@@ -4,7 +4,7 @@
  * message per field (for the form, the DKFDS error summary and the API).
  */
 import type { z } from 'zod';
-import type { Locale } from '../web/i18n.js';
+import type { Locale } from '../lib/locale.js';
 import { issueCode, type ErrorCode } from './registration.schema.js';
 
 const da = {

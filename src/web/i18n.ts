@@ -1,8 +1,9 @@
 import { da } from './messages/da.js';
 import { en } from './messages/en.js';
+import type { Locale } from '../lib/locale.js';
 
-export const LOCALES = ['da', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { isLocale, LOCALES, type Locale } from '../lib/locale.js';
+
 export type MessageKey = keyof typeof da;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -16,8 +17,4 @@ export function translator(locale: Locale): Translate {
     if (!vars) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
   };
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return value === 'da' || value === 'en';
 }
