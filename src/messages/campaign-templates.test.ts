@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderHtml } from '../registrations/mails/mail-html.js';
-import { renderText } from '../registrations/mails/content.js';
+import { renderHtml } from './mail/mail-html.js';
+import { renderText } from './mail/content.js';
 import {
   campaignMail,
   fillPlaceholders,

@@ -9,8 +9,8 @@
  * subject is kept to one line. An unknown placeholder is an error the form
  * reports, rather than a "{{nvan}}" in 300 inboxes.
  */
-import type { MailContent } from '../registrations/mails/content.js';
-import { oneLine } from '../registrations/mails/content.js';
+import type { MailContent } from './mail/content.js';
+import { oneLine } from './mail/content.js';
 
 export type Locale = 'da' | 'en';
 

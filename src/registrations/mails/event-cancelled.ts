@@ -8,10 +8,10 @@ import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import { enqueueMail } from '../../messages/outbox.service.js';
 import { translator } from '../../web/i18n.js';
-import { oneLine, recipient, renderText, type MailBlock, type MailContent } from './content.js';
-import { renderHtml } from './mail-html.js';
+import { oneLine, recipient, renderText, type MailBlock, type MailContent } from '../../messages/mail/content.js';
+import { renderHtml } from '../../messages/mail/mail-html.js';
 import { mailText, type MailMessageKey } from './mails.messages.js';
-import { whenText } from './registration-mails.js';
+import { whenText } from '../../messages/mail/when-text.js';
 
 type Locale = 'da' | 'en';
 

@@ -17,8 +17,6 @@ import type { Database } from '../../db/database.js';
 import { findPublicEvent, type EventDetails } from '../../events/event-details.js';
 import { eventCalendar } from '../../events/events.routes.js';
 import { calendarFilename } from '../../events/ics.js';
-import { dateTime, timeRange } from '../../events/views/format.js';
-import { formatDate } from '../../lib/dates.js';
 import { formatMoney, vatOre } from '../../lib/money.js';
 import { hasPayer } from '../registration.schema.js';
 import { enqueueMail, type MailAttachment, type OutgoingMail } from '../../messages/outbox.service.js';
@@ -27,9 +25,9 @@ import { paths } from '../../web/paths.js';
 import { registrationMessage } from '../registrations.messages.js';
 import * as q from '../registrations.queries.js';
 import { getRegistration, type RegistrationView } from '../registrations.service.js';
-import { sameDanishDay } from '../../events/views/format.js';
-import { brief, oneLine, recipient, renderText, type MailBlock, type MailContent } from './content.js';
-import { renderHtml } from './mail-html.js';
+import { whenText } from '../../messages/mail/when-text.js';
+import { brief, oneLine, recipient, renderText, type MailBlock, type MailContent } from '../../messages/mail/content.js';
+import { renderHtml } from '../../messages/mail/mail-html.js';
 import { mailText, type MailMessageKey } from './mails.messages.js';
 import { cancellationRule } from './rule-text.js';
 
@@ -65,28 +63,6 @@ export function mailFactsFrom(ctx: AppContext, parts: Pick<MailFacts, 'registrat
 }
 
 const t = (f: MailFacts, key: MailMessageKey, vars: Record<string, string | number> = {}) => mailText(f.locale, key, vars);
-
-/**
- * Time spans already written out: every mail of an event writes the same few
- * (the event, its sessions) with Intl formatters, which are slow; the text
- * depends on the arguments alone. Emptied when full.
- */
-const whenTexts = new Map<string, string>();
-const WHEN_TEXTS_KEPT = 10_000;
-
-/** "15. september 2026, kl. 09.00–15.00" or "15. september 2026 kl. 09.00 – 16. september 2026 kl. 15.00". */
-export function whenText(startsAt: string, endsAt: string, locale: Locale): string {
-  const key = `${startsAt} ${endsAt} ${locale}`;
-  let text = whenTexts.get(key);
-  if (text === undefined) {
-    text = sameDanishDay(startsAt, endsAt)
-      ? `${formatDate(startsAt, locale)}, ${timeRange(startsAt, endsAt, locale)}`
-      : `${dateTime(startsAt, locale)} – ${dateTime(endsAt, locale)}`;
-    if (whenTexts.size >= WHEN_TEXTS_KEPT) whenTexts.clear();
-    whenTexts.set(key, text);
-  }
-  return text;
-}
 
 function placeText(f: MailFacts): string {
   const e = f.event;

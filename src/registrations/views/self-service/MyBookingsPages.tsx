@@ -2,7 +2,7 @@ import type { PageContext } from '../../../web/page.js';
 import { paths } from '../../../web/paths.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
 import { LIMITS } from '../../registration.schema.js';
-import { whenText } from '../../mails/registration-mails.js';
+import { whenText } from '../../../messages/mail/when-text.js';
 import type { MyBooking } from '../../my-bookings.service.js';
 import type { FormError } from '../../../web/forms/errors.js';
 import { errorMap, TextField } from '../../../web/forms/fields.js';

@@ -4,7 +4,7 @@ import { paths } from '../../../web/paths.js';
 import { Layout } from '../../../web/views/Layout.js';
 import { Breadcrumbs } from '../../../web/views/Breadcrumbs.js';
 import { formatMoney } from '../../../lib/money.js';
-import { whenText } from '../../mails/registration-mails.js';
+import { whenText } from '../../../messages/mail/when-text.js';
 import type { Booking } from '../../self-service.service.js';
 import { signupScript } from '../../../web/forms/ErrorSummary.js';
 
