@@ -6,10 +6,10 @@
 import type { AppContext } from '../context.js';
 import { dateRange } from '../events/views/format.js';
 import { getOrganiserSettings } from '../organiser/organiser.service.js';
-import { CSV_CONTENT_TYPE, toCsv } from '../registrations/exports/csv.js';
-import { ACCENT, INK, MUTED, RULE } from '../registrations/exports/pdf-parts.js';
-import { integer, text, type Table } from '../registrations/exports/table.js';
-import { toXlsx, XLSX_CONTENT_TYPE } from '../registrations/exports/xlsx.js';
+import { CSV_CONTENT_TYPE, toCsv } from '../lib/tabular/csv.js';
+import { ACCENT, INK, MUTED, RULE } from '../web/pdf-parts.js';
+import { integer, text, type Table } from '../lib/tabular/table.js';
+import { toXlsx, XLSX_CONTENT_TYPE } from '../lib/tabular/xlsx.js';
 import { translator, type Locale } from '../web/i18n.js';
 import { startPdf, writeFooters } from '../web/pdf.js';
 import type { PlanView } from './groups.service.js';

@@ -5,7 +5,7 @@
  * carry negative amounts, so a column sum is what is owed net, as in the
  * totals of the finance list.
  */
-import { identifier, money, text, type Table } from '../registrations/exports/table.js';
+import { identifier, money, text, type Table } from '../lib/tabular/table.js';
 import { translator, type Locale } from '../web/i18n.js';
 import type { FinanceRow } from './finance.queries.js';
 

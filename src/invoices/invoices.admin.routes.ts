@@ -8,7 +8,7 @@ import type { AppContext } from '../context.js';
 import { adminPageContext } from '../admin/page.js';
 import { formField } from '../admin/form.js';
 import { localDateKey } from '../lib/dates.js';
-import { CSV_CONTENT_TYPE, toCsv } from '../registrations/exports/csv.js';
+import { CSV_CONTENT_TYPE, toCsv } from '../lib/tabular/csv.js';
 import type { FormError } from '../web/forms/errors.js';
 import { staffOf, staffOnly } from '../staff/guard.js';
 import { access } from '../staff/roles.js';

@@ -9,8 +9,8 @@
 import type { Locale } from '../../web/i18n.js';
 import { translator } from '../../web/i18n.js';
 import { startPdf, type PdfFont } from '../../web/pdf.js';
-import { fitText, type FitOptions, type FittedText } from './fit-text.js';
-import { ACCENT, INK, MUTED, RULE } from './pdf-parts.js';
+import { fitText, type FitOptions, type FittedText } from '../../web/fit-text.js';
+import { ACCENT, INK, MUTED, RULE } from '../../web/pdf-parts.js';
 import type { Roster, RosterParticipant } from './roster.js';
 import { participantListEntries } from './participant-list-pdf.js';
 

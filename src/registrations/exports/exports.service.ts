@@ -9,13 +9,13 @@ import { getOrganiserSettings } from '../../organiser/organiser.service.js';
 import type { Locale } from '../../web/i18n.js';
 import { translator } from '../../web/i18n.js';
 import { badgesPdf } from './badges-pdf.js';
-import { CSV_CONTENT_TYPE, toCsv } from './csv.js';
+import { CSV_CONTENT_TYPE, toCsv } from '../../lib/tabular/csv.js';
 import { participantListPdf, type ParticipantListVersion } from './participant-list-pdf.js';
 import { participantTable } from './participant-table.js';
 import { loadRoster, type Roster } from './roster.js';
 import { roomTypeOf, venueReport } from './venue-report.js';
 import { venueReportPdf, venueReportTables } from './venue-report-files.js';
-import { toXlsx, XLSX_CONTENT_TYPE } from './xlsx.js';
+import { toXlsx, XLSX_CONTENT_TYPE } from '../../lib/tabular/xlsx.js';
 
 export const PDF_CONTENT_TYPE = 'application/pdf';
 

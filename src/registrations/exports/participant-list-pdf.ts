@@ -15,7 +15,8 @@
 import type { Locale } from '../../web/i18n.js';
 import { translator } from '../../web/i18n.js';
 import { startPdf, writeFooters } from '../../web/pdf.js';
-import { MUTED, writeHeading, writeTable, type PdfColumn } from './pdf-parts.js';
+import { MUTED, writeTable, type PdfColumn } from '../../web/pdf-parts.js';
+import { writeHeading } from './pdf-heading.js';
 import type { Roster, RosterParticipant } from './roster.js';
 
 export const PARTICIPANT_LIST_VERSIONS = ['shared', 'staff'] as const;

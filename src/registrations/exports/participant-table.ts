@@ -7,7 +7,7 @@ import type { Locale } from '../../web/i18n.js';
 import { translator } from '../../web/i18n.js';
 import { answerText } from '../mails/registration-mails.js';
 import type { Roster, RosterAddOn, RosterParticipant } from './roster.js';
-import { datetime, identifier, integer, money, text, type Cell, type Column, type Table } from './table.js';
+import { datetime, identifier, integer, money, text, type Cell, type Column, type Table } from '../../lib/tabular/table.js';
 
 /** Add-on lines that count: held, or wanted by someone still waiting. */
 export function activeAddOnLines(p: RosterParticipant) {

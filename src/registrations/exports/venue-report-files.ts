@@ -4,9 +4,10 @@ import { clockTime } from '../../events/views/format.js';
 import type { Locale } from '../../web/i18n.js';
 import { translator, type Translate } from '../../web/i18n.js';
 import { startPdf, writeFooters } from '../../web/pdf.js';
-import { INK, MUTED, writeHeading, writeTable, type PdfColumn } from './pdf-parts.js';
+import { INK, MUTED, writeTable, type PdfColumn } from '../../web/pdf-parts.js';
+import { writeHeading } from './pdf-heading.js';
 import type { Roster } from './roster.js';
-import { integer, text, type Table } from './table.js';
+import { integer, text, type Table } from '../../lib/tabular/table.js';
 import type { MealCount, VenueReport } from './venue-report.js';
 
 const dayText = (date: string, locale: Locale, long = false) => {

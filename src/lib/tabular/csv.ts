@@ -15,7 +15,7 @@
  *   carriage return (or a full-width = + - @) gets a leading apostrophe, so
  *   Excel shows it as text and never evaluates it.
  */
-import { danishWallClock } from '../../lib/dates.js';
+import { danishWallClock } from '../dates.js';
 import { looksLikeFormula, wellFormed, type Cell, type Table } from './table.js';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';

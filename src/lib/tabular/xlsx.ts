@@ -6,8 +6,8 @@
  * header row with an auto-filter and widths that fit the content.
  */
 import type ExcelJS from 'exceljs';
-import { lazyRequire } from '../../lib/lazy.js';
-import { danishWallClock } from '../../lib/dates.js';
+import { lazyRequire } from '../lazy.js';
+import { danishWallClock } from '../dates.js';
 import { wellFormed, type Cell, type Table } from './table.js';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

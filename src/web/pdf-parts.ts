@@ -1,33 +1,8 @@
-/** Pieces the export PDFs share: colours, the heading block and a table that breaks across pages. */
-import { dateRange } from '../../events/views/format.js';
-import type { Locale } from '../../web/i18n.js';
-import type { RosterEvent } from './roster.js';
-
+/** Pieces the PDFs share: colours and a table that breaks across pages. */
 export const INK = '#1a1a1a';
 export const MUTED = '#4d4d4d';
 export const ACCENT = '#004993';
 export const RULE = '#bfbfbf';
-
-export function eventLine(event: RosterEvent, locale: Locale): string {
-  const place = [event.venueName, event.venueCity].filter(Boolean).join(', ');
-  return [dateRange(event.startsAt, event.endsAt, locale), place].filter(Boolean).join(' · ');
-}
-
-/** Kicker, event title, date and place, and an optional note, from the top margin. */
-export function writeHeading(doc: PDFKit.PDFDocument, kicker: string, event: RosterEvent, locale: Locale, note?: string): void {
-  const { left } = doc.page.margins;
-  const width = doc.page.width - left - doc.page.margins.right;
-  doc.font('bold').fontSize(10).fillColor(ACCENT).text(kicker.toUpperCase(), left, doc.page.margins.top, { width });
-  doc.moveDown(0.2);
-  doc.font('bold').fontSize(18).fillColor(INK).text(event.title, { width });
-  doc.moveDown(0.2);
-  doc.font('body').fontSize(10).fillColor(MUTED).text(eventLine(event, locale), { width });
-  if (note) {
-    doc.moveDown(0.4);
-    doc.font('body').fontSize(9).fillColor(MUTED).text(note, { width });
-  }
-  doc.moveDown(0.8);
-}
 
 export interface PdfColumn {
   header: string;
