@@ -50,3 +50,16 @@ export function Notice({ kind, heading, children, focus }: { kind: 'info' | 'war
     </div>
   );
 }
+
+/** A status message after an action (role=status, focused on load by the script). */
+export function Done({ text }: { text: string }): JSX.Element {
+  return (
+    <div class="alert alert-success" role="status" tabindex="-1" data-focus-on-load="">
+      <div class="alert-body">
+        <p class="alert-text" safe>
+          {text}
+        </p>
+      </div>
+    </div>
+  );
+}

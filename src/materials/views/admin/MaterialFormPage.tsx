@@ -3,7 +3,7 @@ import { AdminLayout } from '../../../admin/views/AdminLayout.js';
 import { formatDate } from '../../../lib/dates.js';
 import type { FormError } from '../../../web/forms/errors.js';
 import { attr, ChoiceGroup, errorMap, ErrorMessage, TextField } from '../../../web/forms/fields.js';
-import { Done } from '../../../registrations/views/self-service/parts.js';
+import { Done } from '../../../web/forms/ErrorSummary.js';
 import { ErrorSummary, signupScript } from '../../../web/forms/ErrorSummary.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
 import { SelectField, type SelectOption } from '../../../web/forms/SelectField.js';

@@ -1,7 +1,7 @@
 import type { AdminPageContext } from '../../../admin/page.js';
 import { AdminLayout } from '../../../admin/views/AdminLayout.js';
 import { formatDate } from '../../../lib/dates.js';
-import { Done } from '../../../registrations/views/self-service/parts.js';
+import { Done } from '../../../web/forms/ErrorSummary.js';
 import { Pagination } from '../../../web/views/Pagination.js';
 import { fileTypeLabel, formatFileSize } from '../../file-info.js';
 import type { StaffMaterialItem } from '../../materials.admin.service.js';

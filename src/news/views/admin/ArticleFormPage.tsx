@@ -4,7 +4,7 @@ import { fileTypeLabel, formatFileSize } from '../../../materials/file-info.js';
 import { adminMaterialPaths } from '../../../materials/views/admin/paths.js';
 import type { MaterialVisibility } from '../../../materials/materials.table.js';
 import { ChoiceGroup, errorMap, ErrorMessage, TextField } from '../../../web/forms/fields.js';
-import { Done } from '../../../registrations/views/self-service/parts.js';
+import { Done } from '../../../web/forms/ErrorSummary.js';
 import { ErrorSummary, signupScript } from '../../../web/forms/ErrorSummary.js';
 import type { FormError } from '../../../web/forms/errors.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';

@@ -1,6 +1,6 @@
 import type { AdminPageContext } from '../../../admin/page.js';
 import { AdminLayout } from '../../../admin/views/AdminLayout.js';
-import { Done } from '../../../registrations/views/self-service/parts.js';
+import { Done } from '../../../web/forms/ErrorSummary.js';
 import { Pagination } from '../../../web/views/Pagination.js';
 import type { ArticleState } from '../../news.admin.form.js';
 import { adminNewsPaths, dateTime, StateBadge } from './parts.js';

@@ -10,7 +10,8 @@ import type { ParticipantMaterials } from '../../../materials/materials.service.
 import { ParticipantMaterialsSection } from '../../../materials/views/ParticipantMaterials.js';
 import { ParticipantTablesSection, type ParticipantTables } from '../../../groups/views/ParticipantTables.js';
 import { BookerInvoicesSection, type BookerDocument } from '../../../invoices/views/BookerInvoices.js';
-import { BookingFacts, Done, money, PrivateLayout } from './parts.js';
+import { BookingFacts, money, PrivateLayout } from './parts.js';
+import { Done } from '../../../web/forms/ErrorSummary.js';
 
 export type BookingNotice = 'saved' | 'replaced' | 'cancelledOne' | 'cancelledAll' | 'refused';
 

@@ -81,16 +81,3 @@ export function BookingFacts({ page, booking }: { page: PageContext; booking: Bo
 export function money(page: PageContext, ore: number): string {
   return formatMoney(ore, page.locale);
 }
-
-/** A status message after an action (role=status, focused on load by the script). */
-export function Done({ text }: { text: string }): JSX.Element {
-  return (
-    <div class="alert alert-success" role="status" tabindex="-1" data-focus-on-load="">
-      <div class="alert-body">
-        <p class="alert-text" safe>
-          {text}
-        </p>
-      </div>
-    </div>
-  );
-}
