@@ -36,6 +36,11 @@ export default defineConfig(
     },
   },
   {
+    files: ['**/*.cjs'],
+    extends: [js.configs.recommended],
+    languageOptions: { sourceType: 'commonjs', globals: { ...NODE_GLOBALS, module: 'writable', require: 'readonly' } },
+  },
+  {
     // Migrations are frozen and must not follow today's table types, so they
     // take Kysely<any> as Kysely recommends; the dialect helpers serve both
     // migrations and the typed application.
