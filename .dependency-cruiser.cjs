@@ -88,7 +88,7 @@ module.exports = {
     },
     {
       name: 'db-knows-no-area',
-      comment: 'db/ knows no area; db/schema.ts joins the areas\' table types (*.table.ts) into DB.',
+      comment: "db/ knows no area; db/schema.ts joins the areas' table types (*.table.ts) into DB.",
       severity: 'error',
       from: { path: '^src/db/', pathNot: '^src/db/schema\\.ts$' },
       to: { path: AREA },

@@ -8,9 +8,26 @@ import tseslint from 'typescript-eslint';
 // TypeScript checks names in .ts files; the plain scripts need Node's globals
 // named (the `globals` package is not a dependency).
 const NODE_GLOBALS = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',
-    'setImmediate', 'clearImmediate', 'queueMicrotask', 'structuredClone', 'fetch', 'performance', 'AbortController',
-    'TextEncoder', 'TextDecoder'].map((name) => [name, 'readonly']),
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'clearImmediate',
+    'queueMicrotask',
+    'structuredClone',
+    'fetch',
+    'performance',
+    'AbortController',
+    'TextEncoder',
+    'TextDecoder',
+  ].map((name) => [name, 'readonly']),
 );
 
 export default defineConfig(
@@ -53,4 +70,3 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );
-
