@@ -41,7 +41,12 @@ export function render({ areas, never, foundation, shell }) {
       lines.push(`  ${id(a)} ${mutual ? '<-->' : '-->'} ${id(b)}`);
     }
   }
-  for (const n of never) lines.push(`  ${id(n.from)} -.-x|never| ${id(n.to)}`);
+  // Forbidden arrows: dotted, labelled and red (linkStyle counts links in order).
+  const links = lines.filter((l) => / (-->|<-->) /.test(l)).length;
+  never.forEach((n, i) => {
+    lines.push(`  ${id(n.from)} -. never .-> ${id(n.to)}`);
+    lines.push(`  linkStyle ${links + i} stroke:#c00,color:#c00`);
+  });
   lines.push('```', '');
   lines.push('| area | may import |', '| --- | --- |');
   for (const n of names) lines.push(`| ${n} | ${[...areas[n]].sort().join(', ') || '(no area)'} |`);
