@@ -2,7 +2,7 @@
  * The outbox worker: sends what enqueueMail() wrote, outside any request.
  *
  * Why a lease. A worker claims a batch of due messages in one atomic UPDATE
- * (claimOutboxMessages in db/dialect.ts): status 'sending', locked_by = its id,
+ * (claimOutboxMessages in outbox.queries.ts): status 'sending', locked_by = its id,
  * locked_until = now + lease. Two workers — two processes on one PostgreSQL,
  * or the server's in-process worker beside `tilmeld worker` — therefore never
  * hold the same message. A worker that dies keeps nothing for ever: once its
@@ -38,11 +38,11 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../context.js';
-import { claimOutboxMessages, writeTransaction } from '../db/dialect.js';
+import { writeTransaction } from '../db/dialect.js';
 import { foregroundBusy } from '../observability/foreground.js';
 import { MAIL_BUILD_KIND, mailBuilder, type MailBuildPayload } from './mail-builds.js';
 import { createMailTransport, toMailSendError, type MailTransport } from './mail.transport.js';
-import { insertOutboxMessages, markAttemptFailed, markSentMany, releaseClaims, renewLease, type NewOutboxMessage } from './outbox.queries.js';
+import { claimOutboxMessages, deleteHeldClaims, insertOutboxMessages, markAttemptFailed, markSentMany, releaseClaims, renewLease, type NewOutboxMessage } from './outbox.queries.js';
 import { notifyOutbox, onOutboxNotify, outboxRowOf, type OutgoingMail } from './outbox.service.js';
 import type { OutboxMessage } from './outbox.table.js';
 
@@ -348,14 +348,7 @@ export class OutboxWorker {
     }
     if (built.length === 0) return;
     const made = await writeTransaction(this.ctx.db, async (trx) => {
-      const held = await trx
-        .deleteFrom('outbox_messages')
-        .where('id', 'in', built.map((b) => b.row.id))
-        .where('locked_by', '=', this.id)
-        .where('status', '=', 'sending')
-        .returning('id')
-        .execute();
-      const heldIds = new Set(held.map((h) => h.id));
+      const heldIds = new Set(await deleteHeldClaims(trx, built.map((b) => b.row.id), this.id));
       const mails = built.flatMap((b) => (heldIds.has(b.row.id) ? b.mails : []));
       await insertOutboxMessages(trx, mails);
       return { count: mails.length, lost: built.length - heldIds.size };
