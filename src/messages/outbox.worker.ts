@@ -40,8 +40,8 @@ import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../context.js';
 import { writeTransaction } from '../db/dialect.js';
 import { foregroundBusy } from '../observability/foreground.js';
-import { MAIL_BUILD_KIND, mailBuilder, type MailBuildPayload } from './mail-builds.js';
-import { createMailTransport, toMailSendError, type MailTransport } from './mail.transport.js';
+import { MAIL_BUILD_KIND, MailBuildPayloadError, readMailBuild, type MailBuildFn } from './mail-builds.js';
+import { createMailTransport, MailSendError, toMailSendError, type MailTransport } from './mail.transport.js';
 import { claimOutboxMessages, deleteHeldClaims, insertOutboxMessages, markAttemptFailed, markSentMany, releaseClaims, renewLease, type NewOutboxMessage } from './outbox.queries.js';
 import { notifyOutbox, onOutboxNotify, outboxRowOf, type OutgoingMail } from './outbox.service.js';
 import type { OutboxMessage } from './outbox.table.js';
@@ -308,30 +308,32 @@ export class OutboxWorker {
    * them outside any transaction, then in one write transaction deletes the
    * rows this worker still holds and enqueues their mails. A row whose lease
    * passed to another worker is left to it; a row that cannot be built is
-   * retried with back-off like a mail that cannot be sent.
+   * retried with back-off like a mail that cannot be sent, except a payload
+   * that is not valid for its builder and version: no attempt can mend it,
+   * so it is marked failed at once, with the reason in last_error.
    */
   private async build(rows: OutboxMessage[], result: OutboxRunResult): Promise<void> {
     const now = this.ctx.clock.now();
-    const byBuilder = new Map<string, Array<{ row: OutboxMessage; data: unknown }>>();
+    const byBuilder = new Map<string, { build: MailBuildFn<unknown>; list: Array<{ row: OutboxMessage; data: unknown }> }>();
     for (const row of rows) {
       try {
-        const payload = JSON.parse(row.payload) as MailBuildPayload;
-        const list = byBuilder.get(payload.builder) ?? [];
-        list.push({ row, data: payload.data });
-        byBuilder.set(payload.builder, list);
+        // Checked against the builder's schema for the payload's version: a
+        // row that does not match fails alone, before any builder sees it.
+        const read = readMailBuild(row.payload);
+        const group = byBuilder.get(read.builder) ?? { build: read.build, list: [] };
+        group.list.push({ row, data: read.data });
+        byBuilder.set(read.builder, group);
       } catch (error) {
-        await this.failAttempt(row, error, result);
+        await this.failAttempt(row, error instanceof MailBuildPayloadError ? new MailSendError(error.message, error.permanent) : error, result);
       }
     }
     // A row that cannot be built, or builds a mail that cannot be sent, fails alone;
     // it must never hold back the other rows of the claim (or the claim's mails).
     const built: Array<{ row: OutboxMessage; mails: NewOutboxMessage[] }> = [];
-    for (const [name, list] of byBuilder) {
+    for (const [name, { build, list }] of byBuilder) {
       let mailsPerRow: OutgoingMail[][];
       try {
-        const builder = mailBuilder(name);
-        if (!builder) throw new Error(`no mail builder "${name}" in this process`);
-        mailsPerRow = await builder(this.ctx, list.map((x) => x.data));
+        mailsPerRow = await build(this.ctx, list.map((x) => x.data));
       } catch (error) {
         for (const { row } of list) await this.failAttempt(row, error, result);
         continue;
