@@ -12,10 +12,6 @@ export function dialectOf(db: Kysely<any>): DialectName {
   return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
 }
 
-export function isPostgres(db: Kysely<any>): boolean {
-  return dialectOf(db) === 'postgres';
-}
-
 /** An auto-numbered integer primary key. */
 export function idColumnType(db: Kysely<any>) {
   return dialectOf(db) === 'sqlite' ? sql`integer` : sql`serial`;
@@ -245,11 +241,14 @@ export function forUpdate<QB extends { forUpdate(): QB }>(db: Kysely<any>, query
 /**
  * Locks the selected rows and passes over rows another transaction holds
  * (FOR UPDATE SKIP LOCKED on PostgreSQL), so that concurrent workers take
- * different rows instead of waiting for each other. SQLite: unchanged, its
- * writer holding the whole database (writeStatement, writeTransaction).
+ * different rows instead of waiting for each other. PostgreSQL re-checks
+ * only the query's own WHERE (not a subquery's result) on a row another
+ * transaction changed meanwhile, so `recheck` adds the condition such a row
+ * must still meet. SQLite: unchanged, its writer holding the whole database
+ * (writeStatement, writeTransaction), so nothing changes meanwhile.
  */
-export function forUpdateSkipLocked<QB extends { forUpdate(): QB; skipLocked(): QB }>(db: Kysely<any>, query: QB): QB {
-  return dialectOf(db) === 'postgres' ? query.forUpdate().skipLocked() : query;
+export function forUpdateSkipLocked<QB extends { forUpdate(): QB; skipLocked(): QB }>(db: Kysely<any>, query: QB, recheck: (q: QB) => QB = (q) => q): QB {
+  return dialectOf(db) === 'postgres' ? recheck(query).forUpdate().skipLocked() : query;
 }
 
 /**

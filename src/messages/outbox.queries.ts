@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Database } from '../db/database.js';
-import { forUpdateSkipLocked, indexedBy, isPostgres, writeStatement } from '../db/dialect.js';
+import { forUpdateSkipLocked, indexedBy, writeStatement } from '../db/dialect.js';
 import type { OutboxMessage, OutboxMessagesTable, OutboxStatus } from './outbox.table.js';
 
 export type NewOutboxMessage = Insertable<OutboxMessagesTable>;
@@ -67,20 +67,16 @@ export async function claimOutboxMessages(db: Database, claim: OutboxClaim): Pro
       WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ${claim.now}) ORDER BY id LIMIT ${claim.limit}) AS pending_due
     UNION ALL SELECT id FROM (SELECT id FROM outbox_messages WHERE status = 'sending'
       AND locked_until <= ${claim.now} ORDER BY id LIMIT ${claim.limit}) AS lease_over)`;
-  const recheck = isPostgres(db);
   return writeStatement(db, (q) => {
-    let due = q.selectFrom('outbox_messages').select('id').where('id', 'in', dueIds).orderBy('id').limit(claim.limit);
-    // PostgreSQL re-checks the WHERE (not the subquery's result) on a row
-    // another worker changed meanwhile, so the full condition is repeated
-    // there. SQLite holds the write lock already: nothing changes meanwhile.
-    if (recheck) {
-      due = due.where((eb) =>
+    const due = q.selectFrom('outbox_messages').select('id').where('id', 'in', dueIds).orderBy('id').limit(claim.limit);
+    // A row another worker claimed or sent meanwhile must still be due.
+    const stillDue = (query: typeof due) =>
+      query.where((eb) =>
         eb.or([
           eb.and([eb('status', '=', 'pending'), eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', claim.now)])]),
           eb.and([eb('status', '=', 'sending'), eb('locked_until', '<=', claim.now)]),
         ]),
       );
-    }
     return q
       .updateTable('outbox_messages')
       .set((eb) => ({
@@ -89,7 +85,7 @@ export async function claimOutboxMessages(db: Database, claim: OutboxClaim): Pro
         locked_until: claim.leaseUntil,
         attempts: eb('attempts', '+', 1),
       }))
-      .where('id', 'in', forUpdateSkipLocked(db, due))
+      .where('id', 'in', forUpdateSkipLocked(db, due, stillDue))
       .returningAll()
       .execute();
   });
