@@ -11,11 +11,10 @@ import type { Database } from '../db/database.js';
 import { isUniqueViolation, writeTransaction } from '../db/dialect.js';
 import { notFound } from '../lib/errors.js';
 import { notifyOutbox } from '../messages/outbox.service.js';
-import { promoteLocked, type PromotionResult } from '../registrations/registrations.changes.js';
-import { lockEventForSignup, setEventCapacity } from '../registrations/registrations.queries.js';
 import { duplicateSlugBase, duplicateTitle, localYear, shiftOptional, shiftYears } from './duplicate.js';
 import { issuesOf, type EditorIssue } from './event-document.messages.js';
 import { parseEventDocument, type EventDocument, type EventDocumentInput } from './event-document.schema.js';
+import type { PromotedBooking } from './event-seats.js';
 import * as w from './event-writes.queries.js';
 import { recordEventAudit, type EventEditor } from './events.audit.js';
 import { EventCancelledError, EventDocumentInvalidError, SlugTakenError } from './events.admin.errors.js';
@@ -27,7 +26,7 @@ export interface SavedEvent {
   id: number;
   slug: string;
   /** Who got a seat from the waiting list because of the change. */
-  promoted: PromotionResult[];
+  promoted: PromotedBooking[];
 }
 
 type Target =
@@ -177,7 +176,7 @@ async function updateEvent(
   doc: EventDocument,
   now: Date,
 ): Promise<SavedEvent> {
-  const locked = await lockEventForSignup(trx, target.eventId);
+  const locked = await w.lockEvent(trx, target.eventId);
   if (!locked) throw notFound('No such event');
   const before = (await loadStoredEvent(trx, target.eventId))!;
   if (before.status === 'cancelled') throw new EventCancelledError();
@@ -198,11 +197,10 @@ async function updateEvent(
     .set({ ...eventColumns(doc, venueId), slug, status: archived ? 'archived' : (doc.status ?? before.status), updated_at: at })
     .where('id', '=', before.id)
     .execute();
-  // Through the sign-up engine's own query: refused below the seats taken, whatever was decided above.
-  if (doc.capacity !== locked.capacity) await setEventCapacity(trx, before.id, doc.capacity, at);
   await writeContent(trx, before.id, doc, before);
-  // More seats, or partial booking allowed now: the waiting list moves up, in this transaction.
-  const promoted = await promoteLocked(ctx, trx, before.id, now);
+  // Capacity through the sign-up's one function for it: it refuses below the seats taken
+  // and moves the waiting list up (more seats, partial booking allowed now), in this transaction.
+  const promoted = await ctx.eventSeats.resizeAndPromote(ctx, trx, before.id, doc.capacity, now);
   const after = (await loadStoredEvent(trx, before.id))!;
   await recordEventAudit(trx, { editor, action: 'event.update', eventId: before.id, before: auditSnapshot(before), after: auditSnapshot(after), at: now });
   return { id: before.id, slug, promoted };

@@ -10,9 +10,9 @@ import type { AppContext } from '../context.js';
 import { writeTransaction } from '../db/dialect.js';
 import { notFound } from '../lib/errors.js';
 import { notifyOutbox } from '../messages/outbox.service.js';
-import { cancelRegistrationsOfCancelledEvent, type CancelledBooking } from '../registrations/event-cancellation.js';
-import { lockEventForSignup } from '../registrations/registrations.queries.js';
 import { EDITOR_LIMITS } from './event-document.schema.js';
+import type { CancelledBooking } from './event-seats.js';
+import { lockEvent } from './event-writes.queries.js';
 import { recordEventAudit, type EventEditor } from './events.audit.js';
 import { EventCancelledError, EventDocumentInvalidError, EventEndedError } from './events.admin.errors.js';
 import { auditSnapshot, loadStoredEvent } from './stored-event.js';
@@ -22,7 +22,7 @@ export async function setEventPublished(ctx: AppContext, editor: EventEditor, ev
   const now = ctx.clock.now();
   const at = now.toISOString();
   const result = await writeTransaction(ctx.db, async (trx) => {
-    if (!(await lockEventForSignup(trx, eventId))) throw notFound('No such event');
+    if (!(await lockEvent(trx, eventId))) throw notFound('No such event');
     const before = (await loadStoredEvent(trx, eventId))!;
     if (before.status === 'cancelled') throw new EventCancelledError();
     const status = published ? 'published' : 'draft';
@@ -81,13 +81,12 @@ export async function cancelEvent(ctx: AppContext, editor: EventEditor, eventId:
   const now = ctx.clock.now();
   const at = now.toISOString();
   const result = await writeTransaction(ctx.db, async (trx) => {
-    const locked = await lockEventForSignup(trx, eventId);
-    if (!locked) throw notFound('No such event');
+    if (!(await lockEvent(trx, eventId))) throw notFound('No such event');
     const before = (await loadStoredEvent(trx, eventId))!;
     if (before.status === 'cancelled') throw new EventCancelledError();
     if (before.endsAt <= at) throw new EventEndedError();
     await trx.updateTable('events').set({ status: 'cancelled', cancelled_at: at, cancellation_reason: reason, updated_at: at }).where('id', '=', eventId).execute();
-    const bookings = await cancelRegistrationsOfCancelledEvent(ctx, trx, locked, await eventFacts(trx, eventId, reason), at);
+    const bookings = await ctx.eventSeats.cancelAllBookings(ctx, trx, eventId, await eventFacts(trx, eventId, reason), at);
     // No credit notes here: the invoicing reconciler (invoices/invoicing.service.ts) sees each
     // booking's new updated_at and the event's status, and credits what was invoiced.
     const after = (await loadStoredEvent(trx, eventId))!;

@@ -5,7 +5,7 @@
  * so a venue used every year is one row, not one per event.
  */
 import type { Database } from '../db/database.js';
-import { indexEventText } from '../db/dialect.js';
+import { forUpdate, indexEventText } from '../db/dialect.js';
 
 export interface VenueDetails {
   name: string;
@@ -146,4 +146,13 @@ export async function reindexEvent(trx: Database, eventId: number): Promise<void
   });
   await trx.updateTable('events').set({ search_extra: searchExtra }).where('id', '=', eventId).execute();
   await indexEventText(trx, { id: event.id, title: event.title, summary: event.summary, body: event.body, searchExtra });
+}
+
+/**
+ * Locks an event row for the rest of the transaction: the same lock every
+ * sign-up takes (`SELECT … FOR UPDATE` on PostgreSQL; SQLite's write
+ * transaction already holds the database). Undefined when there is no such event.
+ */
+export async function lockEvent(trx: Database, eventId: number) {
+  return forUpdate(trx, trx.selectFrom('events').select(['id', 'capacity', 'seats_taken']).where('id', '=', eventId)).executeTakeFirst();
 }
