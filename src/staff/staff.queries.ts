@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Role } from './roles.js';
 
@@ -114,4 +114,24 @@ export function listApiTokens(db: Kysely<DB>) {
 
 export function listUsers(db: Kysely<DB>) {
   return db.selectFrom('staff_users').select(['id', 'email', 'name', 'role', 'locale', 'disabled_at', 'totp_secret', 'totp_pending', 'locked_until', 'created_at']).orderBy('name').orderBy('id').execute();
+}
+
+/** The ids of the events a facilitator is assigned to. */
+export async function facilitatedEventIds(db: Kysely<DB>, userId: number): Promise<number[]> {
+  return (await db.selectFrom('event_facilitators').select('event_id').where('user_id', '=', userId).orderBy('event_id').execute()).map((r) => r.event_id);
+}
+
+export async function isFacilitatorOf(db: Kysely<DB>, userId: number, eventId: number): Promise<boolean> {
+  const row = await db.selectFrom('event_facilitators').select('event_id').where('event_id', '=', eventId).where('user_id', '=', userId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Only the events assigned to a facilitator: a condition on an event id column. */
+export function assignedEventCondition(userId: number, column: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} IN (SELECT event_id FROM event_facilitators WHERE user_id = ${userId})`;
+}
+
+/** Everything: the condition for roles that see every event. */
+export function anyEventCondition(): RawBuilder<boolean> {
+  return sql<boolean>`1 = 1`;
 }
