@@ -75,3 +75,17 @@ export async function resetUserTotp(ctx: AppContext, actor: StaffIdentity, userI
     return true;
   });
 }
+
+/** Every staff account, for the list of users. */
+export function listStaffUsers(ctx: AppContext) {
+  return q.listUsers(ctx.db);
+}
+
+export function findStaffUser(ctx: AppContext, userId: number) {
+  return q.findUserById(ctx.db, userId);
+}
+
+/** API tokens with who owns them, for the tokens page. */
+export function listTokens(ctx: AppContext) {
+  return q.listApiTokens(ctx.db);
+}
