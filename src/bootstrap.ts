@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { PageCache } from './web/page-cache.js';
 import { Metrics } from './observability/metrics.js';
 import { outboxBacklog } from './messages/outbox.service.js';
+import { eventSeats } from './registrations/index.js';
 import { registerRegistrationMailBuilders } from './registrations/registrations.mail.js';
 
 /** Opens the database, brings its schema up to date and returns the context. */
@@ -18,5 +19,5 @@ export async function openContext(config: Config, clock: Clock = systemClock): P
     const backlog = await outboxBacklog(db, clock.now());
     return { pending: backlog.pending + backlog.sending, oldestAgeSeconds: backlog.oldestPendingAgeSeconds };
   });
-  return { config, db, clock, pageCache: new PageCache(config.pageCacheSeconds * 1000), metrics };
+  return { config, db, clock, pageCache: new PageCache(config.pageCacheSeconds * 1000), metrics, eventSeats };
 }

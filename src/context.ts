@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import type { EventSeats } from './events/event-seats.js';
 import type { Clock } from './lib/clock.js';
 import type { PageCache } from './web/page-cache.js';
 import type { Metrics } from './observability/metrics.js';
@@ -11,4 +12,6 @@ export interface AppContext {
   clock: Clock;
   pageCache: PageCache;
   metrics: Metrics;
+  /** The sign-up's side of staff changes to an event (registrations' `eventSeats`); events never imports registrations. */
+  eventSeats: EventSeats;
 }

@@ -3,6 +3,7 @@ import { createEvent } from '../events/events.service.js';
 import { storeMaterial } from '../materials/materials.service.js';
 import { createArticle } from '../news/news.service.js';
 import { DemoCalendar } from './calendar.js';
+import { articleExists, eventCount } from './demo.queries.js';
 import { SEMINAR_TITLE } from './doegnseminar.js';
 import { demoEvents, type DemoEventKey } from './events.js';
 import { newsArticles, type DemoArticle } from './news-articles.js';
@@ -24,15 +25,13 @@ const ORGANISER = 'Tilmeld';
 
 /** Loads the demo content when the database holds no events; true if it did. */
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
-  const row = await ctx.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  if (Number(row.n) > 0) return false;
+  if ((await eventCount(ctx.db)) > 0) return false;
   const summary = await seedDemo(ctx);
   return !summary.alreadyLoaded;
 }
 
 export async function demoLoaded(ctx: AppContext): Promise<boolean> {
-  const row = await ctx.db.selectFrom('articles').select('id').where('slug', '=', SEMINAR_2016_ARTICLE_SLUG).executeTakeFirst();
-  return row !== undefined;
+  return articleExists(ctx.db, SEMINAR_2016_ARTICLE_SLUG);
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type EventCardRow,
   type EventFilters,
   nextSessionStart,
+  upcomingEvents,
 } from './events.queries.js';
 import { localDateTime } from './ics.js';
 import { danishMonthKey } from './views/format.js';
@@ -230,4 +231,9 @@ async function loadChoices(ctx: AppContext): Promise<CatalogueChoices> {
     cities: [...new Set(cities)].sort(collator.compare),
     online,
   };
+}
+
+/** The next published events, soonest first, for the front page. */
+export async function upcomingEventCards(ctx: AppContext, now: Date, limit: number): Promise<EventCardRow[]> {
+  return upcomingEvents(ctx.db, now, limit);
 }

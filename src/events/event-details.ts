@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../context.js';
 import { vatOre, vatPercentFor } from '../lib/money.js';
-import type { EventLanguage, EventStatus, EventType, VatMode } from './events.table.js';
+import type { EventLanguage, EventStatus, EventType, LateCancellationRule, VatMode } from './events.table.js';
 import {
   publicEventBySlug,
   publicMaterialsOfEvent,
@@ -14,9 +14,8 @@ import {
   themesOfEvents,
   type EventCardRow,
 } from './events.queries.js';
-import { addOnsOfEvent } from '../registrations/registrations.queries.js';
-import { freeCancellationEnds } from '../registrations/cancellation.js';
-import type { LateCancellationRule } from '../registrations/registrations.table.js';
+import { freeCancellationEnds } from './cancellation-window.js';
+import { addOnsOfEvent, waitingCount } from './events.queries.js';
 import { closedReason, seatFactsOf, seatsAvailable, seatStatus, type ClosedReason, type SeatStatus } from './seat-status.js';
 
 export interface Venue {
@@ -279,4 +278,9 @@ export async function findPublicEvent(ctx: AppContext, slug: string): Promise<Ev
     ...prices,
     ...seatsOf(event, ctx.clock.now()),
   };
+}
+
+/** The length of an event's waiting list, for the API's event detail. */
+export async function waitingListLength(ctx: AppContext, eventId: number): Promise<number> {
+  return waitingCount(ctx.db, eventId);
 }

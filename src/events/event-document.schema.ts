@@ -10,8 +10,7 @@
  */
 import { z } from 'zod';
 import { danishTimeToUtc } from '../lib/dates.js';
-import { LATE_CANCELLATION_RULES, QUESTION_KINDS } from '../registrations/registrations.table.js';
-import { EVENT_LANGUAGES, EVENT_TYPES, VAT_MODES } from './events.table.js';
+import { EVENT_LANGUAGES, EVENT_TYPES, LATE_CANCELLATION_RULES, QUESTION_KINDS, VAT_MODES } from './events.table.js';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './slug.js';
 
 export const EDITOR_LIMITS = {

@@ -11,11 +11,10 @@ import type { Database } from '../db/database.js';
 import { isUniqueViolation, writeTransaction } from '../db/dialect.js';
 import { notFound } from '../lib/errors.js';
 import { notifyOutbox } from '../messages/outbox.service.js';
-import { promoteLocked, type PromotionResult } from '../registrations/registrations.changes.js';
-import { lockEventForSignup, setEventCapacity } from '../registrations/registrations.queries.js';
 import { duplicateSlugBase, duplicateTitle, localYear, shiftOptional, shiftYears } from './duplicate.js';
 import { issuesOf, type EditorIssue } from './event-document.messages.js';
 import { parseEventDocument, type EventDocument, type EventDocumentInput } from './event-document.schema.js';
+import type { PromotedBooking } from './event-seats.js';
 import * as w from './event-writes.queries.js';
 import { recordEventAudit, type EventEditor } from './events.audit.js';
 import { EventCancelledError, EventDocumentInvalidError, SlugTakenError } from './events.admin.errors.js';
@@ -27,7 +26,7 @@ export interface SavedEvent {
   id: number;
   slug: string;
   /** Who got a seat from the waiting list because of the change. */
-  promoted: PromotionResult[];
+  promoted: PromotedBooking[];
 }
 
 type Target =
@@ -143,30 +142,26 @@ async function insertEvent(
   }
   const at = now.toISOString();
   const venueId = await resolveVenue(trx, doc);
-  const row = await trx
-    .insertInto('events')
-    .values({
-      ...eventColumns(doc, venueId),
-      slug,
-      status: doc.status ?? 'draft',
-      capacity: doc.capacity,
-      duplicated_from_id: target.duplicatedFromId ?? null,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writeContent(trx, row.id, doc, undefined);
-  const after = (await loadStoredEvent(trx, row.id))!;
+  const id = await w.insertEventRow(trx, {
+    ...eventColumns(doc, venueId),
+    slug,
+    status: doc.status ?? 'draft',
+    capacity: doc.capacity,
+    duplicated_from_id: target.duplicatedFromId ?? null,
+    created_at: at,
+    updated_at: at,
+  });
+  await writeContent(trx, id, doc, undefined);
+  const after = (await loadStoredEvent(trx, id))!;
   await recordEventAudit(trx, {
     editor,
     action: target.duplicatedFromId !== undefined ? 'event.duplicate' : 'event.create',
-    eventId: row.id,
+    eventId: id,
     before: target.duplicatedFromId !== undefined ? { duplicatedFromId: target.duplicatedFromId } : null,
     after: auditSnapshot(after),
     at: now,
   });
-  return { id: row.id, slug, promoted: [] };
+  return { id, slug, promoted: [] };
 }
 
 async function updateEvent(
@@ -177,7 +172,7 @@ async function updateEvent(
   doc: EventDocument,
   now: Date,
 ): Promise<SavedEvent> {
-  const locked = await lockEventForSignup(trx, target.eventId);
+  const locked = await w.lockEvent(trx, target.eventId);
   if (!locked) throw notFound('No such event');
   const before = (await loadStoredEvent(trx, target.eventId))!;
   if (before.status === 'cancelled') throw new EventCancelledError();
@@ -193,16 +188,11 @@ async function updateEvent(
   const at = now.toISOString();
   const venueId = await resolveVenue(trx, doc);
   const archived = before.status === 'archived';
-  await trx
-    .updateTable('events')
-    .set({ ...eventColumns(doc, venueId), slug, status: archived ? 'archived' : (doc.status ?? before.status), updated_at: at })
-    .where('id', '=', before.id)
-    .execute();
-  // Through the sign-up engine's own query: refused below the seats taken, whatever was decided above.
-  if (doc.capacity !== locked.capacity) await setEventCapacity(trx, before.id, doc.capacity, at);
+  await w.updateEventRow(trx, before.id, { ...eventColumns(doc, venueId), slug, status: archived ? 'archived' : (doc.status ?? before.status), updated_at: at });
   await writeContent(trx, before.id, doc, before);
-  // More seats, or partial booking allowed now: the waiting list moves up, in this transaction.
-  const promoted = await promoteLocked(ctx, trx, before.id, now);
+  // Capacity through the sign-up's one function for it: it refuses below the seats taken
+  // and moves the waiting list up (more seats, partial booking allowed now), in this transaction.
+  const promoted = await ctx.eventSeats.resizeAndPromote(ctx, trx, before.id, doc.capacity, now);
   const after = (await loadStoredEvent(trx, before.id))!;
   await recordEventAudit(trx, { editor, action: 'event.update', eventId: before.id, before: auditSnapshot(before), after: auditSnapshot(after), at: now });
   return { id: before.id, slug, promoted };
@@ -314,16 +304,13 @@ async function writeContent(trx: Database, eventId: number, doc: EventDocument, 
 async function writeSessions(trx: Database, eventId: number, doc: EventDocument, speakerIds: number[], before: StoredEvent | undefined): Promise<void> {
   const kept = new Set(doc.sessions.flatMap((s) => (s.id !== undefined ? [s.id] : [])));
   const removed = (before?.document.sessions ?? []).flatMap((s) => (s.id !== undefined && !kept.has(s.id) ? [s.id] : []));
-  if (removed.length > 0) await trx.deleteFrom('sessions').where('event_id', '=', eventId).where('id', 'in', removed).execute();
+  await w.deleteSessions(trx, eventId, removed);
   const links: Array<{ sessionId: number; speakerIds: number[] }> = [];
   for (const [position, s] of doc.sessions.entries()) {
     const values = { starts_at: s.startsAt, ends_at: s.endsAt, title: s.title, description: s.description, room: s.room, position };
     let sessionId = s.id;
-    if (sessionId !== undefined) {
-      await trx.updateTable('sessions').set(values).where('id', '=', sessionId).where('event_id', '=', eventId).execute();
-    } else {
-      sessionId = (await trx.insertInto('sessions').values({ ...values, event_id: eventId }).returning('id').executeTakeFirstOrThrow()).id;
-    }
+    if (sessionId !== undefined) await w.updateSession(trx, eventId, sessionId, values);
+    else sessionId = await w.insertSession(trx, eventId, values);
     links.push({ sessionId, speakerIds: s.speakers.map((i) => speakerIds[i]!) });
   }
   await w.setSessionSpeakers(trx, links);
@@ -332,20 +319,20 @@ async function writeSessions(trx: Database, eventId: number, doc: EventDocument,
 async function writeAddOns(trx: Database, eventId: number, doc: EventDocument, before: StoredEvent | undefined): Promise<void> {
   const kept = new Set(doc.addOns.flatMap((a) => (a.id !== undefined ? [a.id] : [])));
   const removed = (before?.document.addOns ?? []).flatMap((a) => (a.id !== undefined && !kept.has(a.id) ? [a.id] : []));
-  if (removed.length > 0) await trx.deleteFrom('event_add_ons').where('event_id', '=', eventId).where('id', 'in', removed).execute();
+  await w.deleteAddOns(trx, eventId, removed);
   // Codes are unique per event and may be swapped between add-ons: park the kept ones first.
-  for (const id of kept) await trx.updateTable('event_add_ons').set({ code: `~${id}` }).where('id', '=', id).where('event_id', '=', eventId).execute();
+  for (const id of kept) await w.updateAddOn(trx, eventId, id, { code: `~${id}` });
   for (const [position, a] of doc.addOns.entries()) {
     const values = { code: a.code, name_da: a.nameDa, name_en: a.nameEn, kind: a.kind, price_ore: a.priceOre, capacity: a.capacity, position };
-    if (a.id !== undefined) await trx.updateTable('event_add_ons').set(values).where('id', '=', a.id).where('event_id', '=', eventId).execute();
-    else await trx.insertInto('event_add_ons').values({ ...values, event_id: eventId }).execute();
+    if (a.id !== undefined) await w.updateAddOn(trx, eventId, a.id, values);
+    else await w.insertAddOn(trx, eventId, values);
   }
 }
 
 async function writeQuestions(trx: Database, eventId: number, doc: EventDocument, before: StoredEvent | undefined): Promise<void> {
   const kept = new Set(doc.questions.flatMap((q) => (q.id !== undefined ? [q.id] : [])));
   const removed = (before?.document.questions ?? []).flatMap((q) => (q.id !== undefined && !kept.has(q.id) ? [q.id] : []));
-  if (removed.length > 0) await trx.deleteFrom('event_questions').where('event_id', '=', eventId).where('id', 'in', removed).execute();
+  await w.deleteQuestions(trx, eventId, removed);
   for (const [position, q] of doc.questions.entries()) {
     const values = {
       kind: q.kind,
@@ -355,7 +342,7 @@ async function writeQuestions(trx: Database, eventId: number, doc: EventDocument
       required: q.required ? 1 : 0,
       position,
     };
-    if (q.id !== undefined) await trx.updateTable('event_questions').set(values).where('id', '=', q.id).where('event_id', '=', eventId).execute();
-    else await trx.insertInto('event_questions').values({ ...values, event_id: eventId }).execute();
+    if (q.id !== undefined) await w.updateQuestion(trx, eventId, q.id, values);
+    else await w.insertQuestion(trx, eventId, values);
   }
 }

@@ -7,7 +7,7 @@
  * document are mapped back to the row and field they came from.
  */
 import { localDateKey, localTimeKey } from '../lib/dates.js';
-import { QUESTION_KINDS, type QuestionOption } from '../registrations/registrations.table.js';
+import { QUESTION_KINDS, type QuestionOption } from './events.table.js';
 import { pathKey, type EditorIssue } from './event-document.messages.js';
 import type { EventDocument, EventDocumentInput } from './event-document.schema.js';
 import { slugify } from './slug.js';

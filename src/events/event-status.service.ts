@@ -10,9 +10,9 @@ import type { AppContext } from '../context.js';
 import { writeTransaction } from '../db/dialect.js';
 import { notFound } from '../lib/errors.js';
 import { notifyOutbox } from '../messages/outbox.service.js';
-import { cancelRegistrationsOfCancelledEvent, type CancelledBooking } from '../registrations/event-cancellation.js';
-import { lockEventForSignup } from '../registrations/registrations.queries.js';
 import { EDITOR_LIMITS } from './event-document.schema.js';
+import type { CancelledBooking } from './event-seats.js';
+import { cancelledEventFacts, lockEvent, markEventCancelled, setEventStatus } from './event-writes.queries.js';
 import { recordEventAudit, type EventEditor } from './events.audit.js';
 import { EventCancelledError, EventDocumentInvalidError, EventEndedError } from './events.admin.errors.js';
 import { auditSnapshot, loadStoredEvent } from './stored-event.js';
@@ -22,12 +22,12 @@ export async function setEventPublished(ctx: AppContext, editor: EventEditor, ev
   const now = ctx.clock.now();
   const at = now.toISOString();
   const result = await writeTransaction(ctx.db, async (trx) => {
-    if (!(await lockEventForSignup(trx, eventId))) throw notFound('No such event');
+    if (!(await lockEvent(trx, eventId))) throw notFound('No such event');
     const before = (await loadStoredEvent(trx, eventId))!;
     if (before.status === 'cancelled') throw new EventCancelledError();
     const status = published ? 'published' : 'draft';
     if (before.status === status) return { changed: false };
-    await trx.updateTable('events').set({ status, updated_at: at }).where('id', '=', eventId).execute();
+    await setEventStatus(trx, eventId, status, at);
     const after = (await loadStoredEvent(trx, eventId))!;
     await recordEventAudit(trx, {
       editor,
@@ -81,13 +81,12 @@ export async function cancelEvent(ctx: AppContext, editor: EventEditor, eventId:
   const now = ctx.clock.now();
   const at = now.toISOString();
   const result = await writeTransaction(ctx.db, async (trx) => {
-    const locked = await lockEventForSignup(trx, eventId);
-    if (!locked) throw notFound('No such event');
+    if (!(await lockEvent(trx, eventId))) throw notFound('No such event');
     const before = (await loadStoredEvent(trx, eventId))!;
     if (before.status === 'cancelled') throw new EventCancelledError();
     if (before.endsAt <= at) throw new EventEndedError();
-    await trx.updateTable('events').set({ status: 'cancelled', cancelled_at: at, cancellation_reason: reason, updated_at: at }).where('id', '=', eventId).execute();
-    const bookings = await cancelRegistrationsOfCancelledEvent(ctx, trx, locked, await eventFacts(trx, eventId, reason), at);
+    await markEventCancelled(trx, eventId, reason, at);
+    const bookings = await ctx.eventSeats.cancelAllBookings(ctx, trx, eventId, { ...(await cancelledEventFacts(trx, eventId)), reason }, at);
     // No credit notes here: the invoicing reconciler (invoices/invoicing.service.ts) sees each
     // booking's new updated_at and the event's status, and credits what was invoiced.
     const after = (await loadStoredEvent(trx, eventId))!;
@@ -108,15 +107,4 @@ export async function cancelEvent(ctx: AppContext, editor: EventEditor, eventId:
   ctx.pageCache.clear();
   notifyOutbox();
   return result;
-}
-
-async function eventFacts(trx: AppContext['db'], eventId: number, reason: string | null) {
-  const row = await trx
-    .selectFrom('events')
-    .leftJoin('venues', 'venues.id', 'events.venue_id')
-    .select(['events.title', 'events.type', 'events.starts_at', 'events.ends_at', 'venues.name', 'venues.address', 'venues.postal_code', 'venues.city'])
-    .where('events.id', '=', eventId)
-    .executeTakeFirstOrThrow();
-  const place = row.name === null ? null : [row.name, row.address ?? '', `${row.postal_code ?? ''} ${row.city ?? ''}`.trim()].filter((s) => s.trim() !== '').join('\n');
-  return { title: row.title, startsAt: row.starts_at, endsAt: row.ends_at, place, online: row.type === 'webinar', reason };
 }

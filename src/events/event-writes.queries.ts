@@ -4,8 +4,10 @@
  * speakers are shared between events: the same details name the same row,
  * so a venue used every year is one row, not one per event.
  */
+import type { Insertable, Updateable } from 'kysely';
 import type { Database } from '../db/database.js';
-import { indexEventText } from '../db/dialect.js';
+import type { DB } from '../db/schema.js';
+import { forUpdate, indexEventText } from '../db/dialect.js';
 
 export interface VenueDetails {
   name: string;
@@ -146,4 +148,81 @@ export async function reindexEvent(trx: Database, eventId: number): Promise<void
   });
   await trx.updateTable('events').set({ search_extra: searchExtra }).where('id', '=', eventId).execute();
   await indexEventText(trx, { id: event.id, title: event.title, summary: event.summary, body: event.body, searchExtra });
+}
+
+/**
+ * Locks an event row for the rest of the transaction: the same lock every
+ * sign-up takes (`SELECT … FOR UPDATE` on PostgreSQL; SQLite's write
+ * transaction already holds the database). Undefined when there is no such event.
+ */
+export async function lockEvent(trx: Database, eventId: number) {
+  return forUpdate(trx, trx.selectFrom('events').select(['id', 'capacity', 'seats_taken']).where('id', '=', eventId)).executeTakeFirst();
+}
+
+export async function setEventStatus(trx: Database, eventId: number, status: 'published' | 'draft', at: string): Promise<void> {
+  await trx.updateTable('events').set({ status, updated_at: at }).where('id', '=', eventId).execute();
+}
+
+export async function markEventCancelled(trx: Database, eventId: number, reason: string | null, at: string): Promise<void> {
+  await trx.updateTable('events').set({ status: 'cancelled', cancelled_at: at, cancellation_reason: reason, updated_at: at }).where('id', '=', eventId).execute();
+}
+
+/** What the cancellation mail says about the event (all but staff's message). */
+export async function cancelledEventFacts(trx: Database, eventId: number) {
+  const row = await trx
+    .selectFrom('events')
+    .leftJoin('venues', 'venues.id', 'events.venue_id')
+    .select(['events.title', 'events.type', 'events.starts_at', 'events.ends_at', 'venues.name', 'venues.address', 'venues.postal_code', 'venues.city'])
+    .where('events.id', '=', eventId)
+    .executeTakeFirstOrThrow();
+  const place = row.name === null ? null : [row.name, row.address ?? '', `${row.postal_code ?? ''} ${row.city ?? ''}`.trim()].filter((s) => s.trim() !== '').join('\n');
+  return { title: row.title, startsAt: row.starts_at, endsAt: row.ends_at, place, online: row.type === 'webinar' };
+}
+
+export async function insertEventRow(trx: Database, row: Insertable<DB['events']>): Promise<number> {
+  return (await trx.insertInto('events').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateEventRow(trx: Database, eventId: number, values: Updateable<DB['events']>): Promise<void> {
+  await trx.updateTable('events').set(values).where('id', '=', eventId).execute();
+}
+
+type SessionValues = Omit<Insertable<DB['sessions']>, 'id' | 'event_id'>;
+type AddOnValues = Omit<Insertable<DB['event_add_ons']>, 'id' | 'event_id'>;
+type QuestionValues = Omit<Insertable<DB['event_questions']>, 'id' | 'event_id'>;
+
+export async function deleteSessions(trx: Database, eventId: number, ids: number[]): Promise<void> {
+  if (ids.length > 0) await trx.deleteFrom('sessions').where('event_id', '=', eventId).where('id', 'in', ids).execute();
+}
+
+export async function updateSession(trx: Database, eventId: number, sessionId: number, values: SessionValues): Promise<void> {
+  await trx.updateTable('sessions').set(values).where('id', '=', sessionId).where('event_id', '=', eventId).execute();
+}
+
+export async function insertSession(trx: Database, eventId: number, values: SessionValues): Promise<number> {
+  return (await trx.insertInto('sessions').values({ ...values, event_id: eventId }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function deleteAddOns(trx: Database, eventId: number, ids: number[]): Promise<void> {
+  if (ids.length > 0) await trx.deleteFrom('event_add_ons').where('event_id', '=', eventId).where('id', 'in', ids).execute();
+}
+
+export async function updateAddOn(trx: Database, eventId: number, addOnId: number, values: Partial<AddOnValues>): Promise<void> {
+  await trx.updateTable('event_add_ons').set(values).where('id', '=', addOnId).where('event_id', '=', eventId).execute();
+}
+
+export async function insertAddOn(trx: Database, eventId: number, values: AddOnValues): Promise<void> {
+  await trx.insertInto('event_add_ons').values({ ...values, event_id: eventId }).execute();
+}
+
+export async function deleteQuestions(trx: Database, eventId: number, ids: number[]): Promise<void> {
+  if (ids.length > 0) await trx.deleteFrom('event_questions').where('event_id', '=', eventId).where('id', 'in', ids).execute();
+}
+
+export async function updateQuestion(trx: Database, eventId: number, questionId: number, values: QuestionValues): Promise<void> {
+  await trx.updateTable('event_questions').set(values).where('id', '=', questionId).where('event_id', '=', eventId).execute();
+}
+
+export async function insertQuestion(trx: Database, eventId: number, values: QuestionValues): Promise<void> {
+  await trx.insertInto('event_questions').values({ ...values, event_id: eventId }).execute();
 }

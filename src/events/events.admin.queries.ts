@@ -216,3 +216,14 @@ export async function allThemes(db: Database) {
 export async function venueById(db: Database, id: number) {
   return db.selectFrom('venues').select(['id', 'name', 'address', 'postal_code', 'city']).where('id', '=', id).executeTakeFirst();
 }
+
+/** How many registrations an event has; `activeOnly` leaves out the cancelled ones. */
+export async function registrationCount(db: Database, eventId: number, options: { activeOnly?: boolean } = {}): Promise<number> {
+  let query = db.selectFrom('registrations').select((eb) => eb.fn.countAll<number>().as('n')).where('event_id', '=', eventId);
+  if (options.activeOnly) query = query.where('status', '!=', 'cancelled');
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
+export async function eventStatusById(db: Database, eventId: number) {
+  return (await db.selectFrom('events').select('status').where('id', '=', eventId).executeTakeFirstOrThrow()).status;
+}

@@ -22,7 +22,7 @@ import { createEventFromDocument, duplicateEvent, updateEventFromDocument } from
 import { documentFromDraft, draftFromDocument, draftFromForm, emptyDraft, formKeyOf, issuesInDraftTerms, withSpareRows, type EventFormDraft, type RowMap } from './event-form.js';
 import { cancelEvent, setEventPublished } from './event-status.service.js';
 import { EventCancelledError, EventDocumentInvalidError, EventEndedError, SlugTakenError } from './events.admin.errors.js';
-import { ADMIN_WHEN, adminEventList, allSpeakers, allThemes, allVenues } from './events.admin.queries.js';
+import { ADMIN_WHEN, adminEvents, formChoices, registrationCount } from './events.admin.service.js';
 import { EVENT_STATUSES, EVENT_TYPES } from './events.table.js';
 import { loadStoredEvent, type StoredEvent } from './stored-event.js';
 import { EventCancelPage, EventFormPage, EventListPage, EventShowPage, type FormChoices } from './views/admin/EventAdminPages.js';
@@ -49,8 +49,7 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
   const write = access.events.write;
 
   async function choices(): Promise<FormChoices> {
-    const [venues, speakers, themes] = await Promise.all([allVenues(ctx.db), allSpeakers(ctx.db), allThemes(ctx.db)]);
-    return { venues, speakers, themes };
+    return formChoices(ctx);
   }
 
   /** The event by id for this staff member: 404 when missing or (for a facilitator) not assigned. */
@@ -114,16 +113,7 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       const staff = staffOf(request);
       const q = request.query;
       const current = { q: q.q ?? '', status: q.status ?? '', type: q.type ?? '', when: q.when ?? 'upcoming', page: q.page ?? 1 };
-      let onlyIds: number[] | undefined;
-      if (staff.role === 'facilitator') {
-        onlyIds = (await ctx.db.selectFrom('event_facilitators').select('event_id').where('user_id', '=', staff.id).execute()).map((r) => r.event_id);
-      }
-      const result = await adminEventList(
-        ctx.db,
-        { search: q.q, status: q.status, type: q.type, when: q.when ?? 'upcoming', onlyIds },
-        ctx.clock.now(),
-        { limit: PER_PAGE, offset: (current.page - 1) * PER_PAGE },
-      );
+      const result = await adminEvents(ctx, staff, { search: q.q, status: q.status, type: q.type, when: q.when ?? 'upcoming' }, { limit: PER_PAGE, offset: (current.page - 1) * PER_PAGE });
       const page = await adminPageContext(ctx, request, reply);
       return sendHtml(
         reply,
@@ -143,10 +133,10 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
         notice = page.t(`adminEvents.notice.${key as Notice}`, { n: request.query.n ?? 0 });
         if (key === 'saved' && (request.query.n ?? 0) > 0) notice += ` ${page.t('adminEvents.notice.promoted', { n: request.query.n ?? 0 })}`;
       }
-      const registrations = await ctx.db.selectFrom('registrations').select((eb) => eb.fn.countAll<number>().as('n')).where('event_id', '=', event.id).executeTakeFirstOrThrow();
+      const registrations = await registrationCount(ctx, event.id);
       const role = staffOf(request).role;
       const materials = mayRead(role, 'materials') ? { summary: await eventMaterialsSummary(ctx, event.id), mayUpload: mayWrite(role, 'materials') } : undefined;
-      return sendHtml(reply, EventShowPage({ page, event, notice, mayWrite: mayWrite(role, 'events'), counts: { registrations: Number(registrations.n) }, materials }));
+      return sendHtml(reply, EventShowPage({ page, event, notice, mayWrite: mayWrite(role, 'events'), counts: { registrations }, materials }));
     });
 
     app.get('/admin/events/:id/edit', { ...writeRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {
@@ -180,13 +170,8 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
 
     async function cancelPage(request: FastifyRequest, reply: FastifyReply, event: StoredEvent, reason: string, errors: FormError[], status = 200) {
       const page = await adminPageContext(ctx, request, reply);
-      const registrations = await ctx.db
-        .selectFrom('registrations')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('event_id', '=', event.id)
-        .where('status', '!=', 'cancelled')
-        .executeTakeFirstOrThrow();
-      const counts = { registrations: Number(registrations.n), seats: event.seatsTaken, waiting: event.waitingCount };
+      const registrations = await registrationCount(ctx, event.id, { activeOnly: true });
+      const counts = { registrations, seats: event.seatsTaken, waiting: event.waitingCount };
       return sendHtml(reply, EventCancelPage({ page, event, counts, reason, errors }), status);
     }
 

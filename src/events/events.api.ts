@@ -4,13 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { paths } from '../web/paths.js';
 import { catalogueQuerySchema, searchCatalogue } from './catalogue.js';
-import { findPublicEvent, pricesOf, seatsOf, themesByEvent, type EventDetails, type Theme } from './event-details.js';
-import { EVENT_LANGUAGES, EVENT_STATUSES, EVENT_TYPES, VAT_MODES } from './events.table.js';
-import { LATE_CANCELLATION_RULES } from '../registrations/registrations.table.js';
+import { findPublicEvent, pricesOf, seatsOf, themesByEvent, waitingListLength, type EventDetails, type Theme } from './event-details.js';
+import { EVENT_LANGUAGES, EVENT_STATUSES, EVENT_TYPES, LATE_CANCELLATION_RULES, VAT_MODES } from './events.table.js';
 import { translator, type Locale } from '../web/i18n.js';
 import { cancellationSentences, priceText } from './buyer-terms.js';
 import type { EventCardRow } from './events.queries.js';
-import { signupCounts } from '../registrations/registrations.service.js';
 
 const MAX_PER_PAGE = 100;
 
@@ -293,8 +291,7 @@ export function eventsApi(ctx: AppContext): FastifyPluginAsync {
         const event = await findPublicEvent(ctx, request.params.slug);
         // The same body as any other unknown address under /api.
         if (!event) return reply.code(404).send({ error: 'not_found', message: 'No such event' });
-        const counts = await signupCounts(ctx.db, [event.id]);
-        return detailOf(event, counts.get(event.id)?.waitingListLength ?? 0);
+        return detailOf(event, await waitingListLength(ctx, event.id));
       },
     );
   };

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { eventSearch } from '../db/dialect.js';
@@ -334,4 +334,15 @@ export async function publicMaterialsOfEvent(db: Database, eventId: number) {
     .orderBy('materials.created_at')
     .orderBy('materials.id')
     .execute();
+}
+
+/** An event's add-ons in the order staff gave them, with how many units are taken. */
+export async function addOnsOfEvent(db: Database, eventId: number): Promise<Selectable<DB['event_add_ons']>[]> {
+  return db.selectFrom('event_add_ons').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
+}
+
+/** How many wait for a seat: the event's own counter, kept by the sign-up in the same transaction as each change. */
+export async function waitingCount(db: Database, eventId: number): Promise<number> {
+  const row = await db.selectFrom('events').select('waiting_count').where('id', '=', eventId).executeTakeFirst();
+  return row?.waiting_count ?? 0;
 }

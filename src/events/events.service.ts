@@ -62,7 +62,7 @@ export interface EventInput {
  * Creates an event with its venue, speakers, programme and themes in one
  * transaction and indexes it for search. A venue or speaker with exactly the
  * details of an existing one is that one, not a copy. Returns the new id.
- * (The demo content and tests use this; staff go through events.admin.service.ts.)
+ * (The demo content and tests use this; staff and the API go through event-editor.service.ts.)
  */
 export async function createEvent(ctx: AppContext, input: EventInput): Promise<number> {
   if (input.sessions.length === 0) throw new Error('An event needs at least one session');

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../lib/errors.js';
-import { localeFromAcceptLanguage } from '../registrations/registrations.api.js';
+import { localeFromAcceptLanguage } from '../web/accept-language.js';
 import { staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import type { Locale } from '../web/i18n.js';
@@ -12,7 +12,7 @@ import { eventDocumentMessage, eventFieldErrors } from './event-document.message
 import { eventDocumentSchema, eventPatchSchema } from './event-document.schema.js';
 import { createEventFromDocument, patchEvent, type SavedEvent } from './event-editor.service.js';
 import { EventCancelledError, EventDocumentInvalidError, SlugTakenError } from './events.admin.errors.js';
-import { eventIdBySlug } from './events.admin.queries.js';
+import { eventIdBySlug, eventStatus } from './events.admin.service.js';
 import { EVENT_STATUSES } from './events.table.js';
 
 const fieldErrorSchema = z.object({
@@ -45,11 +45,10 @@ export function eventsStaffApi(ctx: AppContext): FastifyPluginAsync {
   const roles = access.events.write;
 
   async function savedBody(saved: SavedEvent) {
-    const row = await ctx.db.selectFrom('events').select('status').where('id', '=', saved.id).executeTakeFirstOrThrow();
     return {
       id: saved.id,
       slug: saved.slug,
-      status: row.status,
+      status: await eventStatus(ctx, saved.id),
       promoted: saved.promoted.reduce((n, p) => n + p.participantIds.length, 0),
       urls: {
         admin: `${base}/admin/events/${saved.id}`,
@@ -128,7 +127,7 @@ export function eventsStaffApi(ctx: AppContext): FastifyPluginAsync {
       async (request, reply) => {
         const locale = localeFromAcceptLanguage(request.headers['accept-language']);
         try {
-          const id = await eventIdBySlug(ctx.db, (request.params as { slug: string }).slug);
+          const id = await eventIdBySlug(ctx, (request.params as { slug: string }).slug);
           if (id === undefined) return reply.code(404).send({ error: 'not_found', message: 'No such event' });
           const saved = await patchEvent(ctx, staffOf(request), id, request.body as unknown);
           return reply.code(200).send(await savedBody(saved));

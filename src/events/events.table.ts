@@ -8,6 +8,18 @@ export const VAT_MODES = ['standard', 'exempt'] as const;
 export type VatMode = (typeof VAT_MODES)[number];
 export const EVENT_LANGUAGES = ['da', 'en'] as const;
 export type EventLanguage = (typeof EVENT_LANGUAGES)[number];
+export const QUESTION_KINDS = ['text', 'single', 'multiple', 'yesno'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+/** What happens after the free cancellation period: a fee, or no cancellation at all. */
+export const LATE_CANCELLATION_RULES = ['fee', 'not_allowed'] as const;
+export type LateCancellationRule = (typeof LATE_CANCELLATION_RULES)[number];
+
+/** A choice of a single- or multiple-choice sign-up question. */
+export interface QuestionOption {
+  value: string;
+  da: string;
+  en: string;
+}
 
 /** Timestamps are ISO 8601 strings in UTC; booleans are 0/1; money is integer øre. */
 export interface EventsTable {

@@ -4,9 +4,8 @@
  * around it that staff see but do not type (seats taken, status, history).
  */
 import type { Database } from '../db/database.js';
-import type { QuestionKind, QuestionOption } from '../registrations/registrations.table.js';
 import type { EventDocument } from './event-document.schema.js';
-import type { EventStatus } from './events.table.js';
+import type { EventStatus, QuestionKind, QuestionOption } from './events.table.js';
 import * as aq from './events.admin.queries.js';
 
 export interface StoredEvent {

@@ -21,8 +21,8 @@ import { sendHtml } from '../web/page.js';
 import { draftFromBody, emptyDraft, formErrors, inFormOrder, inputFromDraft, type GroupFormDraft } from './group-form.js';
 import { checkPlanInput } from './plan-settings.js';
 import { planFile, PLAN_FILES } from './groups.files.js';
-import * as q from './groups.queries.js';
-import { createPlan, eventPeople, loadPlan, moveParticipant, reoptimisePlan } from './groups.service.js';
+import type { GroupsEventRow } from './groups.queries.js';
+import { createPlan, eventPeople, eventPlans, groupsEvent, latestPlanId, loadPlan, moveParticipant, reoptimisePlan } from './groups.service.js';
 import { GroupsPage, PLAN_NOTICES } from './views/GroupsPage.js';
 import { PlanPage, type MoveError } from './views/PlanPage.js';
 import { planPath } from './views/paths.js';
@@ -40,7 +40,7 @@ export function groupsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
 
     /** The event once the staff member may see it; otherwise the 404 is thrown or the 403 sent (undefined). */
     async function visibleEvent(eventId: number, request: FastifyRequest, reply: FastifyReply) {
-      const event = await q.eventOfGroups(ctx.db, eventId);
+      const event = await groupsEvent(ctx, eventId);
       if (!event) throw notFound('No such event');
       if (!(await canSeeEvent(ctx, staffOf(request), eventId))) {
         await sendHtml(reply, ForbiddenPage({ page: await adminPageContext(ctx, request, reply) }), 403);
@@ -49,18 +49,18 @@ export function groupsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       return event;
     }
 
-    const showGroups = async (request: FastifyRequest, reply: FastifyReply, event: q.GroupsEventRow, draft: GroupFormDraft | undefined, errors: FormError[], status = 200) => {
-      const [{ people, questions }, plans] = await Promise.all([eventPeople(ctx, event.id), q.plansOfEvent(ctx.db, event.id)]);
+    const showGroups = async (request: FastifyRequest, reply: FastifyReply, event: GroupsEventRow, draft: GroupFormDraft | undefined, errors: FormError[], status = 200) => {
+      const [{ people, questions }, plans] = await Promise.all([eventPeople(ctx, event.id), eventPlans(ctx, event.id)]);
       const page = await adminPageContext(ctx, request, reply);
       return sendHtml(reply, GroupsPage({ page, event, people, questions, plans, draft: draft ?? emptyDraft(questions), errors }), status);
     };
 
-    const showPlan = async (request: FastifyRequest, reply: FastifyReply, event: q.GroupsEventRow, planId: number, extra: { moveError?: MoveError; errors?: FormError[] } = {}, status = 200) => {
+    const showPlan = async (request: FastifyRequest, reply: FastifyReply, event: GroupsEventRow, planId: number, extra: { moveError?: MoveError; errors?: FormError[] } = {}, status = 200) => {
       const plan = await loadPlan(ctx, event.id, planId);
       if (!plan) throw notFound('No such plan');
       const done = formField(request.query, 'done');
       const page = await adminPageContext(ctx, request, reply);
-      const current = (await q.latestPlanId(ctx.db, event.id)) === plan.id;
+      const current = (await latestPlanId(ctx, event.id)) === plan.id;
       return sendHtml(reply, PlanPage({ page, event, plan, current, notice: status === 200 ? PLAN_NOTICES.find((n) => n === done) : undefined, ...extra }), status);
     };
 

@@ -8,8 +8,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { eventIdBySlug } from '../events/events.admin.queries.js';
-import { localeFromAcceptLanguage } from '../registrations/registrations.api.js';
+import { eventIdBySlug } from '../events/events.admin.service.js';
+import { localeFromAcceptLanguage } from '../web/accept-language.js';
 import { canSeeEvent, staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { translator } from '../web/i18n.js';
@@ -110,7 +110,7 @@ export function groupsApi(ctx: AppContext): FastifyPluginAsync {
       async (request, reply) => {
         const locale = localeFromAcceptLanguage(request.headers['accept-language']);
         const { slug } = request.params as { slug: string };
-        const eventId = typeof slug === 'string' && slug.length <= 200 ? await eventIdBySlug(ctx.db, slug) : undefined;
+        const eventId = typeof slug === 'string' && slug.length <= 200 ? await eventIdBySlug(ctx, slug) : undefined;
         if (eventId === undefined) return reply.code(404).send(noEvent);
         if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return reply.code(403).send(forbidden);
         const result = await createPlan(ctx, staffOf(request), eventId, request.body as unknown, locale);
@@ -135,7 +135,7 @@ export function groupsApi(ctx: AppContext): FastifyPluginAsync {
       },
       async (request, reply) => {
         const { slug, planId } = request.params;
-        const eventId = await eventIdBySlug(ctx.db, slug);
+        const eventId = await eventIdBySlug(ctx, slug);
         if (eventId === undefined) return reply.code(404).send(noEvent);
         if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return reply.code(403).send(forbidden);
         const plan = await loadPlan(ctx, eventId, planId);

@@ -373,3 +373,18 @@ export function tablesText(tables: ReadonlyArray<{ roundNo: number; tableNo: num
   if (tables.length === 1) return t('groups.table', { table: tables[0]!.tableNo });
   return tables.map((x) => t('groups.roundTable', { round: x.roundNo, table: x.tableNo })).join(' · ');
 }
+
+/** The event a group page is about; undefined when there is none. */
+export async function groupsEvent(ctx: AppContext, eventId: number) {
+  return q.eventOfGroups(ctx.db, eventId);
+}
+
+/** The plans of an event, for its groups page. */
+export async function eventPlans(ctx: AppContext, eventId: number) {
+  return q.plansOfEvent(ctx.db, eventId);
+}
+
+/** The id of the event's latest plan (the one participants see); undefined when none. */
+export async function latestPlanId(ctx: AppContext, eventId: number) {
+  return q.latestPlanId(ctx.db, eventId);
+}

@@ -9,7 +9,7 @@ import { localDateKey } from '../lib/dates.js';
 import { recordAudit } from '../staff/audit.js';
 import type { StaffIdentity } from '../staff/identity.js';
 import { FINANCE_PAGE_SIZE, isCalendarDate, type FinanceQuery } from './finance.filters.js';
-import { financeRows, financeTotals, unmarkDocumentPaid, type FinanceFilters, type FinanceRow, type FinanceTotals } from './finance.queries.js';
+import { creditNotesOf, eventsWithDocuments, financeRows, financeTotals, unmarkDocumentPaid, type FinanceFilters, type FinanceRow, type FinanceTotals } from './finance.queries.js';
 import { documentByNumber, markDocumentPaid, type StoredDocument } from './invoices.queries.js';
 
 /** The most rows one export holds; a bigger export is narrowed with the filters (a year holds far fewer). */
@@ -121,4 +121,14 @@ export async function undoInvoicePaid(ctx: AppContext, actor: StaffIdentity, doc
 export async function findDocument(ctx: AppContext, number: string): Promise<StoredDocument | undefined> {
   if (number.length === 0 || number.length > 60) return undefined;
   return documentByNumber(ctx.db, number);
+}
+
+/** Events that have invoices or credit notes, for the finance filters. */
+export async function eventsWithFinanceDocuments(ctx: AppContext) {
+  return eventsWithDocuments(ctx.db);
+}
+
+/** The credit notes of an invoice. */
+export async function creditNotesOfInvoice(ctx: AppContext, invoiceId: number) {
+  return creditNotesOf(ctx.db, invoiceId);
 }

@@ -17,8 +17,7 @@ import { sendHtml } from '../web/page.js';
 import { notFound } from '../lib/errors.js';
 import { bookkeepingFilename, bookkeepingTable } from './bookkeeping-export.js';
 import { financeQuerySchema, type FinanceQuery } from './finance.filters.js';
-import { creditNotesOf, eventsWithDocuments } from './finance.queries.js';
-import { exportFinanceDocuments, findDocument, listFinanceDocuments, markInvoicePaid, undoInvoicePaid } from './finance.service.js';
+import { creditNotesOfInvoice, eventsWithFinanceDocuments, exportFinanceDocuments, findDocument, listFinanceDocuments, markInvoicePaid, undoInvoicePaid } from './finance.service.js';
 import { attachmentDisposition } from '../materials/content-disposition.js';
 import { sendInvoiceFile } from './invoice-download.js';
 import { invoicePdfFile, invoiceXmlFile } from './invoices.service.js';
@@ -70,7 +69,7 @@ export function invoicesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     app.get(FINANCE_PATH, readRoute, async (request, reply) => {
       const page = await adminPageContext(ctx, request, reply);
       const parsed = parseFinanceQuery(request.query, page.locale);
-      const events = await eventsWithDocuments(ctx.db);
+      const events = await eventsWithFinanceDocuments(ctx);
       if ('errors' in parsed) {
         return sendHtml(reply, FinanceListPage({ page, values: filterValues(request.query), query: null, errors: parsed.errors, result: null, events }), 400);
       }
@@ -101,7 +100,7 @@ export function invoicesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     const detail = async (request: FastifyRequest, reply: FastifyReply, extra: { notice?: DetailNotice; paymentValue?: string; errors?: FormError[] } = {}, status = 200) => {
       const stored = await loadDocument(request);
       const page = await adminPageContext(ctx, request, reply);
-      const [events, creditNotes] = await Promise.all([eventsWithDocuments(ctx.db), creditNotesOf(ctx.db, stored.id)]);
+      const [events, creditNotes] = await Promise.all([eventsWithFinanceDocuments(ctx), creditNotesOfInvoice(ctx, stored.id)]);
       return sendHtml(
         reply,
         FinanceDetailPage({

@@ -77,3 +77,9 @@ export async function bookingsNotInvoiced(ctx: AppContext, limit = 100) {
 
 export { reconcileBookingInvoicing } from './invoicing.service.js';
 export { readNextInvoiceNumber, setNextInvoiceNumber } from './invoices.queries.js';
+import { readNextInvoiceNumber } from './invoices.queries.js';
+
+/** The number the next invoice will get, as the organiser's settings page shows it. */
+export async function nextInvoiceNumber(ctx: AppContext): Promise<number> {
+  return readNextInvoiceNumber(ctx.db);
+}

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../context.js';
 import type { MaterialVisibility } from './materials.table.js';
-import { materialById, materialsOfEvent, publicMaterialsOfArticle, type MaterialListRow } from './materials.queries.js';
+import { insertMaterial, materialById, materialsOfEvent, publicMaterialsOfArticle, type MaterialListRow } from './materials.queries.js';
 import { bytesToTemp, materialsDir as filesDir, moveIntoStore, openStoredFile, removeStoredFile, removeTemp, storedFilePath } from './materials.storage.js';
 import { isPublicNow, opensAt, participantMayDownload, type ParticipantAccess } from './visibility.js';
 
@@ -40,23 +40,19 @@ export async function storeMaterial(ctx: AppContext, input: MaterialInput): Prom
     throw error;
   }
   try {
-    const row = await ctx.db
-      .insertInto('materials')
-      .values({
-        storage_key: storageKey,
-        title: input.title,
-        filename: input.filename,
-        content_type: input.contentType,
-        size_bytes: input.bytes.length,
-        visibility: input.visibility,
-        event_id: input.eventId ?? null,
-        article_id: input.articleId ?? null,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertMaterial(ctx.db, {
+      storage_key: storageKey,
+      title: input.title,
+      filename: input.filename,
+      content_type: input.contentType,
+      size_bytes: input.bytes.length,
+      visibility: input.visibility,
+      event_id: input.eventId ?? null,
+      article_id: input.articleId ?? null,
+      created_at: ctx.clock.now().toISOString(),
+    });
     ctx.pageCache.clear();
-    return row.id;
+    return id;
   } catch (error) {
     await removeStoredFile(ctx.config.dataDir, storageKey);
     throw error;

@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Database } from '../db/database.js';
+import type { DB } from '../db/schema.js';
 
 export const articleCardColumns = ['articles.id', 'articles.slug', 'articles.headline', 'articles.lede', 'articles.published_at'] as const;
 
@@ -90,4 +92,14 @@ export async function publishedArticleStamps(db: Database, now: Date) {
     .orderBy('articles.id', 'desc')
     .execute();
   return rows.map((r) => ({ ...r, published_at: r.published_at as string }));
+}
+
+export async function insertArticle(trx: Database, row: Insertable<DB['articles']>): Promise<number> {
+  return (await trx.insertInto('articles').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Links an article to the events it promotes, in the order given. */
+export async function insertArticleEvents(trx: Database, articleId: number, eventIds: number[]): Promise<void> {
+  if (eventIds.length === 0) return;
+  await trx.insertInto('article_events').values(eventIds.map((event_id, position) => ({ article_id: articleId, event_id, position }))).execute();
 }

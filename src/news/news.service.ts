@@ -5,6 +5,8 @@ import { renderMarkdown } from '../lib/markdown.js';
 import { publicArticleMaterials } from '../materials/materials.service.js';
 import {
   countPublishedArticles,
+  insertArticle,
+  insertArticleEvents,
   latestArticles,
   publishedArticleBySlug,
   publishedArticles,
@@ -30,28 +32,18 @@ export interface ArticleInput {
 export async function createArticle(ctx: AppContext, input: ArticleInput): Promise<number> {
   const now = ctx.clock.now().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('articles')
-      .values({
-        slug: input.slug,
-        headline: input.headline,
-        lede: input.lede ?? '',
-        body: input.body ?? '',
-        author: input.author ?? '',
-        published_at: input.publishedAt,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const eventIds = input.eventIds ?? [];
-    if (eventIds.length > 0) {
-      await trx
-        .insertInto('article_events')
-        .values(eventIds.map((event_id, position) => ({ article_id: row.id, event_id, position })))
-        .execute();
-    }
-    return row.id;
+    const articleId = await insertArticle(trx, {
+      slug: input.slug,
+      headline: input.headline,
+      lede: input.lede ?? '',
+      body: input.body ?? '',
+      author: input.author ?? '',
+      published_at: input.publishedAt,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertArticleEvents(trx, articleId, input.eventIds ?? []);
+    return articleId;
   });
   ctx.pageCache.clear();
   return id;

@@ -9,7 +9,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context.js';
 import { adminPageContext } from '../admin/page.js';
 import { formField } from '../admin/form.js';
-import { readNextInvoiceNumber } from '../invoices/invoices.queries.js';
+import { nextInvoiceNumber } from '../invoices/invoices.service.js';
 import type { FormError } from '../web/forms/errors.js';
 import { staffOf, staffOnly } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
@@ -37,7 +37,7 @@ export function organiserAdminRoutes(ctx: AppContext): FastifyPluginAsync {
         page,
         values: values ?? (stored ? { ...toSettingsForm(stored), nextInvoiceNumber: '' } : EMPTY_FORM),
         errors,
-        nextInvoiceNumber: await readNextInvoiceNumber(ctx.db),
+        nextInvoiceNumber: await nextInvoiceNumber(ctx),
         configured: stored !== null,
         saved,
       });

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context.js';
-import { upcomingEvents } from '../events/events.queries.js';
+import { upcomingEventCards } from '../events/catalogue.js';
 import { toEventCard } from '../events/views/EventCard.js';
-import { latestArticles } from '../news/news.queries.js';
+import { feedArticles } from '../news/news.service.js';
 import { LOCALES } from '../web/i18n.js';
 import { cachedPage } from '../web/cached-page.js';
 import { routePatterns } from '../web/paths.js';
@@ -14,7 +14,7 @@ export function homeRoutes(ctx: AppContext): FastifyPluginAsync {
       app.get(routePatterns.home[locale], (request, reply) =>
         cachedPage(ctx, request, reply, locale, async (page) => {
           const now = ctx.clock.now();
-          const [events, articles] = await Promise.all([upcomingEvents(ctx.db, now, 6), latestArticles(ctx.db, now, 4)]);
+          const [events, articles] = await Promise.all([upcomingEventCards(ctx, now, 6), feedArticles(ctx, 4)]);
           return HomePage({ page, events: events.map((e) => toEventCard(e, now)), articles });
         }),
       );

@@ -5,6 +5,7 @@
  * A place on the waiting list can always be given up for free. Once the event
  * has started there is nothing left to cancel.
  */
+import { freeCancellationEnds } from '../events/cancellation-window.js';
 import type { LateCancellationRule, ParticipantStatus } from './registrations.table.js';
 
 export interface CancellationPolicy {
@@ -18,12 +19,7 @@ export type CancellationTerms =
   | { allowed: true; feeOre: number }
   | { allowed: false; reason: 'late' | 'started' | 'alreadyCancelled' };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The moment free cancellation ends. */
-export function freeCancellationEnds(policy: Pick<CancellationPolicy, 'freeDays'>, startsAt: string): Date {
-  return new Date(new Date(startsAt).getTime() - policy.freeDays * DAY_MS);
-}
+export { freeCancellationEnds } from '../events/cancellation-window.js';
 
 export function cancellationTerms(
   policy: CancellationPolicy,

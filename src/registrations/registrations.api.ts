@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../lib/errors.js';
+import { localeFromAcceptLanguage } from '../web/accept-language.js';
 import type { Locale } from '../web/i18n.js';
 import { PRICE_KINDS } from './pricing.js';
 import { registrationInputSchema } from './registration.schema.js';
@@ -19,22 +20,6 @@ import { admitSignup, retryMinutes } from './signup-limits.js';
 
 /** A sign-up is a few kilobytes; 20 participants with every answer filled in stay well below this. */
 const SIGNUP_API_BODY_LIMIT = 512 * 1024;
-
-/** The language of messages: the first of da/en the client prefers by q-value; Danish otherwise. */
-export function localeFromAcceptLanguage(header: string | undefined): Locale {
-  if (!header) return 'da';
-  let best: { locale: Locale; q: number; order: number } | null = null;
-  header.split(',').slice(0, 20).forEach((part, order) => {
-    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-    const primary = tag.split('-')[0];
-    if (primary !== 'da' && primary !== 'en') return;
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam ? Number(qParam.slice(2)) : 1;
-    if (!Number.isFinite(q) || q <= 0) return;
-    if (!best || q > best.q) best = { locale: primary, q, order };
-  });
-  return (best as { locale: Locale } | null)?.locale ?? 'da';
-}
 
 /** The payer e-mail of a posted body, whatever its shape. */
 function payerEmailOf(body: unknown): unknown {

@@ -30,9 +30,9 @@ export async function findSignupEvent(db: Database, slug: string) {
 }
 export type SignupEventRow = NonNullable<Awaited<ReturnType<typeof findSignupEvent>>>;
 
-export async function addOnsOfEvent(db: Database, eventId: number): Promise<Selectable<EventAddOnsTable>[]> {
-  return db.selectFrom('event_add_ons').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
-}
+// The event's add-ons are read through events, which owns what an event offers.
+export { addOnsOfEvent } from '../events/events.queries.js';
+import { addOnsOfEvent } from '../events/events.queries.js';
 
 export interface QuestionRow {
   id: number;

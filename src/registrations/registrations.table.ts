@@ -1,14 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { LateCancellationRule, QuestionKind, QuestionOption } from '../events/events.table.js';
+
+// The event's own sign-up settings (question kinds, cancellation rules) belong to events; sign-up reads them.
+export { LATE_CANCELLATION_RULES, QUESTION_KINDS, type LateCancellationRule, type QuestionKind, type QuestionOption } from '../events/events.table.js';
 
 export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export const PARTICIPANT_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
-export const QUESTION_KINDS = ['text', 'single', 'multiple', 'yesno'] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
-/** What happens after the free cancellation period: a fee, or no cancellation at all. */
-export const LATE_CANCELLATION_RULES = ['fee', 'not_allowed'] as const;
-export type LateCancellationRule = (typeof LATE_CANCELLATION_RULES)[number];
 /**
  * An add-on line of a participant: `reserved` holds a unit of the add-on's
  * capacity; `requested` was chosen by someone on the waiting list and is
@@ -124,12 +123,6 @@ export interface ParticipantAddOnsTable {
   status: ParticipantAddOnStatus;
   /** Price ex. VAT at the time of sign-up. */
   price_ore: number;
-}
-
-export interface QuestionOption {
-  value: string;
-  da: string;
-  en: string;
 }
 
 export interface EventQuestionsTable {

@@ -46,7 +46,7 @@ export async function changePassword(
   const hash = await hashPassword(input.next);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('staff_users').set({ password_hash: hash, updated_at: now.toISOString() }).where('id', '=', user.id).execute();
+    await q.updateUserRow(trx, user.id, { password_hash: hash, updated_at: now.toISOString() });
     const keep = sessionToken && looksLikeSessionToken(sessionToken) ? tokenHash(sessionToken) : undefined;
     await q.deleteOtherSessions(trx, user.id, keep);
     await recordAudit(trx, { actor: staff, action: 'account.password_change', entityType: 'staff_user', entityId: user.id, at: now });
@@ -59,7 +59,7 @@ export async function setOwnLocale(ctx: AppContext, staff: StaffIdentity, locale
   if (user.locale === locale) return;
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('staff_users').set({ locale, updated_at: now.toISOString() }).where('id', '=', user.id).execute();
+    await q.updateUserRow(trx, user.id, { locale, updated_at: now.toISOString() });
     await recordAudit(trx, { actor: staff, action: 'account.locale', entityType: 'staff_user', entityId: user.id, before: { locale: user.locale }, after: { locale }, at: now });
   });
 }
@@ -76,7 +76,7 @@ export async function startTotpEnrolment(ctx: AppContext, staff: StaffIdentity):
   const user = await loadUser(ctx, staff);
   if (user.totp_secret !== null && user.totp_pending === 0) return;
   const sealed = sealTotpSecret(ctx.config, newTotpSecret());
-  await ctx.db.updateTable('staff_users').set({ totp_secret: sealed, totp_pending: 1, totp_last_step: null, updated_at: ctx.clock.now().toISOString() }).where('id', '=', user.id).execute();
+  await q.updateUserRow(ctx.db, user.id, { totp_secret: sealed, totp_pending: 1, totp_last_step: null, updated_at: ctx.clock.now().toISOString() });
 }
 
 /** The secret being enrolled, for the QR code; null when no enrolment is under way. */
@@ -96,7 +96,7 @@ export async function confirmTotp(ctx: AppContext, staff: StaffIdentity, code: s
   const step = matchTotp(secret, code, now, null);
   if (step === null) return { ok: false, problems: [{ field: 'code', message: 'staff.code.failed' }] };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('staff_users').set({ totp_pending: 0, totp_last_step: step, updated_at: now.toISOString() }).where('id', '=', user.id).execute();
+    await q.updateUserRow(trx, user.id, { totp_pending: 0, totp_last_step: step, updated_at: now.toISOString() });
     await recordAudit(trx, { actor: staff, action: 'account.totp_enable', entityType: 'staff_user', entityId: user.id, before: { totp: false }, after: { totp: true }, at: now });
   });
   return { ok: true };
@@ -109,7 +109,7 @@ export async function disableTotp(ctx: AppContext, staff: StaffIdentity, passwor
   const wasOn = user.totp_secret !== null && user.totp_pending === 0;
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('staff_users').set({ totp_secret: null, totp_pending: 0, totp_last_step: null, updated_at: now.toISOString() }).where('id', '=', user.id).execute();
+    await q.updateUserRow(trx, user.id, { totp_secret: null, totp_pending: 0, totp_last_step: null, updated_at: now.toISOString() });
     if (wasOn) await recordAudit(trx, { actor: staff, action: 'account.totp_disable', entityType: 'staff_user', entityId: user.id, before: { totp: true }, after: { totp: false }, at: now });
   });
   return { ok: true };

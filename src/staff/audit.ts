@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { StaffIdentity } from './identity.js';
+import { insertAuditRow } from './staff.queries.js';
 
 export interface AuditEntry {
   /** The staff member; null for the system or the command line. */
@@ -34,9 +35,7 @@ function stableJson(value: unknown): string | null {
 }
 
 export async function recordAudit(trx: Kysely<DB>, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
+  await insertAuditRow(trx, {
       actor_id: entry.actor?.id ?? null,
       actor_email: entry.actor?.email ?? null,
       action: entry.action,
@@ -46,6 +45,5 @@ export async function recordAudit(trx: Kysely<DB>, entry: AuditEntry): Promise<v
       after_json: stableJson(entry.after),
       at: (entry.at ?? new Date()).toISOString(),
       request_id: entry.requestId ?? entry.actor?.requestId ?? null,
-    })
-    .execute();
+  });
 }

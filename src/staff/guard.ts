@@ -15,10 +15,11 @@
  * changes something must carry the CSRF token, checked here as well.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { StaffIdentity } from './identity.js';
 import { isRole, type Role } from './roles.js';
+import { anyEventCondition, assignedEventCondition, facilitatedEventIds, isFacilitatorOf } from './staff.queries.js';
 import { sessionIdentity, tokenIdentity } from './staff.service.js';
 import { adminPageContext } from '../admin/page.js';
 import { ForbiddenPage } from '../admin/views/ForbiddenPage.js';
@@ -200,13 +201,13 @@ export function registerStaffGuard(app: FastifyInstance, ctx: AppContext): void 
 /** Whether the staff member may see this event's pages: facilitators only their assigned events. */
 export async function canSeeEvent(ctx: AppContext, staff: Pick<StaffIdentity, 'id' | 'role'>, eventId: number): Promise<boolean> {
   if (staff.role !== 'facilitator') return true;
-  const row = await ctx.db
-    .selectFrom('event_facilitators')
-    .select('event_id')
-    .where('event_id', '=', eventId)
-    .where('user_id', '=', staff.id)
-    .executeTakeFirst();
-  return row !== undefined;
+  return isFacilitatorOf(ctx.db, staff.id, eventId);
+}
+
+/** The events a staff member may see, as ids: undefined for all (every role but facilitator). */
+export async function visibleEventIds(ctx: AppContext, staff: Pick<StaffIdentity, 'id' | 'role'>): Promise<number[] | undefined> {
+  if (staff.role !== 'facilitator') return undefined;
+  return facilitatedEventIds(ctx.db, staff.id);
 }
 
 /**
@@ -216,6 +217,6 @@ export async function canSeeEvent(ctx: AppContext, staff: Pick<StaffIdentity, 'i
  *   db.selectFrom('registrations').where(eventVisibleTo(staff, 'registrations.event_id')) …
  */
 export function eventVisibleTo(staff: Pick<StaffIdentity, 'id' | 'role'>, column = 'events.id'): RawBuilder<boolean> {
-  if (staff.role !== 'facilitator') return sql<boolean>`1 = 1`;
-  return sql<boolean>`${sql.ref(column)} IN (SELECT event_id FROM event_facilitators WHERE user_id = ${staff.id})`;
+  if (staff.role !== 'facilitator') return anyEventCondition();
+  return assignedEventCondition(staff.id, column);
 }

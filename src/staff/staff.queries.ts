@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } from 'kysely';
+import { forUpdate } from '../db/dialect.js';
 import type { DB } from '../db/schema.js';
 import type { Role } from './roles.js';
 
@@ -114,4 +115,68 @@ export function listApiTokens(db: Kysely<DB>) {
 
 export function listUsers(db: Kysely<DB>) {
   return db.selectFrom('staff_users').select(['id', 'email', 'name', 'role', 'locale', 'disabled_at', 'totp_secret', 'totp_pending', 'locked_until', 'created_at']).orderBy('name').orderBy('id').execute();
+}
+
+/** The ids of the events a facilitator is assigned to. */
+export async function facilitatedEventIds(db: Kysely<DB>, userId: number): Promise<number[]> {
+  return (await db.selectFrom('event_facilitators').select('event_id').where('user_id', '=', userId).orderBy('event_id').execute()).map((r) => r.event_id);
+}
+
+export async function isFacilitatorOf(db: Kysely<DB>, userId: number, eventId: number): Promise<boolean> {
+  const row = await db.selectFrom('event_facilitators').select('event_id').where('event_id', '=', eventId).where('user_id', '=', userId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Only the events assigned to a facilitator: a condition on an event id column. */
+export function assignedEventCondition(userId: number, column: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} IN (SELECT event_id FROM event_facilitators WHERE user_id = ${userId})`;
+}
+
+/** Everything: the condition for roles that see every event. */
+export function anyEventCondition(): RawBuilder<boolean> {
+  return sql<boolean>`1 = 1`;
+}
+
+export async function updateUserRow(db: Kysely<DB>, userId: number, values: Updateable<DB['staff_users']>): Promise<void> {
+  await db.updateTable('staff_users').set(values).where('id', '=', userId).execute();
+}
+
+/** Counts one more failed login; the new count, undefined when there is no such user. */
+export async function countUserFailedLogin(db: Kysely<DB>, userId: number): Promise<number | undefined> {
+  const row = await db
+    .updateTable('staff_users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', userId)
+    .returning('failed_logins')
+    .executeTakeFirst();
+  return row?.failed_logins;
+}
+
+/** The active administrators, locked for the transaction (PostgreSQL; SQLite's write transaction runs alone). */
+export async function lockActiveAdmins(trx: Kysely<DB>) {
+  return forUpdate(trx, trx.selectFrom('staff_users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null)).execute();
+}
+
+/** Events to pick from when assigning a facilitator, latest first. */
+export function eventChoices(db: Kysely<DB>) {
+  return db.selectFrom('events').select(['id', 'title', 'starts_at']).orderBy('starts_at', 'desc').orderBy('id').execute();
+}
+
+export async function allEventIds(db: Kysely<DB>): Promise<number[]> {
+  return (await db.selectFrom('events').select('id').execute()).map((r) => r.id);
+}
+
+/** Replaces the events a facilitator is assigned to. */
+export async function setFacilitatedEvents(trx: Kysely<DB>, userId: number, eventIds: number[]): Promise<void> {
+  await trx.deleteFrom('event_facilitators').where('user_id', '=', userId).execute();
+  if (eventIds.length > 0) await trx.insertInto('event_facilitators').values(eventIds.map((event_id) => ({ event_id, user_id: userId }))).execute();
+}
+
+/** Revokes a token that is not revoked yet; undefined when there is none such. */
+export async function revokeApiTokenRow(trx: Kysely<DB>, tokenId: number, at: string) {
+  return trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', tokenId).where('revoked_at', 'is', null).returning(['id', 'name', 'user_id']).executeTakeFirst();
+}
+
+export async function insertAuditRow(trx: Kysely<DB>, row: Insertable<DB['audit_log']>): Promise<void> {
+  await trx.insertInto('audit_log').values(row).execute();
 }

@@ -88,23 +88,14 @@ function accountWaitMs(lockedUntil: string | null, now: Date): number {
 /** Counts a failed attempt (password or code) on an account and sets the wait before the next one (login-delays.ts). */
 export async function countFailedLogin(ctx: AppContext, userId: number): Promise<void> {
   const now = ctx.clock.now();
-  const row = await ctx.db
-    .updateTable('staff_users')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-    .where('id', '=', userId)
-    .returning('failed_logins')
-    .executeTakeFirst();
-  const wait = row ? delayAfter(row.failed_logins, ACCOUNT_DELAY) : 0;
+  const failedLogins = await q.countUserFailedLogin(ctx.db, userId);
+  const wait = failedLogins !== undefined ? delayAfter(failedLogins, ACCOUNT_DELAY) : 0;
   if (wait === 0) return;
-  await ctx.db
-    .updateTable('staff_users')
-    .set({ locked_until: new Date(now.getTime() + wait).toISOString() })
-    .where('id', '=', userId)
-    .execute();
+  await q.updateUserRow(ctx.db, userId, { locked_until: new Date(now.getTime() + wait).toISOString() });
 }
 
 async function clearFailedLogins(ctx: AppContext, userId: number): Promise<void> {
-  await ctx.db.updateTable('staff_users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+  await q.updateUserRow(ctx.db, userId, { failed_logins: 0, locked_until: null });
 }
 
 /** 'delayed': too soon after the last failures; the password was not looked at. */
@@ -161,7 +152,7 @@ export async function verifyLoginCode(ctx: AppContext, sessionToken: string | un
     await countFailedLogin(ctx, user.id);
     return { status: 'failed' };
   }
-  await ctx.db.updateTable('staff_users').set({ totp_last_step: step, failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+  await q.updateUserRow(ctx.db, user.id, { totp_last_step: step, failed_logins: 0, locked_until: null });
   await endSession(ctx, sessionToken);
   return { status: 'ok', userId: user.id };
 }
@@ -244,7 +235,7 @@ export async function createApiToken(ctx: AppContext, userId: number, name: stri
 export async function revokeApiToken(ctx: AppContext, tokenId: number, actor: StaffIdentity): Promise<boolean> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.updateTable('api_tokens').set({ revoked_at: now.toISOString() }).where('id', '=', tokenId).where('revoked_at', 'is', null).returning(['id', 'name', 'user_id']).executeTakeFirst();
+    const row = await q.revokeApiTokenRow(trx, tokenId, now.toISOString());
     if (!row) return false;
     await recordAudit(trx, { actor, action: 'token.revoke', entityType: 'api_token', entityId: row.id, before: { name: row.name, userId: row.user_id, revoked: false }, after: { name: row.name, userId: row.user_id, revoked: true }, at: now });
     return true;

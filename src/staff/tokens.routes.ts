@@ -8,7 +8,7 @@ import type { FormError } from '../web/forms/errors.js';
 import { sendHtml } from '../web/page.js';
 import { staffOf, staffOnly } from './guard.js';
 import { access } from './roles.js';
-import { listApiTokens, listUsers } from './staff.queries.js';
+import { listStaffUsers, listTokens } from './users.service.js';
 import { createApiToken, revokeApiToken } from './staff.service.js';
 import { SettingsPage, TokenCreatedPage, TokensPage } from './views/TokensPages.js';
 
@@ -32,8 +32,8 @@ export function tokensRoutes(ctx: AppContext): FastifyPluginAsync {
 
     const showTokens = async (request: FastifyRequest, reply: FastifyReply, errors: FormError[] = [], form = { name: '', user: '' }, revoked = false) => {
       const page = await adminPageContext(ctx, request, reply);
-      const users = (await listUsers(ctx.db)).filter((u) => u.disabled_at === null);
-      const tokens = await listApiTokens(ctx.db);
+      const users = (await listStaffUsers(ctx)).filter((u) => u.disabled_at === null);
+      const tokens = await listTokens(ctx);
       return sendHtml(reply, TokensPage({ page, tokens, users, errors: errors.map((e) => ({ ...e, message: page.t(e.message as never) })), form, revoked }), errors.length > 0 ? 422 : 200);
     };
 
@@ -44,7 +44,7 @@ export function tokensRoutes(ctx: AppContext): FastifyPluginAsync {
       const user = (formField(request.body, 'user') ?? '').trim();
       const errors: FormError[] = [];
       if (!name) errors.push({ key: 'name', id: 'name', message: 'tokens.nameMissing' });
-      const users = (await listUsers(ctx.db)).filter((u) => u.disabled_at === null);
+      const users = (await listStaffUsers(ctx)).filter((u) => u.disabled_at === null);
       const owner = idParam.test(user) ? users.find((u) => u.id === Number(user)) : undefined;
       if (!owner) errors.push({ key: 'user', id: 'user', message: 'tokens.userMissing' });
       if (errors.length > 0 || !owner) return showTokens(request, reply, errors, { name, user });

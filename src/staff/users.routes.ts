@@ -9,9 +9,8 @@ import type { MessageKey } from '../web/i18n.js';
 import { sendHtml } from '../web/page.js';
 import { staffOf, staffOnly } from './guard.js';
 import { access, isRole } from './roles.js';
-import { findUserById, listUsers } from './staff.queries.js';
 import { createStaffUser } from './staff.service.js';
-import { assignedEventIds, listEventChoices, resetUserTotp, updateUser } from './users.service.js';
+import { assignedEventIds, findStaffUser, listEventChoices, listStaffUsers, resetUserTotp, updateUser } from './users.service.js';
 import { EditUserPage, NewUserPage, USER_NOTICES, UsersListPage, type NewUserForm, type UserNotice } from './views/UsersPages.js';
 
 const text = (body: unknown, name: string, max = 1000) => (formField(body, name) ?? '').replace(/\u0000/g, '').slice(0, max);
@@ -31,7 +30,7 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get('/admin/users', guarded, async (request, reply) => {
       const page = await adminPageContext(ctx, request, reply);
-      return sendHtml(reply, UsersListPage({ page, users: await listUsers(ctx.db) }));
+      return sendHtml(reply, UsersListPage({ page, users: await listStaffUsers(ctx) }));
     });
 
     const showNew = async (request: FastifyRequest, reply: FastifyReply, form: NewUserForm, problems: Array<[string, MessageKey]> = []) => {
@@ -57,7 +56,7 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsync {
     });
 
     const showEdit = async (request: FastifyRequest, reply: FastifyReply, problems: Array<[string, MessageKey]> = [], notice?: UserNotice) => {
-      const user = await findUserById(ctx.db, userIdOf(request));
+      const user = await findStaffUser(ctx, userIdOf(request));
       if (!user) throw notFound('No such staff member');
       const page = await adminPageContext(ctx, request, reply);
       const view = { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, disabled: user.disabled_at !== null, totp: user.totp_secret !== null, createdAt: user.created_at };

@@ -4,7 +4,7 @@
  * one transaction with its audit entry.
  */
 import type { AppContext } from '../context.js';
-import { forUpdate, writeTransaction } from '../db/dialect.js';
+import { writeTransaction } from '../db/dialect.js';
 import { recordAudit } from './audit.js';
 import type { StaffIdentity } from './identity.js';
 import { isRole, type Role } from './roles.js';
@@ -22,12 +22,11 @@ export interface UserUpdate {
 export type UpdateResult = { ok: true } | { ok: false; reason: 'notFound' | 'lastAdmin' | 'invalid' };
 
 export function listEventChoices(ctx: AppContext) {
-  return ctx.db.selectFrom('events').select(['id', 'title', 'starts_at']).orderBy('starts_at', 'desc').orderBy('id').execute();
+  return q.eventChoices(ctx.db);
 }
 
 export async function assignedEventIds(ctx: AppContext, userId: number): Promise<number[]> {
-  const rows = await ctx.db.selectFrom('event_facilitators').select('event_id').where('user_id', '=', userId).orderBy('event_id').execute();
-  return rows.map((r) => r.event_id);
+  return q.facilitatedEventIds(ctx.db, userId);
 }
 
 export async function updateUser(ctx: AppContext, actor: StaffIdentity, userId: number, change: UserUpdate): Promise<UpdateResult> {
@@ -41,16 +40,15 @@ export async function updateUser(ctx: AppContext, actor: StaffIdentity, userId: 
     if (user.role === 'admin' && user.disabled_at === null && !stillAdmin) {
       // Locked, so two administrators demoting each other at once cannot both pass (PostgreSQL;
       // SQLite's write transaction already runs one at a time).
-      const active = await forUpdate(trx, trx.selectFrom('staff_users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null)).execute();
+      const active = await q.lockActiveAdmins(trx);
       if (!active.some((a) => a.id !== userId)) return { ok: false, reason: 'lastAdmin' } as const;
     }
-    const known = new Set((await trx.selectFrom('events').select('id').execute()).map((r) => r.id));
+    const known = new Set(await q.allEventIds(trx));
     const eventIds = change.role === 'facilitator' ? [...new Set(change.eventIds)].filter((id) => known.has(id)).sort((a, b) => a - b) : [];
-    const beforeEvents = (await trx.selectFrom('event_facilitators').select('event_id').where('user_id', '=', userId).orderBy('event_id').execute()).map((r) => r.event_id);
+    const beforeEvents = await q.facilitatedEventIds(trx, userId);
     const disabledAt = change.disabled ? (user.disabled_at ?? now.toISOString()) : null;
-    await trx.updateTable('staff_users').set({ name, role: change.role, locale: change.locale, disabled_at: disabledAt, updated_at: now.toISOString() }).where('id', '=', userId).execute();
-    await trx.deleteFrom('event_facilitators').where('user_id', '=', userId).execute();
-    if (eventIds.length > 0) await trx.insertInto('event_facilitators').values(eventIds.map((event_id) => ({ event_id, user_id: userId }))).execute();
+    await q.updateUserRow(trx, userId, { name, role: change.role, locale: change.locale, disabled_at: disabledAt, updated_at: now.toISOString() });
+    await q.setFacilitatedEvents(trx, userId, eventIds);
     // A disabled account or a new role starts from a fresh login.
     if (change.disabled || change.role !== user.role) await q.deleteUserSessions(trx, userId);
     await recordAudit(trx, {
@@ -72,8 +70,22 @@ export async function resetUserTotp(ctx: AppContext, actor: StaffIdentity, userI
   return writeTransaction(ctx.db, async (trx) => {
     const user = await q.findUserById(trx, userId);
     if (!user) return false;
-    await trx.updateTable('staff_users').set({ totp_secret: null, totp_pending: 0, totp_last_step: null, failed_logins: 0, locked_until: null, updated_at: now.toISOString() }).where('id', '=', userId).execute();
+    await q.updateUserRow(trx, userId, { totp_secret: null, totp_pending: 0, totp_last_step: null, failed_logins: 0, locked_until: null, updated_at: now.toISOString() });
     await recordAudit(trx, { actor, action: 'user.totp_reset', entityType: 'staff_user', entityId: userId, before: { totp: user.totp_secret !== null }, after: { totp: false }, at: now });
     return true;
   });
+}
+
+/** Every staff account, for the list of users. */
+export function listStaffUsers(ctx: AppContext) {
+  return q.listUsers(ctx.db);
+}
+
+export function findStaffUser(ctx: AppContext, userId: number) {
+  return q.findUserById(ctx.db, userId);
+}
+
+/** API tokens with who owns them, for the tokens page. */
+export function listTokens(ctx: AppContext) {
+  return q.listApiTokens(ctx.db);
 }

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { fixedClock, type Clock } from '../../src/lib/clock.js';
 import { PageCache } from '../../src/web/page-cache.js';
 import { Metrics } from '../../src/observability/metrics.js';
+import { eventSeats } from '../../src/registrations/index.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 import type { DialectName } from '../../src/db/dialect.js';
 
@@ -27,7 +28,7 @@ export async function createTestContext(dialect: DialectName, clock: Clock = fix
   const database = await createTestDatabase(dialect);
   // trustProxy: the tests stand in for the proxy and send X-Forwarded-For to act as many clients (test/integration/trust-proxy.test.ts checks the default).
   const config = { ...loadConfig({}), dataDir: database.dataDir, databaseUrl: database.databaseUrl, baseUrl: 'http://tilmeld.test', pageCacheSeconds: 0, logLevel: 'silent', trustProxy: true, ...TEST_LIMITS };
-  const ctx: AppContext = { config, db: database.db, clock, pageCache: new PageCache(0), metrics: new Metrics() };
+  const ctx: AppContext = { config, db: database.db, clock, pageCache: new PageCache(0), metrics: new Metrics(), eventSeats };
   return { ctx, database };
 }
 

@@ -16,6 +16,7 @@ import { createDb, migrateToLatest } from '../../../src/db/database.js';
 import { createEvent } from '../../../src/events/events.service.js';
 import { systemClock } from '../../../src/lib/clock.js';
 import { Metrics } from '../../../src/observability/metrics.js';
+import { eventSeats } from '../../../src/registrations/index.js';
 import { PageCache } from '../../../src/web/page-cache.js';
 import { TEST_PG_URL } from '../../helpers/databases.js';
 import type { SmtpSink } from '../../helpers/smtp-sink.js';
@@ -41,7 +42,7 @@ function contextFor(dataDir: string, databaseUrl: string | undefined): AppContex
   const db = createDb({ dataDir, databaseUrl, poolSize: 4 });
   const config = { ...loadConfig({}), dataDir, databaseUrl, logLevel: 'silent' };
   // The servers run on the real clock, so the test's own context does too.
-  return { config, db, clock: systemClock, pageCache: new PageCache(0), metrics: new Metrics() };
+  return { config, db, clock: systemClock, pageCache: new PageCache(0), metrics: new Metrics(), eventSeats };
 }
 
 /**
