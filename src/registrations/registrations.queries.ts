@@ -8,7 +8,6 @@ import type { Database } from '../db/database.js';
 import { forUpdate } from '../db/dialect.js';
 import type {
   AnswersTable,
-  EventAddOnsTable,
   ParticipantAddOnsTable,
   ParticipantsTable,
   ParticipantStatus,
@@ -32,7 +31,6 @@ export type SignupEventRow = NonNullable<Awaited<ReturnType<typeof findSignupEve
 
 // The event's add-ons are read through events, which owns what an event offers.
 export { addOnsOfEvent } from '../events/events.queries.js';
-import { addOnsOfEvent } from '../events/events.queries.js';
 
 export interface QuestionRow {
   id: number;

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { LateCancellationRule, QuestionKind, QuestionOption } from '../events/events.table.js';
+import type { LateCancellationRule, QuestionKind } from '../events/events.table.js';
 
 // The event's own sign-up settings (question kinds, cancellation rules) belong to events; sign-up reads them.
 export { LATE_CANCELLATION_RULES, QUESTION_KINDS, type LateCancellationRule, type QuestionKind, type QuestionOption } from '../events/events.table.js';
