@@ -15,7 +15,7 @@ import {
   type EventCardRow,
 } from './events.queries.js';
 import { addOnsOfEvent } from '../registrations/registrations.queries.js';
-import { freeCancellationEnds } from '../registrations/cancellation.js';
+import { freeCancellationEnds } from '../registrations/changes/cancellation.js';
 import type { LateCancellationRule } from '../registrations/registrations.table.js';
 import { closedReason, seatFactsOf, seatsAvailable, seatStatus, type ClosedReason, type SeatStatus } from './seat-status.js';
 

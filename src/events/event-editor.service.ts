@@ -11,7 +11,7 @@ import type { Database } from '../db/database.js';
 import { isUniqueViolation, writeTransaction } from '../db/dialect.js';
 import { notFound } from '../lib/errors.js';
 import { notifyOutbox } from '../messages/outbox.service.js';
-import { promoteLocked, type PromotionResult } from '../registrations/registrations.changes.js';
+import { promoteLocked, type PromotionResult } from '../registrations/changes/registrations.changes.js';
 import { lockEventForSignup, setEventCapacity } from '../registrations/registrations.queries.js';
 import { duplicateSlugBase, duplicateTitle, localYear, shiftOptional, shiftYears } from './duplicate.js';
 import { issuesOf, type EditorIssue } from './event-document.messages.js';

@@ -10,7 +10,7 @@ import type { AppContext } from '../context.js';
 import { writeTransaction } from '../db/dialect.js';
 import { notFound } from '../lib/errors.js';
 import { notifyOutbox } from '../messages/outbox.service.js';
-import { cancelRegistrationsOfCancelledEvent, type CancelledBooking } from '../registrations/event-cancellation.js';
+import { cancelRegistrationsOfCancelledEvent, type CancelledBooking } from '../registrations/changes/event-cancellation.js';
 import { lockEventForSignup } from '../registrations/registrations.queries.js';
 import { EDITOR_LIMITS } from './event-document.schema.js';
 import { recordEventAudit, type EventEditor } from './events.audit.js';

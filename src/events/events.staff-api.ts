@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../lib/errors.js';
-import { localeFromAcceptLanguage } from '../registrations/registrations.api.js';
+import { localeFromAcceptLanguage } from '../registrations/signup/registrations.api.js';
 import { staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import type { Locale } from '../web/i18n.js';

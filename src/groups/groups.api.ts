@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { eventIdBySlug } from '../events/events.admin.queries.js';
-import { localeFromAcceptLanguage } from '../registrations/registrations.api.js';
+import { localeFromAcceptLanguage } from '../registrations/signup/registrations.api.js';
 import { canSeeEvent, staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { translator } from '../web/i18n.js';

@@ -11,19 +11,19 @@ import { closedReason, seatFactsOf, type ClosedReason } from '../events/seat-sta
 import { notFound } from '../lib/errors.js';
 import { vatPercentFor } from '../lib/money.js';
 import type { Locale } from '../web/i18n.js';
-import { exceedsCapacity, freeSeats } from './capacity.js';
-import type { CancellationPolicy } from './cancellation.js';
-import { receivedMailToBuild } from './registrations.mail.js';
+import { exceedsCapacity, freeSeats } from './signup/capacity.js';
+import type { CancellationPolicy } from './changes/cancellation.js';
+import { receivedMailToBuild } from './mails/received-mail.js';
 import { enqueueMailBuilds } from '../messages/mail-builds.js';
 import { notifyOutbox } from '../messages/outbox.service.js';
-import { offerOf, type Offer } from './signup-offer.js';
-import { KeyedBatcher, planBatch, type Settled, type SignupPlan } from './signup-batch.js';
-import { parseRegistration, type AnswerValue, type RegistrationInput } from './registration.schema.js';
+import { offerOf, type Offer } from './signup/signup-offer.js';
+import { KeyedBatcher, planBatch, type Settled, type SignupPlan } from './signup/signup-batch.js';
+import { parseRegistration, type AnswerValue, type RegistrationInput } from './signup/registration.schema.js';
 import { AddOnSoldOutError, GroupExceedsCapacityError, IdempotencyKeyReusedError, InvalidRegistrationError, SignupClosedError } from './registrations.errors.js';
 import type { QuestionLabels } from './registrations.messages.js';
 import * as q from './registrations.queries.js';
 import { isPayerMember } from '../organiser/members.service.js';
-import { isFreeOffer, seatPrice, totalsOf, type EventPrices, type PriceKind, type SeatPrice, type Totals } from './pricing.js';
+import { isFreeOffer, seatPrice, totalsOf, type EventPrices, type PriceKind, type SeatPrice, type Totals } from './signup/pricing.js';
 import { canonicalJson, looksLikeToken, newManageToken, openToken, sealToken, sha256Hex } from './tokens.js';
 
 /** What the sign-up form and the API need to know about an event. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cancelParticipant, cancelRegistration } from '../../src/registrations/registrations.changes.js';
+import { cancelParticipant, cancelRegistration } from '../../src/registrations/changes/registrations.changes.js';
 import { createRegistration } from '../../src/registrations/registrations.service.js';
 import { useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';

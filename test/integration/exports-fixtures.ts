@@ -6,7 +6,7 @@
  */
 import type { AppContext } from '../../src/context.js';
 import { createRegistration } from '../../src/registrations/registrations.service.js';
-import { cancelRegistration } from '../../src/registrations/registrations.changes.js';
+import { cancelRegistration } from '../../src/registrations/changes/registrations.changes.js';
 import { makeEvent, participant, signup, type TestEvent } from './registrations-fixtures.js';
 
 export const EVIL_NAME = '=HYPERLINK("http://evil","x")';

@@ -10,7 +10,7 @@ import { pdfText } from '../helpers/pdf-text.js';
 import { validateUblDocuments } from '../helpers/ubl-schema.js';
 import { sampleSettings } from '../helpers/invoice-samples.js';
 import { createRegistration } from '../../src/registrations/registrations.service.js';
-import { cancelParticipant } from '../../src/registrations/registrations.changes.js';
+import { cancelParticipant } from '../../src/registrations/changes/registrations.changes.js';
 import { runInvoicingTick } from '../../src/invoices/invoicing.worker.js';
 import { composeMail } from '../../src/messages/mail.compose.js';
 import type { MailPayload } from '../../src/messages/outbox.table.js';

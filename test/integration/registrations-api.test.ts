@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { AppContext } from '../../src/context.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
-import { localeFromAcceptLanguage } from '../../src/registrations/registrations.api.js';
+import { localeFromAcceptLanguage } from '../../src/registrations/signup/registrations.api.js';
 import { makeEvent, participant, signup } from './registrations-fixtures.js';
 
 async function countRows(ctx: AppContext) {

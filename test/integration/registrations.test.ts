@@ -16,7 +16,7 @@ import {
   quoteCancellation,
   raiseCapacity,
   setCapacity,
-} from '../../src/registrations/registrations.changes.js';
+} from '../../src/registrations/changes/registrations.changes.js';
 import {
   AddOnSoldOutError,
   CancellationNotAllowedError,
@@ -27,7 +27,7 @@ import {
 import { sha256Hex } from '../../src/registrations/tokens.js';
 import { newRegistrationView } from '../../src/registrations/registrations.service.js';
 import { addOnsOfEvent, eventState, findSignupEvent } from '../../src/registrations/registrations.queries.js';
-import { parseRegistration } from '../../src/registrations/registration.schema.js';
+import { parseRegistration } from '../../src/registrations/signup/registration.schema.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { TEST_NOW, useTestApp } from '../helpers/app.js';
 import { makeEvent, participant, signup } from './registrations-fixtures.js';

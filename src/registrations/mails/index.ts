@@ -4,7 +4,7 @@
  */
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
-import type { RegistrationMail } from '../registrations.mail.js';
+import type { RegistrationMail } from './received-mail.js';
 import { loadMailFacts, mailCancelled, mailConfirmationAgain, mailPromoted } from './registration-mails.js';
 
 export async function writeRegistrationMail(ctx: AppContext, trx: Database, mail: RegistrationMail): Promise<void> {

@@ -18,7 +18,7 @@ import { findPublicEvent, type EventDetails } from '../../events/event-details.j
 import { eventCalendar } from '../../events/events.routes.js';
 import { calendarFilename } from '../../events/ics.js';
 import { formatMoney, vatOre } from '../../lib/money.js';
-import { hasPayer } from '../registration.schema.js';
+import { hasPayer } from '../signup/registration.schema.js';
 import { enqueueMail, type MailAttachment, type OutgoingMail } from '../../messages/outbox.service.js';
 import { translator } from '../../web/i18n.js';
 import { paths } from '../../web/paths.js';

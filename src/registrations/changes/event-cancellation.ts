@@ -1,0 +1,90 @@
+/**
+ * When staff cancel a whole event, every registration of it is cancelled in
+ * the same transaction: each participant (seat or waiting list) is cancelled
+ * free of charge, add-ons are released, the seat counters go to zero and
+ * everyone gets a mail. The caller holds the event's lock
+ * (lockEventForSignup) and has already marked the event cancelled.
+ *
+ * Afterwards each cancelled registration and participant carries
+ * cancelled_at equal to the event's cancelled_at, so whatever must follow a
+ * cancellation (a credit note per invoiced registration) can find exactly
+ * these bookings; `CancelledBooking[]` names them too.
+ */
+import type { AppContext } from '../../context.js';
+import type { Database } from '../../db/database.js';
+import { mailEventCancelled, type CancelledEventFacts } from '../mails/event-cancelled.js';
+import { changeEventCounters, type LockedEvent } from '../registrations.queries.js';
+
+export interface CancelledBooking {
+  registrationId: number;
+  /** Every participant cancelled now, seat holders and waiting alike. */
+  participantIds: number[];
+  /** Participants who held a seat (these were to be invoiced). */
+  confirmedParticipantIds: number[];
+}
+
+/** Cancels every registration of an event cancelled by staff; see the file comment. */
+export async function cancelRegistrationsOfCancelledEvent(
+  ctx: AppContext,
+  trx: Database,
+  event: LockedEvent,
+  facts: Omit<CancelledEventFacts, 'id'>,
+  at: string,
+): Promise<CancelledBooking[]> {
+  const registrations = await trx
+    .selectFrom('registrations')
+    .select(['id', 'locale', 'booker_name', 'booker_email'])
+    .where('event_id', '=', event.id)
+    .where('status', '!=', 'cancelled')
+    .orderBy('arrival_no')
+    .execute();
+  const participants = await trx
+    .selectFrom('participants')
+    .select(['id', 'registration_id', 'name', 'email', 'status', 'position'])
+    .where('event_id', '=', event.id)
+    .where('status', 'in', ['confirmed', 'waitlisted'])
+    .orderBy('registration_id')
+    .orderBy('position')
+    .execute();
+
+  await trx
+    .updateTable('participant_add_ons')
+    .set({ status: 'released' })
+    .where('status', 'in', ['reserved', 'requested'])
+    .where('participant_id', 'in', (eb) => eb.selectFrom('participants').select('participants.id').where('participants.event_id', '=', event.id))
+    .execute();
+  await trx.updateTable('event_add_ons').set({ taken: 0 }).where('event_id', '=', event.id).execute();
+  await trx
+    .updateTable('participants')
+    .set({ status: 'cancelled', cancelled_at: at, cancellation_fee_ore: 0, updated_at: at })
+    .where('event_id', '=', event.id)
+    .where('status', 'in', ['confirmed', 'waitlisted'])
+    .execute();
+  await trx
+    .updateTable('registrations')
+    .set({ status: 'cancelled', cancelled_at: at, updated_at: at })
+    .where('event_id', '=', event.id)
+    .where('status', '!=', 'cancelled')
+    .execute();
+  // Through the engine's guarded update: the counters cannot go below zero.
+  await changeEventCounters(trx, event.id, { seats: -event.seats_taken, waiting: -event.waiting_count });
+
+  const bookings: CancelledBooking[] = [];
+  for (const r of registrations) {
+    const own = participants.filter((p) => p.registration_id === r.id);
+    const people = own.map((p) => ({ id: p.id, name: p.name, email: p.email, status: p.status as 'confirmed' | 'waitlisted' }));
+    await mailEventCancelled(ctx, trx, { ...facts, id: event.id }, {
+      id: r.id,
+      locale: r.locale,
+      bookerName: r.booker_name,
+      bookerEmail: r.booker_email,
+      participants: people,
+    });
+    bookings.push({
+      registrationId: r.id,
+      participantIds: own.map((p) => p.id),
+      confirmedParticipantIds: own.filter((p) => p.status === 'confirmed').map((p) => p.id),
+    });
+  }
+  return bookings;
+}
