@@ -10,7 +10,7 @@ import { LATE_CANCELLATION_RULES } from '../registrations/registrations.table.js
 import { translator, type Locale } from '../web/i18n.js';
 import { cancellationSentences, priceText } from './buyer-terms.js';
 import type { EventCardRow } from './events.queries.js';
-import { signupCounts } from '../registrations/registrations.service.js';
+import { signupCounts } from '../registrations/signup/event-signup.js';
 
 const MAX_PER_PAGE = 100;
 

@@ -9,7 +9,7 @@ import { useTestApp } from '../helpers/app.js';
 import { pdfText } from '../helpers/pdf-text.js';
 import { validateUblDocuments } from '../helpers/ubl-schema.js';
 import { sampleSettings } from '../helpers/invoice-samples.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { cancelParticipant } from '../../src/registrations/changes/registrations.changes.js';
 import { runInvoicingTick } from '../../src/invoices/invoicing.worker.js';
 import { composeMail } from '../../src/messages/mail.compose.js';

@@ -16,7 +16,7 @@ import { toSettingsForm } from '../../src/organiser/organiser.service.js';
 import { parseOrganiserSettings } from '../../src/organiser/settings.schema.js';
 import { demoOrganiserSettings } from '../../src/demo/organiser.js';
 import { cancelParticipant, cancelRegistration } from '../../src/registrations/changes/registrations.changes.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { saveMember } from '../../src/organiser/members.service.js';
 import { addAddOn } from '../../src/registrations/signup/signup-settings.service.js';
 import { useTestApp } from '../helpers/app.js';

@@ -12,7 +12,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.js';
 import { fixedClock } from '../../src/lib/clock.js';
 import { cancelParticipant, cancelRegistration } from '../../src/registrations/changes/registrations.changes.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { addAddOn } from '../../src/registrations/signup/signup-settings.service.js';
 import { useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';

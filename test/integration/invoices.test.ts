@@ -7,7 +7,7 @@
 import { expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { cancelParticipant, cancelRegistration } from '../../src/registrations/changes/registrations.changes.js';
 import { validateInvoiceDocument } from '../../src/invoices/rules.js';
 import { cancelEvent } from '../../src/events/event-status.service.js';

@@ -10,7 +10,7 @@ import type { Clock } from '../../src/lib/clock.js';
 import { storeMaterial } from '../../src/materials/materials.service.js';
 import { insertLoginLink } from '../../src/registrations/changes/my-bookings.queries.js';
 import { cancelParticipant, cancelRegistration } from '../../src/registrations/changes/registrations.changes.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { newManageToken, sha256Hex } from '../../src/registrations/tokens.js';
 import { TEST_NOW, useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';

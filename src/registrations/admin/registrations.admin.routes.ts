@@ -36,9 +36,8 @@ import {
   saveParticipantAsStaff,
   staffQuote,
 } from './registrations.admin.service.js';
-import { eventOfRegistration } from './registrations.admin.queries.js';
-import * as q from '../registrations.queries.js';
-import { getRegistration, type RegistrationView } from '../registrations.service.js';
+import { eventIdOfRegistration, questionsOfEvent } from './lookups.service.js';
+import { getRegistration, type RegistrationView } from '../registration-view.js';
 import { draftOf } from '../changes/self-service.service.js';
 import { emptyParticipant, fromFormFields } from '../signup/signup-form.js';
 import type { FormError } from '../../web/forms/errors.js';
@@ -64,7 +63,7 @@ export function registrationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
 
     /** The registration once the staff member may see its event; otherwise the 404 is thrown or the 403 sent (undefined). */
     async function visibleRegistration(registrationId: number, request: FastifyRequest, reply: FastifyReply): Promise<RegistrationView | undefined> {
-      const eventId = await eventOfRegistration(ctx.db, registrationId);
+      const eventId = await eventIdOfRegistration(ctx, registrationId);
       if (eventId === undefined) throw notFound('No such registration');
       if (!(await canSeeEvent(ctx, staffOf(request), eventId))) {
         await forbidden(request, reply);
@@ -126,7 +125,7 @@ export function registrationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
         const registration = await visibleRegistration(p.id, request, reply);
         if (!registration) return undefined;
         const participant = participantOf(registration, p.participant);
-        const questions = await q.questionsOfEvent(ctx.db, registration.event.id);
+        const questions = await questionsOfEvent(ctx, registration.event.id);
         return { registration, participant, questions };
       };
 

@@ -11,11 +11,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { eventIdBySlug } from '../../events/events.admin.queries.js';
 import { canSeeEvent, staffOf } from '../../staff/guard.js';
 import { access } from '../../staff/roles.js';
-import { eventOfRegistration, registrationIdsOfEvent } from './registrations.admin.queries.js';
-import { getRegistration, type RegistrationView } from '../registrations.service.js';
+import { eventIdOfRegistration, eventIdOfSlug, registrationIdsOfEvent } from './lookups.service.js';
+import { getRegistration, type RegistrationView } from '../registration-view.js';
 import { PRICE_KINDS } from '../signup/pricing.js';
 import { PARTICIPANT_STATUSES } from '../registrations.table.js';
 import { registrationPath } from './views/paths.js';
@@ -170,11 +169,11 @@ export function registrationsStaffApi(ctx: AppContext): FastifyPluginAsync {
       },
       async (request, reply) => {
         const slug = request.query.event;
-        const eventId = await eventIdBySlug(ctx.db, slug);
+        const eventId = await eventIdOfSlug(ctx, slug);
         if (eventId === undefined) return reply.code(404).send({ error: 'not_found', message: 'No such event' });
         if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return reply.code(403).send(forbidden);
         const { page, perPage } = request.query;
-        const ids = await registrationIdsOfEvent(ctx.db, eventId);
+        const ids = await registrationIdsOfEvent(ctx, eventId);
         const items = [];
         for (const id of ids.slice((page - 1) * perPage, page * perPage)) {
           const r = await getRegistration(ctx, id);
@@ -204,7 +203,7 @@ export function registrationsStaffApi(ctx: AppContext): FastifyPluginAsync {
       },
       async (request, reply) => {
         const id = request.params.id;
-        const eventId = await eventOfRegistration(ctx.db, id);
+        const eventId = await eventIdOfRegistration(ctx, id);
         if (eventId === undefined) return reply.code(404).send({ error: 'not_found', message: 'No such registration' });
         if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return reply.code(403).send(forbidden);
         const staff = { ...staffOf(request), requestId: request.id };
@@ -244,7 +243,7 @@ export function registrationsStaffApi(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (request, reply) => {
-        const eventId = await eventOfRegistration(ctx.db, request.params.id);
+        const eventId = await eventIdOfRegistration(ctx, request.params.id);
         const notFound = { error: 'not_found', message: 'No such registration' };
         if (eventId === undefined) return reply.code(404).send(notFound);
         if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return reply.code(403).send(forbidden);

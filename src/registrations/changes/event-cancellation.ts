@@ -14,6 +14,7 @@ import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import { mailEventCancelled, type CancelledEventFacts } from '../mails/event-cancelled.js';
 import { changeEventCounters, type LockedEvent } from '../registrations.queries.js';
+import { activeParticipantsOfEvent, activeRegistrationsOfEvent, cancelEverythingOfEvent } from './event-cancellation.queries.js';
 
 export interface CancelledBooking {
   registrationId: number;
@@ -31,41 +32,9 @@ export async function cancelRegistrationsOfCancelledEvent(
   facts: Omit<CancelledEventFacts, 'id'>,
   at: string,
 ): Promise<CancelledBooking[]> {
-  const registrations = await trx
-    .selectFrom('registrations')
-    .select(['id', 'locale', 'booker_name', 'booker_email'])
-    .where('event_id', '=', event.id)
-    .where('status', '!=', 'cancelled')
-    .orderBy('arrival_no')
-    .execute();
-  const participants = await trx
-    .selectFrom('participants')
-    .select(['id', 'registration_id', 'name', 'email', 'status', 'position'])
-    .where('event_id', '=', event.id)
-    .where('status', 'in', ['confirmed', 'waitlisted'])
-    .orderBy('registration_id')
-    .orderBy('position')
-    .execute();
-
-  await trx
-    .updateTable('participant_add_ons')
-    .set({ status: 'released' })
-    .where('status', 'in', ['reserved', 'requested'])
-    .where('participant_id', 'in', (eb) => eb.selectFrom('participants').select('participants.id').where('participants.event_id', '=', event.id))
-    .execute();
-  await trx.updateTable('event_add_ons').set({ taken: 0 }).where('event_id', '=', event.id).execute();
-  await trx
-    .updateTable('participants')
-    .set({ status: 'cancelled', cancelled_at: at, cancellation_fee_ore: 0, updated_at: at })
-    .where('event_id', '=', event.id)
-    .where('status', 'in', ['confirmed', 'waitlisted'])
-    .execute();
-  await trx
-    .updateTable('registrations')
-    .set({ status: 'cancelled', cancelled_at: at, updated_at: at })
-    .where('event_id', '=', event.id)
-    .where('status', '!=', 'cancelled')
-    .execute();
+  const registrations = await activeRegistrationsOfEvent(trx, event.id);
+  const participants = await activeParticipantsOfEvent(trx, event.id);
+  await cancelEverythingOfEvent(trx, event.id, at);
   // Through the engine's guarded update: the counters cannot go below zero.
   await changeEventCounters(trx, event.id, { seats: -event.seats_taken, waiting: -event.waiting_count });
 

@@ -23,7 +23,7 @@ import {
   SESSION_MINUTES,
   useLoginLink,
 } from './my-bookings.service.js';
-import { posted, privatePage } from './self-service.routes.js';
+import { posted, privatePage } from './private-page.js';
 import { LinkExpiredPage, LinkSentPage, MyBookingsListPage, RequestLinkPage, TooManyRequestsPage } from './views/MyBookingsPages.js';
 
 const SESSION_COOKIE = 'tilmeld_bookings';

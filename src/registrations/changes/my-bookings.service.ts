@@ -26,7 +26,7 @@ import type { Locale } from '../../web/i18n.js';
 import { loginLinkMail } from '../mails/registration-mails.js';
 import * as mq from './my-bookings.queries.js';
 import { participantSchema } from '../signup/registration.schema.js';
-import { listRegistrationsByEmail, type RegistrationSummary } from '../registrations.service.js';
+import { listRegistrationsByEmail, type RegistrationSummary } from '../registration-view.js';
 import { looksLikeToken, newManageToken, sha256Hex } from '../tokens.js';
 
 export const LOGIN_LINK_MINUTES = 30;

@@ -18,7 +18,7 @@ import {
   NotOnWaitingListError,
   OverbookingNotConfirmedError,
 } from '../registrations.errors.js';
-import { enqueueRegistrationMail } from '../mails/received-mail.js';
+import { enqueueRegistrationMail } from '../mails/enqueue.js';
 import * as q from '../registrations.queries.js';
 import type { ParticipantsTable } from '../registrations.table.js';
 import { pickPromotions, waitingGroups, type Promotion } from '../signup/waitlist.js';

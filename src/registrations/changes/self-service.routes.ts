@@ -24,9 +24,10 @@ import { bookerDocumentFile, bookerDocuments } from '../../invoices/booker-docum
 import { downloadParams } from '../../materials/materials.routes.js';
 import { findParticipantMaterial, participantMaterials } from '../../materials/materials.service.js';
 import { LOCALES, type Locale } from '../../web/i18n.js';
-import { pageContext, sendHtml, type PageContext } from '../../web/page.js';
+import { sendHtml } from '../../web/page.js';
 import { bookingParticipantAction, paths, routePatterns } from '../../web/paths.js';
 import { myBookingsRoutes } from './my-bookings.routes.js';
+import { posted, privatePage } from './private-page.js';
 import { CancellationNotAllowedError } from '../registrations.errors.js';
 import {
   cancelAll,
@@ -59,22 +60,6 @@ export class TooManyRequestsError extends HttpError {
     super(429, 'Too many requests');
     this.name = 'TooManyRequestsError';
   }
-}
-
-/** A page of this area: private headers, and the twin in the other language built from the same path function. */
-export function privatePage(ctx: AppContext, request: FastifyRequest, locale: Locale, pathIn?: (l: Locale) => string): PageContext {
-  const page = pageContext(request, ctx.config.baseUrl, locale);
-  if (!pathIn) return page;
-  return { ...page, alternates: { da: ctx.config.baseUrl + pathIn('da'), en: ctx.config.baseUrl + pathIn('en') } };
-}
-
-/** One value of a posted field, if it is text. */
-export function posted(body: unknown, name: string): string | undefined {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-  const value: unknown = Object.prototype.hasOwnProperty.call(body, name) ? (body as Record<string, unknown>)[name] : undefined;
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
-  return undefined;
 }
 
 async function loadBooking(ctx: AppContext, token: string): Promise<Booking> {

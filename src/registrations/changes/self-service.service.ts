@@ -21,7 +21,7 @@ import { participantSchema, type SignupOffer } from '../signup/registration.sche
 import { cancelParticipant, cancelRegistration, quoteCancellation, type CancellationResult } from './registrations.changes.js';
 import type { QuestionLabels } from '../registrations.messages.js';
 import * as q from '../registrations.queries.js';
-import { getRegistration, type RegistrationView } from '../registrations.service.js';
+import { getRegistration, type RegistrationView } from '../registration-view.js';
 import { emptyParticipant, emptyPayer, fromFormFields, type ParticipantDraft, type SignupDraft } from '../signup/signup-form.js';
 import { fieldId, type FormError } from '../../web/forms/errors.js';
 import { stepErrors } from '../signup/signup-steps.js';

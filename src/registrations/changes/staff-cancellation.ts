@@ -13,7 +13,7 @@ import { recordAudit } from '../../staff/audit.js';
 import type { StaffIdentity } from '../../staff/identity.js';
 import { cancelParticipants, type CancellationResult } from './registrations.changes.js';
 import { CancellationNotAllowedError } from '../registrations.errors.js';
-import { getRegistration, type RegistrationView } from '../registrations.service.js';
+import { getRegistration, type RegistrationView } from '../registration-view.js';
 
 export const FEE_MODES = ['rule', 'waive', 'charge'] as const;
 export type FeeMode = (typeof FEE_MODES)[number];

@@ -1,30 +1,14 @@
 /**
- * The point where the sign-up hands mail to the outbox, inside the same
- * transaction as the change that causes it. The mails themselves (who gets
- * which, in which language, with what) are written in mails/.
+ * The receipt of a new registration: the sign-up queues a build in its
+ * transaction; the outbox worker builds the mails after it committed.
  */
 import type { AppContext } from '../../context.js';
-import type { Database } from '../../db/database.js';
 import { registerMailBuilder, type MailToBuild } from '../../messages/mail-builds.js';
 import type { OutgoingMail } from '../../messages/outbox.service.js';
 import { findPublicEvent } from '../../events/event-details.js';
-import { writeRegistrationMail } from './index.js';
 import { mailFactsFrom, registrationReceivedMails } from './registration-mails.js';
 import { questionsOfEvent, type QuestionRow } from '../registrations.queries.js';
-import type { RegistrationView } from '../registrations.service.js';
-
-export type RegistrationMail =
-  /** Participants moved from the waiting list to a seat; add-ons that were sold out by then are listed. */
-  | { kind: 'promoted'; registrationId: number; participantIds: number[]; unavailableAddOns: Array<{ participantId: number; code: string }> }
-  /** Participants cancelled, with the fee charged for each (0 when free). */
-  | { kind: 'cancelled'; registrationId: number; participants: Array<{ id: number; feeOre: number }> }
-  /** The confirmation again, as the registration stands now, sent by staff; `key` names this resend (a double submit mails once). */
-  | { kind: 'confirmation_resent'; registrationId: number; key: string };
-
-/** `trx` must be the transaction making the change; `ctx` gives the base URL and the clock. */
-export async function enqueueRegistrationMail(ctx: AppContext, trx: Database, mail: RegistrationMail): Promise<void> {
-  await writeRegistrationMail(ctx, trx, mail);
-}
+import type { RegistrationView } from '../registration-view.js';
 
 /**
  * The receipt of a new registration, to be built by the outbox worker after

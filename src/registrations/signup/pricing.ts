@@ -4,6 +4,7 @@
  * the lines are added up (src/lib/money.ts rounds each line half up).
  */
 import { vatOre } from '../../lib/money.js';
+import type { LockedEvent } from '../registrations.queries.js';
 import type { PriceKind } from '../pricing.table.js';
 
 export { PRICE_KINDS, type PriceKind } from '../pricing.table.js';
@@ -58,4 +59,9 @@ export function seatPrice(prices: EventPrices, who: { member: boolean; at: Date 
 export function isFreeOffer(prices: EventPrices, addOnPricesOre: ReadonlyArray<number>): boolean {
   const seat = [prices.priceOre, prices.memberPriceOre ?? 0, prices.earlyBirdPriceOre ?? 0];
   return seat.every((p) => p === 0) && addOnPricesOre.every((p) => p === 0);
+}
+
+/** The prices of an event row as the pricing rule takes them. */
+export function pricesOf(e: Pick<LockedEvent, 'price_ore' | 'member_price_ore' | 'early_bird_price_ore' | 'early_bird_ends_at'>): EventPrices {
+  return { priceOre: e.price_ore, memberPriceOre: e.member_price_ore, earlyBirdPriceOre: e.early_bird_price_ore, earlyBirdEndsAt: e.early_bird_ends_at };
 }

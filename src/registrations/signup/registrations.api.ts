@@ -14,7 +14,8 @@ import {
   SignupClosedError,
 } from '../registrations.errors.js';
 import { messageFor, registrationErrors, registrationMessage, type FieldError } from '../registrations.messages.js';
-import { createRegistration, getEventSignup, questionLabels, type CreatedRegistration } from '../registrations.service.js';
+import { createRegistration, type CreatedRegistration } from './create-registration.js';
+import { getEventSignup, questionLabels } from './event-signup.js';
 import { admitSignup, retryMinutes } from './signup-limits.js';
 
 /** A sign-up is a few kilobytes; 20 participants with every answer filled in stay well below this. */

@@ -5,6 +5,7 @@
  */
 import type { AppContext } from '../../context.js';
 import type { LateCancellationRule, QuestionKind, QuestionOption } from '../registrations.table.js';
+import { insertAddOn, insertQuestion, updateSignupSettings } from './signup-settings.queries.js';
 
 export interface SignupSettings {
   allowPartial?: boolean;
@@ -23,11 +24,7 @@ export async function setSignupSettings(ctx: AppContext, eventId: number, settin
     values.late_cancellation_fee_ore = lateFeeOre;
   }
   if (Object.keys(values).length === 0) return;
-  await ctx.db
-    .updateTable('events')
-    .set({ ...values, updated_at: ctx.clock.now().toISOString() })
-    .where('id', '=', eventId)
-    .execute();
+  await updateSignupSettings(ctx.db, eventId, values, ctx.clock.now().toISOString());
   ctx.pageCache.clear();
 }
 
@@ -47,21 +44,16 @@ export interface AddOnInput {
 export async function addAddOn(ctx: AppContext, eventId: number, input: AddOnInput): Promise<number> {
   if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(input.code)) throw new RangeError('An add-on code is 1–40 lower-case letters, digits and hyphens');
   if (!Number.isInteger(input.priceOre) || input.priceOre < 0) throw new RangeError('priceOre must be whole øre, 0 or more');
-  const row = await ctx.db
-    .insertInto('event_add_ons')
-    .values({
-      event_id: eventId,
-      code: input.code,
-      name_da: input.nameDa,
-      name_en: input.nameEn,
-      kind: input.kind,
-      price_ore: input.priceOre,
-      capacity: input.capacity ?? null,
-      position: input.position ?? 0,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertAddOn(ctx.db, {
+    event_id: eventId,
+    code: input.code,
+    name_da: input.nameDa,
+    name_en: input.nameEn,
+    kind: input.kind,
+    price_ore: input.priceOre,
+    capacity: input.capacity ?? null,
+    position: input.position ?? 0,
+  });
 }
 
 export interface QuestionInput {
@@ -77,18 +69,13 @@ export interface QuestionInput {
 export async function addQuestion(ctx: AppContext, eventId: number, input: QuestionInput): Promise<number> {
   const options = input.options ?? [];
   if ((input.kind === 'single' || input.kind === 'multiple') && options.length === 0) throw new RangeError('A choice question needs options');
-  const row = await ctx.db
-    .insertInto('event_questions')
-    .values({
-      event_id: eventId,
-      kind: input.kind,
-      label_da: input.labelDa,
-      label_en: input.labelEn,
-      options: JSON.stringify(options),
-      required: input.required ? 1 : 0,
-      position: input.position ?? 0,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertQuestion(ctx.db, {
+    event_id: eventId,
+    kind: input.kind,
+    label_da: input.labelDa,
+    label_en: input.labelEn,
+    options: JSON.stringify(options),
+    required: input.required ? 1 : 0,
+    position: input.position ?? 0,
+  });
 }

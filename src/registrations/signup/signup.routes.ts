@@ -40,7 +40,8 @@ import { AddOnSoldOutError, GroupExceedsCapacityError, IdempotencyKeyReusedError
 import { fieldErrorMap, registrationMessage } from '../registrations.messages.js';
 import { exceedsCapacity } from './capacity.js';
 import { admitSignup, retryMinutes } from './signup-limits.js';
-import { createRegistration, getEventSignup, questionLabels, type EventSignup } from '../registrations.service.js';
+import { createRegistration } from './create-registration.js';
+import { getEventSignup, questionLabels, type EventSignup } from './event-signup.js';
 import { copyBookerToFirstParticipant, emptyDraft, emptyParticipant, fromFormFields, prefillWorkplaces, type SignupDraft } from './signup-form.js';
 import { firstInvalidStep, firstStep, formErrors, formInput, pricePreview, soldOutErrors, stepErrors, stepOfKey, type Step, type StepContext } from './signup-steps.js';
 import { type FormError } from '../../web/forms/errors.js';

@@ -5,7 +5,7 @@ import { formatMoney } from '../../../lib/money.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
 import type { StaffQuote } from '../registrations.admin.service.js';
 import type { QuestionRow } from '../../registrations.queries.js';
-import type { RegistrationView } from '../../registrations.service.js';
+import type { RegistrationView } from '../../registration-view.js';
 import type { ParticipantDraft } from '../../signup/signup-form.js';
 import type { FormError } from '../../../web/forms/errors.js';
 import { ChoiceGroup, errorMap, SingleCheckbox } from '../../../web/forms/fields.js';

@@ -6,7 +6,8 @@ import { Breadcrumbs } from '../../../web/views/Breadcrumbs.js';
 import { dateRange } from '../../../events/views/format.js';
 import { formatMoney } from '../../../lib/money.js';
 import { registrationMessage } from '../../registrations.messages.js';
-import type { EventSignup, RegistrationReceipt } from '../../registrations.service.js';
+import type { EventSignup } from '../event-signup.js';
+import type { RegistrationReceipt } from '../receipt.js';
 import { Notice } from '../../../web/forms/ErrorSummary.js';
 
 export interface ReceiptPageProps {

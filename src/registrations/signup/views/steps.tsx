@@ -8,7 +8,7 @@ import { dateTime } from '../../../events/views/format.js';
 import { LIMITS } from '../registration.schema.js';
 import { registrationMessage, type RegistrationMessageKey } from '../../registrations.messages.js';
 import { freeCancellationEnds } from '../../changes/cancellation.js';
-import type { EventSignup } from '../../registrations.service.js';
+import type { EventSignup } from '../event-signup.js';
 import { NO, toFormFields, YES, type ParticipantDraft, type SignupDraft } from '../signup-form.js';
 import type { FormError } from '../../../web/forms/errors.js';
 import type { PricePreview, Step } from '../signup-steps.js';
