@@ -5,7 +5,6 @@
  */
 import { sql, SqliteAdapter, type Kysely, type RawBuilder, type ColumnDefinitionBuilder } from 'kysely';
 import { phraseWords, searchStems, searchWords, stemWords } from '../lib/stemming.js';
-import type { MessagesTables, OutboxMessage } from '../messages/outbox.table.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -200,6 +199,22 @@ export function containsInsensitive(column: string, needle: string): RawBuilder<
  */
 export async function writeTransaction<DB, T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
   if (dialectOf(db) === 'postgres') return db.transaction().execute((trx) => fn(trx));
+  return immediateTransaction(db, fn);
+}
+
+/**
+ * Runs one writing statement (or a few that need no transaction on
+ * PostgreSQL) so that it sees and changes rows atomically. SQLite: inside
+ * BEGIN IMMEDIATE, which holds the database's single write lock from the
+ * start. PostgreSQL: as it is, a single statement being atomic there; a
+ * transaction would only add two round trips. `db` must not be a transaction.
+ */
+export async function writeStatement<DB, T>(db: Kysely<DB>, fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (dialectOf(db) === 'postgres') return fn(db);
+  return immediateTransaction(db, fn);
+}
+
+async function immediateTransaction<DB, T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
   return db.connection().execute(async (conn) => {
     await sql`BEGIN IMMEDIATE`.execute(conn);
     try {
@@ -223,82 +238,30 @@ export function forUpdate<QB extends { forUpdate(): QB }>(db: Kysely<any>, query
   return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
 }
 
+/**
+ * Locks the selected rows and passes over rows another transaction holds
+ * (FOR UPDATE SKIP LOCKED on PostgreSQL), so that concurrent workers take
+ * different rows instead of waiting for each other. PostgreSQL re-checks
+ * only the query's own WHERE (not a subquery's result) on a row another
+ * transaction changed meanwhile, so `recheck` adds the condition such a row
+ * must still meet. SQLite: unchanged, its writer holding the whole database
+ * (writeStatement, writeTransaction), so nothing changes meanwhile.
+ */
+export function forUpdateSkipLocked<QB extends { forUpdate(): QB; skipLocked(): QB }>(db: Kysely<any>, query: QB, recheck: (q: QB) => QB = (q) => q): QB {
+  return dialectOf(db) === 'postgres' ? recheck(query).forUpdate().skipLocked() : query;
+}
+
+/**
+ * Makes SQLite walk `index` for the table just named (INDEXED BY), where its
+ * planner would otherwise pick a worse one; empty on PostgreSQL, whose
+ * planner has the statistics to choose.
+ */
+export function indexedBy(db: Kysely<any>, index: string): RawBuilder<unknown> {
+  return dialectOf(db) === 'sqlite' ? sql`INDEXED BY ${sql.id(index)}` : sql``;
+}
+
 /** True when a statement failed on a UNIQUE constraint. */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
-export interface OutboxClaim {
-  workerId: string;
-  /** ISO time: messages due at or before it, and leases that ended by then, are taken. */
-  now: string;
-  leaseUntil: string;
-  limit: number;
-}
-
-/**
- * Takes up to `limit` due outbox messages for one worker in a single atomic
- * step, so that two workers (threads, processes or hosts) never get the same
- * message: status becomes 'sending', the lease is set and attempts counts up.
- * Due means pending with next_attempt_at unset or passed, or sending with an
- * expired lease (its worker died). PostgreSQL: UPDATE … WHERE id IN (SELECT …
- * FOR UPDATE SKIP LOCKED) RETURNING, so concurrent workers skip each other's
- * rows instead of waiting. SQLite: the same UPDATE … RETURNING inside BEGIN
- * IMMEDIATE, which holds the database's single write lock from the start.
- * `db` must not be a transaction.
- */
-export async function claimOutboxMessages(db: Kysely<any>, claim: OutboxClaim): Promise<OutboxMessage[]> {
-  const postgres = dialectOf(db) === 'postgres';
-  const update = (q: Kysely<MessagesTables>) => {
-    // Two walks in id order, each stopping after `limit` rows: due pending
-    // messages (outbox_messages_pending_idx) and expired leases. One WHERE
-    // with OR made the database sort the whole backlog at every claim.
-    const pendingIndex = postgres ? sql`` : sql`INDEXED BY outbox_messages_pending_idx`;
-    const dueIds = sql<number>`(SELECT id FROM (SELECT id FROM outbox_messages ${pendingIndex} WHERE status = 'pending'
-        AND (next_attempt_at IS NULL OR next_attempt_at <= ${claim.now}) ORDER BY id LIMIT ${claim.limit}) AS pending_due
-      UNION ALL SELECT id FROM (SELECT id FROM outbox_messages WHERE status = 'sending'
-        AND locked_until <= ${claim.now} ORDER BY id LIMIT ${claim.limit}) AS lease_over)`;
-    let due = q.selectFrom('outbox_messages').select('id').where('id', 'in', dueIds).orderBy('id').limit(claim.limit);
-    // PostgreSQL re-checks the WHERE (not the subquery's result) on a row
-    // another worker changed meanwhile, so the full condition is repeated
-    // there. SQLite holds the write lock already: nothing changes meanwhile.
-    if (postgres) {
-      due = due
-        .where((eb) =>
-          eb.or([
-            eb.and([
-              eb('status', '=', 'pending'),
-              eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', claim.now)]),
-            ]),
-            eb.and([eb('status', '=', 'sending'), eb('locked_until', '<=', claim.now)]),
-          ]),
-        )
-        .forUpdate()
-        .skipLocked();
-    }
-    return q
-      .updateTable('outbox_messages')
-      .set((eb) => ({
-        status: 'sending' as const,
-        locked_by: claim.workerId,
-        locked_until: claim.leaseUntil,
-        attempts: eb('attempts', '+', 1),
-      }))
-      .where('id', 'in', due)
-      .returningAll()
-      .execute();
-  };
-  if (postgres) return update(db as Kysely<MessagesTables>);
-  return (db as Kysely<MessagesTables>).connection().execute(async (conn) => {
-    await sql`BEGIN IMMEDIATE`.execute(conn);
-    try {
-      const rows = await update(conn);
-      await sql`COMMIT`.execute(conn);
-      return rows;
-    } catch (error) {
-      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
-      throw error;
-    }
-  });
 }

@@ -57,6 +57,8 @@ export interface EventFilters {
   freeSeatsOnly?: boolean | undefined;
 }
 
+// Kysely's own type for "nothing selected yet" is {}.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type EventsFrom = SelectQueryBuilder<DB, 'events', {}>;
 
 /** Published events that have not ended and match the filters; nothing selected yet. */

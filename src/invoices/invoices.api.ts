@@ -15,7 +15,7 @@ import { financeQuerySchema } from './finance.filters.js';
 import type { FinanceRow } from './finance.queries.js';
 import { findDocument, listFinanceDocuments } from './finance.service.js';
 import { sendInvoiceFile } from './invoice-download.js';
-import { invoicePdfFile, invoiceXmlFile, type RenderedFile, type StoredDocument } from './invoices.service.js';
+import { invoicePdfFile, invoiceXmlFile, type StoredDocument } from './invoices.service.js';
 import { preferredRepresentation, REPRESENTATIONS } from './representation.js';
 
 const security = [{ bearerAuth: [] }];

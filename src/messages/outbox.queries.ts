@@ -1,5 +1,6 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Database } from '../db/database.js';
+import { forUpdateSkipLocked, indexedBy, writeStatement } from '../db/dialect.js';
 import type { OutboxMessage, OutboxMessagesTable, OutboxStatus } from './outbox.table.js';
 
 export type NewOutboxMessage = Insertable<OutboxMessagesTable>;
@@ -37,6 +38,57 @@ export async function insertOutboxMessages(db: Database, rows: NewOutboxMessage[
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .execute();
   }
+}
+
+export interface OutboxClaim {
+  workerId: string;
+  /** ISO time: messages due at or before it, and leases that ended by then, are taken. */
+  now: string;
+  leaseUntil: string;
+  limit: number;
+}
+
+/**
+ * Takes up to `limit` due outbox messages for one worker in a single atomic
+ * step, so that two workers (threads, processes or hosts) never get the same
+ * message: status becomes 'sending', the lease is set and attempts counts up.
+ * Due means pending with next_attempt_at unset or passed, or sending with an
+ * expired lease (its worker died). PostgreSQL: UPDATE … WHERE id IN (SELECT …
+ * FOR UPDATE SKIP LOCKED) RETURNING, so concurrent workers skip each other's
+ * rows instead of waiting. SQLite: the same UPDATE … RETURNING inside BEGIN
+ * IMMEDIATE, which holds the database's single write lock from the start.
+ * `db` must not be a transaction.
+ */
+export async function claimOutboxMessages(db: Database, claim: OutboxClaim): Promise<OutboxMessage[]> {
+  // Two walks in id order, each stopping after `limit` rows: due pending
+  // messages (outbox_messages_pending_idx) and expired leases. One WHERE
+  // with OR made the database sort the whole backlog at every claim.
+  const dueIds = sql<number>`(SELECT id FROM (SELECT id FROM outbox_messages ${indexedBy(db, 'outbox_messages_pending_idx')}
+      WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ${claim.now}) ORDER BY id LIMIT ${claim.limit}) AS pending_due
+    UNION ALL SELECT id FROM (SELECT id FROM outbox_messages WHERE status = 'sending'
+      AND locked_until <= ${claim.now} ORDER BY id LIMIT ${claim.limit}) AS lease_over)`;
+  return writeStatement(db, (q) => {
+    const due = q.selectFrom('outbox_messages').select('id').where('id', 'in', dueIds).orderBy('id').limit(claim.limit);
+    // A row another worker claimed or sent meanwhile must still be due.
+    const stillDue = (query: typeof due) =>
+      query.where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', claim.now)])]),
+          eb.and([eb('status', '=', 'sending'), eb('locked_until', '<=', claim.now)]),
+        ]),
+      );
+    return q
+      .updateTable('outbox_messages')
+      .set((eb) => ({
+        status: 'sending' as const,
+        locked_by: claim.workerId,
+        locked_until: claim.leaseUntil,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where('id', 'in', forUpdateSkipLocked(db, due, stillDue))
+      .returningAll()
+      .execute();
+  });
 }
 
 export async function getOutboxMessage(db: Database, id: number): Promise<OutboxMessage | undefined> {
@@ -88,6 +140,23 @@ export async function markAttemptFailed(
     .where('status', '=', 'sending')
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Deletes the claimed 'mail-build' rows this worker still holds (its lease
+ * not passed to another); the ids it deleted. Run in the transaction that
+ * enqueues their mails.
+ */
+export async function deleteHeldClaims(trx: Database, ids: readonly number[], workerId: string): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const held = await trx
+    .deleteFrom('outbox_messages')
+    .where('id', 'in', [...ids])
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'sending')
+    .returning('id')
+    .execute();
+  return held.map((h) => h.id);
 }
 
 /** Gives claimed but untried messages back (on stop), without counting the claim as an attempt. */

@@ -2,7 +2,7 @@
  * The outbox worker: sends what enqueueMail() wrote, outside any request.
  *
  * Why a lease. A worker claims a batch of due messages in one atomic UPDATE
- * (claimOutboxMessages in db/dialect.ts): status 'sending', locked_by = its id,
+ * (claimOutboxMessages in outbox.queries.ts): status 'sending', locked_by = its id,
  * locked_until = now + lease. Two workers — two processes on one PostgreSQL,
  * or the server's in-process worker beside `tilmeld worker` — therefore never
  * hold the same message. A worker that dies keeps nothing for ever: once its
@@ -38,11 +38,11 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../context.js';
-import { claimOutboxMessages, writeTransaction } from '../db/dialect.js';
+import { writeTransaction } from '../db/dialect.js';
 import { foregroundBusy } from '../observability/foreground.js';
-import { MAIL_BUILD_KIND, mailBuilder, type MailBuildPayload } from './mail-builds.js';
-import { createMailTransport, toMailSendError, type MailTransport } from './mail.transport.js';
-import { insertOutboxMessages, markAttemptFailed, markSentMany, releaseClaims, renewLease, type NewOutboxMessage } from './outbox.queries.js';
+import { MAIL_BUILD_KIND, MailBuildPayloadError, readMailBuild, type MailBuildFn } from './mail-builds.js';
+import { createMailTransport, MailSendError, toMailSendError, type MailTransport } from './mail.transport.js';
+import { claimOutboxMessages, deleteHeldClaims, insertOutboxMessages, markAttemptFailed, markSentMany, releaseClaims, renewLease, type NewOutboxMessage } from './outbox.queries.js';
 import { notifyOutbox, onOutboxNotify, outboxRowOf, type OutgoingMail } from './outbox.service.js';
 import type { OutboxMessage } from './outbox.table.js';
 
@@ -308,30 +308,32 @@ export class OutboxWorker {
    * them outside any transaction, then in one write transaction deletes the
    * rows this worker still holds and enqueues their mails. A row whose lease
    * passed to another worker is left to it; a row that cannot be built is
-   * retried with back-off like a mail that cannot be sent.
+   * retried with back-off like a mail that cannot be sent, except a payload
+   * that is not valid for its builder and version: no attempt can mend it,
+   * so it is marked failed at once, with the reason in last_error.
    */
   private async build(rows: OutboxMessage[], result: OutboxRunResult): Promise<void> {
     const now = this.ctx.clock.now();
-    const byBuilder = new Map<string, Array<{ row: OutboxMessage; data: unknown }>>();
+    const byBuilder = new Map<string, { build: MailBuildFn<unknown>; list: Array<{ row: OutboxMessage; data: unknown }> }>();
     for (const row of rows) {
       try {
-        const payload = JSON.parse(row.payload) as MailBuildPayload;
-        const list = byBuilder.get(payload.builder) ?? [];
-        list.push({ row, data: payload.data });
-        byBuilder.set(payload.builder, list);
+        // Checked against the builder's schema for the payload's version: a
+        // row that does not match fails alone, before any builder sees it.
+        const read = readMailBuild(row.payload);
+        const group = byBuilder.get(read.builder) ?? { build: read.build, list: [] };
+        group.list.push({ row, data: read.data });
+        byBuilder.set(read.builder, group);
       } catch (error) {
-        await this.failAttempt(row, error, result);
+        await this.failAttempt(row, error instanceof MailBuildPayloadError ? new MailSendError(error.message, error.permanent) : error, result);
       }
     }
     // A row that cannot be built, or builds a mail that cannot be sent, fails alone;
     // it must never hold back the other rows of the claim (or the claim's mails).
     const built: Array<{ row: OutboxMessage; mails: NewOutboxMessage[] }> = [];
-    for (const [name, list] of byBuilder) {
+    for (const [name, { build, list }] of byBuilder) {
       let mailsPerRow: OutgoingMail[][];
       try {
-        const builder = mailBuilder(name);
-        if (!builder) throw new Error(`no mail builder "${name}" in this process`);
-        mailsPerRow = await builder(this.ctx, list.map((x) => x.data));
+        mailsPerRow = await build(this.ctx, list.map((x) => x.data));
       } catch (error) {
         for (const { row } of list) await this.failAttempt(row, error, result);
         continue;
@@ -348,14 +350,7 @@ export class OutboxWorker {
     }
     if (built.length === 0) return;
     const made = await writeTransaction(this.ctx.db, async (trx) => {
-      const held = await trx
-        .deleteFrom('outbox_messages')
-        .where('id', 'in', built.map((b) => b.row.id))
-        .where('locked_by', '=', this.id)
-        .where('status', '=', 'sending')
-        .returning('id')
-        .execute();
-      const heldIds = new Set(held.map((h) => h.id));
+      const heldIds = new Set(await deleteHeldClaims(trx, built.map((b) => b.row.id), this.id));
       const mails = built.flatMap((b) => (heldIds.has(b.row.id) ? b.mails : []));
       await insertOutboxMessages(trx, mails);
       return { count: mails.length, lost: built.length - heldIds.size };

@@ -36,9 +36,7 @@ export type SettingsErrorCode = (typeof SETTINGS_ERROR_CODES)[number];
 
 const isCode = (v: string): v is SettingsErrorCode => (SETTINGS_ERROR_CODES as readonly string[]).includes(v);
 
-/** No control characters but tab and line breaks: PostgreSQL cannot store NUL, and nobody types them. */
-const NO_CONTROL = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
-/** Single-line values end up in XML attributes, PDF lines and mail headers: no line breaks either. */
+/** Single-line values end up in XML attributes, PDF lines and mail headers: no control characters, no line breaks. */
 const ONE_LINE = /^[^\u0000-\u001f\u007f\u2028\u2029]*$/;
 
 /** A form value: absent or not a string reads as ''. */

@@ -181,5 +181,38 @@ forEachDialect('confirmation and follow-up mails', (dialect) => {
     expect(htmlOf(mailTo(mails, 'eva@kommune.dk')[0]!)).toContain('&lt;script');
     expect(mailTo(mails, 'eva@kommune.dk')[0]!.parsed.to).toBeDefined();
   });
-});
 
+  it('builds a receipt queued before payloads had versions, and a bad row beside it fails alone', async () => {
+    const { ctx } = t.current;
+    const event = await makeSeminar(ctx);
+    const input = signup(1, 1, { booker: { name: 'Lone Legacy', email: 'lone@kommune.dk' }, participants: [participant(31)] });
+    const created = await createRegistration(ctx, event.slug, input, { locale: 'da' });
+    const buildKey = `build:registration:${created.id}:received`;
+    const row = await ctx.db.selectFrom('outbox_messages').select(['payload']).where('dedupe_key', '=', buildKey).executeTakeFirstOrThrow();
+    const { v, ...legacy } = JSON.parse(row.payload) as { v: number; builder: string; data: { registration: { id: number } } };
+    expect(v).toBe(1);
+    // As the sign-up wrote it before payloads had versions.
+    await ctx.db.updateTable('outbox_messages').set({ payload: JSON.stringify(legacy) }).where('dedupe_key', '=', buildKey).execute();
+    const bad = (key: string, payload: unknown) =>
+      ctx.db
+        .insertInto('outbox_messages')
+        .values({ kind: 'mail-build', recipient: '', subject: '', payload: JSON.stringify(payload), dedupe_key: key, next_attempt_at: null, locked_by: null, locked_until: null, last_error: null, created_at: ctx.clock.now().toISOString(), sent_at: null })
+        .execute();
+    await bad('build:bad-shape', { ...legacy, v: 1, data: { ...legacy.data, registration: { ...legacy.data.registration, id: 'x' } } });
+    await bad('build:newer', { ...legacy, v: 99 });
+
+    const mails = await mailbox.deliver();
+    expect(mails.map((m) => m.envelopeTo[0]).sort()).toEqual(['deltager31@kommune.dk', 'lone@kommune.dk']);
+    expect(textOf(mailTo(mails, 'lone@kommune.dk')[0]!)).toContain(created.manageToken);
+    const rows = await ctx.db
+      .selectFrom('outbox_messages')
+      .select(['dedupe_key', 'status', 'last_error'])
+      .where('dedupe_key', 'in', [buildKey, 'build:bad-shape', 'build:newer'])
+      .orderBy('dedupe_key')
+      .execute();
+    expect(rows).toEqual([
+      { dedupe_key: 'build:bad-shape', status: 'failed', last_error: 'mail-build payload "registration_received" v1 invalid: registration.id: invalid_type' },
+      { dedupe_key: 'build:newer', status: 'pending', last_error: 'mail builder "registration_received" does not know payload version 99' },
+    ]);
+  });
+});

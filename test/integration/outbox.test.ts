@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
+import { z } from 'zod';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.js';
-import { claimOutboxMessages } from '../../src/db/dialect.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { messageIdFor } from '../../src/messages/mail.compose.js';
 import { createSmtpTransport } from '../../src/messages/mail.transport.js';
-import { getOutboxMessage, requeueFailed } from '../../src/messages/outbox.queries.js';
+import { claimOutboxMessages, getOutboxMessage, requeueFailed } from '../../src/messages/outbox.queries.js';
 import { enqueueMail, notifyOutbox, outboxBacklog, type OutgoingMail } from '../../src/messages/outbox.service.js';
 import { OutboxWorker, type OutboxWorkerOptions } from '../../src/messages/outbox.worker.js';
 import { enqueueMailBuilds, registerMailBuilder } from '../../src/messages/mail-builds.js';
@@ -390,34 +390,75 @@ forEachDialect('outbox and mail worker', (dialect) => {
   });
 
   it('builds mail-build rows one by one: a row that cannot be parsed, built or sent fails alone and the rest go out', async () => {
-    registerMailBuilder('test-good', async (_ctx, payloads) => payloads.map((p) => [mail(Number(p))]));
-    registerMailBuilder('test-bad-recipient', async (_ctx, payloads) => payloads.map(() => [mail(0, { to: 'a@b.dk\nBcc: evil@x.dk' })]));
-    registerMailBuilder('test-short', async () => []);
+    const n = { 1: z.number() };
+    registerMailBuilder('test-good', n, async (_ctx, payloads) => payloads.map((p) => [mail(p)]));
+    registerMailBuilder('test-bad-recipient', n, async (_ctx, payloads) => payloads.map(() => [mail(0, { to: 'a@b.dk\nBcc: evil@x.dk' })]));
+    registerMailBuilder('test-short', n, async () => []);
     const now = ctx.clock.now();
     await enqueueMailBuilds(
       ctx.db,
       [
-        { builder: 'test-good', data: 1, dedupeKey: 'build-1' },
-        { builder: 'test-bad-recipient', data: 2, dedupeKey: 'build-2' },
-        { builder: 'test-unknown', data: 3, dedupeKey: 'build-3' },
-        { builder: 'test-short', data: 4, dedupeKey: 'build-4' },
-        { builder: 'test-good', data: 5, dedupeKey: 'build-5' },
+        { builder: 'test-good', v: 1, data: 1, dedupeKey: 'build-1' },
+        { builder: 'test-bad-recipient', v: 1, data: 2, dedupeKey: 'build-2' },
+        { builder: 'test-unknown', v: 1, data: 3, dedupeKey: 'build-3' },
+        { builder: 'test-short', v: 1, data: 4, dedupeKey: 'build-4' },
+        { builder: 'test-good', v: 1, data: 5, dedupeKey: 'build-5' },
       ],
       now,
     );
-    await ctx.db
-      .insertInto('outbox_messages')
-      .values({ kind: 'mail-build', recipient: '', subject: '', payload: 'not json', dedupe_key: 'build-6', next_attempt_at: null, locked_by: null, locked_until: null, last_error: null, created_at: now.toISOString(), sent_at: null })
-      .execute();
+    await insertBuildRow('build-6', 'not json');
     await enqueueMail(ctx.db, mail(9), now);
 
     const w = worker();
     const first = await w.runOnce();
-    expect(first).toMatchObject({ claimed: 7, built: 2, sent: 1, retried: 4 });
+    expect(first).toMatchObject({ claimed: 7, built: 2, sent: 1, retried: 3, failed: 1 });
     await drain(w);
     expect(sink.messages.flatMap((m) => m.envelopeTo).sort()).toEqual(['deltager1@example.dk', 'deltager5@example.dk', 'deltager9@example.dk']);
-    const left = await ctx.db.selectFrom('outbox_messages').select(['dedupe_key', 'status', 'last_error']).where('kind', '=', 'mail-build').orderBy('dedupe_key').execute();
-    expect(left.map((r) => r.dedupe_key)).toEqual(['build-2', 'build-3', 'build-4', 'build-6']);
-    expect(left.every((r) => r.status === 'pending' && r.last_error !== null)).toBe(true);
+    const left = await buildRows();
+    expect(left.map((r) => [r.dedupe_key, r.status])).toEqual([
+      ['build-2', 'pending'],
+      ['build-3', 'pending'],
+      ['build-4', 'pending'],
+      ['build-6', 'failed'],
+    ]);
+    expect(left.every((r) => r.last_error !== null)).toBe(true);
   });
+
+  it('reads rows queued before payloads had versions as version 1; an unknown version or an invalid payload fails that row alone', async () => {
+    registerMailBuilder('test-versioned', { 1: z.number().int() }, async (_ctx, payloads) => payloads.map((p) => [mail(p)]));
+    await insertBuildRow('legacy', JSON.stringify({ builder: 'test-versioned', data: 1 }));
+    await insertBuildRow('current', JSON.stringify({ v: 1, builder: 'test-versioned', data: 2 }));
+    await insertBuildRow('newer', JSON.stringify({ v: 2, builder: 'test-versioned', data: 3 }));
+    await insertBuildRow('invalid', JSON.stringify({ v: 1, builder: 'test-versioned', data: 'hemmelig-værdi' }));
+    await insertBuildRow('no-builder', JSON.stringify({ v: 1, data: 4 }));
+    await insertBuildRow('bad-version', JSON.stringify({ v: 'one', builder: 'test-versioned', data: 5 }));
+    await enqueueMail(ctx.db, mail(9), ctx.clock.now());
+
+    const logged: object[] = [];
+    const log = { info() {}, error() {}, warn: (details: object) => void logged.push(details) };
+    const w = worker({ log });
+    expect(await w.runOnce()).toMatchObject({ claimed: 7, built: 2, sent: 1, retried: 1, failed: 3 });
+    await drain(w);
+    expect(sink.messages.flatMap((m) => m.envelopeTo).sort()).toEqual(['deltager1@example.dk', 'deltager2@example.dk', 'deltager9@example.dk']);
+    const left = await buildRows();
+    expect(left.map((r) => [r.dedupe_key, r.status, r.last_error])).toEqual([
+      ['bad-version', 'failed', 'mail-build payload invalid: v: invalid_type'],
+      ['invalid', 'failed', 'mail-build payload "test-versioned" v1 invalid: (root): invalid_type'],
+      ['newer', 'pending', 'mail builder "test-versioned" does not know payload version 2'],
+      ['no-builder', 'failed', 'mail-build payload invalid: builder: invalid_type'],
+    ]);
+    // The reason names where the payload is wrong, never what it holds.
+    expect(JSON.stringify(logged)).not.toContain('hemmelig');
+  });
+
+  async function insertBuildRow(dedupeKey: string, payload: string): Promise<void> {
+    await ctx.db
+      .insertInto('outbox_messages')
+      .values({ kind: 'mail-build', recipient: '', subject: '', payload, dedupe_key: dedupeKey, next_attempt_at: null, locked_by: null, locked_until: null, last_error: null, created_at: ctx.clock.now().toISOString(), sent_at: null })
+      .execute();
+  }
+
+  function buildRows() {
+    return ctx.db.selectFrom('outbox_messages').select(['dedupe_key', 'status', 'last_error']).where('kind', '=', 'mail-build').orderBy('dedupe_key').execute();
+  }
 });

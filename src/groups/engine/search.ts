@@ -147,7 +147,12 @@ export class GroupSearch {
     const order = Int32Array.from(this.free);
     rng.shuffle(order);
     let next = 0;
-    for (let g = 0; g < m; g++) while (count[g]! < lo[g]!) (assign[order[next++]!] = g), count[g]!++;
+    for (let g = 0; g < m; g++) {
+      while (count[g]! < lo[g]!) {
+        assign[order[next++]!] = g;
+        count[g]!++;
+      }
+    }
     const open = new Int32Array(m);
     while (next < order.length) {
       let k = 0;

@@ -9,7 +9,7 @@ import { CsrfField } from '../../web/views/CsrfField.js';
 import type { PlanView, RoundView, TableView } from '../groups.service.js';
 import { betterThanRandom, percent, scoreText } from './format.js';
 import { PlanNoticeView, type PlanNotice } from './GroupsPage.js';
-import { groupsPath, planFilePath, planPath } from './paths.js';
+import { groupsPath, planFilePath } from './paths.js';
 
 export interface MoveError {
   roundNo: number;

@@ -13,7 +13,6 @@ import { writeTransaction } from '../../db/dialect.js';
 import { HttpError, notFound } from '../../lib/errors.js';
 import { notifyOutbox } from '../../messages/outbox.service.js';
 import { recordAudit } from '../../staff/audit.js';
-import { eventVisibleTo } from '../../staff/guard.js';
 import type { StaffIdentity } from '../../staff/identity.js';
 import type { Locale } from '../../web/i18n.js';
 import { staffCancellationTerms } from '../changes/cancellation.js';

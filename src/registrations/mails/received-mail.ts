@@ -9,6 +9,7 @@ import { findPublicEvent } from '../../events/event-details.js';
 import { mailFactsFrom, registrationReceivedMails } from './registration-mails.js';
 import { questionsOfEvent, type QuestionRow } from '../registrations.queries.js';
 import type { RegistrationView } from '../registration-view.js';
+import { RECEIVED_MAIL_VERSION, receivedMailVersions } from './received-mail.schema.js';
 
 /**
  * The receipt of a new registration, to be built by the outbox worker after
@@ -29,10 +30,10 @@ const RECEIVED_BUILDER = 'registration_received';
 
 export function receivedMailToBuild(facts: ReceivedMailFacts): MailToBuild {
   // Not `registration:{id}:…`: that prefix names the mails themselves (staff see them by it).
-  return { builder: RECEIVED_BUILDER, data: facts, dedupeKey: `build:registration:${facts.registration.id}:received` };
+  return { builder: RECEIVED_BUILDER, v: RECEIVED_MAIL_VERSION, data: facts, dedupeKey: `build:registration:${facts.registration.id}:received` };
 }
 
-async function buildReceivedMails(ctx: AppContext, payloads: unknown[]): Promise<OutgoingMail[][]> {
+async function buildReceivedMails(ctx: AppContext, payloads: ReceivedMailFacts[]): Promise<OutgoingMail[][]> {
   // Rows of one build usually share one event: read it once.
   const events = new Map<string, Promise<[Awaited<ReturnType<typeof findPublicEvent>>, QuestionRow[]]>>();
   const eventOf = (r: RegistrationView) => {
@@ -44,8 +45,7 @@ async function buildReceivedMails(ctx: AppContext, payloads: unknown[]): Promise
     return got;
   };
   const out: OutgoingMail[][] = [];
-  for (const payload of payloads) {
-    const facts = payload as ReceivedMailFacts;
+  for (const facts of payloads) {
     const [event, questions] = await eventOf(facts.registration);
     const f = mailFactsFrom(ctx, { registration: facts.registration, event, questions, vatPercent: facts.vatPercent }, new Date(facts.now));
     out.push(registrationReceivedMails(ctx, f, facts.manageToken));
@@ -55,6 +55,6 @@ async function buildReceivedMails(ctx: AppContext, payloads: unknown[]): Promise
 
 /** Makes the registration mails buildable by this process's outbox workers (also done on import). */
 export function registerRegistrationMailBuilders(): void {
-  registerMailBuilder(RECEIVED_BUILDER, buildReceivedMails);
+  registerMailBuilder<ReceivedMailFacts>(RECEIVED_BUILDER, receivedMailVersions, buildReceivedMails);
 }
 registerRegistrationMailBuilders();

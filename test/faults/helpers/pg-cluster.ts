@@ -82,7 +82,7 @@ export async function startPgCluster(): Promise<PgCluster> {
       await execFileAsync(command, argv, { cwd: dir, encoding: 'utf8', timeout: 90_000 });
     } catch (error) {
       const e = error as { stderr?: string; stdout?: string; message: string };
-      throw new Error(`${program} ${args.join(' ')} failed: ${e.stderr ?? ''}${e.stdout ?? ''}${e.message}\n${readLog()}`);
+      throw new Error(`${program} ${args.join(' ')} failed: ${e.stderr ?? ''}${e.stdout ?? ''}${e.message}\n${readLog()}`, { cause: error });
     }
   };
   const readLog = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n') : '');
