@@ -1,6 +1,6 @@
 /**
  * The facts a 'registration_received' mail build carries in the outbox
- * (registrations.mail.ts), checked when the worker reads the row. Version 1
+ * (received-mail.ts), checked when the worker reads the row. Version 1
  * is the shape written since the receipt was first built after the commit;
  * rows written before payloads had versions have the same shape. A change to
  * ReceivedMailFacts that old rows do not satisfy needs a version 2 here and

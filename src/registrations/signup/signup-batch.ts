@@ -11,7 +11,7 @@
  * UPDATEs still refuse anything that would overbook.
  *
  * This file holds the two parts without I/O: the queue (`KeyedBatcher`) and
- * the plan of a batch (`planBatch`). registrations.service.ts runs them.
+ * the plan of a batch (`planBatch`). create-registration.ts and save-registrations.ts run them.
  */
 import { addOnShortfalls, allocateSeats, exceedsCapacity, type AddOnStock } from './capacity.js';
 
