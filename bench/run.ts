@@ -26,7 +26,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
 import { openContext } from '../src/bootstrap.js';
 import { createDb, type Database } from '../src/db/database.js';
-import { createRegistration } from '../src/registrations/registrations.service.js';
+import { createRegistration } from '../src/registrations/index.js';
 import { addArticles, addEvents } from './fixtures.js';
 import { groupsBench } from './groups.js';
 import { load, type LoadResult } from './http.js';

@@ -5,8 +5,7 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { PageCache } from './web/page-cache.js';
 import { Metrics } from './observability/metrics.js';
 import { outboxBacklog } from './messages/outbox.service.js';
-import { eventSeats } from './registrations/index.js';
-import { registerRegistrationMailBuilders } from './registrations/registrations.mail.js';
+import { eventSeats, registerRegistrationMailBuilders } from './registrations/index.js';
 
 /** Opens the database, brings its schema up to date and returns the context. */
 export async function openContext(config: Config, clock: Clock = systemClock): Promise<AppContext> {

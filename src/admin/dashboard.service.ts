@@ -6,7 +6,7 @@
  */
 import type { AppContext } from '../context.js';
 import { addDays, localDateKey } from '../lib/dates.js';
-import { freeCancellationEnds } from '../registrations/cancellation.js';
+import { freeCancellationEnds } from '../registrations/index.js';
 import { financeCounts } from '../invoices/finance.queries.js';
 import type { StaffIdentity } from '../staff/identity.js';
 import { mayRead } from '../staff/roles.js';

@@ -1,5 +1,5 @@
 import { formatDate, formatTime } from '../lib/dates.js';
-import { exportPaths } from '../registrations/exports/export-paths.js';
+import { exportPaths } from '../registrations/index.js';
 import type { Dashboard, FillRate } from './dashboard.service.js';
 import type { AdminPageContext } from './page.js';
 import { FINANCE_PATH } from '../invoices/views/admin/format.js';

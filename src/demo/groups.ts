@@ -6,7 +6,7 @@
  */
 import type { AppContext } from '../context.js';
 import { createPlan } from '../groups/groups.service.js';
-import { createRegistration } from '../registrations/registrations.service.js';
+import { createRegistration } from '../registrations/index.js';
 
 const ORGANISATIONS: Array<{ name: string; city: string; postalCode: string; domain: string }> = [
   { name: 'Aarhus Kommune', city: 'Aarhus C', postalCode: '8000', domain: 'aarhus' },

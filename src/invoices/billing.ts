@@ -19,7 +19,7 @@ import type { LineItem } from './compose.js';
 import type { VatCategory } from './document.js';
 import type { StoredDocument } from './invoices.queries.js';
 import { formatMoney } from '../lib/money.js';
-import type { PriceKind } from '../registrations/pricing.table.js';
+import type { PriceKind } from '../registrations/index.js';
 
 export interface BookingFacts {
   bookingId: number;

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Locale } from '../lib/locale.js';
-import { issueCode, type ErrorCode } from './registration.schema.js';
+import { issueCode, type ErrorCode } from './signup/registration.schema.js';
 
 const da = {
   'registration.status.confirmed': 'Bekræftet',

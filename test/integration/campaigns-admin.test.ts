@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createSmtpTransport } from '../../src/messages/mail.transport.js';
 import { OutboxWorker } from '../../src/messages/outbox.worker.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { TEMPLATES } from '../../src/messages/campaign-templates.js';
 import { useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';

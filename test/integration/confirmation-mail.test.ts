@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cancelParticipant, cancelRegistration } from '../../src/registrations/registrations.changes.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { cancelParticipant, cancelRegistration } from '../../src/registrations/changes/registrations.changes.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { participant, signup } from './registrations-fixtures.js';

@@ -1,8 +1,8 @@
 /** The confirmation sent again by staff: as the registration stands now, without the self-service token, once per resend key. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeTransaction } from '../../src/db/dialect.js';
-import { enqueueRegistrationMail } from '../../src/registrations/registrations.mail.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { enqueueRegistrationMail } from '../../src/registrations/mails/enqueue.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { participant, signup } from './registrations-fixtures.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dailySeries, deadlinesWithin, loadDashboard } from '../../src/admin/dashboard.service.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
-import { setSignupSettings } from '../../src/registrations/signup-settings.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
+import { setSignupSettings } from '../../src/registrations/signup/signup-settings.service.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { TEST_NOW, useTestApp } from '../helpers/app.js';
 import { createStaff, staffClient } from '../helpers/staff.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
-import { addAddOn, setSignupSettings } from '../../src/registrations/signup-settings.service.js';
+import { addAddOn, setSignupSettings } from '../../src/registrations/signup/signup-settings.service.js';
 import { fixtureEvents, seedFixtures, type FixtureName } from './events-fixtures.js';
 
 /**

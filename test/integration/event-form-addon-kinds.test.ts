@@ -8,7 +8,7 @@ import { ADD_ON_KINDS } from '../../src/events/event-document.schema.js';
 import { loadStoredEvent } from '../../src/events/stored-event.js';
 import { loadRoster } from '../../src/registrations/exports/roster.js';
 import { VENUE_ADD_ON_KINDS, venueReport } from '../../src/registrations/exports/venue-report.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { postForm, staffClient, type StaffClient } from '../helpers/staff.js';

@@ -6,7 +6,7 @@ import { postForm, staffClient, type StaffClient } from '../helpers/staff.js';
 import { createEventFromDocument } from '../../src/events/event-editor.service.js';
 import { loadStoredEvent } from '../../src/events/stored-event.js';
 import { danishTimeToUtc } from '../../src/lib/dates.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { auditOf, outbox, seminarDocument } from './events-admin-fixtures.js';
 import { signup } from './registrations-fixtures.js';
 

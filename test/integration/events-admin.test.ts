@@ -13,7 +13,7 @@ import { cancelEvent, setEventPublished } from '../../src/events/event-status.se
 import { EventCancelledError, EventDocumentInvalidError, EventEndedError, SlugTakenError } from '../../src/events/events.admin.errors.js';
 import type { EventEditor } from '../../src/events/events.audit.js';
 import { loadStoredEvent } from '../../src/events/stored-event.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { danishTimeToUtc } from '../../src/lib/dates.js';
 import { auditOf, createManager, outbox, seminarDocument } from './events-admin-fixtures.js';
 import { participant, signup } from './registrations-fixtures.js';

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
 import { bearerFor, createStaff } from '../helpers/staff.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { auditOf, seminarDocument } from './events-admin-fixtures.js';
 import { signup } from './registrations-fixtures.js';
 

@@ -5,8 +5,8 @@
  * waiting list and one who cancelled. Capacity 4, so the group of two waits.
  */
 import type { AppContext } from '../../src/context.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
-import { cancelRegistration } from '../../src/registrations/registrations.changes.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
+import { cancelRegistration } from '../../src/registrations/changes/registrations.changes.js';
 import { makeEvent, participant, signup, type TestEvent } from './registrations-fixtures.js';
 
 export const EVIL_NAME = '=HYPERLINK("http://evil","x")';

@@ -8,7 +8,7 @@ import { demoOrganiserSettings } from '../../src/demo/organiser.js';
 import { documentsOfBooking, type StoredDocument } from '../../src/invoices/invoices.queries.js';
 import { reconcileBookingInvoicing } from '../../src/invoices/invoicing.service.js';
 import { getOrganiserSettings, saveOrganiserSettings } from '../../src/organiser/organiser.service.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { makeEvent, signup, type TestEvent } from './registrations-fixtures.js';
 
 export const BUYERS = {

@@ -4,7 +4,7 @@
  * an answer to the workshop question, for the group-plan tests.
  */
 import type { AppContext } from '../../src/context.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { makeEvent, participant, signup, type TestEvent } from './registrations-fixtures.js';
 
 export const MUNICIPALITIES = ['Aarhus Kommune', 'Odense Kommune', 'Vejle Kommune', 'Horsens Kommune', 'Region Midtjylland', 'Silkeborg Kommune', 'Københavns Kommune', 'Aalborg Kommune'];

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { createGroupPlanForTest } from './groups-fuzz-helpers.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { encodedForm, hostileFormFields, nastyText } from '../helpers/hostile-form.js';

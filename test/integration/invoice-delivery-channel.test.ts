@@ -9,7 +9,7 @@ import { emailInvoiceSender } from '../../src/invoices/delivery.js';
 import { runInvoicingTick } from '../../src/invoices/invoicing.worker.js';
 import { peppolInvoiceSender, type AccessPointMessage } from '../../src/invoices/peppol-delivery.js';
 import { fixedClock } from '../../src/lib/clock.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { sampleSettings } from '../helpers/invoice-samples.js';

@@ -9,7 +9,7 @@ import { bearerFor, createStaff } from '../helpers/staff.js';
 import { sampleSettings } from '../helpers/invoice-samples.js';
 import { validateUblDocuments } from '../helpers/ubl-schema.js';
 import { pdfText } from '../helpers/pdf-text.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { runInvoicingTick } from '../../src/invoices/invoicing.worker.js';
 import { paths } from '../../src/web/paths.js';
 import { makeEvent, signup } from './registrations-fixtures.js';

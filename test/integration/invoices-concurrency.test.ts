@@ -9,7 +9,7 @@ import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
 import { writeTransaction } from '../../src/db/dialect.js';
 import { allocateSeriesNumber, readNextInvoiceNumber, setNextInvoiceNumber } from '../../src/invoices/invoices.queries.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { makeEvent, signup } from './registrations-fixtures.js';
 import { reconcile } from './invoices-helpers.js';
 

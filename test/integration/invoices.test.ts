@@ -7,8 +7,8 @@
 import { expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
-import { cancelParticipant, cancelRegistration } from '../../src/registrations/registrations.changes.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
+import { cancelParticipant, cancelRegistration } from '../../src/registrations/changes/registrations.changes.js';
 import { validateInvoiceDocument } from '../../src/invoices/rules.js';
 import { cancelEvent } from '../../src/events/event-status.service.js';
 import { createManager } from './events-admin-fixtures.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.js';
 import { makeEvent, signup } from './registrations-fixtures.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
-import { cancelRegistration } from '../../src/registrations/registrations.changes.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
+import { cancelRegistration } from '../../src/registrations/changes/registrations.changes.js';
 
 describe('metrics and request ids', () => {
   const t = useTestApp('sqlite');

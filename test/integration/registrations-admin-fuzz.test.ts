@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
-import { createRegistration, type CreatedRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration, type CreatedRegistration } from '../../src/registrations/signup/create-registration.js';
 import { useTestApp } from '../helpers/app.js';
 import { encodedForm, hostileFormFields, nastyText } from '../helpers/hostile-form.js';
 import { forEachDialect } from '../helpers/databases.js';

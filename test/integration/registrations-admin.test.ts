@@ -5,7 +5,7 @@
  * resend), each audited; who may see and change what.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { createRegistration, type CreatedRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration, type CreatedRegistration } from '../../src/registrations/signup/create-registration.js';
 import { useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { postForm, staffClient, type StaffClient } from '../helpers/staff.js';

@@ -12,7 +12,7 @@ import { documentsOfBooking } from '../../src/invoices/invoices.queries.js';
 import { validateInvoiceDocument } from '../../src/invoices/rules.js';
 import { renderUbl } from '../../src/invoices/ubl.js';
 import { saveOrganiserSettings } from '../../src/organiser/organiser.service.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { demoOrganiserSettings } from '../../src/demo/organiser.js';

@@ -15,8 +15,8 @@ import { createDb, type Database } from '../../src/db/database.js';
 import type { DialectName } from '../../src/db/dialect.js';
 import { forEachDialect, testDialects, type TestDatabase } from '../helpers/databases.js';
 import { createTestContext, type TestApp } from '../helpers/app.js';
-import { cancelParticipant, raiseCapacity } from '../../src/registrations/registrations.changes.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { cancelParticipant, raiseCapacity } from '../../src/registrations/changes/registrations.changes.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { makeEvent, participant, signup } from './registrations-fixtures.js';
 
 const SIGNUPS = 2000;

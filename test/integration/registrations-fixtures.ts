@@ -4,7 +4,7 @@
  */
 import type { AppContext } from '../../src/context.js';
 import { createEvent, type EventInput } from '../../src/events/events.service.js';
-import { addAddOn, addQuestion, setSignupSettings, type SignupSettings } from '../../src/registrations/signup-settings.service.js';
+import { addAddOn, addQuestion, setSignupSettings, type SignupSettings } from '../../src/registrations/signup/signup-settings.service.js';
 
 export const EVENT_START = '2026-09-15T07:00:00.000Z';
 

@@ -4,7 +4,7 @@
  * rules (facilitators only for their events), and its place in the OpenAPI document.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { createRegistration, type CreatedRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration, type CreatedRegistration } from '../../src/registrations/signup/create-registration.js';
 import { useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { bearerFor, createStaff } from '../helpers/staff.js';

@@ -7,9 +7,9 @@
  */
 import { expect, it } from 'vitest';
 import type { Clock } from '../../src/lib/clock.js';
-import { cancelParticipant, cancelRegistration, moveFromWaitingList } from '../../src/registrations/registrations.changes.js';
+import { cancelParticipant, cancelRegistration, moveFromWaitingList } from '../../src/registrations/changes/registrations.changes.js';
 import { CancellationNotAllowedError, NotOnWaitingListError, OverbookingNotConfirmedError } from '../../src/registrations/registrations.errors.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { TEST_NOW, useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { counters, expectSeatsExact, outboxKeys, statusesOf } from './registrations-admin-helpers.js';

@@ -2,21 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { AppContext } from '../../src/context.js';
 import { fixedClock } from '../../src/lib/clock.js';
-import {
-  createRegistration,
-  getEventSignup,
-  getRegistration,
-  getRegistrationByToken,
-  listRegistrationsByEmail,
-  signupCounts,
-} from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
+import { getEventSignup, signupCounts } from '../../src/registrations/signup/event-signup.js';
+import { getRegistration, getRegistrationByToken, listRegistrationsByEmail } from '../../src/registrations/registration-view.js';
 import {
   cancelParticipant,
   cancelRegistration,
   quoteCancellation,
   raiseCapacity,
   setCapacity,
-} from '../../src/registrations/registrations.changes.js';
+} from '../../src/registrations/changes/registrations.changes.js';
 import {
   AddOnSoldOutError,
   CancellationNotAllowedError,
@@ -25,9 +20,9 @@ import {
   SignupClosedError,
 } from '../../src/registrations/registrations.errors.js';
 import { sha256Hex } from '../../src/registrations/tokens.js';
-import { newRegistrationView } from '../../src/registrations/registrations.service.js';
+import { newRegistrationView } from '../../src/registrations/registration-view.js';
 import { addOnsOfEvent, eventState, findSignupEvent } from '../../src/registrations/registrations.queries.js';
-import { parseRegistration } from '../../src/registrations/registration.schema.js';
+import { parseRegistration } from '../../src/registrations/signup/registration.schema.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { TEST_NOW, useTestApp } from '../helpers/app.js';
 import { makeEvent, participant, signup } from './registrations-fixtures.js';

@@ -10,7 +10,7 @@ import type { Clock } from '../../src/lib/clock.js';
 import { enqueueMail } from '../../src/messages/outbox.service.js';
 import { OutboxWorker } from '../../src/messages/outbox.worker.js';
 import { runRetention, scrubLinks, scrubPayload, SCRUBBED_TOKEN } from '../../src/messages/retention.js';
-import { createRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { paths } from '../../src/web/paths.js';
 import { createTestContext, TEST_NOW } from '../helpers/app.js';
 import { forEachDialect, type TestDatabase } from '../helpers/databases.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Clock } from '../../src/lib/clock.js';
-import { createRegistration, getRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration } from '../../src/registrations/signup/create-registration.js';
+import { getRegistration } from '../../src/registrations/registration-view.js';
 import { TEST_NOW, useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { participant, signup } from './registrations-fixtures.js';

@@ -6,9 +6,9 @@
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { AppContext } from '../../src/context.js';
-import { allocateSeats } from '../../src/registrations/capacity.js';
+import { allocateSeats } from '../../src/registrations/signup/capacity.js';
 import { IdempotencyKeyReusedError } from '../../src/registrations/registrations.errors.js';
-import { createRegistration, type CreatedRegistration } from '../../src/registrations/registrations.service.js';
+import { createRegistration, type CreatedRegistration } from '../../src/registrations/signup/create-registration.js';
 import { useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { makeEvent, participant, signup } from './registrations-fixtures.js';

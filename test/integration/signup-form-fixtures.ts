@@ -4,7 +4,7 @@
  */
 import type { AppContext } from '../../src/context.js';
 import { createEvent, type EventInput } from '../../src/events/events.service.js';
-import { addAddOn, addQuestion, setSignupSettings } from '../../src/registrations/signup-settings.service.js';
+import { addAddOn, addQuestion, setSignupSettings } from '../../src/registrations/signup/signup-settings.service.js';
 
 const base = (slug: string, over: Partial<EventInput> = {}): EventInput => ({
   slug,

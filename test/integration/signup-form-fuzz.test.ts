@@ -3,7 +3,7 @@ import { escapeHtml } from '@kitajs/html';
 import { beforeAll, expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
-import { PARTICIPANT_TEXT_FIELDS, PAYER_FIELDS } from '../../src/registrations/signup-form.js';
+import { PARTICIPANT_TEXT_FIELDS, PAYER_FIELDS } from '../../src/registrations/signup/signup-form.js';
 import { createSignupFixtures, type SignupFixtures } from './signup-form-fixtures.js';
 import { FormClient, hiddenFields, type Fields } from './signup-form-client.js';
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
 import { sha256Hex } from '../../src/registrations/tokens.js';
-import { addQuestion } from '../../src/registrations/signup-settings.service.js';
+import { addQuestion } from '../../src/registrations/signup/signup-settings.service.js';
 import { createSignupFixtures, type SignupFixtures } from './signup-form-fixtures.js';
 import { currentStep, decode, expectFieldError, FormClient, hiddenFields, summaryLinks, tagWithId, titleOf, valueOf, type Fields } from './signup-form-client.js';
 

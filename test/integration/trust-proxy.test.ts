@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig, trustProxyFrom, type Config } from '../../src/config.js';
-import { IP_LIMIT } from '../../src/registrations/my-bookings.routes.js';
+import { IP_LIMIT } from '../../src/registrations/changes/my-bookings.routes.js';
 import { createTestContext } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { createStaff, TEST_STAFF_PASSWORD } from '../helpers/staff.js';

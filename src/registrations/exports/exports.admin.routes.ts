@@ -15,9 +15,7 @@ import { attachmentDisposition } from '../../materials/content-disposition.js';
 import { canSeeEvent, staffOf, staffOnly } from '../../staff/guard.js';
 import { access } from '../../staff/roles.js';
 import { sendHtml } from '../../web/page.js';
-import { addOnsOfEvent } from '../registrations.queries.js';
-import { eventForExport } from './exports.queries.js';
-import { badgesFile, offersVenueReport, participantListFile, participantsSpreadsheet, venueReportFile, type ExportFile } from './exports.service.js';
+import { badgesFile, exportsPageFacts, participantListFile, participantsSpreadsheet, venueReportFile, type ExportFile } from './exports.service.js';
 import { ExportsPage } from './views/ExportsPage.js';
 
 const params = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
@@ -49,10 +47,9 @@ export function exportsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     app.get('/admin/events/:id/exports', options, async (request, reply) => {
       const eventId = await allowedEvent(request.params.id, request, reply);
       if (eventId === undefined) return reply;
-      const event = await eventForExport(ctx.db, eventId);
-      if (!event) throw notFound('No such event');
-      const venueReport = offersVenueReport(event, await addOnsOfEvent(ctx.db, eventId));
-      return sendHtml(reply, ExportsPage({ page: await adminPageContext(ctx, request, reply), event, venueReport }));
+      const facts = await exportsPageFacts(ctx, eventId);
+      if (!facts) throw notFound('No such event');
+      return sendHtml(reply, ExportsPage({ page: await adminPageContext(ctx, request, reply), ...facts }));
     });
 
     const files: Array<[string, (eventId: number, request: FastifyRequest) => Promise<ExportFile | undefined>]> = [

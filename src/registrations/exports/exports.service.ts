@@ -8,7 +8,9 @@ import { sessionsOfEvents } from '../../events/events.queries.js';
 import { getOrganiserSettings } from '../../organiser/organiser.service.js';
 import type { Locale } from '../../web/i18n.js';
 import { translator } from '../../web/i18n.js';
+import { addOnsOfEvent } from '../registrations.queries.js';
 import { badgesPdf } from './badges-pdf.js';
+import { eventForExport } from './exports.queries.js';
 import { CSV_CONTENT_TYPE, toCsv } from '../../lib/tabular/csv.js';
 import { participantListPdf, type ParticipantListVersion } from './participant-list-pdf.js';
 import { participantTable } from './participant-table.js';
@@ -28,6 +30,13 @@ export interface ExportFile {
 /** The venue report is offered for a døgnseminar and for any event that sells overnight stays. */
 export function offersVenueReport(event: { type: string }, addOns: ReadonlyArray<{ kind: string }>): boolean {
   return event.type === 'doegnseminar' || addOns.some((a) => roomTypeOf(a.kind) !== null);
+}
+
+/** The event as the exports page names it, and whether it offers the venue report; undefined for an unknown event. */
+export async function exportsPageFacts(ctx: AppContext, eventId: number) {
+  const event = await eventForExport(ctx.db, eventId);
+  if (!event) return undefined;
+  return { event, venueReport: offersVenueReport(event, await addOnsOfEvent(ctx.db, eventId)) };
 }
 
 async function organiserName(ctx: AppContext, locale: Locale): Promise<string> {

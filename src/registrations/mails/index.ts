@@ -1,21 +1,11 @@
 /**
- * Turns a registration change (registrations.mail.ts) into mails in the
- * outbox, inside the caller's transaction.
+ * The mails about registrations, as the rest of registrations uses them:
+ * a change queues its mail in its own transaction (enqueue.ts), a new
+ * sign-up queues a build of its receipt (received-mail.ts), staff read how an
+ * answer is written in a mail, and "Mine tilmeldinger" sends its link.
  */
-import type { AppContext } from '../../context.js';
-import type { Database } from '../../db/database.js';
-import type { RegistrationMail } from '../registrations.mail.js';
-import { loadMailFacts, mailCancelled, mailConfirmationAgain, mailPromoted } from './registration-mails.js';
-
-export async function writeRegistrationMail(ctx: AppContext, trx: Database, mail: RegistrationMail): Promise<void> {
-  const facts = await loadMailFacts(ctx, trx, mail.registrationId);
-  if (!facts) return;
-  switch (mail.kind) {
-    case 'promoted':
-      return mailPromoted(ctx, trx, facts, mail.participantIds, mail.unavailableAddOns);
-    case 'cancelled':
-      return mailCancelled(ctx, trx, facts, mail.participants);
-    case 'confirmation_resent':
-      return mailConfirmationAgain(ctx, trx, facts, mail.key);
-  }
-}
+export { enqueueRegistrationMail, type RegistrationMail } from './enqueue.js';
+export { receivedMailToBuild, registerRegistrationMailBuilders, type ReceivedMailFacts } from './received-mail.js';
+export { answerText, loadMailFacts, loginLinkMail, mailReplaced, type MailFacts } from './registration-mails.js';
+export { cancellationRule } from './rule-text.js';
+export { mailEventCancelled } from './event-cancelled.js';

@@ -4,7 +4,7 @@
  */
 import { dateTime } from '../../events/views/format.js';
 import { formatMoney } from '../../lib/money.js';
-import { freeCancellationEnds, type CancellationPolicy } from '../cancellation.js';
+import { freeCancellationEnds, type CancellationPolicy } from '../changes/cancellation.js';
 import { mailText } from './mails.messages.js';
 
 type Locale = 'da' | 'en';

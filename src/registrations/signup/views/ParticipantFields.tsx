@@ -1,0 +1,72 @@
+import type { PageContext } from '../../../web/page.js';
+import { LIMITS } from '../registration.schema.js';
+import { registrationMessage } from '../../registrations.messages.js';
+import type { QuestionRow } from '../../registrations.queries.js';
+import { NO, YES, type ParticipantDraft } from '../signup-form.js';
+import { ChoiceGroup, TextField, type ErrorMap } from '../../../web/forms/fields.js';
+
+type TextKey = 'name' | 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds';
+
+/**
+ * One participant's details and answers as the sign-up asks for them, named
+ * participants[0][…] so the sign-up's parser and rules read the post. Used
+ * where a booker or staff change a participant or put a colleague in their place.
+ */
+export function ParticipantFields({ page, draft, errors, questions }: { page: PageContext; draft: ParticipantDraft; errors: ErrorMap; questions: ReadonlyArray<QuestionRow> }): JSX.Element {
+  const { t, locale } = page;
+  const base = 'participants.0';
+  const name = (f: string) => `participants[0][${f}]`;
+  const text = (f: TextKey) => ({
+    page,
+    field: `${base}.${f}`,
+    name: name(f),
+    value: draft[f],
+    errors,
+    label: registrationMessage(locale, `registration.field.participant.${f}`),
+  });
+  return (
+    <>
+      <TextField {...text('name')} maxLength={LIMITS.name} autocomplete="off" />
+      <TextField {...text('email')} type="email" maxLength={LIMITS.email} autocomplete="off" />
+      <TextField {...text('jobTitle')} maxLength={LIMITS.jobTitle} autocomplete="off" />
+      <TextField {...text('workplace')} maxLength={LIMITS.workplace} autocomplete="off" />
+      <TextField {...text('phone')} type="tel" optional maxLength={LIMITS.phone} autocomplete="off" width="m" />
+      <TextField {...text('diet')} optional multiline hint={t('signup.participant.dietHint')} maxLength={LIMITS.diet} />
+      <TextField {...text('accessibilityNeeds')} optional multiline hint={t('signup.participant.accessibilityHint')} maxLength={LIMITS.accessibilityNeeds} />
+      {questions.map((q) => {
+        const key = String(q.id);
+        const answer = draft.answers[key];
+        const field = `${base}.answers.${key}`;
+        const answerName = `participants[0][answers][${key}]`;
+        const legend = locale === 'da' ? q.labelDa : q.labelEn;
+        const marks = { optional: !q.required, required: q.required };
+        if (q.kind === 'text') {
+          return <TextField page={page} field={field} name={answerName} value={typeof answer === 'string' ? answer : ''} errors={errors} label={legend} multiline maxLength={LIMITS.answerText} {...marks} />;
+        }
+        if (q.kind === 'yesno') {
+          return (
+            <ChoiceGroup
+              page={page} field={field} name={answerName} legend={legend} kind="radio" errors={errors} {...marks}
+              choices={[
+                { value: YES, label: t('signup.answer.yes'), checked: answer === true },
+                { value: NO, label: t('signup.answer.no'), checked: answer === false },
+              ]}
+            />
+          );
+        }
+        const multiple = q.kind === 'multiple';
+        return (
+          <ChoiceGroup
+            page={page} field={field} name={multiple ? `${answerName}[]` : answerName} legend={legend}
+            kind={multiple ? 'checkbox' : 'radio'} errors={errors} {...marks}
+            choices={q.options.map((o) => ({
+              value: o.value,
+              label: locale === 'da' ? o.da : o.en,
+              checked: multiple ? Array.isArray(answer) && answer.includes(o.value) : answer === o.value,
+            }))}
+          />
+        );
+      })}
+    </>
+  );
+}
