@@ -8,7 +8,7 @@ const cores = availableParallelism();
  * then adds little throughput but doubles how long each test waits for the
  * CPU, and a few tests measure time. `--maxWorkers=n` overrides both.
  */
-const quiet = loadavg()[0] < cores / 2;
+const quiet = (loadavg()[0] ?? 0) < cores / 2;
 
 export default defineConfig({
   test: {
