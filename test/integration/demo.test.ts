@@ -23,22 +23,19 @@ forEachDialect('demo content', (dialect) => {
   let ctx: AppContext;
   let database: TestDatabase;
   let loaded: boolean;
-  let seedMs: number;
 
   beforeAll(async () => {
     ({ ctx, database } = await createTestContext(dialect));
-    const started = performance.now();
     loaded = await seedDemoIfEmpty(ctx);
-    seedMs = performance.now() - started;
   });
   afterAll(async () => {
     await database?.drop();
   });
 
-  it('loads on an empty database, quickly', () => {
+  // How fast it loads is measured by the start-up benchmark (npm run bench), not here.
+  it('loads on an empty database, and only once', async () => {
     expect(loaded).toBe(true);
-    // Well under a few seconds even on a busy two-core machine.
-    expect(seedMs).toBeLessThan(8000);
+    expect(await seedDemoIfEmpty(ctx)).toBe(false);
   });
 
   it('has organiser settings with a CVR and GLN that pass the checks, so invoices can be issued', async () => {
