@@ -11,6 +11,7 @@ import { findPublicEvent } from '../events/event-details.js';
 import { writeRegistrationMail } from './mails/index.js';
 import { mailFactsFrom, registrationReceivedMails } from './mails/registration-mails.js';
 import { questionsOfEvent, type QuestionRow } from './registrations.queries.js';
+import { checkinCodesOf } from '../checkin/index.js';
 import type { RegistrationView } from './registrations.service.js';
 
 export type RegistrationMail =
@@ -64,7 +65,8 @@ async function buildReceivedMails(ctx: AppContext, payloads: unknown[]): Promise
     const facts = payload as ReceivedMailFacts;
     const [event, questions] = await eventOf(facts.registration);
     const f = mailFactsFrom(ctx, { registration: facts.registration, event, questions, vatPercent: facts.vatPercent }, new Date(facts.now));
-    out.push(registrationReceivedMails(ctx, f, facts.manageToken));
+    const checkinCodes = await checkinCodesOf(ctx, ctx.db, facts.registration.participants.map((p) => p.id));
+    out.push(registrationReceivedMails(ctx, { ...f, checkinCodes }, facts.manageToken));
   }
   return out;
 }

@@ -24,6 +24,7 @@ import * as q from './registrations.queries.js';
 import { getRegistration, type RegistrationView } from './registrations.service.js';
 import { emptyParticipant, emptyPayer, fromFormFields, type ParticipantDraft, type SignupDraft } from './signup-form.js';
 import { fieldId, stepErrors, type FormError } from './signup-steps.js';
+import { retireCheckinCode } from '../checkin/index.js';
 import { looksLikeToken, sameHash, sha256Hex } from './tokens.js';
 
 /** Who opened the page: the booker (everything) or one participant (their own entry). */
@@ -265,6 +266,7 @@ export async function writeParticipantChange(
   if (!written) throw new ChangeRefusedError();
   await mq.replaceAnswers(trx, participantId, answers);
   if (change.action === 'replace') {
+    await retireCheckinCode(trx, participantId);
     const facts = await loadMailFacts(ctx, trx, change.registrationId);
     const previous = change.previous;
     if (facts) await mailReplaced(ctx, trx, facts, participantId, { name: previous.name, email: previous.email }, `${at}:${sha256Hex(`${previous.email}>${p.email}`).slice(0, 12)}`);

@@ -32,6 +32,7 @@ import { brief, oneLine, recipient, renderText, type MailBlock, type MailContent
 import { renderHtml } from './mail-html.js';
 import { mailText, type MailMessageKey } from './mails.messages.js';
 import { cancellationRule } from './rule-text.js';
+import { checkinCodeBlock, checkinCodesOf } from '../../checkin/index.js';
 
 type Locale = 'da' | 'en';
 type Participant = RegistrationView['participants'][number];
@@ -47,6 +48,8 @@ export interface MailFacts {
   siteName: string;
   now: Date;
   locale: Locale;
+  /** Check-in codes of the participants (checkin area), shown to confirmed ones. */
+  checkinCodes?: ReadonlyMap<number, string>;
 }
 
 /** Reads the facts through `trx`: on SQLite the transaction holds the only connection. */
@@ -56,7 +59,8 @@ export async function loadMailFacts(ctx: AppContext, trx: Database, registration
   const row = await q.findRegistration(trx, registrationId);
   if (!registration || !row) return undefined;
   const [event, questions] = await Promise.all([findPublicEvent(inTrx, registration.event.slug), q.questionsOfEvent(trx, registration.event.id)]);
-  return mailFactsFrom(ctx, { registration, event, vatPercent: row.vat_percent, questions });
+  const checkinCodes = await checkinCodesOf(ctx, trx, registration.participants.map((p) => p.id));
+  return { ...mailFactsFrom(ctx, { registration, event, vatPercent: row.vat_percent, questions }), checkinCodes };
 }
 
 /** The same facts from parts already in memory (a registration being made), without reading anything. */
@@ -174,6 +178,7 @@ function participantBlocks(f: MailFacts, p: Participant, heading: string, shorte
         ...answers,
       ],
     },
+    ...(p.status === 'confirmed' ? checkinCodeBlock(f.locale, f.checkinCodes?.get(p.id)) : []),
   ];
 }
 
