@@ -10,6 +10,7 @@ import { displayCode, makeCode } from './codes.js';
 import { codeKey } from './checkin.service.js';
 import * as q from './checkin.queries.js';
 import { qrDataUri, qrSide } from './qr.js';
+import { text, type Table } from '../registrations/exports/table.js';
 
 /** Current codes of the given participants, for mails built now. */
 export async function checkinCodesOf(ctx: AppContext, db: Database, participantIds: readonly number[]): Promise<Map<number, string>> {
@@ -59,4 +60,14 @@ export async function attendanceColumn(db: Database, participantIds: readonly nu
 /** The attendance column's heading. */
 export function attendanceHeading(locale: Locale): string {
   return translator(locale)('checkin.column.heading');
+}
+
+/** The spreadsheet of participants with an attendance column at the end (rows in `participantIds` order). */
+export async function withAttendanceColumn(db: Database, table: Table, participantIds: readonly number[], locale: Locale): Promise<Table> {
+  const attendance = await attendanceColumn(db, participantIds, locale);
+  return {
+    ...table,
+    columns: [...table.columns, { header: attendanceHeading(locale) }],
+    rows: table.rows.map((row, i) => [...row, text(attendance.get(participantIds[i]!) ?? '')]),
+  };
 }

@@ -13,9 +13,12 @@ import { createRegistration } from '../../src/registrations/registrations.servic
 import { createTestContext } from '../helpers/app.js';
 import { forEachDialect, type TestDatabase } from '../helpers/databases.js';
 import { pdfText } from '../helpers/pdf-text.js';
+import { parseCsv } from '../helpers/csv.js';
 import { decodeQrPng } from '../helpers/qr-decode.js';
 import { bearerFor, postForm, staffClient, type StaffClient } from '../helpers/staff.js';
 import { makeEvent, participant, signup, type TestEvent } from './registrations-fixtures.js';
+import { ledger, reconcile } from './invoices-helpers.js';
+import { participantsSpreadsheet } from '../../src/registrations/exports/exports.service.js';
 import { htmlOf, mailTo, openMailbox, type Mailbox } from './self-service-helpers.js';
 
 const DOOR_OPEN = new Date('2026-09-15T06:30:00.000Z');
@@ -241,6 +244,35 @@ forEachDialect('check-in', (dialect) => {
       expect(again.json()).toEqual({ marked: 0 });
       const rows = await ctx.db.selectFrom('no_shows').select(['participant_id', 'fee_ore']).where('event_id', '=', event.id).orderBy('participant_id').execute();
       expect(rows).toEqual([ids[2], ids[3], ids[7]].map((id) => ({ participant_id: id, fee_ore: 25_000 })));
+    });
+
+    it('bill the no-show fee on the booking’s next invoice, once', async () => {
+      const { registration_id: bookingId } = await ctx.db.selectFrom('participants').select('registration_id').where('id', '=', ids[2]!).executeTakeFirstOrThrow();
+      const result = await reconcile(ctx, bookingId);
+      expect(result.waiting).toBeNull();
+      const first = await ledger(ctx, bookingId);
+      const feeLines = first.invoices.flatMap((d) => d.document.lines).filter((l) => l.itemKey.startsWith('noshow:'));
+      expect(feeLines.map((l) => [l.itemKey, l.lineNetOre])).toEqual([ids[2], ids[3], ids[7]].map((id) => [`noshow:${id}`, 25_000]));
+      expect(feeLines[0]!.description).toBe('Gebyr for udeblivelse: Deltager 3');
+      await reconcile(ctx, bookingId);
+      expect((await ledger(ctx, bookingId)).documents).toHaveLength(first.documents.length);
+    });
+
+    it('show in the registration’s page and the spreadsheet of participants', async () => {
+      const file = (await participantsSpreadsheet(ctx, event.id, 'csv', 'da'))!;
+      const rows = parseCsv(file.body.toString('utf8'));
+      expect(rows[0]!.at(-1)).toBe('Fremmøde');
+      const byName = new Map(rows.slice(1).map((r) => [r[3], r.at(-1)]));
+      expect(byName.get('Deltager 1')).toBe('Mødt');
+      expect(byName.get('Deltager 5')).toBe('Mødt dag 2');
+      expect(byName.get('Deltager 3')).toBe('Udeblevet');
+      const { registration_id: bookingId } = await ctx.db.selectFrom('participants').select('registration_id').where('id', '=', ids[0]!).executeTakeFirstOrThrow();
+      // A fresh session: the clock moved past the earlier ones' lifetime.
+      const manager = await staffClient(app, ctx, 'manager');
+      const page = await app.inject({ url: `/admin/registrations/${bookingId}`, headers: manager.headers });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Fremmøde');
+      expect(page.body).toContain('Udeblevet');
       clock.set(DOOR_OPEN);
     });
   });
