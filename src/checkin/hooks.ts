@@ -71,3 +71,23 @@ export async function withAttendanceColumn(db: Database, table: Table, participa
     rows: table.rows.map((row, i) => [...row, text(attendance.get(participantIds[i]!) ?? '')]),
   };
 }
+
+export interface CheckinCodeView {
+  heading: string;
+  text: string;
+  src: string;
+  alt: string;
+  size: number;
+}
+
+/** The code of confirmed participants as self-service shows it: the QR code (inline PNG) and the code in text. */
+export async function checkinCodeViews(ctx: AppContext, participantIds: readonly number[], locale: Locale): Promise<Map<number, CheckinCodeView>> {
+  const t = translator(locale);
+  const codes = await checkinCodesOf(ctx, ctx.db, participantIds);
+  return new Map(
+    [...codes].map(([id, code]) => [
+      id,
+      { heading: t('checkin.selfService.heading'), text: t('checkin.mail.text', { code: displayCode(code) }), src: qrDataUri(code, 5), alt: t('checkin.mail.alt', { code: displayCode(code) }), size: qrSide(code, 5) },
+    ]),
+  );
+}

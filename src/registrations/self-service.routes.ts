@@ -47,6 +47,7 @@ import type { FormError } from './signup-steps.js';
 import { BookingPage, type BookingNotice } from './views/self-service/BookingPage.js';
 import { CancelPage } from './views/self-service/CancelPage.js';
 import { TooManyRequestsPage } from './views/self-service/MyBookingsPages.js';
+import { checkinCodeViews } from '../checkin/index.js';
 import { ParticipantFormPage } from './views/self-service/ParticipantFormPage.js';
 
 const tokenParams = z.object({ token: z.string() });
@@ -115,7 +116,8 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
       const seated = visibleParticipants(booking).filter((p) => p.status === 'confirmed');
       const tablesById = await tablesOf(ctx, seated.map((p) => p.id));
       const tables = seated.map((p) => ({ name: p.name, tables: tablesById.get(p.id) ?? [] }));
-      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice, tables }), status);
+      const checkinCodes = await checkinCodeViews(ctx, seated.map((p) => p.id), locale);
+      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice, tables, checkinCodes }), status);
     };
 
     const backToBooking = (reply: FastifyReply, locale: Locale, token: string, notice: BookingNotice) =>

@@ -314,5 +314,47 @@ forEachDialect('check-in code in the confirmation mail', (dialect) => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/checkin', headers: { authorization: await bearerFor(ctx, staff.staff.id) }, payload: { code: decoded } });
     expect(res.statusCode).toBe(200);
     expect(res.json<ScanJson>().participant?.name).toBe('Deltager 1');
+    clock.set('2026-06-01T10:00:00Z');
+  });
+
+  it('shows the code in self-service for confirmed participants only, and a substitute gets a new one while the old stops working', async () => {
+    const event = await makeEvent(ctx, { capacity: 1 });
+    const created = await createRegistration(ctx, event.slug, signup(1, 1));
+    const waitlisted = await createRegistration(ctx, event.slug, signup(1, 2));
+    const page = await app.inject({ url: `/tilmelding/${created.manageToken}` });
+    expect(page.statusCode).toBe(200);
+    const images = [...page.body.matchAll(/<img src="data:image\/png;base64,([^"]+)"/g)].map((m) => decodeQrPng(Buffer.from(m[1]!, 'base64')));
+    expect(images).toHaveLength(1);
+    // The second is on the waiting list: no code on their page.
+    const waitingPage = await app.inject({ url: `/tilmelding/${waitlisted.manageToken}` });
+    expect(waitingPage.statusCode).toBe(200);
+    expect(waitingPage.body).toContain('Deltager 2');
+    expect(waitingPage.body).not.toContain('data:image/png');
+    const [confirmed] = await ctx.db.selectFrom('participants').select(['id', 'registration_id']).where('event_id', '=', event.id).where('status', '=', 'confirmed').execute();
+    expect(images[0]).toBe(await codeOf(ctx, confirmed!.id));
+    expect(page.body).toContain('Kode til indtjekning');
+
+    const manager = await staffClient(app, ctx, 'manager');
+    const swap = await postForm(app, manager, `/admin/registrations/${confirmed!.registration_id}/participants/${confirmed!.id}/substitute`, {
+      'participants[0][name]': 'Kollega Kirsten',
+      'participants[0][email]': 'kirsten@kommune.dk',
+      'participants[0][jobTitle]': 'Konsulent',
+      'participants[0][workplace]': 'Borgerservice',
+    });
+    expect(swap.statusCode).toBe(303);
+    const fresh = await codeOf(ctx, confirmed!.id);
+    expect(fresh).not.toBe(images[0]);
+    clock.set('2026-09-15T07:30:00Z');
+    const bearer = await bearerFor(ctx, manager.staff.id);
+    const old = await app.inject({ method: 'POST', url: '/api/v1/checkin', headers: { authorization: bearer }, payload: { code: images[0] } });
+    expect(old.statusCode).toBe(404);
+    const now = await app.inject({ method: 'POST', url: '/api/v1/checkin', headers: { authorization: bearer }, payload: { code: fresh } });
+    expect(now.json<ScanJson>().participant?.name).toBe('Kollega Kirsten');
+    // The substitute's mail carries the new code.
+    const mails = await mailbox.deliver();
+    const [toKirsten] = mailTo(mails, 'kirsten@kommune.dk');
+    expect(toKirsten).toBeDefined();
+    const src = /<img[^>]+src="data:image\/png;base64,([^"]+)"/.exec(htmlOf(toKirsten!))?.[1];
+    expect(src && decodeQrPng(Buffer.from(src, 'base64'))).toBe(fresh);
   });
 });
