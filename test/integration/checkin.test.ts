@@ -5,6 +5,7 @@
  * attendance, the page at the door without JavaScript, the signature list,
  * no-shows with their fee, and the QR code in a real confirmation mail.
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import { codeOf, retireCheckinCode } from '../../src/checkin/index.js';
@@ -167,6 +168,28 @@ forEachDialect('check-in', (dialect) => {
       expect(res.statusCode).toBe(200);
       const again = await app.inject({ method: 'POST', url: '/api/v1/checkin/undo', headers: { authorization: bearer.manager }, payload: { participantId: ids[2], meeting: 1 } });
       expect(again.statusCode).toBe(404);
+    });
+  });
+
+  describe('hostile input', () => {
+    it('never answers 500, whatever the body of a scan or of the page’s forms', async () => {
+      const anyValue = fc.oneof(fc.string({ maxLength: 300 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
+      const body = fc.record(
+        { code: fc.oneof(fc.string({ maxLength: 250 }), anyValue), participantId: fc.oneof(fc.integer({ min: -5, max: 2 ** 32 }), anyValue), meeting: anyValue, nonce: anyValue, scannedAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), anyValue), force: anyValue },
+        { requiredKeys: [] },
+      );
+      // Before the window opens, so a random id that hits a participant stores nothing (a facilitator cannot force).
+      clock.set('2026-09-14T00:00:00Z');
+      await fc.assert(
+        fc.asyncProperty(body, async (b) => {
+          const res = await scan('assigned', b);
+          expect([200, 400, 403, 404, 409, 422]).toContain(res.statusCode);
+          const form = await postForm(app, clients.assigned, `/admin/events/${event.id}/checkin`, Object.fromEntries(Object.entries(b).map(([k, v]) => [k, String(v)])));
+          expect(form.statusCode).toBeLessThan(500);
+        }),
+        { numRuns: 40 },
+      );
+      clock.set('2026-09-15T09:00:00Z');
     });
   });
 
