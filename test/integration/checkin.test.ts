@@ -20,6 +20,7 @@ import { bearerFor, postForm, staffClient, type StaffClient } from '../helpers/s
 import { makeEvent, participant, signup, type TestEvent } from './registrations-fixtures.js';
 import { ledger, reconcile } from './invoices-helpers.js';
 import { participantsSpreadsheet } from '../../src/registrations/exports/exports.service.js';
+import { eventForMessages, sendCampaign } from '../../src/messages/campaigns.service.js';
 import { htmlOf, mailTo, openMailbox, type Mailbox } from './self-service-helpers.js';
 
 const DOOR_OPEN = new Date('2026-09-15T06:30:00.000Z');
@@ -338,6 +339,23 @@ forEachDialect('check-in code in the confirmation mail', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.json<ScanJson>().participant?.name).toBe('Deltager 1');
     clock.set('2026-06-01T10:00:00Z');
+  });
+
+  it('puts each confirmed participant’s code in a reminder sent to the participants', async () => {
+    const event = await makeEvent(ctx, { capacity: 5 });
+    await createRegistration(ctx, event.slug, signup(2, 31));
+    await mailbox.deliver();
+    const manager = await staffClient(app, ctx, 'manager');
+    const row = (await eventForMessages(ctx, event.id))!;
+    const sent = await sendCampaign(ctx, { ...manager.staff, locale: 'da', via: 'session' }, row, { audience: 'confirmed', template: 'reminder', da: { subject: 'Påmindelse', body: 'Vi ses i morgen.' }, en: { subject: '', body: '' } }, 'reminder-key-1');
+    expect(sent.ok).toBe(true);
+    const mails = await mailbox.deliver();
+    const ids = (await ctx.db.selectFrom('participants').select('id').where('event_id', '=', event.id).orderBy('id').execute()).map((r) => r.id);
+    for (const [i, address] of ['deltager31@kommune.dk', 'deltager32@kommune.dk'].entries()) {
+      const [mail] = mailTo(mails, address);
+      const src = /<img[^>]+src="data:image\/png;base64,([^"]+)"/.exec(htmlOf(mail!))?.[1];
+      expect(src && decodeQrPng(Buffer.from(src, 'base64'))).toBe(await codeOf(ctx, ids[i]!));
+    }
   });
 
   it('shows the code in self-service for confirmed participants only, and a substitute gets a new one while the old stops working', async () => {
