@@ -227,6 +227,10 @@ forEachDialect('check-in', (dialect) => {
       expect(tap.body).toMatch(/4 af 8 er mødt/);
       const noCsrf = await app.inject({ method: 'POST', url: `/admin/events/${event.id}/checkin`, headers: clients.assigned.headers, payload: { participantId: String(ids[7]) } });
       expect(noCsrf.statusCode).toBe(403);
+      const english = await staffClient(app, ctx, 'manager', { locale: 'en' });
+      const inEnglish = await app.inject({ url: `/admin/events/${event.id}/checkin?meeting=1`, headers: english.headers });
+      expect(inEnglish.body).toMatch(/4 of 8 have arrived/);
+      expect(inEnglish.body).toContain('Signature list for day 2 (PDF)');
       expect((await app.inject({ url: `/admin/events/${event.id}/checkin`, headers: clients.facilitator.headers })).statusCode).toBe(403);
       expect((await app.inject({ url: `/admin/events/${event.id}/checkin`, headers: clients.finance.headers })).statusCode).toBe(403);
     });
