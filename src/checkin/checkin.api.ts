@@ -163,7 +163,7 @@ export function checkinApi(ctx: AppContext): FastifyPluginAsync {
       async (request, reply) => {
         const event = await eventBySlug(ctx.db, request.params.slug);
         if (!event) return reply.code(404).send({ error: 'not_found', message: 'No such event' });
-        const result = await markNoShows(ctx, event);
+        const result = await markNoShows(ctx, staffOf(request), event);
         if (!result.ok) return reply.code(422).send({ error: 'not_ended', message: 'The event has not ended yet' });
         return { marked: result.marked };
       },

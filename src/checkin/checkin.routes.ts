@@ -22,7 +22,7 @@ import { access, mayWrite } from '../staff/roles.js';
 import { sendHtml } from '../web/page.js';
 import { translator, type Translate } from '../web/i18n.js';
 import { formatTime } from '../lib/dates.js';
-import { attendanceOf, checkIn, markNoShows, undoCheckIn, type ScanResult } from './checkin.service.js';
+import { attendanceOf, checkIn, markNoShows, saveCheckinSettings, undoCheckIn, type ScanResult } from './checkin.service.js';
 import * as q from './checkin.queries.js';
 import { meetingAt } from './rules.js';
 import { signatureListPdf } from './signature-list.js';
@@ -160,7 +160,7 @@ export function checkinRoutes(ctx: AppContext): FastifyPluginAsync {
       if (feeOre === null) fieldErrors.fee = t('checkin.settings.feeInvalid');
       if (!(opens >= 0 && opens <= 1440)) fieldErrors.opens = t('checkin.settings.opensInvalid');
       if (fieldErrors.fee || fieldErrors.opens) return show(request, reply, event, undefined, { fieldErrors, settingsDraft: draft }, 422);
-      await q.setEventCheckinSettings(ctx.db, event.id, { noShowFeeOre: feeOre!, opensMinutes: opens });
+      await saveCheckinSettings(ctx, staffOf(request), event, { noShowFeeOre: feeOre!, opensMinutes: opens });
       const updated = (await q.eventById(ctx.db, event.id))!;
       return show(request, reply, updated, undefined, { notice: { kind: 'success', text: t('checkin.settings.saved') } });
     });
@@ -169,7 +169,7 @@ export function checkinRoutes(ctx: AppContext): FastifyPluginAsync {
       const event = await visibleEvent(request.params.id, request, reply);
       if (!event) return reply;
       const t = translator(staffOf(request).locale);
-      const result = await markNoShows(ctx, event);
+      const result = await markNoShows(ctx, staffOf(request), event);
       const notice: CheckinNotice = result.ok ? { kind: 'success', text: t('checkin.noShows.marked', { n: result.marked }) } : { kind: 'error', text: t('checkin.noShows.notEnded') };
       return show(request, reply, event, undefined, { notice }, result.ok ? 200 : 422);
     });

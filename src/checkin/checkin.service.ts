@@ -5,7 +5,9 @@
  * concurrent scans of one person store one check-in, without a lock.
  */
 import type { AppContext } from '../context.js';
+import { writeTransaction } from '../db/dialect.js';
 import { loadSecretKey } from '../lib/secret.js';
+import { recordAudit } from '../staff/audit.js';
 import type { StaffIdentity } from '../staff/identity.js';
 import { canSeeEvent } from '../staff/guard.js';
 import { codeKeyFrom, makeCode, readCode, type CodeKey } from './codes.js';
@@ -151,9 +153,32 @@ export async function attendanceOf(ctx: AppContext, event: q.CheckinEvent): Prom
  * event has ended, with the event's no-show fee; the invoicing reconciler
  * bills the fee.
  */
-export async function markNoShows(ctx: AppContext, event: q.CheckinEvent): Promise<{ ok: true; marked: number } | { ok: false; reason: 'not_ended' }> {
-  const now = ctx.clock.now().toISOString();
+export async function markNoShows(ctx: AppContext, staff: StaffIdentity, event: q.CheckinEvent): Promise<{ ok: true; marked: number } | { ok: false; reason: 'not_ended' }> {
+  const at = ctx.clock.now();
+  const now = at.toISOString();
   if (event.endsAt > now) return { ok: false, reason: 'not_ended' };
-  const { participantIds } = await q.markNoShows(ctx.db, event.id, event.noShowFeeOre, now);
-  return { ok: true, marked: participantIds.length };
+  const marked = await writeTransaction(ctx.db, async (trx) => {
+    const { participantIds } = await q.markNoShows(trx, event.id, event.noShowFeeOre, now);
+    if (participantIds.length > 0) {
+      await recordAudit(trx, { actor: staff, action: 'checkin.no_shows', entityType: 'event', entityId: event.id, after: { participantIds, feeOre: event.noShowFeeOre }, at });
+    }
+    return participantIds.length;
+  });
+  return { ok: true, marked };
+}
+
+/** The event's check-in window and no-show fee, audited. */
+export async function saveCheckinSettings(ctx: AppContext, staff: StaffIdentity, event: q.CheckinEvent, settings: { noShowFeeOre: number; opensMinutes: number }): Promise<void> {
+  await writeTransaction(ctx.db, async (trx) => {
+    await q.setEventCheckinSettings(trx, event.id, settings);
+    await recordAudit(trx, {
+      actor: staff,
+      action: 'checkin.settings',
+      entityType: 'event',
+      entityId: event.id,
+      before: { noShowFeeOre: event.noShowFeeOre, opensMinutes: event.opensMinutes },
+      after: settings,
+      at: ctx.clock.now(),
+    });
+  });
 }

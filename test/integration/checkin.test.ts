@@ -272,6 +272,8 @@ forEachDialect('check-in', (dialect) => {
       expect(again.json()).toEqual({ marked: 0 });
       const rows = await ctx.db.selectFrom('no_shows').select(['participant_id', 'fee_ore']).where('event_id', '=', event.id).orderBy('participant_id').execute();
       expect(rows).toEqual([ids[2], ids[3], ids[7]].map((id) => ({ participant_id: id, fee_ore: 25_000 })));
+      const audit = await ctx.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', 'like', 'checkin.%').orderBy('id').execute();
+      expect(audit.map((a) => a.action)).toEqual(['checkin.settings', 'checkin.no_shows']);
     });
 
     it('bill the no-show fee on the booking’s next invoice, once', async () => {
