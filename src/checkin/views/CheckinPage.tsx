@@ -138,7 +138,7 @@ export function CheckinPage(p: CheckinPageProps): JSX.Element {
               ))}
             </select>
             <button type="submit" class="button button-secondary button-small" safe>
-              {t('checkin.meeting')}
+              {t('checkin.meetingShow')}
             </button>
           </form>
         ) : (
