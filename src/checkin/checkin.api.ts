@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { canSeeEvent, staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
-import { attendanceOf, checkIn, markNoShows, undoCheckIn, type Attendance, type ScanResult } from './checkin.service.js';
+import { attendanceOf, checkIn, markNoShows, saveCheckinSettings, undoCheckIn, type Attendance, type ScanResult } from './checkin.service.js';
 import { eventBySlug } from './checkin.queries.js';
 
 const plainError = z.object({ error: z.string(), message: z.string() });
@@ -145,6 +145,29 @@ export function checkinApi(ctx: AppContext): FastifyPluginAsync {
         if (!(await canSeeEvent(ctx, staffOf(request), event.id))) return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
         reply.header('cache-control', 'no-store');
         return attendanceJson(await attendanceOf(ctx, event));
+      },
+    );
+
+    app.put(
+      '/api/v1/events/:slug/checkin-settings',
+      {
+        config: { staffRoles: access.checkin.write },
+        schema: {
+          tags: ['checkin'],
+          summary: 'Set the check-in window and the no-show fee (administrator or event manager)',
+          params: slugParams,
+          body: z.object({
+            noShowFeeOre: z.number().int().min(0).max(100_000_000).describe('Fee ex. VAT in øre for a confirmed participant who never came; 0: none'),
+            opensMinutes: z.number().int().min(0).max(1440).describe('Check-in opens this many minutes before the start (default 120)'),
+          }),
+          response: { 200: z.object({ noShowFeeOre: z.number().int(), opensMinutes: z.number().int() }), 400: plainError, 401: plainError, 403: plainError, 404: plainError },
+        },
+      },
+      async (request, reply) => {
+        const event = await eventBySlug(ctx.db, request.params.slug);
+        if (!event) return reply.code(404).send({ error: 'not_found', message: 'No such event' });
+        await saveCheckinSettings(ctx, staffOf(request), event, request.body);
+        return request.body;
       },
     );
 

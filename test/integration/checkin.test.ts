@@ -211,7 +211,7 @@ forEachDialect('check-in', (dialect) => {
 
     it('is in the OpenAPI document', async () => {
       const doc = (await app.inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, unknown> }>();
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/checkin', '/api/v1/checkin/undo', '/api/v1/events/{slug}/attendance', '/api/v1/events/{slug}/no-shows']));
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/checkin', '/api/v1/checkin/undo', '/api/v1/events/{slug}/attendance', '/api/v1/events/{slug}/no-shows', '/api/v1/events/{slug}/checkin-settings']));
     });
   });
 
@@ -255,6 +255,12 @@ forEachDialect('check-in', (dialect) => {
       const row = await ctx.db.selectFrom('events').select(['no_show_fee_ore', 'checkin_opens_minutes']).where('id', '=', event.id).executeTakeFirstOrThrow();
       expect(row).toEqual({ no_show_fee_ore: 25_000, checkin_opens_minutes: 90 });
       expect((await postForm(app, clients.assigned, `/admin/events/${event.id}/checkin/settings`, { fee: '0', opens: '120' })).statusCode).toBe(403);
+      const put = (who: keyof typeof bearer, payload: object) => app.inject({ method: 'PUT', url: `/api/v1/events/${event.slug}/checkin-settings`, headers: { authorization: bearer[who] }, payload });
+      expect((await put('assigned', { noShowFeeOre: 0, opensMinutes: 120 })).statusCode).toBe(403);
+      expect((await put('manager', { noShowFeeOre: -1, opensMinutes: 120 })).statusCode).toBe(400);
+      const viaApi = await put('manager', { noShowFeeOre: 25_000, opensMinutes: 90 });
+      expect(viaApi.statusCode).toBe(200);
+      expect(viaApi.json()).toEqual({ noShowFeeOre: 25_000, opensMinutes: 90 });
     });
   });
 
@@ -273,7 +279,7 @@ forEachDialect('check-in', (dialect) => {
       const rows = await ctx.db.selectFrom('no_shows').select(['participant_id', 'fee_ore']).where('event_id', '=', event.id).orderBy('participant_id').execute();
       expect(rows).toEqual([ids[2], ids[3], ids[7]].map((id) => ({ participant_id: id, fee_ore: 25_000 })));
       const audit = await ctx.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', 'like', 'checkin.%').orderBy('id').execute();
-      expect(audit.map((a) => a.action)).toEqual(['checkin.settings', 'checkin.no_shows']);
+      expect(audit.map((a) => a.action)).toEqual(['checkin.settings', 'checkin.settings', 'checkin.no_shows']);
     });
 
     it('bill the no-show fee on the booking’s next invoice, once', async () => {
