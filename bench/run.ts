@@ -14,6 +14,9 @@
  * (tables in .tmp/bench-pages.md). Servers run the build in dist/ (made first
  * when src/ changed); BENCH_PORTS=4500-4599 keeps them within those ports.
  *
+ * `npm run bench -- checkin` measures only check-in at the door (bench/checkin.ts) on
+ * both databases (table in .tmp/bench-checkin.md).
+ *
  * `npm run bench -- groups` measures only the grouping engine (bench/groups.ts,
  * about 7 minutes) and rewrites only its section of docs/BENCHMARKS.md, which
  * sits below the history marker, so the whole run keeps it as it is.
@@ -29,6 +32,7 @@ import { createDb, type Database } from '../src/db/database.js';
 import { createRegistration } from '../src/registrations/index.js';
 import { addArticles, addEvents } from './fixtures.js';
 import { groupsBench } from './groups.js';
+import { checkinBench, checkinDataDir, checkinTable, type CheckinRun } from './checkin.js';
 import { load, type LoadResult } from './http.js';
 import { startSmtpCounter, waitForMail, type MailDrain } from './mail.js';
 import { cpuMs, rssMiB, sampleMemory, treeRssMiB, type MemoryResult } from './memory.js';
@@ -528,11 +532,38 @@ function writeKeepingHistory(file: string, generated: string): void {
 }
 
 /** The part asked for on the command line (`npm run bench -- signups`) or in BENCH_ONLY; undefined for all. */
-function onlyPart(): 'signups' | 'pages' | 'mail' | 'groups' | undefined {
+function onlyPart(): 'signups' | 'pages' | 'mail' | 'groups' | 'checkin' | undefined {
   const asked = (process.argv[2] ?? process.env.BENCH_ONLY ?? '').trim();
   if (asked === '' || asked === 'all') return undefined;
-  if (asked === 'signups' || asked === 'pages' || asked === 'mail' || asked === 'groups') return asked;
-  throw new Error(`Unknown bench part "${asked}": use "signups", "pages", "mail", "groups", or nothing for the whole run`);
+  if (asked === 'signups' || asked === 'pages' || asked === 'mail' || asked === 'groups' || asked === 'checkin') return asked;
+  throw new Error(`Unknown bench part "${asked}": use "signups", "pages", "mail", "groups", "checkin", or nothing for the whole run`);
+}
+
+/** Check-in at the door on SQLite and, when it answers, PostgreSQL (bench/checkin.ts). */
+async function checkinParts(work: string, track: (db: BenchDatabase) => void): Promise<string> {
+  note('Check-in at the door');
+  const runs: CheckinRun[] = [await checkinBench({ label: 'SQLite', dataDir: checkinDataDir(work, 'sqlite'), databaseUrl: undefined })];
+  let skipped = '';
+  if (await postgresReachable()) {
+    const db = await createBenchDatabase();
+    track(db);
+    try {
+      runs.push(await checkinBench({ label: 'PostgreSQL', dataDir: checkinDataDir(work, 'postgres'), databaseUrl: db.url }));
+    } finally {
+      await db.drop();
+    }
+  } else {
+    skipped = '\n\nPostgreSQL not measured: no PostgreSQL answered at BENCH_PG_URL.';
+  }
+  return `## Check-in at the door\n\n${checkinTable(runs)}${skipped}\n`;
+}
+
+/** The check-in part alone; its table is printed and written to .tmp/bench-checkin.md. */
+async function checkinOnly(work: string, track: (db: BenchDatabase) => void): Promise<void> {
+  const text = [`# Check-in only (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine()})`, '', await checkinParts(work, track)].join('\n');
+  fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
+  fs.writeFileSync(path.join(root, '.tmp', 'bench-checkin.md'), text);
+  console.log('\n' + text);
 }
 
 /** The mail part alone: a burst on a fresh SQLite and a fresh PostgreSQL database, until the SMTP server has every confirmation. */
@@ -667,6 +698,7 @@ async function main(): Promise<void> {
     if (only === 'pages') return await pagesOnly(work);
     if (only === 'mail') return await mailOnly(work, () => undefined);
     if (only === 'groups') return await groupsBench();
+    if (only === 'checkin') return await checkinOnly(work, () => undefined);
     note('Public pages');
     console.log('Loading 1,000 events and 5,000 articles …');
     const pagesDir = path.join(work, 'pages');
@@ -702,6 +734,7 @@ async function main(): Promise<void> {
     }
 
     const mail = await mailParts(work, () => undefined);
+    const checkin = await checkinParts(work, () => undefined);
 
     const text = report({
       mail,
@@ -718,8 +751,8 @@ async function main(): Promise<void> {
     });
     const benchmarksFile = path.join(root, 'docs', 'BENCHMARKS.md');
     // The grouping section sits below the history marker, so it is kept as it is.
-    writeKeepingHistory(benchmarksFile, text);
-    console.log('\n' + text);
+    writeKeepingHistory(benchmarksFile, `${text}\n${checkin}`);
+    console.log('\n' + text + '\n' + checkin);
     console.log(`Median start: ${coldStartResults.map((c) => `${c.database} (${c.kind}) ${int(median(c.runsMs))} ms`).join(', ')}`);
   } finally {
     await cleanUp();

@@ -44,6 +44,7 @@ import { campaignsAdminRoutes } from './messages/campaigns.admin.routes.js';
 import { messagesOverviewRoutes } from './messages/messages-overview.routes.js';
 import { groupsAdminRoutes } from './groups/groups.admin.routes.js';
 import { groupsApi } from './groups/groups.api.js';
+import { checkinApi, checkinRoutes } from './checkin/index.js';
 
 export type App = FastifyInstance;
 
@@ -142,6 +143,8 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(registrationsOverviewRoutes(ctx));
   await app.register(messagesOverviewRoutes(ctx));
   await app.register(registrationsStaffApi(ctx));
+  await app.register(checkinApi(ctx));
+  await app.register(checkinRoutes(ctx));
   await app.register(membersApi(ctx));
   await app.register(membersAdminRoutes(ctx));
   await app.register(groupsAdminRoutes(ctx));

@@ -28,6 +28,7 @@ export async function registerOpenApi(app: FastifyInstance, baseUrl: string): Pr
         { name: 'registrations', description: 'Sign-ups for events, with the same rules as the sign-up form' },
         { name: 'members', description: "The organiser's member list: whose sign-ups pay the member price" },
         { name: 'groups', description: 'Facilitation groups: tables that mix organisations, round after round (staff)' },
+        { name: 'checkin', description: 'Check-in at the door and attendance records (staff)' },
       ],
     },
     // Only routes that name a tag are API; pages, feeds and health checks stay out of the document.

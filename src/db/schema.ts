@@ -12,6 +12,7 @@ import type { StaffTables } from '../staff/staff.table.js';
 import type { PricingTables } from '../registrations/pricing.table.js';
 import type { MembersTables } from '../organiser/members.table.js';
 import type { GroupsTables } from '../groups/groups.table.js';
+import type { CheckinTables } from '../checkin/checkin.table.js';
 
 export type DB = EventsTables &
   NewsTables &
@@ -26,4 +27,5 @@ export type DB = EventsTables &
   StaffTables &
   PricingTables &
   MembersTables &
-  GroupsTables;
+  GroupsTables &
+  CheckinTables;

@@ -38,6 +38,8 @@ export interface BookingFacts {
     status: 'confirmed' | 'waitlisted' | 'cancelled';
     priceOre: number;
     cancellationFeeOre: number | null;
+    /** Set when the participant was marked as not having come (check-in): the event's no-show fee then. */
+    noShowFeeOre?: number | null;
     addOns: Array<{ addOnId: number; name: string; status: string; priceOre: number }>;
   }>;
 }
@@ -72,6 +74,7 @@ export function targetItems(facts: BookingFacts): LineItem[] {
     const seat = { itemKey: `seat:${p.id}`, quantity: 1, participantId: p.id, addOnId: null, ...vat };
     if (p.status === 'confirmed') {
       if (p.priceOre > 0) items.push({ ...seat, description: `${SEAT_TEXT[facts.priceKind ?? 'normal']}: ${p.name}`, unitPriceOre: p.priceOre });
+      if ((p.noShowFeeOre ?? 0) > 0) items.push({ ...seat, itemKey: `noshow:${p.id}`, description: `Gebyr for udeblivelse: ${p.name}`, unitPriceOre: p.noShowFeeOre! });
       for (const a of p.addOns) {
         if (a.status !== 'reserved' || a.priceOre <= 0) continue;
         items.push({ ...seat, itemKey: `addon:${p.id}:${a.addOnId}`, addOnId: a.addOnId, description: `${a.name}: ${p.name}`, unitPriceOre: a.priceOre });

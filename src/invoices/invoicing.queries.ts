@@ -18,6 +18,7 @@ export async function readBooking(db: Database, bookingId: number) {
     .leftJoin('participants as p', 'p.registration_id', 'r.id')
     .leftJoin('participant_add_ons as pa', 'pa.participant_id', 'p.id')
     .leftJoin('event_add_ons as ea', 'ea.id', 'pa.add_on_id')
+    .leftJoin('no_shows as ns', 'ns.participant_id', 'p.id')
     .select([
       'r.id', 'r.event_id', 'r.locale', 'r.updated_at', 'r.payer_organisation', 'r.payer_cvr', 'r.payer_ean',
       'r.payer_person_reference', 'r.payer_po_number', 'r.payer_address', 'r.payer_postal_code', 'r.payer_city', 'r.payer_country_code',
@@ -25,7 +26,7 @@ export async function readBooking(db: Database, bookingId: number) {
       'e.title as event_title', 'e.status as event_status', 'e.starts_at as event_starts_at', 'e.ends_at as event_ends_at',
       'e.vat_mode', 'e.vat_exemption_reason',
       'p.id as participant_id', 'p.name as participant_name', 'p.status as participant_status', 'p.position as participant_position',
-      'p.price_ore as participant_price_ore', 'p.cancellation_fee_ore',
+      'p.price_ore as participant_price_ore', 'p.cancellation_fee_ore', 'ns.fee_ore as no_show_fee_ore',
       'pa.add_on_id', 'pa.status as add_on_status', 'pa.price_ore as add_on_price_ore',
       'ea.name_da as add_on_name', 'ea.position as add_on_position',
     ])
@@ -43,6 +44,7 @@ export async function readBooking(db: Database, bookingId: number) {
       status: row.participant_status!,
       priceOre: row.participant_price_ore!,
       cancellationFeeOre: row.cancellation_fee_ore,
+      noShowFeeOre: row.no_show_fee_ore,
       position: row.participant_position!,
       addOns: [],
     };
@@ -68,6 +70,7 @@ export async function readBooking(db: Database, bookingId: number) {
       status: p.status,
       priceOre: p.priceOre,
       cancellationFeeOre: p.cancellationFeeOre,
+      ...(p.noShowFeeOre ? { noShowFeeOre: p.noShowFeeOre } : {}),
       addOns: [...p.addOns]
         .sort((a, b) => a.position - b.position || a.addOnId - b.addOnId)
         .map((a) => ({ addOnId: a.addOnId, name: a.name, status: a.status, priceOre: a.priceOre })),

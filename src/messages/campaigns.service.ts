@@ -37,6 +37,7 @@ import {
 } from './campaign-templates.js';
 import { CAMPAIGN_AUDIENCES, type CampaignAudience } from './campaigns.table.js';
 import * as q from './campaigns.queries.js';
+import { checkinCodeBlock, checkinCodesOf } from '../checkin/index.js';
 import { enqueueMail, notifyOutbox } from './outbox.service.js';
 
 export const CAMPAIGN_LIMITS = { subject: 200, body: 10_000 } as const;
@@ -233,6 +234,8 @@ export async function sendCampaign(ctx: AppContext, staff: StaffIdentity, event:
   const now = ctx.clock.now();
   // Read before the write transaction: on SQLite it holds the one connection.
   const tables = await tablesOfEventParticipants(ctx, event.id);
+  // A reminder carries each confirmed participant's check-in code.
+  const codes = fields.template === 'reminder' ? await checkinCodesOf(ctx, ctx.db, (await q.recipientsOf(ctx.db, event.id, 'confirmed')).map((r) => r.id)) : undefined;
   const attempt = () =>
     writeTransaction(ctx.db, async (trx): Promise<SendResult> => {
       const earlier = await q.campaignByKeyHash(trx, keyHash);
@@ -256,6 +259,7 @@ export async function sendCampaign(ctx: AppContext, staff: StaffIdentity, event:
       const rows = [];
       for (const r of recipients) {
         const mail = mailFor(ctx, event, fields, r, tables.get(r.id));
+        if (r.status === 'confirmed') mail.content.blocks.push(...checkinCodeBlock(mail.locale, codes?.get(r.id)));
         const queued = await enqueueMail(
           trx,
           {

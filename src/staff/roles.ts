@@ -24,6 +24,8 @@ export const access = {
   messages: { read: ['admin', 'manager'], write: ['admin', 'manager'] },
   /** Facilitation groups: the event's facilitators plan their own tables. */
   groups: { read: ['admin', 'manager', 'facilitator'], write: ['admin', 'manager', 'facilitator'] },
+  /** Check-in at the door: the event's facilitators too; no-shows and fees only managers. */
+  checkin: { read: ['admin', 'manager', 'facilitator'], write: ['admin', 'manager'] },
   invoices: { read: ['admin', 'finance'], write: ['admin', 'finance'] },
   users: { read: ['admin'], write: ['admin'] },
   audit: { read: ['admin'], write: ['admin'] },

@@ -42,7 +42,7 @@ forEachDialect('event exports', (dialect) => {
     expect(rows[0]).toEqual([
       'Tilmeldingsnummer', 'Status', 'Nr. på venteliste', 'Navn', 'E-mail', 'Stilling', 'Arbejdsplads', 'Organisation', 'CVR-nummer',
       'EAN-nummer', 'Personreference', 'Ordrenummer', 'Kost og allergier', 'Tilgængelighed', 'Tilvalg',
-      'Hvilken workshop vil du deltage i?', 'Deltager du i middagen?', 'Pris ekskl. moms (kr.)', 'Tilmeldt',
+      'Hvilken workshop vil du deltage i?', 'Deltager du i middagen?', 'Pris ekskl. moms (kr.)', 'Tilmeldt', 'Fremmøde',
     ]);
     expect(rows).toHaveLength(7);
     const [, evil, bodil, aase, viggo, vera, carl] = rows as string[][];
@@ -50,7 +50,7 @@ forEachDialect('event exports', (dialect) => {
     expect(evil).toEqual([
       String(pair), 'Bekræftet', '', `'${EVIL_NAME}`, 'deltager1@kommune.dk', 'Konsulent', 'Borgerservice', 'Aarhus Kommune', '="55133018"',
       '="5798000416604"', 'HR 4711', '="00451234"', 'Vegetar', '', 'Overnatning i enkeltværelse, Tilvalg dinner',
-      'Facilitering', 'Ja', '5650,00', '2026-06-01 12:00',
+      'Facilitering', 'Ja', '5650,00', '2026-06-01 12:00', '',
     ]);
     expect(bodil!.slice(3, 7)).toEqual(['Bodil Ærø', 'deltager2@kommune.dk', 'Chefkonsulent', 'Økonomi']);
     expect(bodil!.slice(15, 18)).toEqual(['Politisk betjening', '', '3950,00']);
@@ -81,7 +81,8 @@ forEachDialect('event exports', (dialect) => {
     expect((evil.getCell(19).value as Date).toISOString()).toBe('2026-06-01T12:00:00.000Z');
     expect(sheet.getRow(5).getCell(3).value).toBe(1);
     expect(sheet.getRow(6).getCell(3).value).toBe(2);
-    expect(sheet.autoFilter).toBe('A1:S7');
+    expect(sheet.getRow(1).getCell(20).value).toBe('Attendance');
+    expect(sheet.autoFilter).toBe('A1:T7');
   });
 
   it('lists only consenting participants with a place on the shared participant list', async () => {

@@ -11,7 +11,9 @@ export type MailBlock =
   | { kind: 'dl'; rows: ReadonlyArray<readonly [term: string, value: string]> }
   | { kind: 'ul'; items: ReadonlyArray<string> }
   /** A prominent link, written out in full in the text version. */
-  | { kind: 'link'; label: string; url: string };
+  | { kind: 'link'; label: string; url: string }
+  /** An image carried in the mail itself (a data: PNG, e.g. the check-in QR code); left out of the text version. */
+  | { kind: 'image'; src: string; alt: string; size: number };
 
 export interface MailContent {
   subject: string;
@@ -74,6 +76,8 @@ export function renderText(content: MailContent): string {
         break;
       case 'link':
         parts.push(`${block.label}:\n${block.url}`);
+        break;
+      case 'image':
         break;
     }
   }

@@ -9,6 +9,12 @@ const FONT = 'font-family: Arial, Helvetica, sans-serif; color: #1a1a1a;';
 
 function Block({ block }: { block: MailBlock }): JSX.Element {
   switch (block.kind) {
+    case 'image':
+      return (
+        <p style="margin: 0 0 16px;">
+          <img src={block.src} alt={block.alt} width={String(block.size)} height={String(block.size)} style="display: block; border: 0;" />
+        </p>
+      );
     case 'p':
       return (
         <p style={`${FONT} font-size: 16px; line-height: 1.5; margin: 0 0 16px; white-space: pre-line;`} safe>

@@ -45,6 +45,7 @@ import { MovePage, StaffCancelPage, StaffParticipantFormPage } from './views/Reg
 import { DETAIL_NOTICES, RegistrationDetailPage, type DetailNotice } from './views/RegistrationDetailPage.js';
 import { RegistrationListPage } from './views/RegistrationListPages.js';
 import { registrationPath, REGISTRATIONS_INDEX } from './views/paths.js';
+import { attendanceColumn } from '../../checkin/index.js';
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
 const eventParams = z.object({ id });
@@ -79,7 +80,8 @@ export function registrationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     const showDetail = async (request: FastifyRequest, reply: FastifyReply, registrationId: number, extra: { notice?: DetailNotice; noteValue?: string; errors?: FormError[] } = {}, status = 200) => {
       const detail = await registrationDetail(ctx, registrationId);
       const page = await adminPageContext(ctx, request, reply);
-      return sendHtml(reply, RegistrationDetailPage({ page, detail, mayWrite: mayWrite(page.staff.role, 'registrations'), resendKey: randomUUID(), ...extra }), status);
+      const attendance = await attendanceColumn(ctx.db, detail.registration.participants.map((p) => p.id), page.locale);
+      return sendHtml(reply, RegistrationDetailPage({ page, detail, mayWrite: mayWrite(page.staff.role, 'registrations'), resendKey: randomUUID(), attendance, ...extra }), status);
     };
 
 

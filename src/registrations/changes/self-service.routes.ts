@@ -49,6 +49,7 @@ import { BookingPage, type BookingNotice } from './views/BookingPage.js';
 import { CancelPage } from './views/CancelPage.js';
 import { TooManyRequestsPage } from './views/MyBookingsPages.js';
 import { ParticipantFormPage } from './views/ParticipantFormPage.js';
+import { checkinCodeViews } from '../../checkin/index.js';
 
 const tokenParams = z.object({ token: z.string() });
 const participantParams = z.object({ token: z.string(), participant: z.string(), action: z.string() });
@@ -100,7 +101,8 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
       const seated = visibleParticipants(booking).filter((p) => p.status === 'confirmed');
       const tablesById = await tablesOf(ctx, seated.map((p) => p.id));
       const tables = seated.map((p) => ({ name: p.name, tables: tablesById.get(p.id) ?? [] }));
-      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice, tables }), status);
+      const checkinCodes = await checkinCodeViews(ctx, seated.map((p) => p.id), locale);
+      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice, tables, checkinCodes }), status);
     };
 
     const backToBooking = (reply: FastifyReply, locale: Locale, token: string, notice: BookingNotice) =>

@@ -26,6 +26,7 @@ import { emptyParticipant, emptyPayer, fromFormFields, type ParticipantDraft, ty
 import { fieldId, type FormError } from '../../web/forms/errors.js';
 import { stepErrors } from '../signup/signup-steps.js';
 import { looksLikeToken, sameHash, sha256Hex } from '../tokens.js';
+import { retireCheckinCode } from '../../checkin/index.js';
 
 /** Who opened the page: the booker (everything) or one participant (their own entry). */
 export type BookingScope = { kind: 'booker' } | { kind: 'participant'; participantId: number };
@@ -266,6 +267,7 @@ export async function writeParticipantChange(
   if (!written) throw new ChangeRefusedError();
   await mq.replaceAnswers(trx, participantId, answers);
   if (change.action === 'replace') {
+    await retireCheckinCode(trx, participantId);
     const facts = await loadMailFacts(ctx, trx, change.registrationId);
     const previous = change.previous;
     if (facts) await mailReplaced(ctx, trx, facts, participantId, { name: previous.name, email: previous.email }, `${at}:${sha256Hex(`${previous.email}>${p.email}`).slice(0, 12)}`);

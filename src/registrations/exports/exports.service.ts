@@ -18,6 +18,7 @@ import { loadRoster, type Roster } from './roster.js';
 import { roomTypeOf, venueReport } from './venue-report.js';
 import { venueReportPdf, venueReportTables } from './venue-report-files.js';
 import { toXlsx, XLSX_CONTENT_TYPE } from '../../lib/tabular/xlsx.js';
+import { withAttendanceColumn } from '../../checkin/index.js';
 
 export const PDF_CONTENT_TYPE = 'application/pdf';
 
@@ -51,7 +52,7 @@ function fileName(roster: Roster, locale: Locale, key: Parameters<ReturnType<typ
 export async function participantsSpreadsheet(ctx: AppContext, eventId: number, format: 'csv' | 'xlsx', locale: Locale): Promise<ExportFile | undefined> {
   const roster = await loadRoster(ctx.db, eventId);
   if (!roster) return undefined;
-  const table = participantTable(roster, locale);
+  const table = await withAttendanceColumn(ctx.db, participantTable(roster, locale), roster.participants.map((p) => p.id), locale);
   const filename = fileName(roster, locale, 'exports.file.participants', format);
   if (format === 'csv') return { filename, contentType: CSV_CONTENT_TYPE, body: Buffer.from(toCsv(table), 'utf8') };
   const body = await toXlsx([table], { title: roster.event.title, creator: await organiserName(ctx, locale), created: ctx.clock.now() });

@@ -16,6 +16,7 @@ import { renderHtml } from '../../messages/mail/mail-html.js';
 import type { MailMessageKey } from './mails.messages.js';
 import { t, type Locale, type MailFacts, type Participant } from './mail-facts.js';
 import { cancellationRule } from './rule-text.js';
+import { checkinCodeBlock } from '../../checkin/index.js';
 
 function placeText(f: MailFacts): string {
   const e = f.event;
@@ -103,6 +104,7 @@ export function participantBlocks(f: MailFacts, p: Participant, heading: string,
         ...answers,
       ],
     },
+    ...(p.status === 'confirmed' ? checkinCodeBlock(f.locale, f.checkinCodes?.get(p.id)) : []),
   ];
 }
 

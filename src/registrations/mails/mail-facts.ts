@@ -6,6 +6,7 @@ import { translator } from '../../web/i18n.js';
 import { getRegistration, type RegistrationView } from '../registration-view.js';
 import * as q from '../registrations.queries.js';
 import { mailText, type MailMessageKey } from './mails.messages.js';
+import { checkinCodesOf } from '../../checkin/index.js';
 
 export type Locale = 'da' | 'en';
 export type Participant = RegistrationView['participants'][number];
@@ -21,6 +22,8 @@ export interface MailFacts {
   siteName: string;
   now: Date;
   locale: Locale;
+  /** Check-in codes of the participants (checkin area), shown to confirmed ones. */
+  checkinCodes?: ReadonlyMap<number, string>;
 }
 
 /** Reads the facts through `trx`: on SQLite the transaction holds the only connection. */
@@ -30,7 +33,8 @@ export async function loadMailFacts(ctx: AppContext, trx: Database, registration
   const row = await q.findRegistration(trx, registrationId);
   if (!registration || !row) return undefined;
   const [event, questions] = await Promise.all([findPublicEvent(inTrx, registration.event.slug), q.questionsOfEvent(trx, registration.event.id)]);
-  return mailFactsFrom(ctx, { registration, event, vatPercent: row.vat_percent, questions });
+  const checkinCodes = await checkinCodesOf(ctx, trx, registration.participants.map((p) => p.id));
+  return { ...mailFactsFrom(ctx, { registration, event, vatPercent: row.vat_percent, questions }), checkinCodes };
 }
 
 /** The same facts from parts already in memory (a registration being made), without reading anything. */

@@ -7,6 +7,7 @@ import { registerMailBuilder, type MailToBuild } from '../../messages/mail-build
 import type { OutgoingMail } from '../../messages/outbox.service.js';
 import { findPublicEvent } from '../../events/event-details.js';
 import { mailFactsFrom, registrationReceivedMails } from './registration-mails.js';
+import { checkinCodesOf } from '../../checkin/index.js';
 import { questionsOfEvent, type QuestionRow } from '../registrations.queries.js';
 import type { RegistrationView } from '../registration-view.js';
 import { RECEIVED_MAIL_VERSION, receivedMailVersions } from './received-mail.schema.js';
@@ -48,7 +49,8 @@ async function buildReceivedMails(ctx: AppContext, payloads: ReceivedMailFacts[]
   for (const facts of payloads) {
     const [event, questions] = await eventOf(facts.registration);
     const f = mailFactsFrom(ctx, { registration: facts.registration, event, questions, vatPercent: facts.vatPercent }, new Date(facts.now));
-    out.push(registrationReceivedMails(ctx, f, facts.manageToken));
+    const checkinCodes = await checkinCodesOf(ctx, ctx.db, facts.registration.participants.map((p) => p.id));
+    out.push(registrationReceivedMails(ctx, { ...f, checkinCodes }, facts.manageToken));
   }
   return out;
 }

@@ -21,6 +21,7 @@ import { messagesOverviewMessages } from '../../messages/messages-overview.messa
 import { registrationsAdminMessages } from '../../registrations/admin/registrations.admin.messages.js';
 import { auditMessages } from '../../staff/audit.messages.js';
 import { groupsMessages } from '../../groups/groups.messages.js';
+import { checkinMessages } from '../../checkin/checkin.messages.js';
 import { headerMessages } from '../header.messages.js';
 import { eventPageMessages } from '../../events/event-page.messages.js';
 import { searchMessages } from '../../events/search.messages.js';
@@ -50,6 +51,7 @@ export const da = {
   ...registrationsAdminMessages.da,
   ...auditMessages.da,
   ...groupsMessages.da,
+  ...checkinMessages.da,
   ...headerMessages.da,
   ...eventPageMessages.da,
   ...searchMessages.da,

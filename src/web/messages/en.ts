@@ -22,6 +22,7 @@ import { messagesOverviewMessages } from '../../messages/messages-overview.messa
 import { registrationsAdminMessages } from '../../registrations/admin/registrations.admin.messages.js';
 import { auditMessages } from '../../staff/audit.messages.js';
 import { groupsMessages } from '../../groups/groups.messages.js';
+import { checkinMessages } from '../../checkin/checkin.messages.js';
 import { headerMessages } from '../header.messages.js';
 import { eventPageMessages } from '../../events/event-page.messages.js';
 import { searchMessages } from '../../events/search.messages.js';
@@ -51,6 +52,7 @@ export const en: Record<keyof typeof da, string> = {
   ...registrationsAdminMessages.en,
   ...auditMessages.en,
   ...groupsMessages.en,
+  ...checkinMessages.en,
   ...headerMessages.en,
   ...eventPageMessages.en,
   ...searchMessages.en,

@@ -231,6 +231,11 @@ export function EventShowPage({ page, event, notice, mayWrite, materials }: Show
           {t('groups.link')}
         </a>
       </p>
+      <p>
+        <a href={`/admin/events/${event.id}/checkin`} class="function-link" safe>
+          {t('checkin.link')}
+        </a>
+      </p>
       <h2 safe>{t('adminEvents.show.programme')}</h2>
       <ul>
         {d.sessions.map((s) => (

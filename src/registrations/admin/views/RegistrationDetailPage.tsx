@@ -53,9 +53,11 @@ export interface RegistrationDetailPageProps {
   errors?: ReadonlyArray<FormError>;
   /** A fresh key for the resend form, so a double submit mails once. */
   resendKey: string;
+  /** Attendance per participant id (check-in area). */
+  attendance?: ReadonlyMap<number, string>;
 }
 
-function Participants({ page, detail, mayWrite }: Pick<RegistrationDetailPageProps, 'page' | 'detail' | 'mayWrite'>): JSX.Element {
+function Participants({ page, detail, mayWrite, attendance }: Pick<RegistrationDetailPageProps, 'page' | 'detail' | 'mayWrite' | 'attendance'>): JSX.Element {
   const { t, locale } = page;
   const r = detail.registration;
   return (
@@ -84,6 +86,7 @@ function Participants({ page, detail, mayWrite }: Pick<RegistrationDetailPagePro
               <Fact label={t('regAdmin.detail.participant.accessibility')} value={p.accessibilityNeeds} />
               <Fact label={t('regAdmin.detail.participant.addOns')} value={addOns.join(', ')} />
               <Fact label={t('regAdmin.detail.participant.fee')} value={p.cancellationFeeOre ? formatMoney(p.cancellationFeeOre, locale) : null} />
+              <Fact label={t('checkin.column.heading')} value={attendance?.get(p.id) || null} />
               {answers.map((q) => (
                 <Fact label={locale === 'da' ? q.labelDa : q.labelEn} value={answerText(locale, q, p.answers[String(q.id)])} />
               ))}
@@ -245,7 +248,7 @@ export function RegistrationDetailPage(props: RegistrationDetailPageProps): JSX.
         <Fact label={t('regAdmin.detail.payer.email')} value={r.payer.email} />
       </dl>
       <h2 safe>{t('regAdmin.detail.participants')}</h2>
-      <Participants page={page} detail={detail} mayWrite={mayWrite} />
+      <Participants page={page} detail={detail} mayWrite={mayWrite} attendance={props.attendance} />
       {mayWrite ? (
         <section aria-labelledby="actions-heading">
           <h2 id="actions-heading" safe>{t('regAdmin.actions')}</h2>

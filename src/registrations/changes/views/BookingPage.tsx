@@ -12,6 +12,7 @@ import { ParticipantTablesSection, type ParticipantTables } from '../../../group
 import { BookerInvoicesSection, type BookerDocument } from '../../../invoices/views/BookerInvoices.js';
 import { BookingFacts, money, PrivateLayout } from './parts.js';
 import { Done } from '../../../web/forms/ErrorSummary.js';
+import type { CheckinCodeView } from '../../../checkin/index.js';
 
 export type BookingNotice = 'saved' | 'replaced' | 'cancelledOne' | 'cancelledAll' | 'refused';
 
@@ -23,7 +24,20 @@ function statusText(page: PageContext, p: Participant): string {
   return page.t(`selfService.status.${p.status}`);
 }
 
-function ParticipantCard({ page, booking, p }: { page: PageContext; booking: Booking; p: Participant }): JSX.Element {
+function CheckinCode({ view }: { view: CheckinCodeView | undefined }): JSX.Element {
+  if (!view) return '';
+  return (
+    <div class="tilmeld-checkin-code">
+      <h4 class="h5" safe>
+        {view.heading}
+      </h4>
+      <img src={view.src} alt={view.alt} width={String(view.size)} height={String(view.size)} />
+      <p safe>{view.text}</p>
+    </div>
+  );
+}
+
+function ParticipantCard({ page, booking, p, checkinCode }: { page: PageContext; booking: Booking; p: Participant; checkinCode?: CheckinCodeView | undefined }): JSX.Element {
   const { t, locale } = page;
   const field = (key: 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds') => registrationMessage(locale, `registration.field.participant.${key}`);
   const rows: Array<[string, string]> = [
@@ -74,6 +88,7 @@ function ParticipantCard({ page, booking, p }: { page: PageContext; booking: Boo
             );
           })}
         </dl>
+        {p.status === 'confirmed' ? <CheckinCode view={checkinCode} /> : ''}
         {active ? (
           <ul class="nobullet-list tilmeld-actions">
             <li>
@@ -114,6 +129,7 @@ export function BookingPage({
   invoices,
   notice,
   tables = [],
+  checkinCodes,
 }: {
   page: PageContext;
   booking: Booking;
@@ -123,6 +139,8 @@ export function BookingPage({
   notice?: BookingNotice | undefined;
   /** The participants' tables in the event's current group plan. */
   tables?: ReadonlyArray<ParticipantTables> | undefined;
+  /** Check-in codes of the confirmed participants (check-in area). */
+  checkinCodes?: ReadonlyMap<number, CheckinCodeView> | undefined;
 }): JSX.Element {
   const { t, locale } = page;
   const r = booking.registration;
@@ -170,7 +188,7 @@ export function BookingPage({
       <h2 safe>{t(isBooker ? 'selfService.participants' : 'selfService.yourEntry')}</h2>
       <ul class="nobullet-list tilmeld-summary-list">
         {participants.map((p) => (
-          <ParticipantCard page={page} booking={booking} p={p} />
+          <ParticipantCard page={page} booking={booking} p={p} checkinCode={checkinCodes?.get(p.id)} />
         ))}
       </ul>
 
