@@ -270,7 +270,10 @@ export async function mailDrain(t: Target): Promise<MailDrain> {
   try {
     const b = await burst(app.url, slugs.mail, burstSize.requests, burstSize.requests, burstSize.connections);
     const burstEnd = performance.now();
+    const [cpuAtBurstEnd, acceptedAtBurstEnd] = [cpuMs(app.pid), sink.accepted];
     const drainMs = await waitForMail(sink, b.created, burstEnd, mailDrainLimitMs);
+    const cpuDrained = cpuMs(app.pid);
+    const mailsDrained = sink.accepted - acceptedAtBurstEnd;
     await new Promise((r) => setTimeout(r, 500)); // a copy sent twice would arrive by now
     const result: MailDrain = {
       database: t.label,
@@ -280,11 +283,13 @@ export async function mailDrain(t: Target): Promise<MailDrain> {
       accepted: sink.accepted,
       duplicates: sink.duplicates,
       mailsPerSecond: drainMs === undefined ? sink.accepted / (mailDrainLimitMs / 1000) : (b.created / drainMs) * 1000,
+      ...(cpuAtBurstEnd === undefined || cpuDrained === undefined || mailsDrained === 0 ? {} : { cpuMsPerMail: (cpuDrained - cpuAtBurstEnd) / mailsDrained }),
     };
     console.log(
       `${t.label}, mail after a burst of ${b.created} sign-ups (${Math.round(b.wallMs)} ms): ` +
         `${drainMs === undefined ? `not all within ${mailDrainLimitMs / 1000} s (${sink.accepted} accepted)` : `all ${sink.accepted} accepted ${(drainMs / 1000).toFixed(1)} s after the burst`}, ` +
-        `${Math.round(result.mailsPerSecond)} mails/s, ${sink.duplicates} duplicates`,
+        `${Math.round(result.mailsPerSecond)} mails/s, ${sink.duplicates} duplicates, ` +
+        `server CPU ${result.cpuMsPerMail === undefined ? '–' : result.cpuMsPerMail.toFixed(2)} ms per mail after the burst`,
     );
     return result;
   } finally {
