@@ -2,7 +2,7 @@
 // (in a child process, so no compiler stays in this one), then runs the server
 // in this same process. Before, a `prestart` script checked the build in a
 // Node process of its own, which npm started and waited for before starting
-// a second one for the server: about a fifth of the time to the first answer.
+// a second one for the server.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildIsStale } from './build.mjs';
