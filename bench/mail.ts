@@ -76,6 +76,8 @@ export interface MailDrain {
   duplicates: number;
   /** Confirmations accepted per second, from the burst's end to the last one. */
   mailsPerSecond: number;
+  /** The server's CPU time from the burst's end until the last acceptance, per confirmation accepted meanwhile. */
+  cpuMsPerMail?: number;
 }
 
 /** Waits until `count` messages were accepted or `limitMs` passed; the milliseconds from `since` to the last acceptance. */

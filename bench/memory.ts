@@ -11,6 +11,29 @@ export function rssMiB(pid: number): number | undefined {
   }
 }
 
+/**
+ * Proportional set size of a process in MiB (Pss from /proc/<pid>/smaps_rollup):
+ * its private resident pages plus its share of pages it shares with others.
+ * Summed over a process tree it counts every resident page once, where summed
+ * RSS counts a page once per process mapping it (under `npm start`, the ~45 MiB
+ * of the node executable that npm and the server both map).
+ */
+export function pssMiB(pid: number): number | undefined {
+  try {
+    const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kB = /^Pss:\s+(\d+)\s+kB/m.exec(rollup)?.[1];
+    return kB === undefined ? undefined : Number(kB) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Memory of a process tree with every resident page counted once (summed PSS), in MiB. */
+export function treePssMiB(pids: number[]): number | undefined {
+  const each = pids.map(pssMiB).filter((v): v is number => v !== undefined);
+  return each.length === 0 ? undefined : each.reduce((a, b) => a + b, 0);
+}
+
 /** Resident set size of several processes together (a process tree), in MiB. */
 export function treeRssMiB(pids: number[]): number | undefined {
   const each = pids.map(rssMiB).filter((v): v is number => v !== undefined);
@@ -51,9 +74,10 @@ export interface MemoryResult {
  * Samples the RSS of a process every `intervalMs` from the bench process
  * (reading /proc costs the server nothing) until `finish` is called.
  */
-export function sampleMemory(name: string, pid: number | (() => number[]), intervalMs = 100) {
+export function sampleMemory(name: string, pid: number | (() => number[]), intervalMs = 100, measure: 'rss' | 'pss' = 'rss') {
   // A function gives the processes to add up at each sample (a process tree whose members may change).
-  const read = () => (typeof pid === 'number' ? rssMiB(pid) : treeRssMiB(pid()));
+  const pids = () => (typeof pid === 'number' ? [pid] : pid());
+  const read = () => (measure === 'pss' ? treePssMiB(pids()) : treeRssMiB(pids()));
   const before = read() ?? 0;
   let peak = before;
   const timer = setInterval(() => {

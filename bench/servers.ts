@@ -162,8 +162,8 @@ export interface NpmStart {
 }
 
 /**
- * Runs `npm start` exactly as an operator types it (prestart's build check,
- * then node on dist/server.js), in its own process group, and waits for the
+ * Runs `npm start` exactly as an operator types it (node on scripts/start.mjs:
+ * its check that dist/ is up to date, then the server), in its own process group, and waits for the
  * first 200 from /readyz. npm does not pass SIGTERM on to the server, so
  * stop() signals the whole group.
  */
@@ -205,7 +205,7 @@ export async function npmStart(port: number, env: Record<string, string>): Promi
     pid: child.pid!,
     readyMs,
     // The node process itself, not the shell that npm started it from (whose command line names it too).
-    serverPid: () => processTree(child.pid!).find((p) => p !== child.pid && /^\S*node\s.*dist\/server\.js/.test(commandLine(p))),
+    serverPid: () => processTree(child.pid!).find((p) => p !== child.pid && /^\S*node\s.*(dist\/server\.js|scripts\/start\.mjs)/.test(commandLine(p))),
     stop,
   };
 }

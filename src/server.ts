@@ -1,7 +1,7 @@
 import { loadConfig } from './config.js';
 import { openContext } from './bootstrap.js';
 import { buildApp } from './app.js';
-import { seedDemoIfEmpty } from './demo/demo.js';
+import { startDemoIfEmpty } from './demo/demo.js';
 import { startOutboxWorker } from './messages/outbox.worker.js';
 import { ensureDemoAdmin } from './staff/demo-admin.js';
 import { startInvoicingWorker } from './invoices/invoicing.worker.js';
@@ -10,8 +10,12 @@ import { startRetentionWorker } from './messages/retention.js';
 const config = loadConfig();
 const ctx = await openContext(config);
 const app = await buildApp(ctx);
+// On an empty database the demo's pages are loaded before the server answers; its PDFs,
+// bookings and group plan follow once it listens (demoFinishing).
+let demo: Awaited<ReturnType<typeof startDemoIfEmpty>>;
+let demoFinishing: Promise<void> | undefined;
 try {
-  if (await seedDemoIfEmpty(ctx)) app.log.info('database was empty: demo content loaded');
+  demo = await startDemoIfEmpty(ctx);
 } catch (err) {
   // Two servers started together on one empty PostgreSQL both try; the second one's slugs collide.
   app.log.warn({ err }, 'demo content not loaded; another process may be loading it');
@@ -38,6 +42,7 @@ async function shutdown(signal: string): Promise<void> {
   app.log.info({ signal }, 'shutting down: finishing requests in flight');
   setTimeout(() => process.exit(1), 30_000).unref();
   await app.close();
+  await demoFinishing;
   await invoicingWorker?.stop();
   await retentionWorker?.stop();
   await outboxWorker?.stop();
@@ -49,3 +54,18 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`Tilmeld is running at ${config.baseUrl}`);
+if (demo) {
+  const { finish } = demo;
+  // A moment after listening, so the first requests (a readiness probe, the first visitor) are
+  // answered before the PDF library loads and blocks the event loop for a few hundred milliseconds.
+  demoFinishing = new Promise<void>((resolve) => setTimeout(resolve, 200)).then(async () => {
+    if (closing) return;
+    const began = performance.now();
+    try {
+      await finish();
+      app.log.info(`database was empty: demo content loaded (programmes, bookings and group plan ${Math.round(performance.now() - began)} ms after the pages)`);
+    } catch (err) {
+      app.log.warn({ err }, 'demo programmes, bookings or group plan not loaded');
+    }
+  });
+}

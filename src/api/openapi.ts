@@ -1,13 +1,21 @@
-import type { FastifyInstance } from 'fastify';
-import swagger from '@fastify/swagger';
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import type FastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { lazyRequire } from '../lib/lazy.js';
+
+// Loaded by the first request for the document: @fastify/swagger and its YAML and $ref
+// libraries are about a hundred modules that a server otherwise loads at every start.
+const swaggerPackage = lazyRequire<typeof FastifySwagger>('@fastify/swagger');
+
+type SwaggerOptions = FastifySwagger.FastifyDynamicSwaggerOptions;
+type HookName = 'onRoute' | 'onRegister' | 'onReady';
 
 /**
  * The OpenAPI 3.1 document is generated from the same zod schemas that
  * validate API requests, so the two cannot drift apart.
  */
 export async function registerOpenApi(app: FastifyInstance, baseUrl: string): Promise<void> {
-  await app.register(swagger, {
+  const options: SwaggerOptions = {
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -36,6 +44,39 @@ export async function registerOpenApi(app: FastifyInstance, baseUrl: string): Pr
     transform: jsonSchemaTransform,
     // Fills components.schemas with the schemas that carry an id (.meta({ id })), so their $refs resolve.
     transformObject: jsonSchemaTransformObject,
-  });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  };
+  // What @fastify/swagger's hooks would see, kept from here on (before any route, as the plugin was registered).
+  const routes: RouteOptions[] = [];
+  const instances: FastifyInstance[] = [];
+  app.addHook('onRoute', (route) => void routes.push(route));
+  app.addHook('onRegister', (instance) => void instances.push(instance));
+  let swagger: (() => unknown) | undefined;
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => (swagger ??= loadSwagger(app, options, routes, instances))());
+}
+
+/**
+ * Sets up @fastify/swagger as `app.register` would have at start-up and gives
+ * what it decorates the app with: its hooks are handed the routes and plugin
+ * instances kept since, and run their ready step now (the app is ready by the
+ * time the document is asked for).
+ */
+function loadSwagger(app: FastifyInstance, options: SwaggerOptions, routes: RouteOptions[], instances: FastifyInstance[]): () => unknown {
+  const hooks: Record<HookName, Array<(...args: never[]) => unknown>> = { onRoute: [], onRegister: [], onReady: [] };
+  let decorated: (() => unknown) | undefined;
+  const host = {
+    addHook: (name: HookName, hook: (...args: never[]) => unknown) => void hooks[name].push(hook),
+    decorate: (_name: string, value: () => unknown) => void (decorated = value),
+    getSchemas: () => app.getSchemas(),
+  };
+  let failed: unknown;
+  swaggerPackage().fastifySwagger(host as unknown as FastifyInstance, options, (error) => (failed = error));
+  if (failed || !decorated) throw failed ?? new Error('@fastify/swagger set up nothing');
+  for (const hook of hooks.onRoute as Array<(route: RouteOptions) => unknown>) routes.forEach((route) => hook(route));
+  for (const hook of hooks.onRegister as Array<(instance: FastifyInstance) => unknown>) instances.forEach((instance) => void hook(instance));
+  for (const hook of hooks.onReady as Array<(done: (error?: Error) => void) => unknown>) {
+    hook((error) => {
+      if (error) throw error;
+    });
+  }
+  return decorated;
 }

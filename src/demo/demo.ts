@@ -25,9 +25,25 @@ const ORGANISER = 'Tilmeld';
 
 /** Loads the demo content when the database holds no events; true if it did. */
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
-  if ((await eventCount(ctx.db)) > 0) return false;
-  const summary = await seedDemo(ctx);
-  return !summary.alreadyLoaded;
+  const started = await startDemoIfEmpty(ctx);
+  if (!started) return false;
+  await started.finish();
+  return true;
+}
+
+/**
+ * What a server does on an empty database: loads the demo's events, articles
+ * and settings (what a visitor sees) and returns; the programme PDFs, the
+ * sixty bookings and their group plan (most of the time: loading the PDF
+ * library, embedding a font, the grouping engine's search) are left to
+ * `finish`, which a server calls once it listens. Undefined when the
+ * database holds events already.
+ */
+export async function startDemoIfEmpty(ctx: AppContext): Promise<{ finish: () => Promise<void> } | undefined> {
+  if ((await eventCount(ctx.db)) > 0) return undefined;
+  if (await demoLoaded(ctx)) return undefined;
+  const loaded = await seedDemoContent(ctx);
+  return { finish: () => finishDemo(ctx, loaded) };
 }
 
 export async function demoLoaded(ctx: AppContext): Promise<boolean> {
@@ -42,6 +58,21 @@ export async function demoLoaded(ctx: AppContext): Promise<boolean> {
  */
 export async function seedDemo(ctx: AppContext): Promise<SeedSummary> {
   if (await demoLoaded(ctx)) return { events: 0, articles: 0, materials: 0, alreadyLoaded: true };
+  const loaded = await seedDemoContent(ctx);
+  await finishDemo(ctx, loaded);
+  return { events: Object.keys(loaded.eventIds).length, articles: loaded.articles, materials: 2, alreadyLoaded: false };
+}
+
+interface DemoContent {
+  cal: DemoCalendar;
+  events: ReturnType<typeof demoEvents>;
+  eventIds: Record<DemoEventKey, number>;
+  articleIds: Map<string, number>;
+  articles: number;
+}
+
+/** The organiser settings, the events and the articles, the 2016 article (which marks the demo as loaded) last. */
+async function seedDemoContent(ctx: AppContext): Promise<DemoContent> {
   // Settings an admin has saved already are never overwritten.
   if (!(await getOrganiserSettings(ctx.db))) {
     await saveOrganiserSettings(ctx.db, demoOrganiserSettings, ctx.clock.now().toISOString());
@@ -65,7 +96,18 @@ export async function seedDemo(ctx: AppContext): Promise<SeedSummary> {
   );
   const articleIds = new Map<string, number>();
   for (const a of others) articleIds.set(a.slug, await create(a));
+  articleIds.set(SEMINAR_2016_ARTICLE_SLUG, await create(seminar2016Article()));
+  return { cal, events, eventIds, articleIds, articles: others.length + 1 };
+}
 
+/**
+ * The programme PDFs of both døgnseminars, and sixty participants from twenty
+ * municipalities booked on the new edition with a three-round group plan.
+ * A server stopped while this runs (on its very first start) keeps the demo
+ * without these; the pages stay whole, since nothing links to them before
+ * they exist.
+ */
+async function finishDemo(ctx: AppContext, { cal, events, eventIds, articleIds }: DemoContent): Promise<void> {
   const edition = events.seminarEdition;
   const year = edition.slug.slice(-4);
   await storeMaterial(ctx, {
@@ -77,21 +119,15 @@ export async function seedDemo(ctx: AppContext): Promise<SeedSummary> {
     eventId: eventIds.seminarEdition,
     articleId: articleIds.get(seminarEditionArticle(cal).slug) ?? null,
   });
-
-  // Sixty participants from twenty municipalities and a three-round group plan for them.
-  await seedSeminarGroups(ctx, eventIds.seminarEdition, edition.slug);
-
-  const bytes2016 = await programmePdf(events.seminar2016, ORGANISER);
-  const article2016 = await create(seminar2016Article());
   await storeMaterial(ctx, {
     title: 'Døgnseminar. Politisk konsulent 2016',
     filename: 'doegnseminar-politisk-konsulent-2016.pdf',
     contentType: 'application/pdf',
-    bytes: bytes2016,
+    bytes: await programmePdf(events.seminar2016, ORGANISER),
     visibility: 'public',
     eventId: eventIds.seminar2016,
-    articleId: article2016,
+    articleId: articleIds.get(SEMINAR_2016_ARTICLE_SLUG) ?? null,
   });
-
-  return { events: Object.keys(eventIds).length, articles: others.length + 1, materials: 2, alreadyLoaded: false };
+  // Sixty participants from twenty municipalities and a three-round group plan for them.
+  await seedSeminarGroups(ctx, eventIds.seminarEdition, edition.slug);
 }

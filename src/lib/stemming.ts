@@ -1,6 +1,10 @@
-import snowball from 'snowball-stemmers';
+import type Snowball from 'snowball-stemmers';
+import { lazyRequire } from './lazy.js';
 
-const danish = snowball.newStemmer('danish');
+// Loaded by the first search or indexing (the package holds every language, 850 KB of code).
+const snowball = lazyRequire<typeof Snowball>('snowball-stemmers');
+let danishStemmer: ReturnType<typeof Snowball.newStemmer> | undefined;
+const danish = () => (danishStemmer ??= snowball().newStemmer('danish'));
 
 /** A search uses at most this many words; more say nothing new and only cost time. */
 const MAX_QUERY_WORDS = 12;
@@ -26,7 +30,7 @@ export function textWords(text: string): string[] {
 
 /** Snowball Danish stems of all the words in a text, in order (for the index). */
 export function stemWords(text: string): string[] {
-  return textWords(text).map((w) => danish.stem(w));
+  return textWords(text).map((w) => danish().stem(w));
 }
 
 /** The words of a search that carry meaning: no stop words, no repeats, at most 12. */
@@ -42,5 +46,5 @@ export function phraseWords(query: string): string[] {
 
 /** Snowball Danish stems of the meaningful words of a search. */
 export function searchStems(query: string): string[] {
-  return [...new Set(searchWords(query).map((w) => danish.stem(w)))];
+  return [...new Set(searchWords(query).map((w) => danish().stem(w)))];
 }

@@ -1,10 +1,16 @@
-import addressparser from 'nodemailer/lib/addressparser';
-import MailComposer, { type MailComposerOptions } from 'nodemailer/lib/mail-composer';
+import type AddressParser from 'nodemailer/lib/addressparser';
+import type MailComposer from 'nodemailer/lib/mail-composer';
+import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
+import { lazyRequire } from '../lib/lazy.js';
+
+// Loaded by the first mail built: a server that is not sending mail right now never needs nodemailer.
+const addressparser = lazyRequire<typeof AddressParser>('nodemailer/lib/addressparser');
+const mailComposer = lazyRequire<typeof MailComposer>('nodemailer/lib/mail-composer');
 import type { MailPayload, OutboxMessage } from './outbox.table.js';
 
 /** The domain part of the sender address; Message-IDs are made under it. */
 export function senderDomain(from: string): string {
-  const first = addressparser(from, { flatten: true })[0];
+  const first = addressparser()(from, { flatten: true })[0];
   const domain = first?.address.split('@')[1]?.trim().toLowerCase();
   return domain || 'localhost';
 }
@@ -53,5 +59,6 @@ export function composeMail(message: OutboxMessage, from: string, date: Date): M
 
 /** The whole RFC 5322 message as bytes (CRLF line ends), as it would go over SMTP. */
 export async function buildRawMessage(options: MailComposerOptions): Promise<Buffer> {
-  return new MailComposer({ ...options, newline: 'win' }).compile().build();
+  const Composer = mailComposer();
+  return new Composer({ ...options, newline: 'win' }).compile().build();
 }

@@ -1,11 +1,15 @@
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import type Argon2 from '@node-rs/argon2';
+import { lazyRequire } from '../lib/lazy.js';
+
+// Loaded by the first login or new password: a native library most processes of a public site never need.
+const argon2 = lazyRequire<typeof Argon2>('@node-rs/argon2');
 
 export const MIN_PASSWORD_LENGTH = 12;
 /** Longer input is refused before hashing, so nobody can make the server hash megabytes. */
 export const MAX_PASSWORD_LENGTH = 1000;
 
 /** OWASP's argon2id baseline: 19 MiB, two passes, one lane. */
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const options = () => ({ algorithm: argon2().Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 
 export type PasswordProblem = 'tooShort' | 'tooLong';
 
@@ -18,7 +22,7 @@ export function passwordProblem(password: string): PasswordProblem | undefined {
 }
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return argon2().hash(password, options());
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -32,7 +36,7 @@ export async function checkPassword(storedHash: string | undefined, password: st
   dummyHash ??= hashPassword('tilmeld-dummy-password-for-timing');
   const target = storedHash ?? (await dummyHash);
   try {
-    const ok = await verify(target, candidate);
+    const ok = await argon2().verify(target, candidate);
     return ok && storedHash !== undefined && candidate !== '';
   } catch {
     return false;
