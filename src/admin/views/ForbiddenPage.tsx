@@ -1,20 +1,2 @@
-import type { AdminPageContext } from '../page.js';
-import { AdminLayout } from './AdminLayout.js';
-
-/** A logged-in staff member whose role may not use the page. */
-export function ForbiddenPage({ page }: { page: AdminPageContext }): JSX.Element {
-  const { t } = page;
-  return (
-    <AdminLayout page={page} title={t('admin.forbidden.title')}>
-      <h1 safe>{t('admin.forbidden.title')}</h1>
-      <p class="font-lead" safe>
-        {t('admin.forbidden.body')}
-      </p>
-      <p>
-        <a href="/admin" class="button button-primary" safe>
-          {t('admin.forbidden.back')}
-        </a>
-      </p>
-    </AdminLayout>
-  );
-}
+/** @deprecated Moved to web/admin/ForbiddenPage.tsx; this forward goes once no file imports it. */
+export { ForbiddenPage } from '../../web/admin/ForbiddenPage.js';

@@ -1,5 +1,5 @@
 import type { AdminPageContext } from '../../admin/page.js';
-import { AdminLayout } from '../../admin/views/AdminLayout.js';
+import { AdminLayout } from '../../web/admin/AdminLayout.js';
 import { formatDate } from '../../lib/dates.js';
 import { audienceLabel, campaignPaths, dateTime } from './parts.js';
 import { Pagination } from '../../web/views/Pagination.js';

@@ -1,6 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import type { AdminPageContext } from '../../../admin/page.js';
-import { AdminLayout } from '../../../admin/views/AdminLayout.js';
+import { AdminLayout } from '../../../web/admin/AdminLayout.js';
 import { formatDate } from '../../../lib/dates.js';
 import { ErrorSummary } from '../../../web/forms/ErrorSummary.js';
 import { attr, ChoiceGroup, errorMap, SingleCheckbox, TextField, type ErrorMap } from '../../../web/forms/fields.js';

@@ -1,5 +1,5 @@
 import type { AdminPageContext } from '../../../admin/page.js';
-import { AdminLayout } from '../../../admin/views/AdminLayout.js';
+import { AdminLayout } from '../../../web/admin/AdminLayout.js';
 import { fileTypeLabel, formatFileSize } from '../../../materials/file-info.js';
 import { adminMaterialPaths } from '../../../materials/views/admin/paths.js';
 import type { MaterialVisibility } from '../../../materials/materials.table.js';
