@@ -4,7 +4,7 @@
  * and every refusal placed at its field.
  */
 import { formField, formFields } from '../admin/form.js';
-import type { QuestionRow } from '../registrations/registrations.queries.js';
+import type { QuestionRow } from '../registrations/index.js';
 import { fieldId, type FormError } from '../web/forms/errors.js';
 import { translator, type Locale, type MessageKey } from '../web/i18n.js';
 import { FIXED_ATTRIBUTES, type Attribute } from './mix.js';

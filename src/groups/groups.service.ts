@@ -7,7 +7,7 @@
  */
 import { writeTransaction } from '../db/dialect.js';
 import type { AppContext } from '../context.js';
-import { questionsOfEvent, type QuestionRow } from '../registrations/registrations.queries.js';
+import { questionsOfEvent, type QuestionRow } from '../registrations/index.js';
 import { recordAudit } from '../staff/audit.js';
 import type { StaffIdentity } from '../staff/identity.js';
 import type { Locale } from '../web/i18n.js';

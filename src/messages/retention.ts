@@ -14,7 +14,7 @@
  */
 import type { AppContext } from '../context.js';
 import { startPeriodic, type Periodic } from '../lib/periodic.js';
-import { forgetIdempotencyAnswers } from '../registrations/registrations.queries.js';
+import { forgetIdempotencyAnswers } from '../registrations/index.js';
 import { LOCALES } from '../web/i18n.js';
 import { paths } from '../web/paths.js';
 import type { OutboxLog } from './outbox.worker.js';

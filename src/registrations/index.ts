@@ -4,3 +4,7 @@
  * behind it.
  */
 export { eventSeats } from './event-seats.js';
+// An event's sign-up questions, which groups divide participants by.
+export { questionsOfEvent, type QuestionRow } from './registrations.queries.js';
+// Idempotency answers past their time, which the retention job forgets.
+export { forgetIdempotencyAnswers } from './registrations.queries.js';

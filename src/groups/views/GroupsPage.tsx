@@ -3,7 +3,7 @@ import type { AdminPageContext } from '../../admin/page.js';
 import { AdminLayout } from '../../web/admin/AdminLayout.js';
 import { Errors, SuccessNotice, titleWithErrors } from '../../web/admin/parts.js';
 import { formatDate } from '../../lib/dates.js';
-import type { QuestionRow } from '../../registrations/registrations.queries.js';
+import type { QuestionRow } from '../../registrations/index.js';
 import { fieldId, type FormError } from '../../web/forms/errors.js';
 import { ChoiceGroup, errorMap, ErrorMessage, TextField, type ErrorMap } from '../../web/forms/fields.js';
 import { CsrfField } from '../../web/views/CsrfField.js';

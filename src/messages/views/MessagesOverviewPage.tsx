@@ -3,7 +3,7 @@ import { AdminLayout } from '../../web/admin/AdminLayout.js';
 import { formatDate } from '../../lib/dates.js';
 import { audienceLabel, campaignPaths, dateTime } from './parts.js';
 import { Pagination } from '../../web/views/Pagination.js';
-import type { DashboardEventRow } from '../../admin/dashboard.queries.js';
+import type { DashboardEventRow } from '../../admin/index.js';
 import type { CampaignSummaryRow } from '../messages-overview.queries.js';
 import type { MessagesOverview } from '../messages-overview.service.js';
 

@@ -3,7 +3,7 @@ import type { PageContext } from '../../web/page.js';
 import type { MessageKey } from '../../web/i18n.js';
 import { paths } from '../../web/paths.js';
 import { dateRange, dateTime, sameDanishDay } from '../../lib/dates.js';
-import { SeatStatusBadge } from '../../events/views/SeatStatusBadge.js';
+import { SeatStatusBadge } from '../../events/index.js';
 import type { RelatedEvent } from '../news.service.js';
 import { articleLang } from './content-language.js';
 
