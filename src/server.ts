@@ -3,7 +3,7 @@ import { openContext } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { startDemoIfEmpty } from './demo/demo.js';
 import { startOutboxWorker } from './messages/outbox.worker.js';
-import { ensureDemoAdmin } from './staff/demo-admin.js';
+import { ensureDemoAdmin } from './demo/demo-admin.js';
 import { startInvoicingWorker } from './invoices/invoicing.worker.js';
 import { startRetentionWorker } from './messages/retention.js';
 

@@ -7,10 +7,11 @@
 import type { AppContext } from '../context.js';
 import { addDays, localDateKey } from '../lib/dates.js';
 import { freeCancellationEnds } from '../registrations/index.js';
-import { financeCounts } from '../invoices/finance.queries.js';
+import { financeCounts } from '../invoices/index.js';
 import type { StaffIdentity } from '../staff/identity.js';
 import { mayRead } from '../staff/roles.js';
-import { deadlineCandidates, signupsPerHour, upcomingEventsForDashboard, waitingListsForDashboard, type DashboardEventRow } from './dashboard.queries.js';
+import { deadlineCandidates, signupsPerHour, waitingListsForDashboard } from './dashboard.queries.js';
+import { upcomingEventsForDashboard, type DashboardEventRow } from './index.js';
 
 export const SIGNUP_DAYS = 30;
 export const DEADLINE_DAYS = 7;

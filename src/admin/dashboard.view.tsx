@@ -2,8 +2,8 @@ import { formatDate, formatTime } from '../lib/dates.js';
 import { exportPaths } from '../registrations/index.js';
 import type { Dashboard, FillRate } from './dashboard.service.js';
 import type { AdminPageContext } from './page.js';
-import { FINANCE_PATH } from '../invoices/views/admin/format.js';
-import { AdminLayout } from './views/AdminLayout.js';
+import { FINANCE_PATH } from '../invoices/index.js';
+import { AdminLayout } from '../web/admin/AdminLayout.js';
 import { SignupChart } from './views/SignupChart.js';
 
 function when(iso: string, page: AdminPageContext): string {

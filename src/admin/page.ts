@@ -2,13 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { StaffIdentity } from '../staff/identity.js';
 import { translator, type Locale } from '../web/i18n.js';
+import type { StaffShellContext } from '../web/admin/AdminLayout.js';
 import type { PageContext } from '../web/page.js';
+import { adminShell } from './nav.js';
 
 /** What every back-office view gets: the page context in the staff member's language, who they are, a CSRF token. */
-export interface AdminPageContext extends PageContext {
+export interface AdminPageContext extends StaffShellContext {
   staff: StaffIdentity;
-  /** For the logout button in the header and any form on the page. */
-  csrfToken: string;
 }
 
 /** A page context for pages outside a session (login): no staff member yet. */
@@ -22,5 +22,5 @@ export async function adminPageContext(ctx: AppContext, request: FastifyRequest,
   const staff = request.staff;
   if (!staff) throw new Error('adminPageContext() on a route without the staff guard');
   const csrfToken = await reply.generateCsrf();
-  return { ...anonymousAdminPage(ctx, request, staff.locale), staff, csrfToken };
+  return { ...anonymousAdminPage(ctx, request, staff.locale), staff, csrfToken, shell: adminShell(staff.role) };
 }

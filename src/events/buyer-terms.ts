@@ -2,7 +2,7 @@
 import type { Locale, Translate } from '../web/i18n.js';
 import { formatMoney } from '../lib/money.js';
 import type { EventDetails, Prices } from './event-details.js';
-import { dateTime } from './views/format.js';
+import { dateTime } from '../lib/dates.js';
 import { formatDate } from '../lib/dates.js';
 
 /**

@@ -18,8 +18,8 @@ import {
   nextSessionStart,
   upcomingEvents,
 } from './events.queries.js';
-import { localDateTime } from './ics.js';
-import { danishMonthKey } from './views/format.js';
+import { localDateTime } from '../lib/dates.js';
+import { danishMonthKey } from '../lib/dates.js';
 import { buildVocabulary, correctQuery, type Vocabulary } from '../lib/spelling.js';
 
 export const CATALOGUE_PAGE_SIZE = 20;

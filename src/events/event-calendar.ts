@@ -14,7 +14,7 @@ import { translator, type Locale } from '../web/i18n.js';
 import { paths } from '../web/paths.js';
 import type { EventDetails, Session } from './event-details.js';
 import { buildCalendar, type CalendarEntry } from './ics.js';
-import { danishDayKey, timeRange } from './views/format.js';
+import { danishDayKey, timeRange } from '../lib/dates.js';
 
 export interface CalendarSite {
   baseUrl: string;

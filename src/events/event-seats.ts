@@ -12,6 +12,13 @@
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/database.js';
 
+declare module '../context.js' {
+  interface AppContext {
+    /** The sign-up's side of staff changes to an event (registrations' `eventSeats`); events never imports registrations. */
+    eventSeats: EventSeats;
+  }
+}
+
 /** People who got a seat from the waiting list, one entry per registration. */
 export interface PromotedBooking {
   registrationId: number;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildCalendar, calendarFilename, escapeText, foldLine, localDateTime, utcDateTime } from './ics.js';
+import { buildCalendar, calendarFilename, escapeText, foldLine, utcDateTime } from './ics.js';
+import { localDateTime } from '../lib/dates.js';
 
 /** Undoes folding (RFC 5545 §3.1) and splits into content lines. */
 function unfold(text: string): string[] {

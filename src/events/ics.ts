@@ -7,7 +7,7 @@
  * TZID=Europe/Copenhagen and the zone's rules are included. The writer is pure:
  * plain data in, text out.
  */
-import { TIME_ZONE } from '../lib/dates.js';
+import { localDateTime, TIME_ZONE } from '../lib/dates.js';
 
 export interface CalendarEntry {
   /** Stable across downloads so a calendar updates the entry rather than adding a copy. */
@@ -64,37 +64,6 @@ export function foldLine(line: string): string {
   }
   pieces.push(current);
   return pieces.join(`${CRLF} `);
-}
-
-const localParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/**
- * Wall-clock times already worked out, by instant. formatToParts is slow and
- * every mail, calendar file and page of an event asks for the same few times
- * again; the answer depends on the string alone. Emptied when full.
- */
-const localDateTimes = new Map<string, string>();
-const LOCAL_DATE_TIMES_KEPT = 10_000;
-
-/** "20260910T093000": the Danish wall-clock time of an instant. */
-export function localDateTime(iso: string): string {
-  let local = localDateTimes.get(iso);
-  if (local === undefined) {
-    const p = Object.fromEntries(localParts.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
-    local = `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
-    if (localDateTimes.size >= LOCAL_DATE_TIMES_KEPT) localDateTimes.clear();
-    localDateTimes.set(iso, local);
-  }
-  return local;
 }
 
 /** "20260601T100000Z". */

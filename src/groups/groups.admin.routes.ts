@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { formField } from '../admin/form.js';
 import { adminPageContext } from '../admin/page.js';
-import { ForbiddenPage } from '../admin/views/ForbiddenPage.js';
+import { ForbiddenPage } from '../web/admin/ForbiddenPage.js';
 import { notFound } from '../lib/errors.js';
 import { attachmentDisposition } from '../materials/content-disposition.js';
 import { canSeeEvent, staffOf } from '../staff/guard.js';

@@ -4,7 +4,7 @@
  * model as the other exports, so formula injection is handled the same way).
  */
 import type { AppContext } from '../context.js';
-import { dateRange } from '../events/views/format.js';
+import { dateRange } from '../lib/dates.js';
 import { getOrganiserSettings } from '../organiser/organiser.service.js';
 import { CSV_CONTENT_TYPE, toCsv } from '../lib/tabular/csv.js';
 import { ACCENT, INK, MUTED, RULE } from '../web/pdf-parts.js';

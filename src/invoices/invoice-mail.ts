@@ -3,6 +3,7 @@
  * The document itself (PDF and Peppol XML) is the same for every reader; the
  * mail around it is Danish or English like the booker's other mails.
  */
+import { formatCalendarDate } from '../lib/dates.js';
 import { formatMoney } from '../lib/money.js';
 import { endpointOf, type InvoiceDocument } from './document.js';
 
@@ -35,9 +36,7 @@ const texts = {
 
 /** "14. januar 2027" / "14 January 2027" for a YYYY-MM-DD date. */
 export function mailDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+  return formatCalendarDate(date, locale);
 }
 
 /** Subject and text of the mail carrying a document. */

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { adminPageContext, type AdminPageContext } from '../admin/page.js';
 import { notFound } from '../lib/errors.js';
-import { adminNewsPaths } from '../news/views/admin/parts.js';
+import { adminNewsPaths } from '../news/index.js';
 import { pageParam } from '../news/news.schemas.js';
 import { fieldId, type FormError } from '../web/forms/errors.js';
 import { identify, staffOf, staffOnly } from '../staff/guard.js';
@@ -42,7 +42,7 @@ import { receiveToTemp, removeTemp } from './materials.storage.js';
 import { MaterialDeletePage } from './views/admin/MaterialDeletePage.js';
 import { MaterialFormPage } from './views/admin/MaterialFormPage.js';
 import { MaterialsPage } from './views/admin/MaterialsPage.js';
-import { adminMaterialPaths } from './views/admin/paths.js';
+import { adminMaterialPaths } from './index.js';
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
 const idParams = z.object({ id });

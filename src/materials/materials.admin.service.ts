@@ -8,7 +8,7 @@
  */
 import type { AppContext } from '../context.js';
 import { recordAudit, type AuditEntry } from '../staff/audit.js';
-import { articleChoices } from '../news/news.admin.queries.js';
+import { articleChoices } from '../news/index.js';
 import { eventOptions } from '../news/news.admin.service.js';
 import type { Locale, MessageKey } from '../web/i18n.js';
 import { safeContentType, type DownloadableMaterial } from './materials.service.js';

@@ -11,7 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { adminPageContext } from '../admin/page.js';
-import { ForbiddenPage } from '../admin/views/ForbiddenPage.js';
+import { ForbiddenPage } from '../web/admin/ForbiddenPage.js';
 import { notFound } from '../lib/errors.js';
 import { fieldId, type FormError } from '../web/forms/errors.js';
 import { canSeeEvent, staffOf, staffOnly } from '../staff/guard.js';

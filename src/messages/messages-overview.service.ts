@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { StaffIdentity } from '../staff/identity.js';
-import { upcomingEventsForDashboard, type DashboardEventRow } from '../admin/dashboard.queries.js';
+import { upcomingEventsForDashboard, type DashboardEventRow } from '../admin/index.js';
 import { countCampaigns, recentCampaigns, type CampaignSummaryRow } from './messages-overview.queries.js';
 
 export const CAMPAIGNS_PER_PAGE = 25;

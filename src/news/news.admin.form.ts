@@ -4,7 +4,7 @@
  * same POST either previews or saves.
  */
 import { z } from 'zod';
-import { danishTimeToUtc, localDateKey, TIME_ZONE } from '../lib/dates.js';
+import { danishTimeToUtc, localDateKey, localTimeKey } from '../lib/dates.js';
 import { textField, textIssueOf } from '../web/forms/form-text.js';
 import type { MessageKey, Translate } from '../web/i18n.js';
 import { SLUG_MAX, slugify } from './slug.js';
@@ -130,7 +130,7 @@ export function parseTimeInput(value: string): string | undefined {
 
 /** A stored time as the form's date and time fields show it, in Danish time. */
 export function publishFieldsOf(iso: string): { publishDate: string; publishTime: string } {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  const time = localTimeKey(iso);
   const [y, m, d] = localDateKey(iso).split('-');
   return { publishDate: `${d}-${m}-${y}`, publishTime: time };
 }

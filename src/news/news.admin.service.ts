@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../db/dialect.js';
 import type { Database } from '../db/database.js';
 import { renderMarkdown } from '../lib/markdown.js';
 import { removeStoredFile } from '../materials/materials.storage.js';
-import { deleteMaterialRow, detachFromArticle, materialsOfArticle } from '../materials/materials.queries.js';
+import { deleteMaterialRow, detachFromArticle, materialsOfArticle } from '../materials/index.js';
 import { recordAudit, type AuditEntry } from '../staff/audit.js';
 import { formatDate } from '../lib/dates.js';
 import { translator, type Locale, type MessageKey } from '../web/i18n.js';

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../context.js';
 import { writeTransaction } from '../db/dialect.js';
-import { readNextInvoiceNumber, setNextInvoiceNumber } from '../invoices/invoices.queries.js';
+import { readNextInvoiceNumber, setNextInvoiceNumber } from '../invoices/index.js';
 import { fieldId, type FormError } from '../web/forms/errors.js';
 import { recordAudit } from '../staff/audit.js';
 import type { StaffIdentity } from '../staff/identity.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context.js';
 import { upcomingEventCards } from '../events/catalogue.js';
-import { toEventCard } from '../events/views/EventCard.js';
+import { toEventCard } from '../events/index.js';
 import { feedArticles } from '../news/news.service.js';
 import { LOCALES } from '../web/i18n.js';
 import { cachedPage } from '../web/cached-page.js';

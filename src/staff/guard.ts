@@ -22,8 +22,9 @@ import { isRole, type Role } from './roles.js';
 import { anyEventCondition, assignedEventCondition, facilitatedEventIds, isFacilitatorOf } from './staff.queries.js';
 import { sessionIdentity, tokenIdentity } from './staff.service.js';
 import { adminPageContext } from '../admin/page.js';
-import { ForbiddenPage } from '../admin/views/ForbiddenPage.js';
+import { ForbiddenPage } from '../web/admin/ForbiddenPage.js';
 import { sendHtml } from '../web/page.js';
+import { safeNext } from '../web/admin/safe-next.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -55,17 +56,6 @@ export function isLoginRoute(url: string): boolean {
 
 export function isAdminRoute(url: string): boolean {
   return url === '/admin' || url.startsWith('/admin/');
-}
-
-/**
- * Where to go after login: a path inside /admin on this site, nothing else
- * (no other host, no protocol-relative //, no backslashes or control characters).
- */
-export function safeNext(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 2000) return '/admin';
-  if (!/^\/admin(?:[/?#]|$)/.test(value)) return '/admin';
-  if (/[\\\u0000-\u001f\u007f]/.test(value) || value.includes('//')) return '/admin';
-  return value;
 }
 
 export function loginUrl(next?: string, locale?: 'da' | 'en'): string {

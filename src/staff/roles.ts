@@ -1,3 +1,5 @@
+import type { MessageKey } from '../web/i18n.js';
+
 /**
  * Staff roles and what each may reach. Back-office routes take their
  * `staffRoles` from here so the rules live in one place.
@@ -43,3 +45,6 @@ export function mayRead(role: Role, section: Section): boolean {
 export function mayWrite(role: Role, section: Section): boolean {
   return (access[section].write as readonly Role[]).includes(role);
 }
+
+/** The role's name in the catalogues ("Administrator"). */
+export const roleLabel = (role: Role): MessageKey => `admin.role.${role}`;

@@ -42,6 +42,11 @@ export type CreateUserResult =
   | { ok: false; reason: 'password'; problem: PasswordProblem }
   | { ok: false; reason: 'emailTaken' };
 
+/** True once any staff user exists (the demo administrator is made only before that). */
+export async function hasStaffUsers(ctx: AppContext): Promise<boolean> {
+  return (await q.countUsers(ctx.db)) > 0;
+}
+
 /** Creates an account; `actor` null when made from the command line or on first start. */
 export async function createStaffUser(ctx: AppContext, input: NewStaffUser, actor: StaffIdentity | null): Promise<CreateUserResult> {
   const parsed = newStaffUserSchema.safeParse(input);

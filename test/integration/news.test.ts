@@ -196,7 +196,7 @@ forEachDialect('news pages', (dialect) => {
     ]);
     expect(html).not.toContain('Hemmeligt seminar');
     expect(section).toContain('<time datetime="2026-09-08T07:30:00.000Z">8. september 2026 – 9. september 2026</time>');
-    expect(section).toContain('<time datetime="2026-06-10T12:00:00.000Z">10. juni 2026, kl. 14.00</time>');
+    expect(section).toContain('<time datetime="2026-06-10T12:00:00.000Z">10. juni 2026 kl. 14.00</time>');
     expect(section).toContain('<dd>Hotel Skanderborghus, Skanderborg</dd>');
     expect(section).toContain('<dd>Online</dd>');
     expect(section).toContain('Ledige pladser');

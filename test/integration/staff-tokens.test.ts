@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import type { AppContext } from '../../src/context.js';
 import { seedDemo } from '../../src/demo/demo.js';
-import { DEMO_ADMIN_EMAIL, ensureDemoAdmin } from '../../src/staff/demo-admin.js';
+import { DEMO_ADMIN_EMAIL, ensureDemoAdmin } from '../../src/demo/demo-admin.js';
 import { tokenHash } from '../../src/staff/secrets.js';
 import { verifyLogin } from '../../src/staff/staff.service.js';
 import { createTestContext } from '../helpers/app.js';

@@ -1,7 +1,7 @@
 import { escapeHtml } from '@kitajs/html';
 import type { AdminPageContext } from '../../admin/page.js';
-import { AdminLayout } from '../../admin/views/AdminLayout.js';
-import { SuccessNotice } from '../../admin/views/parts.js';
+import { AdminLayout } from '../../web/admin/AdminLayout.js';
+import { SuccessNotice } from '../../web/admin/parts.js';
 import { formatDate, formatTime } from '../../lib/dates.js';
 import { formatMoney } from '../../lib/money.js';
 import { CsrfField } from '../../web/views/CsrfField.js';

@@ -9,7 +9,7 @@ import { formatMoney } from '../../lib/money.js';
 import type { EventDetails } from '../event-details.js';
 import { cancellationSentences, earlyBirdLastDay, priceText } from '../buyer-terms.js';
 import { SeatStatusBadge } from './SeatStatusBadge.js';
-import { dateRange, dateTime, sameDanishDay } from './format.js';
+import { dateRange, dateTime, sameDanishDay } from '../../lib/dates.js';
 
 type Locale = PageContext['locale'];
 

@@ -3,7 +3,7 @@ import { paths } from '../../web/paths.js';
 import type { EventCardRow } from '../events.queries.js';
 import { seatFactsOf, seatStatus, type SeatStatus } from '../seat-status.js';
 import { SeatStatusBadge } from './SeatStatusBadge.js';
-import { dateRange, dateTime, sameDanishDay } from './format.js';
+import { dateRange, dateTime, sameDanishDay } from '../../lib/dates.js';
 import { priceText } from '../buyer-terms.js';
 
 export interface EventCardData {

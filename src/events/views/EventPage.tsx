@@ -9,7 +9,7 @@ import { fileTypeLabel, formatFileSize } from '../../materials/file-info.js';
 import type { EventDetails, Session, Speaker } from '../event-details.js';
 import { SeatStatusBadge } from './SeatStatusBadge.js';
 import { Breadcrumbs } from '../../web/views/Breadcrumbs.js';
-import { danishDayKey, dateTime, timeRange } from './format.js';
+import { danishDayKey, dateTime, timeRange } from '../../lib/dates.js';
 import { CancellationSection, KeyFacts, PricesSection } from './EventBuyerFacts.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,7 +1,7 @@
 import { escapeHtml } from '@kitajs/html';
 import type { AdminPageContext } from '../../admin/page.js';
-import { AdminLayout } from '../../admin/views/AdminLayout.js';
-import { Errors, SuccessNotice, titleWithErrors } from '../../admin/views/parts.js';
+import { AdminLayout } from '../../web/admin/AdminLayout.js';
+import { Errors, SuccessNotice, titleWithErrors } from '../../web/admin/parts.js';
 import { formatDate } from '../../lib/dates.js';
 import type { QuestionRow } from '../../registrations/index.js';
 import { fieldId, type FormError } from '../../web/forms/errors.js';

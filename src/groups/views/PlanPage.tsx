@@ -1,7 +1,7 @@
 import { escapeHtml } from '@kitajs/html';
 import type { AdminPageContext } from '../../admin/page.js';
-import { AdminLayout } from '../../admin/views/AdminLayout.js';
-import { Errors, titleWithErrors } from '../../admin/views/parts.js';
+import { AdminLayout } from '../../web/admin/AdminLayout.js';
+import { Errors, titleWithErrors } from '../../web/admin/parts.js';
 import { formatDate } from '../../lib/dates.js';
 import type { FormError } from '../../web/forms/errors.js';
 import { ErrorMessage } from '../../web/forms/fields.js';

@@ -1,4 +1,4 @@
-import { dateTime, sameDanishDay, timeRange } from '../../events/views/format.js';
+import { dateTime, sameDanishDay, timeRange } from '../../lib/dates.js';
 import { formatDate } from '../../lib/dates.js';
 import type { Locale } from '../../lib/locale.js';
 

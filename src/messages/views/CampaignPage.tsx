@@ -1,6 +1,6 @@
 import type { AdminPageContext } from '../../admin/page.js';
-import { AdminLayout } from '../../admin/views/AdminLayout.js';
-import { SuccessNotice } from '../../admin/views/parts.js';
+import { AdminLayout } from '../../web/admin/AdminLayout.js';
+import { SuccessNotice } from '../../web/admin/parts.js';
 import { STATIC_PREFIX } from '../../web/assets.js';
 import type { CampaignProgress } from '../campaigns.service.js';
 import { audienceLabel, campaignPaths, dateTime } from './parts.js';

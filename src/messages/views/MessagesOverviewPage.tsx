@@ -1,9 +1,9 @@
 import type { AdminPageContext } from '../../admin/page.js';
-import { AdminLayout } from '../../admin/views/AdminLayout.js';
+import { AdminLayout } from '../../web/admin/AdminLayout.js';
 import { formatDate } from '../../lib/dates.js';
 import { audienceLabel, campaignPaths, dateTime } from './parts.js';
 import { Pagination } from '../../web/views/Pagination.js';
-import type { DashboardEventRow } from '../../admin/dashboard.queries.js';
+import type { DashboardEventRow } from '../../admin/index.js';
 import type { CampaignSummaryRow } from '../messages-overview.queries.js';
 import type { MessagesOverview } from '../messages-overview.service.js';
 

@@ -1,7 +1,7 @@
 import { escapeHtml } from '@kitajs/html';
 import type { AdminPageContext } from '../../admin/page.js';
-import { AdminLayout } from '../../admin/views/AdminLayout.js';
-import { Errors, titleWithErrors } from '../../admin/views/parts.js';
+import { AdminLayout } from '../../web/admin/AdminLayout.js';
+import { Errors, titleWithErrors } from '../../web/admin/parts.js';
 import { attr, ChoiceGroup, errorMap, TextField } from '../../web/forms/fields.js';
 import { signupScript } from '../../web/forms/ErrorSummary.js';
 import type { FormError } from '../../web/forms/errors.js';

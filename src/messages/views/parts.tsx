@@ -1,5 +1,5 @@
 import type { PageContext } from '../../web/page.js';
-import { dateTime } from '../../events/views/format.js';
+import { dateTime } from '../../lib/dates.js';
 import type { CampaignAudience } from '../campaigns.table.js';
 
 export const campaignPaths = {

@@ -2,7 +2,7 @@ import type { PageContext } from '../../web/page.js';
 import { paths } from '../../web/paths.js';
 import { Layout } from '../../web/views/Layout.js';
 import { formatDate } from '../../lib/dates.js';
-import { MaterialList } from '../../materials/views/MaterialList.js';
+import { MaterialList } from '../../materials/index.js';
 import type { PublicArticle } from '../news.service.js';
 import { Breadcrumbs } from '../../web/views/Breadcrumbs.js';
 import { RelatedEventCard } from './RelatedEventCard.js';

@@ -2,14 +2,14 @@ import { escapeHtml } from '@kitajs/html';
 import type { PageContext } from '../../web/page.js';
 import type { MessageKey } from '../../web/i18n.js';
 import { paths } from '../../web/paths.js';
-import { formatDate, formatTime, sameLocalDay } from '../../lib/dates.js';
-import { SeatStatusBadge } from '../../events/views/SeatStatusBadge.js';
+import { dateRange, dateTime, sameDanishDay } from '../../lib/dates.js';
+import { SeatStatusBadge } from '../../events/index.js';
 import type { RelatedEvent } from '../news.service.js';
 import { articleLang } from './content-language.js';
 
+/** The same words for when as the event cards: "4. februar 2027 kl. 09.30", or the days it runs. */
 function when(event: RelatedEvent, locale: PageContext['locale']): string {
-  if (sameLocalDay(event.startsAt, event.endsAt)) return `${formatDate(event.startsAt, locale)}, ${formatTime(event.startsAt, locale)}`;
-  return `${formatDate(event.startsAt, locale)} – ${formatDate(event.endsAt, locale)}`;
+  return sameDanishDay(event.startsAt, event.endsAt) ? dateTime(event.startsAt, locale) : dateRange(event.startsAt, event.endsAt, locale);
 }
 
 function callToAction(event: RelatedEvent): MessageKey {

@@ -1,5 +1,5 @@
 import type { AdminPageContext } from '../../admin/page.js';
-import { AdminLayout } from '../../admin/views/AdminLayout.js';
+import { AdminLayout } from '../../web/admin/AdminLayout.js';
 import { CsrfField } from '../../web/views/CsrfField.js';
 import { ChoiceGroup, errorMap, TextField, type ErrorMap } from '../../web/forms/fields.js';
 import { ErrorSummary, Notice } from '../../web/forms/ErrorSummary.js';

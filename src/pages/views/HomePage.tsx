@@ -1,10 +1,10 @@
 import type { PageContext } from '../../web/page.js';
 import { paths } from '../../web/paths.js';
 import { Layout } from '../../web/views/Layout.js';
-import { EventCard, type EventCardData } from '../../events/views/EventCard.js';
-import { ArticleCard } from '../../news/views/ArticleCard.js';
-import type { ArticleCardRow } from '../../news/news.queries.js';
-import { FrontSearch } from '../../events/views/FrontSearch.js';
+import { EventCard, type EventCardData } from '../../events/index.js';
+import { ArticleCard } from '../../news/index.js';
+import type { ArticleCardRow } from '../../news/index.js';
+import { FrontSearch } from '../../events/index.js';
 
 export function HomePage({ page, events, articles }: { page: PageContext; events: EventCardData[]; articles: ArticleCardRow[] }): JSX.Element {
   const { t, locale } = page;

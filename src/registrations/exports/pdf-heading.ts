@@ -1,5 +1,5 @@
 /** The heading block of the export PDFs: kicker, event title, date and place. */
-import { dateRange } from '../../events/views/format.js';
+import { dateRange } from '../../lib/dates.js';
 import type { Locale } from '../../lib/locale.js';
 import { ACCENT, INK, MUTED } from '../../web/pdf-parts.js';
 import type { RosterEvent } from './roster.js';

@@ -1,6 +1,6 @@
 /** The venue report as a PDF to send to the venue, and as a workbook with the same numbers. */
 import { danishTimeToUtc, formatDate, formatLongDate } from '../../lib/dates.js';
-import { clockTime } from '../../events/views/format.js';
+import { clockTime } from '../../lib/dates.js';
 import type { Locale } from '../../web/i18n.js';
 import { translator, type Translate } from '../../web/i18n.js';
 import { startPdf, writeFooters } from '../../web/pdf.js';

@@ -2,7 +2,7 @@
  * The cancellation rule in plain words, for mails and the self-service page:
  * what the rule is, and what cancelling would mean right now.
  */
-import { dateTime } from '../../events/views/format.js';
+import { dateTime } from '../../lib/dates.js';
 import { formatMoney } from '../../lib/money.js';
 import { freeCancellationEnds, type CancellationPolicy } from '../changes/cancellation.js';
 import { mailText } from './mails.messages.js';

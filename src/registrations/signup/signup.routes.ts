@@ -32,7 +32,7 @@ import { seatPrice, type SeatPrice } from './pricing.js';
 import { LOCALES, translator, type Locale } from '../../web/i18n.js';
 import { pageContext, sendHtml, type PageContext } from '../../web/page.js';
 import { paths, routePatterns } from '../../web/paths.js';
-import { dateTime } from '../../events/views/format.js';
+import { dateTime } from '../../lib/dates.js';
 import type { ClosedReason } from '../../events/seat-status.js';
 import { findPublicEvent } from '../../events/event-details.js';
 import { LIMITS, type SignupOffer } from './registration.schema.js';

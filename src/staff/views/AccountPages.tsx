@@ -1,6 +1,7 @@
 import type { AdminPageContext } from '../../admin/page.js';
-import { AdminLayout, roleLabel } from '../../admin/views/AdminLayout.js';
-import { Errors, SuccessNotice, titleWithErrors } from '../../admin/views/parts.js';
+import { AdminLayout } from '../../web/admin/AdminLayout.js';
+import { roleLabel } from '../roles.js';
+import { Errors, SuccessNotice, titleWithErrors } from '../../web/admin/parts.js';
 import type { FormError } from '../../web/forms/errors.js';
 import { ChoiceGroup, errorMap } from '../../web/forms/fields.js';
 import type { MessageKey } from '../../web/i18n.js';

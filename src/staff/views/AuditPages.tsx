@@ -1,10 +1,10 @@
 /** The audit log pages: the filtered list (/admin/audit) and one entry with its before/after diff. */
 import type { AdminPageContext } from '../../admin/page.js';
-import { AdminLayout } from '../../admin/views/AdminLayout.js';
-import { titleWithErrors } from '../../admin/views/parts.js';
+import { AdminLayout } from '../../web/admin/AdminLayout.js';
+import { titleWithErrors } from '../../web/admin/parts.js';
 import { localDateKey, localTimeKey } from '../../lib/dates.js';
 import { ErrorSummary } from '../../web/forms/ErrorSummary.js';
-import { FilterField, filterInputProps } from '../../admin/views/FilterField.js';
+import { FilterField, filterInputProps } from '../../web/admin/FilterField.js';
 import { attr } from '../../web/forms/fields.js';
 import type { FormError } from '../../web/forms/errors.js';
 import type { MessageKey } from '../../web/i18n.js';

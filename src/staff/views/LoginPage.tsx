@@ -1,6 +1,6 @@
 import type { PageContext } from '../../web/page.js';
 import { CsrfField } from '../../web/views/CsrfField.js';
-import { AdminLayout } from '../../admin/views/AdminLayout.js';
+import { AdminLayout } from '../../web/admin/AdminLayout.js';
 import { attr, errorMap, TextField } from '../../web/forms/fields.js';
 import { ErrorSummary } from '../../web/forms/ErrorSummary.js';
 import type { FormError } from '../../web/forms/errors.js';

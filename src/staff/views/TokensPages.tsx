@@ -1,6 +1,6 @@
 import type { AdminPageContext } from '../../admin/page.js';
-import { AdminLayout } from '../../admin/views/AdminLayout.js';
-import { Errors, SuccessNotice, titleWithErrors } from '../../admin/views/parts.js';
+import { AdminLayout } from '../../web/admin/AdminLayout.js';
+import { Errors, SuccessNotice, titleWithErrors } from '../../web/admin/parts.js';
 import { formatDate, formatTime } from '../../lib/dates.js';
 import type { FormError } from '../../web/forms/errors.js';
 import { errorMap, ErrorMessage, TextField } from '../../web/forms/fields.js';

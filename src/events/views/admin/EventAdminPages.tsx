@@ -1,6 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import type { AdminPageContext } from '../../../admin/page.js';
-import { AdminLayout } from '../../../admin/views/AdminLayout.js';
+import { AdminLayout } from '../../../web/admin/AdminLayout.js';
 import { formatDate } from '../../../lib/dates.js';
 import { ErrorSummary } from '../../../web/forms/ErrorSummary.js';
 import { attr, ChoiceGroup, errorMap, SingleCheckbox, TextField, type ErrorMap } from '../../../web/forms/fields.js';
@@ -12,7 +12,7 @@ import type { EventFormDraft } from '../../event-form.js';
 import type { AdminEventRow } from '../../events.admin.queries.js';
 import { EVENT_LANGUAGES, EVENT_STATUSES, EVENT_TYPES, QUESTION_KINDS, type EventStatus } from '../../events.table.js';
 import type { StoredEvent } from '../../stored-event.js';
-import { EventMaterialsPanel } from '../../../materials/views/admin/EventMaterialsPanel.js';
+import { EventMaterialsPanel } from '../../../materials/index.js';
 import type { EventMaterialsSummary } from '../../../materials/materials.admin.service.js';
 
 type Page = AdminPageContext;

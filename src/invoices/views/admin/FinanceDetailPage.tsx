@@ -1,6 +1,6 @@
 import type { AdminPageContext } from '../../../admin/page.js';
-import { AdminLayout } from '../../../admin/views/AdminLayout.js';
-import { titleWithErrors } from '../../../admin/views/parts.js';
+import { AdminLayout } from '../../../web/admin/AdminLayout.js';
+import { titleWithErrors } from '../../../web/admin/parts.js';
 import { formatMoney } from '../../../lib/money.js';
 import { ErrorSummary } from '../../../web/forms/ErrorSummary.js';
 import { ErrorMessage, attr } from '../../../web/forms/fields.js';

@@ -1,9 +1,9 @@
 import type { AdminPageContext } from '../../../admin/page.js';
-import { AdminLayout } from '../../../admin/views/AdminLayout.js';
-import { titleWithErrors } from '../../../admin/views/parts.js';
+import { AdminLayout } from '../../../web/admin/AdminLayout.js';
+import { titleWithErrors } from '../../../web/admin/parts.js';
 import { formatMoney } from '../../../lib/money.js';
 import { ErrorSummary } from '../../../web/forms/ErrorSummary.js';
-import { FilterField, filterInputProps } from '../../../admin/views/FilterField.js';
+import { FilterField, filterInputProps } from '../../../web/admin/FilterField.js';
 import { attr } from '../../../web/forms/fields.js';
 import type { FormError } from '../../../web/forms/errors.js';
 import { Pagination } from '../../../web/views/Pagination.js';

@@ -1,5 +1,5 @@
 import type { AdminPageContext } from '../../../admin/page.js';
-import { AdminLayout } from '../../../admin/views/AdminLayout.js';
+import { AdminLayout } from '../../../web/admin/AdminLayout.js';
 import { formatDate } from '../../../lib/dates.js';
 import type { FormError } from '../../../web/forms/errors.js';
 import { attr, ChoiceGroup, errorMap, ErrorMessage, TextField } from '../../../web/forms/fields.js';

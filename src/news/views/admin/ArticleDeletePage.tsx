@@ -1,5 +1,5 @@
 import type { AdminPageContext } from '../../../admin/page.js';
-import { AdminLayout } from '../../../admin/views/AdminLayout.js';
+import { AdminLayout } from '../../../web/admin/AdminLayout.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
 import { adminNewsPaths } from './parts.js';
 

@@ -1,7 +1,7 @@
 import type { AdminPageContext } from '../../../admin/page.js';
-import { AdminLayout } from '../../../admin/views/AdminLayout.js';
+import { AdminLayout } from '../../../web/admin/AdminLayout.js';
 import { fileTypeLabel, formatFileSize } from '../../../materials/file-info.js';
-import { adminMaterialPaths } from '../../../materials/views/admin/paths.js';
+import { adminMaterialPaths } from '../../../materials/index.js';
 import type { MaterialVisibility } from '../../../materials/materials.table.js';
 import { ChoiceGroup, errorMap, ErrorMessage, TextField } from '../../../web/forms/fields.js';
 import { Done } from '../../../web/forms/ErrorSummary.js';
@@ -11,7 +11,8 @@ import { CsrfField } from '../../../web/views/CsrfField.js';
 import { SelectField, type SelectOption } from '../../../web/forms/SelectField.js';
 import { paths } from '../../../web/paths.js';
 import { ARTICLE_LIMITS, type ArticleDraft, type ArticleState } from '../../news.admin.form.js';
-import { adminNewsPaths, StateBadge } from './parts.js';
+import { adminNewsPaths } from '../../index.js';
+import { StateBadge } from './parts.js';
 
 export interface ArticleMaterialItem {
   id: number;

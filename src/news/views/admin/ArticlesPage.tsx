@@ -1,5 +1,5 @@
 import type { AdminPageContext } from '../../../admin/page.js';
-import { AdminLayout } from '../../../admin/views/AdminLayout.js';
+import { AdminLayout } from '../../../web/admin/AdminLayout.js';
 import { Done } from '../../../web/forms/ErrorSummary.js';
 import { Pagination } from '../../../web/views/Pagination.js';
 import type { ArticleState } from '../../news.admin.form.js';

@@ -1,5 +1,5 @@
 import type { AdminPageContext } from '../../../admin/page.js';
-import { dateTime } from '../../../events/views/format.js';
+import { dateTime } from '../../../lib/dates.js';
 import type { ArticleState } from '../../news.admin.form.js';
 
 export const adminNewsPaths = {

@@ -1,6 +1,6 @@
 import type Html from '@kitajs/html';
 import type { AdminPageContext } from '../../../admin/page.js';
-import { AdminLayout } from '../../../admin/views/AdminLayout.js';
+import { AdminLayout } from '../../../web/admin/AdminLayout.js';
 import { formatMoney } from '../../../lib/money.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
 import type { StaffQuote } from '../registrations.admin.service.js';

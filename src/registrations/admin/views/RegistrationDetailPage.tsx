@@ -1,5 +1,5 @@
 import type { AdminPageContext } from '../../../admin/page.js';
-import { AdminLayout } from '../../../admin/views/AdminLayout.js';
+import { AdminLayout } from '../../../web/admin/AdminLayout.js';
 import { formatDate, formatTime } from '../../../lib/dates.js';
 import { formatMoney } from '../../../lib/money.js';
 import { DKFDS_PREFIX } from '../../../web/assets.js';

@@ -1,5 +1,5 @@
 import type { AdminPageContext } from '../../../admin/page.js';
-import { AdminLayout } from '../../../admin/views/AdminLayout.js';
+import { AdminLayout } from '../../../web/admin/AdminLayout.js';
 import { formatDate } from '../../../lib/dates.js';
 import { Pagination } from '../../../web/views/Pagination.js';
 import type { ListQuery, RegistrationList } from '../registrations.admin.service.js';

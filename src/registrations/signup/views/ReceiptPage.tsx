@@ -3,7 +3,7 @@ import { paths } from '../../../web/paths.js';
 import { DKFDS_PREFIX } from '../../../web/assets.js';
 import { Layout } from '../../../web/views/Layout.js';
 import { Breadcrumbs } from '../../../web/views/Breadcrumbs.js';
-import { dateRange } from '../../../events/views/format.js';
+import { dateRange } from '../../../lib/dates.js';
 import { formatMoney } from '../../../lib/money.js';
 import { registrationMessage } from '../../registrations.messages.js';
 import type { EventSignup } from '../event-signup.js';

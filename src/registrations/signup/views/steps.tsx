@@ -4,7 +4,7 @@ import { paths } from '../../../web/paths.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
 import { formatDate } from '../../../lib/dates.js';
 import { formatMoney } from '../../../lib/money.js';
-import { dateTime } from '../../../events/views/format.js';
+import { dateTime } from '../../../lib/dates.js';
 import { LIMITS } from '../registration.schema.js';
 import { registrationMessage, type RegistrationMessageKey } from '../../registrations.messages.js';
 import { freeCancellationEnds } from '../../changes/cancellation.js';

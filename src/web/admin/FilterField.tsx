@@ -1,6 +1,6 @@
-import { ErrorMessage } from '../../web/forms/fields.js';
-import type { FormError } from '../../web/forms/errors.js';
-import type { AdminPageContext } from '../page.js';
+import { ErrorMessage } from '../forms/fields.js';
+import type { FormError } from '../forms/errors.js';
+import type { PageContext } from '../page.js';
 
 /** A list filter's element id: the query name with "filter-" before it, so it never clashes with the page's own ids. */
 const filterId = (name: string) => `filter-${name}`;
@@ -8,7 +8,7 @@ const filterId = (name: string) => `filter-${name}`;
 const describedBy = (...ids: Array<string | undefined>) => ids.filter(Boolean).join(' ') || undefined;
 
 /** A labelled filter of a back-office list, with its hint and its error (the error's id is the filter's). */
-export function FilterField({ page, name, label, hint, errors, children }: { page: AdminPageContext; name: string; label: string; hint?: string; errors: ReadonlyArray<FormError>; children: JSX.Element }): JSX.Element {
+export function FilterField({ page, name, label, hint, errors, children }: { page: PageContext; name: string; label: string; hint?: string; errors: ReadonlyArray<FormError>; children: JSX.Element }): JSX.Element {
   const id = filterId(name);
   const error = errors.find((e) => e.id === id);
   return (

@@ -1,6 +1,6 @@
-import type { FormError } from '../../web/forms/errors.js';
-import { ErrorSummary } from '../../web/forms/ErrorSummary.js';
-import type { PageContext } from '../../web/page.js';
+import type { FormError } from '../forms/errors.js';
+import { ErrorSummary } from '../forms/ErrorSummary.js';
+import type { PageContext } from '../page.js';
 
 export { ErrorSummary };
 

@@ -5,14 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../context.js';
-import { demoLoaded } from '../demo/demo.js';
-import { countUsers } from './staff.queries.js';
-import { createStaffUser } from './staff.service.js';
+import { demoLoaded } from './demo.js';
+import { createStaffUser, hasStaffUsers } from '../staff/staff.service.js';
 
 export const DEMO_ADMIN_EMAIL = 'admin@tilmeld.local';
 
 export async function ensureDemoAdmin(ctx: AppContext): Promise<{ email: string; password: string } | null> {
-  if ((await countUsers(ctx.db)) > 0 || !(await demoLoaded(ctx))) return null;
+  if ((await hasStaffUsers(ctx)) || !(await demoLoaded(ctx))) return null;
   const password = randomBytes(15).toString('base64url');
   const result = await createStaffUser(ctx, { email: DEMO_ADMIN_EMAIL, name: 'Demo administrator', role: 'admin', locale: 'da', password }, null);
   // Another server process made it first.

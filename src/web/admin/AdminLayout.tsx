@@ -1,53 +1,54 @@
 import type Html from '@kitajs/html';
-import type { PageContext } from '../../web/page.js';
-import type { Locale, MessageKey } from '../../web/i18n.js';
-import { STATIC_PREFIX } from '../../web/assets.js';
-import { DocumentShell } from '../../web/views/DocumentShell.js';
-import { CsrfField } from '../../web/views/CsrfField.js';
-import { FooterShortcuts, SiteHeader } from '../../web/views/SiteHeader.js';
-import { safeNext } from '../../staff/guard.js';
-import { mayRead, type Section } from '../../staff/roles.js';
-import type { AdminPageContext } from '../page.js';
+import type { PageContext } from '../page.js';
+import type { Locale, MessageKey } from '../i18n.js';
+import { STATIC_PREFIX } from '../assets.js';
+import { DocumentShell } from '../views/DocumentShell.js';
+import { CsrfField } from '../views/CsrfField.js';
+import { FooterShortcuts, SiteHeader } from '../views/SiteHeader.js';
+import { safeNext } from './safe-next.js';
 
-/** The menu, in order; each entry is shown to the roles that may read its section. */
-export const adminNav: ReadonlyArray<{ section: Section; href: string; label: MessageKey }> = [
-  { section: 'dashboard', href: '/admin', label: 'admin.nav.dashboard' },
-  { section: 'events', href: '/admin/events', label: 'admin.nav.events' },
-  { section: 'registrations', href: '/admin/registrations', label: 'admin.nav.registrations' },
-  { section: 'news', href: '/admin/news', label: 'admin.nav.news' },
-  { section: 'materials', href: '/admin/materials', label: 'admin.nav.materials' },
-  { section: 'messages', href: '/admin/messages', label: 'admin.nav.messages' },
-  { section: 'invoices', href: '/admin/invoices', label: 'admin.nav.invoices' },
-  { section: 'users', href: '/admin/users', label: 'admin.nav.users' },
-  { section: 'audit', href: '/admin/audit', label: 'admin.nav.audit' },
-  { section: 'settings', href: '/admin/settings', label: 'admin.nav.settings' },
-];
+/** One entry of the back-office menu; `section` marks the current one. */
+export interface AdminMenuEntry {
+  section: string;
+  href: string;
+  label: MessageKey;
+}
 
-export const roleLabel = (role: AdminPageContext['staff']['role']): MessageKey => `admin.role.${role}`;
+/**
+ * A back-office page for a logged-in staff member, as the shell needs it. The
+ * staff area builds it (adminPageContext): the shell knows no roles, it shows
+ * the role's name and the menu entries the role may read.
+ */
+export interface StaffShellContext extends PageContext {
+  staff: { name: string };
+  /** For the logout button in the header and any form on the page. */
+  csrfToken: string;
+  shell: { roleLabel: MessageKey; menu: ReadonlyArray<AdminMenuEntry> };
+}
 
 export interface AdminLayoutProps {
   /** adminPageContext(...) on guarded pages; the login page passes a plain page context. */
-  page: AdminPageContext | PageContext;
+  page: StaffShellContext | PageContext;
   title: string;
   /** The menu entry to mark as current. */
-  section?: Section | undefined;
+  section?: string | undefined;
   /** Extra elements for <head>, already safe HTML. */
   head?: Html.Children;
   children?: Html.Children;
 }
 
 /** Who is logged in, and in which role: the staff bar and the mobile drawer say it alike. */
-function StaffName({ page }: { page: AdminPageContext }): JSX.Element {
-  const { t, staff } = page;
+function StaffName({ page }: { page: StaffShellContext }): JSX.Element {
+  const { t, staff, shell } = page;
   return (
     <>
       <span class="sr-only" safe>{`${t('admin.user.label')} `}</span>
-      <span safe>{staff.name}</span> <span class="tilmeld-meta" safe>{`(${t(roleLabel(staff.role))})`}</span>
+      <span safe>{staff.name}</span> <span class="tilmeld-meta" safe>{`(${t(shell.roleLabel)})`}</span>
     </>
   );
 }
 
-function LogoutForm({ page }: { page: AdminPageContext }): JSX.Element {
+function LogoutForm({ page }: { page: StaffShellContext }): JSX.Element {
   return (
     <form method="post" action="/admin/logout" class="tilmeld-logout">
       <CsrfField token={page.csrfToken} />
@@ -58,7 +59,7 @@ function LogoutForm({ page }: { page: AdminPageContext }): JSX.Element {
   );
 }
 
-function StaffBar({ page }: { page: AdminPageContext }): JSX.Element {
+function StaffBar({ page }: { page: StaffShellContext }): JSX.Element {
   const { t } = page;
   return (
     <div class="tilmeld-staff-bar">
@@ -74,15 +75,13 @@ function StaffBar({ page }: { page: AdminPageContext }): JSX.Element {
   );
 }
 
-function adminMenu(page: AdminPageContext, section: Section | undefined) {
-  const { t, staff } = page;
-  return adminNav
-    .filter((item) => mayRead(staff.role, item.section))
-    .map((item) => ({ href: item.href, label: t(item.label), current: item.section === section }));
+function adminMenu(page: StaffShellContext, section: string | undefined) {
+  const { t, shell } = page;
+  return shell.menu.map((item) => ({ href: item.href, label: t(item.label), current: item.section === section }));
 }
 
 /** The staff member, their account and logout, in the mobile drawer (DKFDS "portal-info-mobile"). */
-function DrawerStaff({ page }: { page: AdminPageContext }): JSX.Element {
+function DrawerStaff({ page }: { page: StaffShellContext }): JSX.Element {
   const { t } = page;
   return (
     <div class="portal-info-mobile">
@@ -107,7 +106,7 @@ function withLang(path: string, locale: Locale): string {
   return url.pathname + url.search;
 }
 
-const isStaffPage = (page: AdminPageContext | PageContext): page is AdminPageContext => 'staff' in page && page.staff !== null;
+const isStaffPage = (page: StaffShellContext | PageContext): page is StaffShellContext => 'staff' in page && page.staff !== null;
 
 /** The back-office shell in DKFDS: header with the staff member and logout, the menu for their role, main content. */
 export function AdminLayout({ page, title, section, head, children }: AdminLayoutProps): JSX.Element {

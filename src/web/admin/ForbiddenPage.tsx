@@ -1,8 +1,7 @@
-import type { AdminPageContext } from '../page.js';
-import { AdminLayout } from './AdminLayout.js';
+import { AdminLayout, type StaffShellContext } from './AdminLayout.js';
 
 /** A logged-in staff member whose role may not use the page. */
-export function ForbiddenPage({ page }: { page: AdminPageContext }): JSX.Element {
+export function ForbiddenPage({ page }: { page: StaffShellContext }): JSX.Element {
   const { t } = page;
   return (
     <AdminLayout page={page} title={t('admin.forbidden.title')}>
