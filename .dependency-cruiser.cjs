@@ -31,16 +31,17 @@
  */
 const areas = {
   admin: ['invoices', 'registrations', 'staff'],
+  checkin: ['admin', 'materials', 'staff'],
   events: ['admin', 'materials', 'messages', 'staff'],
   groups: ['admin', 'events', 'materials', 'organiser', 'registrations', 'staff'],
   health: [],
   invoices: ['admin', 'materials', 'messages', 'organiser', 'registrations', 'staff'],
   materials: ['admin', 'news', 'staff'],
-  messages: ['admin', 'events', 'groups', 'invoices', 'registrations', 'staff'],
+  messages: ['admin', 'checkin', 'events', 'groups', 'invoices', 'registrations', 'staff'],
   news: ['admin', 'events', 'materials', 'staff'],
   organiser: ['admin', 'invoices', 'staff'],
   pages: ['events', 'news'],
-  registrations: ['admin', 'events', 'groups', 'invoices', 'materials', 'messages', 'organiser', 'staff'],
+  registrations: ['admin', 'checkin', 'events', 'groups', 'invoices', 'materials', 'messages', 'organiser', 'staff'],
   staff: ['admin', 'invoices'],
 };
 

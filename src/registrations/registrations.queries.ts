@@ -30,7 +30,7 @@ export async function findSignupEvent(db: Database, slug: string) {
 export type SignupEventRow = NonNullable<Awaited<ReturnType<typeof findSignupEvent>>>;
 
 // The event's add-ons are read through events, which owns what an event offers.
-export { addOnsOfEvent } from '../events/events.queries.js';
+export { addOnsOfEvent } from '../events/index.js';
 
 export interface QuestionRow {
   id: number;

@@ -1,6 +1,6 @@
 /** What the staff pages and the staff API look up before they decide who may see what. */
 import type { AppContext } from '../../context.js';
-import { eventIdBySlug } from '../../events/events.admin.queries.js';
+import { eventIdBySlug } from '../../events/index.js';
 import { questionsOfEvent as questionRows, type QuestionRow } from '../registrations.queries.js';
 import { eventOfRegistration, registrationIdsOfEvent as registrationIds } from './registrations.admin.queries.js';
 
@@ -11,7 +11,7 @@ export function eventIdOfRegistration(ctx: AppContext, registrationId: number): 
 
 /** The event with this slug; undefined when there is none. */
 export function eventIdOfSlug(ctx: AppContext, slug: string): Promise<number | undefined> {
-  return eventIdBySlug(ctx.db, slug);
+  return eventIdBySlug(ctx, slug);
 }
 
 /** The registrations of an event in order of arrival. */

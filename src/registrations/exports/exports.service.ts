@@ -4,7 +4,7 @@
  * undefined when the event does not exist.
  */
 import type { AppContext } from '../../context.js';
-import { sessionsOfEvents } from '../../events/events.queries.js';
+import { sessionsOfEvents } from '../../events/index.js';
 import { getOrganiserSettings } from '../../organiser/organiser.service.js';
 import type { Locale } from '../../web/i18n.js';
 import { translator } from '../../web/i18n.js';
