@@ -29,7 +29,6 @@ import {
   isTemplateId,
   textFor,
   TEMPLATES,
-  unknownPlaceholders,
   type Locale,
   type MessageText,
   type PlaceholderValues,
@@ -38,6 +37,7 @@ import {
 import { CAMPAIGN_AUDIENCES, type CampaignAudience } from './campaigns.table.js';
 import * as q from './campaigns.queries.js';
 import { enqueueMail, notifyOutbox } from './outbox.service.js';
+import { unfinishedParts } from './unfinished-text.js';
 
 export const CAMPAIGN_LIMITS = { subject: 200, body: 10_000 } as const;
 
@@ -141,10 +141,8 @@ export function parseCampaignDraft(draft: CampaignDraft, t: Translate): { ok: tr
       continue;
     }
     text[key] = parsed.data;
-    const unknown = unknownPlaceholders(parsed.data);
-    if (unknown.length > 0) {
-      errors.push({ key, message: t('campaigns.error.placeholder', { field: t(LABELS[key]), names: unknown.slice(0, 5).map((n) => `{{${n}}}`).join(', ') }) });
-    }
+    const unfinished = unfinishedMessage(parsed.data, t(LABELS[key]), t);
+    if (unfinished) errors.push({ key, message: unfinished });
   }
   const hasEnSubject = (text.subjectEn ?? '') !== '';
   const hasEnBody = (text.bodyEn ?? '') !== '';
@@ -161,6 +159,21 @@ export function parseCampaignDraft(draft: CampaignDraft, t: Translate): { ok: tr
       en: { subject: text.subjectEn, body: text.bodyEn },
     },
   };
+}
+
+/**
+ * Why a text cannot be sent as written (unfinished-text.ts), in one message:
+ * unknown placeholders first (they are named), then a gap in brackets.
+ */
+function unfinishedMessage(text: string, field: string, t: Translate): string | undefined {
+  const parts = unfinishedParts(text);
+  const unknown = parts.flatMap((p) => (p.kind === 'placeholder' ? [`{{${p.name}}}`] : []));
+  if (unknown.length > 0) return t('campaigns.error.placeholder', { field, names: unknown.slice(0, 5).join(', ') });
+  const broken = parts.find((p) => p.kind === 'brokenPlaceholder');
+  if (broken) return t('campaigns.error.brokenPlaceholder', { field, excerpt: broken.excerpt });
+  const gap = parts.find((p) => p.kind === 'bracket');
+  if (gap) return t('campaigns.error.bracket', { field, excerpt: gap.excerpt });
+  return undefined;
 }
 
 /** What each placeholder becomes for one recipient, in the language of their mail. */
