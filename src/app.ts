@@ -45,6 +45,7 @@ import { materialsAdminRoutes } from './materials/materials.admin.routes.js';
 import { invoicesAdminRoutes } from './invoices/invoices.admin.routes.js';
 import { invoicesApi } from './invoices/invoices.api.js';
 import { campaignsAdminRoutes } from './messages/campaigns.admin.routes.js';
+import { messagesApi } from './messages/messages.api.js';
 import { registrationsOverviewRoutes } from './registrations/registrations-overview.routes.js';
 import { messagesOverviewRoutes } from './messages/messages-overview.routes.js';
 import { registrationsStaffApi } from './registrations/registrations.staff-api.js';
@@ -145,6 +146,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(invoicesAdminRoutes(ctx));
   await app.register(invoicesApi(ctx));
   await app.register(campaignsAdminRoutes(ctx));
+  await app.register(messagesApi(ctx));
   await app.register(registrationsOverviewRoutes(ctx));
   await app.register(messagesOverviewRoutes(ctx));
   await app.register(registrationsStaffApi(ctx));
