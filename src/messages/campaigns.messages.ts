@@ -159,6 +159,9 @@ const da = {
   'reminders.error.days': 'Skriv et antal dage mellem {min} og {max}.',
   'reminders.error.joinUrl': 'Skriv linket som en hel adresse, der starter med https://.',
 
+  'reminders.selfService.heading': 'Deltag online',
+  'reminders.selfService.text': 'Linket er kun til deltagere med plads. Del det ikke med andre.',
+  'reminders.selfService.open': 'Åbn linket til arrangementet',
   'campaigns.mail.footer': 'Du får denne e-mail, fordi du er tilmeldt {event} via {site}.',
 };
 
@@ -318,6 +321,9 @@ const en: Record<keyof typeof da, string> = {
   'reminders.error.days': 'Enter a number of days between {min} and {max}.',
   'reminders.error.joinUrl': 'Enter the link as a full address starting with https://.',
 
+  'reminders.selfService.heading': 'Join online',
+  'reminders.selfService.text': 'The link is only for participants with a seat. Please do not share it.',
+  'reminders.selfService.open': 'Open the link to the event',
   'campaigns.mail.footer': 'You are receiving this e-mail because you are registered for {event} through {site}.',
 };
 

@@ -47,6 +47,11 @@ export async function reminderSettings(ctx: AppContext, eventId: number): Promis
   return { enabled: !!row, daysBefore: row?.days_before ?? REMINDER_LIMITS.defaultDays, noteDa: row?.note_da ?? '', noteEn: row?.note_en ?? '', joinUrl: joinUrl ?? '' };
 }
 
+/** The event's join link for a booking page: only when the booking holds a seat (confirmed), else null. */
+export async function joinLinkForSeat(ctx: AppContext, eventId: number, holdsSeat: boolean): Promise<string | null> {
+  return holdsSeat ? q.joinUrlOf(ctx.db, eventId) : null;
+}
+
 /** The form as posted (every value a string) or the API's JSON, checked. */
 export interface ReminderInput {
   enabled: boolean;

@@ -48,6 +48,7 @@ import { BookingPage, type BookingNotice } from './views/self-service/BookingPag
 import { CancelPage } from './views/self-service/CancelPage.js';
 import { TooManyRequestsPage } from './views/self-service/MyBookingsPages.js';
 import { ParticipantFormPage } from './views/self-service/ParticipantFormPage.js';
+import { joinLinkForSeat } from '../messages/reminders.service.js';
 
 const tokenParams = z.object({ token: z.string() });
 const participantParams = z.object({ token: z.string(), participant: z.string(), action: z.string() });
@@ -115,7 +116,8 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
       const seated = visibleParticipants(booking).filter((p) => p.status === 'confirmed');
       const tablesById = await tablesOf(ctx, seated.map((p) => p.id));
       const tables = seated.map((p) => ({ name: p.name, tables: tablesById.get(p.id) ?? [] }));
-      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice, tables }), status);
+      const joinUrl = await joinLinkForSeat(ctx, access.eventId, access.holdsSeat);
+      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice, tables, joinUrl }), status);
     };
 
     const backToBooking = (reply: FastifyReply, locale: Locale, token: string, notice: BookingNotice) =>

@@ -8,6 +8,7 @@ import { visibleParticipants, type Booking } from '../../self-service.service.js
 import { Notice } from '../../../web/forms/ErrorSummary.js';
 import type { ParticipantMaterials } from '../../../materials/materials.service.js';
 import { ParticipantMaterialsSection } from '../../../materials/views/ParticipantMaterials.js';
+import { JoinLinkSection } from '../../../messages/views/JoinLink.js';
 import { ParticipantTablesSection, type ParticipantTables } from '../../../groups/views/ParticipantTables.js';
 import { BookerInvoicesSection, type BookerDocument } from '../../../invoices/views/BookerInvoices.js';
 import { BookingFacts, money, PrivateLayout } from './parts.js';
@@ -114,6 +115,7 @@ export function BookingPage({
   invoices,
   notice,
   tables = [],
+  joinUrl = null,
 }: {
   page: PageContext;
   booking: Booking;
@@ -123,6 +125,8 @@ export function BookingPage({
   notice?: BookingNotice | undefined;
   /** The participants' tables in the event's current group plan. */
   tables?: ReadonlyArray<ParticipantTables> | undefined;
+  /** The event's join link, given only when the booking holds a seat. */
+  joinUrl?: string | null | undefined;
 }): JSX.Element {
   const { t, locale } = page;
   const r = booking.registration;
@@ -244,6 +248,8 @@ export function BookingPage({
       ) : (
         ''
       )}
+
+      {r.status !== 'cancelled' ? <JoinLinkSection page={page} url={joinUrl} /> : ''}
 
       {r.status !== 'cancelled' ? <ParticipantTablesSection page={page} entries={tables} /> : ''}
 
