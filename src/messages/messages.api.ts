@@ -15,7 +15,16 @@ import { canSeeEvent, staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { translator } from '../web/i18n.js';
 import { CAMPAIGN_AUDIENCES, CAMPAIGN_STATUSES } from './campaigns.table.js';
-import { campaignProgress, campaignsOverview, eventForMessages, newSubmissionKey, isSubmissionKey, parseCampaignDraft, sendCampaign, type CampaignDraft } from './campaigns.service.js';
+import {
+  campaignProgress,
+  campaignsOverview,
+  eventForMessages,
+  newSubmissionKey,
+  isSubmissionKey,
+  parseCampaignDraft,
+  sendCampaign,
+  type CampaignDraft,
+} from './campaigns.service.js';
 import { parseReminderInput, reminderSettings, saveReminderSettings, REMINDER_LIMITS } from './reminders.service.js';
 import { scheduleInputOf } from './schedule-time.js';
 import { cancelScheduledCampaign, resendFailed } from './scheduled.service.js';
@@ -59,7 +68,11 @@ const bodySchema = z.object({
   bodyDa: z.string(),
   subjectEn: z.string().optional(),
   bodyEn: z.string().optional(),
-  sendAt: z.string().max(40).optional().describe('ISO 8601 with offset, e.g. 2027-02-04T09:30:00+01:00; absent: send now. At least a minute ahead, at most a year.'),
+  sendAt: z
+    .string()
+    .max(40)
+    .optional()
+    .describe('ISO 8601 with offset, e.g. 2027-02-04T09:30:00+01:00; absent: send now. At least a minute ahead, at most a year.'),
   submissionKey: z.string().optional().describe('20–100 of A–Z a–z 0–9 _ -: a second request with the same key sends nothing more'),
 });
 
@@ -159,7 +172,14 @@ export function messagesApi(ctx: AppContext): FastifyPluginAsync {
           headers: z.object({ 'accept-language': z.string().optional() }),
           params: slugParams,
           body: bodySchema,
-          response: { 201: messageSchema, 200: messageSchema, 401: plainErrorSchema, 403: plainErrorSchema, 404: plainErrorSchema, 422: z.union([invalidSchema, plainErrorSchema]) },
+          response: {
+            201: messageSchema,
+            200: messageSchema,
+            401: plainErrorSchema,
+            403: plainErrorSchema,
+            404: plainErrorSchema,
+            422: z.union([invalidSchema, plainErrorSchema]),
+          },
         },
       },
       async (request, reply) => {
@@ -168,10 +188,23 @@ export function messagesApi(ctx: AppContext): FastifyPluginAsync {
         const found = await eventOf(request.params.slug, request);
         if (!found.ok) return reply.code(found.status).send(found.body);
         const draft = draftOf(request.body);
-        if (!draft) return reply.code(422).send({ error: 'invalid_message', message: t('signup.errors.heading'), errors: [{ path: 'sendAt', message: t('campaigns.error.schedule.dateInvalid') }] });
+        if (!draft)
+          return reply
+            .code(422)
+            .send({
+              error: 'invalid_message',
+              message: t('signup.errors.heading'),
+              errors: [{ path: 'sendAt', message: t('campaigns.error.schedule.dateInvalid') }],
+            });
         const parsed = parseCampaignDraft(draft, t, ctx.clock.now());
         if (!parsed.ok) {
-          return reply.code(422).send({ error: 'invalid_message', message: t('signup.errors.heading'), errors: parsed.errors.map((e) => ({ path: e.key === 'sendDate' || e.key === 'sendTime' ? 'sendAt' : e.key, message: e.message })) });
+          return reply
+            .code(422)
+            .send({
+              error: 'invalid_message',
+              message: t('signup.errors.heading'),
+              errors: parsed.errors.map((e) => ({ path: e.key === 'sendDate' || e.key === 'sendTime' ? 'sendAt' : e.key, message: e.message })),
+            });
         }
         const result = await sendCampaign(ctx, staffOf(request), found.event, parsed.fields, draft.submissionKey);
         if (!result.ok) return reply.code(422).send({ error: 'no_recipients', message: t('campaigns.error.noRecipients') });
@@ -191,7 +224,14 @@ export function messagesApi(ctx: AppContext): FastifyPluginAsync {
           headers: z.object({ 'accept-language': z.string().optional() }),
           params: idParams,
           body: bodySchema,
-          response: { 200: messageSchema, 401: plainErrorSchema, 403: plainErrorSchema, 404: plainErrorSchema, 409: plainErrorSchema, 422: z.union([invalidSchema, plainErrorSchema]) },
+          response: {
+            200: messageSchema,
+            401: plainErrorSchema,
+            403: plainErrorSchema,
+            404: plainErrorSchema,
+            409: plainErrorSchema,
+            422: z.union([invalidSchema, plainErrorSchema]),
+          },
         },
       },
       async (request, reply) => {
@@ -199,12 +239,26 @@ export function messagesApi(ctx: AppContext): FastifyPluginAsync {
         const t = translator(locale);
         const found = await eventOf(request.params.slug, request);
         if (!found.ok) return reply.code(found.status).send(found.body);
-        if (!(await campaignProgress(ctx.db, found.event.id, request.params.messageId))) return reply.code(404).send({ error: 'not_found', message: 'No such message' });
+        if (!(await campaignProgress(ctx.db, found.event.id, request.params.messageId)))
+          return reply.code(404).send({ error: 'not_found', message: 'No such message' });
         const draft = draftOf(request.body, String(request.params.messageId));
-        if (!draft) return reply.code(422).send({ error: 'invalid_message', message: t('signup.errors.heading'), errors: [{ path: 'sendAt', message: t('campaigns.error.schedule.dateInvalid') }] });
+        if (!draft)
+          return reply
+            .code(422)
+            .send({
+              error: 'invalid_message',
+              message: t('signup.errors.heading'),
+              errors: [{ path: 'sendAt', message: t('campaigns.error.schedule.dateInvalid') }],
+            });
         const parsed = parseCampaignDraft(draft, t, ctx.clock.now());
         if (!parsed.ok) {
-          return reply.code(422).send({ error: 'invalid_message', message: t('signup.errors.heading'), errors: parsed.errors.map((e) => ({ path: e.key === 'sendDate' || e.key === 'sendTime' ? 'sendAt' : e.key, message: e.message })) });
+          return reply
+            .code(422)
+            .send({
+              error: 'invalid_message',
+              message: t('signup.errors.heading'),
+              errors: parsed.errors.map((e) => ({ path: e.key === 'sendDate' || e.key === 'sendTime' ? 'sendAt' : e.key, message: e.message })),
+            });
         }
         const result = await sendCampaign(ctx, staffOf(request), found.event, parsed.fields, draft.submissionKey, request.params.messageId);
         if (!result.ok) {
@@ -250,7 +304,9 @@ export function messagesApi(ctx: AppContext): FastifyPluginAsync {
           description: 'Puts every failed delivery of the message, or only the recipient given, back in the queue with a fresh count of attempts.',
           security,
           params: idParams,
-          body: z.object({ recipientId: z.number().int().min(1).max(2_147_483_647).optional().describe('A delivery log row id; absent: all failed') }).optional(),
+          body: z
+            .object({ recipientId: z.number().int().min(1).max(2_147_483_647).optional().describe('A delivery log row id; absent: all failed') })
+            .optional(),
           response: { 200: z.object({ requeued: z.number().int() }), 401: plainErrorSchema, 403: plainErrorSchema, 404: plainErrorSchema },
         },
       },
@@ -295,7 +351,13 @@ export function messagesApi(ctx: AppContext): FastifyPluginAsync {
           security,
           headers: z.object({ 'accept-language': z.string().optional() }),
           params: slugParams,
-          body: z.object({ enabled: z.boolean(), daysBefore: z.number().int(), noteDa: z.string().optional(), noteEn: z.string().optional(), joinUrl: z.string().optional() }),
+          body: z.object({
+            enabled: z.boolean(),
+            daysBefore: z.number().int(),
+            noteDa: z.string().optional(),
+            noteEn: z.string().optional(),
+            joinUrl: z.string().optional(),
+          }),
           response: { 200: reminderSchema, 401: plainErrorSchema, 403: plainErrorSchema, 404: plainErrorSchema, 422: invalidSchema },
         },
       },
@@ -304,8 +366,14 @@ export function messagesApi(ctx: AppContext): FastifyPluginAsync {
         const found = await eventOf(request.params.slug, request);
         if (!found.ok) return reply.code(found.status).send(found.body);
         const b = request.body;
-        const parsed = parseReminderInput({ enabled: b.enabled, daysBefore: b.daysBefore, noteDa: b.noteDa ?? '', noteEn: b.noteEn ?? '', joinUrl: b.joinUrl ?? '' }, t);
-        if (!parsed.ok) return reply.code(422).send({ error: 'invalid_message', message: t('signup.errors.heading'), errors: parsed.errors.map((e) => ({ path: e.key, message: e.message })) });
+        const parsed = parseReminderInput(
+          { enabled: b.enabled, daysBefore: b.daysBefore, noteDa: b.noteDa ?? '', noteEn: b.noteEn ?? '', joinUrl: b.joinUrl ?? '' },
+          t,
+        );
+        if (!parsed.ok)
+          return reply
+            .code(422)
+            .send({ error: 'invalid_message', message: t('signup.errors.heading'), errors: parsed.errors.map((e) => ({ path: e.key, message: e.message })) });
         await saveReminderSettings(ctx, staffOf(request), found.event.id, parsed.settings);
         return reminderSettings(ctx, found.event.id);
       },

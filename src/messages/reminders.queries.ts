@@ -22,7 +22,17 @@ export async function saveReminder(trx: Database, row: Insertable<EventReminders
   await trx
     .insertInto('event_reminders')
     .values(row)
-    .onConflict((oc) => oc.column('event_id').doUpdateSet({ days_before: row.days_before, note_da: row.note_da ?? '', note_en: row.note_en ?? '', updated_by_name: row.updated_by_name, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc
+        .column('event_id')
+        .doUpdateSet({
+          days_before: row.days_before,
+          note_da: row.note_da ?? '',
+          note_en: row.note_en ?? '',
+          updated_by_name: row.updated_by_name,
+          updated_at: row.updated_at,
+        }),
+    )
     .execute();
 }
 
@@ -50,17 +60,39 @@ export async function eventsWithReminderBefore(db: Database, now: string, until:
 
 /** The event's reminder campaign, locked for this transaction (PostgreSQL) so two runners take turns. */
 export async function lockReminderCampaign(trx: Database, keyHash: string) {
-  return forUpdate(trx, trx.selectFrom('message_campaigns').select(['id', 'recipient_count']).where('submission_key_hash', '=', keyHash).where('kind', '=', 'reminder')).executeTakeFirst();
+  return forUpdate(
+    trx,
+    trx.selectFrom('message_campaigns').select(['id', 'recipient_count']).where('submission_key_hash', '=', keyHash).where('kind', '=', 'reminder'),
+  ).executeTakeFirst();
 }
 
 /** Creates the event's reminder campaign unless it exists (a second runner's insert does nothing). */
 export async function ensureReminderCampaign(
   trx: Database,
-  row: { event_id: number; subject_da: string; body_da: string; subject_en: string; body_en: string; submission_key_hash: string; created_at: string; created_by_name: string },
+  row: {
+    event_id: number;
+    subject_da: string;
+    body_da: string;
+    subject_en: string;
+    body_en: string;
+    submission_key_hash: string;
+    created_at: string;
+    created_by_name: string;
+  },
 ): Promise<void> {
   await trx
     .insertInto('message_campaigns')
-    .values({ ...row, audience: 'confirmed', template: 'reminder', created_by_id: null, recipient_count: 0, status: 'sent', kind: 'reminder', send_at: null, sent_at: row.created_at })
+    .values({
+      ...row,
+      audience: 'confirmed',
+      template: 'reminder',
+      created_by_id: null,
+      recipient_count: 0,
+      status: 'sent',
+      kind: 'reminder',
+      send_at: null,
+      sent_at: row.created_at,
+    })
     .onConflict((oc) => oc.column('submission_key_hash').doNothing())
     .execute();
 }
@@ -70,6 +102,10 @@ export async function remindedParticipants(trx: Database, campaignId: number): P
   return new Set(rows.flatMap((r) => (r.participant_id === null ? [] : [r.participant_id])));
 }
 
-export async function updateReminderCampaign(trx: Database, campaignId: number, change: { recipient_count: number; subject_da: string; body_da: string; subject_en: string; body_en: string; sent_at: string }) {
+export async function updateReminderCampaign(
+  trx: Database,
+  campaignId: number,
+  change: { recipient_count: number; subject_da: string; body_da: string; subject_en: string; body_en: string; sent_at: string },
+) {
   await trx.updateTable('message_campaigns').set(change).where('id', '=', campaignId).execute();
 }

@@ -44,7 +44,13 @@ export type ReminderField = 'daysBefore' | 'noteDa' | 'noteEn' | 'joinUrl';
 /** The settings as stored, or the defaults (off, 2 days) for an event without any. */
 export async function reminderSettings(ctx: AppContext, eventId: number): Promise<ReminderSettings> {
   const [row, joinUrl] = await Promise.all([q.reminderOf(ctx.db, eventId), q.joinUrlOf(ctx.db, eventId)]);
-  return { enabled: !!row, daysBefore: row?.days_before ?? REMINDER_LIMITS.defaultDays, noteDa: row?.note_da ?? '', noteEn: row?.note_en ?? '', joinUrl: joinUrl ?? '' };
+  return {
+    enabled: !!row,
+    daysBefore: row?.days_before ?? REMINDER_LIMITS.defaultDays,
+    noteDa: row?.note_da ?? '',
+    noteEn: row?.note_en ?? '',
+    joinUrl: joinUrl ?? '',
+  };
 }
 
 /** The event's join link for a booking page: only when the booking holds a seat (confirmed), else null. */
@@ -75,7 +81,10 @@ export function isJoinUrl(value: string): boolean {
   }
 }
 
-export function parseReminderInput(input: ReminderInput, t: Translate): { ok: true; settings: ReminderSettings } | { ok: false; errors: Array<{ key: ReminderField; message: string }> } {
+export function parseReminderInput(
+  input: ReminderInput,
+  t: Translate,
+): { ok: true; settings: ReminderSettings } | { ok: false; errors: Array<{ key: ReminderField; message: string }> } {
   const errors: Array<{ key: ReminderField; message: string }> = [];
   const daysText = String(input.daysBefore).trim();
   const days = /^\d{1,2}$/.test(daysText) ? Number(daysText) : NaN;
@@ -88,7 +97,10 @@ export function parseReminderInput(input: ReminderInput, t: Translate): { ok: tr
     const field = t(`reminders.field.${key}`);
     if (!parsed.success) {
       const code = textIssueOf(parsed.error.issues[0]!);
-      errors.push({ key, message: code === 'too_long' ? t('campaigns.error.tooLong', { field, max: REMINDER_LIMITS.note }) : t('campaigns.error.characters', { field }) });
+      errors.push({
+        key,
+        message: code === 'too_long' ? t('campaigns.error.tooLong', { field, max: REMINDER_LIMITS.note }) : t('campaigns.error.characters', { field }),
+      });
       continue;
     }
     notes[key] = parsed.data;
@@ -96,7 +108,11 @@ export function parseReminderInput(input: ReminderInput, t: Translate): { ok: tr
     const unknown = parts.flatMap((p) => (p.kind === 'placeholder' ? [`{{${p.name}}}`] : []));
     const other = parts.find((p): p is Exclude<typeof p, { kind: 'placeholder' }> => p.kind !== 'placeholder');
     if (unknown.length > 0) errors.push({ key, message: t('campaigns.error.placeholder', { field, names: unknown.slice(0, 5).join(', ') }) });
-    else if (other) errors.push({ key, message: t(other.kind === 'bracket' ? 'campaigns.error.bracket' : 'campaigns.error.brokenPlaceholder', { field, excerpt: other.excerpt }) });
+    else if (other)
+      errors.push({
+        key,
+        message: t(other.kind === 'bracket' ? 'campaigns.error.bracket' : 'campaigns.error.brokenPlaceholder', { field, excerpt: other.excerpt }),
+      });
   }
   const url = urlSchema.safeParse(input.joinUrl);
   const joinUrl = url.success ? url.data : '';
@@ -110,7 +126,14 @@ export async function saveReminderSettings(ctx: AppContext, staff: StaffIdentity
   const now = ctx.clock.now().toISOString();
   await writeTransaction(ctx.db, async (trx) => {
     if (settings.enabled) {
-      await q.saveReminder(trx, { event_id: eventId, days_before: settings.daysBefore, note_da: settings.noteDa, note_en: settings.noteEn, updated_by_name: staff.name, updated_at: now });
+      await q.saveReminder(trx, {
+        event_id: eventId,
+        days_before: settings.daysBefore,
+        note_da: settings.noteDa,
+        note_en: settings.noteEn,
+        updated_by_name: staff.name,
+        updated_at: now,
+      });
     } else {
       await q.deleteReminder(trx, eventId);
     }
@@ -184,7 +207,14 @@ export async function sendDueReminders(ctx: AppContext): Promise<ReminderRunResu
         body_en: fields.en.body,
         sent_at: at,
       });
-      await recordAudit(trx, { actor: null, action: 'campaign.reminder', entityType: 'message_campaign', entityId: campaign.id, after: { eventId: e.id, recipientCount: count }, at: now });
+      await recordAudit(trx, {
+        actor: null,
+        action: 'campaign.reminder',
+        entityType: 'message_campaign',
+        entityId: campaign.id,
+        after: { eventId: e.id, recipientCount: count },
+        at: now,
+      });
       return count;
     });
     if (n > 0) reminded.push({ eventId: e.id, participants: n });

@@ -49,7 +49,13 @@ export async function sendDueCampaigns(ctx: AppContext): Promise<DueResult> {
         action: 'campaign.scheduledSend',
         entityType: 'message_campaign',
         entityId: due.id,
-        after: { eventId: event.id, audience: due.audience, template: isTemplateId(due.template) ? due.template : 'blank', sendAt: due.send_at, recipientCount: n },
+        after: {
+          eventId: event.id,
+          audience: due.audience,
+          template: isTemplateId(due.template) ? due.template : 'blank',
+          sendAt: due.send_at,
+          recipientCount: n,
+        },
         at: now,
       });
       return n;
@@ -65,7 +71,14 @@ export async function cancelScheduledCampaign(ctx: AppContext, staff: StaffIdent
   const now = ctx.clock.now();
   return writeTransaction(ctx.db, async (trx) => {
     if (!(await q.cancelScheduled(trx, eventId, campaignId))) return false;
-    await recordAudit(trx, { actor: staff, action: 'campaign.cancelSchedule', entityType: 'message_campaign', entityId: campaignId, after: { eventId }, at: now });
+    await recordAudit(trx, {
+      actor: staff,
+      action: 'campaign.cancelSchedule',
+      entityType: 'message_campaign',
+      entityId: campaignId,
+      after: { eventId },
+      at: now,
+    });
     return true;
   });
 }

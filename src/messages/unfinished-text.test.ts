@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { campaignMail, PLACEHOLDERS, TEMPLATES, TEMPLATE_IDS, type PlaceholderValues } from './campaign-templates.js';
 import { isFinished, unfinishedParts } from './unfinished-text.js';
 
-const values: PlaceholderValues = { name: 'Ann', event: 'Kursus', date: '4. februar 2027', venue: 'Aarhus', link: 'https://x.test/e', myBookings: 'https://x.test/m', tables: '1' };
+const values: PlaceholderValues = {
+  name: 'Ann',
+  event: 'Kursus',
+  date: '4. februar 2027',
+  venue: 'Aarhus',
+  link: 'https://x.test/e',
+  myBookings: 'https://x.test/m',
+  tables: '1',
+};
 const knownNames = Object.values(PLACEHOLDERS).flat();
 /** Text that cannot hold anything the rule looks at. */
 const plain = fc.stringMatching(/^[a-zA-ZæøåÆØÅ0-9 .,:;!?\n-]{0,40}$/);
@@ -15,7 +23,9 @@ describe('unfinished text', () => {
       expect(isFinished(TEMPLATES[id].da.body), id).toBe(false);
       expect(isFinished(TEMPLATES[id].en.body), id).toBe(false);
     }
-    expect(unfinishedParts(TEMPLATES.practical.da.body)).toEqual([{ kind: 'bracket', excerpt: '[skriv om ankomst, parkering, forplejning og hvad du skal h…' }]);
+    expect(unfinishedParts(TEMPLATES.practical.da.body)).toEqual([
+      { kind: 'bracket', excerpt: '[skriv om ankomst, parkering, forplejning og hvad du skal h…' },
+    ]);
     expect(isFinished(TEMPLATES.reminder.da.body)).toBe(true);
   });
 
@@ -49,11 +59,16 @@ describe('unfinished text', () => {
 
   it('property: any bracketed text that is not a link blocks sending', () => {
     fc.assert(
-      fc.property(plain, fc.string({ maxLength: 30 }).filter((s) => !/[[\]\\]/.test(s)), plain, (before, inside, after) => {
-        const text = `${before}[${inside}]${after}`;
-        const parts = unfinishedParts(text);
-        expect(parts.some((p) => p.kind === 'bracket')).toBe(true);
-      }),
+      fc.property(
+        plain,
+        fc.string({ maxLength: 30 }).filter((s) => !/[[\]\\]/.test(s)),
+        plain,
+        (before, inside, after) => {
+          const text = `${before}[${inside}]${after}`;
+          const parts = unfinishedParts(text);
+          expect(parts.some((p) => p.kind === 'bracket')).toBe(true);
+        },
+      ),
     );
   });
 
@@ -61,7 +76,12 @@ describe('unfinished text', () => {
     const piece = fc.oneof(
       plain,
       fc.constantFrom(...knownNames).map((n) => `{{${n}}}`),
-      fc.tuple(plain.map((s) => s.replace(/\n/g, ' ')), url).map(([t, u]) => `[${t}](${u})`),
+      fc
+        .tuple(
+          plain.map((s) => s.replace(/\n/g, ' ')),
+          url,
+        )
+        .map(([t, u]) => `[${t}](${u})`),
       fc.constantFrom('\\[', '\\]'),
     );
     fc.assert(

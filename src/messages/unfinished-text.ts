@@ -17,10 +17,7 @@
  */
 import { isPlaceholderName } from './campaign-templates.js';
 
-export type UnfinishedPart =
-  | { kind: 'bracket'; excerpt: string }
-  | { kind: 'placeholder'; name: string }
-  | { kind: 'brokenPlaceholder'; excerpt: string };
+export type UnfinishedPart = { kind: 'bracket'; excerpt: string } | { kind: 'placeholder'; name: string } | { kind: 'brokenPlaceholder'; excerpt: string };
 
 const PLACEHOLDER = /\{\{\s*([\p{L}\p{N}_]{1,40})\s*\}\}/gu;
 /** [text](target): text without brackets or line breaks, a target that looks like a link. */
@@ -62,7 +59,8 @@ export function unfinishedParts(text: string): UnfinishedPart[] {
   const links = [...withPlaceholders.matchAll(MARKDOWN_LINK)].map((m) => [m.index, m.index + m[0].length] as const);
   let brackets = withPlaceholders;
   for (const [from, to] of links) brackets = brackets.slice(0, from) + blank(brackets.slice(from, to)) + brackets.slice(to);
-  for (const m of brackets.matchAll(GAP)) found.push({ at: m.index, part: { kind: 'bracket', excerpt: excerptOf(text.slice(m.index, m.index + m[0].length)) } });
+  for (const m of brackets.matchAll(GAP))
+    found.push({ at: m.index, part: { kind: 'bracket', excerpt: excerptOf(text.slice(m.index, m.index + m[0].length)) } });
   const gapsGone = brackets.replace(GAP, blank);
   const lone = /[[\]]/.exec(gapsGone);
   if (lone) found.push({ at: lone.index, part: { kind: 'bracket', excerpt: excerptOf(text.slice(lone.index, lone.index + 40)) } });
@@ -73,4 +71,3 @@ export function unfinishedParts(text: string): UnfinishedPart[] {
 export function isFinished(text: string): boolean {
   return unfinishedParts(text).length === 0;
 }
-

@@ -24,7 +24,14 @@ async function eventWithParticipant(request: APIRequestContext): Promise<string>
     const res = await request.post(`/api/v1/events/${event.slug}/registrations`, {
       data: {
         locale: 'da',
-        payer: { organisation: 'Skanderborg Kommune', cvr: '29189722', address: 'Adelgade 44', postalCode: '8660', city: 'Skanderborg', email: 'faktura@skanderborg.dk' },
+        payer: {
+          organisation: 'Skanderborg Kommune',
+          cvr: '29189722',
+          address: 'Adelgade 44',
+          postalCode: '8660',
+          city: 'Skanderborg',
+          email: 'faktura@skanderborg.dk',
+        },
         booker: { name: 'Birte Booker', email: `birte-plan-${run}@skanderborg.dk` },
         participants: [{ name: 'Palle Planlagt', email: `palle-${run}@skanderborg.dk`, jobTitle: 'Konsulent', workplace: 'Borgerservice' }],
         acceptTerms: true,

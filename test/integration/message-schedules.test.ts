@@ -36,8 +36,16 @@ forEachDialect('scheduled messages, resending and reminders', (dialect) => {
   beforeAll(async () => {
     const ctx = t.current.ctx;
     event = await makeEvent(ctx, { capacity: 2, type: 'webinar' });
-    tokens.seated = (await createRegistration(ctx, event.slug, { ...signup(), participants: [participant(1, { name: 'Ann Plads' }), participant(2, { name: 'Bo Plads' })], locale: 'da' })).manageToken;
-    tokens.waiting = (await createRegistration(ctx, event.slug, { ...signup(), participants: [participant(3, { name: 'Cy Venter' })], locale: 'da' })).manageToken;
+    tokens.seated = (
+      await createRegistration(ctx, event.slug, {
+        ...signup(),
+        participants: [participant(1, { name: 'Ann Plads' }), participant(2, { name: 'Bo Plads' })],
+        locale: 'da',
+      })
+    ).manageToken;
+    tokens.waiting = (
+      await createRegistration(ctx, event.slug, { ...signup(), participants: [participant(3, { name: 'Cy Venter' })], locale: 'da' })
+    ).manageToken;
     manager = await staffClient(t.current.app, ctx, 'manager');
     bearer = await bearerFor(ctx, manager.staff.id);
   });
@@ -47,13 +55,35 @@ forEachDialect('scheduled messages, resending and reminders', (dialect) => {
   const filled = (body: string) => body.replace(/\[[^\]]*\]/, 'Mød op ved hovedindgangen');
   function form(overrides: Record<string, string> = {}): Record<string, string> {
     const p = TEMPLATES.practical;
-    return { audience: 'confirmed', template: 'practical', subjectDa: p.da.subject, bodyDa: filled(p.da.body), subjectEn: '', bodyEn: '', submissionKey: key(), ...overrides };
+    return {
+      audience: 'confirmed',
+      template: 'practical',
+      subjectDa: p.da.subject,
+      bodyDa: filled(p.da.body),
+      subjectEn: '',
+      bodyEn: '',
+      submissionKey: key(),
+      ...overrides,
+    };
   }
   const later = { when: 'later', sendDay: '3', sendMonth: '6', sendYear: '2026', sendTime: '9.30' }; // 2026-06-03 07:30Z
   const db = () => t.current.ctx.db;
-  const count = async (table: 'message_campaigns' | 'campaign_recipients' | 'outbox_messages') => Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: 'message_campaigns' | 'campaign_recipients' | 'outbox_messages') =>
+    Number(
+      (
+        await db()
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, payload?: unknown) =>
-    t.current.app.inject({ method, url: `/api/v1/events/${event.slug}${path}`, headers: { authorization: bearer }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    t.current.app.inject({
+      method,
+      url: `/api/v1/events/${event.slug}${path}`,
+      headers: { authorization: bearer },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
   /** Two runners at once (on PostgreSQL they really overlap on the pool). */
   const twoRunners = () => Promise.all([runMessagesTick({ ...t.current.ctx }), runMessagesTick({ ...t.current.ctx })]);
 
@@ -76,7 +106,10 @@ forEachDialect('scheduled messages, resending and reminders', (dialect) => {
     expect(viaApi.statusCode).toBe(422);
     expect(viaApi.json().errors[0].path).toBe('bodyDa');
     // Links and escaped brackets are text, not gaps.
-    const ok = await postForm(t.current.app, manager, url(), { ...form({ bodyDa: 'Se [programmet]({{link}}) og mød op i \\[lokale B\\].' }), action: 'preview' });
+    const ok = await postForm(t.current.app, manager, url(), {
+      ...form({ bodyDa: 'Se [programmet]({{link}}) og mød op i \\[lokale B\\].' }),
+      action: 'preview',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('mød op i [lokale B]');
     expect({ campaigns: await count('message_campaigns'), outbox: await count('outbox_messages') }).toEqual(before);
@@ -134,7 +167,13 @@ forEachDialect('scheduled messages, resending and reminders', (dialect) => {
     const editPage = await t.current.app.inject({ url: `${url()}?edit=${id}`, headers: manager.headers });
     expect(editPage.body).toContain('Ret planlagt besked');
     expect(editPage.body).toContain(`name="editing" value="${id}"`);
-    const edited = await postForm(t.current.app, manager, url(), { ...form({ subjectDa: 'Nyt emne' }), ...later, sendDay: '5', editing: String(id), action: 'send' });
+    const edited = await postForm(t.current.app, manager, url(), {
+      ...form({ subjectDa: 'Nyt emne' }),
+      ...later,
+      sendDay: '5',
+      editing: String(id),
+      action: 'send',
+    });
     expect(edited.statusCode).toBe(303);
     const row = await db().selectFrom('message_campaigns').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ subject_da: 'Nyt emne', status: 'scheduled', send_at: '2026-06-05T07:30:00.000Z' });
@@ -146,7 +185,12 @@ forEachDialect('scheduled messages, resending and reminders', (dialect) => {
     expect(viaApi.statusCode).toBe(201);
     expect(viaApi.json()).toMatchObject({ status: 'scheduled', sendAt: '2026-06-06T07:00:00.000Z' });
     const apiId = viaApi.json().id as number;
-    const patched = await api('PATCH', `/messages/${apiId}`, { audience: 'both', subjectDa: 'Via API rettet', bodyDa: 'Kære {{navn}}', sendAt: '2026-06-07T09:00:00+02:00' });
+    const patched = await api('PATCH', `/messages/${apiId}`, {
+      audience: 'both',
+      subjectDa: 'Via API rettet',
+      bodyDa: 'Kære {{navn}}',
+      sendAt: '2026-06-07T09:00:00+02:00',
+    });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().sendAt).toBe('2026-06-07T07:00:00.000Z');
     expect((await api('POST', `/messages/${apiId}/cancel`)).json().status).toBe('cancelled');
@@ -164,14 +208,35 @@ forEachDialect('scheduled messages, resending and reminders', (dialect) => {
     clock.set(TEST_NOW);
     const sent = await postForm(t.current.app, manager, url(), { ...form(), action: 'send' });
     const id = Number(/messages\/(\d+)\?/.exec(String(sent.headers.location))?.[1]);
-    const outboxIds = (await db().selectFrom('campaign_recipients').select(['id', 'outbox_id']).where('campaign_id', '=', id).orderBy('id').execute());
-    await db().updateTable('outbox_messages').set({ status: 'failed', attempts: 20, last_error: '550 mailbox unavailable' }).where('id', 'in', outboxIds.map((r) => r.outbox_id)).execute();
+    const outboxIds = await db().selectFrom('campaign_recipients').select(['id', 'outbox_id']).where('campaign_id', '=', id).orderBy('id').execute();
+    await db()
+      .updateTable('outbox_messages')
+      .set({ status: 'failed', attempts: 20, last_error: '550 mailbox unavailable' })
+      .where(
+        'id',
+        'in',
+        outboxIds.map((r) => r.outbox_id),
+      )
+      .execute();
     const page = await t.current.app.inject({ url: `${url()}/${id}`, headers: manager.headers });
     expect(page.body).toContain('Send de fejlede igen (2)');
     const one = await postForm(t.current.app, manager, `${url()}/${id}/resend`, { recipient: String(outboxIds[0]!.id) });
     expect(String(one.headers.location)).toContain('done=resent&count=1');
-    const statuses = async () => (await db().selectFrom('outbox_messages').select(['status', 'attempts']).where('id', 'in', outboxIds.map((r) => r.outbox_id)).orderBy('id').execute());
-    expect(await statuses()).toEqual([{ status: 'pending', attempts: 0 }, { status: 'failed', attempts: 20 }]);
+    const statuses = async () =>
+      await db()
+        .selectFrom('outbox_messages')
+        .select(['status', 'attempts'])
+        .where(
+          'id',
+          'in',
+          outboxIds.map((r) => r.outbox_id),
+        )
+        .orderBy('id')
+        .execute();
+    expect(await statuses()).toEqual([
+      { status: 'pending', attempts: 0 },
+      { status: 'failed', attempts: 20 },
+    ]);
     const all = await api('POST', `/messages/${id}/resend`, {});
     expect(all.json()).toEqual({ requeued: 1 });
     expect((await statuses()).map((s) => s.status)).toEqual(['pending', 'pending']);
@@ -189,9 +254,21 @@ forEachDialect('scheduled messages, resending and reminders', (dialect) => {
     const refused = await api('PUT', '/reminder', { enabled: true, daysBefore: 0, noteDa: '[skriv her]', joinUrl: 'javascript:alert(1)' });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors.map((e: { path: string }) => e.path)).toEqual(['daysBefore', 'noteDa', 'joinUrl']);
-    const saved = await postForm(t.current.app, manager, `${url()}/reminder`, { enabled: '1', daysBefore: '2', noteDa: 'Test din lyd inden start, {{navn}}.', noteEn: '', joinUrl: 'https://meet.example.dk/rum-42' });
+    const saved = await postForm(t.current.app, manager, `${url()}/reminder`, {
+      enabled: '1',
+      daysBefore: '2',
+      noteDa: 'Test din lyd inden start, {{navn}}.',
+      noteEn: '',
+      joinUrl: 'https://meet.example.dk/rum-42',
+    });
     expect(saved.statusCode).toBe(303);
-    expect((await api('GET', '/reminder')).json()).toEqual({ enabled: true, daysBefore: 2, noteDa: 'Test din lyd inden start, {{navn}}.', noteEn: '', joinUrl: 'https://meet.example.dk/rum-42' });
+    expect((await api('GET', '/reminder')).json()).toEqual({
+      enabled: true,
+      daysBefore: 2,
+      noteDa: 'Test din lyd inden start, {{navn}}.',
+      noteEn: '',
+      joinUrl: 'https://meet.example.dk/rum-42',
+    });
 
     const reminderRows = () =>
       db()

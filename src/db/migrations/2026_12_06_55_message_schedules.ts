@@ -14,8 +14,14 @@ import { sql, type Kysely } from 'kysely';
  *   practical note in Danish and English. No row: no reminder.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('message_campaigns').addColumn('status', 'text', (c) => c.notNull().defaultTo('sent')).execute();
-  await db.schema.alterTable('message_campaigns').addColumn('kind', 'text', (c) => c.notNull().defaultTo('manual')).execute();
+  await db.schema
+    .alterTable('message_campaigns')
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('sent'))
+    .execute();
+  await db.schema
+    .alterTable('message_campaigns')
+    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('manual'))
+    .execute();
   await db.schema.alterTable('message_campaigns').addColumn('send_at', 'text').execute();
   await db.schema.alterTable('message_campaigns').addColumn('sent_at', 'text').execute();
   await sql`UPDATE message_campaigns SET sent_at = created_at`.execute(db);

@@ -62,7 +62,19 @@ export function WhenFields({ page, draft, errors }: { page: AdminPageContext; dr
           </div>
         </fieldset>
       </div>
-      <TextField page={page} field="sendTime" name="sendTime" label={t('campaigns.when.time')} hint={t('campaigns.when.time.hint')} value={draft.sendTime} errors={errors} maxLength={20} width="xs" optional autocomplete="off" />
+      <TextField
+        page={page}
+        field="sendTime"
+        name="sendTime"
+        label={t('campaigns.when.time')}
+        hint={t('campaigns.when.time.hint')}
+        value={draft.sendTime}
+        errors={errors}
+        maxLength={20}
+        width="xs"
+        optional
+        autocomplete="off"
+      />
     </div>
   );
 }
@@ -104,8 +116,29 @@ export function ReminderSection(p: {
             inputmode="numeric"
             width="xs"
           />
-          <TextField page={page} field="noteDa" name="noteDa" label={t('reminders.field.noteDa')} hint={t('reminders.field.note.hint')} value={settings.noteDa} errors={map} multiline optional maxLength={REMINDER_LIMITS.note} />
-          <TextField page={page} field="noteEn" name="noteEn" label={t('reminders.field.noteEn')} value={settings.noteEn} errors={map} multiline optional maxLength={REMINDER_LIMITS.note} />
+          <TextField
+            page={page}
+            field="noteDa"
+            name="noteDa"
+            label={t('reminders.field.noteDa')}
+            hint={t('reminders.field.note.hint')}
+            value={settings.noteDa}
+            errors={map}
+            multiline
+            optional
+            maxLength={REMINDER_LIMITS.note}
+          />
+          <TextField
+            page={page}
+            field="noteEn"
+            name="noteEn"
+            label={t('reminders.field.noteEn')}
+            value={settings.noteEn}
+            errors={map}
+            multiline
+            optional
+            maxLength={REMINDER_LIMITS.note}
+          />
           <TextField
             page={page}
             field="joinUrl"
@@ -132,4 +165,3 @@ export function ReminderSection(p: {
     </section>
   );
 }
-
