@@ -185,7 +185,7 @@ export function campaignsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       const event = await allowedEvent(request.params.id, request, reply);
       if (!event) return reply;
       const raw = formField(request.body, 'recipient') ?? '';
-      const recipientId = /^\d{1,10}$/.test(raw) ? Number(raw) : undefined;
+      const recipientId = /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
       const count = await resendFailed(ctx, staffOf(request), event.id, request.params.campaignId, recipientId);
       return reply.code(303).header('location', `${campaignPaths.campaign(event.id, request.params.campaignId)}?done=resent&count=${count}`).send();
     });

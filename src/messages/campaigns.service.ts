@@ -116,7 +116,7 @@ export function campaignDraftFrom(body: unknown): CampaignDraft {
     sendMonth: (formField(body, 'sendMonth') ?? '').slice(0, 10),
     sendYear: (formField(body, 'sendYear') ?? '').slice(0, 10),
     sendTime: (formField(body, 'sendTime') ?? '').slice(0, 20),
-    editing: /^\d{1,10}$/.test(formField(body, 'editing') ?? '') ? formField(body, 'editing')! : '',
+    editing: /^\d{1,9}$/.test(formField(body, 'editing') ?? '') ? formField(body, 'editing')! : '',
   };
 }
 
