@@ -36,12 +36,18 @@ describe('schedule time', () => {
     expect(parseSchedule({ day: '10', month: '1', year: '2029', time: '13.00' }, now)).toEqual({ ok: false, errors: [{ field: 'sendDate', issue: 'tooFar' }] });
   });
 
-  it('property: a stored time shown in the form reads back as the same minute', () => {
+  it('property: a stored time shown in the form reads back as the same minute (the later one in the repeated October hour)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 360 * 24 * 60 }), (minutes) => {
         const at = new Date(now.getTime() + minutes * 60_000).toISOString();
         const result = parseSchedule(scheduleInputOf(at), now);
-        expect(result).toEqual({ ok: true, at });
+        if (!result.ok) throw new Error(`refused ${at}`);
+        // The hour repeated when summer time ends reads as its later occurrence (danishTimeToUtc).
+        const shift = Date.parse(result.at) - Date.parse(at);
+        if (shift !== 0) {
+          expect(shift).toBe(3_600_000);
+          expect(scheduleInputOf(at).time.startsWith('02.')).toBe(true);
+        }
       }),
     );
   });
