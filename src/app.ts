@@ -41,6 +41,7 @@ import { materialsAdminRoutes } from './materials/materials.admin.routes.js';
 import { invoicesAdminRoutes } from './invoices/invoices.admin.routes.js';
 import { invoicesApi } from './invoices/invoices.api.js';
 import { campaignsAdminRoutes } from './messages/campaigns.admin.routes.js';
+import { messagesApi } from './messages/messages.api.js';
 import { messagesOverviewRoutes } from './messages/messages-overview.routes.js';
 import { groupsAdminRoutes } from './groups/groups.admin.routes.js';
 import { groupsApi } from './groups/groups.api.js';
@@ -140,6 +141,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(invoicesAdminRoutes(ctx));
   await app.register(invoicesApi(ctx));
   await app.register(campaignsAdminRoutes(ctx));
+  await app.register(messagesApi(ctx));
   await app.register(registrationsOverviewRoutes(ctx));
   await app.register(messagesOverviewRoutes(ctx));
   await app.register(registrationsStaffApi(ctx));

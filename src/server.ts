@@ -6,6 +6,7 @@ import { startOutboxWorker } from './messages/outbox.worker.js';
 import { ensureDemoAdmin } from './demo/demo-admin.js';
 import { startInvoicingWorker } from './invoices/invoicing.worker.js';
 import { startRetentionWorker } from './messages/retention.js';
+import { startMessagesWorker } from './messages/messages.worker.js';
 
 const config = loadConfig();
 const ctx = await openContext(config);
@@ -34,6 +35,8 @@ const outboxWorker = config.outboxWorker === 'in-process' ? startOutboxWorker(ct
 const invoicingWorker = config.outboxWorker === 'in-process' && config.invoicingWorker === 'in-process' ? startInvoicingWorker(ctx, { log: app.log }) : undefined;
 // Removes links from sent mails and deletes what is past RETENTION_DAYS; runs wherever the outbox worker runs.
 const retentionWorker = config.outboxWorker === 'in-process' ? startRetentionWorker(ctx, { log: app.log }) : undefined;
+// Sends scheduled messages and automatic reminders when due; runs wherever the outbox worker runs.
+const messagesWorker = config.outboxWorker === 'in-process' ? startMessagesWorker(ctx, { log: app.log }) : undefined;
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -45,6 +48,7 @@ async function shutdown(signal: string): Promise<void> {
   await demoFinishing;
   await invoicingWorker?.stop();
   await retentionWorker?.stop();
+  await messagesWorker?.stop();
   await outboxWorker?.stop();
   await ctx.db.destroy();
   process.exit(0);

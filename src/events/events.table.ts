@@ -55,6 +55,8 @@ export interface EventsTable {
   duplicated_from_id: number | null;
   /** The language it is held in and its texts are written in (migration 50). */
   language: Generated<EventLanguage>;
+  /** A webinar's join link, shown only to confirmed participants (migration 55). */
+  join_url: Generated<string | null>;
 }
 
 export interface VenuesTable {

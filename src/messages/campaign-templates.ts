@@ -35,6 +35,16 @@ const byName = new Map<string, PlaceholderKey>(
 /** {{ name }}: letters (also æøå), digits and underscores, spaces inside the braces allowed. */
 const PLACEHOLDER = /\{\{\s*([\p{L}\p{N}_]{1,40})\s*\}\}/gu;
 
+/** True for a placeholder's name in either language, in any case ("Navn" too). */
+export function isPlaceholderName(name: string): boolean {
+  return byName.has(name.toLowerCase());
+}
+
+/** The text as the recipient reads it: an escaped \\[ or \\] (see unfinished-text.ts) becomes [ or ]. */
+export function unescapeBrackets(text: string): string {
+  return text.replace(/\\([[\]])/g, '$1');
+}
+
 /** The placeholder names in a text that mean nothing, each once, in order of appearance. */
 export function unknownPlaceholders(text: string): string[] {
   const unknown: string[] = [];
@@ -178,13 +188,13 @@ export function textFor(message: Record<Locale, MessageText>, locale: Locale): {
  * line breaks within a paragraph kept.
  */
 export function campaignMail(text: MessageText, values: PlaceholderValues, locale: Locale, footer: string): MailContent {
-  const body = fillPlaceholders(text.body.replace(/\r\n?/g, '\n'), values);
+  const body = fillPlaceholders(unescapeBrackets(text.body.replace(/\r\n?/g, '\n')), values);
   const paragraphs = body
     .split(/\n[ \t]*\n/)
     .map((p) => p.replace(/^\s+|\s+$/g, ''))
     .filter((p) => p !== '');
   return {
-    subject: oneLine(fillPlaceholders(text.subject, values)),
+    subject: oneLine(fillPlaceholders(unescapeBrackets(text.subject), values)),
     locale,
     blocks: paragraphs.map((p) => ({ kind: 'p', text: p })),
     footer,

@@ -3,7 +3,7 @@
  * campaign_recipients) and of their delivery, which is read from the outbox
  * rows the recipients point at: the outbox is the one record of what was sent.
  */
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { OutboxStatus } from './outbox.table.js';
 import type { CampaignAudience, CampaignRecipientsTable, MessageCampaignsTable } from './campaigns.table.js';
@@ -60,7 +60,7 @@ export async function recipientsOf(db: Database, eventId: number, audience: Camp
 export type RecipientRow = Awaited<ReturnType<typeof recipientsOf>>[number];
 
 export async function campaignByKeyHash(db: Database, keyHash: string) {
-  return db.selectFrom('message_campaigns').select(['id', 'event_id']).where('submission_key_hash', '=', keyHash).executeTakeFirst();
+  return db.selectFrom('message_campaigns').select(['id', 'event_id', 'status']).where('submission_key_hash', '=', keyHash).executeTakeFirst();
 }
 
 export async function insertCampaign(trx: Database, row: Insertable<MessageCampaignsTable>): Promise<number> {
@@ -71,6 +71,19 @@ export async function insertCampaign(trx: Database, row: Insertable<MessageCampa
 export async function insertCampaignRecipients(trx: Database, rows: Array<Insertable<CampaignRecipientsTable>>): Promise<void> {
   // In chunks: SQLite allows a limited number of bound values per statement.
   for (let i = 0; i < rows.length; i += 100) await trx.insertInto('campaign_recipients').values(rows.slice(i, i + 100)).execute();
+}
+
+/** Changes a message only while it is scheduled; false when it was sent or cancelled meanwhile. */
+export async function updateScheduled(trx: Database, eventId: number, campaignId: number, change: Updateable<MessageCampaignsTable>): Promise<boolean> {
+  const result = await trx
+    .updateTable('message_campaigns')
+    .set(change)
+    .where('id', '=', campaignId)
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'scheduled')
+    .where('kind', '=', 'manual')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export async function campaignOfEvent(db: Database, eventId: number, campaignId: number) {
@@ -86,7 +99,7 @@ export type CampaignRow = NonNullable<Awaited<ReturnType<typeof campaignOfEvent>
 export async function campaignsOfEvent(db: Database, eventId: number) {
   return db
     .selectFrom('message_campaigns')
-    .select(['id', 'audience', 'template', 'subject_da', 'created_by_name', 'recipient_count', 'created_at'])
+    .select(['id', 'audience', 'template', 'subject_da', 'created_by_name', 'recipient_count', 'created_at', 'status', 'kind', 'send_at', 'sent_at'])
     .where('event_id', '=', eventId)
     .orderBy('id', 'desc')
     .execute();
@@ -127,3 +140,61 @@ export async function deliveryLog(db: Database, campaignId: number) {
     .execute();
 }
 export type DeliveryLogRow = Awaited<ReturnType<typeof deliveryLog>>[number];
+
+/** Scheduled manual messages whose time has come, oldest first. */
+export async function dueScheduled(db: Database, now: string, limit: number) {
+  return db
+    .selectFrom('message_campaigns')
+    .selectAll()
+    .where('status', '=', 'scheduled')
+    .where('send_at', '<=', now)
+    .orderBy('send_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Claims a due scheduled message for sending: one conditional UPDATE, so of
+ * two runners only one sees a row changed (on PostgreSQL the second waits for
+ * the first's transaction and then finds the status changed; on SQLite the
+ * write transactions run one after the other). Run in the transaction that
+ * queues its mails.
+ */
+export async function claimScheduled(trx: Database, campaignId: number, now: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('message_campaigns')
+    .set({ status: 'sent', sent_at: now })
+    .where('id', '=', campaignId)
+    .where('status', '=', 'scheduled')
+    .where('send_at', '<=', now)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function setRecipientCount(trx: Database, campaignId: number, count: number): Promise<void> {
+  await trx.updateTable('message_campaigns').set({ recipient_count: count }).where('id', '=', campaignId).execute();
+}
+
+export async function cancelScheduled(trx: Database, eventId: number, campaignId: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('message_campaigns')
+    .set({ status: 'cancelled' })
+    .where('id', '=', campaignId)
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'scheduled')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The outbox rows given up on for a campaign (or one of its recipient rows). */
+export async function failedOutboxIds(db: Database, campaignId: number, recipientId?: number): Promise<number[]> {
+  let query = db
+    .selectFrom('campaign_recipients')
+    .innerJoin('outbox_messages', 'outbox_messages.id', 'campaign_recipients.outbox_id')
+    .select('outbox_messages.id')
+    .where('campaign_recipients.campaign_id', '=', campaignId)
+    .where('outbox_messages.status', '=', 'failed');
+  if (recipientId !== undefined) query = query.where('campaign_recipients.id', '=', recipientId);
+  return (await query.execute()).map((r) => r.id);
+}

@@ -29,7 +29,6 @@ import {
   isTemplateId,
   textFor,
   TEMPLATES,
-  unknownPlaceholders,
   type Locale,
   type MessageText,
   type PlaceholderValues,
@@ -39,6 +38,8 @@ import { CAMPAIGN_AUDIENCES, type CampaignAudience } from './campaigns.table.js'
 import * as q from './campaigns.queries.js';
 import { checkinCodeBlock, checkinCodesOf } from '../checkin/index.js';
 import { enqueueMail, notifyOutbox } from './outbox.service.js';
+import { unfinishedParts } from './unfinished-text.js';
+import { parseSchedule, scheduleInputOf, type ScheduleField } from './schedule-time.js';
 
 export const CAMPAIGN_LIMITS = { subject: 200, body: 10_000 } as const;
 
@@ -52,10 +53,21 @@ export interface CampaignDraft {
   bodyEn: string;
   /** One per form: a second submit with the same key sends nothing more. */
   submissionKey: string;
+  /** 'now' (after the preview) or 'later' (at the date and time below, Danish time). */
+  when: string;
+  sendDay: string;
+  sendMonth: string;
+  sendYear: string;
+  sendTime: string;
+  /** The scheduled message this form edits ('' for a new one). */
+  editing: string;
 }
 
-export type CampaignField = 'audience' | 'subjectDa' | 'bodyDa' | 'subjectEn' | 'bodyEn';
-const FIELD_ORDER: CampaignField[] = ['audience', 'subjectDa', 'bodyDa', 'subjectEn', 'bodyEn'];
+export const DRAFT_FIELDS = ['audience', 'template', 'subjectDa', 'bodyDa', 'subjectEn', 'bodyEn', 'submissionKey', 'when', 'sendDay', 'sendMonth', 'sendYear', 'sendTime', 'editing'] as const;
+const NO_SCHEDULE = { when: 'now', sendDay: '', sendMonth: '', sendYear: '', sendTime: '', editing: '' } as const;
+
+export type CampaignField = 'audience' | 'subjectDa' | 'bodyDa' | 'subjectEn' | 'bodyEn' | ScheduleField;
+const FIELD_ORDER: CampaignField[] = ['audience', 'subjectDa', 'bodyDa', 'subjectEn', 'bodyEn', 'sendDate', 'sendTime'];
 
 export interface CampaignFieldError {
   key: CampaignField;
@@ -69,6 +81,8 @@ export interface CampaignFields {
   da: MessageText;
   /** Both empty when written in Danish only. */
   en: MessageText;
+  /** UTC instant to send at; null to send now. */
+  sendAt: string | null;
 }
 
 export function newSubmissionKey(): string {
@@ -85,7 +99,7 @@ const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest
 export function draftFromTemplate(template: unknown, audience = 'confirmed'): CampaignDraft {
   const id: TemplateId = isTemplateId(template) ? template : 'blank';
   const t = TEMPLATES[id];
-  return { audience, template: id, subjectDa: t.da.subject, bodyDa: t.da.body, subjectEn: t.en.subject, bodyEn: t.en.body, submissionKey: newSubmissionKey() };
+  return { audience, template: id, subjectDa: t.da.subject, bodyDa: t.da.body, subjectEn: t.en.subject, bodyEn: t.en.body, submissionKey: newSubmissionKey(), ...NO_SCHEDULE };
 }
 
 /** The draft a POST carries; anything missing or odd becomes ''. */
@@ -98,6 +112,32 @@ export function campaignDraftFrom(body: unknown): CampaignDraft {
     subjectEn: formField(body, 'subjectEn') ?? '',
     bodyEn: formField(body, 'bodyEn') ?? '',
     submissionKey: formField(body, 'submissionKey') ?? '',
+    when: formField(body, 'when') === 'later' ? 'later' : 'now',
+    sendDay: (formField(body, 'sendDay') ?? '').slice(0, 10),
+    sendMonth: (formField(body, 'sendMonth') ?? '').slice(0, 10),
+    sendYear: (formField(body, 'sendYear') ?? '').slice(0, 10),
+    sendTime: (formField(body, 'sendTime') ?? '').slice(0, 20),
+    editing: /^\d{1,9}$/.test(formField(body, 'editing') ?? '') ? formField(body, 'editing')! : '',
+  };
+}
+
+/** The form for a scheduled message, to edit it. */
+export function draftOfScheduled(c: Pick<q.CampaignRow, 'id' | 'audience' | 'template' | 'subject_da' | 'body_da' | 'subject_en' | 'body_en' | 'send_at'>): CampaignDraft {
+  const at = scheduleInputOf(c.send_at ?? new Date().toISOString());
+  return {
+    audience: c.audience,
+    template: c.template,
+    subjectDa: c.subject_da,
+    bodyDa: c.body_da,
+    subjectEn: c.subject_en,
+    bodyEn: c.body_en,
+    submissionKey: newSubmissionKey(),
+    when: 'later',
+    sendDay: at.day,
+    sendMonth: at.month,
+    sendYear: at.year,
+    sendTime: at.time,
+    editing: String(c.id),
   };
 }
 
@@ -120,7 +160,7 @@ const LABELS = {
  * the English ones (both or neither), lengths, characters and placeholders.
  * Errors come in form order, in the staff member's language.
  */
-export function parseCampaignDraft(draft: CampaignDraft, t: Translate): { ok: true; fields: CampaignFields } | { ok: false; errors: CampaignFieldError[] } {
+export function parseCampaignDraft(draft: CampaignDraft, t: Translate, now: Date): { ok: true; fields: CampaignFields } | { ok: false; errors: CampaignFieldError[] } {
   const errors: CampaignFieldError[] = [];
   const audience = (CAMPAIGN_AUDIENCES as readonly string[]).includes(draft.audience) ? (draft.audience as CampaignAudience) : undefined;
   if (!audience) errors.push({ key: 'audience', message: t('campaigns.error.audience') });
@@ -142,15 +182,19 @@ export function parseCampaignDraft(draft: CampaignDraft, t: Translate): { ok: tr
       continue;
     }
     text[key] = parsed.data;
-    const unknown = unknownPlaceholders(parsed.data);
-    if (unknown.length > 0) {
-      errors.push({ key, message: t('campaigns.error.placeholder', { field: t(LABELS[key]), names: unknown.slice(0, 5).map((n) => `{{${n}}}`).join(', ') }) });
-    }
+    const unfinished = unfinishedMessage(parsed.data, t(LABELS[key]), t);
+    if (unfinished) errors.push({ key, message: unfinished });
   }
   const hasEnSubject = (text.subjectEn ?? '') !== '';
   const hasEnBody = (text.bodyEn ?? '') !== '';
   if (text.subjectEn !== undefined && text.bodyEn !== undefined && hasEnSubject !== hasEnBody) {
     errors.push({ key: hasEnSubject ? 'bodyEn' : 'subjectEn', message: t('campaigns.error.englishBoth') });
+  }
+  let sendAt: string | null = null;
+  if (draft.when === 'later') {
+    const schedule = parseSchedule({ day: draft.sendDay, month: draft.sendMonth, year: draft.sendYear, time: draft.sendTime }, now);
+    if (schedule.ok) sendAt = schedule.at;
+    else for (const e of schedule.errors) errors.push({ key: e.field, message: t(`campaigns.error.schedule.${e.issue}`) });
   }
   if (errors.length > 0 || !audience) return { ok: false, errors: errors.sort((a, b) => FIELD_ORDER.indexOf(a.key) - FIELD_ORDER.indexOf(b.key)) };
   return {
@@ -160,8 +204,24 @@ export function parseCampaignDraft(draft: CampaignDraft, t: Translate): { ok: tr
       template: isTemplateId(draft.template) ? draft.template : 'blank',
       da: { subject: text.subjectDa, body: text.bodyDa },
       en: { subject: text.subjectEn, body: text.bodyEn },
+      sendAt,
     },
   };
+}
+
+/**
+ * Why a text cannot be sent as written (unfinished-text.ts), in one message:
+ * unknown placeholders first (they are named), then a gap in brackets.
+ */
+function unfinishedMessage(text: string, field: string, t: Translate): string | undefined {
+  const parts = unfinishedParts(text);
+  const unknown = parts.flatMap((p) => (p.kind === 'placeholder' ? [`{{${p.name}}}`] : []));
+  if (unknown.length > 0) return t('campaigns.error.placeholder', { field, names: unknown.slice(0, 5).join(', ') });
+  const broken = parts.find((p) => p.kind === 'brokenPlaceholder');
+  if (broken) return t('campaigns.error.brokenPlaceholder', { field, excerpt: broken.excerpt });
+  const gap = parts.find((p) => p.kind === 'bracket');
+  if (gap) return t('campaigns.error.bracket', { field, excerpt: gap.excerpt });
+  return undefined;
 }
 
 /** What each placeholder becomes for one recipient, in the language of their mail. */
@@ -186,9 +246,17 @@ function footerOf(event: q.MessagesEventRow, locale: Locale): string {
 }
 
 /** The mail one recipient gets: their sign-up language when the message has it, else Danish. */
-export function mailFor(ctx: AppContext, event: q.MessagesEventRow, fields: Pick<CampaignFields, 'da' | 'en'>, r: Pick<q.RecipientRow, 'name' | 'locale'>, tables?: GroupTables) {
+export function mailFor<R extends Pick<q.RecipientRow, 'name' | 'locale'>>(
+  ctx: AppContext,
+  event: q.MessagesEventRow,
+  fields: Pick<CampaignFields, 'da' | 'en'>,
+  r: R,
+  tables?: GroupTables,
+  extra?: (r: R, locale: Locale) => Partial<PlaceholderValues>,
+) {
   const chosen = textFor({ da: fields.da, en: fields.en }, r.locale);
-  const content = campaignMail(chosen.text, placeholderValues(ctx, event, r.name, chosen.locale, tables), chosen.locale, footerOf(event, chosen.locale));
+  const values = { ...placeholderValues(ctx, event, r.name, chosen.locale, tables), ...extra?.(r, chosen.locale) };
+  const content = campaignMail(chosen.text, values, chosen.locale, footerOf(event, chosen.locale));
   return { locale: chosen.locale, content };
 }
 
@@ -198,6 +266,8 @@ export interface CampaignPreview {
   byLanguage: Record<Locale, number>;
   /** The mail as the first recipient in each language gets it. */
   samples: Array<{ name: string; email: string; locale: Locale; subject: string; paragraphs: string[]; footer: string }>;
+  /** When a scheduled message goes out; null for now. */
+  sendAt: string | null;
 }
 
 export async function eventForMessages(ctx: AppContext, eventId: number) {
@@ -223,67 +293,114 @@ export async function previewCampaign(ctx: AppContext, event: q.MessagesEventRow
       });
     }
   }
-  return { recipientCount: recipients.length, byLanguage, samples };
+  return { recipientCount: recipients.length, byLanguage, samples, sendAt: fields.sendAt };
 }
 
-export type SendResult = { ok: true; campaignId: number; eventId: number; repeated: boolean } | { ok: false; reason: 'noRecipients' };
+export type SendResult =
+  | { ok: true; campaignId: number; eventId: number; repeated: boolean; scheduled: boolean }
+  | { ok: false; reason: 'noRecipients' | 'notScheduled' };
 
-/** Sends a checked message to its audience through the outbox, once per submission key. */
-export async function sendCampaign(ctx: AppContext, staff: StaffIdentity, event: q.MessagesEventRow, fields: CampaignFields, submissionKey: string): Promise<SendResult> {
+/**
+ * Queues one mail per recipient of a campaign and its campaign_recipients
+ * rows, in the caller's write transaction; participants the campaign already
+ * reached are skipped (the automatic reminder adds to its campaign over days).
+ */
+export async function queueRecipients(
+  trx: Database,
+  ctx: AppContext,
+  event: q.MessagesEventRow,
+  fields: Pick<CampaignFields, 'da' | 'en'>,
+  campaignId: number,
+  recipients: q.RecipientRow[],
+  tables: Map<number, GroupTables>,
+  now: Date,
+  extra?: (r: q.RecipientRow, locale: Locale) => Partial<PlaceholderValues>,
+  withCheckinCodes = false,
+): Promise<number> {
+  const rows = [];
+  // A reminder carries each confirmed participant's check-in code.
+  const confirmed = recipients.filter((r) => r.status === 'confirmed').map((r) => r.id);
+  const codes = withCheckinCodes && confirmed.length > 0 ? await checkinCodesOf(ctx, trx, confirmed) : undefined;
+  for (const r of recipients) {
+    const mail = mailFor(ctx, event, fields, r, tables.get(r.id), extra);
+    if (r.status === 'confirmed') mail.content.blocks.push(...checkinCodeBlock(mail.locale, codes?.get(r.id)));
+    const queued = await enqueueMail(
+      trx,
+      {
+        to: recipient(r.name, r.email),
+        subject: mail.content.subject,
+        text: renderText(mail.content),
+        html: renderHtml(mail.content),
+        locale: mail.locale,
+        dedupeKey: `campaign:${campaignId}:participant:${r.id}`,
+      },
+      now,
+    );
+    rows.push({ campaign_id: campaignId, outbox_id: queued.id, participant_id: r.id, registration_id: r.registration_id, locale: mail.locale });
+  }
+  await q.insertCampaignRecipients(trx, rows);
+  return rows.length;
+}
+
+/**
+ * Sends a checked message to its audience through the outbox, once per
+ * submission key; or, with fields.sendAt, stores it as scheduled (its
+ * recipients are those of the moment it goes out, see scheduled.service.ts).
+ * `editing` changes a scheduled message instead, as long as it is still scheduled.
+ */
+export async function sendCampaign(
+  ctx: AppContext,
+  staff: StaffIdentity,
+  event: q.MessagesEventRow,
+  fields: CampaignFields,
+  submissionKey: string,
+  editing?: number,
+): Promise<SendResult> {
   const keyHash = hashKey(submissionKey);
   const now = ctx.clock.now();
   // Read before the write transaction: on SQLite it holds the one connection.
-  const tables = await tablesOfEventParticipants(ctx, event.id);
-  // A reminder carries each confirmed participant's check-in code.
-  const codes = fields.template === 'reminder' ? await checkinCodesOf(ctx, ctx.db, (await q.recipientsOf(ctx.db, event.id, 'confirmed')).map((r) => r.id)) : undefined;
+  const tables = fields.sendAt ? new Map<number, GroupTables>() : await tablesOfEventParticipants(ctx, event.id);
+  const text = { audience: fields.audience, template: fields.template, subject_da: fields.da.subject, body_da: fields.da.body, subject_en: fields.en.subject, body_en: fields.en.body };
   const attempt = () =>
     writeTransaction(ctx.db, async (trx): Promise<SendResult> => {
-      const earlier = await q.campaignByKeyHash(trx, keyHash);
-      if (earlier) return { ok: true, campaignId: earlier.id, eventId: earlier.event_id, repeated: true };
-      const recipients = await q.recipientsOf(trx, event.id, fields.audience);
-      if (recipients.length === 0) return { ok: false, reason: 'noRecipients' };
-      const campaignId = await q.insertCampaign(trx, {
-        event_id: event.id,
-        audience: fields.audience,
-        template: fields.template,
-        subject_da: fields.da.subject,
-        body_da: fields.da.body,
-        subject_en: fields.en.subject,
-        body_en: fields.en.body,
-        created_by_id: staff.id,
-        created_by_name: staff.name,
-        submission_key_hash: keyHash,
-        recipient_count: recipients.length,
-        created_at: now.toISOString(),
-      });
-      const rows = [];
-      for (const r of recipients) {
-        const mail = mailFor(ctx, event, fields, r, tables.get(r.id));
-        if (r.status === 'confirmed') mail.content.blocks.push(...checkinCodeBlock(mail.locale, codes?.get(r.id)));
-        const queued = await enqueueMail(
-          trx,
-          {
-            to: recipient(r.name, r.email),
-            subject: mail.content.subject,
-            text: renderText(mail.content),
-            html: renderHtml(mail.content),
-            locale: mail.locale,
-            dedupeKey: `campaign:${campaignId}:participant:${r.id}`,
-          },
-          now,
-        );
-        rows.push({ campaign_id: campaignId, outbox_id: queued.id, participant_id: r.id, registration_id: r.registration_id, locale: mail.locale });
+      if (editing === undefined) {
+        const earlier = await q.campaignByKeyHash(trx, keyHash);
+        if (earlier) return { ok: true, campaignId: earlier.id, eventId: earlier.event_id, repeated: true, scheduled: earlier.status === 'scheduled' };
       }
-      await q.insertCampaignRecipients(trx, rows);
+      const recipients = fields.sendAt ? [] : await q.recipientsOf(trx, event.id, fields.audience);
+      if (!fields.sendAt && recipients.length === 0) return { ok: false, reason: 'noRecipients' };
+      let campaignId: number;
+      if (editing !== undefined) {
+        const changed = await q.updateScheduled(trx, event.id, editing, {
+          ...text,
+          ...(fields.sendAt ? { send_at: fields.sendAt } : { status: 'sent', send_at: null, sent_at: now.toISOString(), recipient_count: recipients.length }),
+        });
+        if (!changed) return { ok: false, reason: 'notScheduled' };
+        campaignId = editing;
+      } else {
+        campaignId = await q.insertCampaign(trx, {
+          event_id: event.id,
+          ...text,
+          created_by_id: staff.id,
+          created_by_name: staff.name,
+          submission_key_hash: keyHash,
+          recipient_count: recipients.length,
+          created_at: now.toISOString(),
+          status: fields.sendAt ? 'scheduled' : 'sent',
+          send_at: fields.sendAt,
+          sent_at: fields.sendAt ? null : now.toISOString(),
+        });
+      }
+      if (!fields.sendAt) await queueRecipients(trx, ctx, event, fields, campaignId, recipients, tables, now, undefined, fields.template === 'reminder');
       await recordAudit(trx, {
         actor: staff,
-        action: 'campaign.send',
+        action: fields.sendAt ? (editing !== undefined ? 'campaign.reschedule' : 'campaign.schedule') : 'campaign.send',
         entityType: 'message_campaign',
         entityId: campaignId,
-        after: { eventId: event.id, audience: fields.audience, template: fields.template, subjectDa: fields.da.subject, subjectEn: fields.en.subject, recipientCount: recipients.length },
+        after: { eventId: event.id, audience: fields.audience, template: fields.template, subjectDa: fields.da.subject, subjectEn: fields.en.subject, recipientCount: recipients.length, sendAt: fields.sendAt },
         at: now,
       });
-      return { ok: true, campaignId, eventId: event.id, repeated: false };
+      return { ok: true, campaignId, eventId: event.id, repeated: false, scheduled: fields.sendAt !== null };
     });
   let result: SendResult;
   try {
@@ -291,12 +408,12 @@ export async function sendCampaign(ctx: AppContext, staff: StaffIdentity, event:
   } catch (error) {
     // Two submits of one form at the same moment (PostgreSQL): the second
     // trips over the first's key and answers with the first's campaign.
-    if (!isUniqueViolation(error)) throw error;
+    if (!isUniqueViolation(error) || editing !== undefined) throw error;
     const earlier = await q.campaignByKeyHash(ctx.db, keyHash);
     if (!earlier) throw error;
-    result = { ok: true, campaignId: earlier.id, eventId: earlier.event_id, repeated: true };
+    result = { ok: true, campaignId: earlier.id, eventId: earlier.event_id, repeated: true, scheduled: earlier.status === 'scheduled' };
   }
-  if (result.ok && !result.repeated) notifyOutbox();
+  if (result.ok && !result.repeated && !result.scheduled) notifyOutbox();
   return result;
 }
 

@@ -22,6 +22,29 @@ export interface MessageCampaignsTable {
   submission_key_hash: string;
   recipient_count: number;
   created_at: string;
+  /** 'scheduled' waits for send_at and has no recipients yet (migration 55). */
+  status: Generated<CampaignStatus>;
+  /** 'reminder': the event's automatic reminder, one row per event. */
+  kind: Generated<CampaignKind>;
+  send_at: string | null;
+  /** When its mails were queued; null while scheduled or cancelled. */
+  sent_at: string | null;
+}
+
+export const CAMPAIGN_STATUSES = ['sent', 'scheduled', 'cancelled'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export type CampaignKind = 'manual' | 'reminder';
+
+/** An event's automatic reminder (migration 55); no row means none. */
+export interface EventRemindersTable {
+  event_id: number;
+  /** 1–30: the reminder goes out from this many days before the start. */
+  days_before: number;
+  /** Practical information added to the reminder, in each language. */
+  note_da: Generated<string>;
+  note_en: Generated<string>;
+  updated_by_name: string;
+  updated_at: string;
 }
 
 /** One recipient of a campaign and the outbox row that carries their mail. */
@@ -37,4 +60,5 @@ export interface CampaignRecipientsTable {
 export interface CampaignsTables {
   message_campaigns: MessageCampaignsTable;
   campaign_recipients: CampaignRecipientsTable;
+  event_reminders: EventRemindersTable;
 }

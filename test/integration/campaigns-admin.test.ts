@@ -44,7 +44,9 @@ forEachDialect('mailings to participants', (dialect) => {
 
   function form(overrides: Record<string, string> = {}): Record<string, string> {
     const p = TEMPLATES.practical;
-    return { audience: 'confirmed', template: 'practical', subjectDa: p.da.subject, bodyDa: p.da.body, subjectEn: p.en.subject, bodyEn: p.en.body, submissionKey: key(), ...overrides };
+    // The template's gap in brackets is written, as staff must before sending.
+    const fill = (body: string) => body.replace(/\[[^\]]*\]/, 'Mød op kl. 9, der er gratis parkering');
+    return { audience: 'confirmed', template: 'practical', subjectDa: p.da.subject, bodyDa: fill(p.da.body), subjectEn: p.en.subject, bodyEn: fill(p.en.body), submissionKey: key(), ...overrides };
   }
 
   async function counts() {

@@ -359,7 +359,7 @@ forEachDialect('check-in code in the confirmation mail', (dialect) => {
     await mailbox.deliver();
     const manager = await staffClient(app, ctx, 'manager');
     const row = (await eventForMessages(ctx, event.id))!;
-    const sent = await sendCampaign(ctx, { ...manager.staff, locale: 'da', via: 'session' }, row, { audience: 'confirmed', template: 'reminder', da: { subject: 'Påmindelse', body: 'Vi ses i morgen.' }, en: { subject: '', body: '' } }, 'reminder-key-1');
+    const sent = await sendCampaign(ctx, { ...manager.staff, locale: 'da', via: 'session' }, row, { audience: 'confirmed', template: 'reminder', da: { subject: 'Påmindelse', body: 'Vi ses i morgen.' }, en: { subject: '', body: '' }, sendAt: null }, 'reminder-key-1');
     expect(sent.ok).toBe(true);
     const mails = await mailbox.deliver();
     const ids = (await ctx.db.selectFrom('participants').select('id').where('event_id', '=', event.id).orderBy('id').execute()).map((r) => r.id);

@@ -16,6 +16,7 @@ import * as outboxRetention from './2026_12_05_40_outbox_retention.js';
 import * as payerCountry from './2026_12_05_01_payer_country.js';
 import * as rankedEventSearch from './2026_12_05_60_ranked_event_search.js';
 import * as checkin from './2026_12_06_20_checkin.js';
+import * as messageSchedules from './2026_12_06_55_message_schedules.js';
 
 /** Every migration in order. Files are frozen once released: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_50_event_language': eventLanguage,
   '2026_12_05_60_ranked_event_search': rankedEventSearch,
   '2026_12_06_20_checkin': checkin,
+  '2026_12_06_55_message_schedules': messageSchedules,
 };

@@ -9,8 +9,11 @@ import { CsrfField } from '../../web/views/CsrfField.js';
 import { SelectField } from '../../web/forms/SelectField.js';
 import { placeholderNames, TEMPLATE_IDS } from '../campaign-templates.js';
 import { CAMPAIGN_AUDIENCES } from '../campaigns.table.js';
-import { CAMPAIGN_LIMITS, type CampaignDraft, type CampaignOverviewRow, type CampaignPreview } from '../campaigns.service.js';
-import { audienceLabel, campaignPaths, dateTime } from './parts.js';
+import { CAMPAIGN_LIMITS, DRAFT_FIELDS, type CampaignDraft, type CampaignOverviewRow, type CampaignPreview } from '../campaigns.service.js';
+import { audienceLabel, campaignPaths, dateTime, scheduledWhen } from './parts.js';
+import { SuccessNotice } from '../../web/admin/parts.js';
+import type { ReminderSettings } from '../reminders.service.js';
+import { ReminderSection, WhenFields } from './ScheduleParts.js';
 
 export interface MessagesPageProps {
   page: AdminPageContext;
@@ -22,6 +25,11 @@ export interface MessagesPageProps {
   errors: FormError[];
   /** Set when the draft was checked and is ready to send. */
   preview?: CampaignPreview | undefined;
+  reminder: ReminderSettings;
+  /** Participants the automatic reminder has reached. */
+  reminded: number;
+  reminderErrors: FormError[];
+  notice?: string | undefined;
 }
 
 function CampaignTable({ page, eventId, campaigns }: { page: AdminPageContext; eventId: number; campaigns: CampaignOverviewRow[] }): JSX.Element {
@@ -34,6 +42,7 @@ function CampaignTable({ page, eventId, campaigns }: { page: AdminPageContext; e
           <tr>
             <th scope="col" safe>{t('campaigns.col.subject')}</th>
             <th scope="col" safe>{t('campaigns.col.audience')}</th>
+            <th scope="col" safe>{t('campaigns.col.status')}</th>
             <th scope="col" safe>{t('campaigns.col.sentAt')}</th>
             <th scope="col" safe>{t('campaigns.col.by')}</th>
             <th scope="col" class="text-align-right" safe>{t('campaigns.col.sent')}</th>
@@ -50,6 +59,15 @@ function CampaignTable({ page, eventId, campaigns }: { page: AdminPageContext; e
                 </a>
               </td>
               <td safe>{`${audienceLabel(page, c.audience)} (${c.recipient_count})`}</td>
+              <td data-status={c.status} safe>
+                {c.kind === 'reminder'
+                  ? t('campaigns.status.reminder')
+                  : c.status === 'scheduled' && c.send_at
+                    ? t('campaigns.status.scheduled', { when: scheduledWhen(c.send_at, locale) })
+                    : c.status === 'cancelled'
+                      ? t('campaigns.status.cancelled')
+                      : t('campaigns.status.sent')}
+              </td>
               <td safe>{dateTime(c.created_at, locale)}</td>
               <td safe>{c.created_by_name}</td>
               <td class="text-align-right" safe>{String(c.counts.sent)}</td>
@@ -111,7 +129,7 @@ function Placeholders({ page }: { page: AdminPageContext }): JSX.Element {
 function HiddenDraft({ draft }: { draft: CampaignDraft }): JSX.Element {
   return (
     <>
-      {(['audience', 'template', 'subjectDa', 'bodyDa', 'subjectEn', 'bodyEn', 'submissionKey'] as const).map((name) => (
+      {DRAFT_FIELDS.map((name) => (
         <input type="hidden" name={name} value={attr(draft[name])} />
       ))}
     </>
@@ -129,6 +147,7 @@ function MailParagraph({ text }: { text: string }): JSX.Element {
 
 function Preview({ page, eventId, draft, preview }: { page: AdminPageContext; eventId: number; draft: CampaignDraft; preview: CampaignPreview }): JSX.Element {
   const { t } = page;
+  const when = preview.sendAt ? scheduledWhen(preview.sendAt, page.locale) : undefined;
   return (
     <section class="tilmeld-preview" aria-labelledby="preview-heading" id="preview" tabindex="-1" data-focus-on-load="">
       <h2 id="preview-heading" safe>
@@ -160,13 +179,19 @@ function Preview({ page, eventId, draft, preview }: { page: AdminPageContext; ev
           </div>
         </div>
       ))}
-      <p safe>{t('campaigns.preview.check')}</p>
+      <p safe>{when ? t('campaigns.schedule.note') : t('campaigns.preview.check')}</p>
       <form method="post" action={campaignPaths.list(eventId)}>
         <CsrfField token={page.csrfToken} />
         <HiddenDraft draft={draft} />
         <div class="tilmeld-form-actions">
           <button type="submit" name="action" value="send" class="button button-primary" safe>
-            {preview.recipientCount === 1 ? t('campaigns.send.one') : t('campaigns.send', { count: preview.recipientCount })}
+            {when
+              ? draft.editing !== ''
+                ? t('campaigns.schedule.save', { when })
+                : t('campaigns.schedule', { when })
+              : preview.recipientCount === 1
+                ? t('campaigns.send.one')
+                : t('campaigns.send', { count: preview.recipientCount })}
           </button>{' '}
           <a href="#subjectDa" class="button button-secondary" safe>
             {t('campaigns.edit')}
@@ -186,6 +211,7 @@ function MessageForm({ page, event, draft, errors }: Pick<MessagesPageProps, 'pa
       <CsrfField token={page.csrfToken} />
       <input type="hidden" name="template" value={attr(draft.template)} />
       <input type="hidden" name="submissionKey" value={attr(draft.submissionKey)} />
+      <input type="hidden" name="editing" value={attr(draft.editing)} />
       <ChoiceGroup
         page={page}
         field="audience"
@@ -217,6 +243,7 @@ function MessageForm({ page, event, draft, errors }: Pick<MessagesPageProps, 'pa
         <TextField page={page} field="subjectEn" name="subjectEn" label={t('campaigns.field.subjectEn')} value={draft.subjectEn} errors={map} optional maxLength={CAMPAIGN_LIMITS.subject} autocomplete="off" />
         <TextField page={page} field="bodyEn" name="bodyEn" label={t('campaigns.field.bodyEn')} value={draft.bodyEn} errors={map} optional multiline maxLength={CAMPAIGN_LIMITS.body} />
       </fieldset>
+      <WhenFields page={page} draft={draft} errors={map} />
       <div class="tilmeld-form-actions">
         <button type="submit" name="action" value="preview" class="button button-primary" safe>
           {t('campaigns.preview')}
@@ -242,14 +269,15 @@ export function MessagesPage(p: MessagesPageProps): JSX.Element {
       <p class="font-lead" safe>
         {t('campaigns.lede')}
       </p>
+      {p.notice ? <SuccessNotice text={p.notice} /> : ''}
       <Errors page={page} errors={p.errors} />
       {p.mayWrite && p.preview ? <Preview page={page} eventId={event.id} draft={p.draft} preview={p.preview} /> : ''}
       {p.mayWrite ? (
         <section aria-labelledby="new-heading">
           <h2 id="new-heading" safe>
-            {t('campaigns.new.heading')}
+            {p.draft.editing !== '' ? t('campaigns.editing.heading') : t('campaigns.new.heading')}
           </h2>
-          <TemplatePicker page={page} eventId={event.id} draft={p.draft} />
+          {p.draft.editing !== '' ? '' : <TemplatePicker page={page} eventId={event.id} draft={p.draft} />}
           <MessageForm page={page} event={event} draft={p.draft} errors={p.errors} />
           <Placeholders page={page} />
         </section>
@@ -262,6 +290,7 @@ export function MessagesPage(p: MessagesPageProps): JSX.Element {
         </h2>
         <CampaignTable page={page} eventId={event.id} campaigns={p.campaigns} />
       </section>
+      <ReminderSection page={page} eventId={event.id} settings={p.reminder} reminded={p.reminded} errors={p.reminderErrors} mayWrite={p.mayWrite} />
     </AdminLayout>
   );
 }

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../web/page.js';
-import { dateTime } from '../../lib/dates.js';
+import { dateTime, formatDate, formatTime } from '../../lib/dates.js';
 import type { CampaignAudience } from '../campaigns.table.js';
 
 export const campaignPaths = {
@@ -9,6 +9,11 @@ export const campaignPaths = {
 };
 
 export { dateTime };
+
+/** "4. februar 2027 kl. 09.30": when a scheduled message goes out, in Danish time. */
+export function scheduledWhen(iso: string, locale: 'da' | 'en'): string {
+  return `${formatDate(iso, locale)} ${locale === 'da' ? '' : 'at '}${formatTime(iso, locale)}`;
+}
 
 export function audienceLabel(page: Pick<PageContext, 't'>, audience: CampaignAudience): string {
   return page.t(`campaigns.audience.${audience}`);

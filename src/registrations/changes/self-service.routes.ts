@@ -50,6 +50,7 @@ import { CancelPage } from './views/CancelPage.js';
 import { TooManyRequestsPage } from './views/MyBookingsPages.js';
 import { ParticipantFormPage } from './views/ParticipantFormPage.js';
 import { checkinCodeViews } from '../../checkin/index.js';
+import { joinLinkForSeat } from '../../messages/index.js';
 
 const tokenParams = z.object({ token: z.string() });
 const participantParams = z.object({ token: z.string(), participant: z.string(), action: z.string() });
@@ -102,7 +103,8 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
       const tablesById = await tablesOf(ctx, seated.map((p) => p.id));
       const tables = seated.map((p) => ({ name: p.name, tables: tablesById.get(p.id) ?? [] }));
       const checkinCodes = await checkinCodeViews(ctx, seated.map((p) => p.id), locale);
-      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice, tables, checkinCodes }), status);
+      const joinUrl = await joinLinkForSeat(ctx, access.eventId, access.holdsSeat);
+      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice, tables, checkinCodes, joinUrl }), status);
     };
 
     const backToBooking = (reply: FastifyReply, locale: Locale, token: string, notice: BookingNotice) =>

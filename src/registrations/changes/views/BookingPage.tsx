@@ -10,6 +10,7 @@ import type { ParticipantMaterials } from '../../../materials/materials.service.
 import { ParticipantMaterialsSection } from '../../../materials/index.js';
 import { ParticipantTablesSection, type ParticipantTables } from '../../../groups/index.js';
 import { BookerInvoicesSection, type BookerDocument } from '../../../invoices/index.js';
+import { JoinLinkSection } from '../../../messages/index.js';
 import { BookingFacts, money, PrivateLayout } from './parts.js';
 import { Done } from '../../../web/forms/ErrorSummary.js';
 import type { CheckinCodeView } from '../../../checkin/index.js';
@@ -130,6 +131,7 @@ export function BookingPage({
   notice,
   tables = [],
   checkinCodes,
+  joinUrl = null,
 }: {
   page: PageContext;
   booking: Booking;
@@ -141,6 +143,8 @@ export function BookingPage({
   tables?: ReadonlyArray<ParticipantTables> | undefined;
   /** Check-in codes of the confirmed participants (check-in area). */
   checkinCodes?: ReadonlyMap<number, CheckinCodeView> | undefined;
+  /** The event's join link, given only when the booking holds a seat. */
+  joinUrl?: string | null | undefined;
 }): JSX.Element {
   const { t, locale } = page;
   const r = booking.registration;
@@ -262,6 +266,8 @@ export function BookingPage({
       ) : (
         ''
       )}
+
+      {r.status !== 'cancelled' ? <JoinLinkSection page={page} url={joinUrl} /> : ''}
 
       {r.status !== 'cancelled' ? <ParticipantTablesSection page={page} entries={tables} /> : ''}
 
