@@ -9,7 +9,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { eventIdBySlug } from '../events/events.admin.queries.js';
+import { eventIdBySlug } from '../events/index.js';
 import { localeFromAcceptLanguage } from '../web/accept-language.js';
 import { canSeeEvent, staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
@@ -109,7 +109,7 @@ export function messagesApi(ctx: AppContext): FastifyPluginAsync {
 
     type Found = { ok: true; event: MessagesEventRow } | { ok: false; status: 403 | 404; body: { error: string; message: string } };
     async function eventOf(slug: string, request: Parameters<typeof staffOf>[0]): Promise<Found> {
-      const eventId = await eventIdBySlug(ctx.db, slug);
+      const eventId = await eventIdBySlug(ctx, slug);
       if (eventId === undefined) return { ok: false, status: 404, body: noEvent };
       if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return { ok: false, status: 403, body: forbidden };
       const event = await eventForMessages(ctx, eventId);
