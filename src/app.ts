@@ -40,6 +40,7 @@ import { registrationsAdminRoutes } from './registrations/registrations.admin.ro
 import { newsAdminRoutes } from './news/news.admin.routes.js';
 import { organiserAdminRoutes } from './organiser/organiser.admin.routes.js';
 import { membersApi } from './organiser/members.api.js';
+import { identityRoutes, registerSiteIdentity } from './organiser/identity.routes.js';
 import { membersAdminRoutes } from './organiser/members.admin.routes.js';
 import { materialsAdminRoutes } from './materials/materials.admin.routes.js';
 import { invoicesAdminRoutes } from './invoices/invoices.admin.routes.js';
@@ -114,6 +115,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
     maxAge: '1h',
   });
 
+  registerSiteIdentity(app, ctx);
   registerErrorPages(app, ctx);
   registerObservability(app, ctx);
   await registerOpenApi(app, ctx.config.baseUrl);
@@ -141,6 +143,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(registrationsAdminRoutes(ctx));
   await app.register(newsAdminRoutes(ctx));
   await app.register(organiserAdminRoutes(ctx));
+  await app.register(identityRoutes(ctx));
   await app.register(materialsAdminRoutes(ctx));
   await app.register(invoicesAdminRoutes(ctx));
   await app.register(invoicesApi(ctx));

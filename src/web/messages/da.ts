@@ -5,6 +5,7 @@ import { registrationsMessages } from '../../registrations/registrations.message
 import { signupMessages } from '../../registrations/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/self-service.messages.js';
 import { organiserMessages } from '../../organiser/organiser.messages.js';
+import { identityMessages } from '../../organiser/identity.messages.js';
 import { membersMessages } from '../../organiser/members.messages.js';
 import { financeMessages } from '../../invoices/finance.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
@@ -34,6 +35,7 @@ export const da = {
   ...signupMessages.da,
   ...selfServiceMessages.da,
   ...organiserMessages.da,
+  ...identityMessages.da,
   ...membersMessages.da,
   ...financeMessages.da,
   ...adminMessages.da,
