@@ -1,6 +1,7 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer, { type MailComposerOptions } from 'nodemailer/lib/mail-composer';
 import type { MailPayload, OutboxMessage } from './outbox.table.js';
+import { fromWithName } from './mail/signature.js';
 
 /** The domain part of the sender address; Message-IDs are made under it. */
 export function senderDomain(from: string): string {
@@ -31,7 +32,7 @@ export function composeMail(message: OutboxMessage, from: string, date: Date): M
   };
   return {
     // The Message-ID stays under MAIL_FROM's domain, so every mail of this installation is recognisable.
-    from: payload.from ?? from,
+    from: payload.from ?? (payload.fromName ? fromWithName(from, payload.fromName) : from),
     to: message.recipient,
     subject: message.subject,
     date,

@@ -387,7 +387,7 @@ export class OutboxWorker {
     });
     if (!sender || message.kind !== 'mail') return message;
     const payload = JSON.parse(message.payload) as MailPayload;
-    return { ...message, payload: JSON.stringify(signPayload(payload, sender, this.ctx.config.mailFrom)) };
+    return { ...message, payload: JSON.stringify(signPayload(payload, sender)) };
   }
 
   /** Sends one message; true when the mail server accepted it (recording that is the caller's). */

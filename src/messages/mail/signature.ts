@@ -14,6 +14,7 @@ export interface SignedPayload {
   html?: string;
   replyTo?: string;
   from?: string;
+  fromName?: string;
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -36,7 +37,7 @@ export function fromWithName(from: string, name: string): string {
 }
 
 /** The payload with the organiser's Reply-To (unless it names one), its name on From and its contact lines at the end. */
-export function signPayload<P extends SignedPayload>(payload: P, sender: MailSender, defaultFrom: string): P {
+export function signPayload<P extends SignedPayload>(payload: P, sender: MailSender): P {
   const text = signatureText(sender);
   const html = payload.html === undefined ? undefined : payload.html.includes('</body>') ? payload.html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${signatureHtml(sender)}</body>`) : payload.html + signatureHtml(sender);
   return {
@@ -44,6 +45,6 @@ export function signPayload<P extends SignedPayload>(payload: P, sender: MailSen
     text: text ? `${payload.text.replace(/\n+$/, '')}\n\n${text}\n` : payload.text,
     ...(html !== undefined ? { html } : {}),
     replyTo: payload.replyTo ?? oneLine(sender.replyTo),
-    from: payload.from ?? fromWithName(defaultFrom, sender.name),
+    ...(payload.from ? {} : { fromName: oneLine(sender.name) }),
   };
 }
