@@ -11,6 +11,9 @@ import { seedSeminarGroups } from './groups.js';
 import { demoOrganiserSettings } from './organiser.js';
 import { getOrganiserSettings, saveOrganiserSettings } from '../organiser/organiser.service.js';
 import { SEMINAR_2016_ARTICLE_SLUG, seminar2016Article, seminarEditionArticle } from './seminar-articles.js';
+import { getIdentity, updateIdentity } from '../organiser/identity.service.js';
+import { seedDemoBookings } from './bookings.js';
+import { DEMO_LOGO_SVG, demoIdentity } from './logo.js';
 
 export interface SeedSummary {
   events: number;
@@ -20,7 +23,7 @@ export interface SeedSummary {
   alreadyLoaded: boolean;
 }
 
-const ORGANISER = 'Tilmeld';
+const ORGANISER = demoIdentity.name;
 
 /** Loads the demo content when the database holds no events; true if it did. */
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
@@ -46,6 +49,11 @@ export async function seedDemo(ctx: AppContext): Promise<SeedSummary> {
   // Settings an admin has saved already are never overwritten.
   if (!(await getOrganiserSettings(ctx.db))) {
     await saveOrganiserSettings(ctx.db, demoOrganiserSettings, ctx.clock.now().toISOString());
+  }
+  // The name, logo and contact details shown on the site and in mails, unless an admin has saved their own.
+  if (!(await getIdentity(ctx.db))) {
+    const saved = await updateIdentity(ctx, null, demoIdentity, { upload: Buffer.from(DEMO_LOGO_SVG, 'utf8') });
+    if (!saved.ok) throw new Error(`Invalid demo identity: ${JSON.stringify(saved.issues)}`);
   }
   const cal = new DemoCalendar(ctx.clock.now());
   const events = demoEvents(cal);
@@ -81,6 +89,12 @@ export async function seedDemo(ctx: AppContext): Promise<SeedSummary> {
 
   // Sixty participants from twenty municipalities and a three-round group plan for them.
   await seedSeminarGroups(ctx, eventIds.seminarEdition, edition.slug);
+  // Bookings, invoices and payments on the courses and a past conference, for the dashboard and the lists.
+  await seedDemoBookings(ctx, {
+    full: events.facilitering.slug,
+    open: [events.skrivKlart.slug, events.ledelse.slug],
+    past: { slug: events.databeskyttelse.slug, bookedAt: cal.relative(-30, '10:00') },
+  });
 
   const bytes2016 = await programmePdf(events.seminar2016, ORGANISER);
   const article2016 = await create(seminar2016Article());
