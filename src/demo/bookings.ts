@@ -9,9 +9,8 @@
  */
 import type { AppContext } from '../context.js';
 import { fixedClock } from '../lib/clock.js';
-import { markInvoicePaid } from '../invoices/finance.service.js';
-import { documentsOfBooking } from '../invoices/invoices.queries.js';
-import { reconcileBookingInvoicing } from '../invoices/invoicing.service.js';
+import { findDocument, markInvoicePaid } from '../invoices/finance.service.js';
+import { reconcileBookingInvoicing } from '../invoices/invoices.service.js';
 import { cancelParticipant, cancelRegistration } from '../registrations/registrations.changes.js';
 import { createRegistration } from '../registrations/registrations.service.js';
 import type { StaffIdentity } from '../staff/identity.js';
@@ -30,7 +29,13 @@ const FIRST = ['Birgitte', 'Jonas', 'Karen', 'Nikolaj', 'Pernille', 'Jakob', 'Tr
 const LAST = ['Lund', 'Dahl', 'Krogh', 'Vestergaard', 'Frandsen', 'Skov', 'Bak', 'Lauridsen', 'Friis', 'Iversen', 'Winther', 'Brandt'];
 const TITLES = ['Sagsbehandler', 'Konsulent', 'Teamleder', 'Fagkoordinator', 'Afdelingsleder'];
 
-const ascii = (s: string) => s.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/[^a-z]/g, '');
+const ascii = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/[^a-z]/g, '');
 
 /** The finance staff member the demo marks payments as (the audit log names it). */
 const DEMO_FINANCE: StaffIdentity = { id: 0, email: 'demo@tilmeld.example', name: 'Demo', role: 'finance', locale: 'da', via: 'token' };
@@ -44,7 +49,12 @@ async function book(ctx: AppContext, slug: string, payerIndex: number, size: num
     serial += 1;
     const first = FIRST[(serial * 5) % FIRST.length]!;
     const last = LAST[(serial * 7 + payerIndex) % LAST.length]!;
-    return { name: `${first} ${last}`, email: `${ascii(first)}.${ascii(last)}${serial}@${payer.domain}.example`, jobTitle: TITLES[serial % TITLES.length]!, workplace: payer.name };
+    return {
+      name: `${first} ${last}`,
+      email: `${ascii(first)}.${ascii(last)}${serial}@${payer.domain}.example`,
+      jobTitle: TITLES[serial % TITLES.length]!,
+      workplace: payer.name,
+    };
   });
   const created = await createRegistration(ctx, slug, {
     locale: 'da',
@@ -59,10 +69,11 @@ async function book(ctx: AppContext, slug: string, payerIndex: number, size: num
 
 /** Issues the booking's invoice now and, when asked, marks it paid (as the finance page would). */
 async function invoice(ctx: AppContext, bookingId: number, paid: boolean): Promise<void> {
-  await reconcileBookingInvoicing(ctx, bookingId);
-  if (!paid) return;
-  const [first] = await documentsOfBooking(ctx.db, bookingId);
-  if (first && first.document.kind === 'invoice') await markInvoicePaid(ctx, DEMO_FINANCE, first, undefined);
+  const { issued } = await reconcileBookingInvoicing(ctx, bookingId);
+  const invoiced = issued.find((d) => d.kind === 'invoice');
+  if (!paid || !invoiced) return;
+  const stored = await findDocument(ctx, invoiced.number);
+  if (stored) await markInvoicePaid(ctx, DEMO_FINANCE, stored, undefined);
 }
 
 export interface DemoBookingSlugs {

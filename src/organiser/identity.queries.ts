@@ -11,7 +11,17 @@ export type IdentityFieldsRow = Omit<OrganiserIdentityTable, 'id' | 'logo_base64
 export async function selectIdentity(db: Kysely<DB>): Promise<IdentityRow | undefined> {
   return db
     .selectFrom('organiser_identity')
-    .select(['display_name', 'contact_email', 'contact_phone', 'contact_address', 'privacy_contact', 'mail_reply_to', 'logo_type', 'logo_updated_at', 'updated_at'])
+    .select([
+      'display_name',
+      'contact_email',
+      'contact_phone',
+      'contact_address',
+      'privacy_contact',
+      'mail_reply_to',
+      'logo_type',
+      'logo_updated_at',
+      'updated_at',
+    ])
     .where('id', '=', ROW_ID)
     .executeTakeFirst();
 }

@@ -64,7 +64,9 @@ const publicSchema = z
   })
   .meta({ id: 'Organiser' });
 
-const fullSchema = publicSchema.extend({ mailReplyTo: z.string().nullable().describe('Reply-To of every mail; null: contactEmail') }).meta({ id: 'OrganiserWithMail' });
+const fullSchema = publicSchema
+  .extend({ mailReplyTo: z.string().nullable().describe('Reply-To of every mail; null: contactEmail') })
+  .meta({ id: 'OrganiserWithMail' });
 
 const patchSchema = z
   .object({
@@ -75,7 +77,11 @@ const patchSchema = z
     privacyContact: z.string().optional(),
     mailReplyTo: z.string().nullable().optional().describe("null or '': replies go to contactEmail"),
     logo: z
-      .object({ base64: z.string().describe(`PNG or SVG, at most ${LOGO_LIMITS.bytes} bytes; an SVG is cleaned (no scripts, handlers or outside references) or refused`) })
+      .object({
+        base64: z
+          .string()
+          .describe(`PNG or SVG, at most ${LOGO_LIMITS.bytes} bytes; an SVG is cleaned (no scripts, handlers or outside references) or refused`),
+      })
       .nullable()
       .optional()
       .describe('null removes the logo'),
@@ -83,7 +89,11 @@ const patchSchema = z
   .meta({ id: 'OrganiserChange' });
 
 const invalidSchema = z
-  .object({ error: z.literal('invalid_organiser'), message: z.string(), errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })) })
+  .object({
+    error: z.literal('invalid_organiser'),
+    message: z.string(),
+    errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
+  })
   .meta({ id: 'OrganiserInvalid' });
 const plainErrorSchema = z.object({ error: z.string(), message: z.string() });
 
@@ -153,7 +163,11 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsync {
           return reply.code(422).send({
             error: 'invalid_organiser' as const,
             message: staff.locale === 'da' ? 'Oplysningerne er ikke gemt. Ret fejlene.' : 'Nothing was saved. Correct the errors.',
-            errors: formErrors(staff.locale, result.issues).map((e) => ({ path: e.key, code: result.issues.find((i) => i.field === e.key)!.code, message: e.message })),
+            errors: formErrors(staff.locale, result.issues).map((e) => ({
+              path: e.key,
+              code: result.issues.find((i) => i.field === e.key)!.code,
+              message: e.message,
+            })),
           });
         }
         return { ...publicView(ctx, result.identity, result.identity.name), mailReplyTo: result.identity.mailReplyTo };

@@ -25,7 +25,13 @@ const line = (max: number, required: boolean) =>
       .regex(ONE_LINE, 'invalid_characters'),
   );
 const email = formText.pipe(
-  z.string().trim().toLowerCase().min(1, 'required').max(IDENTITY_LIMITS.email, 'too_long').check(z.email({ message: 'invalid_email', abort: true })),
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, 'required')
+    .max(IDENTITY_LIMITS.email, 'too_long')
+    .check(z.email({ message: 'invalid_email', abort: true })),
 );
 const optionalEmail = z.preprocess((v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v), email.nullable());
 

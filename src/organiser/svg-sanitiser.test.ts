@@ -61,12 +61,16 @@ describe('SVG logo sanitiser: known attacks', () => {
   });
 
   it('removes <foreignObject> with the HTML inside it', () => {
-    const svg = cleaned('<svg><foreignObject width="9" height="9"><body xmlns="http://www.w3.org/1999/xhtml"><iframe src="https://evil.example"></iframe></body></foreignObject></svg>');
+    const svg = cleaned(
+      '<svg><foreignObject width="9" height="9"><body xmlns="http://www.w3.org/1999/xhtml"><iframe src="https://evil.example"></iframe></body></foreignObject></svg>',
+    );
     expect(svg).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
   });
 
   it('removes <style> sheets and style attributes that load anything', () => {
-    const svg = cleaned('<svg><style>@import url(https://evil.example/x.css);</style><rect style="fill: url(https://evil.example/a)" width="2"/><rect style="fill:red" width="3"/></svg>');
+    const svg = cleaned(
+      '<svg><style>@import url(https://evil.example/x.css);</style><rect style="fill: url(https://evil.example/a)" width="2"/><rect style="fill:red" width="3"/></svg>',
+    );
     assertHarmless(svg);
     expect(svg).toContain('<rect width="2"/>');
     expect(svg).toContain('<rect style="fill:red" width="3"/>');

@@ -22,7 +22,9 @@ test('an admin changes the organisation: errors in the summary, a logo upload, t
   await expectNoAxeViolations(page);
 
   await page.getByLabel('Kontakt-e-mail').fill('');
-  await page.getByLabel(/^Logo/).setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<!DOCTYPE svg [<!ENTITY x "y">]><svg>&x;</svg>') });
+  await page
+    .getByLabel(/^Logo/)
+    .setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<!DOCTYPE svg [<!ENTITY x "y">]><svg>&x;</svg>') });
   await page.getByRole('button', { name: 'Gem organisation' }).click();
   const summary = page.getByRole('alert');
   await expect(summary).toContainText('Der er fejl i formularen');

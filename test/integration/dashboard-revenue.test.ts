@@ -29,7 +29,12 @@ forEachDialect('dashboard: business figures', (dialect) => {
     expect(await markInvoicePaid(ctx, finance as never, a, '2026-06-01')).toEqual({ ok: true });
     // One of the region's two participants cancels: a credit note against an unpaid invoice.
     const booking = await ctx.db.selectFrom('invoice_documents').select('booking_id').where('id', '=', c.id).executeTakeFirstOrThrow();
-    const participant = await ctx.db.selectFrom('participants').select('id').where('registration_id', '=', booking.booking_id).orderBy('id').executeTakeFirstOrThrow();
+    const participant = await ctx.db
+      .selectFrom('participants')
+      .select('id')
+      .where('registration_id', '=', booking.booking_id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     await cancelParticipant(ctx, participant.id);
     await reconcileBookingInvoicing(ctx, booking.booking_id);
     // More upcoming events than one page holds.
@@ -38,7 +43,10 @@ forEachDialect('dashboard: business figures', (dialect) => {
 
   it('equals the sums of the stored invoices and credit notes, in total and per event', async () => {
     const { ctx } = t.current;
-    const docs = await ctx.db.selectFrom('invoice_documents').select(['id', 'kind', 'status', 'event_id', 'payable_ore', 'credited_document_id', 'issue_date']).execute();
+    const docs = await ctx.db
+      .selectFrom('invoice_documents')
+      .select(['id', 'kind', 'status', 'event_id', 'payable_ore', 'credited_document_id', 'issue_date'])
+      .execute();
     expect(docs.some((d) => d.kind === 'credit_note')).toBe(true);
     const byId = new Map(docs.map((d) => [d.id, d]));
     const expected = new Map<number, { invoicedOre: number; paidOre: number; outstandingOre: number }>();
@@ -57,7 +65,9 @@ forEachDialect('dashboard: business figures', (dialect) => {
     }
     const summary = await revenueSummary(ctx);
     expect(summary.year).toBe(2026);
-    expect(new Map(summary.events.map((e) => [e.eventId, { invoicedOre: e.invoicedOre, paidOre: e.paidOre, outstandingOre: e.outstandingOre }]))).toEqual(expected);
+    expect(new Map(summary.events.map((e) => [e.eventId, { invoicedOre: e.invoicedOre, paidOre: e.paidOre, outstandingOre: e.outstandingOre }]))).toEqual(
+      expected,
+    );
     const total = (k: 'invoicedOre' | 'paidOre' | 'outstandingOre') => [...expected.values()].reduce((s, e) => s + e[k], 0);
     expect(summary).toMatchObject({ invoicedOre: total('invoicedOre'), paidOre: total('paidOre'), outstandingOre: total('outstandingOre') });
     expect(summary.paidOre).toBeGreaterThan(0);

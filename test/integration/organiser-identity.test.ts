@@ -25,7 +25,8 @@ const IDENTITY = {
   privacyContact: 'DPO Jens Holm, dpo@fyn.example',
 };
 
-const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)"><script>alert(2)</script><circle cx="5" cy="5" r="4" fill="#036"/></svg>';
+const LOGO =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)"><script>alert(2)</script><circle cx="5" cy="5" r="4" fill="#036"/></svg>';
 
 forEachDialect('organiser identity', (dialect) => {
   const t = useTestApp(dialect);
@@ -48,7 +49,15 @@ forEachDialect('organiser identity', (dialect) => {
 
   const patch = (token: string | null, body: unknown) =>
     t.current.app.inject({ method: 'PATCH', url: '/api/v1/organiser', headers: token ? { authorization: token } : {}, payload: body as object });
-  const auditCount = async () => Number((await t.current.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const auditCount = async () =>
+    Number(
+      (
+        await t.current.ctx.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('GET is public and shows the defaults before anything is saved', async () => {
     const response = await t.current.app.inject({ method: 'GET', url: '/api/v1/organiser' });
@@ -64,7 +73,13 @@ forEachDialect('organiser identity', (dialect) => {
 
   it('PATCH refuses bad input with a message per field and saves nothing', async () => {
     const before = await auditCount();
-    const response = await patch(adminBearer, { ...IDENTITY, contactEmail: 'ikke-en-adresse', name: 'Linje\nbrud', contactPhone: 'ring mig', logo: { base64: Buffer.from('<!DOCTYPE svg><svg/>').toString('base64') } });
+    const response = await patch(adminBearer, {
+      ...IDENTITY,
+      contactEmail: 'ikke-en-adresse',
+      name: 'Linje\nbrud',
+      contactPhone: 'ring mig',
+      logo: { base64: Buffer.from('<!DOCTYPE svg><svg/>').toString('base64') },
+    });
     expect(response.statusCode).toBe(422);
     const errors = response.json().errors as Array<{ path: string; code: string; message: string }>;
     expect(errors.map((e) => [e.path, e.code])).toEqual([
@@ -117,7 +132,12 @@ forEachDialect('organiser identity', (dialect) => {
     const form = (fields: Record<string, string>, file?: Buffer) =>
       multipartBody({ _csrf: admin.csrfToken, ...fields }, file ? [{ field: 'logo', filename: 'logo.svg', contentType: 'image/svg+xml', bytes: file }] : []);
     const bad = form({ ...IDENTITY, contactEmail: '' }, Buffer.from('<svg><g></svg>'));
-    const refused = await t.current.app.inject({ method: 'POST', url: '/admin/settings/identity', headers: { ...admin.headers, 'content-type': bad.contentType }, payload: bad.payload });
+    const refused = await t.current.app.inject({
+      method: 'POST',
+      url: '/admin/settings/identity',
+      headers: { ...admin.headers, 'content-type': bad.contentType },
+      payload: bad.payload,
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('error-summary');
     expect(refused.body).toContain('href="#contactEmail"');
@@ -125,22 +145,49 @@ forEachDialect('organiser identity', (dialect) => {
     expect(refused.body).toContain('SVG-filen kan ikke læses');
 
     const good = form({ ...IDENTITY, name: 'Kursuscenter Fyn og Øer', mailReplyTo: 'svar@fyn.example' }, Buffer.from(LOGO));
-    const saved = await t.current.app.inject({ method: 'POST', url: '/admin/settings/identity', headers: { ...admin.headers, 'content-type': good.contentType }, payload: good.payload });
+    const saved = await t.current.app.inject({
+      method: 'POST',
+      url: '/admin/settings/identity',
+      headers: { ...admin.headers, 'content-type': good.contentType },
+      payload: good.payload,
+    });
     expect(saved.statusCode, saved.body.slice(0, 400)).toBe(303);
     const page = await t.current.app.inject({ method: 'GET', url: '/admin/settings/identity?saved=1', headers: admin.headers });
     expect(page.body).toContain('Kursuscenter Fyn og Øer administration');
     expect(page.body).toContain('value="svar@fyn.example"');
 
     const noCsrf = multipartBody({ ...IDENTITY });
-    const forged = await t.current.app.inject({ method: 'POST', url: '/admin/settings/identity', headers: { ...admin.headers, 'content-type': noCsrf.contentType }, payload: noCsrf.payload });
+    const forged = await t.current.app.inject({
+      method: 'POST',
+      url: '/admin/settings/identity',
+      headers: { ...admin.headers, 'content-type': noCsrf.contentType },
+      payload: noCsrf.payload,
+    });
     expect(forged.statusCode).toBe(403);
   });
 
   it('a real mail through SMTP carries the Reply-To, the name on From and the contact lines', async () => {
     const { ctx } = t.current;
-    await enqueueMail(ctx.db, { to: 'deltager@kommune.example', subject: 'Praktisk information', text: 'Velkommen.\n', html: '<!doctype html><html><body><p>Velkommen.</p></body></html>' }, ctx.clock.now());
-    await enqueueMail(ctx.db, { to: 'bogholderi@kommune.example', subject: 'Faktura', text: 'Faktura vedlagt.', replyTo: 'faktura@fyn.example' }, ctx.clock.now());
-    const worker = new OutboxWorker(ctx, { transport: createSmtpTransport(sink.url, 'Tilmeld <noreply@tilmeld.test>', ctx.clock), sender: organiserMailSender(ctx), random: () => 0.5 });
+    await enqueueMail(
+      ctx.db,
+      {
+        to: 'deltager@kommune.example',
+        subject: 'Praktisk information',
+        text: 'Velkommen.\n',
+        html: '<!doctype html><html><body><p>Velkommen.</p></body></html>',
+      },
+      ctx.clock.now(),
+    );
+    await enqueueMail(
+      ctx.db,
+      { to: 'bogholderi@kommune.example', subject: 'Faktura', text: 'Faktura vedlagt.', replyTo: 'faktura@fyn.example' },
+      ctx.clock.now(),
+    );
+    const worker = new OutboxWorker(ctx, {
+      transport: createSmtpTransport(sink.url, 'Tilmeld <noreply@tilmeld.test>', ctx.clock),
+      sender: organiserMailSender(ctx),
+      random: () => 0.5,
+    });
     for (;;) if ((await worker.runOnce()).claimed === 0) break;
     const mail = sink.messages.find((m) => m.envelopeTo.includes('deltager@kommune.example'))!;
     expect(mail.parsed.replyTo?.value[0]?.address).toBe('svar@fyn.example');

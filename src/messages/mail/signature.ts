@@ -21,12 +21,18 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /** The contact block as plain text. */
 export function signatureText(sender: MailSender): string {
-  return sender.signature.map(oneLine).filter((l) => l !== '').join('\n');
+  return sender.signature
+    .map(oneLine)
+    .filter((l) => l !== '')
+    .join('\n');
 }
 
 /** The contact block as HTML, every line escaped. */
 export function signatureHtml(sender: MailSender): string {
-  const lines = sender.signature.map(oneLine).filter((l) => l !== '').map(escapeHtml);
+  const lines = sender.signature
+    .map(oneLine)
+    .filter((l) => l !== '')
+    .map(escapeHtml);
   return `<p class="tilmeld-signature" style="font-family: Arial, Helvetica, sans-serif; font-size: 14px; color: #454545; margin: 16px auto 0; max-width: 640px; padding: 0 16px;">${lines.join('<br>')}</p>`;
 }
 
@@ -39,7 +45,12 @@ export function fromWithName(from: string, name: string): string {
 /** The payload with the organiser's Reply-To (unless it names one), its name on From and its contact lines at the end. */
 export function signPayload<P extends SignedPayload>(payload: P, sender: MailSender): P {
   const text = signatureText(sender);
-  const html = payload.html === undefined ? undefined : payload.html.includes('</body>') ? payload.html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${signatureHtml(sender)}</body>`) : payload.html + signatureHtml(sender);
+  const html =
+    payload.html === undefined
+      ? undefined
+      : payload.html.includes('</body>')
+        ? payload.html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${signatureHtml(sender)}</body>`)
+        : payload.html + signatureHtml(sender);
   return {
     ...payload,
     text: text ? `${payload.text.replace(/\n+$/, '')}\n\n${text}\n` : payload.text,

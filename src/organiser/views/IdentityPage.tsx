@@ -82,11 +82,15 @@ export function IdentityPage(p: IdentityPageProps): JSX.Element {
       ) : (
         ''
       )}
-      <p class="font-lead" safe>{t('identity.lede')}</p>
+      <p class="font-lead" safe>
+        {t('identity.lede')}
+      </p>
       <form method="post" action={IDENTITY_PATH} enctype="multipart/form-data" novalidate>
         <CsrfField token={page.csrfToken} />
         <fieldset>
-          <legend class="h2" safe>{t('identity.section.name')}</legend>
+          <legend class="h2" safe>
+            {t('identity.section.name')}
+          </legend>
           {field(NAME)}
           <div class={logoError ? 'form-group form-error' : 'form-group'}>
             <label class="form-label" for="logo">
@@ -108,7 +112,9 @@ export function IdentityPage(p: IdentityPageProps): JSX.Element {
           </div>
           {p.logoPath ? (
             <div class="form-group">
-              <p class="form-label" safe>{t('identity.logo.current')}</p>
+              <p class="form-label" safe>
+                {t('identity.logo.current')}
+              </p>
               <img src={p.logoPath} alt={t('identity.logo.alt', { name: p.values.name })} height="60" class="tilmeld-logo-preview" />
               <SingleCheckbox page={page} field="removeLogo" name="removeLogo" label={t('identity.logo.remove')} checked={false} errors={errors} />
             </div>
@@ -117,11 +123,15 @@ export function IdentityPage(p: IdentityPageProps): JSX.Element {
           )}
         </fieldset>
         <fieldset>
-          <legend class="h2" safe>{t('identity.section.contact')}</legend>
+          <legend class="h2" safe>
+            {t('identity.section.contact')}
+          </legend>
           {CONTACT.map(field)}
         </fieldset>
         <fieldset>
-          <legend class="h2" safe>{t('identity.section.mail')}</legend>
+          <legend class="h2" safe>
+            {t('identity.section.mail')}
+          </legend>
           {MAIL.map(field)}
         </fieldset>
         <button type="submit" class="button button-primary" safe>
