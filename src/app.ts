@@ -36,6 +36,7 @@ import { dashboardRoutes } from './admin/dashboard.routes.js';
 import { newsAdminRoutes } from './news/news.admin.routes.js';
 import { organiserAdminRoutes } from './organiser/organiser.admin.routes.js';
 import { membersApi } from './organiser/members.api.js';
+import { identityRoutes, registerSiteIdentity } from './organiser/identity.routes.js';
 import { membersAdminRoutes } from './organiser/members.admin.routes.js';
 import { materialsAdminRoutes } from './materials/materials.admin.routes.js';
 import { invoicesAdminRoutes } from './invoices/invoices.admin.routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
     maxAge: '1h',
   });
 
+  registerSiteIdentity(app, ctx);
   registerErrorPages(app, ctx);
   registerObservability(app, ctx);
   await registerOpenApi(app, ctx.config.baseUrl);
@@ -137,6 +139,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(registrationsAdminRoutes(ctx));
   await app.register(newsAdminRoutes(ctx));
   await app.register(organiserAdminRoutes(ctx));
+  await app.register(identityRoutes(ctx));
   await app.register(materialsAdminRoutes(ctx));
   await app.register(invoicesAdminRoutes(ctx));
   await app.register(invoicesApi(ctx));

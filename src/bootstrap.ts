@@ -6,6 +6,7 @@ import { PageCache } from './web/page-cache.js';
 import { Metrics } from './observability/metrics.js';
 import { outboxBacklog } from './messages/outbox.service.js';
 import { eventSeats, registerRegistrationMailBuilders } from './registrations/index.js';
+import { organiserMailSender } from './organiser/identity.service.js';
 
 /** Opens the database, brings its schema up to date and returns the context. */
 export async function openContext(config: Config, clock: Clock = systemClock): Promise<AppContext> {
@@ -18,5 +19,7 @@ export async function openContext(config: Config, clock: Clock = systemClock): P
     const backlog = await outboxBacklog(db, clock.now());
     return { pending: backlog.pending + backlog.sending, oldestAgeSeconds: backlog.oldestPendingAgeSeconds };
   });
-  return { config, db, clock, pageCache: new PageCache(config.pageCacheSeconds * 1000), metrics, eventSeats };
+  const ctx: AppContext = { config, db, clock, pageCache: new PageCache(config.pageCacheSeconds * 1000), metrics, eventSeats };
+  ctx.mailSender = organiserMailSender(ctx);
+  return ctx;
 }

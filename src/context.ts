@@ -3,6 +3,7 @@ import type { Database } from './db/database.js';
 import type { Clock } from './lib/clock.js';
 import type { PageCache } from './web/page-cache.js';
 import type { Metrics } from './observability/metrics.js';
+import type { MailSenderSource } from './lib/mail-sender.js';
 
 /**
  * Everything a service needs, handed in rather than imported, so tests can swap parts.
@@ -15,4 +16,6 @@ export interface AppContext {
   clock: Clock;
   pageCache: PageCache;
   metrics: Metrics;
+  /** The organiser's name, Reply-To and contact lines for every outgoing mail (set by bootstrap.ts). */
+  mailSender?: MailSenderSource;
 }

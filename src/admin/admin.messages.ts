@@ -1,7 +1,7 @@
 /** The back-office shell: header, menu, roles, the landing page and the 403 page. */
 const da = {
   'admin.title': 'Administration',
-  'admin.siteName': 'Tilmeld administration',
+  'admin.siteName': '{site} administration',
   'admin.nav.label': 'Administrationsmenu',
   'admin.nav.dashboard': 'Overblik',
   'admin.nav.events': 'Arrangementer',
@@ -31,7 +31,7 @@ const da = {
 
 const en: Record<keyof typeof da, string> = {
   'admin.title': 'Administration',
-  'admin.siteName': 'Tilmeld administration',
+  'admin.siteName': '{site} administration',
   'admin.nav.label': 'Administration menu',
   'admin.nav.dashboard': 'Overview',
   'admin.nav.events': 'Events',

@@ -26,6 +26,14 @@ const da = {
   'dashboard.deadline.freeCancellationEnds': 'Sidste dag for gratis afmelding',
   'dashboard.deadline.starts': 'Arrangementet starter',
   'dashboard.exports': 'Udtræk',
+  'dashboard.createEvent': 'Opret arrangement',
+  'dashboard.revenue': 'Økonomi {year}',
+  'dashboard.revenue.invoiced': 'Faktureret',
+  'dashboard.revenue.paid': 'Betalt',
+  'dashboard.revenue.outstanding': 'Udestående',
+  'dashboard.revenue.note': 'Beløb inkl. moms for fakturaer udstedt i år. Kreditnotaer er trukket fra.',
+  'dashboard.revenue.perEvent': 'Faktureret, betalt og udestående pr. arrangement',
+  'dashboard.revenue.none': 'Der er ikke udstedt fakturaer i år.',
 } as const satisfies Record<string, string>;
 
 const en: Record<keyof typeof da, string> = {
@@ -55,6 +63,14 @@ const en: Record<keyof typeof da, string> = {
   'dashboard.deadline.freeCancellationEnds': 'Last day of free cancellation',
   'dashboard.deadline.starts': 'The event starts',
   'dashboard.exports': 'Exports',
+  'dashboard.createEvent': 'Create event',
+  'dashboard.revenue': 'Finances {year}',
+  'dashboard.revenue.invoiced': 'Invoiced',
+  'dashboard.revenue.paid': 'Paid',
+  'dashboard.revenue.outstanding': 'Outstanding',
+  'dashboard.revenue.note': 'Amounts including VAT for invoices issued this year. Credit notes are deducted.',
+  'dashboard.revenue.perEvent': 'Invoiced, paid and outstanding per event',
+  'dashboard.revenue.none': 'No invoices have been issued this year.',
 };
 
 export const dashboardMessages = { da, en };

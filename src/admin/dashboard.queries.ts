@@ -24,8 +24,8 @@ const eventColumns = [
   'events.cancellation_free_days',
 ] as const;
 
-/** Published events that have not ended, soonest first. */
-export async function upcomingEventsForDashboard(db: Database, viewer: Viewer, now: string, limit: number) {
+/** Published events that have not ended, soonest first; one page of them from `offset`. */
+export async function upcomingEventsForDashboard(db: Database, viewer: Viewer, now: string, limit: number, offset = 0) {
   return db
     .selectFrom('events')
     .select(eventColumns)
@@ -35,7 +35,20 @@ export async function upcomingEventsForDashboard(db: Database, viewer: Viewer, n
     .orderBy('events.starts_at')
     .orderBy('events.id')
     .limit(limit)
+    .offset(offset)
     .execute();
+}
+
+/** How many published events have not ended (for the paging of the list above). */
+export async function countUpcomingEvents(db: Database, viewer: Viewer, now: string): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('events.status', '=', 'published')
+    .where('events.ends_at', '>', now)
+    .where(eventVisibleTo(viewer))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 export type DashboardEventRow = Awaited<ReturnType<typeof upcomingEventsForDashboard>>[number];
 

@@ -7,15 +7,15 @@
 import type { AppContext } from '../context.js';
 import { addDays, localDateKey } from '../lib/dates.js';
 import { freeCancellationEnds } from '../registrations/index.js';
-import { financeCounts } from '../invoices/index.js';
+import { financeCounts, revenueSummary, type RevenueSummary } from '../invoices/index.js';
 import type { StaffIdentity } from '../staff/identity.js';
-import { mayRead } from '../staff/roles.js';
-import { deadlineCandidates, signupsPerHour, waitingListsForDashboard } from './dashboard.queries.js';
+import { mayRead, mayWrite } from '../staff/roles.js';
+import { countUpcomingEvents, deadlineCandidates, signupsPerHour, waitingListsForDashboard } from './dashboard.queries.js';
 import { upcomingEventsForDashboard, type DashboardEventRow } from './index.js';
 
 export const SIGNUP_DAYS = 30;
 export const DEADLINE_DAYS = 7;
-const UPCOMING_LIMIT = 10;
+export const UPCOMING_PAGE_SIZE = 10;
 const WAITING_LIMIT = 10;
 /** Free cancellation is at most this many days before the start (the events form allows no more). */
 const MAX_FREE_DAYS = 366;
@@ -48,13 +48,20 @@ export interface Deadline {
 }
 
 export interface Dashboard {
+  /** One page of the upcoming events. */
   upcoming: FillRate[];
+  upcomingPage: number;
+  upcomingPages: number;
   signups: DayCount[];
   signupTotal: number;
   waiting: FillRate[];
   deadlines: Deadline[];
   /** Only for those who may read invoices. */
   invoices?: { toSend: number; overdue: number };
+  /** Invoiced, paid and outstanding this year, in total and per event; only for those who may read invoices. */
+  revenue?: RevenueSummary;
+  /** Whether the viewer may create events (the "Opret arrangement" button). */
+  mayCreateEvents: boolean;
 }
 
 export function fillRate(e: DashboardEventRow): FillRate {
@@ -109,26 +116,35 @@ export function deadlinesWithin(rows: ReadonlyArray<DashboardEventRow>, now: Dat
   return list.sort((a, b) => a.at.localeCompare(b.at) || order[a.kind] - order[b.kind] || a.eventId - b.eventId);
 }
 
-export async function loadDashboard(ctx: AppContext, viewer: Pick<StaffIdentity, 'id' | 'role'>): Promise<Dashboard> {
+export async function loadDashboard(ctx: AppContext, viewer: Pick<StaffIdentity, 'id' | 'role'>, upcomingPage = 1): Promise<Dashboard> {
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const until = addDays(now, DEADLINE_DAYS);
   // A day more than the series, so that the first Danish day is whole whatever the UTC offset.
   const from = addDays(now, -SIGNUP_DAYS).toISOString();
-  const [upcoming, waiting, candidates, hours, invoices] = await Promise.all([
-    upcomingEventsForDashboard(ctx.db, viewer, nowIso, UPCOMING_LIMIT),
+  const financeReader = mayRead(viewer.role, 'invoices');
+  const upcomingCount = await countUpcomingEvents(ctx.db, viewer, nowIso);
+  const upcomingPages = Math.max(1, Math.ceil(upcomingCount / UPCOMING_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(upcomingPage) || 1), upcomingPages);
+  const [upcoming, waiting, candidates, hours, invoices, revenue] = await Promise.all([
+    upcomingEventsForDashboard(ctx.db, viewer, nowIso, UPCOMING_PAGE_SIZE, (page - 1) * UPCOMING_PAGE_SIZE),
     waitingListsForDashboard(ctx.db, viewer, nowIso, WAITING_LIMIT),
     deadlineCandidates(ctx.db, viewer, nowIso, until.toISOString(), addDays(until, MAX_FREE_DAYS).toISOString()),
     signupsPerHour(ctx.db, viewer, from),
-    mayRead(viewer.role, 'invoices') ? financeCounts(ctx.db, localDateKey(nowIso)) : undefined,
+    financeReader ? financeCounts(ctx.db, localDateKey(nowIso)) : undefined,
+    financeReader ? revenueSummary(ctx) : undefined,
   ]);
   const signups = dailySeries(hours, now, SIGNUP_DAYS);
   return {
     upcoming: upcoming.map(fillRate),
+    upcomingPage: page,
+    upcomingPages,
     signups,
     signupTotal: signups.reduce((sum, d) => sum + d.count, 0),
     waiting: waiting.map(fillRate),
     deadlines: deadlinesWithin(candidates, now, until),
     ...(invoices ? { invoices } : {}),
+    ...(revenue ? { revenue } : {}),
+    mayCreateEvents: mayWrite(viewer.role, 'events'),
   };
 }

@@ -5,6 +5,8 @@ import type { AdminPageContext } from './page.js';
 import { FINANCE_PATH } from '../invoices/index.js';
 import { AdminLayout } from '../web/admin/AdminLayout.js';
 import { SignupChart } from './views/SignupChart.js';
+import { formatMoney } from '../lib/money.js';
+import { Pagination } from '../web/views/Pagination.js';
 
 function when(iso: string, page: AdminPageContext): string {
   return `${formatDate(iso, page.locale)} ${formatTime(iso, page.locale)}`;
@@ -59,6 +61,63 @@ function InvoicesPanel({ page, counts }: { page: AdminPageContext; counts: NonNu
   );
 }
 
+/** For finance and administrators: invoiced, paid and outstanding this year, in total and per event. */
+function RevenuePanel({ page, revenue }: { page: AdminPageContext; revenue: NonNullable<Dashboard['revenue']> }): JSX.Element {
+  const { t, locale } = page;
+  const money = (ore: number) => formatMoney(ore, locale);
+  return (
+    <section aria-labelledby="revenue-heading">
+      <h2 id="revenue-heading" safe>{t('dashboard.revenue', { year: revenue.year })}</h2>
+      <dl class="tilmeld-figures" id="revenue-totals">
+        <div>
+          <dt safe>{t('dashboard.revenue.invoiced')}</dt>
+          <dd safe>{money(revenue.invoicedOre)}</dd>
+        </div>
+        <div>
+          <dt safe>{t('dashboard.revenue.paid')}</dt>
+          <dd safe>{money(revenue.paidOre)}</dd>
+        </div>
+        <div>
+          <dt safe>{t('dashboard.revenue.outstanding')}</dt>
+          <dd safe>{money(revenue.outstandingOre)}</dd>
+        </div>
+      </dl>
+      <p class="form-hint" safe>{t('dashboard.revenue.note')}</p>
+      {revenue.events.length === 0 ? (
+        <p safe>{t('dashboard.revenue.none')}</p>
+      ) : (
+        <div class="table--responsive-scroll">
+          <table class="table" id="revenue-per-event">
+            <caption class="sr-only" safe>{t('dashboard.revenue.perEvent')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>{t('dashboard.event')}</th>
+                <th scope="col" class="text-align-right" safe>{t('dashboard.revenue.invoiced')}</th>
+                <th scope="col" class="text-align-right" safe>{t('dashboard.revenue.paid')}</th>
+                <th scope="col" class="text-align-right" safe>{t('dashboard.revenue.outstanding')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {revenue.events.map((e) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`${FINANCE_PATH}?event=${e.eventId}`} safe>
+                      {e.eventTitle ?? `#${e.eventId}`}
+                    </a>
+                  </th>
+                  <td class="text-align-right" safe>{money(e.invoicedOre)}</td>
+                  <td class="text-align-right" safe>{money(e.paidOre)}</td>
+                  <td class="text-align-right" safe>{money(e.outstandingOre)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
 /** /admin: upcoming events with fill rate, sign-ups over time, waiting lists and this week's deadlines. */
 export function DashboardPage({ page, data }: { page: AdminPageContext; data: Dashboard }): JSX.Element {
   const { t } = page;
@@ -68,10 +127,20 @@ export function DashboardPage({ page, data }: { page: AdminPageContext; data: Da
       <p class="font-lead" safe>
         {t('dashboard.lede', { name: page.staff.name })}
       </p>
+      {data.mayCreateEvents ? (
+        <p>
+          <a href="/admin/events/new" class="button button-primary" id="create-event" safe>
+            {t('dashboard.createEvent')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
 
+      {data.revenue ? <RevenuePanel page={page} revenue={data.revenue} /> : ''}
       {data.invoices ? <InvoicesPanel page={page} counts={data.invoices} /> : ''}
 
-      <h2 safe>{t('dashboard.upcoming')}</h2>
+      <h2 id="upcoming" safe>{t('dashboard.upcoming')}</h2>
       {data.upcoming.length === 0 ? (
         <p safe>{t('dashboard.upcoming.none')}</p>
       ) : (
@@ -108,6 +177,7 @@ export function DashboardPage({ page, data }: { page: AdminPageContext; data: Da
           </table>
         </div>
       )}
+      <Pagination page={page} current={data.upcomingPage} count={data.upcomingPages} href={(n) => `/admin?page=${n}#upcoming`} />
 
       <h2 safe>{t('dashboard.signups')}</h2>
       <p safe>{t('dashboard.signups.total', { n: data.signupTotal })}</p>

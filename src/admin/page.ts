@@ -14,7 +14,7 @@ export interface AdminPageContext extends StaffShellContext {
 /** A page context for pages outside a session (login): no staff member yet. */
 export function anonymousAdminPage(ctx: AppContext, request: FastifyRequest, locale: Locale): PageContext {
   const url = ctx.config.baseUrl + request.url;
-  return { locale, t: translator(locale), path: request.url, baseUrl: ctx.config.baseUrl, alternates: { da: url, en: url } };
+  return { locale, t: translator(locale), path: request.url, baseUrl: ctx.config.baseUrl, alternates: { da: url, en: url }, site: request.siteIdentity };
 }
 
 /** For handlers of guarded routes (request.staff is set). */

@@ -34,6 +34,7 @@ export async function registerOpenApi(app: FastifyInstance, baseUrl: string): Pr
         { name: 'events', description: 'Published events and their programmes' },
         { name: 'articles', description: 'Published news articles' },
         { name: 'registrations', description: 'Sign-ups for events, with the same rules as the sign-up form' },
+        { name: 'organiser', description: "The organiser's name, logo and contact details" },
         { name: 'members', description: "The organiser's member list: whose sign-ups pay the member price" },
         { name: 'messages', description: "Messages to an event's participants: send, schedule, resend failed, the automatic reminder (staff)" },
         { name: 'groups', description: 'Facilitation groups: tables that mix organisations, round after round (staff)' },

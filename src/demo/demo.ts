@@ -12,6 +12,9 @@ import { seedSeminarGroups } from './groups.js';
 import { demoOrganiserSettings } from './organiser.js';
 import { getOrganiserSettings, saveOrganiserSettings } from '../organiser/organiser.service.js';
 import { SEMINAR_2016_ARTICLE_SLUG, seminar2016Article, seminarEditionArticle } from './seminar-articles.js';
+import { getIdentity, updateIdentity } from '../organiser/identity.service.js';
+import { seedDemoBookings } from './bookings.js';
+import { DEMO_LOGO_SVG, demoIdentity } from './logo.js';
 
 export interface SeedSummary {
   events: number;
@@ -21,7 +24,7 @@ export interface SeedSummary {
   alreadyLoaded: boolean;
 }
 
-const ORGANISER = 'Tilmeld';
+const ORGANISER = demoIdentity.name;
 
 /** Loads the demo content when the database holds no events; true if it did. */
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
@@ -77,6 +80,11 @@ async function seedDemoContent(ctx: AppContext): Promise<DemoContent> {
   if (!(await getOrganiserSettings(ctx.db))) {
     await saveOrganiserSettings(ctx.db, demoOrganiserSettings, ctx.clock.now().toISOString());
   }
+  // The name, logo and contact details shown on the site and in mails, unless an admin has saved their own.
+  if (!(await getIdentity(ctx.db))) {
+    const saved = await updateIdentity(ctx, null, demoIdentity, { upload: Buffer.from(DEMO_LOGO_SVG, 'utf8') });
+    if (!saved.ok) throw new Error(`Invalid demo identity: ${JSON.stringify(saved.issues)}`);
+  }
   const cal = new DemoCalendar(ctx.clock.now());
   const events = demoEvents(cal);
 
@@ -130,4 +138,10 @@ async function finishDemo(ctx: AppContext, { cal, events, eventIds, articleIds }
   });
   // Sixty participants from twenty municipalities and a three-round group plan for them.
   await seedSeminarGroups(ctx, eventIds.seminarEdition, edition.slug);
+  // Bookings, invoices and payments on the courses and a past conference, for the dashboard and the lists.
+  await seedDemoBookings(ctx, {
+    full: events.facilitering.slug,
+    open: [events.skrivKlart.slug, events.ledelse.slug],
+    past: { slug: events.databeskyttelse.slug, bookedAt: cal.relative(-30, '10:00') },
+  });
 }

@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import { notFound } from '../lib/errors.js';
 import { LOCALES, type Locale } from '../web/i18n.js';
 import { cachedPage } from '../web/cached-page.js';
+import { siteName } from '../web/page.js';
 import { paths, routePatterns } from '../web/paths.js';
 import { catalogueChoices, catalogueQuerySchema, searchCatalogue } from './catalogue.js';
 import { findPublicEvent, type EventDetails } from './event-details.js';
@@ -52,7 +53,7 @@ export function eventsRoutes(ctx: AppContext): FastifyPluginAsync {
               signup: page.baseUrl + paths.signup(locale, event.slug),
               site: page.baseUrl + paths.home(locale),
             },
-            { organizer: page.t('site.name'), memberPrice: page.t('event.memberPrice') },
+            { organizer: siteName(page), memberPrice: page.t('event.memberPrice') },
           );
           return EventPage({ page, event, jsonLd: jsonLdScript(jsonLd) });
         }),

@@ -210,3 +210,42 @@ export async function creditNotesOf(db: Database, invoiceId: number): Promise<Ar
     .execute();
   return rows.map((r) => ({ number: r.number, issueDate: r.issue_date, totalOre: Number(r.payable_ore) }));
 }
+
+/** Sums per event of the documents issued in [from, to] (YYYY-MM-DD), in øre including VAT. */
+export interface RevenueRow {
+  eventId: number;
+  eventTitle: string | null;
+  /** Invoices less credit notes. */
+  invoicedOre: number;
+  /** Invoices marked paid. */
+  paidOre: number;
+  /** Unpaid invoices less the credit notes against them. */
+  outstandingOre: number;
+}
+
+export async function revenueByEvent(db: Database, from: string, to: string): Promise<RevenueRow[]> {
+  const rows = await db
+    .selectFrom('invoice_documents as d')
+    .leftJoin('invoice_documents as c', 'c.id', 'd.credited_document_id')
+    .leftJoin('events', 'events.id', 'd.event_id')
+    .select([
+      'd.event_id as eventId',
+      'events.title as eventTitle',
+      sql<string | number | null>`sum(CASE WHEN d.kind = 'credit_note' THEN -d.payable_ore ELSE d.payable_ore END)`.as('invoiced'),
+      sql<string | number | null>`sum(CASE WHEN d.kind = 'invoice' AND d.status = 'paid' THEN d.payable_ore ELSE 0 END)`.as('paid'),
+      sql<string | number | null>`sum(CASE WHEN d.kind = 'invoice' AND d.status <> 'paid' THEN d.payable_ore WHEN d.kind = 'credit_note' AND c.status <> 'paid' THEN -d.payable_ore ELSE 0 END)`.as(
+        'outstanding',
+      ),
+    ])
+    .where('d.issue_date', '>=', from)
+    .where('d.issue_date', '<=', to)
+    .groupBy(['d.event_id', 'events.title'])
+    .execute();
+  return rows.map((r) => ({
+    eventId: r.eventId,
+    eventTitle: r.eventTitle,
+    invoicedOre: Number(r.invoiced ?? 0),
+    paidOre: Number(r.paid ?? 0),
+    outstandingOre: Number(r.outstanding ?? 0),
+  }));
+}

@@ -9,7 +9,7 @@ import { localDateKey } from '../lib/dates.js';
 import { recordAudit } from '../staff/audit.js';
 import type { StaffIdentity } from '../staff/identity.js';
 import { FINANCE_PAGE_SIZE, isCalendarDate, type FinanceQuery } from './finance.filters.js';
-import { creditNotesOf, eventsWithDocuments, financeRows, financeTotals, unmarkDocumentPaid, type FinanceFilters, type FinanceRow, type FinanceTotals } from './finance.queries.js';
+import { creditNotesOf, eventsWithDocuments, financeRows, financeTotals, revenueByEvent, unmarkDocumentPaid, type RevenueRow, type FinanceFilters, type FinanceRow, type FinanceTotals } from './finance.queries.js';
 import { documentByNumber, markDocumentPaid, type StoredDocument } from './invoices.queries.js';
 
 /** The most rows one export holds; a bigger export is narrowed with the filters (a year holds far fewer). */
@@ -131,4 +131,30 @@ export async function eventsWithFinanceDocuments(ctx: AppContext) {
 /** The credit notes of an invoice. */
 export async function creditNotesOfInvoice(ctx: AppContext, invoiceId: number) {
   return creditNotesOf(ctx.db, invoiceId);
+}
+
+export interface RevenueFigures {
+  invoicedOre: number;
+  paidOre: number;
+  outstandingOre: number;
+}
+
+export interface RevenueSummary extends RevenueFigures {
+  /** The calendar year (Danish time) the documents were issued in. */
+  year: number;
+  /** Per event, the most invoiced first. */
+  events: RevenueRow[];
+}
+
+/**
+ * Invoiced, paid and outstanding for the documents issued in `year` (default:
+ * this year in Denmark), in total and per event, including VAT. Credit notes
+ * count against what they credit: invoiced is net, outstanding is what unpaid
+ * invoices still ask for. For the dashboard and anyone else who needs the figures.
+ */
+export async function revenueSummary(ctx: AppContext, year = Number(localDateKey(ctx.clock.now().toISOString()).slice(0, 4))): Promise<RevenueSummary> {
+  const events = await revenueByEvent(ctx.db, `${year}-01-01`, `${year}-12-31`);
+  const sum = (key: keyof RevenueFigures) => events.reduce((total, e) => total + e[key], 0);
+  events.sort((a, b) => b.invoicedOre - a.invoicedOre || a.eventId - b.eventId);
+  return { year, invoicedOre: sum('invoicedOre'), paidOre: sum('paidOre'), outstandingOre: sum('outstandingOre'), events };
 }

@@ -7,6 +7,7 @@ import { lazyRequire } from '../lib/lazy.js';
 const addressparser = lazyRequire<typeof AddressParser>('nodemailer/lib/addressparser');
 const mailComposer = lazyRequire<typeof MailComposer>('nodemailer/lib/mail-composer');
 import type { MailPayload, OutboxMessage } from './outbox.table.js';
+import { fromWithName } from './mail/signature.js';
 
 /** The domain part of the sender address; Message-IDs are made under it. */
 export function senderDomain(from: string): string {
@@ -37,7 +38,7 @@ export function composeMail(message: OutboxMessage, from: string, date: Date): M
   };
   return {
     // The Message-ID stays under MAIL_FROM's domain, so every mail of this installation is recognisable.
-    from: payload.from ?? from,
+    from: payload.from ?? (payload.fromName ? fromWithName(from, payload.fromName) : from),
     to: message.recipient,
     subject: message.subject,
     date,

@@ -29,6 +29,8 @@ export interface MailPayload {
   replyTo?: string;
   /** Sender of this mail instead of MAIL_FROM (e.g. the organiser's invoice address); the SMTP server must accept it. */
   from?: string;
+  /** The name shown with MAIL_FROM's address when `from` is not given (the organiser's, added at sending). */
+  fromName?: string;
   locale?: 'da' | 'en';
 }
 

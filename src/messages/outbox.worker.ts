@@ -44,7 +44,9 @@ import { MAIL_BUILD_KIND, MailBuildPayloadError, readMailBuild, type MailBuildFn
 import { createMailTransport, MailSendError, toMailSendError, type MailTransport } from './mail.transport.js';
 import { claimOutboxMessages, deleteHeldClaims, insertOutboxMessages, markAttemptFailed, markSentMany, releaseClaims, renewLease, type NewOutboxMessage } from './outbox.queries.js';
 import { notifyOutbox, onOutboxNotify, outboxRowOf, type OutgoingMail } from './outbox.service.js';
-import type { OutboxMessage } from './outbox.table.js';
+import type { MailPayload, OutboxMessage } from './outbox.table.js';
+import type { MailSenderSource } from '../lib/mail-sender.js';
+import { signPayload } from './mail/signature.js';
 
 /** The part of a pino logger the worker uses; Fastify's app.log fits. */
 export interface OutboxLog {
@@ -77,6 +79,8 @@ export interface OutboxWorkerOptions {
   /** Source of jitter, 0 ≤ x < 1 (default Math.random). */
   random?: () => number;
   log?: OutboxLog;
+  /** The organiser's name, Reply-To and contact lines for every mail (default: ctx.mailSender; none: mails as written). */
+  sender?: MailSenderSource;
 }
 
 export interface OutboxRunResult {
@@ -118,6 +122,7 @@ export class OutboxWorker {
   private readonly retryCapMs: number;
   private readonly random: () => number;
   private readonly log: OutboxLog;
+  private readonly sender: MailSenderSource | undefined;
 
   private running = false;
   private stopping = false;
@@ -149,6 +154,7 @@ export class OutboxWorker {
     this.retryCapMs = options.retryCapMs ?? 600_000;
     this.random = options.random ?? Math.random;
     this.log = options.log ?? silentLog;
+    this.sender = options.sender ?? ctx.mailSender;
   }
 
   /** Starts polling; wakes at once on notifyOutbox() in this process. */
@@ -373,6 +379,17 @@ export class OutboxWorker {
     }
   }
 
+  /** The message with the organiser's Reply-To, name and contact lines (signature.ts); as it is when there is none. */
+  private async signed(message: OutboxMessage): Promise<OutboxMessage> {
+    const sender = await this.sender?.().catch((error: unknown) => {
+      this.log.warn({ err: error }, 'organiser identity unreadable; mail sent without it');
+      return null;
+    });
+    if (!sender || message.kind !== 'mail') return message;
+    const payload = JSON.parse(message.payload) as MailPayload;
+    return { ...message, payload: JSON.stringify(signPayload(payload, sender)) };
+  }
+
   /** Sends one message; true when the mail server accepted it (recording that is the caller's). */
   private async deliver(message: OutboxMessage, result: OutboxRunResult): Promise<boolean> {
     const db = this.ctx.db;
@@ -387,7 +404,7 @@ export class OutboxWorker {
       return false;
     }
     try {
-      await this.transport.send(message);
+      await this.transport.send(await this.signed(message));
     } catch (error) {
       await this.failAttempt(message, error, result);
       return false;

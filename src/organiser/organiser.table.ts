@@ -24,4 +24,20 @@ export interface OrganiserSettingsTable {
 
 export interface OrganiserTables {
   organiser_settings: OrganiserSettingsTable;
+  organiser_identity: OrganiserIdentityTable;
+}
+
+/** The organiser's public identity (migration 2026_12_06_50): one row, id = 1. */
+export interface OrganiserIdentityTable {
+  id: number;
+  display_name: string;
+  contact_email: string;
+  contact_phone: string;
+  contact_address: string;
+  privacy_contact: string;
+  mail_reply_to: string | null;
+  logo_type: string | null;
+  logo_base64: string | null;
+  logo_updated_at: string | null;
+  updated_at: string;
 }

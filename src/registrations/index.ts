@@ -20,3 +20,5 @@ export { exportPaths } from './exports/index.js';
 export { registerRegistrationMailBuilders } from './mails/index.js';
 // The event editor resizes an event and cancels all its bookings through this port.
 export { eventSeats } from './changes/event-seats.js';
+// The demo cancels a booking and a participant as staff would.
+export { cancelParticipant, cancelRegistration } from './changes/registrations.changes.js';

@@ -23,6 +23,7 @@ export function tokensRoutes(ctx: AppContext): FastifyPluginAsync {
     app.get('/admin/settings', guarded, async (request, reply) => {
       const page = await adminPageContext(ctx, request, reply);
       const entries = [
+        { href: '/admin/settings/identity', title: page.t('settings.identity'), description: page.t('settings.identityDescription') },
         { href: '/admin/settings/tokens', title: page.t('settings.tokens'), description: page.t('settings.tokensDescription') },
         { href: '/admin/settings/organiser', title: page.t('settings.organiser'), description: page.t('settings.organiserDescription') },
         { href: '/admin/settings/members', title: page.t('settings.members'), description: page.t('settings.membersDescription') },

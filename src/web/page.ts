@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { translator, type Locale, type Translate } from './i18n.js';
 import { twinPath } from './paths.js';
+import { siteIdentityOf, type SiteIdentity } from './site-identity.js';
 
 /** What every view gets besides its own data. */
 export interface PageContext {
@@ -11,6 +12,13 @@ export interface PageContext {
   baseUrl: string;
   /** The same page in each language, as absolute URLs (for hreflang). */
   alternates: Record<Locale, string>;
+  /** Who runs the site (name, logo, contact); absent: the catalogue's site name and no contact details. */
+  site?: SiteIdentity | undefined;
+}
+
+/** The name the site goes by: the organiser's, or the catalogue's default. */
+export function siteName(page: Pick<PageContext, 't' | 'site'>): string {
+  return page.site?.name ?? page.t('site.name');
 }
 
 export function localeOfPath(path: string): Locale {
@@ -25,6 +33,7 @@ export function pageContext(request: FastifyRequest, baseUrl: string, locale = l
     path,
     baseUrl,
     alternates: { da: baseUrl + twinPath(path, 'da'), en: baseUrl + twinPath(path, 'en') },
+    site: siteIdentityOf(request),
   };
 }
 

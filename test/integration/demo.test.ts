@@ -196,6 +196,31 @@ forEachDialect('demo content', (dialect) => {
     }
   });
 
+  it('has bookings for every list and chart: a full course with a waiting list, paid and unpaid invoices, a past event', async () => {
+    const events = await eventsOf(ctx);
+    const full = events.find((e) => e.slug === 'facilitering-af-moeder-og-workshops')!;
+    expect(full.seats_taken).toBe(full.capacity);
+    expect(full.waiting_count).toBeGreaterThan(0);
+    const cancelled = await ctx.db.selectFrom('participants').select('id').where('status', '=', 'cancelled').execute();
+    expect(cancelled.length).toBeGreaterThanOrEqual(2);
+    const docs = await ctx.db.selectFrom('invoice_documents').select(['status', 'event_id']).execute();
+    expect(docs.some((d) => d.status === 'paid')).toBe(true);
+    expect(docs.some((d) => d.status !== 'paid')).toBe(true);
+    const now = TEST_NOW.toISOString();
+    const past = events.filter((e) => e.ends_at < now && e.seats_taken > 0 && e.status === 'published');
+    expect(past.length).toBeGreaterThan(0);
+    expect(docs.some((d) => past.some((e) => e.id === d.event_id))).toBe(true);
+  });
+
+  it('has a demo organiser with a name, contact details and a cleaned SVG logo', async () => {
+    const { getIdentity, getLogo } = await import('../../src/organiser/identity.service.js');
+    const identity = await getIdentity(ctx.db);
+    expect(identity).toMatchObject({ name: 'Kursuscenter Eksempelby', contactEmail: 'kursus@tilmeld.example' });
+    const logo = await getLogo(ctx.db);
+    expect(logo?.type).toBe('image/svg+xml');
+    expect(logo!.bytes.toString('utf8')).toContain('<circle');
+  });
+
   it('adds nothing when run again', async () => {
     const before = { events: (await eventsOf(ctx)).length, files: fs.readdirSync(`${ctx.config.dataDir}/files`).length };
     const summary: SeedSummary = await seedDemo(ctx);

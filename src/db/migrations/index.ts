@@ -17,6 +17,7 @@ import * as payerCountry from './2026_12_05_01_payer_country.js';
 import * as rankedEventSearch from './2026_12_05_60_ranked_event_search.js';
 import * as checkin from './2026_12_06_20_checkin.js';
 import * as messageSchedules from './2026_12_06_55_message_schedules.js';
+import * as organiserIdentity from './2026_12_06_50_organiser_identity.js';
 
 /** Every migration in order. Files are frozen once released: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_50_event_language': eventLanguage,
   '2026_12_05_60_ranked_event_search': rankedEventSearch,
   '2026_12_06_20_checkin': checkin,
+  '2026_12_06_50_organiser_identity': organiserIdentity,
   '2026_12_06_55_message_schedules': messageSchedules,
 };

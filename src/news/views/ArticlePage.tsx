@@ -1,4 +1,4 @@
-import type { PageContext } from '../../web/page.js';
+import { siteName, type PageContext } from '../../web/page.js';
 import { paths } from '../../web/paths.js';
 import { Layout } from '../../web/views/Layout.js';
 import { formatDate } from '../../lib/dates.js';
@@ -22,7 +22,7 @@ export function articleJsonLd(page: PageContext, article: PublicArticle): string
     mainEntityOfPage: url,
     url,
     author: article.author ? { '@type': 'Person', name: article.author } : undefined,
-    publisher: { '@type': 'Organization', name: page.t('site.name'), url: page.baseUrl + paths.home(page.locale) },
+    publisher: { '@type': 'Organization', name: siteName(page), url: page.baseUrl + paths.home(page.locale) },
   };
   // "<" as \u003c keeps "</script>" and "<!--" in a headline from ending the element.
   const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');

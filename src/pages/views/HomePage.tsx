@@ -1,4 +1,4 @@
-import type { PageContext } from '../../web/page.js';
+import { siteName, type PageContext } from '../../web/page.js';
 import { paths } from '../../web/paths.js';
 import { Layout } from '../../web/views/Layout.js';
 import { EventCard, type EventCardData } from '../../events/index.js';
@@ -9,7 +9,7 @@ import { FrontSearch } from '../../events/index.js';
 export function HomePage({ page, events, articles }: { page: PageContext; events: EventCardData[]; articles: ArticleCardRow[] }): JSX.Element {
   const { t, locale } = page;
   return (
-    <Layout page={page} title={t('site.name')} description={t('home.lede')}>
+    <Layout page={page} title={siteName(page)} description={t('home.lede')}>
       <h1 safe>{t('home.title')}</h1>
       <p class="font-lead" safe>{t('home.lede')}</p>
       <FrontSearch page={page} />

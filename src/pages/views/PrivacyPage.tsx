@@ -3,9 +3,17 @@ import { Layout } from '../../web/views/Layout.js';
 
 export function PrivacyPage({ page }: { page: PageContext }): JSX.Element {
   const { t } = page;
+  const privacy = page.site?.privacyContact ?? page.site?.contact?.email ?? null;
   return (
     <Layout page={page} title={t('privacy.title')}>
       <h1 safe>{t('privacy.title')}</h1>
+      {privacy ? (
+        <p class="font-lead" id="privacy-contact" safe>
+          {t('identity.privacy.contact', { contact: privacy })}
+        </p>
+      ) : (
+        ''
+      )}
       {page.locale === 'da' ? (
         <>
           <p class="font-lead">Her kan du læse, hvilke oplysninger vi behandler om dig, når du tilmelder dig et arrangement, og hvilke rettigheder du har.</p>

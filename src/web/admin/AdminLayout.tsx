@@ -1,5 +1,5 @@
 import type Html from '@kitajs/html';
-import type { PageContext } from '../page.js';
+import { siteName, type PageContext } from '../page.js';
 import type { Locale, MessageKey } from '../i18n.js';
 import { STATIC_PREFIX } from '../assets.js';
 import { DocumentShell } from '../views/DocumentShell.js';
@@ -116,7 +116,7 @@ export function AdminLayout({ page, title, section, head, children }: AdminLayou
   return (
     <DocumentShell
       locale={locale}
-      title={`${title} – ${t('admin.siteName')}`}
+      title={`${title} – ${t('admin.siteName', { site: siteName(page) })}`}
       skipLabel={t('site.skipToContent')}
       bodyClass="tilmeld-admin"
       head={
@@ -129,7 +129,7 @@ export function AdminLayout({ page, title, section, head, children }: AdminLayou
     >
       <SiteHeader
         t={t}
-        brand={{ name: t('admin.siteName'), href: '/admin' }}
+        brand={{ name: t('admin.siteName', { site: siteName(page) }), href: '/admin' }}
         additionalInfo={staffPage ? <StaffBar page={staffPage} /> : undefined}
         drawerInfo={staffPage ? <DrawerStaff page={staffPage} /> : undefined}
         navLabel={t('admin.nav.label')}

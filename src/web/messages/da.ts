@@ -5,6 +5,7 @@ import { registrationsMessages } from '../../registrations/registrations.message
 import { signupMessages } from '../../registrations/signup/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/changes/self-service.messages.js';
 import { organiserMessages } from '../../organiser/organiser.messages.js';
+import { identityMessages } from '../../organiser/identity.messages.js';
 import { membersMessages } from '../../organiser/members.messages.js';
 import { financeMessages } from '../../invoices/finance.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
@@ -35,6 +36,7 @@ export const da = {
   ...signupMessages.da,
   ...selfServiceMessages.da,
   ...organiserMessages.da,
+  ...identityMessages.da,
   ...membersMessages.da,
   ...financeMessages.da,
   ...adminMessages.da,

@@ -6,6 +6,7 @@ import { registrationsMessages } from '../../registrations/registrations.message
 import { signupMessages } from '../../registrations/signup/signup.messages.js';
 import { selfServiceMessages } from '../../registrations/changes/self-service.messages.js';
 import { organiserMessages } from '../../organiser/organiser.messages.js';
+import { identityMessages } from '../../organiser/identity.messages.js';
 import { membersMessages } from '../../organiser/members.messages.js';
 import { financeMessages } from '../../invoices/finance.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
@@ -36,6 +37,7 @@ export const en: Record<keyof typeof da, string> = {
   ...signupMessages.en,
   ...selfServiceMessages.en,
   ...organiserMessages.en,
+  ...identityMessages.en,
   ...membersMessages.en,
   ...financeMessages.en,
   ...adminMessages.en,

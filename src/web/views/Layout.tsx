@@ -1,5 +1,5 @@
 import type Html from '@kitajs/html';
-import type { PageContext } from '../page.js';
+import { siteName, type PageContext } from '../page.js';
 import { paths } from '../paths.js';
 import { DocumentShell } from './DocumentShell.js';
 import { FooterShortcuts, SiteHeader, type MenuItem } from './SiteHeader.js';
@@ -31,7 +31,9 @@ export function Layout({ page, title, description, head, children }: LayoutProps
   const { t, locale } = page;
   const other = locale === 'da' ? 'en' : 'da';
   const items = mainMenu(page);
-  const fullTitle = title === t('site.name') ? title : `${title} – ${t('site.name')}`;
+  const name = siteName(page);
+  const fullTitle = title === name || title === t('site.name') ? name : `${title} – ${name}`;
+  const logo = page.site?.logoPath ? { src: page.site.logoPath, alt: t('identity.logo.alt', { name }) } : undefined;
   return (
     <DocumentShell
       locale={locale}
@@ -50,7 +52,7 @@ export function Layout({ page, title, description, head, children }: LayoutProps
     >
       <SiteHeader
         t={t}
-        brand={{ name: t('site.name'), href: paths.home(locale) }}
+        brand={{ name, href: paths.home(locale), logo }}
         additionalInfo={
           <p class="tilmeld-tagline" safe>
             {t('site.tagline')}
@@ -68,8 +70,9 @@ export function Layout({ page, title, description, head, children }: LayoutProps
           <div class="container">
             <div class="row">
               <div class="col-12 col-md-6 footer-col">
-                <p class="h4" safe>{t('site.name')}</p>
-                <p safe>{t('footer.about')}</p>
+                <p class="h4" safe>{name}</p>
+                {page.site ? '' : <p safe>{t('footer.about')}</p>}
+                <FooterContact page={page} />
               </div>
               <div class="col-12 col-md-3 footer-col">
                 <FooterShortcuts
@@ -102,5 +105,39 @@ export function Layout({ page, title, description, head, children }: LayoutProps
         </div>
       </footer>
     </DocumentShell>
+  );
+}
+
+/** The organiser's contact details, when given. */
+function FooterContact({ page }: { page: PageContext }): JSX.Element {
+  const contact = page.site?.contact;
+  if (!contact) return '';
+  const { t } = page;
+  return (
+    <address class="tilmeld-footer-contact">
+      {contact.address ? (
+        <>
+          <span safe>{contact.address}</span>
+          <br />
+        </>
+      ) : (
+        ''
+      )}
+      {contact.phone ? (
+        <>
+          <span safe>{`${t('identity.footer.phone')}: `}</span>
+          <a href={`tel:${contact.phone.replace(/[^0-9+]/g, '')}`} class="function-link" safe>
+            {contact.phone}
+          </a>
+          <br />
+        </>
+      ) : (
+        ''
+      )}
+      <span safe>{`${t('identity.footer.email')}: `}</span>
+      <a href={`mailto:${contact.email}`} class="function-link" safe>
+        {contact.email}
+      </a>
+    </address>
   );
 }

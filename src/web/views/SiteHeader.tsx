@@ -21,7 +21,7 @@ export type LanguageChoice =
 
 export interface SiteHeaderProps {
   t: Translate;
-  brand: { name: string; href: string };
+  brand: { name: string; href: string; logo?: { src: string; alt: string } | undefined };
   /** Beside the brand on wide screens (tagline, the staff member and logout). */
   additionalInfo?: Html.Children;
   /** The same facts in the mobile drawer, below the menu. */
@@ -142,8 +142,9 @@ export function SiteHeader({ t, brand, additionalInfo, drawerInfo, navLabel, ite
       <div class="solution-info">
         <div class="solution-info-inner container">
           <div class="solution-heading">
-            <a href={brand.href} class="tilmeld-brand" safe>
-              {brand.name}
+            <a href={brand.href} class="tilmeld-brand">
+              {brand.logo ? <img src={brand.logo.src} alt={brand.logo.alt} class="tilmeld-logo" height="40" /> : ''}
+              <span safe>{brand.name}</span>
             </a>
           </div>
           <button

@@ -1,0 +1,108 @@
+/** Texts of the organisation page (name, logo, contact), in Danish and English. */
+import type { Locale } from '../lib/locale.js';
+import type { IdentityField } from './identity.schema.js';
+
+const da = {
+  'identity.title': 'Organisation',
+  'identity.lede': 'Navn, logo og kontaktoplysninger står i sidehovedet, i sidefoden, i sidetitlen og i alle e-mails.',
+  'identity.saved': 'Oplysningerne om organisationen er gemt.',
+  'identity.notConfigured': 'Organisationen er ikke beskrevet endnu. Siden viser navnet Tilmeld og ingen kontaktoplysninger.',
+  'identity.save': 'Gem organisation',
+  'identity.section.name': 'Navn og logo',
+  'identity.section.contact': 'Kontaktoplysninger',
+  'identity.section.mail': 'E-mails og databeskyttelse',
+  'identity.field.name': 'Navn',
+  'identity.hint.name': 'Vises i sidehovedet, i sidetitlen og som afsender på e-mails.',
+  'identity.field.contactEmail': 'Kontakt-e-mail',
+  'identity.field.contactPhone': 'Telefon',
+  'identity.hint.contactPhone': 'Valgfrit. For eksempel +45 12 34 56 78.',
+  'identity.field.contactAddress': 'Adresse',
+  'identity.hint.contactAddress': 'Valgfrit. På én linje, for eksempel Eksempelvej 1, 5000 Odense C.',
+  'identity.field.privacyContact': 'Kontakt om databeskyttelse',
+  'identity.hint.privacyContact': 'Valgfrit. Navn og e-mail på databeskyttelsesrådgiveren. Vises på siden om privatliv. Tomt: kontakt-e-mailen vises.',
+  'identity.field.mailReplyTo': 'Svaradresse for e-mails',
+  'identity.hint.mailReplyTo': 'Valgfrit. Svar på alle e-mails går hertil. Tomt: kontakt-e-mailen.',
+  'identity.field.logo': 'Logo',
+  'identity.hint.logo': 'PNG eller SVG, højst 200 kB. Scripts og henvisninger til andre filer fjernes fra en SVG.',
+  'identity.logo.current': 'Nuværende logo',
+  'identity.logo.none': 'Der er intet logo.',
+  'identity.logo.remove': 'Fjern logoet',
+  'identity.error.required': '{field} skal udfyldes.',
+  'identity.error.too_long': '{field} er for lang.',
+  'identity.error.invalid_characters': '{field} må kun fylde én linje og må ikke indeholde styretegn.',
+  'identity.error.invalid_email': '{field} skal være en gyldig e-mailadresse, for eksempel kursus@kommune.dk.',
+  'identity.error.invalid_phone': 'Telefonnummeret må kun indeholde cifre, mellemrum, +, - og parenteser.',
+  'identity.error.empty': 'Logofilen er tom.',
+  'identity.error.too_large': 'Logoet må højst fylde 200 kB.',
+  'identity.error.unknown_type': 'Logoet skal være en PNG- eller SVG-fil.',
+  'identity.error.png_invalid': 'PNG-filen kan ikke læses, eller billedet er større end 4000 × 4000 punkter.',
+  'identity.error.svg_not_svg': 'Filen er ikke en SVG-tegning.',
+  'identity.error.svg_malformed': 'SVG-filen kan ikke læses. Gem den igen fra tegneprogrammet som almindelig SVG.',
+  'identity.error.svg_doctype': 'SVG-filen indeholder en DOCTYPE-erklæring og kan ikke renses sikkert. Gem den uden.',
+  'identity.error.svg_entity': 'SVG-filen indeholder entiteter, der kan hente andet indhold, og kan ikke renses sikkert.',
+  'identity.error.svg_too_deep': 'SVG-filen er for dybt indlejret.',
+  'identity.error.svg_too_many': 'SVG-filen indeholder for mange elementer.',
+  'identity.footer.contact': 'Kontakt',
+  'identity.footer.phone': 'Telefon',
+  'identity.footer.email': 'E-mail',
+  'identity.privacy.contact': 'Spørgsmål om behandling af personoplysninger rettes til {contact}.',
+  'identity.logo.alt': 'Logo: {name}',
+};
+
+const en: typeof da = {
+  'identity.title': 'Organisation',
+  'identity.lede': 'The name, logo and contact details appear in the page header and footer, in the page title and in every e-mail.',
+  'identity.saved': 'The organisation details have been saved.',
+  'identity.notConfigured': 'The organisation has not been described yet. The site shows the name Tilmeld and no contact details.',
+  'identity.save': 'Save organisation',
+  'identity.section.name': 'Name and logo',
+  'identity.section.contact': 'Contact details',
+  'identity.section.mail': 'E-mails and data protection',
+  'identity.field.name': 'Name',
+  'identity.hint.name': 'Shown in the page header, the page title and as the sender of e-mails.',
+  'identity.field.contactEmail': 'Contact e-mail',
+  'identity.field.contactPhone': 'Phone',
+  'identity.hint.contactPhone': 'Optional. For example +45 12 34 56 78.',
+  'identity.field.contactAddress': 'Address',
+  'identity.hint.contactAddress': 'Optional. On one line, for example Eksempelvej 1, 5000 Odense C.',
+  'identity.field.privacyContact': 'Data protection contact',
+  'identity.hint.privacyContact': 'Optional. Name and e-mail of the data protection officer, shown on the privacy page. Empty: the contact e-mail is shown.',
+  'identity.field.mailReplyTo': 'Reply-to address of e-mails',
+  'identity.hint.mailReplyTo': 'Optional. Replies to every e-mail go here. Empty: the contact e-mail.',
+  'identity.field.logo': 'Logo',
+  'identity.hint.logo': 'PNG or SVG, at most 200 kB. Scripts and references to other files are removed from an SVG.',
+  'identity.logo.current': 'Current logo',
+  'identity.logo.none': 'There is no logo.',
+  'identity.logo.remove': 'Remove the logo',
+  'identity.error.required': '{field} must be filled in.',
+  'identity.error.too_long': '{field} is too long.',
+  'identity.error.invalid_characters': '{field} must be one line without control characters.',
+  'identity.error.invalid_email': '{field} must be a valid e-mail address, such as courses@municipality.dk.',
+  'identity.error.invalid_phone': 'The phone number may only contain digits, spaces, +, - and brackets.',
+  'identity.error.empty': 'The logo file is empty.',
+  'identity.error.too_large': 'The logo can be at most 200 kB.',
+  'identity.error.unknown_type': 'The logo must be a PNG or SVG file.',
+  'identity.error.png_invalid': 'The PNG file cannot be read, or the image is larger than 4000 × 4000 pixels.',
+  'identity.error.svg_not_svg': 'The file is not an SVG drawing.',
+  'identity.error.svg_malformed': 'The SVG file cannot be read. Save it again from the drawing program as plain SVG.',
+  'identity.error.svg_doctype': 'The SVG file contains a DOCTYPE declaration and cannot be cleaned safely. Save it without.',
+  'identity.error.svg_entity': 'The SVG file contains entities that could load other content and cannot be cleaned safely.',
+  'identity.error.svg_too_deep': 'The SVG file is nested too deeply.',
+  'identity.error.svg_too_many': 'The SVG file contains too many elements.',
+  'identity.footer.contact': 'Contact',
+  'identity.footer.phone': 'Phone',
+  'identity.footer.email': 'E-mail',
+  'identity.privacy.contact': 'Questions about the processing of personal data go to {contact}.',
+  'identity.logo.alt': 'Logo: {name}',
+};
+
+export const identityMessages = { da, en };
+
+type Key = keyof typeof da;
+
+/** The message for a problem with one field, naming the field. */
+export function identityErrorMessage(locale: Locale, field: IdentityField, code: string): string {
+  const t = identityMessages[locale];
+  const text = t[`identity.error.${code}` as Key] ?? t['identity.error.invalid_characters'];
+  return text.replace('{field}', t[`identity.field.${field}` as Key]);
+}
