@@ -50,6 +50,7 @@ import { messagesOverviewRoutes } from './messages/messages-overview.routes.js';
 import { registrationsStaffApi } from './registrations/registrations.staff-api.js';
 import { groupsAdminRoutes } from './groups/groups.admin.routes.js';
 import { groupsApi } from './groups/groups.api.js';
+import { evaluationsAdminRoutes, evaluationsApi, evaluationsRoutes } from './evaluations/index.js';
 
 export type App = FastifyInstance;
 
@@ -152,5 +153,8 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(membersAdminRoutes(ctx));
   await app.register(groupsAdminRoutes(ctx));
   await app.register(groupsApi(ctx));
+  await app.register(evaluationsRoutes(ctx));
+  await app.register(evaluationsAdminRoutes(ctx));
+  await app.register(evaluationsApi(ctx));
   return app;
 }

@@ -6,6 +6,7 @@ import { startOutboxWorker } from './messages/outbox.worker.js';
 import { ensureDemoAdmin } from './staff/demo-admin.js';
 import { startInvoicingWorker } from './invoices/invoicing.worker.js';
 import { startRetentionWorker } from './messages/retention.js';
+import { startEvaluationWorker } from './evaluations/index.js';
 
 const config = loadConfig();
 const ctx = await openContext(config);
@@ -30,6 +31,8 @@ const outboxWorker = config.outboxWorker === 'in-process' ? startOutboxWorker(ct
 const invoicingWorker = config.outboxWorker === 'in-process' && config.invoicingWorker === 'in-process' ? startInvoicingWorker(ctx, { log: app.log }) : undefined;
 // Removes links from sent mails and deletes what is past RETENTION_DAYS; runs wherever the outbox worker runs.
 const retentionWorker = config.outboxWorker === 'in-process' ? startRetentionWorker(ctx, { log: app.log }) : undefined;
+// Evaluations and course certificates due after an event ends; runs wherever the outbox worker runs.
+const afterEventWorker = config.outboxWorker === 'in-process' ? startEvaluationWorker(ctx, { log: app.log }) : undefined;
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -40,6 +43,7 @@ async function shutdown(signal: string): Promise<void> {
   await app.close();
   await invoicingWorker?.stop();
   await retentionWorker?.stop();
+  await afterEventWorker?.stop();
   await outboxWorker?.stop();
   await ctx.db.destroy();
   process.exit(0);

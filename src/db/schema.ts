@@ -12,6 +12,8 @@ import type { StaffTables } from '../staff/staff.table.js';
 import type { PricingTables } from '../registrations/pricing.table.js';
 import type { MembersTables } from '../organiser/members.table.js';
 import type { GroupsTables } from '../groups/groups.table.js';
+import type { EvaluationsTables } from '../evaluations/evaluations.table.js';
+import type { CertificatesTables } from '../certificates/certificates.table.js';
 
 export type DB = EventsTables &
   NewsTables &
@@ -26,4 +28,6 @@ export type DB = EventsTables &
   StaffTables &
   PricingTables &
   MembersTables &
-  GroupsTables;
+  GroupsTables &
+  EvaluationsTables &
+  CertificatesTables;

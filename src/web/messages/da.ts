@@ -21,6 +21,8 @@ import { messagesOverviewMessages } from '../../messages/messages-overview.messa
 import { registrationsAdminMessages } from '../../registrations/registrations.admin.messages.js';
 import { auditMessages } from '../../staff/audit.messages.js';
 import { groupsMessages } from '../../groups/groups.messages.js';
+import { evaluationsMessages } from '../../evaluations/evaluations.messages.js';
+import { certificatesMessages } from '../../certificates/certificates.messages.js';
 import { headerMessages } from '../header.messages.js';
 import { eventPageMessages } from '../../events/event-page.messages.js';
 import { searchMessages } from '../../events/search.messages.js';
@@ -50,6 +52,8 @@ export const da = {
   ...registrationsAdminMessages.da,
   ...auditMessages.da,
   ...groupsMessages.da,
+  ...evaluationsMessages.da,
+  ...certificatesMessages.da,
   ...headerMessages.da,
   ...eventPageMessages.da,
   ...searchMessages.da,

@@ -22,6 +22,8 @@ import { messagesOverviewMessages } from '../../messages/messages-overview.messa
 import { registrationsAdminMessages } from '../../registrations/registrations.admin.messages.js';
 import { auditMessages } from '../../staff/audit.messages.js';
 import { groupsMessages } from '../../groups/groups.messages.js';
+import { evaluationsMessages } from '../../evaluations/evaluations.messages.js';
+import { certificatesMessages } from '../../certificates/certificates.messages.js';
 import { headerMessages } from '../header.messages.js';
 import { eventPageMessages } from '../../events/event-page.messages.js';
 import { searchMessages } from '../../events/search.messages.js';
@@ -51,6 +53,8 @@ export const en: Record<keyof typeof da, string> = {
   ...registrationsAdminMessages.en,
   ...auditMessages.en,
   ...groupsMessages.en,
+  ...evaluationsMessages.en,
+  ...certificatesMessages.en,
   ...headerMessages.en,
   ...eventPageMessages.en,
   ...searchMessages.en,

@@ -1,0 +1,117 @@
+/**
+ * Staff edit an evaluation: reword each question in Danish and English,
+ * remove questions, add one, and set when it is sent. Everything is checked
+ * before anything is saved; answers already given stay (they are matched to
+ * questions by key, and a removed question's answers are simply not shown).
+ */
+import type { AppContext } from '../context.js';
+import { formField } from '../admin/form.js';
+import { textField, textIssueOf } from '../lib/form-text.js';
+import type { Translate } from '../web/i18n.js';
+import { fieldId } from '../registrations/signup-steps.js';
+import * as q from './evaluations.queries.js';
+import { MAX_QUESTIONS, QUESTION_KINDS, QUESTION_TEXT_MAX, type Question, type QuestionKind } from './questions.js';
+
+export interface EditorDraft {
+  questions: Array<{ key: string; kind: QuestionKind; da: string; en: string; remove: boolean }>;
+  newDa: string;
+  newEn: string;
+  newKind: string;
+  autoSend: boolean;
+  hours: string;
+  days: string;
+}
+
+export interface EditorError {
+  key: string;
+  id: string;
+  message: string;
+}
+
+export function draftOf(evaluation: q.EvaluationRow, questions: Question[]): EditorDraft {
+  return {
+    questions: questions.map((x) => ({ ...x, remove: false })),
+    newDa: '',
+    newEn: '',
+    newKind: 'scale5',
+    autoSend: evaluation.auto_send === 1,
+    hours: String(evaluation.send_after_hours),
+    days: String(evaluation.reminder_after_days),
+  };
+}
+
+/** The draft a post gives, read against the stored questions (keys and kinds come from the server, never the form). */
+export function draftFromPost(stored: Question[], body: unknown): EditorDraft {
+  return {
+    questions: stored.map((x, i) => ({
+      key: x.key,
+      kind: x.kind,
+      da: formField(body, `da-${i}`) ?? '',
+      en: formField(body, `en-${i}`) ?? '',
+      remove: formField(body, `remove-${i}`) === '1',
+    })),
+    newDa: formField(body, 'new-da') ?? '',
+    newEn: formField(body, 'new-en') ?? '',
+    newKind: formField(body, 'new-kind') ?? '',
+    autoSend: formField(body, 'autoSend') === '1',
+    hours: formField(body, 'hours') ?? '',
+    days: formField(body, 'days') ?? '',
+  };
+}
+
+const daText = textField(QUESTION_TEXT_MAX, { required: true });
+const enText = textField(QUESTION_TEXT_MAX);
+
+function wholeNumber(value: string, min: number, max: number): number | undefined {
+  if (!/^\d{1,4}$/.test(value.trim())) return undefined;
+  const n = Number(value.trim());
+  return n >= min && n <= max ? n : undefined;
+}
+
+function textError(t: Translate, issue: ReturnType<typeof textIssueOf>): string {
+  return issue === 'required' ? t('evaluations.edit.error.required') : issue === 'too_long' ? t('evaluations.edit.error.tooLong', { max: QUESTION_TEXT_MAX }) : t('evaluations.edit.error.characters');
+}
+
+/** Checks and saves; returns the errors (in form order) when nothing was saved. */
+export async function saveEditor(ctx: AppContext, evaluation: q.EvaluationRow, draft: EditorDraft, t: Translate): Promise<EditorError[]> {
+  const errors: EditorError[] = [];
+  const push = (key: string, message: string) => errors.push({ key, id: fieldId(key), message });
+  const kept: Question[] = [];
+  draft.questions.forEach((x, i) => {
+    if (x.remove) return;
+    const da = daText.safeParse(x.da);
+    const en = enText.safeParse(x.en);
+    if (!da.success) push(`da-${i}`, textError(t, textIssueOf(da.error.issues[0]!)));
+    if (!en.success) push(`en-${i}`, textError(t, textIssueOf(en.error.issues[0]!)));
+    if (da.success && en.success) kept.push({ key: x.key, kind: x.kind, da: da.data, en: en.data });
+  });
+  const newDa = enText.safeParse(draft.newDa);
+  const newEn = enText.safeParse(draft.newEn);
+  if (!newDa.success) push('new-da', textError(t, textIssueOf(newDa.error.issues[0]!)));
+  if (!newEn.success) push('new-en', textError(t, textIssueOf(newEn.error.issues[0]!)));
+  if (newDa.success && newEn.success && (newDa.data !== '' || newEn.data !== '')) {
+    if (newDa.data === '') push('new-da', t('evaluations.edit.error.required'));
+    else if (!(QUESTION_KINDS as readonly string[]).includes(draft.newKind)) push('new-kind', t('evaluations.edit.error.kind'));
+    else {
+      const used = new Set(draft.questions.map((x) => x.key));
+      let n = 1;
+      while (used.has(`custom:${n}`)) n += 1;
+      kept.push({ key: `custom:${n}`, kind: draft.newKind as QuestionKind, da: newDa.data, en: newEn.data });
+    }
+  }
+  if (errors.length === 0 && kept.length === 0) push('da-0', t('evaluations.edit.error.none'));
+  if (kept.length > MAX_QUESTIONS) push('new-da', t('evaluations.edit.error.none'));
+  const hours = wholeNumber(draft.hours, 0, 720);
+  const days = wholeNumber(draft.days, 1, 60);
+  if (hours === undefined) push('hours', t('evaluations.edit.error.hours'));
+  if (days === undefined) push('days', t('evaluations.edit.error.days'));
+  if (errors.length > 0) return errors;
+  await q.updateEvaluation(ctx.db, evaluation.id, {
+    questions: JSON.stringify(kept),
+    auto_send: draft.autoSend ? 1 : 0,
+    send_after_hours: hours!,
+    reminder_after_days: days!,
+    updated_at: ctx.clock.now().toISOString(),
+  });
+  return [];
+}
