@@ -51,6 +51,7 @@ import { registrationsStaffApi } from './registrations/registrations.staff-api.j
 import { groupsAdminRoutes } from './groups/groups.admin.routes.js';
 import { groupsApi } from './groups/groups.api.js';
 import { evaluationsAdminRoutes, evaluationsApi, evaluationsRoutes } from './evaluations/index.js';
+import { certificatesAdminRoutes, certificatesApi, certificatesRoutes } from './certificates/index.js';
 
 export type App = FastifyInstance;
 
@@ -156,5 +157,8 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(evaluationsRoutes(ctx));
   await app.register(evaluationsAdminRoutes(ctx));
   await app.register(evaluationsApi(ctx));
+  await app.register(certificatesRoutes(ctx));
+  await app.register(certificatesAdminRoutes(ctx));
+  await app.register(certificatesApi(ctx));
   return app;
 }

@@ -6,7 +6,7 @@ import { startOutboxWorker } from './messages/outbox.worker.js';
 import { ensureDemoAdmin } from './staff/demo-admin.js';
 import { startInvoicingWorker } from './invoices/invoicing.worker.js';
 import { startRetentionWorker } from './messages/retention.js';
-import { startEvaluationWorker } from './evaluations/index.js';
+import { startAfterEventWorker } from './certificates/index.js';
 
 const config = loadConfig();
 const ctx = await openContext(config);
@@ -32,7 +32,7 @@ const invoicingWorker = config.outboxWorker === 'in-process' && config.invoicing
 // Removes links from sent mails and deletes what is past RETENTION_DAYS; runs wherever the outbox worker runs.
 const retentionWorker = config.outboxWorker === 'in-process' ? startRetentionWorker(ctx, { log: app.log }) : undefined;
 // Evaluations and course certificates due after an event ends; runs wherever the outbox worker runs.
-const afterEventWorker = config.outboxWorker === 'in-process' ? startEvaluationWorker(ctx, { log: app.log }) : undefined;
+const afterEventWorker = config.outboxWorker === 'in-process' ? startAfterEventWorker(ctx, { log: app.log }) : undefined;
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {

@@ -3,7 +3,7 @@ import { openContext } from '../bootstrap.js';
 import { startOutboxWorker, type OutboxLog } from './outbox.worker.js';
 import { startInvoicingWorker } from '../invoices/invoicing.worker.js';
 import { startRetentionWorker } from './retention.js';
-import { startEvaluationWorker } from '../evaluations/index.js';
+import { startAfterEventWorker } from '../certificates/index.js';
 
 /** One JSON line per event on stdout, like the server's log. */
 function lineLog(level: 'info' | 'warn' | 'error'): (details: object, message: string) => void {
@@ -27,7 +27,7 @@ export async function runOutboxWorkerCommand(): Promise<number> {
   // Sent mails lose their links, and old ones are deleted (retention.ts).
   const retention = startRetentionWorker(ctx, { log });
   // Evaluations and course certificates due after an event ends.
-  const afterEvent = startEvaluationWorker(ctx, { log });
+  const afterEvent = startAfterEventWorker(ctx, { log });
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));

@@ -19,6 +19,7 @@ import { calendarFilename } from '../events/ics.js';
 import { HttpError, notFound } from '../lib/errors.js';
 import { sendMaterial } from '../materials/download.js';
 import { tablesOf } from '../groups/groups.service.js';
+import { certificatePaths, certificatesOfParticipants } from '../certificates/index.js';
 import { sendInvoiceFile } from '../invoices/invoice-download.js';
 import { bookerDocumentFile, bookerDocuments } from '../invoices/booker-documents.js';
 import { downloadParams } from '../materials/materials.routes.js';
@@ -115,7 +116,9 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
       const seated = visibleParticipants(booking).filter((p) => p.status === 'confirmed');
       const tablesById = await tablesOf(ctx, seated.map((p) => p.id));
       const tables = seated.map((p) => ({ name: p.name, tables: tablesById.get(p.id) ?? [] }));
-      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice, tables }), status);
+      const valid = new Set((await certificatesOfParticipants(ctx, seated.map((p) => p.id))).filter((c) => c.revoked_at === null).map((c) => c.participant_id));
+      const certificates = seated.filter((p) => valid.has(p.id)).map((p) => ({ name: p.name, href: certificatePaths.own(locale, booking.token, p.id) }));
+      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice, tables, certificates }), status);
     };
 
     const backToBooking = (reply: FastifyReply, locale: Locale, token: string, notice: BookingNotice) =>

@@ -113,6 +113,7 @@ export function BookingPage({
   invoices,
   notice,
   tables = [],
+  certificates = [],
 }: {
   page: PageContext;
   booking: Booking;
@@ -122,6 +123,8 @@ export function BookingPage({
   notice?: BookingNotice | undefined;
   /** The participants' tables in the event's current group plan. */
   tables?: ReadonlyArray<ParticipantTables> | undefined;
+  /** Valid course certificates of the participants shown, with their download address. */
+  certificates?: ReadonlyArray<{ name: string; href: string }> | undefined;
 }): JSX.Element {
   const { t, locale } = page;
   const r = booking.registration;
@@ -245,6 +248,19 @@ export function BookingPage({
       )}
 
       {r.status !== 'cancelled' ? <ParticipantTablesSection page={page} entries={tables} /> : ''}
+      {certificates.length > 0 ? (
+        <ul class="nobullet-list" data-certificates="">
+          {certificates.map((c) => (
+            <li>
+              <a href={c.href} class="function-link" safe>
+                {t('certificates.self.link', { name: c.name })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
 
       {r.status !== 'cancelled' ? <ParticipantMaterialsSection page={page} token={booking.token} materials={materials} holdsSeat={materials.holdsSeat} /> : ''}
 

@@ -1,0 +1,87 @@
+/**
+ * Staff API for course certificates: issue one now for a participant, and
+ * fetch a certificate's PDF. Administrators and event managers issue; the
+ * participant must have been checked in unless `force` is true.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { localeFromAcceptLanguage } from '../registrations/registrations.api.js';
+import { canSeeEvent, staffOf } from '../staff/guard.js';
+import { access } from '../staff/roles.js';
+import { translator } from '../web/i18n.js';
+import { certificateByCode, issueCertificate, participantForCertificate, pdfFilename, pdfOf, verifyUrl } from './certificates.service.js';
+import { normaliseCode } from './rules.js';
+import { attachmentDisposition } from '../materials/content-disposition.js';
+
+const security = [{ bearerAuth: [] }];
+const plainError = z.object({ error: z.string(), message: z.string() });
+const issued = z
+  .object({
+    code: z.string().describe('The verification code, KB-XXXX-XXXX-XXXX-XXXX'),
+    verifyUrl: z.string().describe('The public verification page'),
+    pdfUrl: z.string().describe('The PDF, for staff (token or session)'),
+    revoked: z.boolean(),
+  })
+  .meta({ id: 'CertificateIssued' });
+
+export function certificatesApi(ctx: AppContext): FastifyPluginAsync {
+  return async (plain) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+    const pdfUrl = (code: string) => `${ctx.config.baseUrl}/api/v1/certificates/${encodeURIComponent(code)}/pdf`;
+
+    app.post(
+      '/api/v1/participants/:id/certificate',
+      {
+        config: { staffRoles: access.events.write },
+        schema: {
+          tags: ['certificates'],
+          summary: "Issue a participant's course certificate now (staff: administrator or event manager)",
+          description:
+            'Issues the certificate (kursusbevis) and mails it with the PDF. The participant must have a confirmed seat and have been checked in, ' +
+            'unless "force" is true. Answers 201 with a new certificate, 200 with the valid one the participant already has; a revoked one is issued again with a new code.',
+          security,
+          headers: z.object({ 'accept-language': z.string().optional().describe('da (default) or en: the language of error messages') }),
+          params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) }),
+          body: z.object({ force: z.boolean().optional().describe('Issue even without a check-in') }).strict().nullish(),
+          response: { 200: issued, 201: issued, 401: plainError, 403: plainError, 404: plainError, 422: plainError },
+        },
+      },
+      async (request, reply) => {
+        const t = translator(localeFromAcceptLanguage(request.headers['accept-language']));
+        const participant = await participantForCertificate(ctx, request.params.id);
+        if (!participant) return reply.code(404).send({ error: 'not_found', message: 'No such participant' });
+        if (!(await canSeeEvent(ctx, staffOf(request), participant.event_id))) return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
+        const result = await issueCertificate(ctx, participant.id, { force: request.body?.force === true, issuedBy: staffOf(request).name });
+        if (!result.ok) {
+          const message = result.reason === 'not_checked_in' ? t('certificates.error.notCheckedIn') : t('certificates.error.notConfirmed');
+          return reply.code(422).send({ error: result.reason, message });
+        }
+        const c = result.certificate;
+        return reply.code(result.created ? 201 : 200).send({ code: c.code, verifyUrl: verifyUrl(ctx, c.locale, c.code), pdfUrl: pdfUrl(c.code), revoked: c.revoked_at !== null });
+      },
+    );
+
+    app.get(
+      '/api/v1/certificates/:code/pdf',
+      {
+        config: { staffRoles: access.events.read },
+        schema: {
+          tags: ['certificates'],
+          summary: 'A course certificate as PDF (staff)',
+          security,
+          params: z.object({ code: z.string().max(100) }),
+          response: { 200: z.any().describe('application/pdf'), 401: plainError, 403: plainError, 404: plainError },
+        },
+      },
+      async (request, reply) => {
+        const code = normaliseCode(request.params.code);
+        const cert = code ? await certificateByCode(ctx, code) : undefined;
+        if (!cert) return reply.code(404).send({ error: 'not_found', message: 'No such certificate' });
+        if (!(await canSeeEvent(ctx, staffOf(request), cert.event_id))) return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
+        return reply.header('content-type', 'application/pdf').header('content-disposition', attachmentDisposition(pdfFilename(cert))).send(await pdfOf(ctx, cert));
+      },
+    );
+  };
+}
