@@ -1,7 +1,7 @@
 import { loadConfig } from './config.js';
 import { openContext } from './bootstrap.js';
 import { buildApp } from './app.js';
-import { seedDemoIfEmpty } from './demo/demo.js';
+import { seedAfterEventDemo, seedDemoIfEmpty } from './demo/demo.js';
 import { startOutboxWorker } from './messages/outbox.worker.js';
 import { ensureDemoAdmin } from './staff/demo-admin.js';
 import { startInvoicingWorker } from './invoices/invoicing.worker.js';
@@ -12,7 +12,11 @@ const config = loadConfig();
 const ctx = await openContext(config);
 const app = await buildApp(ctx);
 try {
-  if (await seedDemoIfEmpty(ctx)) app.log.info('database was empty: demo content loaded');
+  if (await seedDemoIfEmpty(ctx)) {
+    app.log.info('database was empty: demo content loaded');
+    // After listening: a past course with evaluations and course certificates.
+    setImmediate(() => void seedAfterEventDemo(ctx).catch((err) => app.log.warn({ err }, 'past demo course not loaded')));
+  }
 } catch (err) {
   // Two servers started together on one empty PostgreSQL both try; the second one's slugs collide.
   app.log.warn({ err }, 'demo content not loaded; another process may be loading it');

@@ -8,6 +8,7 @@ import { demoEvents, type DemoEventKey } from './events.js';
 import { newsArticles, type DemoArticle } from './news-articles.js';
 import { programmePdf } from './programme-pdf.js';
 import { seedSeminarGroups } from './groups.js';
+import { PAST_COURSE_SLUG, seedPastCourse } from './after-event.js';
 import { demoOrganiserSettings } from './organiser.js';
 import { getOrganiserSettings, saveOrganiserSettings } from '../organiser/organiser.service.js';
 import { SEMINAR_2016_ARTICLE_SLUG, seminar2016Article, seminarEditionArticle } from './seminar-articles.js';
@@ -28,6 +29,18 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
   if (Number(row.n) > 0) return false;
   const summary = await seedDemo(ctx);
   return !summary.alreadyLoaded;
+}
+
+/**
+ * The past course with check-ins, an answered evaluation and course
+ * certificates (after-event.ts), loaded after the rest of the demo: its PDFs
+ * take a few seconds, so the server answers first. Does nothing when it is there.
+ */
+export async function seedAfterEventDemo(ctx: AppContext): Promise<boolean> {
+  const row = await ctx.db.selectFrom('events').select('id').where('slug', '=', PAST_COURSE_SLUG).executeTakeFirst();
+  if (row) return false;
+  await seedPastCourse(ctx, new DemoCalendar(ctx.clock.now()));
+  return true;
 }
 
 export async function demoLoaded(ctx: AppContext): Promise<boolean> {

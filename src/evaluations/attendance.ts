@@ -23,14 +23,14 @@ interface CheckinsTable {
 type WithCheckins = Kysely<DB & { checkins: CheckinsTable }>;
 const withCheckins = (db: Database) => db as unknown as WithCheckins;
 
-let knownPresent = false;
+const knownPresent = new WeakSet<object>();
 
 /** False until the check-in table exists (a database not yet migrated to it): then nobody has attended. */
 export async function attendanceAvailable(db: Database): Promise<boolean> {
-  if (knownPresent) return true;
+  if (knownPresent.has(db)) return true;
   try {
     await withCheckins(db).selectFrom('checkins').select(sql<number>`1`.as('one')).limit(1).execute();
-    knownPresent = true;
+    knownPresent.add(db);
   } catch {
     return false;
   }

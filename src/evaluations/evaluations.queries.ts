@@ -153,3 +153,14 @@ export async function answeredParticipants(db: Database, participantIds: number[
   const rows = await db.selectFrom('evaluation_invitations').select('participant_id').where('participant_id', 'in', participantIds).where('answered_on', 'is not', null).execute();
   return new Set(rows.map((r) => r.participant_id));
 }
+
+export async function openInvitationsOfEvent(db: Database, eventId: number) {
+  return db
+    .selectFrom('evaluation_invitations as i')
+    .innerJoin('evaluations as e', 'e.id', 'i.evaluation_id')
+    .select(['i.id', 'i.salt'])
+    .where('e.event_id', '=', eventId)
+    .where('i.answered_on', 'is', null)
+    .orderBy('i.id')
+    .execute();
+}

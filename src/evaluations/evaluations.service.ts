@@ -224,3 +224,9 @@ export async function eventIdBySlug(ctx: AppContext, slug: string) {
 export async function answeredParticipants(ctx: AppContext, participantIds: number[]): Promise<Set<number>> {
   return q.answeredParticipants(ctx.db, participantIds);
 }
+
+/** The links of the event's unanswered invitations, signed as in the mails (for the demo content, which answers through submitAnswers). */
+export async function openInvitationTokens(ctx: AppContext, eventId: number): Promise<string[]> {
+  const rows = await q.openInvitationsOfEvent(ctx.db, eventId);
+  return rows.map((r) => invitationToken(secretOf(ctx), r.id, r.salt));
+}
