@@ -190,4 +190,17 @@ forEachDialect('evaluations', (dialect) => {
     expect(after.some((q: { key: string }) => q.key === 'relevance')).toBe(false);
     expect(after.at(-1)).toMatchObject({ key: 'custom:1', kind: 'scale5', da: 'Var lokalet godt?' });
   });
+
+  it('compares with the edition the event was duplicated from', async () => {
+    const ctx = t.current.ctx;
+    const next = await makeEvent(ctx, { type: 'kursus', slug: `naeste-${dialect}` });
+    await ctx.db.updateTable('events').set({ duplicated_from_id: event.id }).where('id', '=', next.id).execute();
+    const res = await t.current.app.inject({ url: `/api/v1/events/${next.slug}/evaluation`, headers: { authorization: await bearerFor(ctx, manager.staff.id) } });
+    const body = res.json();
+    expect(body.previous.event.id).toBe(event.id);
+    expect(body.previous.answered).toBeGreaterThanOrEqual(1);
+    const page = await t.current.app.inject({ url: `/admin/events/${next.id}/evaluering`, headers: manager.headers });
+    expect(page.body).toContain('Sammenligning med');
+    expect(page.body).toContain('Gennemsnit sidst');
+  });
 });
