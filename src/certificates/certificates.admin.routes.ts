@@ -164,7 +164,7 @@ export function certificatesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     app.post('/admin/events/:id/kursusbevis/:certificateId/tilbagekald', { ...writing, schema: { hide: true, params: certParams } }, async (request, reply) => {
       const event = await allowedEvent(request.params.id, request, reply);
       if (!event) return reply;
-      if (!(await s.revokeCertificate(ctx, event.id, request.params.certificateId))) throw notFound('No such certificate');
+      if (!(await s.revokeCertificate(ctx, staffOf(request), event.id, request.params.certificateId))) throw notFound('No such certificate');
       return back(reply, event.id, 'revoked');
     });
 

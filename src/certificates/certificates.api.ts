@@ -11,7 +11,7 @@ import { localeFromAcceptLanguage } from '../registrations/registrations.api.js'
 import { canSeeEvent, staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { translator } from '../web/i18n.js';
-import { certificateByCode, issueCertificate, participantForCertificate, pdfFilename, pdfOf, verifyUrl } from './certificates.service.js';
+import { certificateByCode, issueCertificate, participantForCertificate, pdfFilename, pdfOf, revokeCertificate, verifyUrl } from './certificates.service.js';
 import { normaliseCode } from './rules.js';
 import { attachmentDisposition } from '../materials/content-disposition.js';
 
@@ -60,6 +60,29 @@ export function certificatesApi(ctx: AppContext): FastifyPluginAsync {
         }
         const c = result.certificate;
         return reply.code(result.created ? 201 : 200).send({ code: c.code, verifyUrl: verifyUrl(ctx, c.locale, c.code), pdfUrl: pdfUrl(c.code), revoked: c.revoked_at !== null });
+      },
+    );
+
+    app.post(
+      '/api/v1/certificates/:code/revoke',
+      {
+        config: { staffRoles: access.events.write },
+        schema: {
+          tags: ['certificates'],
+          summary: 'Revoke a course certificate (staff: administrator or event manager)',
+          description: 'The verification page then says the certificate is revoked, and its PDF is marked so. Revoking twice changes nothing.',
+          security,
+          params: z.object({ code: z.string().max(100) }),
+          response: { 200: issued, 401: plainError, 403: plainError, 404: plainError },
+        },
+      },
+      async (request, reply) => {
+        const code = normaliseCode(request.params.code);
+        const cert = code ? await certificateByCode(ctx, code) : undefined;
+        if (!cert) return reply.code(404).send({ error: 'not_found', message: 'No such certificate' });
+        if (!(await canSeeEvent(ctx, staffOf(request), cert.event_id))) return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
+        const revoked = (await revokeCertificate(ctx, staffOf(request), cert.event_id, cert.id))!;
+        return reply.send({ code: revoked.code, verifyUrl: verifyUrl(ctx, revoked.locale, revoked.code), pdfUrl: pdfUrl(revoked.code), revoked: revoked.revoked_at !== null });
       },
     );
 

@@ -16,6 +16,7 @@ import { getOrganiserSettings } from '../organiser/organiser.service.js';
 import { oneLine, recipient, renderText, type MailContent } from '../registrations/mails/content.js';
 import { renderHtml } from '../registrations/mails/mail-html.js';
 import { translator, type Locale } from '../web/i18n.js';
+import { recordAudit, type AuditEntry } from '../staff/audit.js';
 import { certificatePdf, datesText, type CertificateFacts } from './certificate-pdf.js';
 import type { IssueWhen } from './certificates.table.js';
 import * as q from './certificates.queries.js';
@@ -178,11 +179,17 @@ export async function issueCertificate(ctx: AppContext, participantId: number, o
   }
 }
 
-export async function revokeCertificate(ctx: AppContext, eventId: number, certificateId: number): Promise<q.CertificateRow | undefined> {
+/** Revokes a certificate of the event (audited); a revoked one stays as it is. */
+export async function revokeCertificate(ctx: AppContext, actor: AuditEntry['actor'], eventId: number, certificateId: number): Promise<q.CertificateRow | undefined> {
   const cert = await q.certificateById(ctx.db, certificateId);
   if (!cert || cert.event_id !== eventId) return undefined;
   if (cert.revoked_at !== null) return cert;
-  return q.updateCertificate(ctx.db, cert.id, { revoked_at: ctx.clock.now().toISOString() });
+  const now = ctx.clock.now();
+  return writeTransaction(ctx.db, async (trx) => {
+    const revoked = await q.updateCertificate(trx, cert.id, { revoked_at: now.toISOString() });
+    await recordAudit(trx, { actor, action: 'certificate.revoke', entityType: 'certificate', entityId: cert.id, before: { code: cert.code, revokedAt: null }, after: { code: cert.code, revokedAt: revoked.revoked_at }, at: now });
+    return revoked;
+  });
 }
 
 export async function certificateByCode(ctx: AppContext, code: string) {

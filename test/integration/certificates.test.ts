@@ -119,6 +119,11 @@ forEachDialect('course certificates', (dialect) => {
     expect(revoke.statusCode).toBe(303);
     const after = await t.current.app.inject(`/bevis/${cert.code}`);
     expect(after.body).toContain('tilbagekaldt');
+    const audit = await t.current.ctx.db.selectFrom('audit_log').select(['action', 'actor_id']).where('action', '=', 'certificate.revoke').execute();
+    expect(audit).toEqual([{ action: 'certificate.revoke', actor_id: m.staff.id }]);
+    const viaApi = await t.current.app.inject({ method: 'POST', url: `/api/v1/certificates/${cert.code}/revoke`, headers: { authorization: await bearerFor(t.current.ctx, m.staff.id) } });
+    expect(viaApi.statusCode).toBe(200);
+    expect(viaApi.json().revoked).toBe(true);
     const facilitator = await staffClient(t.current.app, t.current.ctx, 'facilitator');
     expect((await postForm(t.current.app, facilitator, `/admin/events/${course.id}/kursusbevis/${cert.id}/tilbagekald`)).statusCode).toBe(403);
   });
