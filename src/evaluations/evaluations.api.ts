@@ -8,7 +8,10 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { canSeeEvent, staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
-import { evaluationResults, eventIdBySlug, sendEvaluation } from './evaluations.service.js';
+import { ensureEvaluation, evaluationResults, eventIdBySlug, questionsOf, sendEvaluation } from './evaluations.service.js';
+import { applyUpdate, evaluationUpdateSchema } from './evaluation-editor.js';
+import { localeFromAcceptLanguage } from '../registrations/registrations.api.js';
+import { translator } from '../web/i18n.js';
 import { evaluationPaths } from './paths.js';
 
 const security = [{ bearerAuth: [] }];
@@ -70,6 +73,54 @@ export function evaluationsApi(ctx: AppContext): FastifyPluginAsync {
         if (eventId === undefined) return reply.code(404).send(noEvent);
         if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return reply.code(403).send(forbidden);
         const r = (await evaluationResults(ctx, eventId, request.query.lang))!;
+        return reply.send({
+          event: { id: r.event.id, slug: r.event.slug, title: r.event.title },
+          invited: r.invited,
+          answered: r.answered,
+          responseRate: r.rate,
+          sentAt: r.evaluation.sent_at,
+          questions: r.questions.map(questionJson),
+          previous: r.previous ? { event: { id: r.previous.event.id, slug: r.previous.event.slug, title: r.previous.event.title }, answered: r.previous.answered, questions: r.previous.questions.map(questionJson) } : null,
+          urls: { results: ctx.config.baseUrl + evaluationPaths.results(eventId) },
+        });
+      },
+    );
+
+    app.put(
+      '/api/v1/events/:slug/evaluation',
+      {
+        config: { staffRoles: access.events.write },
+        schema: {
+          tags: ['evaluations'],
+          summary: "Change an event's evaluation: its questions and when it is sent (staff: administrator or event manager)",
+          description:
+            'Replaces the questions (in order; an existing question is named by its key and keeps its kind and answers; a question without a key is new) ' +
+            'and/or the sending settings. Answers 422 with an error per field, in the language of Accept-Language.',
+          security,
+          headers: z.object({ 'accept-language': z.string().optional() }),
+          params: slugParams,
+          body: evaluationUpdateSchema,
+          response: {
+            200: evaluationSchema,
+            401: plainError,
+            403: plainError,
+            404: plainError,
+            422: z.object({ error: z.literal('invalid_evaluation'), message: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string() })) }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const locale = localeFromAcceptLanguage(request.headers['accept-language']);
+        const t = translator(locale);
+        const eventId = await eventIdBySlug(ctx, request.params.slug);
+        if (eventId === undefined) return reply.code(404).send(noEvent);
+        if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return reply.code(403).send(forbidden);
+        const evaluation = await ensureEvaluation(ctx, eventId);
+        const errors = await applyUpdate(ctx, evaluation, questionsOf(evaluation), request.body, t);
+        if (errors.length > 0) {
+          return reply.code(422).send({ error: 'invalid_evaluation', message: t('evaluations.edit.error.summary'), errors: errors.map((e) => ({ path: e.key, message: e.message })) });
+        }
+        const r = (await evaluationResults(ctx, eventId, locale))!;
         return reply.send({
           event: { id: r.event.id, slug: r.event.slug, title: r.event.title },
           invited: r.invited,

@@ -164,3 +164,15 @@ export async function openInvitationsOfEvent(db: Database, eventId: number) {
     .orderBy('i.id')
     .execute();
 }
+
+/** Every question key that has answers: a new question never takes one, or old answers would count for it. */
+export async function answeredKeys(db: Database, evaluationId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('evaluation_answers as a')
+    .innerJoin('evaluation_responses as r', 'r.id', 'a.response_id')
+    .select('a.question_key')
+    .distinct()
+    .where('r.evaluation_id', '=', evaluationId)
+    .execute();
+  return rows.map((r) => r.question_key);
+}

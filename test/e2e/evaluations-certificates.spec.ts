@@ -92,6 +92,14 @@ test('the results page with charts and tables, and the certificates page', async
   await page.goto(`/admin/events/${id}/kursusbevis`);
   await expect(page.locator('table tbody tr')).toHaveCount(5);
   await expectNoAxeViolations(page);
+  // The question editor: a question without Danish text is refused, with the error in the summary.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/admin/events/${id}/evaluering/spoergsmaal`);
+  await expectNoAxeViolations(page);
+  await page.locator('#da-0').fill('');
+  await page.locator('#da-0').press('Enter');
+  await expect(page.locator('#error-summary')).toContainText('Skriv spørgsmålet på dansk.');
+  await expectNoAxeViolations(page);
 });
 
 test('the verification page of a certificate, in Danish and English, at 390 px', async ({ page }) => {

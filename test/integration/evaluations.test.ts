@@ -203,4 +203,26 @@ forEachDialect('evaluations', (dialect) => {
     expect(page.body).toContain('Sammenligning med');
     expect(page.body).toContain('Gennemsnit sidst');
   });
+
+  it('changes the questions and sending through the API with the same checks as the form', async () => {
+    const ctx = t.current.ctx;
+    const auth = { authorization: await bearerFor(ctx, manager.staff.id), 'content-type': 'application/json' };
+    const url = `/api/v1/events/${event.slug}/evaluation`;
+    const bad = await t.current.app.inject({ method: 'PUT', url, headers: auth, payload: JSON.stringify({ questions: [{ key: 'overall', kind: 'text', da: 'x' }] }) });
+    expect(bad.statusCode).toBe(422);
+    const empty = await t.current.app.inject({ method: 'PUT', url, headers: { ...auth, 'accept-language': 'en' }, payload: JSON.stringify({ questions: [{ kind: 'scale5', da: '  ' }] }) });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json().errors[0].message).toBe('Write the question in Danish.');
+    const ok = await t.current.app.inject({
+      method: 'PUT',
+      url,
+      headers: auth,
+      payload: JSON.stringify({ questions: [{ key: 'overall', kind: 'scale5', da: 'Samlet?', en: 'Overall?' }, { kind: 'text', da: 'Andet?' }], sendAfterHours: 6 }),
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().questions.map((q: { key: string }) => q.key)).toEqual(['overall', 'custom:2']);
+    expect(ok.json().questions[0].count).toBeGreaterThanOrEqual(1);
+    const row = await ctx.db.selectFrom('evaluations').select('send_after_hours').where('event_id', '=', event.id).executeTakeFirstOrThrow();
+    expect(row.send_after_hours).toBe(6);
+  });
 });
