@@ -15,19 +15,17 @@ import { adminPageContext } from '../admin/page.js';
 import { ForbiddenPage } from '../admin/views/ForbiddenPage.js';
 import { formField } from '../admin/form.js';
 import { notFound } from '../lib/errors.js';
-import { textField, textIssueOf } from '../lib/form-text.js';
 import { attachmentDisposition } from '../materials/content-disposition.js';
 import type { FormError } from '../registrations/signup-steps.js';
 import { canSeeEvent, identify, staffOf, staffOnly } from '../staff/guard.js';
 import { access, type Role } from '../staff/roles.js';
-import type { Translate } from '../web/i18n.js';
 import { sendHtml } from '../web/page.js';
 import { pdfCanDraw } from './certificate-pdf.js';
 import * as s from './certificates.service.js';
-import { ISSUE_WHEN, type IssueWhen } from './certificates.table.js';
 import { certificatePaths } from './paths.js';
 import { isAcceptablePng } from './rules.js';
 import { CertificatesPage, settingsDraftOf, type SettingsDraft } from './views/CertificatesPage.js';
+import { parseSettings, settingsDraftFrom } from './certificate-settings.js';
 
 const params = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 const certParams = params.extend({ certificateId: z.coerce.number().int().min(1).max(2_147_483_647) });
@@ -36,35 +34,6 @@ const readRoles = access.events.read;
 const writeRoles = access.events.write;
 export const SIGNATURE_MAX_BYTES = 200 * 1024;
 const NOTICES = { issued: 'certificates.admin.issuedNotice', exists: 'certificates.admin.existsNotice', revoked: 'certificates.admin.revokedNotice', saved: 'certificates.admin.savedNotice', signature: 'certificates.admin.signatureNotice' } as const;
-
-const learningText = textField(3000, { multiline: true });
-const signerText = textField(120);
-
-function parseSettings(draft: SettingsDraft, t: Translate, current: s.CertificateSettings): { ok: true; settings: s.CertificateSettings } | { ok: false; errors: FormError[] } {
-  const errors: FormError[] = [];
-  const threshold = /^\d{1,3}$/.test(draft.threshold.trim()) ? Number(draft.threshold.trim()) : NaN;
-  if (!(threshold >= 1 && threshold <= 100)) errors.push({ key: 'threshold', id: 'threshold', message: t('certificates.error.threshold') });
-  const texts: Record<string, string> = {};
-  for (const [key, schema, max] of [['learningContent', learningText, 3000], ['signerName', signerText, 120], ['signerTitle', signerText, 120]] as const) {
-    const parsed = schema.safeParse(draft[key]);
-    if (parsed.success) texts[key] = parsed.data;
-    else errors.push({ key, id: key, message: textIssueOf(parsed.error.issues[0]!) === 'too_long' ? t('certificates.error.tooLong', { max }) : t('certificates.error.characters') });
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  const issueWhen: IssueWhen = (ISSUE_WHEN as readonly string[]).includes(draft.issueWhen) ? (draft.issueWhen as IssueWhen) : 'event_end';
-  return { ok: true, settings: { ...current, enabled: draft.enabled, issueWhen, thresholdPercent: threshold, learningContent: texts.learningContent!, signerName: texts.signerName!, signerTitle: texts.signerTitle! } };
-}
-
-function settingsDraftFrom(body: unknown): SettingsDraft {
-  return {
-    enabled: formField(body, 'enabled') === '1',
-    issueWhen: formField(body, 'issueWhen') ?? '',
-    threshold: formField(body, 'threshold') ?? '',
-    learningContent: formField(body, 'learningContent') ?? '',
-    signerName: formField(body, 'signerName') ?? '',
-    signerTitle: formField(body, 'signerTitle') ?? '',
-  };
-}
 
 export function certificatesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (base) => {

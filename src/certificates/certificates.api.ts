@@ -11,7 +11,9 @@ import { localeFromAcceptLanguage } from '../registrations/registrations.api.js'
 import { canSeeEvent, staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { translator } from '../web/i18n.js';
-import { certificateByCode, issueCertificate, participantForCertificate, pdfFilename, pdfOf, revokeCertificate, verifyUrl } from './certificates.service.js';
+import { certificateByCode, eventIdBySlug, issueCertificate, participantForCertificate, pdfFilename, pdfOf, revokeCertificate, saveSettings, settingsOf, verifyUrl } from './certificates.service.js';
+import { parseSettings } from './certificate-settings.js';
+import { ISSUE_WHEN } from './certificates.table.js';
 import { normaliseCode } from './rules.js';
 import { attachmentDisposition } from '../materials/content-disposition.js';
 
@@ -60,6 +62,59 @@ export function certificatesApi(ctx: AppContext): FastifyPluginAsync {
         }
         const c = result.certificate;
         return reply.code(result.created ? 201 : 200).send({ code: c.code, verifyUrl: verifyUrl(ctx, c.locale, c.code), pdfUrl: pdfUrl(c.code), revoked: c.revoked_at !== null });
+      },
+    );
+
+    const settingsSchema = z
+      .object({
+        enabled: z.boolean().describe('Issue automatically'),
+        issueWhen: z.enum(ISSUE_WHEN).describe('event_end, or evaluation: once the participant has answered it'),
+        thresholdPercent: z.number().int().min(1).max(100).describe('For a series: share of the meetings attended'),
+        learningContent: z.string().max(3000),
+        signerName: z.string().max(120),
+        signerTitle: z.string().max(120),
+        hasSignature: z.boolean().describe('The signature image is uploaded in the back office'),
+      })
+      .meta({ id: 'CertificateSettings' });
+
+    app.put(
+      '/api/v1/events/:slug/certificate-settings',
+      {
+        config: { staffRoles: access.events.write },
+        schema: {
+          tags: ['certificates'],
+          summary: "Change an event's course certificate settings (staff: administrator or event manager)",
+          description: 'Any field left out keeps its value. Answers 422 with an error per field, in the language of Accept-Language.',
+          security,
+          headers: z.object({ 'accept-language': z.string().optional() }),
+          params: z.object({ slug: z.string().min(1).max(200) }),
+          body: settingsSchema.omit({ hasSignature: true }).partial().strict(),
+          response: { 200: settingsSchema, 401: plainError, 403: plainError, 404: plainError, 422: z.object({ error: z.string(), message: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string() })) }) },
+        },
+      },
+      async (request, reply) => {
+        const t = translator(localeFromAcceptLanguage(request.headers['accept-language']));
+        const eventId = await eventIdBySlug(ctx, request.params.slug);
+        if (eventId === undefined) return reply.code(404).send({ error: 'not_found', message: 'No such event' });
+        if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
+        const current = await settingsOf(ctx, eventId);
+        const b = request.body;
+        const parsed = parseSettings(
+          {
+            enabled: b.enabled ?? current.enabled,
+            issueWhen: b.issueWhen ?? current.issueWhen,
+            threshold: String(b.thresholdPercent ?? current.thresholdPercent),
+            learningContent: b.learningContent ?? current.learningContent,
+            signerName: b.signerName ?? current.signerName,
+            signerTitle: b.signerTitle ?? current.signerTitle,
+          },
+          t,
+          current,
+        );
+        if (!parsed.ok) return reply.code(422).send({ error: 'invalid_settings', message: t('evaluations.edit.error.summary'), errors: parsed.errors.map((e) => ({ path: e.key, message: e.message })) });
+        await saveSettings(ctx, eventId, parsed.settings);
+        const x = parsed.settings;
+        return reply.send({ enabled: x.enabled, issueWhen: x.issueWhen, thresholdPercent: x.thresholdPercent, learningContent: x.learningContent, signerName: x.signerName, signerTitle: x.signerTitle, hasSignature: x.signaturePng !== null });
       },
     );
 

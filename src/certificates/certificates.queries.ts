@@ -17,6 +17,10 @@ export async function eventForCertificate(db: Database, eventId: number) {
 }
 export type CertificateEvent = NonNullable<Awaited<ReturnType<typeof eventForCertificate>>>;
 
+export async function eventBySlug(db: Database, slug: string) {
+  return db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirst();
+}
+
 export async function sessionTimes(db: Database, eventId: number) {
   return db.selectFrom('sessions').select(['starts_at as startsAt', 'ends_at as endsAt']).where('event_id', '=', eventId).orderBy('starts_at').execute();
 }

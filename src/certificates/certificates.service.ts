@@ -213,6 +213,10 @@ export async function eventForCertificates(ctx: AppContext, eventId: number) {
   return q.eventForCertificate(ctx.db, eventId);
 }
 
+export async function eventIdBySlug(ctx: AppContext, slug: string): Promise<number | undefined> {
+  return (await q.eventBySlug(ctx.db, slug))?.id;
+}
+
 /** The confirmed participants, to choose whom to issue to. */
 export async function participantsOfEvent(ctx: AppContext, eventId: number) {
   return q.confirmedParticipants(ctx.db, eventId);

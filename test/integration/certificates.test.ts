@@ -141,6 +141,17 @@ forEachDialect('course certificates', (dialect) => {
     expect(await has('Cy')).toBe(true);
   });
 
+  it('changes the settings through the API with the same checks as the form', async () => {
+    const m = await manager();
+    const auth = { authorization: await bearerFor(t.current.ctx, m.staff.id), 'content-type': 'application/json' };
+    const url = `/api/v1/events/${series.slug}/certificate-settings`;
+    const bad = await t.current.app.inject({ method: 'PUT', url, headers: auth, payload: JSON.stringify({ signerName: 'A\u0007B' }) });
+    expect(bad.statusCode).toBe(422);
+    const ok = await t.current.app.inject({ method: 'PUT', url, headers: auth, payload: JSON.stringify({ learningContent: 'Netværk om HR-jura.', thresholdPercent: 75 }) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ enabled: true, issueWhen: 'event_end', thresholdPercent: 75, learningContent: 'Netværk om HR-jura.', hasSignature: false });
+  });
+
   it('issues in a series once attendance reaches the threshold of meetings (75 % by default)', async () => {
     now = new Date('2026-09-10T12:00:00.000Z');
     await runCertificateTick(t.current.ctx);
