@@ -31,17 +31,19 @@
  */
 const areas = {
   admin: ['invoices', 'registrations', 'staff'],
+  certificates: ['admin', 'evaluations', 'events', 'materials', 'messages', 'organiser', 'registrations', 'staff'],
   checkin: ['admin', 'materials', 'staff'],
+  evaluations: ['admin', 'materials', 'messages', 'organiser', 'registrations', 'staff'],
   events: ['admin', 'materials', 'messages', 'staff'],
   groups: ['admin', 'events', 'materials', 'organiser', 'registrations', 'staff'],
   health: [],
   invoices: ['admin', 'materials', 'messages', 'organiser', 'registrations', 'staff'],
   materials: ['admin', 'news', 'staff'],
-  messages: ['admin', 'checkin', 'events', 'groups', 'invoices', 'registrations', 'staff'],
+  messages: ['admin', 'certificates', 'checkin', 'events', 'groups', 'invoices', 'registrations', 'staff'],
   news: ['admin', 'events', 'materials', 'staff'],
   organiser: ['admin', 'invoices', 'staff'],
   pages: ['events', 'news'],
-  registrations: ['admin', 'checkin', 'events', 'groups', 'invoices', 'materials', 'messages', 'organiser', 'staff'],
+  registrations: ['admin', 'certificates', 'checkin', 'events', 'groups', 'invoices', 'materials', 'messages', 'organiser', 'staff'],
   staff: ['admin', 'invoices'],
 };
 

@@ -47,6 +47,8 @@ import { messagesOverviewRoutes } from './messages/messages-overview.routes.js';
 import { groupsAdminRoutes } from './groups/groups.admin.routes.js';
 import { groupsApi } from './groups/groups.api.js';
 import { checkinApi, checkinRoutes } from './checkin/index.js';
+import { evaluationsAdminRoutes, evaluationsApi, evaluationsRoutes } from './evaluations/routes.js';
+import { certificatesAdminRoutes, certificatesApi, certificatesRoutes } from './certificates/routes.js';
 
 export type App = FastifyInstance;
 
@@ -154,5 +156,11 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(membersAdminRoutes(ctx));
   await app.register(groupsAdminRoutes(ctx));
   await app.register(groupsApi(ctx));
+  await app.register(evaluationsRoutes(ctx));
+  await app.register(evaluationsAdminRoutes(ctx));
+  await app.register(evaluationsApi(ctx));
+  await app.register(certificatesRoutes(ctx));
+  await app.register(certificatesAdminRoutes(ctx));
+  await app.register(certificatesApi(ctx));
   return app;
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { backup, restore } from './db/backup.js';
 import { loadConfig } from './config.js';
 import { openContext } from './bootstrap.js';
-import { seedDemo } from './demo/demo.js';
+import { seedAfterEventDemo, seedDemo } from './demo/demo.js';
 
 const usage = `Usage: tilmeld <command> [options]
 
@@ -50,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const ctx = await openContext(loadConfig());
       const summary = await seedDemo(ctx);
+      await seedAfterEventDemo(ctx);
       await ctx.db.destroy();
       console.log(
         summary.alreadyLoaded

@@ -1,12 +1,13 @@
 import { loadConfig } from './config.js';
 import { openContext } from './bootstrap.js';
 import { buildApp } from './app.js';
-import { startDemoIfEmpty } from './demo/demo.js';
+import { seedAfterEventDemo, startDemoIfEmpty } from './demo/demo.js';
 import { startOutboxWorker } from './messages/outbox.worker.js';
 import { ensureDemoAdmin } from './demo/demo-admin.js';
 import { startInvoicingWorker } from './invoices/invoicing.worker.js';
 import { startRetentionWorker } from './messages/retention.js';
 import { startMessagesWorker } from './messages/messages.worker.js';
+import { startAfterEventWorker } from './certificates/routes.js';
 
 const config = loadConfig();
 const ctx = await openContext(config);
@@ -37,6 +38,8 @@ const invoicingWorker = config.outboxWorker === 'in-process' && config.invoicing
 const retentionWorker = config.outboxWorker === 'in-process' ? startRetentionWorker(ctx, { log: app.log }) : undefined;
 // Sends scheduled messages and automatic reminders when due; runs wherever the outbox worker runs.
 const messagesWorker = config.outboxWorker === 'in-process' ? startMessagesWorker(ctx, { log: app.log }) : undefined;
+// Evaluations and course certificates due after an event ends; runs wherever the outbox worker runs.
+const afterEventWorker = config.outboxWorker === 'in-process' ? startAfterEventWorker(ctx, { log: app.log }) : undefined;
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -49,6 +52,7 @@ async function shutdown(signal: string): Promise<void> {
   await invoicingWorker?.stop();
   await retentionWorker?.stop();
   await messagesWorker?.stop();
+  await afterEventWorker?.stop();
   await outboxWorker?.stop();
   await ctx.db.destroy();
   process.exit(0);
@@ -67,6 +71,8 @@ if (demo) {
     const began = performance.now();
     try {
       await finish();
+      // Then a past course with check-ins, evaluations and course certificates.
+      await seedAfterEventDemo(ctx);
       app.log.info(`database was empty: demo content loaded (programmes, bookings and group plan ${Math.round(performance.now() - began)} ms after the pages)`);
     } catch (err) {
       app.log.warn({ err }, 'demo programmes, bookings or group plan not loaded');

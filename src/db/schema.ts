@@ -13,6 +13,8 @@ import type { PricingTables } from '../registrations/pricing.table.js';
 import type { MembersTables } from '../organiser/members.table.js';
 import type { GroupsTables } from '../groups/groups.table.js';
 import type { CheckinTables } from '../checkin/checkin.table.js';
+import type { EvaluationsTables } from '../evaluations/evaluations.table.js';
+import type { CertificatesTables } from '../certificates/certificates.table.js';
 
 export type DB = EventsTables &
   NewsTables &
@@ -28,4 +30,6 @@ export type DB = EventsTables &
   PricingTables &
   MembersTables &
   GroupsTables &
-  CheckinTables;
+  CheckinTables &
+  EvaluationsTables &
+  CertificatesTables;

@@ -9,6 +9,7 @@ import { demoEvents, type DemoEventKey } from './events.js';
 import { newsArticles, type DemoArticle } from './news-articles.js';
 import { programmePdf } from './programme-pdf.js';
 import { seedSeminarGroups } from './groups.js';
+import { PAST_COURSE_SLUG, seedPastCourse } from './after-event.js';
 import { demoOrganiserSettings } from './organiser.js';
 import { getOrganiserSettings, saveOrganiserSettings } from '../organiser/organiser.service.js';
 import { SEMINAR_2016_ARTICLE_SLUG, seminar2016Article, seminarEditionArticle } from './seminar-articles.js';
@@ -47,6 +48,18 @@ export async function startDemoIfEmpty(ctx: AppContext): Promise<{ finish: () =>
   if (await demoLoaded(ctx)) return undefined;
   const loaded = await seedDemoContent(ctx);
   return { finish: () => finishDemo(ctx, loaded) };
+}
+
+/**
+ * The past course with check-ins, an answered evaluation and course
+ * certificates (after-event.ts), loaded after the rest of the demo: its PDFs
+ * take a few seconds, so the server answers first. Does nothing when it is there.
+ */
+export async function seedAfterEventDemo(ctx: AppContext): Promise<boolean> {
+  const row = await ctx.db.selectFrom('events').select('id').where('slug', '=', PAST_COURSE_SLUG).executeTakeFirst();
+  if (row) return false;
+  await seedPastCourse(ctx, new DemoCalendar(ctx.clock.now()));
+  return true;
 }
 
 export async function demoLoaded(ctx: AppContext): Promise<boolean> {

@@ -4,6 +4,7 @@ import { startOutboxWorker, type OutboxLog } from './outbox.worker.js';
 import { startInvoicingWorker } from '../invoices/invoicing.worker.js';
 import { startRetentionWorker } from './retention.js';
 import { startMessagesWorker } from './messages.worker.js';
+import { startAfterEventWorker } from '../certificates/routes.js';
 
 /** One JSON line per event on stdout, like the server's log. */
 function lineLog(level: 'info' | 'warn' | 'error'): (details: object, message: string) => void {
@@ -28,6 +29,8 @@ export async function runOutboxWorkerCommand(): Promise<number> {
   const retention = startRetentionWorker(ctx, { log });
   // Scheduled messages and automatic reminders go into the outbox when due.
   const messages = startMessagesWorker(ctx, { log });
+  // Evaluations and course certificates due after an event ends.
+  const afterEvent = startAfterEventWorker(ctx, { log });
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
@@ -36,6 +39,7 @@ export async function runOutboxWorkerCommand(): Promise<number> {
   await invoicing?.stop();
   await retention.stop();
   await messages.stop();
+  await afterEvent.stop();
   await worker.stop();
   await ctx.db.destroy();
   return 0;

@@ -22,3 +22,5 @@ export { registerRegistrationMailBuilders } from './mails/index.js';
 export { eventSeats } from './changes/event-seats.js';
 // The demo cancels a booking and a participant as staff would.
 export { cancelParticipant, cancelRegistration } from './changes/registrations.changes.js';
+// The private pages of evaluations and certificates share self-service's page frame.
+export { PrivateLayout } from './changes/views/parts.js';

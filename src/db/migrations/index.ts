@@ -15,7 +15,9 @@ import * as memberPrices from './2026_12_05_10_member_prices.js';
 import * as outboxRetention from './2026_12_05_40_outbox_retention.js';
 import * as payerCountry from './2026_12_05_01_payer_country.js';
 import * as rankedEventSearch from './2026_12_05_60_ranked_event_search.js';
+import * as certificates from './2026_12_06_31_certificates.js';
 import * as checkin from './2026_12_06_20_checkin.js';
+import * as evaluations from './2026_12_06_30_evaluations.js';
 import * as messageSchedules from './2026_12_06_55_message_schedules.js';
 import * as organiserIdentity from './2026_12_06_50_organiser_identity.js';
 
@@ -38,6 +40,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_50_event_language': eventLanguage,
   '2026_12_05_60_ranked_event_search': rankedEventSearch,
   '2026_12_06_20_checkin': checkin,
+  '2026_12_06_30_evaluations': evaluations,
+  '2026_12_06_31_certificates': certificates,
   '2026_12_06_50_organiser_identity': organiserIdentity,
   '2026_12_06_55_message_schedules': messageSchedules,
 };

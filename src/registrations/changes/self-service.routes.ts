@@ -26,6 +26,7 @@ import { findParticipantMaterial, participantMaterials } from '../../materials/m
 import { LOCALES, type Locale } from '../../web/i18n.js';
 import { sendHtml } from '../../web/page.js';
 import { bookingParticipantAction, paths, routePatterns } from '../../web/paths.js';
+import { certificatePaths, certificatesOfParticipants } from '../../certificates/index.js';
 import { myBookingsRoutes } from './my-bookings.routes.js';
 import { posted, privatePage } from './private-page.js';
 import { CancellationNotAllowedError } from '../registrations.errors.js';
@@ -103,8 +104,10 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
       const tablesById = await tablesOf(ctx, seated.map((p) => p.id));
       const tables = seated.map((p) => ({ name: p.name, tables: tablesById.get(p.id) ?? [] }));
       const checkinCodes = await checkinCodeViews(ctx, seated.map((p) => p.id), locale);
+      const valid = new Set((await certificatesOfParticipants(ctx, seated.map((p) => p.id))).filter((c) => c.revoked_at === null).map((c) => c.participant_id));
+      const certificates = seated.filter((p) => valid.has(p.id)).map((p) => ({ name: p.name, href: certificatePaths.own(locale, booking.token, p.id) }));
       const joinUrl = await joinLinkForSeat(ctx, access.eventId, access.holdsSeat);
-      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice, tables, checkinCodes, joinUrl }), status);
+      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice, tables, checkinCodes, joinUrl, certificates }), status);
     };
 
     const backToBooking = (reply: FastifyReply, locale: Locale, token: string, notice: BookingNotice) =>

@@ -23,6 +23,8 @@ import { registrationsAdminMessages } from '../../registrations/admin/registrati
 import { auditMessages } from '../../staff/audit.messages.js';
 import { groupsMessages } from '../../groups/groups.messages.js';
 import { checkinMessages } from '../../checkin/checkin.messages.js';
+import { evaluationsMessages } from '../../evaluations/evaluations.messages.js';
+import { certificatesMessages } from '../../certificates/certificates.messages.js';
 import { headerMessages } from '../header.messages.js';
 import { eventPageMessages } from '../../events/event-page.messages.js';
 import { searchMessages } from '../../events/search.messages.js';
@@ -54,6 +56,8 @@ export const da = {
   ...auditMessages.da,
   ...groupsMessages.da,
   ...checkinMessages.da,
+  ...evaluationsMessages.da,
+  ...certificatesMessages.da,
   ...headerMessages.da,
   ...eventPageMessages.da,
   ...searchMessages.da,

@@ -24,6 +24,8 @@ import { registrationsAdminMessages } from '../../registrations/admin/registrati
 import { auditMessages } from '../../staff/audit.messages.js';
 import { groupsMessages } from '../../groups/groups.messages.js';
 import { checkinMessages } from '../../checkin/checkin.messages.js';
+import { evaluationsMessages } from '../../evaluations/evaluations.messages.js';
+import { certificatesMessages } from '../../certificates/certificates.messages.js';
 import { headerMessages } from '../header.messages.js';
 import { eventPageMessages } from '../../events/event-page.messages.js';
 import { searchMessages } from '../../events/search.messages.js';
@@ -55,6 +57,8 @@ export const en: Record<keyof typeof da, string> = {
   ...auditMessages.en,
   ...groupsMessages.en,
   ...checkinMessages.en,
+  ...evaluationsMessages.en,
+  ...certificatesMessages.en,
   ...headerMessages.en,
   ...eventPageMessages.en,
   ...searchMessages.en,

@@ -236,6 +236,16 @@ export function EventShowPage({ page, event, notice, mayWrite, materials }: Show
           {t('checkin.link')}
         </a>
       </p>
+      <p>
+        <a href={`/admin/events/${event.id}/evaluering`} class="function-link" safe>
+          {t('evaluations.admin.link')}
+        </a>
+      </p>
+      <p>
+        <a href={`/admin/events/${event.id}/kursusbevis`} class="function-link" safe>
+          {t('certificates.admin.link')}
+        </a>
+      </p>
       <h2 safe>{t('adminEvents.show.programme')}</h2>
       <ul>
         {d.sessions.map((s) => (

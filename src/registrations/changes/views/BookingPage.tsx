@@ -132,6 +132,7 @@ export function BookingPage({
   tables = [],
   checkinCodes,
   joinUrl = null,
+  certificates = [],
 }: {
   page: PageContext;
   booking: Booking;
@@ -145,6 +146,8 @@ export function BookingPage({
   checkinCodes?: ReadonlyMap<number, CheckinCodeView> | undefined;
   /** The event's join link, given only when the booking holds a seat. */
   joinUrl?: string | null | undefined;
+  /** Valid course certificates of the participants shown, with their download address. */
+  certificates?: ReadonlyArray<{ name: string; href: string }> | undefined;
 }): JSX.Element {
   const { t, locale } = page;
   const r = booking.registration;
@@ -270,6 +273,19 @@ export function BookingPage({
       {r.status !== 'cancelled' ? <JoinLinkSection page={page} url={joinUrl} /> : ''}
 
       {r.status !== 'cancelled' ? <ParticipantTablesSection page={page} entries={tables} /> : ''}
+      {certificates.length > 0 ? (
+        <ul class="nobullet-list" data-certificates="">
+          {certificates.map((c) => (
+            <li>
+              <a href={c.href} class="function-link" safe>
+                {t('certificates.self.link', { name: c.name })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
 
       {r.status !== 'cancelled' ? <ParticipantMaterialsSection page={page} token={booking.token} materials={materials} holdsSeat={materials.holdsSeat} /> : ''}
 
