@@ -8,6 +8,8 @@ import { vatOre, vatPercentFor } from '../lib/money.js';
 import type { EventLanguage, EventStatus, EventType, LateCancellationRule, VatMode } from './events.table.js';
 import {
   publicEventBySlug,
+  eventDetailById,
+  type EventDetailRow,
   publicMaterialsOfEvent,
   sessionsOfEvents,
   speakersOfEvents,
@@ -195,7 +197,16 @@ export async function findPublicEvent(ctx: AppContext, slug: string): Promise<Ev
   // Slugs are short and printable; anything else cannot name an event (and NUL would upset PostgreSQL).
   if (slug.length === 0 || slug.length > 200 || /\p{Cc}/u.test(slug)) return undefined;
   const event = await publicEventBySlug(ctx.db, slug);
-  if (!event) return undefined;
+  return event ? detailsOf(ctx, event) : undefined;
+}
+
+/** Any event by id as its public page would show it, drafts included: staff's preview, never the public site. */
+export async function findEventForPreview(ctx: AppContext, eventId: number): Promise<EventDetails | undefined> {
+  const event = await eventDetailById(ctx.db, eventId);
+  return event ? detailsOf(ctx, event) : undefined;
+}
+
+async function detailsOf(ctx: AppContext, event: EventDetailRow): Promise<EventDetails> {
   const [sessionRows, speakerRows, themeRows, materialRows, addOnRows] = await Promise.all([
     sessionsOfEvents(ctx.db, [event.id]),
     speakersOfEvents(ctx.db, [event.id]),

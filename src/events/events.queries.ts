@@ -258,6 +258,15 @@ const eventDetailColumns = [
 
 /** A public event (published, cancelled or archived; never a draft) with its venue. */
 export async function publicEventBySlug(db: Database, slug: string) {
+  return eventDetailQuery(db).where('events.slug', '=', slug).where('events.status', 'in', ['published', 'cancelled', 'archived']).executeTakeFirst();
+}
+
+/** Any event by id, drafts included, with its venue: for staff's preview only. */
+export async function eventDetailById(db: Database, eventId: number) {
+  return eventDetailQuery(db).where('events.id', '=', eventId).executeTakeFirst();
+}
+
+function eventDetailQuery(db: Database) {
   return db
     .selectFrom('events')
     .leftJoin('venues', 'venues.id', 'events.venue_id')
@@ -269,10 +278,7 @@ export async function publicEventBySlug(db: Database, slug: string) {
       'venues.city as venue_city',
       'venues.accessibility as venue_accessibility',
       'venues.map_url as venue_map_url',
-    ])
-    .where('events.slug', '=', slug)
-    .where('events.status', 'in', ['published', 'cancelled', 'archived'])
-    .executeTakeFirst();
+    ]);
 }
 
 export type EventDetailRow = NonNullable<Awaited<ReturnType<typeof publicEventBySlug>>>;

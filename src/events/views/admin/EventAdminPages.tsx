@@ -214,7 +214,11 @@ export function EventShowPage({ page, event, notice, mayWrite, materials }: Show
           </a>
         </p>
       ) : (
-        ''
+        <p>
+          <a href={`/admin/events/${event.id}/forhaandsvisning`} class="function-link" safe>
+            {t('eventSections.preview')}
+          </a>
+        </p>
       )}
       <p>
         <a href={`/admin/events/${event.id}/registrations`} class="function-link" safe>
@@ -240,7 +244,7 @@ export function EventShowPage({ page, event, notice, mayWrite, materials }: Show
       {mayWrite ? (
         <div class="tilmeld-form-actions">
           {live ? (
-            <a href={`/admin/events/${event.id}/edit`} class="button button-primary" safe>
+            <a href={`/admin/events/${event.id}/rediger`} class="button button-primary" safe>
               {t('adminEvents.show.edit')}
             </a>
           ) : (
@@ -281,7 +285,7 @@ export interface FormProps {
   title: string;
 }
 
-function Select(p: { page: Page; field: string; name: string; label: string; value: string; options: Array<[string, string]>; errors: ErrorMap; hint?: string }): JSX.Element {
+export function Select(p: { page: Page; field: string; name: string; label: string; value: string; options: Array<[string, string]>; errors: ErrorMap; hint?: string }): JSX.Element {
   const id = p.field.replace(/\./g, '-');
   const error = p.errors.get(p.field);
   return (
