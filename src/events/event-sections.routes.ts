@@ -33,7 +33,7 @@ import { EventEditorOverviewPage, EventSectionPage, sectionPath } from './views/
 
 const idParams = z.object({ id: z.string().regex(/^\d{1,9}$/) });
 const sectionParams = z.object({ id: z.string().regex(/^\d{1,9}$/), section: z.string().max(40) });
-const noticeQuery = z.object({ saved: z.string().max(40).optional().catch(undefined), blocked: z.string().max(40).optional().catch(undefined) });
+const noticeQuery = z.object({ saved: z.string().max(40).optional().catch(undefined), n: z.coerce.number().int().min(0).max(1_000_000).optional().catch(undefined), blocked: z.string().max(40).optional().catch(undefined) });
 
 export function eventSectionsRoutes(ctx: AppContext): FastifyPluginAsync {
   const read = access.events.read;
@@ -111,8 +111,9 @@ export function eventSectionsRoutes(ctx: AppContext): FastifyPluginAsync {
       const parsed = parseEventDocument(input);
       if (!parsed.success) throw new EventDocumentInvalidError(issuesOf(parsed.error));
       // The event as loaded is the base: a save in between (of any section) is refused, not overwritten.
-      await updateEventFromDocument(ctx, staffOf(request), event.id, input, { expectedUpdatedAt: event.updatedAt });
-      return reply.redirect(`${sectionPath(event.id, section)}?saved=1`, 303);
+      const saved = await updateEventFromDocument(ctx, staffOf(request), event.id, input, { expectedUpdatedAt: event.updatedAt });
+      const promoted = saved.promoted.reduce((n, p) => n + p.participantIds.length, 0);
+      return reply.redirect(`${sectionPath(event.id, section)}?saved=1${promoted > 0 ? `&n=${promoted}` : ''}`, 303);
     } catch (error) {
       if (error instanceof EventDocumentInvalidError) return showSection(request, reply, event, section, draft, { errors: formErrors(page, event.id, error.issues, rows, section), status: 422 });
       if (error instanceof SlugTakenError) return showSection(request, reply, event, section, draft, { errors: formErrors(page, event.id, [{ path: ['slug'], code: 'slug_taken' }], rows, section), status: 409 });
@@ -138,7 +139,10 @@ export function eventSectionsRoutes(ctx: AppContext): FastifyPluginAsync {
       if (!isSectionSlug(section)) throw notFound('No such section');
       const event = await visibleEvent(request, request.params.id);
       const page = await adminPageContext(ctx, request, reply);
-      const notice = request.query.saved ? page.t('eventSections.saved', { section: page.t(`eventSections.name.${section}`) }) : undefined;
+      const promoted = request.query.n ?? 0;
+      const notice = request.query.saved
+        ? page.t('eventSections.saved', { section: page.t(`eventSections.name.${section}`) }) + (promoted > 0 ? ` ${page.t('adminEvents.notice.promoted', { n: promoted })}` : '')
+        : undefined;
       if (request.query.blocked) return showSection(request, reply, event, section, draftFromDocument(event.document, event.updatedAt), { errors: [{ key: 'blocked', id: 'blockers-heading', message: page.t('eventSections.publishBlocked') }] });
       return showSection(request, reply, event, section, draftFromDocument(event.document, event.updatedAt), notice ? { notice } : {});
     });
