@@ -98,7 +98,6 @@ forEachDialect('event editor in sections', (dialect) => {
     expect(res.body).toContain('value="Halvt skrevet"');
     expect(res.body).toContain('id="row-sessions-2"');
     expect(res.body).toMatch(/id="sessions-2-title"[^>]*autofocus|autofocus[^>]*id="sessions-2-title"/);
-    expect(res.body).toContain('formaction="/admin/events/' + saved.id + '/rediger/program#row-sessions-3"');
     // Nothing was saved.
     expect((await loadStoredEvent(ctx.db, saved.id))!.updatedAt).toBe(before.updatedAt);
   });

@@ -8,7 +8,7 @@
   var form = document.getElementById('section-form');
   if (!form || !('content' in document.createElement('template'))) return;
 
-  function addRow(list, button) {
+  function addRow(list) {
     var rows = form.querySelector('[data-rows="' + list + '"]');
     var template = form.querySelector('template[data-row-template="' + list + '"]');
     if (!rows || !template) return false;
@@ -19,9 +19,6 @@
     var row = holder.firstElementChild;
     if (!row) return false;
     rows.appendChild(row);
-    // The no-script anchor points one row further now.
-    var action = button.getAttribute('formaction');
-    if (action) button.setAttribute('formaction', action.replace(/#.*$/, '') + '#row-' + list + '-' + (index + 1));
     var first = row.querySelector('input:not([type="hidden"]), select, textarea');
     if (first) first.focus();
     var status = form.querySelector('[data-row-status="' + list + '"]');
@@ -32,6 +29,6 @@
   form.addEventListener('click', function (event) {
     var button = event.target && event.target.closest ? event.target.closest('button[data-add-row]') : null;
     if (!button) return;
-    if (addRow(button.getAttribute('data-add-row'), button)) event.preventDefault();
+    if (addRow(button.getAttribute('data-add-row'))) event.preventDefault();
   });
 })();

@@ -148,13 +148,15 @@ export interface SectionPageProps {
   mayWrite: boolean;
 }
 
-/** Where a new row of a list will be, for the "add" button's anchor. */
-const rowAnchor = (list: RowList, index: number) => `row-${list}-${index}`;
-
-function AddRowButton({ page, list, action, next }: { page: Page; list: RowList; action: string; next: number }): JSX.Element {
+/**
+ * Without JavaScript the button posts the section, which comes back with the
+ * new row's first field autofocused (and so scrolled to). No #fragment on
+ * the address: a fragment's target would stop the browser's autofocus.
+ */
+function AddRowButton({ page, list }: { page: Page; list: RowList }): JSX.Element {
   return (
     <p>
-      <button type="submit" name="action" value={`add:${list}`} formaction={`${action}#${rowAnchor(list, next)}`} class="button button-secondary" data-add-row={list} safe>
+      <button type="submit" name="action" value={`add:${list}`} class="button button-secondary" data-add-row={list} safe>
         {page.t(`eventSections.addRow.${list}`)}
       </button>
     </p>
@@ -181,7 +183,7 @@ function RowList<T>(p: {
       </div>
       <template data-row-template={p.list}>{p.render(p.empty, '__i__', '__n__', new Map(), false)}</template>
       <p class="sr-only" aria-live="polite" data-row-status={p.list} data-added={p.page.t('eventSections.rowAdded')}></p>
-      <AddRowButton page={p.page} list={p.list} action={p.action} next={p.rows.length} />
+      <AddRowButton page={p.page} list={p.list} />
     </>
   );
 }
@@ -505,6 +507,8 @@ export function EventSectionPage(p: SectionPageProps): JSX.Element {
       ) : mayWrite && live ? (
         <form method="post" action={action} novalidate id="section-form" data-section={section}>
           <CsrfField token={page.csrfToken} />
+          {/* Enter in a field submits with the form's first button: let that be "save", not "add a row". */}
+          <button type="submit" name="action" value="save" class="sr-only" tabindex="-1" aria-hidden="true"></button>
           <SectionFields page={page} section={section} draft={draft} e={errorMap(errors)} choices={choices} action={action} added={added} event={event} />
           <div class="tilmeld-form-actions">
             <button type="submit" name="action" value="save" class="button button-primary" safe>
