@@ -1,4 +1,5 @@
 import { escapeHtml } from '@kitajs/html';
+import type Html from '@kitajs/html';
 import type { AdminPageContext } from '../../../admin/page.js';
 import { AdminLayout } from '../../../admin/views/AdminLayout.js';
 import { formatDate } from '../../../lib/dates.js';
@@ -188,7 +189,7 @@ function RowList<T>(p: {
   );
 }
 
-function RowFieldset({ list, i, legend, children }: { list: RowList; i: string; legend: string; children: JSX.Element | JSX.Element[] }): JSX.Element {
+function RowFieldset({ list, i, legend, children }: { list: RowList; i: string; legend: string; children: Html.Children }): JSX.Element {
   return (
     <fieldset class="tilmeld-row" id={`row-${list}-${i}`} data-row="">
       <legend class="h4" safe>{legend}</legend>
