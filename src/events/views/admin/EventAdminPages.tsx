@@ -1,4 +1,5 @@
 import { escapeHtml } from '@kitajs/html';
+import type Html from '@kitajs/html';
 import type { AdminPageContext } from '../../../admin/page.js';
 import { AdminLayout } from '../../../admin/views/AdminLayout.js';
 import { formatDate } from '../../../lib/dates.js';
@@ -310,9 +311,32 @@ export function Select(p: { page: Page; field: string; name: string; label: stri
   );
 }
 
+/** On the create page the optional parts are folded away (native <details>); open where something needs fixing. */
+function Fold({ fold, open, title, children }: { fold: boolean; open: boolean; title: string; children: Html.Children }): JSX.Element {
+  if (!fold) {
+    return (
+      <>
+        <h2 safe>{title}</h2>
+        {children}
+      </>
+    );
+  }
+  return (
+    <details class="tilmeld-fold" open={open}>
+      <summary>
+        <h2 class="h3 tilmeld-fold-heading" safe>{title}</h2>
+      </summary>
+      {children}
+    </details>
+  );
+}
+
 export function EventFormPage({ page, draft, errors, choices, eventId, title }: FormProps): JSX.Element {
   const { t, locale } = page;
   const e = errorMap(errors);
+  // A new event needs a title, a first programme item, a price and seats; the rest can wait for the sections.
+  const fold = eventId === undefined;
+  const opened = (prefixes: string[]) => errors.some((err) => prefixes.some((p) => err.key === p || err.key.startsWith(`${p}.`) || err.key.startsWith(`${p}-`) || (p === 'venue' && err.key === 'venueId') || (p === 'late' && err.key === 'lateFee')));
   const L = EDITOR_LIMITS;
   const f = (key: string) => t(key as Parameters<typeof t>[0]);
   const action = eventId === undefined ? '/admin/events/new' : `/admin/events/${eventId}/edit`;
@@ -352,7 +376,7 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
           ''
         )}
 
-        <h2 safe>{t('adminEvents.form.venue')}</h2>
+        <Fold fold={fold} open={opened(['venue'])} title={t('adminEvents.form.venue')}>
         <Select
           page={page}
           field="venueId"
@@ -370,8 +394,9 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
           <TextField page={page} field="venue.accessibility" name="venue[accessibility]" label={f('eventField.venue.accessibility')} value={draft.venue.accessibility} errors={e} maxLength={L.accessibility} optional multiline />
           <TextField page={page} field="venue.mapUrl" name="venue[mapUrl]" label={f('eventField.venue.mapUrl')} value={draft.venue.mapUrl} errors={e} maxLength={L.url} optional />
         </fieldset>
+        </Fold>
 
-        <h2 safe>{t('adminEvents.form.speakers')}</h2>
+        <Fold fold={fold} open={opened(['speakers'])} title={t('adminEvents.form.speakers')}>
         {draft.speakers.map((s, i) => (
           <fieldset class="tilmeld-row">
             <legend class="h4" safe>{t('adminEvents.form.speakerRow', { n: i + 1 })}</legend>
@@ -391,6 +416,7 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
             <SingleCheckbox page={page} field={`speakers.${i}.remove`} name={`speakers[${i}][remove]`} label={t('adminEvents.form.remove')} checked={s.remove} errors={e} />
           </fieldset>
         ))}
+        </Fold>
 
         <h2 safe>{t('adminEvents.form.sessions')}</h2>
         {e.get('sessions-list') ? <p class="form-error-message" id="sessions-list" safe>{e.get('sessions-list')!.message}</p> : ''}
@@ -450,7 +476,7 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
         <TextField page={page} field="closesTime" name="closesTime" label={t('adminEvents.form.opensTime')} value={draft.closesTime} errors={e} maxLength={8} width="xs" optional />
         <SingleCheckbox page={page} field="allowPartial" name="allowPartial" label={t('adminEvents.form.allowPartial')} checked={draft.allowPartial} errors={e} />
 
-        <h2 safe>{t('adminEvents.form.cancellation')}</h2>
+        <Fold fold={fold} open={opened(['freeDays', 'late'])} title={t('adminEvents.form.cancellation')}>
         <TextField page={page} field="freeDays" name="freeDays" label={f('eventField.cancellation.freeDays')} value={draft.freeDays} errors={e} maxLength={4} width="xs" inputmode="numeric" />
         <ChoiceGroup
           page={page}
@@ -465,8 +491,9 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
           ]}
         />
         <TextField page={page} field="lateFee" name="lateFee" label={f('eventField.cancellation.lateFeeOre')} hint={t('adminEvents.form.kroner')} value={draft.lateFee} errors={e} maxLength={20} width="s" optional />
+        </Fold>
 
-        <h2 safe>{t('adminEvents.form.addOns')}</h2>
+        <Fold fold={fold} open={opened(['addOns'])} title={t('adminEvents.form.addOns')}>
         {draft.addOns.map((a, i) => (
           <fieldset class="tilmeld-row">
             <legend class="h4" safe>{t('adminEvents.form.addOnRow', { n: i + 1 })}</legend>
@@ -481,8 +508,9 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
           </fieldset>
         ))}
         {e.get('addOns-list') ? <p class="form-error-message" id="addOns-list" safe>{e.get('addOns-list')!.message}</p> : ''}
+        </Fold>
 
-        <h2 safe>{t('adminEvents.form.questions')}</h2>
+        <Fold fold={fold} open={opened(['questions'])} title={t('adminEvents.form.questions')}>
         {draft.questions.map((q, i) => (
           <fieldset class="tilmeld-row">
             <legend class="h4" safe>{t('adminEvents.form.questionRow', { n: i + 1 })}</legend>
@@ -496,6 +524,7 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
           </fieldset>
         ))}
         {e.get('questions-list') ? <p class="form-error-message" id="questions-list" safe>{e.get('questions-list')!.message}</p> : ''}
+        </Fold>
 
         <div class="tilmeld-form-actions">
           <button type="submit" name="action" value="save" class="button button-primary" safe>
