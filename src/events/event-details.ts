@@ -8,6 +8,7 @@ import { vatOre, vatPercentFor } from '../lib/money.js';
 import type { EventLanguage, EventStatus, EventType, LateCancellationRule, VatMode } from './events.table.js';
 import {
   publicEventBySlug,
+  listedSpeakersOfEvent,
   eventDetailById,
   type EventDetailRow,
   publicMaterialsOfEvent,
@@ -207,9 +208,10 @@ export async function findEventForPreview(ctx: AppContext, eventId: number): Pro
 }
 
 async function detailsOf(ctx: AppContext, event: EventDetailRow): Promise<EventDetails> {
-  const [sessionRows, speakerRows, themeRows, materialRows, addOnRows] = await Promise.all([
+  const [sessionRows, speakerRows, listedSpeakers, themeRows, materialRows, addOnRows] = await Promise.all([
     sessionsOfEvents(ctx.db, [event.id]),
     speakersOfEvents(ctx.db, [event.id]),
+    listedSpeakersOfEvent(ctx.db, event.id),
     themesOfEvents(ctx.db, [event.id]),
     publicMaterialsOfEvent(ctx.db, event.id),
     addOnsOfEvent(ctx.db, event.id),
@@ -258,7 +260,11 @@ async function detailsOf(ctx: AppContext, event: EventDetailRow): Promise<EventD
       room: s.room,
       speakerIds: speakerIdsBySession.get(s.id) ?? [],
     })),
-    speakers: [...speakers.values()],
+    // The editor's list first (speakers on no programme item too), then any other of the programme's.
+    speakers: [
+      ...listedSpeakers.map((s) => ({ id: s.id, name: s.name, title: s.title, organisation: s.organisation, bio: s.bio })),
+      ...[...speakers.values()].filter((s) => !listedSpeakers.some((l) => l.id === s.id)),
+    ],
     themes: themeRows.map((t) => ({ slug: t.slug, nameDa: t.name_da, nameEn: t.name_en })),
     materials: materialRows.map((m) => ({
       id: m.id,

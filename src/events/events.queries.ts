@@ -298,6 +298,17 @@ export async function sessionsOfEvents(db: Database, eventIds: number[]) {
 }
 
 /** Who speaks at which session of some events. */
+/** The event's own list of speakers (on a programme item or not), in the editor's order. */
+export async function listedSpeakersOfEvent(db: Database, eventId: number) {
+  return db
+    .selectFrom('event_speakers')
+    .innerJoin('speakers', 'speakers.id', 'event_speakers.speaker_id')
+    .select(['speakers.id', 'speakers.name', 'speakers.title', 'speakers.organisation', 'speakers.bio'])
+    .where('event_speakers.event_id', '=', eventId)
+    .orderBy('event_speakers.position')
+    .execute();
+}
+
 export async function speakersOfEvents(db: Database, eventIds: number[]) {
   if (eventIds.length === 0) return [];
   return db

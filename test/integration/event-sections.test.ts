@@ -131,6 +131,8 @@ forEachDialect('event editor in sections', (dialect) => {
     const after = (await loadStoredEvent(ctx.db, saved.id))!;
     expect(after.document.speakers).toHaveLength(n + 1);
     expect(after.document.sessions).toEqual(before.document.sessions);
+    // The event page lists her although she is on no programme item.
+    expect((await app.inject({ url: `/admin/events/${saved.id}/forhaandsvisning`, headers: manager.headers })).body).toContain('Karen Ny');
     // Another event's speaker page offers Karen from the registry.
     const other = await newEvent();
     const page = await app.inject({ url: `/admin/events/${other.id}/rediger/oplaegsholdere`, headers: manager.headers });
