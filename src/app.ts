@@ -18,6 +18,7 @@ import { eventsRoutes } from './events/events.routes.js';
 import { eventsApi } from './events/events.api.js';
 import { eventsStaffApi } from './events/events.staff-api.js';
 import { eventsAdminRoutes } from './events/events.admin.routes.js';
+import { eventSectionsRoutes } from './events/event-sections.routes.js';
 import { newsRoutes } from './news/news.routes.js';
 import { newsApi } from './news/news.api.js';
 import { exportsAdminRoutes, registrationsAdminRoutes, registrationsApi, registrationsOverviewRoutes, registrationsStaffApi, selfServiceRoutes, signupRoutes } from './registrations/routes.js';
@@ -137,6 +138,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(auditRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
   await app.register(eventsAdminRoutes(ctx));
+  await app.register(eventSectionsRoutes(ctx));
   await app.register(exportsAdminRoutes(ctx));
   await app.register(registrationsAdminRoutes(ctx));
   await app.register(newsAdminRoutes(ctx));

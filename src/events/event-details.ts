@@ -8,6 +8,9 @@ import { vatOre, vatPercentFor } from '../lib/money.js';
 import type { EventLanguage, EventStatus, EventType, LateCancellationRule, VatMode } from './events.table.js';
 import {
   publicEventBySlug,
+  listedSpeakersOfEvent,
+  eventDetailById,
+  type EventDetailRow,
   publicMaterialsOfEvent,
   sessionsOfEvents,
   speakersOfEvents,
@@ -195,10 +198,20 @@ export async function findPublicEvent(ctx: AppContext, slug: string): Promise<Ev
   // Slugs are short and printable; anything else cannot name an event (and NUL would upset PostgreSQL).
   if (slug.length === 0 || slug.length > 200 || /\p{Cc}/u.test(slug)) return undefined;
   const event = await publicEventBySlug(ctx.db, slug);
-  if (!event) return undefined;
-  const [sessionRows, speakerRows, themeRows, materialRows, addOnRows] = await Promise.all([
+  return event ? detailsOf(ctx, event) : undefined;
+}
+
+/** Any event by id as its public page would show it, drafts included: staff's preview, never the public site. */
+export async function findEventForPreview(ctx: AppContext, eventId: number): Promise<EventDetails | undefined> {
+  const event = await eventDetailById(ctx.db, eventId);
+  return event ? detailsOf(ctx, event) : undefined;
+}
+
+async function detailsOf(ctx: AppContext, event: EventDetailRow): Promise<EventDetails> {
+  const [sessionRows, speakerRows, listedSpeakers, themeRows, materialRows, addOnRows] = await Promise.all([
     sessionsOfEvents(ctx.db, [event.id]),
     speakersOfEvents(ctx.db, [event.id]),
+    listedSpeakersOfEvent(ctx.db, event.id),
     themesOfEvents(ctx.db, [event.id]),
     publicMaterialsOfEvent(ctx.db, event.id),
     addOnsOfEvent(ctx.db, event.id),
@@ -247,7 +260,11 @@ export async function findPublicEvent(ctx: AppContext, slug: string): Promise<Ev
       room: s.room,
       speakerIds: speakerIdsBySession.get(s.id) ?? [],
     })),
-    speakers: [...speakers.values()],
+    // The editor's list first (speakers on no programme item too), then any other of the programme's.
+    speakers: [
+      ...listedSpeakers.map((s) => ({ id: s.id, name: s.name, title: s.title, organisation: s.organisation, bio: s.bio })),
+      ...[...speakers.values()].filter((s) => !listedSpeakers.some((l) => l.id === s.id)),
+    ],
     themes: themeRows.map((t) => ({ slug: t.slug, nameDa: t.name_da, nameEn: t.name_en })),
     materials: materialRows.map((m) => ({
       id: m.id,

@@ -83,9 +83,9 @@ describe('the event document', () => {
     );
   });
 
-  it('wants at least one session, and every speaker at a session', () => {
-    expect(codes({ ...valid, sessions: [] })).toEqual(expect.arrayContaining(['sessions:sessions_min', 'speakers.0:speaker_unused']));
-    expect(codes({ ...valid, speakers: [{ name: 'A' }, { name: 'B' }] })).toEqual(['speakers.1:speaker_unused']);
+  it('wants at least one session; a speaker need not be on one', () => {
+    expect(codes({ ...valid, sessions: [] })).toEqual(['sessions:sessions_min']);
+    expect(codes({ ...valid, speakers: [{ name: 'A' }, { name: 'B' }] })).toEqual([]);
   });
 
   it('checks a new venue’s fields, or takes an existing one by id', () => {

@@ -409,14 +409,6 @@ export const eventDocumentSchema = eventDocumentObject
         if (typeof ref === 'number' && ref >= speakerCount) ctx.addIssue({ code: 'custom', path: ['sessions', i, 'speakers', k], message: 'invalid_speaker' });
       });
     });
-    // Speakers belong to an event through its sessions; one at no session would be lost.
-    const used = new Set<unknown>((Array.isArray(doc.sessions) ? doc.sessions : []).flatMap((s: unknown) => {
-      const refs = s && typeof s === 'object' ? (s as { speakers?: unknown }).speakers : undefined;
-      return Array.isArray(refs) ? refs : [];
-    }));
-    for (let i = 0; i < speakerCount; i++) {
-      if (!used.has(i)) ctx.addIssue({ code: 'custom', path: ['speakers', i], message: 'speaker_unused' });
-    }
     const speakerIds = new Set<number>();
     (Array.isArray(doc.speakers) ? doc.speakers : []).forEach((s: unknown, i) => {
       const sid = s && typeof s === 'object' ? (s as { id?: unknown }).id : undefined;

@@ -81,7 +81,7 @@ export async function patchEvent(ctx: AppContext, editor: EventEditor, eventId: 
 /**
  * Copies an event, last year's seminar as a start for this year's: the same
  * venue, speakers, programme, prices, add-ons, questions, themes and rules,
- * every date one year on at the same Danish time, as an unpublished draft
+ * every date (programme, sign-up window, early-bird deadline) one year on at the same Danish time, as an unpublished draft
  * with a fresh slug. Nobody's sign-up comes along.
  */
 export async function duplicateEvent(ctx: AppContext, editor: EventEditor, sourceId: number): Promise<SavedEvent> {
@@ -95,6 +95,7 @@ export async function duplicateEvent(ctx: AppContext, editor: EventEditor, sourc
     status: 'draft',
     title: duplicateTitle(d.title, from, from + 1),
     sessions: d.sessions.map(({ id: _id, ...s }) => ({ ...s, startsAt: shiftYears(s.startsAt), endsAt: shiftYears(s.endsAt) })),
+    earlyBirdEndsAt: shiftOptional(d.earlyBirdEndsAt),
     signupOpensAt: shiftOptional(d.signupOpensAt),
     signupClosesAt: shiftOptional(d.signupClosesAt),
     addOns: d.addOns.map(({ id: _id, ...a }) => a),
@@ -293,6 +294,7 @@ async function resolveVenue(trx: Database, doc: EventDocument): Promise<number |
 async function writeContent(trx: Database, eventId: number, doc: EventDocument, before: StoredEvent | undefined): Promise<void> {
   const speakerIds: number[] = [];
   for (const s of doc.speakers) speakerIds.push('id' in s ? s.id : await w.findOrCreateSpeaker(trx, s));
+  await w.setEventSpeakers(trx, eventId, speakerIds);
   const themeIds = await w.themeIdsBySlug(trx, doc.themes);
   await w.setEventThemes(trx, eventId, doc.themes.map((slug) => themeIds.get(slug)!));
   await writeSessions(trx, eventId, doc, speakerIds, before);

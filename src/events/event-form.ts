@@ -195,6 +195,30 @@ function optionsText(options: ReadonlyArray<QuestionOption>): string {
   return options.map((o) => `${o.value} | ${o.da} | ${o.en}`).join('\n');
 }
 
+/** A typed code in the form codes take: "Middag Torsdag" → "middag-torsdag"; '' when nothing is left of it. */
+export function normaliseCode(value: string): string {
+  return slugify(value, 40);
+}
+
+/**
+ * The add-ons' codes: a typed one normalised (lower case, a–z, digits and
+ * hyphens), an empty one made from the Danish name (or the English), made
+ * unique among the add-ons by a number. A typed code that leaves nothing
+ * behind ("!!!") is passed on as typed, for the schema to refuse.
+ */
+export function addOnCodes(rows: ReadonlyArray<Pick<AddOnRow, 'code' | 'nameDa' | 'nameEn'>>): string[] {
+  const typed = rows.map((a) => (a.code.trim() === '' ? '' : normaliseCode(a.code) || a.code));
+  const used = new Set(typed.filter((c) => c !== ''));
+  return rows.map((a, i) => {
+    if (typed[i] !== '') return typed[i]!;
+    const base = normaliseCode(a.nameDa) || normaliseCode(a.nameEn) || 'tilvalg';
+    let code = base;
+    for (let k = 2; used.has(code); k++) code = `${base.slice(0, 36)}-${k}`;
+    used.add(code);
+    return code;
+  });
+}
+
 /** Where each kept row of the document came from in the draft (document index → draft index). */
 export interface RowMap { speakers: number[]; sessions: number[]; addOns: number[]; questions: number[] }
 
@@ -226,12 +250,14 @@ export function documentFromDraft(d: EventFormDraft): { input: EventDocumentInpu
     });
   });
   const addOns: NonNullable<EventDocumentInput['addOns']> = [];
+  const kept = d.addOns.filter((a) => !(a.remove || (a.id === '' && blank([a.code, a.nameDa, a.nameEn, a.price, a.capacity]))));
+  const codes = addOnCodes(kept);
   d.addOns.forEach((a, i) => {
     if (a.remove || (a.id === '' && blank([a.code, a.nameDa, a.nameEn, a.price, a.capacity]))) return;
     rows.addOns.push(i);
     addOns.push({
       ...(idOf(a.id) !== undefined ? { id: idOf(a.id) } : {}),
-      code: a.code, nameDa: a.nameDa, nameEn: a.nameEn, kind: a.kind,
+      code: codes[rows.addOns.length - 1]!, nameDa: a.nameDa, nameEn: a.nameEn, kind: a.kind,
       priceOre: (parseKroner(a.price) ?? 0) as number,
       capacity: parseWhole(a.capacity) as number | null,
     });

@@ -93,6 +93,13 @@ export async function setSessionSpeakers(trx: Database, links: Array<{ sessionId
   if (rows.length > 0) await trx.insertInto('session_speakers').values(rows).execute();
 }
 
+/** The event's own list of speakers, in this order (whether on a programme item or not). */
+export async function setEventSpeakers(trx: Database, eventId: number, speakerIds: number[]): Promise<void> {
+  await trx.deleteFrom('event_speakers').where('event_id', '=', eventId).execute();
+  const unique = [...new Set(speakerIds)];
+  if (unique.length > 0) await trx.insertInto('event_speakers').values(unique.map((speaker_id, position) => ({ event_id: eventId, speaker_id, position }))).execute();
+}
+
 /** The words that find an event besides its own text: speakers, themes, session titles and place. */
 export function searchExtraOf(parts: {
   speakers: ReadonlyArray<Pick<SpeakerDetails, 'name' | 'title' | 'organisation'>>;

@@ -137,6 +137,12 @@ export async function sessionSpeakerLinks(db: Database, eventId: number) {
     .execute();
 }
 
+/** The event's own list of speakers, in the editor's order. */
+export async function eventSpeakerIds(db: Database, eventId: number): Promise<number[]> {
+  const rows = await db.selectFrom('event_speakers').select('speaker_id').where('event_id', '=', eventId).orderBy('position').execute();
+  return rows.map((r) => r.speaker_id);
+}
+
 export async function themeSlugsOfEvent(db: Database, eventId: number): Promise<string[]> {
   const rows = await db
     .selectFrom('event_themes')

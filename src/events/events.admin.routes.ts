@@ -19,8 +19,9 @@ import { sendHtml } from '../web/page.js';
 import { eventFieldErrors, issuesOf, type EditorIssue } from './event-document.messages.js';
 import { parseEventDocument } from './event-document.schema.js';
 import { createEventFromDocument, duplicateEvent, updateEventFromDocument } from './event-editor.service.js';
-import { documentFromDraft, draftFromDocument, draftFromForm, emptyDraft, formKeyOf, issuesInDraftTerms, withSpareRows, type EventFormDraft, type RowMap } from './event-form.js';
+import { documentFromDraft, draftFromForm, emptyDraft, formKeyOf, issuesInDraftTerms, withSpareRows, type EventFormDraft, type RowMap } from './event-form.js';
 import { cancelEvent, setEventPublished } from './event-status.service.js';
+import { eventReadiness, publishBlockers } from './event-sections.js';
 import { EventCancelledError, EventDocumentInvalidError, EventEndedError, SlugTakenError } from './events.admin.errors.js';
 import { ADMIN_WHEN, adminEvents, formChoices, registrationCount } from './events.admin.service.js';
 import { EVENT_STATUSES, EVENT_TYPES } from './events.table.js';
@@ -57,6 +58,13 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     const event = await loadStoredEvent(ctx.db, Number(id));
     if (!event || !(await canSeeEvent(ctx, staffOf(request), event.id))) throw notFound('No such event');
     return event;
+  }
+
+  /** What stops the event from being published, as the editor's overview shows it. */
+  async function publishBlockersOf(event: StoredEvent) {
+    const materials = await eventMaterialsSummary(ctx, event.id, 1);
+    const readiness = eventReadiness({ document: event.document, status: event.status, startsAt: event.startsAt, materials: materials.total }, ctx.clock.now());
+    return publishBlockers(readiness).filter((b) => b.section !== 'offentliggoerelse');
   }
 
   /** One error per form field, worded with the rows numbered as the form shows them. */
@@ -139,10 +147,11 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       return sendHtml(reply, EventShowPage({ page, event, notice, mayWrite: mayWrite(role, 'events'), counts: { registrations }, materials }));
     });
 
+    // The editor is in sections now; the whole-document form stays for a POST from an open old page.
     app.get('/admin/events/:id/edit', { ...writeRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {
       const event = await visibleEvent(request, request.params.id);
       if (event.status === 'cancelled') return reply.redirect(`/admin/events/${event.id}?notice=alreadyCancelled`, 303);
-      return showForm(request, reply, draftFromDocument(event.document, event.updatedAt), [], event);
+      return reply.redirect(`/admin/events/${event.id}/rediger`, 303);
     });
     app.post('/admin/events/:id/edit', { ...writeRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {
       const event = await visibleEvent(request, request.params.id);
@@ -152,6 +161,7 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     for (const [path, published] of [['publish', true], ['unpublish', false]] as const) {
       app.post(`/admin/events/:id/${path}`, { ...writeRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {
         const event = await visibleEvent(request, request.params.id);
+        if (published && (await publishBlockersOf(event)).length > 0) return reply.redirect(`/admin/events/${event.id}/rediger/offentliggoerelse?blocked=1`, 303);
         try {
           await setEventPublished(ctx, staffOf(request), event.id, published);
         } catch (error) {

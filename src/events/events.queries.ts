@@ -258,6 +258,15 @@ const eventDetailColumns = [
 
 /** A public event (published, cancelled or archived; never a draft) with its venue. */
 export async function publicEventBySlug(db: Database, slug: string) {
+  return eventDetailQuery(db).where('events.slug', '=', slug).where('events.status', 'in', ['published', 'cancelled', 'archived']).executeTakeFirst();
+}
+
+/** Any event by id, drafts included, with its venue: for staff's preview only. */
+export async function eventDetailById(db: Database, eventId: number) {
+  return eventDetailQuery(db).where('events.id', '=', eventId).executeTakeFirst();
+}
+
+function eventDetailQuery(db: Database) {
   return db
     .selectFrom('events')
     .leftJoin('venues', 'venues.id', 'events.venue_id')
@@ -269,10 +278,7 @@ export async function publicEventBySlug(db: Database, slug: string) {
       'venues.city as venue_city',
       'venues.accessibility as venue_accessibility',
       'venues.map_url as venue_map_url',
-    ])
-    .where('events.slug', '=', slug)
-    .where('events.status', 'in', ['published', 'cancelled', 'archived'])
-    .executeTakeFirst();
+    ]);
 }
 
 export type EventDetailRow = NonNullable<Awaited<ReturnType<typeof publicEventBySlug>>>;
@@ -292,6 +298,17 @@ export async function sessionsOfEvents(db: Database, eventIds: number[]) {
 }
 
 /** Who speaks at which session of some events. */
+/** The event's own list of speakers (on a programme item or not), in the editor's order. */
+export async function listedSpeakersOfEvent(db: Database, eventId: number) {
+  return db
+    .selectFrom('event_speakers')
+    .innerJoin('speakers', 'speakers.id', 'event_speakers.speaker_id')
+    .select(['speakers.id', 'speakers.name', 'speakers.title', 'speakers.organisation', 'speakers.bio'])
+    .where('event_speakers.event_id', '=', eventId)
+    .orderBy('event_speakers.position')
+    .execute();
+}
+
 export async function speakersOfEvents(db: Database, eventIds: number[]) {
   if (eventIds.length === 0) return [];
   return db

@@ -94,6 +94,13 @@ export interface SessionSpeakersTable {
   speaker_id: number;
 }
 
+/** The speakers of an event, on a programme item or not, in the editor's order. */
+export interface EventSpeakersTable {
+  event_id: number;
+  speaker_id: number;
+  position: number;
+}
+
 export interface ThemesTable {
   id: Generated<number>;
   slug: string;
@@ -112,6 +119,7 @@ export interface EventsTables {
   sessions: SessionsTable;
   speakers: SpeakersTable;
   session_speakers: SessionSpeakersTable;
+  event_speakers: EventSpeakersTable;
   themes: ThemesTable;
   event_themes: EventThemesTable;
 }

@@ -32,15 +32,17 @@ export interface StoredEvent {
 export async function loadStoredEvent(db: Database, eventId: number): Promise<StoredEvent | undefined> {
   const row = await aq.eventRowForEditing(db, eventId);
   if (!row) return undefined;
-  const [sessions, links, themes, addOns, questions] = await Promise.all([
+  const [sessions, links, listed, themes, addOns, questions] = await Promise.all([
     aq.sessionsForEditing(db, eventId),
     aq.sessionSpeakerLinks(db, eventId),
+    aq.eventSpeakerIds(db, eventId),
     aq.themeSlugsOfEvent(db, eventId),
     aq.addOnsForEditing(db, eventId),
     aq.questionsForEditing(db, eventId),
   ]);
-  // The event's speakers, in the order they first appear in the programme.
-  const speakerIds: number[] = [];
+  // The event's own list first; then any speaker of the programme it lacks
+  // (events written before the list, or by the demo's own writer), in programme order.
+  const speakerIds: number[] = [...listed];
   for (const s of sessions) {
     for (const l of links) if (l.session_id === s.id && !speakerIds.includes(l.speaker_id)) speakerIds.push(l.speaker_id);
   }

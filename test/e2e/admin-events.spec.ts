@@ -31,10 +31,21 @@ test('a manager creates and publishes an event and finds it on the public site; 
   await expect(page.locator('h1')).toHaveText(title);
   await expectNoAxeViolations(page);
 
+  // The editor opens on its overview; the event needs a venue before it can be published.
   await page.getByRole('link', { name: 'Ret arrangementet' }).click();
-  await expect(page.locator('#title')).toHaveValue(title);
+  await expect(page.getByRole('link', { name: /Tid og sted: Arrangementet har intet sted/ })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.goBack();
+  await page.locator('main').getByRole('link', { name: 'Grundoplysninger', exact: true }).click();
+  await expect(page.locator('#title')).toHaveValue(title);
+  await page.goto(page.url().replace('grundoplysninger', 'tid-og-sted'));
+  await page.locator('#venueId').selectOption('new');
+  await page.locator('#venue-name').fill('Ærø Kursuscenter');
+  await page.locator('#venue-address').fill('Havnen 1');
+  await page.locator('#venue-postalCode').fill('5970');
+  await page.locator('#venue-city').fill('Ærøskøbing');
+  await page.getByRole('button', { name: 'Gem Tid og sted' }).click();
+  await expect(page.getByText('Tid og sted er gemt.')).toBeVisible();
+  await page.goto(page.url().replace(/\/rediger\/tid-og-sted.*$/, ''));
 
   await page.getByRole('button', { name: 'Offentliggør' }).click();
   await expect(page.getByText('Arrangementet er offentliggjort.')).toBeVisible();

@@ -49,7 +49,7 @@ forEachDialect('early-bird price in the editor and the staff API', (dialect) => 
     const id = Number(/\/admin\/events\/(\d+)/.exec(res.headers.location as string)?.[1]);
     const e = (await loadStoredEvent(t.current.ctx.db, id))!;
     expect([e.document.earlyBirdPriceOre, e.document.earlyBirdEndsAt]).toEqual([195_000, danishTimeToUtc('2026-09-01', '23:59')]);
-    const edit = await t.current.app.inject({ url: `/admin/events/${id}/edit`, headers: manager.headers });
+    const edit = await t.current.app.inject({ url: `/admin/events/${id}/rediger/priser`, headers: manager.headers });
     expect(edit.body).toContain('value="1.950,00"');
     expect(edit.body).toContain('id="earlyBirdDate"');
     expect(edit.body).toContain('value="2026-09-01"');

@@ -66,14 +66,14 @@ forEachDialect('add-on kinds in the event form', (dialect) => {
     // "Add rows" shows an empty add-on row with the kinds to choose from.
     const da = await postForm(t.current.app, manager, '/admin/events/new', { action: 'more', title: '' });
     expect(da.statusCode).toBe(200);
-    expect(da.body).toContain('<option value="overnight-single">Overnatning i enkeltværelse</option>');
-    expect(da.body).toContain('<option value="overnight-double">Overnatning i dobbeltværelse (pr. person)</option>');
-    expect(da.body).toContain('<option value="meal">Måltid</option>');
+    expect(da.body).toContain('<option value="overnight-single">Enkeltværelse: én person pr. værelse</option>');
+    expect(da.body).toContain('<option value="overnight-double">Dobbeltværelse: pris pr. person, to deler et værelse</option>');
+    expect(da.body).toContain('<option value="meal">Måltid (fx middag eller frokost)</option>');
     expect(da.body).toContain('tælles med i rapporten til kursusstedet');
     const english = await staffClient(t.current.app, t.current.ctx, 'manager', { locale: 'en' });
     const en = await postForm(t.current.app, english, '/admin/events/new', { action: 'more', title: '' });
-    expect(en.body).toContain('<option value="overnight-single">Overnight stay in a single room</option>');
-    expect(en.body).toContain('<option value="overnight-double">Overnight stay in a double room (per person)</option>');
+    expect(en.body).toContain('<option value="overnight-single">Single room: one person per room</option>');
+    expect(en.body).toContain('<option value="overnight-double">Double room: price per person, two share a room</option>');
   });
 
   it('puts an overnight-single add-on made in the form into the venue report', async () => {
@@ -84,7 +84,7 @@ forEachDialect('add-on kinds in the event form', (dialect) => {
     const event = (await loadStoredEvent(ctx.db, id))!;
     expect(event.document.addOns.map((a) => [a.code, a.kind])).toEqual([['enkelt', 'overnight-single'], ['dobbelt', 'overnight-double'], ['middag', 'meal']]);
     // The edit form shows the kind chosen.
-    const edit = await app.inject({ url: `/admin/events/${id}/edit`, headers: manager.headers });
+    const edit = await app.inject({ url: `/admin/events/${id}/rediger/priser`, headers: manager.headers });
     expect(edit.body).toContain('<option value="overnight-single" selected>');
 
     expect((await postForm(app, manager, `/admin/events/${id}/publish`)).statusCode).toBe(303);

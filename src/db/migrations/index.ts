@@ -18,6 +18,7 @@ import * as rankedEventSearch from './2026_12_05_60_ranked_event_search.js';
 import * as certificates from './2026_12_06_31_certificates.js';
 import * as checkin from './2026_12_06_20_checkin.js';
 import * as evaluations from './2026_12_06_30_evaluations.js';
+import * as eventSpeakers from './2026_12_06_60_event_speakers.js';
 import * as messageSchedules from './2026_12_06_55_message_schedules.js';
 import * as organiserIdentity from './2026_12_06_50_organiser_identity.js';
 
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_31_certificates': certificates,
   '2026_12_06_50_organiser_identity': organiserIdentity,
   '2026_12_06_55_message_schedules': messageSchedules,
+  '2026_12_06_60_event_speakers': eventSpeakers,
 };

@@ -315,9 +315,11 @@ export interface EventPageProps {
   event: EventDetails;
   /** The JSON-LD <script> element, already safe HTML. */
   jsonLd: string;
+  /** Staff's preview (a draft perhaps): marked as such at the top, never indexed. */
+  preview?: { banner: string; back: string; backHref: string } | undefined;
 }
 
-export function EventPage({ page, event, jsonLd }: EventPageProps): JSX.Element {
+export function EventPage({ page, event, jsonLd, preview }: EventPageProps): JSX.Element {
   const { t, locale } = page;
   // Under "Om arrangementet" (h2) the description's own headings start at h3.
   const safeBody = event.body ? renderMarkdown(event.body, page.baseUrl, 3) : '';
@@ -325,7 +327,21 @@ export function EventPage({ page, event, jsonLd }: EventPageProps): JSX.Element 
   const contentLang = event.language === locale ? undefined : event.language;
   const themes = event.themes.map((th) => (locale === 'da' ? th.nameDa : th.nameEn));
   return (
-    <Layout page={page} title={event.title} description={event.summary || undefined} head={jsonLd}>
+    <Layout page={page} title={preview ? `${preview.banner.split(':')[0]}: ${event.title}` : event.title} description={event.summary || undefined} head={preview ? <meta name="robots" content="noindex, nofollow" /> : jsonLd}>
+      {preview ? (
+        <div class="alert alert-warning tilmeld-preview-banner" role="region" aria-label={preview.banner.split(':')[0]} data-preview="">
+          <div class="alert-body">
+            <p class="alert-text">
+              <strong safe>{preview.banner}</strong>{' '}
+              <a href={preview.backHref} class="function-link" safe>
+                {preview.back}
+              </a>
+            </p>
+          </div>
+        </div>
+      ) : (
+        ''
+      )}
       <Breadcrumbs
         page={page}
         crumbs={[

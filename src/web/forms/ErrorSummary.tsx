@@ -25,7 +25,7 @@ export function ErrorSummary({ page, errors }: { page: PageContext; errors: Read
         <ul class="alert-text nobullet-list">
           {errors.map((e) => (
             <li>
-              <a href={`#${e.id}`} class="function-link" safe>
+              <a href={e.href ?? `#${e.id}`} class="function-link" safe>
                 {e.message}
               </a>
             </li>

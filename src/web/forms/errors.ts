@@ -3,6 +3,8 @@ export interface FormError {
   key: string;
   id: string;
   message: string;
+  /** Where the summary links when the field is on another page (default: `#id`). */
+  href?: string | undefined;
 }
 
 /** The form's id of a field key: 'participants.0.name' → 'participants-0-name'; '' (the whole form) → 'signup-form'. */

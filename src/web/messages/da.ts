@@ -10,6 +10,7 @@ import { membersMessages } from '../../organiser/members.messages.js';
 import { financeMessages } from '../../invoices/finance.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
 import { eventsAdminMessages } from '../../events/events.admin.messages.js';
+import { eventSectionsMessages } from '../../events/event-sections.messages.js';
 import { eventDocumentMessages } from '../../events/event-document.messages.js';
 import { staffMessages } from '../../staff/staff.messages.js';
 import { tokensMessages } from '../../staff/tokens.messages.js';
@@ -43,6 +44,7 @@ export const da = {
   ...financeMessages.da,
   ...adminMessages.da,
   ...eventsAdminMessages.da,
+  ...eventSectionsMessages.da,
   ...eventDocumentMessages.da,
   ...staffMessages.da,
   ...tokensMessages.da,

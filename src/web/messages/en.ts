@@ -11,6 +11,7 @@ import { membersMessages } from '../../organiser/members.messages.js';
 import { financeMessages } from '../../invoices/finance.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
 import { eventsAdminMessages } from '../../events/events.admin.messages.js';
+import { eventSectionsMessages } from '../../events/event-sections.messages.js';
 import { eventDocumentMessages } from '../../events/event-document.messages.js';
 import { staffMessages } from '../../staff/staff.messages.js';
 import { tokensMessages } from '../../staff/tokens.messages.js';
@@ -44,6 +45,7 @@ export const en: Record<keyof typeof da, string> = {
   ...financeMessages.en,
   ...adminMessages.en,
   ...eventsAdminMessages.en,
+  ...eventSectionsMessages.en,
   ...eventDocumentMessages.en,
   ...staffMessages.en,
   ...tokensMessages.en,

@@ -1,4 +1,5 @@
 import { escapeHtml } from '@kitajs/html';
+import type Html from '@kitajs/html';
 import type { AdminPageContext } from '../../../admin/page.js';
 import { AdminLayout } from '../../../web/admin/AdminLayout.js';
 import { formatDate } from '../../../lib/dates.js';
@@ -214,7 +215,11 @@ export function EventShowPage({ page, event, notice, mayWrite, materials }: Show
           </a>
         </p>
       ) : (
-        ''
+        <p>
+          <a href={`/admin/events/${event.id}/forhaandsvisning`} class="function-link" safe>
+            {t('eventSections.preview')}
+          </a>
+        </p>
       )}
       <p>
         <a href={`/admin/events/${event.id}/registrations`} class="function-link" safe>
@@ -255,7 +260,7 @@ export function EventShowPage({ page, event, notice, mayWrite, materials }: Show
       {mayWrite ? (
         <div class="tilmeld-form-actions">
           {live ? (
-            <a href={`/admin/events/${event.id}/edit`} class="button button-primary" safe>
+            <a href={`/admin/events/${event.id}/rediger`} class="button button-primary" safe>
               {t('adminEvents.show.edit')}
             </a>
           ) : (
@@ -296,7 +301,7 @@ export interface FormProps {
   title: string;
 }
 
-function Select(p: { page: Page; field: string; name: string; label: string; value: string; options: Array<[string, string]>; errors: ErrorMap; hint?: string }): JSX.Element {
+export function Select(p: { page: Page; field: string; name: string; label: string; value: string; options: Array<[string, string]>; errors: ErrorMap; hint?: string }): JSX.Element {
   const id = p.field.replace(/\./g, '-');
   const error = p.errors.get(p.field);
   return (
@@ -321,9 +326,32 @@ function Select(p: { page: Page; field: string; name: string; label: string; val
   );
 }
 
+/** On the create page the optional parts are folded away (native <details>); open where something needs fixing. */
+function Fold({ fold, open, title, children }: { fold: boolean; open: boolean; title: string; children: Html.Children }): JSX.Element {
+  if (!fold) {
+    return (
+      <>
+        <h2 safe>{title}</h2>
+        {children}
+      </>
+    );
+  }
+  return (
+    <details class="tilmeld-fold" open={open}>
+      <summary>
+        <h2 class="h3 tilmeld-fold-heading" safe>{title}</h2>
+      </summary>
+      {children}
+    </details>
+  );
+}
+
 export function EventFormPage({ page, draft, errors, choices, eventId, title }: FormProps): JSX.Element {
   const { t, locale } = page;
   const e = errorMap(errors);
+  // A new event needs a title, a first programme item, a price and seats; the rest can wait for the sections.
+  const fold = eventId === undefined;
+  const opened = (prefixes: string[]) => errors.some((err) => prefixes.some((p) => err.key === p || err.key.startsWith(`${p}.`) || err.key.startsWith(`${p}-`) || (p === 'venue' && err.key === 'venueId') || (p === 'late' && err.key === 'lateFee')));
   const L = EDITOR_LIMITS;
   const f = (key: string) => t(key as Parameters<typeof t>[0]);
   const action = eventId === undefined ? '/admin/events/new' : `/admin/events/${eventId}/edit`;
@@ -363,7 +391,7 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
           ''
         )}
 
-        <h2 safe>{t('adminEvents.form.venue')}</h2>
+        <Fold fold={fold} open={opened(['venue'])} title={t('adminEvents.form.venue')}>
         <Select
           page={page}
           field="venueId"
@@ -381,8 +409,9 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
           <TextField page={page} field="venue.accessibility" name="venue[accessibility]" label={f('eventField.venue.accessibility')} value={draft.venue.accessibility} errors={e} maxLength={L.accessibility} optional multiline />
           <TextField page={page} field="venue.mapUrl" name="venue[mapUrl]" label={f('eventField.venue.mapUrl')} value={draft.venue.mapUrl} errors={e} maxLength={L.url} optional />
         </fieldset>
+        </Fold>
 
-        <h2 safe>{t('adminEvents.form.speakers')}</h2>
+        <Fold fold={fold} open={opened(['speakers'])} title={t('adminEvents.form.speakers')}>
         {draft.speakers.map((s, i) => (
           <fieldset class="tilmeld-row">
             <legend class="h4" safe>{t('adminEvents.form.speakerRow', { n: i + 1 })}</legend>
@@ -402,6 +431,7 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
             <SingleCheckbox page={page} field={`speakers.${i}.remove`} name={`speakers[${i}][remove]`} label={t('adminEvents.form.remove')} checked={s.remove} errors={e} />
           </fieldset>
         ))}
+        </Fold>
 
         <h2 safe>{t('adminEvents.form.sessions')}</h2>
         {e.get('sessions-list') ? <p class="form-error-message" id="sessions-list" safe>{e.get('sessions-list')!.message}</p> : ''}
@@ -461,7 +491,7 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
         <TextField page={page} field="closesTime" name="closesTime" label={t('adminEvents.form.opensTime')} value={draft.closesTime} errors={e} maxLength={8} width="xs" optional />
         <SingleCheckbox page={page} field="allowPartial" name="allowPartial" label={t('adminEvents.form.allowPartial')} checked={draft.allowPartial} errors={e} />
 
-        <h2 safe>{t('adminEvents.form.cancellation')}</h2>
+        <Fold fold={fold} open={opened(['freeDays', 'late'])} title={t('adminEvents.form.cancellation')}>
         <TextField page={page} field="freeDays" name="freeDays" label={f('eventField.cancellation.freeDays')} value={draft.freeDays} errors={e} maxLength={4} width="xs" inputmode="numeric" />
         <ChoiceGroup
           page={page}
@@ -476,8 +506,9 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
           ]}
         />
         <TextField page={page} field="lateFee" name="lateFee" label={f('eventField.cancellation.lateFeeOre')} hint={t('adminEvents.form.kroner')} value={draft.lateFee} errors={e} maxLength={20} width="s" optional />
+        </Fold>
 
-        <h2 safe>{t('adminEvents.form.addOns')}</h2>
+        <Fold fold={fold} open={opened(['addOns'])} title={t('adminEvents.form.addOns')}>
         {draft.addOns.map((a, i) => (
           <fieldset class="tilmeld-row">
             <legend class="h4" safe>{t('adminEvents.form.addOnRow', { n: i + 1 })}</legend>
@@ -492,8 +523,9 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
           </fieldset>
         ))}
         {e.get('addOns-list') ? <p class="form-error-message" id="addOns-list" safe>{e.get('addOns-list')!.message}</p> : ''}
+        </Fold>
 
-        <h2 safe>{t('adminEvents.form.questions')}</h2>
+        <Fold fold={fold} open={opened(['questions'])} title={t('adminEvents.form.questions')}>
         {draft.questions.map((q, i) => (
           <fieldset class="tilmeld-row">
             <legend class="h4" safe>{t('adminEvents.form.questionRow', { n: i + 1 })}</legend>
@@ -507,6 +539,7 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
           </fieldset>
         ))}
         {e.get('questions-list') ? <p class="form-error-message" id="questions-list" safe>{e.get('questions-list')!.message}</p> : ''}
+        </Fold>
 
         <div class="tilmeld-form-actions">
           <button type="submit" name="action" value="save" class="button button-primary" safe>

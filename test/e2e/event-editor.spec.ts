@@ -1,0 +1,138 @@
+/**
+ * The event editor in sections, as a course administrator uses it on a phone
+ * (390 px): the overview, every section page (axe), rows added with and
+ * without JavaScript keeping what is typed, the error summary, the keyboard,
+ * and the staff-only preview of a draft.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe.js';
+import { loginAs } from './staff.js';
+
+test.setTimeout(180_000);
+test.use({ viewport: { width: 390, height: 844 } });
+
+const SECTIONS = ['grundoplysninger', 'tid-og-sted', 'program', 'oplaegsholdere', 'priser', 'spoergsmaal', 'tilmelding', 'materialer', 'offentliggoerelse'];
+
+/** Creates a draft through the create form; returns its id. */
+async function createDraft(page: Page, title: string): Promise<number> {
+  await page.goto('/admin/events/new');
+  await page.locator('#title').fill(title);
+  await page.locator('#sessions-0-title').fill('Kursusdag');
+  await page.locator('#sessions-0-date').fill('15.10.2030');
+  await page.locator('#sessions-0-start').fill('09.30');
+  await page.locator('#sessions-0-end').fill('15.30');
+  await page.locator('#price').fill('1.950,00');
+  await page.locator('#capacity').fill('30');
+  await page.getByRole('button', { name: 'Opret som kladde' }).click();
+  await expect(page.getByText('Arrangementet er oprettet som kladde.')).toBeVisible();
+  return Number(/\/admin\/events\/(\d+)/.exec(page.url())?.[1]);
+}
+
+test('the overview and every section page pass axe at 390 px and work by keyboard', async ({ page }) => {
+  await loginAs(page, 'manager', '/admin/events');
+  const id = await createDraft(page, `Sektioner ${Date.now()}`);
+  await page.getByRole('link', { name: 'Ret arrangementet' }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/events/${id}/rediger$`));
+  await expect(page.locator('h1')).toContainText('Ret arrangementet');
+  await expect(page.locator('#blockers-heading')).toBeVisible();
+  await expect(page.getByRole('link', { name: /Tid og sted: Arrangementet har intet sted/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Nothing wider than the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  for (const s of SECTIONS) {
+    await page.goto(`/admin/events/${id}/rediger/${s}`);
+    await expect(page.locator('h1')).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+
+  // By keyboard: from the overview's link to the programme, then save it with Enter.
+  await page.goto(`/admin/events/${id}/rediger`);
+  const link = page.locator('main').getByRole('link', { name: 'Program', exact: true });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/rediger/program$`));
+  await page.locator('#sessions-0-room').focus();
+  await page.keyboard.type('Sal B');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Program er gemt.')).toBeVisible();
+  await expect(page.locator('#sessions-0-room')).toHaveValue('Sal B');
+});
+
+test('programme rows are added without a reload, focus on the new row, and save', async ({ page }) => {
+  await loginAs(page, 'manager', '/admin/events');
+  const id = await createDraft(page, `Program med JS ${Date.now()}`);
+  await page.goto(`/admin/events/${id}/rediger/program`);
+  await page.locator('#sessions-0-room').fill('Typet før tilføjelse');
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+  for (const n of [1, 2]) {
+    await page.getByRole('button', { name: 'Tilføj programpunkt' }).click();
+    await expect(page.locator(`#sessions-${n}-title`)).toBeFocused();
+    await page.keyboard.type(`Punkt ${n + 1}`);
+    await page.locator(`#sessions-${n}-date`).fill('15.10.2030');
+    await page.locator(`#sessions-${n}-start`).fill(`${10 + n}.00`);
+    await page.locator(`#sessions-${n}-end`).fill(`${10 + n}.45`);
+  }
+  // Still the same page: no reload, and what was typed is there.
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+  await expect(page.locator('#sessions-0-room')).toHaveValue('Typet før tilføjelse');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Gem Program' }).click();
+  await expect(page.getByText('Program er gemt.')).toBeVisible();
+  await expect(page.locator('#sessions-2-title')).toHaveValue('Punkt 3');
+});
+
+test('without JavaScript "add" re-renders the section with the input kept and the new row focused', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await loginAs(page, 'manager', '/admin/events');
+  const id = await createDraft(page, `Program uden JS ${Date.now()}`);
+  await page.goto(`/admin/events/${id}/rediger/program`);
+  await page.locator('#sessions-0-room').fill('Ikke gemt endnu');
+  await page.getByRole('button', { name: 'Tilføj programpunkt' }).click();
+  await expect(page).toHaveURL(new RegExp(`/rediger/program$`));
+  await expect(page.locator('#sessions-0-room')).toHaveValue('Ikke gemt endnu');
+  await expect(page.locator('#sessions-1-title')).toBeFocused();
+  await page.keyboard.type('Eftermiddag');
+  await page.locator('#sessions-1-date').fill('15.10.2030');
+  await page.locator('#sessions-1-start').fill('16.00');
+  await page.locator('#sessions-1-end').fill('17.00');
+  // (axe needs JavaScript; the same page is scanned in the tests with it.)
+  await page.getByRole('button', { name: 'Gem Program' }).click();
+  await expect(page.getByText('Program er gemt.')).toBeVisible();
+  await expect(page.locator('#sessions-0-room')).toHaveValue('Ikke gemt endnu');
+  await expect(page.locator('#sessions-1-title')).toHaveValue('Eftermiddag');
+  await context.close();
+});
+
+test('a bad section shows the error summary and the errors beside the fields, and the preview is marked', async ({ page }) => {
+  await loginAs(page, 'manager', '/admin/events');
+  const title = `Fejl og forhåndsvisning ${Date.now()}`;
+  const id = await createDraft(page, title);
+  await page.goto(`/admin/events/${id}/rediger/tilmelding`);
+  await page.locator('#capacity').fill('mange');
+  await page.locator('#closesDate').fill('31.02.2030');
+  await page.getByRole('button', { name: 'Gem Tilmelding og afmelding' }).click();
+  await expect(page.locator('#error-summary')).toBeVisible();
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await expect(page.locator('#capacity-error')).toBeVisible();
+  await expectNoAxeViolations(page);
+  // The summary's link takes the keyboard to the field.
+  await page.locator('#error-summary a').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#capacity$/);
+
+  await page.goto(`/admin/events/${id}/rediger`);
+  await page.getByRole('link', { name: 'Forhåndsvis', exact: true }).click();
+  await expect(page.locator('[data-preview]')).toContainText('Forhåndsvisning');
+  await expect(page.locator('h1')).toHaveText(title);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  await expectNoAxeViolations(page);
+
+  // A visitor cannot see it.
+  const visitor = await page.context().browser()!.newContext();
+  const anon = await visitor.newPage();
+  await anon.goto(`/admin/events/${id}/forhaandsvisning`);
+  await expect(anon.locator('[data-preview]')).toHaveCount(0);
+  await visitor.close();
+});
