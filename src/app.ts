@@ -20,7 +20,7 @@ import { eventsStaffApi } from './events/events.staff-api.js';
 import { eventsAdminRoutes } from './events/events.admin.routes.js';
 import { newsRoutes } from './news/news.routes.js';
 import { newsApi } from './news/news.api.js';
-import { exportsAdminRoutes, registrationsAdminRoutes, registrationsApi, registrationsOverviewRoutes, registrationsStaffApi, selfServiceRoutes, signupRoutes } from './registrations/routes.js';
+import { exportsAdminRoutes, registrationsAdminRoutes, registrationsApi, registrationsOverviewRoutes, registrationsStaffApi, selfServiceRoutes, signupRoutes, venueReportApi } from './registrations/routes.js';
 import { materialsRoutes } from './materials/materials.routes.js';
 import { registerOpenApi } from './api/openapi.js';
 import { registerCsrf } from './web/csrf.js';
@@ -142,6 +142,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(registrationsOverviewRoutes(ctx));
   await app.register(messagesOverviewRoutes(ctx));
   await app.register(registrationsStaffApi(ctx));
+  await app.register(venueReportApi(ctx));
   await app.register(membersApi(ctx));
   await app.register(membersAdminRoutes(ctx));
   await app.register(groupsAdminRoutes(ctx));

@@ -55,6 +55,8 @@ export interface EventsTable {
   duplicated_from_id: number | null;
   /** The language it is held in and its texts are written in (migration 50). */
   language: Generated<EventLanguage>;
+  /** JSON array of Inclusion (inclusions.ts): what the price includes for the venue (migration 2026_12_06_65). */
+  inclusions: Generated<string>;
 }
 
 export interface VenuesTable {

@@ -15,6 +15,7 @@ import * as memberPrices from './2026_12_05_10_member_prices.js';
 import * as outboxRetention from './2026_12_05_40_outbox_retention.js';
 import * as payerCountry from './2026_12_05_01_payer_country.js';
 import * as rankedEventSearch from './2026_12_05_60_ranked_event_search.js';
+import * as inclusions from './2026_12_06_65_inclusions.js';
 
 /** Every migration in order. Files are frozen once released: add, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_40_outbox_retention': outboxRetention,
   '2026_12_05_50_event_language': eventLanguage,
   '2026_12_05_60_ranked_event_search': rankedEventSearch,
+  '2026_12_06_65_inclusions': inclusions,
 };
