@@ -17,6 +17,7 @@ import { forEachDialect } from '../helpers/databases.js';
 import { checkBookingDocuments } from './invoices-peppol-checks.js';
 import { ledger } from './invoices-helpers.js';
 import { makeEvent, participant, signup } from './registrations-fixtures.js';
+import { formSession, postForm } from './self-service-helpers.js';
 
 forEachDialect('adding a colleague', (dialect) => {
   const t = useTestApp(dialect);
@@ -85,5 +86,26 @@ forEachDialect('adding a colleague', (dialect) => {
     await ctx.db.updateTable('events').set({ signup_closes_at: '2026-05-01T00:00:00.000Z' }).where('id', '=', event.id).execute();
     await expect(addParticipants(ctx, await view(booking.id), [participant(2)])).rejects.toBeInstanceOf(SignupClosedError);
     expect((await view(booking.id)).participants).toHaveLength(1);
+  });
+
+  it('works from the self-service page: CSRF, errors beside the field, then the colleague is on the booking', async () => {
+    const { app, ctx } = t.current;
+    const event = await makeEvent(ctx, { capacity: 5 });
+    const booking = await createRegistration(ctx, event.slug, signup(1));
+    const url = `/tilmelding/${booking.manageToken}/tilfoej-deltager`;
+    const form = await formSession(app, url);
+    expect(form.status).toBe(200);
+    const fields = { 'participants[0][name]': 'Karin Kollega', 'participants[0][email]': 'karin@kommune.dk', 'participants[0][jobTitle]': 'Konsulent', 'participants[0][workplace]': 'HR' };
+    const forged = await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie }, payload: new URLSearchParams(fields).toString() });
+    expect(forged.statusCode).toBe(403);
+    const bad = await postForm(app, url, form, { ...fields, 'participants[0][email]': 'deltager1@kommune.dk' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('error-summary');
+    expect((await view(booking.id)).participants).toHaveLength(1);
+    const ok = await postForm(app, url, form, fields);
+    expect(ok.statusCode).toBe(303);
+    expect((await view(booking.id)).participants.map((p) => p.name)).toEqual(['Deltager 1', 'Karin Kollega']);
+    // A participant's own link does not open the page.
+    expect((await app.inject({ url: '/tilmelding/not-a-token/tilfoej-deltager' })).statusCode).toBe(404);
   });
 });
