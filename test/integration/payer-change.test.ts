@@ -12,7 +12,7 @@ import { saveOrganiserSettings } from '../../src/organiser/organiser.service.js'
 import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { useTestApp } from '../helpers/app.js';
 import { forEachDialect } from '../helpers/databases.js';
-import { bearerFor, createStaff } from '../helpers/staff.js';
+import { bearerFor, createStaff, staffClient } from '../helpers/staff.js';
 import { checkBookingDocuments } from './invoices-peppol-checks.js';
 import { ledger } from './invoices-helpers.js';
 import { makeEvent, participant, signup } from './registrations-fixtures.js';
@@ -104,5 +104,32 @@ forEachDialect('payer change', (dialect) => {
     const l = await ledger(ctx, booking.id);
     // Only valid changes issue documents: every invoice beyond the first has a credit note before it.
     expect(l.invoices.length - 1).toBe(l.creditNotes.length);
+  });
+
+  it('works from the back office: the form, errors beside the field, then the new payer', async () => {
+    const { app, ctx } = t.current;
+    const manager = await staffClient(app, ctx, 'manager');
+    const event = await makeEvent(ctx, {});
+    const booking = await createRegistration(ctx, event.slug, signup(1));
+    await reconcileBookingInvoicing(ctx, booking.id);
+    const url = `/admin/registrations/${booking.id}/payer`;
+    const page = await app.inject({ url, headers: manager.headers });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('krediteres fakturaen fuldt ud');
+    const post = (fields: Record<string, string>) => {
+      const body = new URLSearchParams({ _csrf: manager.csrfToken });
+      for (const [k, v] of Object.entries(fields)) body.append(`payer[${k}]`, v);
+      return app.inject({ method: 'POST', url, headers: { ...manager.headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+    };
+    const bad = await post({ ...newPayer, cvr: '12345678' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('id="payer-cvr"');
+    expect((await ledger(ctx, booking.id)).invoices).toHaveLength(1);
+    const ok = await post(newPayer);
+    expect(ok.statusCode).toBe(303);
+    const l = await ledger(ctx, booking.id);
+    expect(l.invoices.map((i) => i.document.buyer.organisation)).toEqual(['Aarhus Kommune', 'Horsens Kommune']);
+    const history = await app.inject({ url: `/admin/registrations/${booking.id}`, headers: manager.headers });
+    expect(history.body).toContain('registration.payer.change');
   });
 });

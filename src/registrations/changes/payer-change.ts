@@ -48,7 +48,8 @@ export async function changePayer(ctx: AppContext, staff: Staff, registrationId:
       if (!before) return { ok: false as const, reason: 'not_found' as const };
       // A free booking has no payer to change (and nothing to invoice).
       if (before.payer_organisation === '') return { ok: false as const, reason: 'free_booking' as const };
-      const after = payerColumns(payer);
+      // A change that names no country keeps the payer's.
+      const after = { ...payerColumns(payer), ...(blankToNull(payer.countryCode) === null ? { payer_country_code: before.payer_country_code } : {}) };
       const { updated_at: _u, ...old } = before;
       if (JSON.stringify(old) === JSON.stringify({ ...old, ...after })) return { ok: true as const, changed: false, issued: [], invoicing: 'done' as const };
       await setPayer(trx, registrationId, after, at.toISOString());
