@@ -147,7 +147,8 @@ function Mails({ page, detail }: Pick<RegistrationDetailPageProps, 'page' | 'det
       {detail.mails.length === 0 ? (
         <p safe>{t('regAdmin.mails.none')}</p>
       ) : (
-        <div class="table--responsive-scroll">
+        // Focusable, so a narrow screen can scroll the table by keyboard.
+        <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="mails-heading">
           <table class="table table--zebra">
             <caption class="sr-only" safe>{t('regAdmin.mails')}</caption>
             <thead>
