@@ -21,7 +21,7 @@ import { eventsAdminRoutes } from './events/events.admin.routes.js';
 import { eventSectionsRoutes } from './events/event-sections.routes.js';
 import { newsRoutes } from './news/news.routes.js';
 import { newsApi } from './news/news.api.js';
-import { exportsAdminRoutes, registrationsAdminRoutes, registrationsApi, registrationsOverviewRoutes, registrationsStaffApi, selfServiceRoutes, signupRoutes } from './registrations/routes.js';
+import { exportsAdminRoutes, registrationsAdminRoutes, registrationsApi, registrationsOverviewRoutes, registrationsStaffApi, selfServiceRoutes, signupRoutes, venueReportApi } from './registrations/routes.js';
 import { materialsRoutes } from './materials/materials.routes.js';
 import { registerOpenApi } from './api/openapi.js';
 import { registerCsrf } from './web/csrf.js';
@@ -154,6 +154,7 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   await app.register(registrationsStaffApi(ctx));
   await app.register(checkinApi(ctx));
   await app.register(checkinRoutes(ctx));
+  await app.register(venueReportApi(ctx));
   await app.register(membersApi(ctx));
   await app.register(membersAdminRoutes(ctx));
   await app.register(groupsAdminRoutes(ctx));

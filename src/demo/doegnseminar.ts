@@ -1,4 +1,5 @@
 import type { EventInput, SpeakerInput, VenueInput } from '../events/events.service.js';
+import type { Inclusion } from '../events/inclusions.js';
 import { danishTimeToUtc } from '../lib/dates.js';
 import { plusDays, THU, type DemoCalendar } from './calendar.js';
 import { themes } from './themes.js';
@@ -58,6 +59,17 @@ const audience =
 const included =
   'Overnatning i enkeltværelse, fuld forplejning fra formiddagskaffe første dag til frokost anden dag, middag med drikkevarer samt materialer.';
 
+/** What "included" above says, for the venue: the night in a single room, lunch both days and the dinner. */
+function stayIncluded(day1: string, day2: string): Inclusion[] {
+  return [
+    { kind: 'meal', date: day1, meal: 'lunch' },
+    { kind: 'meal', date: day1, meal: 'dinner' },
+    { kind: 'night', date: day1, room: 'single' },
+    { kind: 'meal', date: day2, meal: 'breakfast' },
+    { kind: 'meal', date: day2, meal: 'lunch' },
+  ];
+}
+
 const seminarThemes = [themes.konsulentrollen, themes.ledelse, themes.borgerinddragelse];
 
 /** The 2016 edition, as it was announced on 24 May 2016. */
@@ -84,6 +96,7 @@ export function seminar2016(): EventInput {
     signupOpensAt: at('2016-03-01', '09:00'),
     signupClosesAt: at('2016-05-30', '12:00'),
     priceOre: 450_000,
+    inclusions: stayIncluded(day1, day2),
     vatMode: 'standard',
     speakers: [henrik, lone, jesper, maria],
     sessions: [
@@ -127,6 +140,7 @@ export function seminarEdition(cal: DemoCalendar): EventInput {
     signupOpensAt: cal.relative(-21, '09:00'),
     signupClosesAt: deadline(cal, day1, 7),
     priceOre: 495_000,
+    inclusions: stayIncluded(day1, day2),
     vatMode: 'standard',
     speakers: [henrik, lone, jesper, maria],
     sessions: [

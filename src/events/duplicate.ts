@@ -39,3 +39,13 @@ export function duplicateSlugBase(slug: string, fromYear: number, toYear: number
   else parts.push(String(toYear));
   return slugify(parts.join('-'));
 }
+
+/** A calendar date ("2026-09-15") the same number of years on, 29 February becoming 28. */
+export function shiftDateYears(date: string, years = 1): string {
+  return localDateKey(shiftYears(danishTimeToUtc(date, '12:00'), years));
+}
+
+/** Inclusions of a copied event: the same nights and meals, on the dates a year on. */
+export function shiftInclusions<T extends { date: string }>(list: readonly T[], years = 1): T[] {
+  return list.map((i) => ({ ...i, date: shiftDateYears(i.date, years) }));
+}

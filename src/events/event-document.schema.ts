@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { danishTimeToUtc } from '../lib/dates.js';
 import { EVENT_LANGUAGES, EVENT_TYPES, LATE_CANCELLATION_RULES, QUESTION_KINDS, VAT_MODES } from './events.table.js';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './slug.js';
+import { inclusionsSchema } from './inclusions.js';
 
 export const EDITOR_LIMITS = {
   title: 200,
@@ -94,6 +95,7 @@ export const EDITOR_ERROR_CODES = [
   'question_answered',
   'status_not_allowed',
   'edited_elsewhere',
+  'invalid_date',
 ] as const;
 export type EditorErrorCode = (typeof EDITOR_ERROR_CODES)[number];
 
@@ -297,6 +299,7 @@ const addOnSchema = z.object({
   kind: z.string().trim().min(1, 'required').max(30, 'too_long').regex(/^[a-z][a-z0-9_-]*$/, 'invalid_code').describe('overnight, overnight-single, overnight-double, meal or other (the venue report counts the first four)'),
   priceOre: amount(),
   capacity: count(EDITOR_LIMITS.capacity).nullish().transform((v) => v ?? null).describe('Units available; null for unlimited'),
+  inclusions: inclusionsSchema.describe('Nights and meals the add-on includes, counted by the venue report'),
 });
 
 const optionSchema = z.object({
@@ -357,6 +360,7 @@ const eventDocumentObject = z.object({
     sessions: z.array(sessionSchema).min(1, 'sessions_min').max(EDITOR_LIMITS.sessions, 'too_many'),
     capacity: count(EDITOR_LIMITS.capacity).describe('Seats; raising it gives seats to the waiting list at once'),
     priceOre: amount(),
+    inclusions: inclusionsSchema.describe('Nights and meals the price includes for every participant, counted by the venue report'),
     memberPriceOre: amount().nullish().transform((v) => v ?? null),
     earlyBirdPriceOre: amount()
       .nullish()

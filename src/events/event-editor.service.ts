@@ -11,7 +11,7 @@ import type { Database } from '../db/database.js';
 import { isUniqueViolation, writeTransaction } from '../db/dialect.js';
 import { notFound } from '../lib/errors.js';
 import { notifyOutbox } from '../messages/outbox.service.js';
-import { duplicateSlugBase, duplicateTitle, localYear, shiftOptional, shiftYears } from './duplicate.js';
+import { duplicateSlugBase, duplicateTitle, localYear, shiftInclusions, shiftOptional, shiftYears } from './duplicate.js';
 import { issuesOf, type EditorIssue } from './event-document.messages.js';
 import { parseEventDocument, type EventDocument, type EventDocumentInput } from './event-document.schema.js';
 import type { PromotedBooking } from './event-seats.js';
@@ -19,6 +19,7 @@ import * as w from './event-writes.queries.js';
 import { recordEventAudit, type EventEditor } from './events.audit.js';
 import { EventCancelledError, EventDocumentInvalidError, SlugTakenError } from './events.admin.errors.js';
 import { slugTaken } from './events.admin.queries.js';
+import { serialiseInclusions } from './inclusions.js';
 import { firstFreeSlug, slugify } from './slug.js';
 import { auditSnapshot, loadStoredEvent, type StoredEvent } from './stored-event.js';
 
@@ -98,7 +99,8 @@ export async function duplicateEvent(ctx: AppContext, editor: EventEditor, sourc
     earlyBirdEndsAt: shiftOptional(d.earlyBirdEndsAt),
     signupOpensAt: shiftOptional(d.signupOpensAt),
     signupClosesAt: shiftOptional(d.signupClosesAt),
-    addOns: d.addOns.map(({ id: _id, ...a }) => a),
+    inclusions: shiftInclusions(d.inclusions),
+    addOns: d.addOns.map(({ id: _id, ...a }) => ({ ...a, inclusions: shiftInclusions(a.inclusions) })),
     questions: d.questions.map(({ id: _id, ...q }) => q),
   };
   return save(ctx, editor, { kind: 'create', slugBase: duplicateSlugBase(source.slug, from, from + 1), duplicatedFromId: sourceId }, parseOrThrow(copy));
@@ -216,6 +218,7 @@ function eventColumns(doc: EventDocument, venueId: number | null) {
     signup_opens_at: doc.signupOpensAt,
     signup_closes_at: doc.signupClosesAt,
     price_ore: doc.priceOre,
+    inclusions: serialiseInclusions(doc.inclusions),
     member_price_ore: doc.memberPriceOre,
     early_bird_price_ore: doc.earlyBirdPriceOre,
     early_bird_ends_at: doc.earlyBirdEndsAt,
@@ -325,7 +328,7 @@ async function writeAddOns(trx: Database, eventId: number, doc: EventDocument, b
   // Codes are unique per event and may be swapped between add-ons: park the kept ones first.
   for (const id of kept) await w.updateAddOn(trx, eventId, id, { code: `~${id}` });
   for (const [position, a] of doc.addOns.entries()) {
-    const values = { code: a.code, name_da: a.nameDa, name_en: a.nameEn, kind: a.kind, price_ore: a.priceOre, capacity: a.capacity, position };
+    const values = { code: a.code, name_da: a.nameDa, name_en: a.nameEn, kind: a.kind, price_ore: a.priceOre, capacity: a.capacity, inclusions: serialiseInclusions(a.inclusions), position };
     if (a.id !== undefined) await w.updateAddOn(trx, eventId, a.id, values);
     else await w.insertAddOn(trx, eventId, values);
   }

@@ -11,10 +11,11 @@ import { QUESTION_KINDS, type QuestionOption } from './events.table.js';
 import { pathKey, type EditorIssue } from './event-document.messages.js';
 import type { EventDocument, EventDocumentInput } from './event-document.schema.js';
 import { slugify } from './slug.js';
+import { inclusionText, parseInclusionText } from './inclusions.js';
 
 export interface SpeakerRow { id: string; name: string; title: string; organisation: string; bio: string; remove: boolean }
 export interface SessionRow { id: string; date: string; start: string; end: string; title: string; description: string; room: string; speakers: string[]; remove: boolean }
-export interface AddOnRow { id: string; code: string; nameDa: string; nameEn: string; kind: string; price: string; capacity: string; remove: boolean }
+export interface AddOnRow { id: string; code: string; nameDa: string; nameEn: string; kind: string; price: string; capacity: string; inclusions: string; remove: boolean }
 export interface QuestionRow { id: string; kind: string; labelDa: string; labelEn: string; options: string; required: boolean; remove: boolean }
 
 export interface EventFormDraft {
@@ -33,6 +34,8 @@ export interface EventFormDraft {
   sessions: SessionRow[];
   capacity: string;
   price: string;
+  /** The price's nights and meals in the short form of inclusions.ts. */
+  inclusions: string;
   memberPrice: string;
   earlyBirdPrice: string;
   earlyBirdDate: string;
@@ -84,7 +87,7 @@ function rowIndices(body: Record<string, unknown>, list: string): number[] {
 
 export function emptySpeaker(): SpeakerRow { return { id: '', name: '', title: '', organisation: '', bio: '', remove: false }; }
 export function emptySession(): SessionRow { return { id: '', date: '', start: '', end: '', title: '', description: '', room: '', speakers: [], remove: false }; }
-export function emptyAddOn(): AddOnRow { return { id: '', code: '', nameDa: '', nameEn: '', kind: 'other', price: '', capacity: '', remove: false }; }
+export function emptyAddOn(): AddOnRow { return { id: '', code: '', nameDa: '', nameEn: '', kind: 'other', price: '', capacity: '', inclusions: '', remove: false }; }
 export function emptyQuestion(): QuestionRow { return { id: '', kind: 'text', labelDa: '', labelEn: '', options: '', required: false, remove: false }; }
 
 export function emptyDraft(): EventFormDraft {
@@ -92,7 +95,7 @@ export function emptyDraft(): EventFormDraft {
     slug: '', type: 'kursus', title: '', summary: '', body: '', audience: '', included: '', themes: [],
     venueId: '', venue: { name: '', address: '', postalCode: '', city: '', accessibility: '', mapUrl: '' },
     speakers: [emptySpeaker()], sessions: [emptySession()],
-    capacity: '', price: '', memberPrice: '', earlyBirdPrice: '', earlyBirdDate: '', earlyBirdTime: '', vatMode: 'standard', language: 'da', vatExemptionReason: '',
+    capacity: '', price: '', inclusions: '', memberPrice: '', earlyBirdPrice: '', earlyBirdDate: '', earlyBirdTime: '', vatMode: 'standard', language: 'da', vatExemptionReason: '',
     opensDate: '', opensTime: '', closesDate: '', closesTime: '', allowPartial: false,
     freeDays: '0', late: 'fee', lateFee: '', addOns: [], questions: [], version: '',
   };
@@ -103,7 +106,7 @@ export function draftFromForm(raw: unknown): EventFormDraft {
   const d = emptyDraft();
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return d;
   const b = raw as Record<string, unknown>;
-  for (const f of ['slug', 'type', 'title', 'summary', 'body', 'audience', 'included', 'venueId', 'capacity', 'price', 'memberPrice', 'earlyBirdPrice', 'earlyBirdDate', 'earlyBirdTime', 'vatMode', 'language', 'vatExemptionReason', 'opensDate', 'opensTime', 'closesDate', 'closesTime', 'freeDays', 'late', 'lateFee', 'version'] as const) {
+  for (const f of ['slug', 'type', 'title', 'summary', 'body', 'audience', 'included', 'venueId', 'capacity', 'price', 'inclusions', 'memberPrice', 'earlyBirdPrice', 'earlyBirdDate', 'earlyBirdTime', 'vatMode', 'language', 'vatExemptionReason', 'opensDate', 'opensTime', 'closesDate', 'closesTime', 'freeDays', 'late', 'lateFee', 'version'] as const) {
     d[f] = text(b, f);
   }
   d.themes = texts(b, 'themes[]');
@@ -120,7 +123,7 @@ export function draftFromForm(raw: unknown): EventFormDraft {
   }));
   d.addOns = rowIndices(b, 'addOns').map((i) => ({
     id: text(b, `addOns[${i}][id]`), code: text(b, `addOns[${i}][code]`), nameDa: text(b, `addOns[${i}][nameDa]`), nameEn: text(b, `addOns[${i}][nameEn]`),
-    kind: text(b, `addOns[${i}][kind]`), price: text(b, `addOns[${i}][price]`), capacity: text(b, `addOns[${i}][capacity]`), remove: checked(b, `addOns[${i}][remove]`),
+    kind: text(b, `addOns[${i}][kind]`), price: text(b, `addOns[${i}][price]`), capacity: text(b, `addOns[${i}][capacity]`), inclusions: text(b, `addOns[${i}][inclusions]`), remove: checked(b, `addOns[${i}][remove]`),
   }));
   d.questions = rowIndices(b, 'questions').map((i) => ({
     id: text(b, `questions[${i}][id]`), kind: text(b, `questions[${i}][kind]`), labelDa: text(b, `questions[${i}][labelDa]`), labelEn: text(b, `questions[${i}][labelEn]`),
@@ -222,6 +225,12 @@ export function addOnCodes(rows: ReadonlyArray<Pick<AddOnRow, 'code' | 'nameDa' 
 /** Where each kept row of the document came from in the draft (document index → draft index). */
 export interface RowMap { speakers: number[]; sessions: number[]; addOns: number[]; questions: number[] }
 
+/** The short form read; a part it cannot read goes on as it is, for the schema to name the field (invalid_value). */
+function inclusionsOfText(text: string): NonNullable<EventDocumentInput['inclusions']> {
+  const parsed = parseInclusionText(text);
+  return parsed.ok ? parsed.value : ([{ kind: 'unreadable', text: parsed.part }] as unknown as NonNullable<EventDocumentInput['inclusions']>);
+}
+
 const idOf = (v: string) => (/^\d{1,9}$/.test(v) ? Number(v) : undefined);
 
 /** The document the schema checks, and where its rows came from. */
@@ -260,6 +269,7 @@ export function documentFromDraft(d: EventFormDraft): { input: EventDocumentInpu
       code: codes[rows.addOns.length - 1]!, nameDa: a.nameDa, nameEn: a.nameEn, kind: a.kind,
       priceOre: (parseKroner(a.price) ?? 0) as number,
       capacity: parseWhole(a.capacity) as number | null,
+      inclusions: inclusionsOfText(a.inclusions),
     });
   });
   const questions: NonNullable<EventDocumentInput['questions']> = [];
@@ -284,6 +294,7 @@ export function documentFromDraft(d: EventFormDraft): { input: EventDocumentInpu
     sessions,
     capacity: parseWhole(d.capacity) as number,
     priceOre: (parseKroner(d.price) ?? undefined) as number,
+    inclusions: inclusionsOfText(d.inclusions),
     memberPriceOre: parseKroner(d.memberPrice) as number | null,
     earlyBirdPriceOre: parseKroner(d.earlyBirdPrice) as number | null,
     earlyBirdEndsAt: optionalDateTime(d.earlyBirdDate, d.earlyBirdTime),
@@ -321,13 +332,13 @@ export function draftFromDocument(doc: EventDocument & { slug: string }, version
       id: s.id === undefined ? '' : String(s.id), date: localDateKey(s.startsAt), start: localTimeKey(s.startsAt), end: localTimeKey(s.endsAt),
       title: s.title, description: s.description, room: s.room, speakers: s.speakers.map(String), remove: false,
     })),
-    capacity: String(doc.capacity), price: formatKroner(doc.priceOre), memberPrice: formatKroner(doc.memberPriceOre),
+    capacity: String(doc.capacity), price: formatKroner(doc.priceOre), inclusions: inclusionText(doc.inclusions), memberPrice: formatKroner(doc.memberPriceOre),
     earlyBirdPrice: formatKroner(doc.earlyBirdPriceOre), earlyBirdDate: earlyBird.date, earlyBirdTime: earlyBird.time,
     vatMode: doc.vatMode, language: doc.language, vatExemptionReason: doc.vatExemptionReason,
     opensDate: opens.date, opensTime: opens.time, closesDate: closes.date, closesTime: closes.time,
     allowPartial: doc.allowPartial, freeDays: String(doc.cancellation.freeDays), late: doc.cancellation.late,
     lateFee: doc.cancellation.lateFeeOre ? formatKroner(doc.cancellation.lateFeeOre) : '',
-    addOns: doc.addOns.map((a) => ({ id: a.id === undefined ? '' : String(a.id), code: a.code, nameDa: a.nameDa, nameEn: a.nameEn, kind: a.kind, price: formatKroner(a.priceOre), capacity: a.capacity === null ? '' : String(a.capacity), remove: false })),
+    addOns: doc.addOns.map((a) => ({ id: a.id === undefined ? '' : String(a.id), code: a.code, nameDa: a.nameDa, nameEn: a.nameEn, kind: a.kind, price: formatKroner(a.priceOre), capacity: a.capacity === null ? '' : String(a.capacity), inclusions: inclusionText(a.inclusions), remove: false })),
     questions: doc.questions.map((q) => ({ id: q.id === undefined ? '' : String(q.id), kind: q.kind, labelDa: q.labelDa, labelEn: q.labelEn, options: optionsText(q.options), required: q.required, remove: false })),
     version,
   };

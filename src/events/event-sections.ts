@@ -37,7 +37,7 @@ const DRAFT_FIELDS: Record<FormSection, ReadonlyArray<DraftKey>> = {
   'tid-og-sted': ['venueId', 'venue'],
   program: ['sessions'],
   oplaegsholdere: ['speakers'],
-  priser: ['price', 'memberPrice', 'earlyBirdPrice', 'earlyBirdDate', 'earlyBirdTime', 'vatMode', 'vatExemptionReason', 'addOns'],
+  priser: ['price', 'inclusions', 'memberPrice', 'earlyBirdPrice', 'earlyBirdDate', 'earlyBirdTime', 'vatMode', 'vatExemptionReason', 'addOns'],
   spoergsmaal: ['questions'],
   tilmelding: ['capacity', 'opensDate', 'opensTime', 'closesDate', 'closesTime', 'allowPartial', 'freeDays', 'late', 'lateFee'],
 };
@@ -48,7 +48,7 @@ const DOCUMENT_FIELDS: Record<SectionSlug, ReadonlyArray<string>> = {
   'tid-og-sted': ['venue'],
   program: ['sessions'],
   oplaegsholdere: ['speakers'],
-  priser: ['priceOre', 'memberPriceOre', 'earlyBirdPriceOre', 'earlyBirdEndsAt', 'vatMode', 'vatExemptionReason', 'addOns'],
+  priser: ['priceOre', 'inclusions', 'memberPriceOre', 'earlyBirdPriceOre', 'earlyBirdEndsAt', 'vatMode', 'vatExemptionReason', 'addOns'],
   spoergsmaal: ['questions'],
   tilmelding: ['capacity', 'signupOpensAt', 'signupClosesAt', 'allowPartial', 'cancellation'],
   materialer: [],

@@ -83,6 +83,7 @@ export async function eventRowForEditing(db: Database, eventId: number) {
       'signup_opens_at',
       'signup_closes_at',
       'price_ore',
+      'inclusions',
       'member_price_ore',
       'early_bird_price_ore',
       'early_bird_ends_at',
@@ -166,6 +167,7 @@ export async function addOnsForEditing(db: Database, eventId: number) {
       'event_add_ons.kind',
       'event_add_ons.price_ore',
       'event_add_ons.capacity',
+      'event_add_ons.inclusions',
       'event_add_ons.taken',
       'event_add_ons.position',
       eb

@@ -2,6 +2,7 @@ import type { AppContext } from '../context.js';
 import { indexEventText } from '../db/dialect.js';
 import { findOrCreateSpeaker, findOrCreateVenue } from './event-writes.queries.js';
 import type { EventStatus, EventType, VatMode } from './events.table.js';
+import { serialiseInclusions, type Inclusion } from './inclusions.js';
 
 export interface VenueInput {
   name: string;
@@ -49,6 +50,8 @@ export interface EventInput {
   signupOpensAt?: string | null;
   signupClosesAt?: string | null;
   priceOre: number;
+  /** Nights and meals the price includes, for the venue report. */
+  inclusions?: Inclusion[];
   memberPriceOre?: number | null;
   vatMode: VatMode;
   vatExemptionReason?: string | null;
@@ -107,6 +110,7 @@ export async function createEvent(ctx: AppContext, input: EventInput): Promise<n
         signup_opens_at: input.signupOpensAt ?? null,
         signup_closes_at: input.signupClosesAt ?? null,
         price_ore: input.priceOre,
+        inclusions: serialiseInclusions(input.inclusions ?? []),
         member_price_ore: input.memberPriceOre ?? null,
         vat_mode: input.vatMode,
         vat_exemption_reason: input.vatExemptionReason ?? null,

@@ -57,6 +57,8 @@ export interface EventsTable {
   language: Generated<EventLanguage>;
   /** A webinar's join link, shown only to confirmed participants (migration 55). */
   join_url: Generated<string | null>;
+  /** JSON array of Inclusion (inclusions.ts): what the price includes for the venue (migration 2026_12_06_65). */
+  inclusions: Generated<string>;
 }
 
 export interface VenuesTable {

@@ -7,6 +7,7 @@ import type { Database } from '../db/database.js';
 import type { EventDocument } from './event-document.schema.js';
 import type { EventStatus, QuestionKind, QuestionOption } from './events.table.js';
 import * as aq from './events.admin.queries.js';
+import { parseInclusions } from './inclusions.js';
 
 export interface StoredEvent {
   id: number;
@@ -68,6 +69,7 @@ export async function loadStoredEvent(db: Database, eventId: number): Promise<St
     })),
     capacity: row.capacity,
     priceOre: row.price_ore,
+    inclusions: parseInclusions(row.inclusions),
     memberPriceOre: row.member_price_ore,
     earlyBirdPriceOre: row.early_bird_price_ore,
     earlyBirdEndsAt: row.early_bird_ends_at,
@@ -78,7 +80,7 @@ export async function loadStoredEvent(db: Database, eventId: number): Promise<St
     signupClosesAt: row.signup_closes_at,
     allowPartial: row.allow_partial === 1,
     cancellation: { freeDays: row.cancellation_free_days, late: row.late_cancellation, lateFeeOre: row.late_cancellation_fee_ore },
-    addOns: addOns.map((a) => ({ id: a.id, code: a.code, nameDa: a.name_da, nameEn: a.name_en, kind: a.kind, priceOre: a.price_ore, capacity: a.capacity })),
+    addOns: addOns.map((a) => ({ id: a.id, code: a.code, nameDa: a.name_da, nameEn: a.name_en, kind: a.kind, priceOre: a.price_ore, capacity: a.capacity, inclusions: parseInclusions(a.inclusions) })),
     questions: questions.map((q) => ({
       id: q.id,
       kind: q.kind as QuestionKind,

@@ -10,6 +10,7 @@
  * and self-service actions may call it at once for a prompt invoice.
  */
 import type { AppContext } from '../context.js';
+import type { Database } from '../db/database.js';
 import { writeTransaction } from '../db/dialect.js';
 import { localDateKey } from '../lib/dates.js';
 import type { OrganiserSettings } from '../organiser/settings.js';
@@ -114,72 +115,104 @@ function noteOf(booking: BookingRead, kind: DocumentKind): string {
 export async function reconcileBookingInvoicing(ctx: AppContext, bookingId: number, options: InvoicingOptions = {}): Promise<ReconcileResult> {
   const settings = await (options.settings ?? storedOrganiserSettings)(ctx.db);
   if (!settings) return { bookingId, issued: [], waiting: 'settings' };
+  return writeTransaction(ctx.db, (trx) => reconcileIn(ctx, trx, bookingId, settings, 'reconcile'));
+}
+
+/**
+ * The payer of a booking changed: everything invoiced is credited in full to
+ * the old buyer and a new invoice issued to the new one, in the caller's
+ * transaction (which changed the payer). A booking with no documents yet is
+ * simply reconciled (invoiced now, unless invoicing waits).
+ */
+export async function reissueToNewPayer(ctx: AppContext, trx: Database, bookingId: number, options: InvoicingOptions = {}): Promise<ReconcileResult> {
+  const settings = await (options.settings ?? storedOrganiserSettings)(trx);
+  if (!settings) return { bookingId, issued: [], waiting: 'settings' };
+  return reconcileIn(ctx, trx, bookingId, settings, 'reissue');
+}
+
+async function reconcileIn(ctx: AppContext, trx: Database, bookingId: number, settings: OrganiserSettings, mode: 'reconcile' | 'reissue'): Promise<ReconcileResult> {
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const issueDate = localDateKey(at);
-  const seller = sellerOf(settings);
-  return writeTransaction(ctx.db, async (trx) => {
-    await lockBookingState(trx, bookingId);
-    const booking = await readBooking(trx, bookingId);
-    if (!booking) return { bookingId, issued: [], waiting: 'not_found' as const };
-    const documents = await documentsOfBooking(trx, bookingId);
-    const waits = waitsForEventEnd(settings, booking, documents.length > 0, now);
-    const state = { seenUpdatedAt: booking.updatedAt, seenEventStatus: booking.facts.eventStatus, checkedAt: at, lastError: null };
-    if (waits) {
-      await recordBookingState(trx, bookingId, { ...state, waitsForEventEnd: true });
-      return { bookingId, issued: [], waiting: 'event_end' as const };
-    }
-    const plan: BillingPlan = planBilling(booking.facts, documents);
-    const buyer = buyerOf(booking);
-    const issued: IssuedSummary[] = [];
-    const base = {
-      issueDate,
-      paymentTermsDays: settings.paymentTermsDays,
-      seller,
-      bookingId,
-      exemptionReason: booking.facts.vatExemptionReason,
-    };
-    const drafts: Array<{ input: Omit<ComposeInput, 'number'>; creditedDocumentId: number | null }> = [];
-    for (const cn of plan.creditNotes) {
-      const credited = documents.find((d) => d.id === cn.invoiceId)!;
-      drafts.push({
-        creditedDocumentId: cn.invoiceId,
-        input: {
-          ...base,
-          kind: 'credit_note',
-          // The credit note goes to the buyer of the invoice it credits.
-          buyer: credited.document.buyer,
-          items: cn.items,
-          note: noteOf(booking, 'credit_note'),
-          creditedInvoice: { number: cn.invoiceNumber, issueDate: cn.invoiceIssueDate },
-          remainders: cn.remainders,
-        },
-      });
-    }
-    if (plan.invoice) {
-      drafts.push({ creditedDocumentId: null, input: { ...base, kind: 'invoice', buyer, items: plan.invoice, note: noteOf(booking, 'invoice') } });
-    }
-    for (const draft of drafts) {
-      // Checked before a number is taken, so a refused document uses none.
-      const preview = composeDocument({ ...draft.input, number: 'PREVIEW' });
-      const blocking = validateInvoiceDocument(preview).filter((v) => !NOT_BLOCKING.has(v.rule));
-      if (blocking.length > 0) throw new InvoiceRuleError(blocking);
-    }
-    for (const draft of drafts) {
-      const seriesNumber = await allocateSeriesNumber(trx);
-      const doc = composeDocument({ ...draft.input, number: `${settings.invoiceNumberPrefix}${seriesNumber}` });
-      const id = await insertDocument(trx, doc, {
-        seriesNumber,
-        eventId: booking.facts.eventId,
-        locale: booking.locale,
-        creditedDocumentId: draft.creditedDocumentId,
-        createdAt: at,
-      });
-      issued.push({ id, kind: doc.kind, number: doc.number, payableOre: doc.totals.payableOre });
-    }
-    await recordBookingState(trx, bookingId, { ...state, waitsForEventEnd: false });
-    return { bookingId, issued, waiting: null };
-  });
+  await lockBookingState(trx, bookingId);
+  const booking = await readBooking(trx, bookingId);
+  if (!booking) return { bookingId, issued: [], waiting: 'not_found' as const };
+  let documents = await documentsOfBooking(trx, bookingId);
+  const waits = waitsForEventEnd(settings, booking, documents.length > 0, now);
+  const state = { seenUpdatedAt: booking.updatedAt, seenEventStatus: booking.facts.eventStatus, checkedAt: at, lastError: null };
+  if (waits) {
+    await recordBookingState(trx, bookingId, { ...state, waitsForEventEnd: true });
+    return { bookingId, issued: [], waiting: 'event_end' as const };
+  }
+  const issued: IssuedSummary[] = [];
+  if (mode === 'reissue' && documents.length > 0) {
+    // Credit everything still open, as if nothing were to be billed; then bill the booking afresh below.
+    const nothing = { ...booking.facts, participants: booking.facts.participants.map((p) => ({ ...p, status: 'cancelled' as const, cancellationFeeOre: null })) };
+    const creditAll = planBilling(nothing, documents);
+    issued.push(...(await issuePlan(trx, booking, { invoice: null, creditNotes: creditAll.creditNotes }, documents, settings, at)));
+    documents = await documentsOfBooking(trx, bookingId);
+  }
+  issued.push(...(await issuePlan(trx, booking, planBilling(booking.facts, documents), documents, settings, at)));
+  await recordBookingState(trx, bookingId, { ...state, waitsForEventEnd: false });
+  return { bookingId, issued, waiting: null };
+}
+
+async function issuePlan(
+  trx: Database,
+  booking: BookingRead,
+  plan: BillingPlan,
+  documents: Awaited<ReturnType<typeof documentsOfBooking>>,
+  settings: OrganiserSettings,
+  at: string,
+): Promise<IssuedSummary[]> {
+  const bookingId = booking.facts.bookingId;
+  const buyer = buyerOf(booking);
+  const issued: IssuedSummary[] = [];
+  const base = {
+    issueDate: localDateKey(at),
+    paymentTermsDays: settings.paymentTermsDays,
+    seller: sellerOf(settings),
+    bookingId,
+    exemptionReason: booking.facts.vatExemptionReason,
+  };
+  const drafts: Array<{ input: Omit<ComposeInput, 'number'>; creditedDocumentId: number | null }> = [];
+  for (const cn of plan.creditNotes) {
+    const credited = documents.find((d) => d.id === cn.invoiceId)!;
+    drafts.push({
+      creditedDocumentId: cn.invoiceId,
+      input: {
+        ...base,
+        kind: 'credit_note',
+        // The credit note goes to the buyer of the invoice it credits.
+        buyer: credited.document.buyer,
+        items: cn.items,
+        note: noteOf(booking, 'credit_note'),
+        creditedInvoice: { number: cn.invoiceNumber, issueDate: cn.invoiceIssueDate },
+        remainders: cn.remainders,
+      },
+    });
+  }
+  if (plan.invoice) {
+    drafts.push({ creditedDocumentId: null, input: { ...base, kind: 'invoice', buyer, items: plan.invoice, note: noteOf(booking, 'invoice') } });
+  }
+  for (const draft of drafts) {
+    // Checked before a number is taken, so a refused document uses none.
+    const preview = composeDocument({ ...draft.input, number: 'PREVIEW' });
+    const blocking = validateInvoiceDocument(preview).filter((v) => !NOT_BLOCKING.has(v.rule));
+    if (blocking.length > 0) throw new InvoiceRuleError(blocking);
+  }
+  for (const draft of drafts) {
+    const seriesNumber = await allocateSeriesNumber(trx);
+    const doc = composeDocument({ ...draft.input, number: `${settings.invoiceNumberPrefix}${seriesNumber}` });
+    const id = await insertDocument(trx, doc, {
+      seriesNumber,
+      eventId: booking.facts.eventId,
+      locale: booking.locale,
+      creditedDocumentId: draft.creditedDocumentId,
+      createdAt: at,
+    });
+    issued.push({ id, kind: doc.kind, number: doc.number, payableOre: doc.totals.payableOre });
+  }
+  return issued;
 }
 
 async function recordFailure(ctx: AppContext, bookingId: number, error: unknown): Promise<void> {

@@ -69,6 +69,7 @@ const da = {
   'registration.error.terms_required': 'Du skal acceptere betingelserne for at tilmelde dig.',
   'registration.error.addon_sold_out': '{field} er udsolgt. Fravælg det for at gennemføre tilmeldingen.',
   'registration.error.signup_closed': 'Der er lukket for tilmelding til arrangementet.',
+  'registration.error.staff_only': 'Kun medarbejdere, der må ændre tilmeldinger, kan bruge ignoreDeadline, overbook og sendConfirmation.',
   'registration.error.idempotency_key_reused': 'Idempotency-Key er allerede brugt til en anden tilmelding.',
   'registration.error.invalid_registration': 'Tilmeldingen indeholder fejl. Ret dem og prøv igen.',
 } as const satisfies Record<string, string>;
@@ -135,6 +136,7 @@ const en: Record<keyof typeof da, string> = {
   'registration.error.terms_required': 'You must accept the terms to sign up.',
   'registration.error.addon_sold_out': '{field} is sold out. Remove it to complete the registration.',
   'registration.error.signup_closed': 'Sign-up for this event is closed.',
+  'registration.error.staff_only': 'Only staff who may change registrations can use ignoreDeadline, overbook and sendConfirmation.',
   'registration.error.idempotency_key_reused': 'This Idempotency-Key has already been used for another registration.',
   'registration.error.invalid_registration': 'The registration has errors. Correct them and try again.',
 };

@@ -89,6 +89,8 @@ export interface ParticipantsTable {
   workplace: string;
   phone: string | null;
   diet: string;
+  /** Whom the participant would share a double room with; empty for no wish (migration 2026_12_06_65). */
+  room_mate: Generated<string>;
   accessibility_needs: string;
   status: ParticipantStatus;
   /** Waiting-list ticket (1, 2, …) in arrival order; kept after promotion as history. */
@@ -115,6 +117,8 @@ export interface EventAddOnsTable {
   capacity: number | null;
   taken: Generated<number>;
   position: number;
+  /** JSON array of Inclusion (events/inclusions.ts): the nights and meals the add-on includes. */
+  inclusions: Generated<string>;
 }
 
 export interface ParticipantAddOnsTable {

@@ -8,4 +8,5 @@ export { signupRoutes } from './signup/signup.routes.js';
 export { registrationsApi } from './signup/registrations.api.js';
 export { selfServiceRoutes } from './changes/self-service.routes.js';
 export { exportsAdminRoutes } from './exports/exports.admin.routes.js';
+export { venueReportApi } from './exports/venue-report.api.js';
 export { registrationsAdminRoutes, registrationsOverviewRoutes, registrationsStaffApi } from './admin/index.js';

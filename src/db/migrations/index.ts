@@ -19,6 +19,7 @@ import * as certificates from './2026_12_06_31_certificates.js';
 import * as checkin from './2026_12_06_20_checkin.js';
 import * as evaluations from './2026_12_06_30_evaluations.js';
 import * as eventSpeakers from './2026_12_06_60_event_speakers.js';
+import * as inclusions from './2026_12_06_65_inclusions.js';
 import * as messageSchedules from './2026_12_06_55_message_schedules.js';
 import * as organiserIdentity from './2026_12_06_50_organiser_identity.js';
 
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_50_organiser_identity': organiserIdentity,
   '2026_12_06_55_message_schedules': messageSchedules,
   '2026_12_06_60_event_speakers': eventSpeakers,
+  '2026_12_06_65_inclusions': inclusions,
 };

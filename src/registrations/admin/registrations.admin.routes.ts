@@ -46,6 +46,12 @@ import { DETAIL_NOTICES, RegistrationDetailPage, type DetailNotice } from './vie
 import { RegistrationListPage } from './views/RegistrationListPages.js';
 import { registrationPath, REGISTRATIONS_INDEX } from './views/paths.js';
 import { attendanceColumn } from '../../checkin/index.js';
+import { PAYER_FIELDS, PayerPage, type PayerDraft } from './views/PayerPage.js';
+import { changePayer } from '../changes/payer-change.js';
+import { codeOf as payerIssueCode, hasPayer, payerSchema } from '../signup/registration.schema.js';
+import { registrationErrors } from '../registrations.messages.js';
+import { invoiceDocumentsOfBooking } from '../../invoices/invoices.service.js';
+import { fieldId } from '../../web/forms/errors.js';
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
 const eventParams = z.object({ id });
@@ -150,6 +156,42 @@ export function registrationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
         return sendHtml(reply, StaffParticipantFormPage({ page: await adminPageContext(ctx, request, reply), ...loaded, action, draft, errors: result.errors }), 400);
       });
     }
+
+    // ---- who pays: credited and invoiced again when already invoiced ----
+    const payerRoute = `${REGISTRATIONS_INDEX}/:id/payer`;
+    const payerOptions = { ...writeRoute, schema: { hide: true, params: registrationParams } };
+    const payerForm = async (request: FastifyRequest, reply: FastifyReply, registration: RegistrationView, draft: PayerDraft, errors: FormError[], status: number) => {
+      const invoiced = (await invoiceDocumentsOfBooking(ctx, registration.id)).length > 0;
+      return sendHtml(reply, PayerPage({ page: await adminPageContext(ctx, request, reply), registrationId: registration.id, draft, invoiced, errors }), status);
+    };
+    app.get(payerRoute, payerOptions, async (request, reply) => {
+      const registration = await visibleRegistration(request.params.id, request, reply);
+      if (!registration) return reply;
+      if (!hasPayer(registration.payer)) throw notFound('No payer');
+      const p = registration.payer;
+      const draft: PayerDraft = { organisation: p.organisation, cvr: p.cvr ?? '', ean: p.ean ?? '', personReference: p.personReference ?? '', poNumber: p.poNumber ?? '', address: p.address, postalCode: p.postalCode, city: p.city, email: p.email };
+      return payerForm(request, reply, registration, draft, [], 200);
+    });
+    app.post(payerRoute, payerOptions, async (request, reply) => {
+      const registration = await visibleRegistration(request.params.id, request, reply);
+      if (!registration) return reply;
+      if (!hasPayer(registration.payer)) throw notFound('No payer');
+      const draft = Object.fromEntries(PAYER_FIELDS.map((f) => [f, String(formField(request.body, `payer[${f}]`) ?? '')])) as PayerDraft;
+      const locale = staffOf(request).locale;
+      const parsed = payerSchema.safeParse(draft, { error: (issue) => payerIssueCode(issue) });
+      if (!parsed.success) {
+        const errors = registrationErrors(parsed.error, locale).map((e) => ({ key: `payer.${e.path}`, id: fieldId(`payer.${e.path}`), message: e.message }));
+        return payerForm(request, reply, registration, draft, errors, 422);
+      }
+      const outcome = await changePayer(ctx, { ...staffOf(request), requestId: request.id }, registration.id, parsed.data);
+      if (outcome.ok) return back(reply, registration.id, 'payerChanged');
+      if (outcome.reason === 'invoice_rules') {
+        const page = await adminPageContext(ctx, request, reply);
+        const message = page.t('regAdmin.payer.invoiceRules', { rules: 'rules' in outcome ? outcome.rules.join(', ') : '' });
+        return payerForm(request, reply, registration, draft, [{ key: 'payer.organisation', id: fieldId('payer.organisation'), message }], 422);
+      }
+      return back(reply, registration.id, 'refused');
+    });
 
     // ---- from the waiting list to a seat ----
     const movePath = `${REGISTRATIONS_INDEX}/:id/participants/:participant/move`;

@@ -18,7 +18,8 @@ import { getRegistration, type RegistrationView } from '../registration-view.js'
 import { PRICE_KINDS } from '../signup/pricing.js';
 import { PARTICIPANT_STATUSES } from '../registrations.table.js';
 import { registrationPath } from './views/paths.js';
-import { hasPayer, LIMITS } from '../signup/registration.schema.js';
+import { hasPayer, LIMITS, payerSchema } from '../signup/registration.schema.js';
+import { changePayer } from '../changes/payer-change.js';
 import { cancelAsStaffApi, FEE_MODES } from '../changes/staff-cancellation.js';
 
 const security = [{ bearerAuth: [] }];
@@ -224,6 +225,51 @@ export function registrationsStaffApi(ctx: AppContext): FastifyPluginAsync {
           cancelledParticipantIds: outcome.result.cancelledParticipantIds,
           feeOre: outcome.result.feeOre,
           promotedParticipantIds: outcome.result.promoted.flatMap((p) => p.participantIds),
+          documents: outcome.issued.map((d) => ({ kind: d.kind, number: d.number, payableOre: d.payableOre })),
+          invoicing: outcome.invoicing,
+        };
+      },
+    );
+
+    app.patch(
+      '/api/v1/registrations/:id',
+      {
+        config: { staffRoles: access.registrations.write },
+        schema: {
+          tags: ['registrations'],
+          summary: 'Change the payer of a booking (staff: administrator or event manager)',
+          description:
+            'Replaces the payer: organisation, CVR, EAN, person reference, PO number, invoice address and e-mail, with the rules of the sign-up form. ' +
+            'When the booking has been invoiced, everything invoiced is credited in full to the old payer and a new invoice issued to the new one, ' +
+            'in the same transaction; the answer names both documents, and the change is in the audit log and the booking\'s history.',
+          security,
+          params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) }),
+          body: z.object({ payer: payerSchema }).strict().meta({ id: 'RegistrationPatch' }),
+          response: {
+            200: z.object({
+              registration: registrationSchema,
+              documents: z.array(z.object({ kind: z.enum(['invoice', 'credit_note']), number: z.string(), payableOre: z.number().int() })).describe('The credit note to the old payer and the invoice to the new one, if the booking was invoiced'),
+              invoicing: z.enum(['done', 'waiting']),
+            }),
+            400: plainErrorSchema, 401: plainErrorSchema, 403: plainErrorSchema, 404: plainErrorSchema, 409: plainErrorSchema, 422: plainErrorSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const id = request.params.id;
+        const eventId = await eventIdOfRegistration(ctx, id);
+        if (eventId === undefined) return reply.code(404).send({ error: 'not_found', message: 'No such registration' });
+        if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return reply.code(403).send(forbidden);
+        const outcome = await changePayer(ctx, { ...staffOf(request), requestId: request.id }, id, request.body.payer);
+        if (!outcome.ok) {
+          if (outcome.reason === 'not_found') return reply.code(404).send({ error: 'not_found', message: 'No such registration' });
+          if (outcome.reason === 'free_booking') return reply.code(409).send({ error: 'free_booking', message: 'A booking of a free event has no payer' });
+          return reply.code(422).send({ error: 'invoice_rules', message: `The new invoice would break ${'rules' in outcome ? outcome.rules.join(', ') : ''}` });
+        }
+        const r = await getRegistration(ctx, id);
+        if (!r) return reply.code(404).send({ error: 'not_found', message: 'No such registration' });
+        return {
+          registration: staffRegistrationJson(ctx, r),
           documents: outcome.issued.map((d) => ({ kind: d.kind, number: d.number, payableOre: d.payableOre })),
           invoicing: outcome.invoicing,
         };

@@ -29,12 +29,16 @@ import { bookingParticipantAction, paths, routePatterns } from '../../web/paths.
 import { certificatePaths, certificatesOfParticipants } from '../../certificates/index.js';
 import { myBookingsRoutes } from './my-bookings.routes.js';
 import { posted, privatePage } from './private-page.js';
-import { CancellationNotAllowedError } from '../registrations.errors.js';
+import { AddOnSoldOutError, CancellationNotAllowedError, SignupClosedError } from '../registrations.errors.js';
+import { addParticipants } from './add-participants.js';
+import { AddColleaguePage, addColleaguePath } from './views/AddColleaguePage.js';
 import {
   cancelAll,
   cancelOne,
   ChangeRefusedError,
   draftOf,
+  parseParticipantChange,
+  participantChangeErrors,
   findBooking,
   materialAccess,
   participantFor,
@@ -55,7 +59,7 @@ import { joinLinkForSeat } from '../../messages/index.js';
 
 const tokenParams = z.object({ token: z.string() });
 const participantParams = z.object({ token: z.string(), participant: z.string(), action: z.string() });
-const NOTICES: readonly BookingNotice[] = ['saved', 'replaced', 'cancelledOne', 'cancelledAll', 'refused'];
+const NOTICES: readonly BookingNotice[] = ['saved', 'replaced', 'cancelledOne', 'cancelledAll', 'refused', 'added'];
 
 /** Answered when a rate limit is exceeded; rendered as a page in the design. */
 export class TooManyRequestsError extends HttpError {
@@ -184,6 +188,37 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
           throw error;
         }
         return backToBooking(reply, locale, booking.token, 'cancelledAll');
+      });
+
+      // The booker adds a colleague: the sign-up's fields and rules (add-participants.ts).
+      const addPattern = `${routePatterns.booking[locale]}/${locale === 'da' ? 'tilfoej-deltager' : 'add-participant'}`;
+      const addPage = async (request: FastifyRequest, reply: FastifyReply, booking: Booking, draft: ParticipantDraft, errors: FormError[], status: number) => {
+        const page = privatePage(ctx, request, locale, (l) => addColleaguePath(l, booking.token));
+        return sendHtml(reply, AddColleaguePage({ page, booking, draft, errors, csrfToken: await reply.generateCsrf() }), status);
+      };
+      const bookerBooking = async (token: string) => {
+        const booking = await loadBooking(ctx, token);
+        if (booking.scope.kind !== 'booker' || !booking.changeable || booking.registration.status === 'cancelled') throw notFound('No such page');
+        return booking;
+      };
+      app.get(addPattern, { schema: { hide: true, params: tokenParams } }, async (request, reply) => {
+        return addPage(request, reply, await bookerBooking(request.params.token), emptyParticipant(), [], 200);
+      });
+      app.post(addPattern, { schema: { hide: true, params: tokenParams }, preHandler: app.csrfProtection, config: { rateLimit: { max: 20, timeWindow: '10 minutes' } } }, async (request, reply) => {
+        const booking = await bookerBooking(request.params.token);
+        const draft = postedParticipant(booking, request.body);
+        const errors = participantChangeErrors({ participants: booking.registration.participants, questions: booking.questions }, -1, draft, locale);
+        const parsed = errors.length === 0 ? parseParticipantChange(draft) : { ok: false as const, errors };
+        if (!parsed.ok) return addPage(request, reply, booking, draft, parsed.errors, 422);
+        try {
+          await addParticipants(ctx, booking.registration, [parsed.data]);
+        } catch (error) {
+          const message = error instanceof SignupClosedError ? 'selfService.add.closed' : error instanceof AddOnSoldOutError ? 'selfService.add.soldOut' : null;
+          if (message === null) throw error;
+          const page = privatePage(ctx, request, locale, (l) => addColleaguePath(l, booking.token));
+          return addPage(request, reply, booking, draft, [{ key: 'participants.0.name', id: 'participants-0-name', message: page.t(message) }], 409);
+        }
+        return backToBooking(reply, locale, booking.token, 'added');
       });
 
       // One participant: edit, replace or cancel.

@@ -23,6 +23,7 @@ export async function eventForExport(db: Database, eventId: number) {
       'events.capacity',
       'events.seats_taken',
       'events.waiting_count',
+      'events.inclusions',
       'venues.name as venue_name',
       'venues.city as venue_city',
     ])
@@ -47,6 +48,7 @@ export async function participantsForExport(db: Database, eventId: number) {
       'participants.job_title',
       'participants.workplace',
       'participants.diet',
+      'participants.room_mate',
       'participants.accessibility_needs',
       'participants.status',
       'participants.waitlist_position',

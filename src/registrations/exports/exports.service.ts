@@ -15,7 +15,8 @@ import { CSV_CONTENT_TYPE, toCsv } from '../../lib/tabular/csv.js';
 import { participantListPdf, type ParticipantListVersion } from './participant-list-pdf.js';
 import { participantTable } from './participant-table.js';
 import { loadRoster, type Roster } from './roster.js';
-import { roomTypeOf, venueReport } from './venue-report.js';
+import { roomTypeOf, venueReport, type VenueReport } from './venue-report.js';
+import { parseInclusions } from '../../events/inclusions.js';
 import { venueReportPdf, venueReportTables } from './venue-report-files.js';
 import { toXlsx, XLSX_CONTENT_TYPE } from '../../lib/tabular/xlsx.js';
 import { withAttendanceColumn } from '../../checkin/index.js';
@@ -28,9 +29,10 @@ export interface ExportFile {
   body: Buffer;
 }
 
-/** The venue report is offered for a døgnseminar and for any event that sells overnight stays. */
-export function offersVenueReport(event: { type: string }, addOns: ReadonlyArray<{ kind: string }>): boolean {
-  return event.type === 'doegnseminar' || addOns.some((a) => roomTypeOf(a.kind) !== null);
+/** The venue report is offered for a døgnseminar and for any event that sells overnight stays or includes nights or meals. */
+export function offersVenueReport(event: { type: string; inclusions: string | readonly unknown[] }, addOns: ReadonlyArray<{ kind: string; inclusions: string | readonly unknown[] }>): boolean {
+  const includes = (i: string | readonly unknown[]) => (typeof i === 'string' ? parseInclusions(i).length > 0 : i.length > 0);
+  return event.type === 'doegnseminar' || includes(event.inclusions) || addOns.some((a) => roomTypeOf(a.kind) !== null || includes(a.inclusions));
 }
 
 /** The event as the exports page names it, and whether it offers the venue report; undefined for an unknown event. */
@@ -74,12 +76,18 @@ export async function badgesFile(ctx: AppContext, eventId: number, locale: Local
   return { filename: fileName(roster, locale, 'exports.file.badges', 'pdf'), contentType: PDF_CONTENT_TYPE, body };
 }
 
-/** Undefined also when the event has no overnight stay (see offersVenueReport). */
-export async function venueReportFile(ctx: AppContext, eventId: number, format: 'pdf' | 'xlsx', locale: Locale): Promise<ExportFile | undefined> {
+/** The venue report's figures with the roster behind them; undefined also when the event has no overnight stay (see offersVenueReport). */
+export async function venueReportOf(ctx: AppContext, eventId: number, locale: Locale): Promise<{ roster: Roster; report: VenueReport } | undefined> {
   const roster = await loadRoster(ctx.db, eventId);
   if (!roster || !offersVenueReport(roster.event, roster.addOns)) return undefined;
   const sessions = await sessionsOfEvents(ctx.db, [eventId]);
-  const report = venueReport(roster, sessions.map((s) => ({ startsAt: s.starts_at, title: s.title })), locale);
+  return { roster, report: venueReport(roster, sessions.map((s) => ({ startsAt: s.starts_at, title: s.title })), locale) };
+}
+
+export async function venueReportFile(ctx: AppContext, eventId: number, format: 'pdf' | 'xlsx', locale: Locale): Promise<ExportFile | undefined> {
+  const found = await venueReportOf(ctx, eventId, locale);
+  if (!found) return undefined;
+  const { roster, report } = found;
   const filename = fileName(roster, locale, 'exports.file.venue', format);
   const author = await organiserName(ctx, locale);
   if (format === 'pdf') return { filename, contentType: PDF_CONTENT_TYPE, body: await venueReportPdf(roster, report, locale, author) };

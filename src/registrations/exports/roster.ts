@@ -5,6 +5,7 @@
  */
 import type { Database } from '../../db/database.js';
 import type { EventType } from '../../events/events.table.js';
+import { parseInclusions, type Inclusion } from '../../events/inclusions.js';
 import { addOnsOfEvent, questionsOfEvent, type QuestionRow } from '../registrations.queries.js';
 import type { ParticipantAddOnStatus, ParticipantStatus } from '../registrations.table.js';
 import { addOnLinesForExport, answersForExport, eventForExport, participantsForExport } from './exports.queries.js';
@@ -18,6 +19,8 @@ export interface RosterEvent {
   endsAt: string;
   venueName: string | null;
   venueCity: string | null;
+  /** What the price includes for every participant. */
+  inclusions: Inclusion[];
 }
 
 export interface RosterAddOn {
@@ -26,6 +29,7 @@ export interface RosterAddOn {
   nameDa: string;
   nameEn: string;
   kind: string;
+  inclusions: Inclusion[];
 }
 
 export interface RosterAddOnLine {
@@ -50,6 +54,8 @@ export interface RosterParticipant {
   personReference: string | null;
   poNumber: string | null;
   diet: string;
+  /** Whom they would share a double room with; empty for no wish. */
+  roomMate: string;
   accessibilityNeeds: string;
   /** The registration agreed to appear on the participant list shared with the other participants. */
   listConsent: boolean;
@@ -110,8 +116,9 @@ export async function loadRoster(db: Database, eventId: number): Promise<Roster 
       endsAt: event.ends_at,
       venueName: event.venue_name,
       venueCity: event.venue_city,
+      inclusions: parseInclusions(event.inclusions),
     },
-    addOns: addOns.map((a) => ({ id: a.id, code: a.code, nameDa: a.name_da, nameEn: a.name_en, kind: a.kind })),
+    addOns: addOns.map((a) => ({ id: a.id, code: a.code, nameDa: a.name_da, nameEn: a.name_en, kind: a.kind, inclusions: parseInclusions(a.inclusions) })),
     questions,
     participants: rows.map((p) => ({
       id: p.id,
@@ -129,6 +136,7 @@ export async function loadRoster(db: Database, eventId: number): Promise<Roster 
       personReference: p.payer_person_reference,
       poNumber: p.payer_po_number,
       diet: p.diet,
+      roomMate: p.room_mate,
       accessibilityNeeds: p.accessibility_needs,
       listConsent: Number(p.consent_participant_list) === 1,
       addOns: linesOf.get(p.id) ?? [],

@@ -7,7 +7,7 @@ function person(extra: Partial<RosterParticipant> = {}): RosterParticipant {
   const id = nextId++;
   return {
     id, registrationId: id, status: 'confirmed', waitingPlace: null, name: `P${id}`, email: `p${id}@x.dk`, jobTitle: '', workplace: '',
-    organisation: 'Kommune', cvr: null, ean: null, personReference: null, poNumber: null, diet: '', accessibilityNeeds: '', listConsent: true,
+    organisation: 'Kommune', cvr: null, ean: null, personReference: null, poNumber: null, diet: '', roomMate: '', accessibilityNeeds: '', listConsent: true,
     addOns: [], answers: new Map(), seatPriceOre: 0, cancellationFeeOre: null, createdAt: '2026-06-01T10:00:00.000Z', ...extra,
   };
 }
@@ -16,7 +16,7 @@ const reserved = (addOnId: number) => ({ addOnId, status: 'reserved' as const, p
 
 function roster(participants: RosterParticipant[], addOns: Roster['addOns'] = [], type: Roster['event']['type'] = 'doegnseminar', endsAt = '2026-09-16T11:00:00.000Z'): Roster {
   return {
-    event: { id: 1, slug: 's', type, title: 'Seminar', startsAt: '2026-09-15T07:00:00.000Z', endsAt, venueName: null, venueCity: null },
+    event: { id: 1, slug: 's', type, title: 'Seminar', startsAt: '2026-09-15T07:00:00.000Z', endsAt, venueName: null, venueCity: null, inclusions: [] },
     addOns,
     questions: [],
     participants,
@@ -64,13 +64,13 @@ describe('the venue report', () => {
     expect(report.roomsIncluded).toBe(true);
     expect(report.confirmed).toBe(2);
     expect(report.waiting).toBe(1);
-    expect(report.nights).toEqual([{ date: '2026-09-15', nextDate: '2026-09-16', single: 2, doubleGuests: 0, doubleRooms: 0, guests: 2 }]);
+    expect(report.nights).toEqual([{ date: '2026-09-15', nextDate: '2026-09-16', single: 2, doubleGuests: 0, doubleRooms: 0, guests: 2, beforeStart: false, roomMates: [] }]);
   });
 
   it('counts single and double rooms from the add-ons, two guests to a double room', () => {
     const addOns = [
-      { id: 10, code: 'enkelt', nameDa: 'Enkeltværelse', nameEn: 'Single room', kind: 'overnight' },
-      { id: 11, code: 'dobbelt', nameDa: 'Dobbeltværelse', nameEn: 'Double room', kind: 'overnight-double' },
+      { id: 10, code: 'enkelt', nameDa: 'Enkeltværelse', nameEn: 'Single room', kind: 'overnight', inclusions: [] },
+      { id: 11, code: 'dobbelt', nameDa: 'Dobbeltværelse', nameEn: 'Double room', kind: 'overnight-double', inclusions: [] },
     ];
     const people = [
       person({ addOns: [reserved(10)] }),
@@ -94,7 +94,7 @@ describe('the venue report', () => {
   });
 
   it('feeds everyone at a meal session, but only those who chose the meal add-on of the same meal', () => {
-    const addOns = [{ id: 20, code: 'middag', nameDa: 'Middag med vin', nameEn: 'Dinner with wine', kind: 'meal' }];
+    const addOns = [{ id: 20, code: 'middag', nameDa: 'Middag med vin', nameEn: 'Dinner with wine', kind: 'meal', inclusions: [] }];
     const people = [person({ diet: 'Vegetar', addOns: [reserved(20)] }), person({ addOns: [reserved(20)] }), person({ diet: 'Laktosefri' })];
     const report = venueReport(roster(people, addOns, 'kursus', '2026-09-15T20:00:00.000Z'), [dinner, lunch], 'da');
     expect(report.nights).toEqual([]);
@@ -106,7 +106,7 @@ describe('the venue report', () => {
   });
 
   it('lists a meal add-on without a session as a meal of its own, in the staff member’s language', () => {
-    const addOns = [{ id: 30, code: 'sandwich', nameDa: 'Sandwich til hjemturen', nameEn: 'Sandwich for the journey home', kind: 'meal' }];
+    const addOns = [{ id: 30, code: 'sandwich', nameDa: 'Sandwich til hjemturen', nameEn: 'Sandwich for the journey home', kind: 'meal', inclusions: [] }];
     const report = venueReport(roster([person({ addOns: [reserved(30)] }), person()], addOns, 'kursus', '2026-09-15T15:00:00.000Z'), [], 'en');
     expect(report.meals.map((m) => [m.label, m.startsAt, m.count])).toEqual([['Sandwich for the journey home', null, 1]]);
   });

@@ -18,12 +18,16 @@
  *   it. A meal add-on that matches no session is a meal of its own. Guests
  *   who stayed the night get breakfast the next morning unless the
  *   programme has a breakfast that day.
+ * - When the event says what its price and add-ons include (inclusions),
+ *   that alone decides the nights and meals (venue-inclusions.ts); the
+ *   rules above are for events that do not.
  * - Diets: the participants' own words, grouped without regard to case and
  *   spacing; an empty diet is "no special requirements".
  */
 import { localDateKey } from '../../lib/dates.js';
 import type { Locale } from '../../web/i18n.js';
 import type { Roster, RosterAddOn, RosterParticipant } from './roster.js';
+import { doubleRoomCount, roomMateWishes, stayOf, usesInclusions } from './venue-inclusions.js';
 
 export type RoomType = 'single' | 'double';
 export type MealType = 'breakfast' | 'lunch' | 'dinner';
@@ -71,6 +75,10 @@ export interface NightRooms {
   /** Two guests to a double room. */
   doubleRooms: number;
   guests: number;
+  /** The night begins before the event's first day (arrival the evening before). */
+  beforeStart: boolean;
+  /** Room-mate wishes of the guests in double rooms. */
+  roomMates: Array<{ name: string; roomMate: string }>;
 }
 
 export interface MealCount {
@@ -101,6 +109,8 @@ export interface VenueReport {
   /** Every diet seen across all meals, in order of first appearance (none first). */
   diets: Array<string | null>;
   people: SpecialNeeds[];
+  /** Guests who arrive the evening before the first day. */
+  arrivalsEveningBefore: number;
 }
 
 function nextDay(date: string): string {
@@ -149,6 +159,7 @@ function meal(label: string | null, type: MealType, startsAt: string | null, dat
 export function venueReport(roster: Roster, sessions: ReadonlyArray<VenueSession>, locale: Locale): VenueReport {
   const confirmed = roster.participants.filter((p) => p.status === 'confirmed');
   const waiting = roster.participants.filter((p) => p.status === 'waitlisted').length;
+  if (usesInclusions(roster)) return inclusionReport(roster, confirmed, waiting, locale);
   const addOnName = (a: RosterAddOn) => (locale === 'da' ? a.nameDa : a.nameEn);
 
   const roomAddOns = roster.addOns.filter((a) => roomTypeOf(a.kind) !== null);
@@ -182,6 +193,62 @@ export function venueReport(roster: Roster, sessions: ReadonlyArray<VenueSession
   }
   meals.sort((a, b) => mealSortKey(a).localeCompare(mealSortKey(b)));
 
+  return {
+    confirmed: confirmed.length,
+    waiting,
+    roomsIncluded,
+    nights: nights.map((date) => {
+      const doubleGuests = double.length;
+      return {
+        date, nextDate: nextDay(date), single: single.length, doubleGuests, doubleRooms: Math.ceil(doubleGuests / 2), guests: guests.length,
+        beforeStart: false, roomMates: roomMateWishes(double),
+      };
+    }),
+    meals,
+    diets: dietsOfMeals(meals),
+    people: specialNeeds(confirmed),
+    arrivalsEveningBefore: 0,
+  };
+}
+
+const MEAL_LABELS: Record<Locale, Record<MealType, string>> = {
+  da: { breakfast: 'Morgenmad', lunch: 'Frokost', dinner: 'Middag' },
+  en: { breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner' },
+};
+
+function inclusionReport(roster: Roster, confirmed: RosterParticipant[], waiting: number, locale: Locale): VenueReport {
+  const stay = stayOf(roster, confirmed, nightsOf(roster.event.startsAt, roster.event.endsAt));
+  const meals = stay.meals.map((m) => meal(MEAL_LABELS[locale][m.meal], m.meal, null, m.date, m.eaters));
+  return {
+    confirmed: confirmed.length,
+    waiting,
+    roomsIncluded: roster.event.inclusions.some((i) => i.kind === 'night'),
+    nights: stay.nights.map((n) => ({
+      date: n.date,
+      nextDate: n.nextDate,
+      single: n.single.length,
+      doubleGuests: n.double.length,
+      doubleRooms: doubleRoomCount(n.double),
+      guests: n.single.length + n.double.length,
+      beforeStart: n.beforeStart,
+      roomMates: roomMateWishes(n.double),
+    })),
+    meals,
+    diets: dietsOfMeals(meals),
+    people: specialNeeds(confirmed),
+    arrivalsEveningBefore: stay.nights.filter((n) => n.beforeStart).reduce((sum, n) => sum + n.single.length + n.double.length, 0),
+  };
+}
+
+function specialNeeds(confirmed: RosterParticipant[]): SpecialNeeds[] {
+  return confirmed
+    .filter((p) => dietText(p.diet) !== '' || p.accessibilityNeeds.trim() !== '')
+    .map((p) => ({ name: p.name, diet: dietText(p.diet), accessibilityNeeds: p.accessibilityNeeds.trim() }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'da-DK'));
+}
+
+/** Every diet seen across all meals, in order of first appearance, none first. */
+function dietsOfMeals(meals: MealCount[]): Array<string | null> {
   const diets: Array<string | null> = [];
   const seen = new Set<string>();
   for (const m of meals) {
@@ -193,23 +260,7 @@ export function venueReport(roster: Roster, sessions: ReadonlyArray<VenueSession
       }
     }
   }
-  diets.sort((a, b) => Number(b === null) - Number(a === null));
-
-  return {
-    confirmed: confirmed.length,
-    waiting,
-    roomsIncluded,
-    nights: nights.map((date) => {
-      const doubleGuests = double.length;
-      return { date, nextDate: nextDay(date), single: single.length, doubleGuests, doubleRooms: Math.ceil(doubleGuests / 2), guests: guests.length };
-    }),
-    meals,
-    diets,
-    people: confirmed
-      .filter((p) => dietText(p.diet) !== '' || p.accessibilityNeeds.trim() !== '')
-      .map((p) => ({ name: p.name, diet: dietText(p.diet), accessibilityNeeds: p.accessibilityNeeds.trim() }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'da-DK')),
-  };
+  return diets.sort((a, b) => Number(b === null) - Number(a === null));
 }
 
 /** Meals in time order; a breakfast after a night at 07:00 that day; add-on meals without a time last. */

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
-import { loadMailFacts, mailCancelled, mailConfirmationAgain, mailPromoted } from './registration-mails.js';
+import { loadMailFacts, mailCancelled, mailConfirmationAgain, mailParticipantsAdded, mailPromoted } from './registration-mails.js';
 
 export type RegistrationMail =
   /** Participants moved from the waiting list to a seat; add-ons that were sold out by then are listed. */
@@ -13,7 +13,9 @@ export type RegistrationMail =
   /** Participants cancelled, with the fee charged for each (0 when free). */
   | { kind: 'cancelled'; registrationId: number; participants: Array<{ id: number; feeOre: number }> }
   /** The confirmation again, as the registration stands now, sent by staff; `key` names this resend (a double submit mails once). */
-  | { kind: 'confirmation_resent'; registrationId: number; key: string };
+  | { kind: 'confirmation_resent'; registrationId: number; key: string }
+  /** Colleagues the booker added to the booking. */
+  | { kind: 'participants_added'; registrationId: number; participantIds: number[] };
 
 /** `trx` must be the transaction making the change; `ctx` gives the base URL and the clock. */
 export async function enqueueRegistrationMail(ctx: AppContext, trx: Database, mail: RegistrationMail): Promise<void> {
@@ -26,5 +28,7 @@ export async function enqueueRegistrationMail(ctx: AppContext, trx: Database, ma
       return mailCancelled(ctx, trx, facts, mail.participants);
     case 'confirmation_resent':
       return mailConfirmationAgain(ctx, trx, facts, mail.key);
+    case 'participants_added':
+      return mailParticipantsAdded(ctx, trx, facts, mail.participantIds);
   }
 }

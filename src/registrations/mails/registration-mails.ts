@@ -75,6 +75,18 @@ export async function mailConfirmationAgain(ctx: AppContext, trx: Database, f: M
   await post(ctx, trx, f, letters);
 }
 
+/** Colleagues added to a booking: the booker gets the booking as it stands now, each new participant their own confirmation. */
+export async function mailParticipantsAdded(ctx: AppContext, trx: Database, f: MailFacts, participantIds: ReadonlyArray<number>): Promise<void> {
+  const manage: MailBlock[] = [
+    { kind: 'h', level: 2, text: t(f, 'mail.manage.heading') },
+    { kind: 'p', text: t(f, 'mail.manage.later', { url: myBookingsUrl(f) }) },
+  ];
+  const prefix = `registration:${f.registration.id}:added:${[...participantIds].sort((a, b) => a - b).join(',')}`;
+  const added = new Set(participantIds.map((id) => `${prefix}:participant:${id}`));
+  const letters = confirmationLetters(f, manage, prefix).filter((l) => l.dedupeKey === `${prefix}:booker` || added.has(l.dedupeKey));
+  await post(ctx, trx, f, letters);
+}
+
 /** The booker's confirmation (with the given way to manage the registration) and each participant's own. */
 function confirmationLetters(f: MailFacts, manage: MailBlock[], keyPrefix: string): Letter[] {
   const r = f.registration;

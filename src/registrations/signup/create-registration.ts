@@ -21,7 +21,7 @@ import { KeyedBatcher, type Settled } from './signup-batch.js';
 import { parseRegistration } from './registration.schema.js';
 import { isFreeOffer, pricesOf } from './pricing.js';
 import type { RegistrationReceipt } from './receipt.js';
-import { saveRegistrations, type EarlierSignup, type SignupJob, type SignupOutcome } from './save-registrations.js';
+import { closedFor, saveRegistrations, type StaffBookingFlags, type EarlierSignup, type SignupJob, type SignupOutcome } from './save-registrations.js';
 
 export interface CreatedRegistration extends RegistrationReceipt {
   /** The self-service token in plain text. Only ever returned here; the database keeps its hash. */
@@ -34,6 +34,8 @@ export interface CreateOptions {
   idempotencyKey?: string | undefined;
   /** Language of the registration when the input does not name one. */
   locale?: Locale;
+  /** Booked by staff (back office or staff API), with what they allowed. */
+  staff?: StaffBookingFlags;
 }
 
 function replay(row: EarlierSignup, key: string, requestHash: string): CreatedRegistration {
@@ -66,14 +68,14 @@ export async function createRegistration(
   const { event, addOns, questions } = offer;
   const now = ctx.clock.now();
   // Closed comes first: there is no point in correcting a form nobody can send.
-  const closed = closedReason(seatFactsOf(event), now);
+  const closed = closedFor(closedReason(seatFactsOf(event), now), options.staff);
   if (closed) throw new SignupClosedError(closed);
   const free = isFreeOffer(pricesOf(event), addOns.map((a) => a.price_ore));
   const parsed = parseRegistration(input, { addOns, questions, free });
   if (!parsed.success) throw new InvalidRegistrationError(parsed.error);
   const data = parsed.data;
   // Checked again under the lock (planBatch), in case the capacity changes meanwhile.
-  if (exceedsCapacity({ capacity: event.capacity, allowPartial: event.allow_partial === 1 }, data.participants.length)) throw new GroupExceedsCapacityError(event.capacity, data.participants.length);
+  if (!options.staff?.overbook && exceedsCapacity({ capacity: event.capacity, allowPartial: event.allow_partial === 1 }, data.participants.length)) throw new GroupExceedsCapacityError(event.capacity, data.participants.length);
 
   const key = options.idempotencyKey;
   const keyHash = key === undefined ? null : sha256Hex(key);
@@ -93,6 +95,7 @@ export async function createRegistration(
     locale: data.locale ?? options.locale ?? 'da',
     token: newManageToken(),
     key: key !== undefined && keyHash && requestHash ? { key, keyHash, requestHash } : null,
+    ...(options.staff ? { staff: options.staff } : {}),
   };
   try {
     for (;;) {

@@ -288,7 +288,7 @@ function cachedSchemaFor(offer: SignupOffer): ReturnType<typeof registrationSche
 }
 
 /** Maps zod's own issues (wrong type, missing field, …) onto this schema's codes. */
-function codeOf(issue: z.core.$ZodRawIssue): ErrorCode {
+export function codeOf(issue: z.core.$ZodRawIssue): ErrorCode {
   if (issue.code === 'invalid_type') return issue.input === undefined ? 'required' : 'invalid_type';
   if (issue.code === 'too_big') return 'too_many';
   if (issue.code === 'invalid_key') return 'invalid_value';

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
@@ -18,6 +18,9 @@ import { messageFor, registrationErrors, registrationMessage, type FieldError } 
 import { createRegistration, type CreatedRegistration } from './create-registration.js';
 import { getEventSignup, questionLabels } from './event-signup.js';
 import { admitSignup, retryMinutes } from './signup-limits.js';
+import type { StaffBookingFlags } from './save-registrations.js';
+import { identify } from '../../staff/guard.js';
+import { mayWrite } from '../../staff/roles.js';
 
 /** A sign-up is a few kilobytes; 20 participants with every answer filled in stay well below this. */
 const SIGNUP_API_BODY_LIMIT = 512 * 1024;
@@ -36,6 +39,37 @@ function idempotencyKeyOf(value: string | string[] | undefined): string | undefi
 }
 
 const ore = z.number().int().describe('Amount in øre (1/100 DKK)');
+
+const STAFF_FLAGS = ['ignoreDeadline', 'overbook', 'sendConfirmation'] as const;
+const staffFlagsSchema = z.object({
+  ignoreDeadline: z.boolean().optional().describe('Staff only: book outside the sign-up period (not for a cancelled, ended or unpublished event)'),
+  overbook: z.boolean().optional().describe('Staff only: give everyone a seat, beyond the capacity if need be'),
+  sendConfirmation: z.boolean().optional().describe('Staff only: false sends no confirmation mail (default true)'),
+});
+
+type StaffFlagsOutcome = { ok: true; body: unknown; staff?: StaffBookingFlags } | { ok: false };
+
+/**
+ * The staff flags of a posted body, taken out of it: allowed only for staff
+ * who may change registrations. A flag that changes nothing (false, or
+ * sendConfirmation true) is still a staff flag.
+ */
+async function staffFlagsOf(ctx: AppContext, request: FastifyRequest): Promise<StaffFlagsOutcome> {
+  const body = request.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: true, body };
+  const record = body as Record<string, unknown>;
+  const named = STAFF_FLAGS.filter((f) => f in record);
+  const staff = request.headers.authorization !== undefined || named.length > 0 ? await identify(ctx, request) : null;
+  const mayBook = staff !== null && mayWrite(staff.role, 'registrations');
+  if (named.length === 0) return { ok: true, body, ...(mayBook ? { staff: { ignoreDeadline: false, overbook: false, sendConfirmation: true } } : {}) };
+  if (!mayBook) return { ok: false };
+  const rest = Object.fromEntries(Object.entries(record).filter(([k]) => !(STAFF_FLAGS as readonly string[]).includes(k)));
+  return {
+    ok: true,
+    body: rest,
+    staff: { ignoreDeadline: record.ignoreDeadline === true, overbook: record.overbook === true, sendConfirmation: record.sendConfirmation !== false },
+  };
+}
 
 const fieldErrorSchema = z.object({
   path: z.string().describe("The field, e.g. 'payer.cvr' or 'participants.0.email'"),
@@ -124,6 +158,10 @@ export function registrationsApi(ctx: AppContext): FastifyPluginAsync {
             'the same key with the same data gives the same answer and exactly one registration. A group larger than the ' +
             "event's capacity is refused (422 group_exceeds_capacity). Anonymous sign-ups are limited per client address and " +
             'per payer e-mail (429 with Retry-After); requests with a staff API token are not limited. ' +
+            'Staff who may change registrations (bearer token of an administrator or event manager) may add ' +
+            '"ignoreDeadline": true (book before the sign-up opens or after its deadline), "overbook": true (everyone gets a seat; ' +
+            'the capacity grows to the seats taken) and "sendConfirmation": false (no confirmation mail); anyone else sending one of ' +
+            'them is refused with 403 staff_only. ' +
             'Required: participants and ' +
             'acceptTerms always; payer unless the event is free (no price, member or early-bird price, and no add-on with a ' +
             'price), whose sign-up asks for no payer and is never invoiced; booker is the first participant when left out.',
@@ -132,10 +170,11 @@ export function registrationsApi(ctx: AppContext): FastifyPluginAsync {
             'idempotency-key': z.string().min(1).max(255).optional().describe('Printable ASCII, 1–255 characters, unique per attempt'),
             'accept-language': z.string().optional().describe('da (default) or en: the language of error messages'),
           }),
-          body: registrationInputSchema,
+          body: registrationInputSchema.extend(staffFlagsSchema.shape),
           response: {
             201: createdSchema,
             400: plainErrorSchema,
+            403: plainErrorSchema,
             404: plainErrorSchema,
             409: conflictSchema,
             422: invalidSchema,
@@ -163,8 +202,10 @@ export function registrationsApi(ctx: AppContext): FastifyPluginAsync {
           const message = registrationMessage(locale, 'registration.error.too_many_signups', { minutes: retryMinutes(admitted.retryAfterSeconds) });
           return reply.code(429).header('retry-after', String(admitted.retryAfterSeconds)).send({ error: 'too_many_signups', message, retryAfterSeconds: admitted.retryAfterSeconds });
         }
+        const flags = await staffFlagsOf(ctx, request);
+        if (!flags.ok) return reply.code(403).send({ error: 'staff_only', message: registrationMessage(locale, 'registration.error.staff_only') });
         try {
-          const created = await createRegistration(ctx, slug, request.body as unknown, { idempotencyKey: key, locale });
+          const created = await createRegistration(ctx, slug, flags.body, { idempotencyKey: key, locale, ...(flags.staff ? { staff: flags.staff } : {}) });
           if (created.replayed) void reply.header('idempotent-replayed', 'true');
           return reply.code(201).send(createdBody(created));
         } catch (error) {

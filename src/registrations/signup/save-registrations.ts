@@ -35,6 +35,20 @@ export interface SignupJob {
   locale: Locale;
   token: string;
   key: { key: string; keyHash: string; requestHash: string } | null;
+  /** A booking made by staff: may come before or after the sign-up period, may overbook, may go without the confirmation mail. */
+  staff?: StaffBookingFlags;
+}
+
+export interface StaffBookingFlags {
+  ignoreDeadline: boolean;
+  overbook: boolean;
+  sendConfirmation: boolean;
+}
+
+/** Closed for this sign-up? Staff booking past the deadline (or before the opening) see it open. */
+export function closedFor(reason: ReturnType<typeof closedReason>, staff: StaffBookingFlags | undefined): ReturnType<typeof closedReason> {
+  if (staff?.ignoreDeadline && (reason === 'deadlinePassed' || reason === 'notOpenYet')) return null;
+  return reason;
 }
 
 export type SignupOutcome =
@@ -56,7 +70,7 @@ export async function saveRegistrations(ctx: AppContext, trx: Database, eventId:
   const earlier = new Map((await q.findByIdempotencyKeys(trx, event.id, keyHashes)).map((r) => [r.idempotency_key_hash, r]));
   const keysInBatch = new Set<string>();
   jobs.forEach((job, i) => {
-    const closedNow = closedReason(seatFactsOf(event), job.now);
+    const closedNow = closedFor(closedReason(seatFactsOf(event), job.now), job.staff);
     if (closedNow) outcomes[i] = { ok: false, error: new SignupClosedError(closedNow) };
     else if (job.key) {
       const row = earlier.get(job.key.keyHash);
@@ -95,7 +109,7 @@ export async function saveRegistrations(ctx: AppContext, trx: Database, eventId:
       waitlistSeq: event.waitlist_seq,
     },
     stock.map((a) => ({ code: a.code, capacity: a.capacity, taken: a.taken })),
-    open.map(({ job }) => ({ participantAddOns: job.data.participants.map((p) => p.addOns ?? []) })),
+    open.map(({ job }) => ({ participantAddOns: job.data.participants.map((p) => p.addOns ?? []), overbook: job.staff?.overbook === true })),
   );
   const saved: Array<{ job: SignupJob; i: number; plan: Extract<SignupPlan, { kind: 'saved' }> }> = [];
   open.forEach(({ job, i }, n) => {
@@ -201,6 +215,9 @@ export async function saveRegistrations(ctx: AppContext, trx: Database, eventId:
     trx,
     saved.flatMap(({ job }, n) => job.data.participants.flatMap((x, i) => answerRows(idsOf(n)[i]!, x.answers))),
   );
+  // Staff overbooked: the capacity grows to the seats now taken, as when they move someone up from the waiting list.
+  const seatsAfter = event.seats_taken + plan.counters.seats;
+  if (seatsAfter > event.capacity) await q.setEventCapacity(trx, event.id, seatsAfter, saved[0]!.job.now.toISOString());
   await q.changeEventCounters(trx, event.id, plan.counters);
 
   const builds = [];
@@ -221,7 +238,7 @@ export async function saveRegistrations(ctx: AppContext, trx: Database, eventId:
       now: job.now.toISOString(),
     });
     // The mails are built by the outbox worker after the commit (messages/mail-builds.ts).
-    builds.push(receivedMailToBuild({ registration, vatPercent, manageToken: job.token, now: job.now.toISOString() }));
+    if (job.staff?.sendConfirmation !== false) builds.push(receivedMailToBuild({ registration, vatPercent, manageToken: job.token, now: job.now.toISOString() }));
     outcomes[i] = { ok: true, value: { kind: 'saved', receipt } };
   }
   await enqueueMailBuilds(trx, builds, ctx.clock.now());

@@ -110,6 +110,8 @@ export interface BatchEventState {
 /** What the plan needs of one sign-up: its participants' chosen add-on codes, in order. */
 export interface PlannedSignup {
   participantAddOns: ReadonlyArray<ReadonlyArray<string>>;
+  /** Staff ticked "overbook": everyone gets a seat, beyond the capacity if need be. */
+  overbook?: boolean;
 }
 
 export type SignupPlan =
@@ -147,11 +149,10 @@ export function planBatch(state: BatchEventState, stock: ReadonlyArray<AddOnStoc
   const counters = { seats: 0, waiting: 0, arrivals: 0, tickets: 0 };
   const addOnUnits = new Map<string, number>();
   const plans = signups.map((s): SignupPlan => {
-    if (exceedsCapacity(state, s.participantAddOns.length)) return { kind: 'too-large', capacity: state.capacity };
-    const seats = allocateSeats(
-      { capacity: state.capacity, seatsTaken, waitingCount, allowPartial: state.allowPartial },
-      s.participantAddOns.length,
-    );
+    if (!s.overbook && exceedsCapacity(state, s.participantAddOns.length)) return { kind: 'too-large', capacity: state.capacity };
+    const seats = s.overbook
+      ? { confirmed: s.participantAddOns.length, waitlisted: 0 }
+      : allocateSeats({ capacity: state.capacity, seatsTaken, waitingCount, allowPartial: state.allowPartial }, s.participantAddOns.length);
     const wanted = new Map<string, number>();
     for (const codes of s.participantAddOns.slice(0, seats.confirmed)) for (const code of codes) wanted.set(code, (wanted.get(code) ?? 0) + 1);
     const short = addOnShortfalls(

@@ -465,6 +465,7 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
 
         <h2 safe>{t('adminEvents.form.prices')}</h2>
         <TextField page={page} field="price" name="price" label={f('eventField.priceOre')} hint={t('adminEvents.form.kroner')} value={draft.price} errors={e} maxLength={20} width="s" inputmode="text" />
+        <TextField page={page} field="inclusions" name="inclusions" label={f('eventField.inclusions')} hint={t('adminEvents.form.inclusionsHint')} value={draft.inclusions} errors={e} maxLength={800} optional />
         <TextField page={page} field="memberPrice" name="memberPrice" label={f('eventField.memberPriceOre')} value={draft.memberPrice} errors={e} maxLength={20} width="s" optional />
         <TextField page={page} field="earlyBirdPrice" name="earlyBirdPrice" label={f('eventField.earlyBirdPriceOre')} hint={t('adminEvents.form.kroner')} value={draft.earlyBirdPrice} errors={e} maxLength={20} width="s" optional />
         <TextField page={page} field="earlyBirdDate" name="earlyBirdDate" label={f('eventField.earlyBirdEndsAt')} hint={t('adminEvents.form.dateHint')} value={draft.earlyBirdDate} errors={e} maxLength={20} width="s" optional />
@@ -519,6 +520,7 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
             <Select page={page} field={`addOns.${i}.kind`} name={`addOns[${i}][kind]`} label={f('eventField.addOn.kind')} hint={t('adminEvents.form.kindHint')} value={a.kind} errors={e} options={[...ADD_ON_KINDS.map((k): [string, string] => [k, t(`adminEvents.form.kind.${k}`)]), ...((ADD_ON_KINDS as readonly string[]).includes(a.kind) ? [] : [[a.kind, a.kind] as [string, string]])]} />
             <TextField page={page} field={`addOns.${i}.price`} name={`addOns[${i}][price]`} label={f('eventField.addOn.priceOre')} hint={t('adminEvents.form.kroner')} value={a.price} errors={e} maxLength={20} width="s" />
             <TextField page={page} field={`addOns.${i}.capacity`} name={`addOns[${i}][capacity]`} label={f('eventField.addOn.capacity')} hint={t('adminEvents.form.addOnCapacityHint')} value={a.capacity} errors={e} maxLength={6} width="xs" optional />
+            <TextField page={page} field={`addOns.${i}.inclusions`} name={`addOns[${i}][inclusions]`} label={f('eventField.addOn.inclusions')} hint={t('adminEvents.form.inclusionsHint')} value={a.inclusions} errors={e} maxLength={800} optional />
             <SingleCheckbox page={page} field={`addOns.${i}.remove`} name={`addOns[${i}][remove]`} label={t('adminEvents.form.remove')} checked={a.remove} errors={e} />
           </fieldset>
         ))}

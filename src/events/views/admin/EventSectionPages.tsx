@@ -271,6 +271,7 @@ function AddOnFields({ page, a, i, n, e, focus }: { page: Page; a: AddOnRow; i: 
       <Select page={page} field={`addOns.${i}.kind`} name={`addOns[${i}][kind]`} label={f('eventField.addOn.kind')} hint={t('adminEvents.form.kindHint')} value={a.kind} errors={e} options={kindOptions(page, a.kind)} />
       <TextField page={page} field={`addOns.${i}.price`} name={`addOns[${i}][price]`} label={f('eventField.addOn.priceOre')} hint={t('adminEvents.form.kroner')} value={a.price} errors={e} maxLength={20} width="s" />
       <TextField page={page} field={`addOns.${i}.capacity`} name={`addOns[${i}][capacity]`} label={f('eventField.addOn.capacity')} hint={t('adminEvents.form.addOnCapacityHint')} value={a.capacity} errors={e} maxLength={6} width="xs" optional />
+      <TextField page={page} field={`addOns.${i}.inclusions`} name={`addOns[${i}][inclusions]`} label={f('eventField.addOn.inclusions')} hint={t('adminEvents.form.inclusionsHint')} value={a.inclusions} errors={e} maxLength={800} optional />
       <SingleCheckbox page={page} field={`addOns.${i}.remove`} name={`addOns[${i}][remove]`} label={t('eventSections.removeRow')} checked={a.remove} errors={e} />
     </RowFieldset>
   );
@@ -390,6 +391,7 @@ function SectionFields({ page, section, draft, e, choices, action, added, event 
       return (
         <>
           <TextField page={page} field="price" name="price" label={f('eventField.priceOre')} hint={t('adminEvents.form.kroner')} value={draft.price} errors={e} maxLength={20} width="s" inputmode="text" />
+          <TextField page={page} field="inclusions" name="inclusions" label={f('eventField.inclusions')} hint={t('adminEvents.form.inclusionsHint')} value={draft.inclusions} errors={e} maxLength={800} optional />
           <TextField page={page} field="memberPrice" name="memberPrice" label={f('eventField.memberPriceOre')} value={draft.memberPrice} errors={e} maxLength={20} width="s" optional />
           <TextField page={page} field="earlyBirdPrice" name="earlyBirdPrice" label={f('eventField.earlyBirdPriceOre')} hint={t('adminEvents.form.kroner')} value={draft.earlyBirdPrice} errors={e} maxLength={20} width="s" optional />
           <TextField page={page} field="earlyBirdDate" name="earlyBirdDate" label={f('eventField.earlyBirdEndsAt')} hint={t('adminEvents.form.dateHint')} value={draft.earlyBirdDate} errors={e} maxLength={20} width="s" optional />
@@ -415,7 +417,7 @@ function SectionFields({ page, section, draft, e, choices, action, added, event 
             rows={draft.addOns}
             errors={e}
             added={added}
-            empty={{ id: '', code: '', nameDa: '', nameEn: '', kind: 'other', price: '', capacity: '', remove: false }}
+            empty={{ id: '', code: '', nameDa: '', nameEn: '', kind: 'other', price: '', capacity: '', inclusions: '', remove: false }}
             render={(a, i, n, errs, focus) => <AddOnFields page={page} a={a} i={i} n={n} e={errs} focus={focus} />}
           />
         </>

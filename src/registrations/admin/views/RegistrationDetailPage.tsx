@@ -12,10 +12,12 @@ import { errorMap, TextField } from '../../../web/forms/fields.js';
 import { ErrorSummary } from '../../../web/forms/ErrorSummary.js';
 import { participantActionPath, registrationCancelPath, registrationNotesPath, registrationResendPath, eventRegistrationsPath } from './paths.js';
 import { StatusBadge } from './RegistrationListPages.js';
+import { payerPath } from './PayerPage.js';
+import { hasPayer } from '../../signup/registration.schema.js';
 
 type Page = AdminPageContext;
 
-export const DETAIL_NOTICES = ['noteAdded', 'saved', 'substituted', 'moved', 'cancelled', 'cancelledAll', 'resent', 'refused'] as const;
+export const DETAIL_NOTICES = ['noteAdded', 'saved', 'substituted', 'moved', 'cancelled', 'cancelledAll', 'resent', 'refused', 'payerChanged'] as const;
 export type DetailNotice = (typeof DETAIL_NOTICES)[number];
 
 export function Alert({ kind, text }: { kind: 'success' | 'warning'; text: string }): JSX.Element {
@@ -148,7 +150,8 @@ function Mails({ page, detail }: Pick<RegistrationDetailPageProps, 'page' | 'det
       {detail.mails.length === 0 ? (
         <p safe>{t('regAdmin.mails.none')}</p>
       ) : (
-        <div class="table--responsive-scroll">
+        // Focusable, so a narrow screen can scroll the table by keyboard.
+        <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="mails-heading">
           <table class="table table--zebra">
             <caption class="sr-only" safe>{t('regAdmin.mails')}</caption>
             <thead>
@@ -252,6 +255,13 @@ export function RegistrationDetailPage(props: RegistrationDetailPageProps): JSX.
       {mayWrite ? (
         <section aria-labelledby="actions-heading">
           <h2 id="actions-heading" safe>{t('regAdmin.actions')}</h2>
+          {hasPayer(r.payer) ? (
+            <p>
+              <a href={payerPath(r.id)} class="button button-secondary" safe>{t('regAdmin.payer.link')}</a>
+            </p>
+          ) : (
+            ''
+          )}
           <form method="post" action={registrationResendPath(r.id)} class="tilmeld-inline-form">
             <CsrfField token={page.csrfToken} />
             <input type="hidden" name="key" value={props.resendKey} />

@@ -14,8 +14,9 @@ import { JoinLinkSection } from '../../../messages/index.js';
 import { BookingFacts, money, PrivateLayout } from './parts.js';
 import { Done } from '../../../web/forms/ErrorSummary.js';
 import type { CheckinCodeView } from '../../../checkin/index.js';
+import { addColleaguePath } from './AddColleaguePage.js';
 
-export type BookingNotice = 'saved' | 'replaced' | 'cancelledOne' | 'cancelledAll' | 'refused';
+export type BookingNotice = 'saved' | 'replaced' | 'cancelledOne' | 'cancelledAll' | 'refused' | 'added';
 
 type Participant = Booking['registration']['participants'][number];
 
@@ -260,6 +261,15 @@ export function BookingPage({
         <p safe>{s}</p>
       ))}
       {booking.changeable ? <p class="font-lead" safe>{cancellationNowText(now, r.cancellation, locale)}</p> : ''}
+      {booking.changeable && isBooker && r.status !== 'cancelled' ? (
+        <p>
+          <a href={addColleaguePath(locale, booking.token)} class="button button-secondary" safe>
+            {t('selfService.add.link')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {booking.changeable && isBooker && r.participants.some((p) => p.status !== 'cancelled') ? (
         <p>
           <a href={paths.bookingCancel(locale, booking.token)} class="button button-secondary" safe>
