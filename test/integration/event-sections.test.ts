@@ -116,6 +116,33 @@ forEachDialect('event editor in sections', (dialect) => {
     expect(after.document.addOns.map((a) => a.code)).toEqual(['middag-torsdag', 'vaerelse-ekstra', 'middag-torsdag-2']);
   });
 
+  it('edits what the price and an add-on include, and another section keeps it', async () => {
+    const { app, ctx } = t.current;
+    const saved = await createEventFromDocument(ctx, await createManager(ctx), seminarDocument({ addOns: [] }));
+    const res = await postForm(app, manager, `/admin/events/${saved.id}/rediger/priser`, {
+      action: 'save', price: '4.500,00', vatMode: 'standard', inclusions: 'frokost 2026-09-10, middag 2026-09-10, nat 2026-09-10',
+      'addOns[0][id]': '', 'addOns[0][code]': '', 'addOns[0][nameDa]': 'Aftenen før', 'addOns[0][nameEn]': 'The evening before', 'addOns[0][kind]': 'other', 'addOns[0][price]': '900', 'addOns[0][capacity]': '', 'addOns[0][inclusions]': 'nat 2026-09-09 dobbelt',
+    });
+    expect(res.statusCode).toBe(303);
+    const priced = (await loadStoredEvent(ctx.db, saved.id))!.document;
+    expect(priced.inclusions).toEqual(
+      expect.arrayContaining([
+        { kind: 'meal', date: '2026-09-10', meal: 'lunch' },
+        { kind: 'meal', date: '2026-09-10', meal: 'dinner' },
+        { kind: 'night', date: '2026-09-10', room: 'single' },
+      ]),
+    );
+    expect(priced.inclusions).toHaveLength(3);
+    expect(priced.addOns[0]!.inclusions).toEqual([{ kind: 'night', date: '2026-09-09', room: 'double' }]);
+    // The page shows them in the short form, and saving another section leaves them be.
+    const page = await app.inject({ url: `/admin/events/${saved.id}/rediger/priser`, headers: manager.headers });
+    expect(page.body).toContain('nat 2026-09-09 dobbelt');
+    await postForm(app, manager, `/admin/events/${saved.id}/rediger/tilmelding`, {
+      action: 'save', capacity: '40', opensDate: '', opensTime: '', closesDate: '01.09.2026', closesTime: '12.00', freeDays: '14', late: 'free', lateFee: '',
+    });
+    expect((await loadStoredEvent(ctx.db, saved.id))!.document.inclusions).toEqual(priced.inclusions);
+  });
+
   it('keeps a speaker who is on no programme item, and offers the registry', async () => {
     const { app, ctx } = t.current;
     const saved = await newEvent();
