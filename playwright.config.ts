@@ -34,6 +34,15 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, BASE_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', DATABASE_URL: '', SIGNUP_LIMIT_PER_IP: '0', SIGNUP_LIMIT_PER_EMAIL: '0' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      BASE_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      SIGNUP_LIMIT_PER_IP: '0',
+      SIGNUP_LIMIT_PER_EMAIL: '0',
+    },
   },
 });

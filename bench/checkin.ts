@@ -75,7 +75,12 @@ async function prepare(t: CheckinTarget): Promise<{ token: string; people: Array
     for (let r = 0; r < CHECKIN_PARTICIPANTS / 20; r += 1) {
       await createRegistration(ctx, slug, {
         payer: { organisation: `Kommune ${r}`, cvr: '55133018', address: 'Rådhuspladsen 2', postalCode: '8000', city: 'Aarhus C', email: 'faktura@aarhus.dk' },
-        participants: Array.from({ length: 20 }, (_, i) => ({ name: `Deltager ${r * 20 + i + 1}`, email: `d${r * 20 + i + 1}@kommune.dk`, jobTitle: 'Konsulent', workplace: 'Borgerservice' })),
+        participants: Array.from({ length: 20 }, (_, i) => ({
+          name: `Deltager ${r * 20 + i + 1}`,
+          email: `d${r * 20 + i + 1}@kommune.dk`,
+          jobTitle: 'Konsulent',
+          workplace: 'Borgerservice',
+        })),
         consentToParticipantList: true,
         acceptTerms: true,
       });
@@ -83,7 +88,15 @@ async function prepare(t: CheckinTarget): Promise<{ token: string; people: Array
     const stamp = new Date(now).toISOString();
     const staff = await ctx.db
       .insertInto('staff_users')
-      .values({ email: `door-${slug}@tilmeld.test`, name: 'Døren', role: 'manager', locale: 'da', password_hash: 'not-used', created_at: stamp, updated_at: stamp })
+      .values({
+        email: `door-${slug}@tilmeld.test`,
+        name: 'Døren',
+        role: 'manager',
+        locale: 'da',
+        password_hash: 'not-used',
+        created_at: stamp,
+        updated_at: stamp,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const { token } = await createApiToken(ctx, staff.id, 'bench', null);
@@ -100,7 +113,12 @@ async function prepare(t: CheckinTarget): Promise<{ token: string; people: Array
 export async function checkinBench(t: CheckinTarget): Promise<CheckinRun> {
   console.log(`Check-in on ${t.label}: ${CHECKIN_PARTICIPANTS} participants, ${PHONES} phones …`);
   const { token, people } = await prepare(t);
-  const server = await startServer('dist/server.js', await freePort(), { DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl ?? '', OUTBOX_WORKER: 'off' }, '/readyz');
+  const server = await startServer(
+    'dist/server.js',
+    await freePort(),
+    { DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl ?? '', OUTBOX_WORKER: 'off' },
+    '/readyz',
+  );
   const answers: Record<string, number> = {};
   const send = async (scan: Scan) => {
     const res = await fetch(`${server.url}/api/v1/checkin`, {
@@ -114,7 +132,12 @@ export async function checkinBench(t: CheckinTarget): Promise<CheckinRun> {
   try {
     const phones = Array.from({ length: PHONES }, (_, p) => people.filter((_, i) => i % PHONES === p));
     const half = (list: typeof people) => Math.ceil(list.length / 2);
-    const scanOf = (person: { id: number; code: string }, at: number): Scan => ({ participantId: person.id, code: person.code, nonce: randomBytes(12).toString('base64url'), scannedAt: new Date(at).toISOString() });
+    const scanOf = (person: { id: number; code: string }, at: number): Scan => ({
+      participantId: person.id,
+      code: person.code,
+      nonce: randomBytes(12).toString('base64url'),
+      scannedAt: new Date(at).toISOString(),
+    });
     // Offline first (so their times lie before the sync): each phone queues the second half of its people,
     // and the next phone scans the same people a minute later.
     const base = Date.now() - 20 * 60_000;
@@ -130,17 +153,21 @@ export async function checkinBench(t: CheckinTarget): Promise<CheckinRun> {
     });
     // Online: each phone sends as it scans, the four at once.
     const onlineStart = performance.now();
-    await Promise.all(phones.map(async (list) => {
-      for (const person of list.slice(0, half(list))) await send(scanOf(person, Date.now()));
-    }));
+    await Promise.all(
+      phones.map(async (list) => {
+        for (const person of list.slice(0, half(list))) await send(scanOf(person, Date.now()));
+      }),
+    );
     const onlineMs = performance.now() - onlineStart;
     const onlineScans = phones.reduce((s, l) => s + half(l), 0);
     // Back online: every queue is uploaded at once, a tenth of it twice (same nonce).
     const uploads = queues.map((q) => [...q, ...q.filter((_, i) => i % 10 === 0)]);
     const syncStart = performance.now();
-    await Promise.all(uploads.map(async (q) => {
-      for (const scan of q) await send(scan);
-    }));
+    await Promise.all(
+      uploads.map(async (q) => {
+        for (const scan of q) await send(scan);
+      }),
+    );
     const syncMs = performance.now() - syncStart;
     const offlineUploads = uploads.reduce((s, q) => s + q.length, 0);
 
@@ -181,8 +208,13 @@ export function checkinTable(runs: readonly CheckinRun[]): string {
     '',
     '| database | online scans | online scans/s | offline uploads | sync time | uploads/s | answers | check-ins stored | lost | double-counted | not at the earliest scan |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |',
-    ...runs.map((r) =>
-      `| ${r.database} | ${r.onlineScans} | ${f(r.onlinePerSecond)} | ${r.offlineUploads} | ${f(r.syncMs)} ms | ${f(r.syncPerSecond)} | ${Object.entries(r.answers).map(([k, v]) => `${k}: ${v}`).join(', ')} | ${r.stored} | ${r.lost} | ${r.doubleCounted} | ${r.wrongTime} |`,
+    ...runs.map(
+      (r) =>
+        `| ${r.database} | ${r.onlineScans} | ${f(r.onlinePerSecond)} | ${r.offlineUploads} | ${f(r.syncMs)} ms | ${f(r.syncPerSecond)} | ${Object.entries(
+          r.answers,
+        )
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')} | ${r.stored} | ${r.lost} | ${r.doubleCounted} | ${r.wrongTime} |`,
     ),
   ].join('\n');
 }

@@ -5,10 +5,18 @@ import type { EventType } from '../src/events/events.table.js';
 
 const types: EventType[] = ['kursus', 'konference', 'doegnseminar', 'netvaerk', 'webinar'];
 const subjects = [
-  'Konsulent i en politisk styret organisation', 'Ledelse af fagprofessionelle', 'Digital forvaltning i praksis',
-  'Borgerinddragelse og samskabelse', 'Økonomistyring for institutionsledere', 'Forvaltningsret for sagsbehandlere',
-  'Klimatilpasning i kommunerne', 'Beskæftigelsesindsatsen og virksomhederne', 'Børn og unge i udsatte positioner',
-  'Kommunikation med borgerne', 'Projektledelse på tværs', 'Sundhedsfremme i nærmiljøet',
+  'Konsulent i en politisk styret organisation',
+  'Ledelse af fagprofessionelle',
+  'Digital forvaltning i praksis',
+  'Borgerinddragelse og samskabelse',
+  'Økonomistyring for institutionsledere',
+  'Forvaltningsret for sagsbehandlere',
+  'Klimatilpasning i kommunerne',
+  'Beskæftigelsesindsatsen og virksomhederne',
+  'Børn og unge i udsatte positioner',
+  'Kommunikation med borgerne',
+  'Projektledelse på tværs',
+  'Sundhedsfremme i nærmiljøet',
 ];
 const cities = ['Aarhus', 'Odense', 'Aalborg', 'København', 'Vejle', 'Kolding', 'Nyborg', 'Esbjerg', 'Roskilde', 'Viborg'];
 const themes = [
@@ -41,7 +49,10 @@ export async function addEvents(ctx: AppContext, count: number, offset = 0): Pro
       body: `${paragraph}\n\n${paragraph}`,
       audience: 'Konsulenter, ledere og specialister i kommuner og regioner.',
       included: 'Forplejning og materialer.',
-      venue: type === 'webinar' ? null : { name: 'Kursuscenter', address: 'Havnegade 1', postalCode: '8000', city: cities[i % cities.length]!, accessibility: 'Niveaufri adgang.' },
+      venue:
+        type === 'webinar'
+          ? null
+          : { name: 'Kursuscenter', address: 'Havnegade 1', postalCode: '8000', city: cities[i % cities.length]!, accessibility: 'Niveaufri adgang.' },
       capacity: 40 + (i % 60),
       signupOpensAt: null,
       signupClosesAt: day(-72),
@@ -49,7 +60,12 @@ export async function addEvents(ctx: AppContext, count: number, offset = 0): Pro
       vatMode: i % 7 === 0 ? 'exempt' : 'standard',
       vatExemptionReason: i % 7 === 0 ? 'Undervisning, momslovens § 13, stk. 1, nr. 3' : null,
       speakers: [
-        { name: `Oplægsholder ${i}`, title: 'Chefkonsulent', organisation: `${cities[i % cities.length]} Kommune`, bio: 'Arbejder med udvikling og facilitering.' },
+        {
+          name: `Oplægsholder ${i}`,
+          title: 'Chefkonsulent',
+          organisation: `${cities[i % cities.length]} Kommune`,
+          bio: 'Arbejder med udvikling og facilitering.',
+        },
         { name: `Underviser ${i}`, title: 'Lektor', organisation: 'Professionshøjskolen', bio: 'Forsker i offentlig ledelse.' },
       ],
       sessions: [

@@ -81,7 +81,9 @@ function targets(rows: Row[]): string {
   const lines = ['| target | measured | met |', '| --- | --- | --- |'];
   for (const [label, chosen, goal] of goals) {
     const measured = chosen.length ? mean(chosen.map(ratio)) : undefined;
-    lines.push(`| ${label} | ${measured === undefined ? 'not measured' : percent(measured)} | ${yesNo(measured === undefined ? undefined : measured >= goal)} |`);
+    lines.push(
+      `| ${label} | ${measured === undefined ? 'not measured' : percent(measured)} | ${yesNo(measured === undefined ? undefined : measured >= goal)} |`,
+    );
   }
   const feasible = rows.every((r) => r.feasible);
   lines.push(`| every answer feasible | ${rows.length * seeds} answers checked | ${yesNo(feasible)} |`);
@@ -90,7 +92,10 @@ function targets(rows: Row[]): string {
 
 async function measure(dir: string): Promise<Row[]> {
   const bestKnown = JSON.parse(fs.readFileSync(path.join(dir, 'best-known.json'), 'utf8')) as Record<string, { bestKnown: number }>;
-  const files = fs.readdirSync(path.join(dir, 'instances')).filter((f) => f.endsWith('.txt')).sort();
+  const files = fs
+    .readdirSync(path.join(dir, 'instances'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const rows: Row[] = [];
   for (const seconds of limits) {
     for (const file of files) {
@@ -154,7 +159,10 @@ export async function groupsBench(): Promise<void> {
   const text = section(rows, startedAt);
   if (cpuClock) {
     fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
-    fs.writeFileSync(path.join(root, '.tmp', 'bench-groups-cpu.md'), text.replace('with `npm run bench -- groups`', 'with `BENCH_GROUPS_CLOCK=cpu npm run bench -- groups` (limits in CPU seconds, in-process)'));
+    fs.writeFileSync(
+      path.join(root, '.tmp', 'bench-groups-cpu.md'),
+      text.replace('with `npm run bench -- groups`', 'with `BENCH_GROUPS_CLOCK=cpu npm run bench -- groups` (limits in CPU seconds, in-process)'),
+    );
     console.log('\n' + text);
     return;
   }

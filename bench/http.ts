@@ -40,6 +40,8 @@ export async function load(name: string, baseUrl: string, options: LoadOptions, 
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
-    ...(cpuBefore === undefined || serverPid === undefined ? {} : { cpuMsPerRequest: ((cpuMs(serverPid) ?? cpuBefore) - cpuBefore) / Math.max(1, result.requests.total) }),
+    ...(cpuBefore === undefined || serverPid === undefined
+      ? {}
+      : { cpuMsPerRequest: ((cpuMs(serverPid) ?? cpuBefore) - cpuBefore) / Math.max(1, result.requests.total) }),
   };
 }

@@ -108,12 +108,7 @@ export function batchedSignupScript(shape: SignupTransactionShape, size: number)
 
 /** The reservation alone: one transaction with the conditional UPDATE on one events row. */
 export function reservationScript(eventId: number): string {
-  return [
-    'BEGIN;',
-    `UPDATE events SET seats_taken = seats_taken + 1 WHERE id = ${eventId} AND seats_taken + 1 <= capacity;`,
-    'COMMIT;',
-    '',
-  ].join('\n');
+  return ['BEGIN;', `UPDATE events SET seats_taken = seats_taken + 1 WHERE id = ${eventId} AND seats_taken + 1 <= capacity;`, 'COMMIT;', ''].join('\n');
 }
 
 /** Runs pgbench -n -c clients -j threads -T seconds with the script against `databaseUrl`. */
@@ -131,13 +126,20 @@ export async function runPgbench(
   const url = new URL(databaseUrl);
   const args = [
     '-n',
-    '-c', String(options.clients),
-    '-j', String(options.threads),
-    '-T', String(options.seconds),
-    '-f', file,
-    '-h', url.hostname,
-    '-p', url.port || '5432',
-    '-U', decodeURIComponent(url.username || 'postgres'),
+    '-c',
+    String(options.clients),
+    '-j',
+    String(options.threads),
+    '-T',
+    String(options.seconds),
+    '-f',
+    file,
+    '-h',
+    url.hostname,
+    '-p',
+    url.port || '5432',
+    '-U',
+    decodeURIComponent(url.username || 'postgres'),
     url.pathname.slice(1),
   ];
   const output = await new Promise<{ stdout: string; stderr: string; error?: Error }>((resolve) => {

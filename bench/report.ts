@@ -16,11 +16,9 @@ export const yesNo = (ok: boolean | undefined) => (ok === undefined ? 'not measu
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : int(n));
 
 function table(head: string[], align: Array<'l' | 'r'>, rows: string[][]): string {
-  return [
-    `| ${head.join(' | ')} |`,
-    `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
+  return [`| ${head.join(' | ')} |`, `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 /** A public page keeps up with the framework: at least 60 % of the hello world's rate, p99 ≤ 10 ms. */
@@ -31,7 +29,17 @@ export function pageMeetsTarget(r: LoadResult, hello: LoadResult): boolean {
 export function pageTable(results: LoadResult[]): string {
   const hello = results[0]!;
   return table(
-    ['target', 'req/s', 'of hello world', 'server CPU µs per request', 'hello world\'s CPU per request as share of it', 'p50 ms', 'p99 ms', 'errors', 'meets target'],
+    [
+      'target',
+      'req/s',
+      'of hello world',
+      'server CPU µs per request',
+      "hello world's CPU per request as share of it",
+      'p50 ms',
+      'p99 ms',
+      'errors',
+      'meets target',
+    ],
     ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
     results.map((r) => [
       r.name,
@@ -74,7 +82,22 @@ const cpuCell = (ms: number | undefined) => (ms === undefined ? '–' : ms.toFix
 
 export function signupTable(runs: SignupRun[], helloPerSecond: number): string {
   return table(
-    ['database', 'event', 'sign-ups/s', 'of hello world', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'confirmed / waiting in database', 'database agrees', 'mails sent during the load', 'mail backlog drained in', 'server CPU ms per sign-up', 'with its mail'],
+    [
+      'database',
+      'event',
+      'sign-ups/s',
+      'of hello world',
+      'p50 ms',
+      'p99 ms',
+      'non-2xx',
+      'errors',
+      'confirmed / waiting in database',
+      'database agrees',
+      'mails sent during the load',
+      'mail backlog drained in',
+      'server CPU ms per sign-up',
+      'with its mail',
+    ],
     ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r'],
     runs.map((r) => [
       r.database,
@@ -134,7 +157,23 @@ export const burstMeetsTarget = (b: BurstRun) => b.burst.wallMs <= 3000 && b.bur
 
 export function burstTable(runs: BurstRun[]): string {
   return table(
-    ['database', 'sign-ups', 'seats', 'connections', 'wall time s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'confirmed', 'waiting', 'seats_taken', 'exact', 'meets target', 'server CPU ms per sign-up'],
+    [
+      'database',
+      'sign-ups',
+      'seats',
+      'connections',
+      'wall time s',
+      'p50 ms',
+      'p99 ms',
+      'non-2xx',
+      'errors',
+      'confirmed',
+      'waiting',
+      'seats_taken',
+      'exact',
+      'meets target',
+      'server CPU ms per sign-up',
+    ],
     ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l', 'r'],
     runs.map((b) => [
       b.database,
@@ -183,9 +222,25 @@ export const median = (values: number[]) => {
 
 export function coldStartTable(results: ColdStart[]): string {
   return table(
-    ['database', 'start', 'runs ms', 'median ms', 'npm start tree MiB, each page once (PSS, median)', 'npm start tree MiB, RSS summed (median)', 'server process RSS MiB (median)'],
+    [
+      'database',
+      'start',
+      'runs ms',
+      'median ms',
+      'npm start tree MiB, each page once (PSS, median)',
+      'npm start tree MiB, RSS summed (median)',
+      'server process RSS MiB (median)',
+    ],
     ['l', 'l', 'l', 'r', 'r', 'r', 'r'],
-    results.map((c) => [c.database, c.kind, c.runsMs.map((v) => int(v)).join(', '), int(median(c.runsMs)), int(median(c.treePssMiB)), int(median(c.treeMiB)), int(median(c.serverMiB))]),
+    results.map((c) => [
+      c.database,
+      c.kind,
+      c.runsMs.map((v) => int(v)).join(', '),
+      int(median(c.runsMs)),
+      int(median(c.treePssMiB)),
+      int(median(c.treeMiB)),
+      int(median(c.serverMiB)),
+    ]),
   );
 }
 
@@ -196,7 +251,11 @@ export interface TargetRow {
 }
 
 export function targetTable(rows: TargetRow[]): string {
-  return table(['target', 'measured', 'met'], ['l', 'l', 'l'], rows.map((r) => [r.target, r.measured, yesNo(r.met)]));
+  return table(
+    ['target', 'measured', 'met'],
+    ['l', 'l', 'l'],
+    rows.map((r) => [r.target, r.measured, yesNo(r.met)]),
+  );
 }
 
 /** Every confirmation accepted by the SMTP server within 15 s of the burst's end, none twice. */
@@ -204,7 +263,17 @@ export const mailMeetsTarget = (m: MailDrain) => m.drainMs !== undefined && m.dr
 
 export function mailTable(results: MailDrain[]): string {
   return table(
-    ['database', 'sign-ups in the burst', 'burst s', 'all confirmations accepted after', 'mails/s', 'server CPU ms per mail', 'accepted', 'duplicates', 'meets target (≤ 15 s)'],
+    [
+      'database',
+      'sign-ups in the burst',
+      'burst s',
+      'all confirmations accepted after',
+      'mails/s',
+      'server CPU ms per mail',
+      'accepted',
+      'duplicates',
+      'meets target (≤ 15 s)',
+    ],
     ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
     results.map((m) => [
       m.database,

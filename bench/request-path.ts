@@ -22,13 +22,20 @@ const ctx = await openContext({ ...loadConfig({}), dataDir: work, databaseUrl: d
 await addSignupEvent(ctx, 'hot', 1_000_000);
 await addSignupEvent(ctx, 'burst', 100);
 await ctx.db.destroy();
-const app = await startServer('dist/server.js', await freePort(), { DATA_DIR: work, DATABASE_URL: database?.url ?? '', OUTBOX_WORKER: process.env.WORKER ?? 'off' }, '/readyz');
+const app = await startServer(
+  'dist/server.js',
+  await freePort(),
+  { DATA_DIR: work, DATABASE_URL: database?.url ?? '', OUTBOX_WORKER: process.env.WORKER ?? 'off' },
+  '/readyz',
+);
 try {
   await signupLoad('warm-up', app.url, 'hot', { connections: 10, seconds: 2 });
   const c0 = cpuMs(app.pid)!;
   const r = await signupLoad('hot', app.url, 'hot', { connections: 50, seconds });
   const c1 = cpuMs(app.pid)!;
-  console.log(`${pg ? 'pg' : 'sqlite'} hot: ${r.perSecond}/s p99 ${r.p99} non2xx ${r.non2xx} cpu/signup ${((c1 - c0) / r.created).toFixed(3)} ms load ${os.loadavg()[0]!.toFixed(2)}`);
+  console.log(
+    `${pg ? 'pg' : 'sqlite'} hot: ${r.perSecond}/s p99 ${r.p99} non2xx ${r.non2xx} cpu/signup ${((c1 - c0) / r.created).toFixed(3)} ms load ${os.loadavg()[0]!.toFixed(2)}`,
+  );
   if (process.env.BURST) {
     const b = await burst(app.url, 'burst', 5000, 100, 200);
     console.log(`burst ${Math.round(b.wallMs)} ms non2xx ${b.non2xx} errors ${b.errors}`);

@@ -61,17 +61,7 @@ import {
 } from './report.js';
 import { ensureBuild, freePort, npmStart, processTree, root, startServer } from './servers.js';
 import { measureSearch, type SearchResult } from './search.js';
-import {
-  addSignupEvent,
-  averagePayloadBytes,
-  burst,
-  drainOutbox,
-  outboxState,
-  sampleOutboxMessage,
-  seatCount,
-  signupBody,
-  signupLoad,
-} from './signups.js';
+import { addSignupEvent, averagePayloadBytes, burst, drainOutbox, outboxState, sampleOutboxMessage, seatCount, signupBody, signupLoad } from './signups.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 50;
@@ -123,7 +113,7 @@ export async function pages(dataDir: string, eventSlugs: string[], articleSlugs:
   const treeMemory = sampleMemory('SQLite, public pages: `npm start` process tree, RSS summed', () => processTree(app.pid));
   const treePss = sampleMemory('SQLite, public pages: `npm start` process tree, each page once (PSS)', () => processTree(app.pid), 250, 'pss');
   const serverMemory = sampleMemory('SQLite, public pages: the server process alone', () => [app.serverPid() ?? -1]);
-  const sample = <T,>(list: T[], n: number) => list.slice(0, n);
+  const sample = <T>(list: T[], n: number) => list.slice(0, n);
   const targets: Array<[string, string, string[]]> = [
     ['Fastify hello world', hello.url, ['/']],
     ['Event page', app.url, sample(eventSlugs, 100).map((s) => `/arrangementer/${s}`)],
@@ -161,7 +151,14 @@ const settledAfterStartMs = 1000;
  * empty data folder, so the server creates the database and loads the demo.
  */
 export async function coldStarts(t: Target, runs = 5, firstStart = false): Promise<ColdStart> {
-  const result: ColdStart = { database: t.label, kind: firstStart ? 'first start: empty database, demo loaded' : 'existing database', runsMs: [], treeMiB: [], serverMiB: [], treePssMiB: [] };
+  const result: ColdStart = {
+    database: t.label,
+    kind: firstStart ? 'first start: empty database, demo loaded' : 'existing database',
+    runsMs: [],
+    treeMiB: [],
+    serverMiB: [],
+    treePssMiB: [],
+  };
   for (let i = 0; i < runs; i++) {
     const dataDir = firstStart ? fs.mkdtempSync(path.join(t.dataDir, 'first-start-')) : t.dataDir;
     const started = await npmStart(await freePort(), serverEnv({ ...t, dataDir }));
@@ -171,7 +168,9 @@ export async function coldStarts(t: Target, runs = 5, firstStart = false): Promi
     const server = rssMiB(started.serverPid() ?? -1) ?? NaN;
     await started.stop();
     if (firstStart) fs.rmSync(dataDir, { recursive: true, force: true });
-    console.log(`Start on ${t.label} (${result.kind}): ${Math.round(started.readyMs)} ms, npm start tree ${Math.round(treePss)} MiB each page once (RSS summed ${Math.round(tree)} MiB), server ${Math.round(server)} MiB`);
+    console.log(
+      `Start on ${t.label} (${result.kind}): ${Math.round(started.readyMs)} ms, npm start tree ${Math.round(treePss)} MiB each page once (RSS summed ${Math.round(tree)} MiB), server ${Math.round(server)} MiB`,
+    );
     result.runsMs.push(started.readyMs);
     result.treeMiB.push(tree);
     result.treePssMiB.push(treePss);
@@ -180,7 +179,14 @@ export async function coldStarts(t: Target, runs = 5, firstStart = false): Promi
   return result;
 }
 
-const slugs = { mail: 'tilmelding-post', hot: 'tilmelding-hot', full: 'tilmelding-fuld', burst: 'tilmelding-burst', pgbench: 'tilmelding-pgbench', reservation: 'tilmelding-reservation' };
+const slugs = {
+  mail: 'tilmelding-post',
+  hot: 'tilmelding-hot',
+  full: 'tilmelding-fuld',
+  burst: 'tilmelding-burst',
+  pgbench: 'tilmelding-pgbench',
+  reservation: 'tilmelding-reservation',
+};
 
 export interface SignupSection {
   runs: SignupRun[];
@@ -316,7 +322,14 @@ export async function pgbench(t: Target, mail: SignupSection['mail'], workDir: s
   const options = { ...pgbenchShape, seconds, workDir };
   const shape = { eventId, mail: mail ?? { recipient: 'Deltager <deltager@kommune.dk>', subject: 'Tilmelding modtaget', payload: 'x'.repeat(8000) } };
   const results = [
-    await runPgbench(binary, t.databaseUrl, 'Sign-up transaction', 'UPDATE events (conditional) + INSERT registration, participant, outbox mail', signupScript(shape), options),
+    await runPgbench(
+      binary,
+      t.databaseUrl,
+      'Sign-up transaction',
+      'UPDATE events (conditional) + INSERT registration, participant, outbox mail',
+      signupScript(shape),
+      options,
+    ),
     await runPgbench(
       binary,
       t.databaseUrl,
@@ -366,7 +379,9 @@ function targets(r: Results): TargetRow[] {
     const b = bursts.find((x) => x.database === label);
     return {
       target: `${label}: burst of 5,000 sign-ups for 100 seats within 3 s, 0 errors, exact`,
-      measured: b ? `${(b.burst.wallMs / 1000).toFixed(2)} s, ${b.burst.errors + b.burst.non2xx} errors, ${int(b.count.confirmed)} confirmed / ${int(b.count.waitlisted)} waiting, seats_taken ${int(b.count.seatsTaken)}` : 'not measured',
+      measured: b
+        ? `${(b.burst.wallMs / 1000).toFixed(2)} s, ${b.burst.errors + b.burst.non2xx} errors, ${int(b.count.confirmed)} confirmed / ${int(b.count.waitlisted)} waiting, seats_taken ${int(b.count.seatsTaken)}`
+        : 'not measured',
       met: b ? burstMeetsTarget(b) : undefined,
     };
   };
@@ -393,7 +408,9 @@ function targets(r: Results): TargetRow[] {
     },
     {
       target: 'Memory of the `npm start` process tree ≤ 250 MiB at the peak of the page loads',
-      measured: pagesTree ? `${int(pagesTree.peakMiB)} MiB RSS summed (each page once ${int(pagesTreePss?.peakMiB ?? NaN)} MiB; the server process alone ${int(r.pagesMemory[1]?.peakMiB ?? NaN)} MiB)` : 'not measured',
+      measured: pagesTree
+        ? `${int(pagesTree.peakMiB)} MiB RSS summed (each page once ${int(pagesTreePss?.peakMiB ?? NaN)} MiB; the server process alone ${int(r.pagesMemory[1]?.peakMiB ?? NaN)} MiB)`
+        : 'not measured',
       met: pagesTree ? pagesTree.peakMiB <= 250 : undefined,
     },
     {
@@ -418,7 +435,9 @@ function targets(r: Results): TargetRow[] {
       const m = r.mail.find((x) => x.database === label);
       return {
         target: `${label}: every confirmation of a burst of 5,000 sign-ups accepted by an SMTP server within 15 s of the burst's end`,
-        measured: m ? `${m.drainMs === undefined ? 'not within the limit' : `${(m.drainMs / 1000).toFixed(1)} s`}, ${int(m.mailsPerSecond)} mails/s, ${m.duplicates} duplicates` : 'not measured',
+        measured: m
+          ? `${m.drainMs === undefined ? 'not within the limit' : `${(m.drainMs / 1000).toFixed(1)} s`}, ${int(m.mailsPerSecond)} mails/s, ${m.duplicates} duplicates`
+          : 'not measured',
         met: m ? mailMeetsTarget(m) : undefined,
       };
     }),
@@ -516,7 +535,7 @@ function report(r: Results): string {
     'the highest value during the loads, after is 2 s after the last load. Public pages: all page targets above,',
     'for the whole process tree of `npm start` (npm, the shell it starts and the server) and for the server',
     'process alone. Sign-ups: the server process (node dist/server.js) through warm-up, both sign-up loads, the',
-    'burst and its mail. PostgreSQL\'s own processes are not counted.',
+    "burst and its mail. PostgreSQL's own processes are not counted.",
     '',
     memoryTable([...r.pagesMemory, r.sqlite.memory, ...(r.postgres ? [r.postgres.memory] : [])]),
     '',
@@ -524,11 +543,11 @@ function report(r: Results): string {
     '',
     'From spawning `npm start` (npm, then node on scripts/start.mjs: its check that the build in dist/ is up to',
     'date, then the bundled server in the same process) to the first 200 from /readyz; five runs, median; memory of',
-    'npm\'s whole process tree one second after /readyz answered, with every resident page counted once (summed PSS)',
+    "npm's whole process tree one second after /readyz answered, with every resident page counted once (summed PSS)",
     'and as RSS summed over its processes (which counts the node executable, mapped by npm and the server, twice),',
     'and the RSS of the server process alone. Existing SQLite database: the one of the',
     'page measurements (1,000 events, 5,000 articles). First start: an empty data folder each time, so the',
-    'server creates the database, runs every migration and loads the demo\'s pages; its programme PDFs, bookings and',
+    "server creates the database, runs every migration and loads the demo's pages; its programme PDFs, bookings and",
     'group plan follow in the background once the server answers (docs/OPERATIONS.md). PostgreSQL: the bench',
     'database after the sign-up measurements.',
     '',
@@ -575,7 +594,9 @@ async function checkinParts(work: string, track: (db: BenchDatabase) => void): P
 
 /** The check-in part alone; its table is printed and written to .tmp/bench-checkin.md. */
 async function checkinOnly(work: string, track: (db: BenchDatabase) => void): Promise<void> {
-  const text = [`# Check-in only (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine()})`, '', await checkinParts(work, track)].join('\n');
+  const text = [`# Check-in only (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine()})`, '', await checkinParts(work, track)].join(
+    '\n',
+  );
   fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
   fs.writeFileSync(path.join(root, '.tmp', 'bench-checkin.md'), text);
   console.log('\n' + text);
@@ -678,7 +699,10 @@ async function signupsOnly(work: string, track: (db: BenchDatabase) => void): Pr
     '',
     `Load average (1 min) when each part began: ${loadAverage.map(([part, avg]) => `${part} ${avg.toFixed(2)}`).join(', ')}.`,
     '',
-    signupTable(sections.flatMap((s) => s.runs), helloResult.requestsPerSecond),
+    signupTable(
+      sections.flatMap((s) => s.runs),
+      helloResult.requestsPerSecond,
+    ),
     '',
     pgbenchResults.length ? pgbenchTable(pgbenchResults, pgHot) : 'pgbench: not measured.',
     '',

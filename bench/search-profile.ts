@@ -29,7 +29,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function filled(ctx: AppContext): Promise<AppContext> {
-  const row = await ctx.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await ctx.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(row.n) < count) await addEvents(ctx, count - Number(row.n), Number(row.n));
   return ctx;
 }
@@ -78,12 +81,19 @@ async function time(ctx: AppContext, name: string): Promise<void> {
   const cpuMs = (cpu.user + cpu.system) / 1000 + ((await serverCpu(ctx, name)) - serverBefore) * 1000;
   timings.sort((a, b) => a - b);
   const f = (p: number) => percentile(timings, p).toFixed(1);
-  console.log(`${name}: ${count} events, ${timings.length} searches, p50 ${f(50)} ms, p95 ${f(95)} ms, p99 ${f(99)} ms, CPU ${(cpuMs / timings.length).toFixed(1)} ms a search`);
+  console.log(
+    `${name}: ${count} events, ${timings.length} searches, p50 ${f(50)} ms, p95 ${f(95)} ms, p99 ${f(99)} ms, CPU ${(cpuMs / timings.length).toFixed(1)} ms a search`,
+  );
 }
 
 async function main() {
   const base = loadConfig({});
-  console.log(`uptime: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `uptime: ${(await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const sqlite = await filled(await openContext({ ...base, dataDir: dir, databaseUrl: undefined, pageCacheSeconds: 0 } as typeof base));
   await time(sqlite, 'SQLite');
   await sqlite.db.destroy();

@@ -12,9 +12,32 @@ export interface SearchResult {
 }
 
 const words = [
-  'konsulenter', 'konsulent', 'ledelse', 'ledere', 'kommunerne', 'kommune', 'digital', 'forvaltningen', 'borgerne',
-  'samskabelse', 'økonomistyring', 'klimatilpasning', 'beskæftigelse', 'virksomhederne', 'børn', 'unge', 'kommunikation',
-  'projektledelse', 'sundhed', 'workshop', 'aarhus', 'odense', 'facilitere', 'forandring', 'organisation', 'politisk',
+  'konsulenter',
+  'konsulent',
+  'ledelse',
+  'ledere',
+  'kommunerne',
+  'kommune',
+  'digital',
+  'forvaltningen',
+  'borgerne',
+  'samskabelse',
+  'økonomistyring',
+  'klimatilpasning',
+  'beskæftigelse',
+  'virksomhederne',
+  'børn',
+  'unge',
+  'kommunikation',
+  'projektledelse',
+  'sundhed',
+  'workshop',
+  'aarhus',
+  'odense',
+  'facilitere',
+  'forandring',
+  'organisation',
+  'politisk',
 ];
 
 /** One- and two-word searches: every word, alone and with each of the first twelve. */

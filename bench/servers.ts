@@ -113,7 +113,10 @@ export async function startServer(entry: string, port: number, env: Record<strin
   const child = fork(path.join(root, entry), [], {
     cwd: root,
     // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (node --cpu-prof).
-    execArgv: [...(built ? [] : ['--import', 'tsx']), ...(process.env.BENCH_CPU_PROF && built ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [])],
+    execArgv: [
+      ...(built ? [] : ['--import', 'tsx']),
+      ...(process.env.BENCH_CPU_PROF && built ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : []),
+    ],
     env: { ...process.env, LOG_LEVEL: 'warn', ...BENCH_LIMITS, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -75,12 +75,7 @@ export interface SignupLoadResult {
 }
 
 /** Sign-ups on one event by `connections` clients for `seconds`, each request a different participant. */
-export async function signupLoad(
-  name: string,
-  baseUrl: string,
-  slug: string,
-  options: { connections: number; seconds: number },
-): Promise<SignupLoadResult> {
+export async function signupLoad(name: string, baseUrl: string, slug: string, options: { connections: number; seconds: number }): Promise<SignupLoadResult> {
   const result = await autocannon({
     url: baseUrl,
     connections: options.connections,
@@ -237,7 +232,9 @@ export async function burst(baseUrl: string, slug: string, requests: number, sea
   const wallMs = performance.now() - started;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const created = Object.entries(statuses).filter(([s]) => s.startsWith('2')).reduce((n, [, c]) => n + c, 0);
+  const created = Object.entries(statuses)
+    .filter(([s]) => s.startsWith('2'))
+    .reduce((n, [, c]) => n + c, 0);
   return {
     requests,
     seats,

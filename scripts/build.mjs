@@ -111,7 +111,13 @@ const ownModuleUrl = {
       if (!args.path.startsWith(SRC + path.sep)) return undefined;
       let text = await fs.promises.readFile(args.path, 'utf8');
       if (text.includes('import.meta.url')) {
-        const own = './' + path.relative(SRC, args.path).split(path.sep).join('/').replace(/\.tsx?$/, '.js');
+        const own =
+          './' +
+          path
+            .relative(SRC, args.path)
+            .split(path.sep)
+            .join('/')
+            .replace(/\.tsx?$/, '.js');
         text = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(own)}, import.meta.url).href`);
       }
       return { contents: text, loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts' };
@@ -153,7 +159,11 @@ async function bundleEntries(esbuild, outdir) {
     if (!file.endsWith('.js')) continue;
     const full = path.join(outdir, file);
     const text = fs.readFileSync(full, 'utf8');
-    if (/[^\x00-\x7f]/.test(text)) fs.writeFileSync(full, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    if (/[^\x00-\x7f]/.test(text))
+      fs.writeFileSync(
+        full,
+        text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      );
   }
 }
 

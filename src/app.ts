@@ -21,7 +21,16 @@ import { eventsAdminRoutes } from './events/events.admin.routes.js';
 import { eventSectionsRoutes } from './events/event-sections.routes.js';
 import { newsRoutes } from './news/news.routes.js';
 import { newsApi } from './news/news.api.js';
-import { exportsAdminRoutes, registrationsAdminRoutes, registrationsApi, registrationsOverviewRoutes, registrationsStaffApi, selfServiceRoutes, signupRoutes, venueReportApi } from './registrations/routes.js';
+import {
+  exportsAdminRoutes,
+  registrationsAdminRoutes,
+  registrationsApi,
+  registrationsOverviewRoutes,
+  registrationsStaffApi,
+  selfServiceRoutes,
+  signupRoutes,
+  venueReportApi,
+} from './registrations/routes.js';
 import { materialsRoutes } from './materials/materials.routes.js';
 import { registerOpenApi } from './api/openapi.js';
 import { registerCsrf } from './web/csrf.js';

@@ -120,7 +120,9 @@ export function trustProxyFrom(value: string | undefined): Config['trustProxy'] 
   if (/^\d+$/.test(given)) return Number(given) === 0 ? false : Number(given);
   const list = given.split(',').map((s) => s.trim().toLowerCase());
   if (list.some((entry) => !isProxyAddress(entry))) {
-    throw new Error(`TRUST_PROXY must be "false", "true", a number of proxy hops, or the proxies' addresses or CIDR ranges separated by commas (e.g. "127.0.0.1" or "10.0.0.0/8,::1"), got "${given}"`);
+    throw new Error(
+      `TRUST_PROXY must be "false", "true", a number of proxy hops, or the proxies' addresses or CIDR ranges separated by commas (e.g. "127.0.0.1" or "10.0.0.0/8,::1"), got "${given}"`,
+    );
   }
   return list;
 }

@@ -25,15 +25,21 @@ try {
 try {
   const demoAdmin = await ensureDemoAdmin(ctx);
   if (demoAdmin) {
-    app.log.warn(`Demo administrator created: log in at ${config.baseUrl}/admin/login as ${demoAdmin.email} with the password ${demoAdmin.password} (shown only this once; change it under Min konto)`);
+    app.log.warn(
+      `Demo administrator created: log in at ${config.baseUrl}/admin/login as ${demoAdmin.email} with the password ${demoAdmin.password} (shown only this once; change it under Min konto)`,
+    );
   }
 } catch (err) {
   app.log.warn({ err }, 'demo administrator not created');
 }
 // Sends mail from the outbox; OUTBOX_WORKER=off leaves that to a separate `tilmeld worker`.
-const outboxWorker = config.outboxWorker === 'in-process' ? startOutboxWorker(ctx, { log: app.log, leaseMs: config.outboxLeaseMs, retryBaseMs: config.outboxRetryBaseMs }) : undefined;
+const outboxWorker =
+  config.outboxWorker === 'in-process'
+    ? startOutboxWorker(ctx, { log: app.log, leaseMs: config.outboxLeaseMs, retryBaseMs: config.outboxRetryBaseMs })
+    : undefined;
 // Invoices bookings that changed and hands issued invoices to their sender; off with the outbox worker.
-const invoicingWorker = config.outboxWorker === 'in-process' && config.invoicingWorker === 'in-process' ? startInvoicingWorker(ctx, { log: app.log }) : undefined;
+const invoicingWorker =
+  config.outboxWorker === 'in-process' && config.invoicingWorker === 'in-process' ? startInvoicingWorker(ctx, { log: app.log }) : undefined;
 // Removes links from sent mails and deletes what is past RETENTION_DAYS; runs wherever the outbox worker runs.
 const retentionWorker = config.outboxWorker === 'in-process' ? startRetentionWorker(ctx, { log: app.log }) : undefined;
 // Sends scheduled messages and automatic reminders when due; runs wherever the outbox worker runs.

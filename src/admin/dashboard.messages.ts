@@ -11,7 +11,8 @@ const da = {
   'dashboard.signups': 'Tilmeldinger de seneste 30 dage',
   'dashboard.signups.total': '{n} deltagere er tilmeldt de seneste 30 dage.',
   'dashboard.signups.chartTitle': 'Tilmeldte deltagere pr. dag',
-  'dashboard.signups.chartDesc': 'Søjlediagram over tilmeldte deltagere pr. dag fra {from} til {to}, i alt {total}. Flest på én dag: {max}. Tallene står også i tabellen under diagrammet.',
+  'dashboard.signups.chartDesc':
+    'Søjlediagram over tilmeldte deltagere pr. dag fra {from} til {to}, i alt {total}. Flest på én dag: {max}. Tallene står også i tabellen under diagrammet.',
   'dashboard.signups.showTable': 'Vis tallene som tabel',
   'dashboard.date': 'Dato',
   'dashboard.count': 'Antal',
@@ -48,7 +49,8 @@ const en: Record<keyof typeof da, string> = {
   'dashboard.signups': 'Sign-ups in the last 30 days',
   'dashboard.signups.total': '{n} participants signed up in the last 30 days.',
   'dashboard.signups.chartTitle': 'Participants signed up per day',
-  'dashboard.signups.chartDesc': 'Bar chart of participants signed up per day from {from} to {to}, {total} in all. Most in one day: {max}. The numbers are also in the table below the chart.',
+  'dashboard.signups.chartDesc':
+    'Bar chart of participants signed up per day from {from} to {to}, {total} in all. Most in one day: {max}. The numbers are also in the table below the chart.',
   'dashboard.signups.showTable': 'Show the numbers as a table',
   'dashboard.date': 'Date',
   'dashboard.count': 'Number',

@@ -67,7 +67,9 @@ function RevenuePanel({ page, revenue }: { page: AdminPageContext; revenue: NonN
   const money = (ore: number) => formatMoney(ore, locale);
   return (
     <section aria-labelledby="revenue-heading">
-      <h2 id="revenue-heading" safe>{t('dashboard.revenue', { year: revenue.year })}</h2>
+      <h2 id="revenue-heading" safe>
+        {t('dashboard.revenue', { year: revenue.year })}
+      </h2>
       <dl class="tilmeld-figures" id="revenue-totals">
         <div>
           <dt safe>{t('dashboard.revenue.invoiced')}</dt>
@@ -82,19 +84,31 @@ function RevenuePanel({ page, revenue }: { page: AdminPageContext; revenue: NonN
           <dd safe>{money(revenue.outstandingOre)}</dd>
         </div>
       </dl>
-      <p class="form-hint" safe>{t('dashboard.revenue.note')}</p>
+      <p class="form-hint" safe>
+        {t('dashboard.revenue.note')}
+      </p>
       {revenue.events.length === 0 ? (
         <p safe>{t('dashboard.revenue.none')}</p>
       ) : (
         <div class="table--responsive-scroll">
           <table class="table" id="revenue-per-event">
-            <caption class="sr-only" safe>{t('dashboard.revenue.perEvent')}</caption>
+            <caption class="sr-only" safe>
+              {t('dashboard.revenue.perEvent')}
+            </caption>
             <thead>
               <tr>
-                <th scope="col" safe>{t('dashboard.event')}</th>
-                <th scope="col" class="text-align-right" safe>{t('dashboard.revenue.invoiced')}</th>
-                <th scope="col" class="text-align-right" safe>{t('dashboard.revenue.paid')}</th>
-                <th scope="col" class="text-align-right" safe>{t('dashboard.revenue.outstanding')}</th>
+                <th scope="col" safe>
+                  {t('dashboard.event')}
+                </th>
+                <th scope="col" class="text-align-right" safe>
+                  {t('dashboard.revenue.invoiced')}
+                </th>
+                <th scope="col" class="text-align-right" safe>
+                  {t('dashboard.revenue.paid')}
+                </th>
+                <th scope="col" class="text-align-right" safe>
+                  {t('dashboard.revenue.outstanding')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -105,9 +119,15 @@ function RevenuePanel({ page, revenue }: { page: AdminPageContext; revenue: NonN
                       {e.eventTitle ?? `#${e.eventId}`}
                     </a>
                   </th>
-                  <td class="text-align-right" safe>{money(e.invoicedOre)}</td>
-                  <td class="text-align-right" safe>{money(e.paidOre)}</td>
-                  <td class="text-align-right" safe>{money(e.outstandingOre)}</td>
+                  <td class="text-align-right" safe>
+                    {money(e.invoicedOre)}
+                  </td>
+                  <td class="text-align-right" safe>
+                    {money(e.paidOre)}
+                  </td>
+                  <td class="text-align-right" safe>
+                    {money(e.outstandingOre)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -140,7 +160,9 @@ export function DashboardPage({ page, data }: { page: AdminPageContext; data: Da
       {data.revenue ? <RevenuePanel page={page} revenue={data.revenue} /> : ''}
       {data.invoices ? <InvoicesPanel page={page} counts={data.invoices} /> : ''}
 
-      <h2 id="upcoming" safe>{t('dashboard.upcoming')}</h2>
+      <h2 id="upcoming" safe>
+        {t('dashboard.upcoming')}
+      </h2>
       {data.upcoming.length === 0 ? (
         <p safe>{t('dashboard.upcoming.none')}</p>
       ) : (
@@ -148,11 +170,21 @@ export function DashboardPage({ page, data }: { page: AdminPageContext; data: Da
           <table class="table">
             <thead>
               <tr>
-                <th scope="col" safe>{t('dashboard.event')}</th>
-                <th scope="col" safe>{t('dashboard.starts')}</th>
-                <th scope="col" safe>{t('dashboard.fill')}</th>
-                <th scope="col" class="text-align-right" safe>{t('dashboard.waiting')}</th>
-                <th scope="col" safe>{t('dashboard.exports')}</th>
+                <th scope="col" safe>
+                  {t('dashboard.event')}
+                </th>
+                <th scope="col" safe>
+                  {t('dashboard.starts')}
+                </th>
+                <th scope="col" safe>
+                  {t('dashboard.fill')}
+                </th>
+                <th scope="col" class="text-align-right" safe>
+                  {t('dashboard.waiting')}
+                </th>
+                <th scope="col" safe>
+                  {t('dashboard.exports')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -165,7 +197,9 @@ export function DashboardPage({ page, data }: { page: AdminPageContext; data: Da
                   <td>
                     <FillBar page={page} e={e} />
                   </td>
-                  <td class="text-align-right" safe>{String(e.waiting)}</td>
+                  <td class="text-align-right" safe>
+                    {String(e.waiting)}
+                  </td>
                   <td>
                     <a href={exportPaths(e.id).page} aria-label={`${t('dashboard.exports')}: ${e.title}`} safe>
                       {t('dashboard.exports')}
@@ -190,9 +224,15 @@ export function DashboardPage({ page, data }: { page: AdminPageContext; data: Da
         <table class="table">
           <thead>
             <tr>
-              <th scope="col" safe>{t('dashboard.event')}</th>
-              <th scope="col" safe>{t('dashboard.starts')}</th>
-              <th scope="col" class="text-align-right" safe>{t('dashboard.waitingLength')}</th>
+              <th scope="col" safe>
+                {t('dashboard.event')}
+              </th>
+              <th scope="col" safe>
+                {t('dashboard.starts')}
+              </th>
+              <th scope="col" class="text-align-right" safe>
+                {t('dashboard.waitingLength')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -202,7 +242,9 @@ export function DashboardPage({ page, data }: { page: AdminPageContext; data: Da
                   <EventLink e={e} />
                 </td>
                 <td safe>{when(e.startsAt, page)}</td>
-                <td class="text-align-right" safe>{String(e.waiting)}</td>
+                <td class="text-align-right" safe>
+                  {String(e.waiting)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -216,9 +258,15 @@ export function DashboardPage({ page, data }: { page: AdminPageContext; data: Da
         <table class="table">
           <thead>
             <tr>
-              <th scope="col" safe>{t('dashboard.when')}</th>
-              <th scope="col" safe>{t('dashboard.deadline')}</th>
-              <th scope="col" safe>{t('dashboard.event')}</th>
+              <th scope="col" safe>
+                {t('dashboard.when')}
+              </th>
+              <th scope="col" safe>
+                {t('dashboard.deadline')}
+              </th>
+              <th scope="col" safe>
+                {t('dashboard.event')}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -45,7 +45,12 @@ export function hoursText(hours: number, locale: Locale): string {
 export async function certificatePdf(f: CertificateFacts): Promise<Buffer> {
   const t = translator(f.locale);
   const qr = await qrcode().toBuffer(f.verifyUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 300 });
-  const { doc, done } = startPdf({ title: `${t('certificates.pdf.title')}: ${f.participantName}`, author: f.organiser, subject: f.courseTitle, lang: f.locale === 'da' ? 'da-DK' : 'en-GB' });
+  const { doc, done } = startPdf({
+    title: `${t('certificates.pdf.title')}: ${f.participantName}`,
+    author: f.organiser,
+    subject: f.courseTitle,
+    lang: f.locale === 'da' ? 'da-DK' : 'en-GB',
+  });
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const left = doc.page.margins.left;
   doc.fillColor('#1a1a1a');
@@ -60,7 +65,10 @@ export async function certificatePdf(f: CertificateFacts): Promise<Buffer> {
   doc.moveDown(0.4);
   doc.font('bold').fontSize(18).text(f.courseTitle, { align: 'center' });
   doc.moveDown(0.6);
-  doc.font('body').fontSize(12).text(datesText(f.startsAt, f.endsAt, f.locale), { align: 'center' });
+  doc
+    .font('body')
+    .fontSize(12)
+    .text(datesText(f.startsAt, f.endsAt, f.locale), { align: 'center' });
   if (f.hours > 0) doc.text(`${t('certificates.pdf.scope')}: ${hoursText(f.hours, f.locale)}`, { align: 'center' });
   doc.text(`${t('certificates.pdf.organiser')}: ${f.organiser}`, { align: 'center' });
   if (f.learningContent.trim() !== '') {
@@ -72,12 +80,25 @@ export async function certificatePdf(f: CertificateFacts): Promise<Buffer> {
   const bottom = doc.page.height - doc.page.margins.bottom;
   const signatureTop = bottom - 200;
   if (f.signature) doc.image(f.signature, left, signatureTop, { fit: [200, 60] });
-  doc.moveTo(left, signatureTop + 66).lineTo(left + 220, signatureTop + 66).strokeColor('#4d4d4d').stroke();
-  doc.font('body').fontSize(10).text([f.signerName, f.signerTitle].filter((s) => s.trim() !== '').join(', ') || f.organiser, left, signatureTop + 72, { width: 240 });
+  doc
+    .moveTo(left, signatureTop + 66)
+    .lineTo(left + 220, signatureTop + 66)
+    .strokeColor('#4d4d4d')
+    .stroke();
+  doc
+    .font('body')
+    .fontSize(10)
+    .text([f.signerName, f.signerTitle].filter((s) => s.trim() !== '').join(', ') || f.organiser, left, signatureTop + 72, { width: 240 });
   const qrSize = 96;
   doc.image(qr, left + width - qrSize, bottom - qrSize - 14, { width: qrSize, height: qrSize });
-  doc.font('body').fontSize(9).text(`${t('certificates.pdf.verify')} ${f.verifyUrl}`, left, bottom - 60, { width: width - qrSize - 16 });
-  doc.font('bold').fontSize(10).text(`${t('certificates.pdf.code')}: ${f.code}`, left, bottom - 26, { width: width - qrSize - 16, lineBreak: false });
+  doc
+    .font('body')
+    .fontSize(9)
+    .text(`${t('certificates.pdf.verify')} ${f.verifyUrl}`, left, bottom - 60, { width: width - qrSize - 16 });
+  doc
+    .font('bold')
+    .fontSize(10)
+    .text(`${t('certificates.pdf.code')}: ${f.code}`, left, bottom - 26, { width: width - qrSize - 16, lineBreak: false });
   doc.end();
   return done;
 }

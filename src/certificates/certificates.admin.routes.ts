@@ -33,7 +33,13 @@ const pageQuery = z.object({ done: z.enum(['issued', 'exists', 'revoked', 'saved
 const readRoles = access.events.read;
 const writeRoles = access.events.write;
 export const SIGNATURE_MAX_BYTES = 200 * 1024;
-const NOTICES = { issued: 'certificates.admin.issuedNotice', exists: 'certificates.admin.existsNotice', revoked: 'certificates.admin.revokedNotice', saved: 'certificates.admin.savedNotice', signature: 'certificates.admin.signatureNotice' } as const;
+const NOTICES = {
+  issued: 'certificates.admin.issuedNotice',
+  exists: 'certificates.admin.existsNotice',
+  revoked: 'certificates.admin.revokedNotice',
+  saved: 'certificates.admin.savedNotice',
+  signature: 'certificates.admin.signatureNotice',
+} as const;
 
 export function certificatesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (base) => {
@@ -69,7 +75,13 @@ export function certificatesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       return event;
     }
 
-    async function show(request: FastifyRequest, reply: FastifyReply, event: { id: number; title: string }, o: { errors?: FormError[]; settings?: SettingsDraft; issue?: { participant: string; force: boolean }; notice?: string }, status = 200) {
+    async function show(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      event: { id: number; title: string },
+      o: { errors?: FormError[]; settings?: SettingsDraft; issue?: { participant: string; force: boolean }; notice?: string },
+      status = 200,
+    ) {
       const page = await adminPageContext(ctx, request, reply);
       const current = await s.settingsOf(ctx, event.id);
       return sendHtml(
@@ -89,7 +101,11 @@ export function certificatesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
         status,
       );
     }
-    const back = (reply: FastifyReply, eventId: number, done: keyof typeof NOTICES) => reply.code(303).header('location', `${certificatePaths.admin(eventId)}?done=${done}`).send();
+    const back = (reply: FastifyReply, eventId: number, done: keyof typeof NOTICES) =>
+      reply
+        .code(303)
+        .header('location', `${certificatePaths.admin(eventId)}?done=${done}`)
+        .send();
 
     app.get('/admin/events/:id/kursusbevis', { ...reading, schema: { hide: true, params, querystring: pageQuery } }, async (request, reply) => {
       const event = await allowedEvent(request.params.id, request, reply);
@@ -104,13 +120,21 @@ export function certificatesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       if (!event) return reply;
       const cert = await s.certificateOfEvent(ctx, event.id, request.params.certificateId);
       if (!cert) throw notFound('No such certificate');
-      return reply.header('content-type', 'application/pdf').header('content-disposition', attachmentDisposition(s.pdfFilename(cert))).header('cache-control', 'no-store').send(await s.pdfOf(ctx, cert));
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', attachmentDisposition(s.pdfFilename(cert)))
+        .header('cache-control', 'no-store')
+        .send(await s.pdfOf(ctx, cert));
     });
 
     app.get('/admin/events/:id/kursusbevis.zip', { ...reading, schema: { hide: true, params } }, async (request, reply) => {
       const event = await allowedEvent(request.params.id, request, reply);
       if (!event) return reply;
-      return reply.header('content-type', 'application/zip').header('content-disposition', attachmentDisposition(`kursusbeviser-${event.slug}.zip`)).header('cache-control', 'no-store').send(await s.certificatesZip(ctx, event.id));
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', attachmentDisposition(`kursusbeviser-${event.slug}.zip`))
+        .header('cache-control', 'no-store')
+        .send(await s.certificatesZip(ctx, event.id));
     });
 
     app.post('/admin/events/:id/kursusbevis/udsted', { ...writing, schema: { hide: true, params } }, async (request, reply) => {
@@ -121,11 +145,23 @@ export function certificatesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       const issue = { participant: raw, force: formField(request.body, 'force') === '1' };
       const id = /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined;
       const participant = id !== undefined && id <= 2_147_483_647 ? await s.participantForCertificate(ctx, id) : undefined;
-      if (!participant || participant.event_id !== event.id) return show(request, reply, event, { issue, errors: [{ key: 'participant', id: 'participant', message: t('certificates.error.participant') }] }, 422);
+      if (!participant || participant.event_id !== event.id)
+        return show(request, reply, event, { issue, errors: [{ key: 'participant', id: 'participant', message: t('certificates.error.participant') }] }, 422);
       const result = await s.issueCertificate(ctx, participant.id, { force: issue.force, issuedBy: staffOf(request).name });
       if (!result.ok) {
         const message = result.reason === 'not_checked_in' ? t('certificates.error.notCheckedIn') : t('certificates.error.notConfirmed');
-        return show(request, reply, event, { issue, errors: [{ key: result.reason === 'not_checked_in' ? 'force' : 'participant', id: result.reason === 'not_checked_in' ? 'force' : 'participant', message }] }, 422);
+        return show(
+          request,
+          reply,
+          event,
+          {
+            issue,
+            errors: [
+              { key: result.reason === 'not_checked_in' ? 'force' : 'participant', id: result.reason === 'not_checked_in' ? 'force' : 'participant', message },
+            ],
+          },
+          422,
+        );
       }
       return back(reply, event.id, result.created ? 'issued' : 'exists');
     });

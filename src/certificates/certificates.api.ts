@@ -11,7 +11,18 @@ import { localeFromAcceptLanguage } from '../web/accept-language.js';
 import { canSeeEvent, staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { translator } from '../web/i18n.js';
-import { certificateByCode, eventIdBySlug, issueCertificate, participantForCertificate, pdfFilename, pdfOf, revokeCertificate, saveSettings, settingsOf, verifyUrl } from './certificates.service.js';
+import {
+  certificateByCode,
+  eventIdBySlug,
+  issueCertificate,
+  participantForCertificate,
+  pdfFilename,
+  pdfOf,
+  revokeCertificate,
+  saveSettings,
+  settingsOf,
+  verifyUrl,
+} from './certificates.service.js';
 import { parseSettings } from './certificate-settings.js';
 import { ISSUE_WHEN } from './certificates.table.js';
 import { normaliseCode } from './rules.js';
@@ -46,7 +57,10 @@ export function certificatesApi(ctx: AppContext): FastifyPluginAsync {
           security,
           headers: z.object({ 'accept-language': z.string().optional().describe('da (default) or en: the language of error messages') }),
           params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) }),
-          body: z.object({ force: z.boolean().optional().describe('Issue even without a check-in') }).strict().nullish(),
+          body: z
+            .object({ force: z.boolean().optional().describe('Issue even without a check-in') })
+            .strict()
+            .nullish(),
           response: { 200: issued, 201: issued, 401: plainError, 403: plainError, 404: plainError, 422: plainError },
         },
       },
@@ -54,14 +68,17 @@ export function certificatesApi(ctx: AppContext): FastifyPluginAsync {
         const t = translator(localeFromAcceptLanguage(request.headers['accept-language']));
         const participant = await participantForCertificate(ctx, request.params.id);
         if (!participant) return reply.code(404).send({ error: 'not_found', message: 'No such participant' });
-        if (!(await canSeeEvent(ctx, staffOf(request), participant.event_id))) return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
+        if (!(await canSeeEvent(ctx, staffOf(request), participant.event_id)))
+          return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
         const result = await issueCertificate(ctx, participant.id, { force: request.body?.force === true, issuedBy: staffOf(request).name });
         if (!result.ok) {
           const message = result.reason === 'not_checked_in' ? t('certificates.error.notCheckedIn') : t('certificates.error.notConfirmed');
           return reply.code(422).send({ error: result.reason, message });
         }
         const c = result.certificate;
-        return reply.code(result.created ? 201 : 200).send({ code: c.code, verifyUrl: verifyUrl(ctx, c.locale, c.code), pdfUrl: pdfUrl(c.code), revoked: c.revoked_at !== null });
+        return reply
+          .code(result.created ? 201 : 200)
+          .send({ code: c.code, verifyUrl: verifyUrl(ctx, c.locale, c.code), pdfUrl: pdfUrl(c.code), revoked: c.revoked_at !== null });
       },
     );
 
@@ -89,14 +106,21 @@ export function certificatesApi(ctx: AppContext): FastifyPluginAsync {
           headers: z.object({ 'accept-language': z.string().optional() }),
           params: z.object({ slug: z.string().min(1).max(200) }),
           body: settingsSchema.omit({ hasSignature: true }).partial().strict(),
-          response: { 200: settingsSchema, 401: plainError, 403: plainError, 404: plainError, 422: z.object({ error: z.string(), message: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string() })) }) },
+          response: {
+            200: settingsSchema,
+            401: plainError,
+            403: plainError,
+            404: plainError,
+            422: z.object({ error: z.string(), message: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string() })) }),
+          },
         },
       },
       async (request, reply) => {
         const t = translator(localeFromAcceptLanguage(request.headers['accept-language']));
         const eventId = await eventIdBySlug(ctx, request.params.slug);
         if (eventId === undefined) return reply.code(404).send({ error: 'not_found', message: 'No such event' });
-        if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
+        if (!(await canSeeEvent(ctx, staffOf(request), eventId)))
+          return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
         const current = await settingsOf(ctx, eventId);
         const b = request.body;
         const parsed = parseSettings(
@@ -111,10 +135,23 @@ export function certificatesApi(ctx: AppContext): FastifyPluginAsync {
           t,
           current,
         );
-        if (!parsed.ok) return reply.code(422).send({ error: 'invalid_settings', message: t('evaluations.edit.error.summary'), errors: parsed.errors.map((e) => ({ path: e.key, message: e.message })) });
+        if (!parsed.ok)
+          return reply.code(422).send({
+            error: 'invalid_settings',
+            message: t('evaluations.edit.error.summary'),
+            errors: parsed.errors.map((e) => ({ path: e.key, message: e.message })),
+          });
         await saveSettings(ctx, eventId, parsed.settings);
         const x = parsed.settings;
-        return reply.send({ enabled: x.enabled, issueWhen: x.issueWhen, thresholdPercent: x.thresholdPercent, learningContent: x.learningContent, signerName: x.signerName, signerTitle: x.signerTitle, hasSignature: x.signaturePng !== null });
+        return reply.send({
+          enabled: x.enabled,
+          issueWhen: x.issueWhen,
+          thresholdPercent: x.thresholdPercent,
+          learningContent: x.learningContent,
+          signerName: x.signerName,
+          signerTitle: x.signerTitle,
+          hasSignature: x.signaturePng !== null,
+        });
       },
     );
 
@@ -135,9 +172,15 @@ export function certificatesApi(ctx: AppContext): FastifyPluginAsync {
         const code = normaliseCode(request.params.code);
         const cert = code ? await certificateByCode(ctx, code) : undefined;
         if (!cert) return reply.code(404).send({ error: 'not_found', message: 'No such certificate' });
-        if (!(await canSeeEvent(ctx, staffOf(request), cert.event_id))) return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
+        if (!(await canSeeEvent(ctx, staffOf(request), cert.event_id)))
+          return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
         const revoked = (await revokeCertificate(ctx, staffOf(request), cert.event_id, cert.id))!;
-        return reply.send({ code: revoked.code, verifyUrl: verifyUrl(ctx, revoked.locale, revoked.code), pdfUrl: pdfUrl(revoked.code), revoked: revoked.revoked_at !== null });
+        return reply.send({
+          code: revoked.code,
+          verifyUrl: verifyUrl(ctx, revoked.locale, revoked.code),
+          pdfUrl: pdfUrl(revoked.code),
+          revoked: revoked.revoked_at !== null,
+        });
       },
     );
 
@@ -157,8 +200,12 @@ export function certificatesApi(ctx: AppContext): FastifyPluginAsync {
         const code = normaliseCode(request.params.code);
         const cert = code ? await certificateByCode(ctx, code) : undefined;
         if (!cert) return reply.code(404).send({ error: 'not_found', message: 'No such certificate' });
-        if (!(await canSeeEvent(ctx, staffOf(request), cert.event_id))) return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
-        return reply.header('content-type', 'application/pdf').header('content-disposition', attachmentDisposition(pdfFilename(cert))).send(await pdfOf(ctx, cert));
+        if (!(await canSeeEvent(ctx, staffOf(request), cert.event_id)))
+          return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', attachmentDisposition(pdfFilename(cert)))
+          .send(await pdfOf(ctx, cert));
       },
     );
   };

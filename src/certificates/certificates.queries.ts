@@ -7,7 +7,15 @@ export async function participantForCertificate(db: Database, participantId: num
   return db
     .selectFrom('participants')
     .innerJoin('registrations', 'registrations.id', 'participants.registration_id')
-    .select(['participants.id', 'participants.name', 'participants.email', 'participants.status', 'participants.event_id', 'participants.registration_id', 'registrations.locale'])
+    .select([
+      'participants.id',
+      'participants.name',
+      'participants.email',
+      'participants.status',
+      'participants.event_id',
+      'participants.registration_id',
+      'registrations.locale',
+    ])
     .where('participants.id', '=', participantId)
     .executeTakeFirst();
 }
@@ -32,7 +40,11 @@ export type SettingsRow = NonNullable<Awaited<ReturnType<typeof settingsOf>>>;
 
 export async function upsertSettings(db: Database, row: Insertable<CertificateSettingsTable>): Promise<void> {
   const { event_id: _id, ...rest } = row;
-  await db.insertInto('certificate_settings').values(row).onConflict((oc) => oc.column('event_id').doUpdateSet(rest)).execute();
+  await db
+    .insertInto('certificate_settings')
+    .values(row)
+    .onConflict((oc) => oc.column('event_id').doUpdateSet(rest))
+    .execute();
 }
 
 export async function certificateOf(db: Database, eventId: number, participantId: number) {

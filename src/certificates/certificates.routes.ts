@@ -35,15 +35,27 @@ export function certificatesRoutes(ctx: AppContext): FastifyPluginAsync {
     });
 
     for (const locale of LOCALES) {
-      app.get(certificatePaths.verifyPattern(locale), { schema: { hide: true, params: z.object({ code: z.string().max(100) }) }, onRequest: limit }, async (request, reply) => {
-        const code = normaliseCode(request.params.code);
-        const cert = code ? await certificateByCode(ctx, code) : undefined;
-        const page = privatePage(ctx, request, locale, (l) => certificatePaths.verify(l, code ?? request.params.code));
-        const certificate = cert
-          ? { code: cert.code, participantName: cert.participant_name, courseTitle: cert.course_title, organiser: cert.organiser, startsAt: cert.starts_at, endsAt: cert.ends_at, revoked: cert.revoked_at !== null }
-          : undefined;
-        return sendHtml(reply, VerifyPage({ page, certificate }), certificate ? 200 : 404);
-      });
+      app.get(
+        certificatePaths.verifyPattern(locale),
+        { schema: { hide: true, params: z.object({ code: z.string().max(100) }) }, onRequest: limit },
+        async (request, reply) => {
+          const code = normaliseCode(request.params.code);
+          const cert = code ? await certificateByCode(ctx, code) : undefined;
+          const page = privatePage(ctx, request, locale, (l) => certificatePaths.verify(l, code ?? request.params.code));
+          const certificate = cert
+            ? {
+                code: cert.code,
+                participantName: cert.participant_name,
+                courseTitle: cert.course_title,
+                organiser: cert.organiser,
+                startsAt: cert.starts_at,
+                endsAt: cert.ends_at,
+                revoked: cert.revoked_at !== null,
+              }
+            : undefined;
+          return sendHtml(reply, VerifyPage({ page, certificate }), certificate ? 200 : 404);
+        },
+      );
 
       app.get(
         certificatePaths.ownPattern(locale),

@@ -33,7 +33,15 @@ export interface CertificateSettings {
   signaturePng: string | null;
 }
 
-export const DEFAULT_SETTINGS: CertificateSettings = { enabled: true, issueWhen: 'event_end', thresholdPercent: 75, learningContent: '', signerName: '', signerTitle: '', signaturePng: null };
+export const DEFAULT_SETTINGS: CertificateSettings = {
+  enabled: true,
+  issueWhen: 'event_end',
+  thresholdPercent: 75,
+  learningContent: '',
+  signerName: '',
+  signerTitle: '',
+  signaturePng: null,
+};
 
 export async function settingsOf(ctx: AppContext, eventId: number): Promise<CertificateSettings> {
   const row = await q.settingsOf(ctx.db, eventId);
@@ -102,7 +110,13 @@ function certificateMail(ctx: AppContext, cert: q.CertificateRow): MailContent {
     blocks: [
       { kind: 'p', text: t('certificates.mail.greeting', vars) },
       { kind: 'p', text: t('certificates.mail.intro', vars) },
-      { kind: 'dl', rows: [[t('certificates.verify.code'), cert.code], [t('certificates.verify.dates'), datesText(cert.starts_at, cert.ends_at, cert.locale)]] },
+      {
+        kind: 'dl',
+        rows: [
+          [t('certificates.verify.code'), cert.code],
+          [t('certificates.verify.dates'), datesText(cert.starts_at, cert.ends_at, cert.locale)],
+        ],
+      },
       { kind: 'link', label: t('certificates.mail.link'), url: verifyUrl(ctx, cert.locale, cert.code) },
     ],
     footer: t('certificates.mail.footer', { site: t('site.name'), organiser: oneLine(cert.organiser) }),
@@ -110,8 +124,7 @@ function certificateMail(ctx: AppContext, cert: q.CertificateRow): MailContent {
 }
 
 export type IssueResult =
-  | { ok: true; certificate: q.CertificateRow; created: boolean }
-  | { ok: false; reason: 'no_participant' | 'not_confirmed' | 'not_checked_in' };
+  { ok: true; certificate: q.CertificateRow; created: boolean } | { ok: false; reason: 'no_participant' | 'not_confirmed' | 'not_checked_in' };
 
 /**
  * Issues a participant's certificate now, or returns the one they have; a
@@ -180,14 +193,27 @@ export async function issueCertificate(ctx: AppContext, participantId: number, o
 }
 
 /** Revokes a certificate of the event (audited); a revoked one stays as it is. */
-export async function revokeCertificate(ctx: AppContext, actor: AuditEntry['actor'], eventId: number, certificateId: number): Promise<q.CertificateRow | undefined> {
+export async function revokeCertificate(
+  ctx: AppContext,
+  actor: AuditEntry['actor'],
+  eventId: number,
+  certificateId: number,
+): Promise<q.CertificateRow | undefined> {
   const cert = await q.certificateById(ctx.db, certificateId);
   if (!cert || cert.event_id !== eventId) return undefined;
   if (cert.revoked_at !== null) return cert;
   const now = ctx.clock.now();
   return writeTransaction(ctx.db, async (trx) => {
     const revoked = await q.updateCertificate(trx, cert.id, { revoked_at: now.toISOString() });
-    await recordAudit(trx, { actor, action: 'certificate.revoke', entityType: 'certificate', entityId: cert.id, before: { code: cert.code, revokedAt: null }, after: { code: cert.code, revokedAt: revoked.revoked_at }, at: now });
+    await recordAudit(trx, {
+      actor,
+      action: 'certificate.revoke',
+      entityType: 'certificate',
+      entityId: cert.id,
+      before: { code: cert.code, revokedAt: null },
+      after: { code: cert.code, revokedAt: revoked.revoked_at },
+      at: now,
+    });
     return revoked;
   });
 }
@@ -237,14 +263,25 @@ export async function certificatesZip(ctx: AppContext, eventId: number): Promise
 }
 
 /** Who of the event's participants are due a certificate now, by attendance, threshold and (if chosen) an answered evaluation. */
-export async function dueParticipants(ctx: AppContext, event: { id: number; type: string; starts_at: string; ends_at: string }, s: Pick<CertificateSettings, 'issueWhen' | 'thresholdPercent'>): Promise<number[]> {
+export async function dueParticipants(
+  ctx: AppContext,
+  event: { id: number; type: string; starts_at: string; ends_at: string },
+  s: Pick<CertificateSettings, 'issueWhen' | 'thresholdPercent'>,
+): Promise<number[]> {
   const attendance = await attendanceByParticipant(ctx.db, event.id);
   if (attendance.size === 0) return [];
   const series = event.type === 'netvaerk';
   const ended = Date.parse(event.ends_at) <= ctx.clock.now().getTime();
   if (!series && !ended) return [];
   const sessions = await q.sessionTimes(ctx.db, event.id);
-  const meetings = series ? meetingsOf({ type: 'netvaerk', startsAt: event.starts_at, endsAt: event.ends_at, sessions: sessions as unknown as Parameters<typeof meetingsOf>[0]['sessions'] }).length : 1;
+  const meetings = series
+    ? meetingsOf({
+        type: 'netvaerk',
+        startsAt: event.starts_at,
+        endsAt: event.ends_at,
+        sessions: sessions as unknown as Parameters<typeof meetingsOf>[0]['sessions'],
+      }).length
+    : 1;
   let due = [...attendance.entries()].filter(([, n]) => !series || reachesThreshold(n, meetings, s.thresholdPercent)).map(([id]) => id);
   if (s.issueWhen === 'evaluation') {
     const answered = await answeredParticipants(ctx, due);

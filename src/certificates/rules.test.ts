@@ -7,10 +7,35 @@ const at = (h: number, m = 0, day = 15) => new Date(Date.UTC(2026, 8, day, h, m)
 describe('hours from the programme', () => {
   it('adds the sessions, counts parallel ones once, leaves out the gaps and rounds to half hours', () => {
     const event = { startsAt: at(7), endsAt: at(14) };
-    expect(hoursFromProgramme([{ startsAt: at(7), endsAt: at(10) }, { startsAt: at(11), endsAt: at(14) }], event)).toBe(6);
-    expect(hoursFromProgramme([{ startsAt: at(7), endsAt: at(10) }, { startsAt: at(8), endsAt: at(9) }, { startsAt: at(9, 30), endsAt: at(10, 40) }], event)).toBe(3.5);
+    expect(
+      hoursFromProgramme(
+        [
+          { startsAt: at(7), endsAt: at(10) },
+          { startsAt: at(11), endsAt: at(14) },
+        ],
+        event,
+      ),
+    ).toBe(6);
+    expect(
+      hoursFromProgramme(
+        [
+          { startsAt: at(7), endsAt: at(10) },
+          { startsAt: at(8), endsAt: at(9) },
+          { startsAt: at(9, 30), endsAt: at(10, 40) },
+        ],
+        event,
+      ),
+    ).toBe(3.5);
     expect(hoursFromProgramme([{ startsAt: at(7), endsAt: at(8, 10) }], event)).toBe(1);
-    expect(hoursFromProgramme([{ startsAt: at(7), endsAt: at(15) }, { startsAt: at(7, 0, 16), endsAt: at(11, 0, 16) }], event)).toBe(12);
+    expect(
+      hoursFromProgramme(
+        [
+          { startsAt: at(7), endsAt: at(15) },
+          { startsAt: at(7, 0, 16), endsAt: at(11, 0, 16) },
+        ],
+        event,
+      ),
+    ).toBe(12);
   });
 
   it('uses the event itself without a programme, but not when it spans more than a day', () => {
@@ -55,10 +80,12 @@ describe('verification codes', () => {
     }
     expect(normaliseCode('KB-OOOO-IIII-LLLL-0000')).toBe('KB-0000-1111-1111-0000');
     expect(normaliseCode('<script>')).toBeUndefined();
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (s) => {
-      const n = normaliseCode(s);
-      if (n !== undefined) expect(n).toMatch(/^KB-[0-9A-Z-]{19}$/);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (s) => {
+        const n = normaliseCode(s);
+        if (n !== undefined) expect(n).toMatch(/^KB-[0-9A-Z-]{19}$/);
+      }),
+    );
   });
 });
 

@@ -23,19 +23,36 @@ export const scanBodySchema = z
     code: z.string().min(1).max(200).optional().describe('The code from the QR code or the mail (dashes and case do not matter)'),
     participantId: z.number().int().min(1).max(2_147_483_647).optional().describe('Instead of a code: the participant tapped in the list'),
     meeting: z.number().int().min(1).max(366).optional().describe('The meeting (day of the event, 1 for the first); default: the day of the scan'),
-    nonce: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/).optional().describe('Chosen by the device per scan: the same nonce sent again answers as the first time'),
+    nonce: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,100}$/)
+      .optional()
+      .describe('Chosen by the device per scan: the same nonce sent again answers as the first time'),
     scannedAt: z.iso.datetime({ offset: true }).optional().describe('When the device scanned (offline scans); the check-in keeps the earliest scan’s time'),
     force: z.boolean().optional().describe('Administrators and managers: check in outside the check-in window'),
   })
   .refine((b) => b.code !== undefined || b.participantId !== undefined, { message: 'Give code or participantId' })
   .meta({ id: 'CheckinScan' });
 
-const checkedIn = z.object({ status: z.literal('checked_in'), participant: participantSchema, meeting: z.number().int(), at: z.string(), by: z.string() }).meta({ id: 'CheckedIn' });
+const checkedIn = z
+  .object({ status: z.literal('checked_in'), participant: participantSchema, meeting: z.number().int(), at: z.string(), by: z.string() })
+  .meta({ id: 'CheckedIn' });
 const already = z
-  .object({ status: z.literal('already_checked_in'), participant: participantSchema, meeting: z.number().int(), at: z.string().describe('When the first scan was made'), by: z.string().describe('Who made it') })
+  .object({
+    status: z.literal('already_checked_in'),
+    participant: participantSchema,
+    meeting: z.number().int(),
+    at: z.string().describe('When the first scan was made'),
+    by: z.string().describe('Who made it'),
+  })
   .meta({ id: 'AlreadyCheckedIn' });
 const unprocessable = z
-  .object({ status: z.literal('refused'), reason: z.enum(['not_confirmed', 'outside_window', 'unknown_meeting']), message: z.string(), participant: participantSchema.optional() })
+  .object({
+    status: z.literal('refused'),
+    reason: z.enum(['not_confirmed', 'outside_window', 'unknown_meeting']),
+    message: z.string(),
+    participant: participantSchema.optional(),
+  })
   .meta({ id: 'CheckinRefused' });
 const notFound = z.object({ status: z.literal('unknown_code'), message: z.string() });
 
@@ -77,7 +94,10 @@ export function scanReply(result: ScanResult): { code: 200 | 403 | 404 | 409 | 4
     case 'forbidden':
       return { code: 403, body: { error: 'forbidden', message: 'This event is not assigned to you' } };
     case 'unprocessable':
-      return { code: 422, body: { status: 'refused', reason: result.reason, message: REASONS[result.reason], ...(result.participant ? { participant: result.participant } : {}) } };
+      return {
+        code: 422,
+        body: { status: 'refused', reason: result.reason, message: REASONS[result.reason], ...(result.participant ? { participant: result.participant } : {}) },
+      };
   }
 }
 
@@ -142,7 +162,8 @@ export function checkinApi(ctx: AppContext): FastifyPluginAsync {
       async (request, reply) => {
         const event = await eventBySlug(ctx.db, request.params.slug);
         if (!event) return reply.code(404).send({ error: 'not_found', message: 'No such event' });
-        if (!(await canSeeEvent(ctx, staffOf(request), event.id))) return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
+        if (!(await canSeeEvent(ctx, staffOf(request), event.id)))
+          return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
         reply.header('cache-control', 'no-store');
         return attendanceJson(await attendanceOf(ctx, event));
       },
@@ -160,7 +181,13 @@ export function checkinApi(ctx: AppContext): FastifyPluginAsync {
             noShowFeeOre: z.number().int().min(0).max(100_000_000).describe('Fee ex. VAT in øre for a confirmed participant who never came; 0: none'),
             opensMinutes: z.number().int().min(0).max(1440).describe('Check-in opens this many minutes before the start (default 120)'),
           }),
-          response: { 200: z.object({ noShowFeeOre: z.number().int(), opensMinutes: z.number().int() }), 400: plainError, 401: plainError, 403: plainError, 404: plainError },
+          response: {
+            200: z.object({ noShowFeeOre: z.number().int(), opensMinutes: z.number().int() }),
+            400: plainError,
+            401: plainError,
+            403: plainError,
+            404: plainError,
+          },
         },
       },
       async (request, reply) => {
@@ -178,7 +205,8 @@ export function checkinApi(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['checkin'],
           summary: 'Mark no-shows after the event (administrator or event manager)',
-          description: 'Every confirmed participant with no check-in is marked as a no-show; the event’s no-show fee, if any, is invoiced to the payer. Marking again marks only new ones.',
+          description:
+            'Every confirmed participant with no check-in is marked as a no-show; the event’s no-show fee, if any, is invoiced to the payer. Marking again marks only new ones.',
           params: slugParams,
           response: { 200: z.object({ marked: z.number().int() }), 400: plainError, 401: plainError, 403: plainError, 404: plainError, 422: plainError },
         },

@@ -5,7 +5,8 @@
 const da = {
   'checkin.heading': 'Indtjekning',
   'checkin.link': 'Indtjekning',
-  'checkin.lede': 'Scan deltagernes QR-kode, skriv koden, eller søg og tryk på navnet. Siden virker også uden net: indtjekninger gemmes på enheden og sendes, når der er forbindelse igen.',
+  'checkin.lede':
+    'Scan deltagernes QR-kode, skriv koden, eller søg og tryk på navnet. Siden virker også uden net: indtjekninger gemmes på enheden og sendes, når der er forbindelse igen.',
   'checkin.meeting': 'Dag',
   'checkin.meetingOption': 'Dag {n} ({date})',
   'checkin.meetingShow': 'Vis dagen',
@@ -69,7 +70,8 @@ const da = {
 const en: Record<keyof typeof da, string> = {
   'checkin.heading': 'Check-in',
   'checkin.link': 'Check-in',
-  'checkin.lede': 'Scan the participants’ QR codes, type the code, or search and tap the name. The page also works without a network: check-ins are kept on the device and sent when the connection is back.',
+  'checkin.lede':
+    'Scan the participants’ QR codes, type the code, or search and tap the name. The page also works without a network: check-ins are kept on the device and sent when the connection is back.',
   'checkin.meeting': 'Day',
   'checkin.meetingOption': 'Day {n} ({date})',
   'checkin.meetingShow': 'Show the day',

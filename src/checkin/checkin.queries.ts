@@ -14,8 +14,26 @@ export interface CheckinEvent {
 
 const eventColumns = ['id', 'slug', 'title', 'starts_at', 'ends_at', 'status', 'checkin_opens_minutes', 'no_show_fee_ore'] as const;
 
-function toEvent(r: { id: number; slug: string; title: string; starts_at: string; ends_at: string; status: string; checkin_opens_minutes: number; no_show_fee_ore: number }): CheckinEvent {
-  return { id: r.id, slug: r.slug, title: r.title, startsAt: r.starts_at, endsAt: r.ends_at, status: r.status, opensMinutes: r.checkin_opens_minutes, noShowFeeOre: r.no_show_fee_ore };
+function toEvent(r: {
+  id: number;
+  slug: string;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  status: string;
+  checkin_opens_minutes: number;
+  no_show_fee_ore: number;
+}): CheckinEvent {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    status: r.status,
+    opensMinutes: r.checkin_opens_minutes,
+    noShowFeeOre: r.no_show_fee_ore,
+  };
 }
 
 export async function eventById(db: Database, id: number): Promise<CheckinEvent | undefined> {
@@ -97,7 +115,16 @@ export interface NewCheckin {
 export async function insertCheckin(db: Database, c: NewCheckin): Promise<boolean> {
   const result = await db
     .insertInto('checkins')
-    .values({ event_id: c.eventId, participant_id: c.participantId, meeting: c.meeting, at: c.at, by_id: c.byId, by_name: c.byName, device_nonce: c.nonce, recorded_at: c.recordedAt })
+    .values({
+      event_id: c.eventId,
+      participant_id: c.participantId,
+      meeting: c.meeting,
+      at: c.at,
+      by_id: c.byId,
+      by_name: c.byName,
+      device_nonce: c.nonce,
+      recorded_at: c.recordedAt,
+    })
     .onConflict((oc) => oc.columns(['participant_id', 'meeting']).doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -195,5 +222,9 @@ export async function markNoShows(db: Database, eventId: number, feeOre: number,
 }
 
 export async function setEventCheckinSettings(db: Database, eventId: number, settings: { noShowFeeOre: number; opensMinutes: number }): Promise<void> {
-  await db.updateTable('events').set({ no_show_fee_ore: settings.noShowFeeOre, checkin_opens_minutes: settings.opensMinutes }).where('id', '=', eventId).execute();
+  await db
+    .updateTable('events')
+    .set({ no_show_fee_ore: settings.noShowFeeOre, checkin_opens_minutes: settings.opensMinutes })
+    .where('id', '=', eventId)
+    .execute();
 }

@@ -93,18 +93,29 @@ export function checkinRoutes(ctx: AppContext): FastifyPluginAsync {
       return event;
     }
 
-    const show = async (request: FastifyRequest, reply: FastifyReply, event: q.CheckinEvent, meeting: number | undefined, extra: Partial<CheckinPageProps> = {}, status = 200) => {
+    const show = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      event: q.CheckinEvent,
+      meeting: number | undefined,
+      extra: Partial<CheckinPageProps> = {},
+      status = 200,
+    ) => {
       const attendance = await attendanceOf(ctx, event);
       const page = await adminPageContext(ctx, request, reply);
       const chosen = meeting !== undefined && meeting <= attendance.meetings ? meeting : meetingAt(event.startsAt, event.endsAt, ctx.clock.now().toISOString());
       return sendHtml(reply, CheckinPage({ page, attendance, meeting: chosen, mayManage: mayWrite(page.staff.role, 'checkin'), ...extra }), status);
     };
 
-    app.get('/admin/events/:id/checkin', { ...readRoute, schema: { params: z.object({ id }), querystring: z.object({ meeting: meetingField.optional() }) } }, async (request, reply) => {
-      const event = await visibleEvent(request.params.id, request, reply);
-      if (!event) return reply;
-      return show(request, reply, event, request.query.meeting);
-    });
+    app.get(
+      '/admin/events/:id/checkin',
+      { ...readRoute, schema: { params: z.object({ id }), querystring: z.object({ meeting: meetingField.optional() }) } },
+      async (request, reply) => {
+        const event = await visibleEvent(request.params.id, request, reply);
+        if (!event) return reply;
+        return show(request, reply, event, request.query.meeting);
+      },
+    );
 
     const scanForm = z.object({ code: z.string().max(200).optional(), participantId: id.optional(), meeting: meetingField.optional() });
     app.post('/admin/events/:id/checkin', { ...readRoute, schema: { params: z.object({ id }), body: scanForm.passthrough() } }, async (request, reply) => {
@@ -124,55 +135,74 @@ export function checkinRoutes(ctx: AppContext): FastifyPluginAsync {
       return show(request, reply, event, meeting, { notice: scanNotice(t, locale, result) }, status);
     });
 
-    app.post('/admin/events/:id/checkin/undo', { ...readRoute, schema: { params: z.object({ id }), body: z.object({ participantId: id, meeting: meetingField }).passthrough() } }, async (request, reply) => {
-      const event = await visibleEvent(request.params.id, request, reply);
-      if (!event) return reply;
-      const staff = staffOf(request);
-      const p = await q.participantFacts(ctx.db, request.body.participantId);
-      if (!p || p.eventId !== event.id) throw notFound('No such participant');
-      const outcome = await undoCheckIn(ctx, staff, p.id, request.body.meeting);
-      const notice: CheckinNotice = outcome === 'undone' ? { kind: 'success', text: translator(staff.locale)('checkin.result.undone', { name: p.name }) } : { kind: 'error', text: translator(staff.locale)('checkin.result.error') };
-      return show(request, reply, event, request.body.meeting, { notice });
-    });
+    app.post(
+      '/admin/events/:id/checkin/undo',
+      { ...readRoute, schema: { params: z.object({ id }), body: z.object({ participantId: id, meeting: meetingField }).passthrough() } },
+      async (request, reply) => {
+        const event = await visibleEvent(request.params.id, request, reply);
+        if (!event) return reply;
+        const staff = staffOf(request);
+        const p = await q.participantFacts(ctx.db, request.body.participantId);
+        if (!p || p.eventId !== event.id) throw notFound('No such participant');
+        const outcome = await undoCheckIn(ctx, staff, p.id, request.body.meeting);
+        const notice: CheckinNotice =
+          outcome === 'undone'
+            ? { kind: 'success', text: translator(staff.locale)('checkin.result.undone', { name: p.name }) }
+            : { kind: 'error', text: translator(staff.locale)('checkin.result.error') };
+        return show(request, reply, event, request.body.meeting, { notice });
+      },
+    );
 
-    app.get('/admin/events/:id/checkin/signatures/:meeting.pdf', { ...readRoute, schema: { params: z.object({ id, meeting: meetingField }) } }, async (request, reply) => {
-      const event = await visibleEvent(request.params.id, request, reply);
-      if (!event) return reply;
-      const attendance = await attendanceOf(ctx, event);
-      if (request.params.meeting > attendance.meetings) throw notFound('No such day');
-      const staff = staffOf(request);
-      const pdf = await signatureListPdf(attendance, request.params.meeting, staff.locale, staff.name);
-      return reply
-        .type('application/pdf')
-        .header('Content-Disposition', attachmentDisposition(`underskrifter-${event.slug}-dag-${request.params.meeting}.pdf`))
-        .header('X-Content-Type-Options', 'nosniff')
-        .send(pdf);
-    });
+    app.get(
+      '/admin/events/:id/checkin/signatures/:meeting.pdf',
+      { ...readRoute, schema: { params: z.object({ id, meeting: meetingField }) } },
+      async (request, reply) => {
+        const event = await visibleEvent(request.params.id, request, reply);
+        if (!event) return reply;
+        const attendance = await attendanceOf(ctx, event);
+        if (request.params.meeting > attendance.meetings) throw notFound('No such day');
+        const staff = staffOf(request);
+        const pdf = await signatureListPdf(attendance, request.params.meeting, staff.locale, staff.name);
+        return reply
+          .type('application/pdf')
+          .header('Content-Disposition', attachmentDisposition(`underskrifter-${event.slug}-dag-${request.params.meeting}.pdf`))
+          .header('X-Content-Type-Options', 'nosniff')
+          .send(pdf);
+      },
+    );
 
-    app.post('/admin/events/:id/checkin/settings', { ...writeRoute, schema: { params: z.object({ id }), body: z.object({ fee: z.string().max(50).optional(), opens: z.string().max(50).optional() }).passthrough() } }, async (request, reply) => {
-      const event = await visibleEvent(request.params.id, request, reply);
-      if (!event) return reply;
-      const t = translator(staffOf(request).locale);
-      const draft = { fee: request.body.fee ?? '', opens: request.body.opens ?? '' };
-      const feeOre = parseFeeOre(draft.fee);
-      const opens = /^\d{1,4}$/.test(draft.opens.trim()) ? Number(draft.opens.trim()) : NaN;
-      const fieldErrors: { fee?: string; opens?: string } = {};
-      if (feeOre === null) fieldErrors.fee = t('checkin.settings.feeInvalid');
-      if (!(opens >= 0 && opens <= 1440)) fieldErrors.opens = t('checkin.settings.opensInvalid');
-      if (fieldErrors.fee || fieldErrors.opens) return show(request, reply, event, undefined, { fieldErrors, settingsDraft: draft }, 422);
-      await saveCheckinSettings(ctx, staffOf(request), event, { noShowFeeOre: feeOre!, opensMinutes: opens });
-      const updated = (await q.eventById(ctx.db, event.id))!;
-      return show(request, reply, updated, undefined, { notice: { kind: 'success', text: t('checkin.settings.saved') } });
-    });
+    app.post(
+      '/admin/events/:id/checkin/settings',
+      {
+        ...writeRoute,
+        schema: { params: z.object({ id }), body: z.object({ fee: z.string().max(50).optional(), opens: z.string().max(50).optional() }).passthrough() },
+      },
+      async (request, reply) => {
+        const event = await visibleEvent(request.params.id, request, reply);
+        if (!event) return reply;
+        const t = translator(staffOf(request).locale);
+        const draft = { fee: request.body.fee ?? '', opens: request.body.opens ?? '' };
+        const feeOre = parseFeeOre(draft.fee);
+        const opens = /^\d{1,4}$/.test(draft.opens.trim()) ? Number(draft.opens.trim()) : NaN;
+        const fieldErrors: { fee?: string; opens?: string } = {};
+        if (feeOre === null) fieldErrors.fee = t('checkin.settings.feeInvalid');
+        if (!(opens >= 0 && opens <= 1440)) fieldErrors.opens = t('checkin.settings.opensInvalid');
+        if (fieldErrors.fee || fieldErrors.opens) return show(request, reply, event, undefined, { fieldErrors, settingsDraft: draft }, 422);
+        await saveCheckinSettings(ctx, staffOf(request), event, { noShowFeeOre: feeOre!, opensMinutes: opens });
+        const updated = (await q.eventById(ctx.db, event.id))!;
+        return show(request, reply, updated, undefined, { notice: { kind: 'success', text: t('checkin.settings.saved') } });
+      },
+    );
 
     app.post('/admin/events/:id/checkin/no-shows', { ...writeRoute, schema: { params: z.object({ id }) } }, async (request, reply) => {
       const event = await visibleEvent(request.params.id, request, reply);
       if (!event) return reply;
       const t = translator(staffOf(request).locale);
       const result = await markNoShows(ctx, staffOf(request), event);
-      const notice: CheckinNotice = result.ok ? { kind: 'success', text: t('checkin.noShows.marked', { n: result.marked }) } : { kind: 'error', text: t('checkin.noShows.notEnded') };
+      const notice: CheckinNotice = result.ok
+        ? { kind: 'success', text: t('checkin.noShows.marked', { n: result.marked }) }
+        : { kind: 'error', text: t('checkin.noShows.notEnded') };
       return show(request, reply, event, undefined, { notice }, result.ok ? 200 : 422);
     });
-
   };
 }

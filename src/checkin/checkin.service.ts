@@ -84,7 +84,8 @@ export async function checkIn(ctx: AppContext, staff: StaffIdentity, input: Scan
   const receivedAt = ctx.clock.now().toISOString();
   const at = scanTime(input.scannedAt, receivedAt);
   const force = input.force === true && mayForce(staff);
-  if (!force && !inWindow(checkinWindow(event.startsAt, event.endsAt, event.opensMinutes), at)) return { status: 'unprocessable', reason: 'outside_window', participant };
+  if (!force && !inWindow(checkinWindow(event.startsAt, event.endsAt, event.opensMinutes), at))
+    return { status: 'unprocessable', reason: 'outside_window', participant };
   const meeting = input.meeting ?? meetingAt(event.startsAt, event.endsAt, at);
   if (meeting < 1 || meeting > meetingCount(event.startsAt, event.endsAt)) return { status: 'unprocessable', reason: 'unknown_meeting', participant };
   const nonce = input.nonce ?? null;
@@ -105,7 +106,12 @@ export async function checkIn(ctx: AppContext, staff: StaffIdentity, input: Scan
 }
 
 /** Takes a check-in back (a wrong tap). */
-export async function undoCheckIn(ctx: AppContext, staff: StaffIdentity, participantId: number, meeting: number): Promise<'undone' | 'not_found' | 'forbidden'> {
+export async function undoCheckIn(
+  ctx: AppContext,
+  staff: StaffIdentity,
+  participantId: number,
+  meeting: number,
+): Promise<'undone' | 'not_found' | 'forbidden'> {
   const p = await q.participantFacts(ctx.db, participantId);
   if (!p) return 'not_found';
   if (!(await canSeeEvent(ctx, staff, p.eventId))) return 'forbidden';
@@ -126,7 +132,11 @@ export interface Attendance {
 
 /** Every confirmed participant with their check-ins per meeting. */
 export async function attendanceOf(ctx: AppContext, event: q.CheckinEvent): Promise<Attendance> {
-  const [people, checkins, noShows] = await Promise.all([q.confirmedParticipants(ctx.db, event.id), q.checkinsOfEvent(ctx.db, event.id), q.noShowsOfEvent(ctx.db, event.id)]);
+  const [people, checkins, noShows] = await Promise.all([
+    q.confirmedParticipants(ctx.db, event.id),
+    q.checkinsOfEvent(ctx.db, event.id),
+    q.noShowsOfEvent(ctx.db, event.id),
+  ]);
   const byParticipant = new Map<number, AttendanceParticipant['checkins']>();
   for (const c of checkins) {
     const list = byParticipant.get(c.participantId) ?? [];
@@ -153,14 +163,25 @@ export async function attendanceOf(ctx: AppContext, event: q.CheckinEvent): Prom
  * event has ended, with the event's no-show fee; the invoicing reconciler
  * bills the fee.
  */
-export async function markNoShows(ctx: AppContext, staff: StaffIdentity, event: q.CheckinEvent): Promise<{ ok: true; marked: number } | { ok: false; reason: 'not_ended' }> {
+export async function markNoShows(
+  ctx: AppContext,
+  staff: StaffIdentity,
+  event: q.CheckinEvent,
+): Promise<{ ok: true; marked: number } | { ok: false; reason: 'not_ended' }> {
   const at = ctx.clock.now();
   const now = at.toISOString();
   if (event.endsAt > now) return { ok: false, reason: 'not_ended' };
   const marked = await writeTransaction(ctx.db, async (trx) => {
     const { participantIds } = await q.markNoShows(trx, event.id, event.noShowFeeOre, now);
     if (participantIds.length > 0) {
-      await recordAudit(trx, { actor: staff, action: 'checkin.no_shows', entityType: 'event', entityId: event.id, after: { participantIds, feeOre: event.noShowFeeOre }, at });
+      await recordAudit(trx, {
+        actor: staff,
+        action: 'checkin.no_shows',
+        entityType: 'event',
+        entityId: event.id,
+        after: { participantIds, feeOre: event.noShowFeeOre },
+        at,
+      });
     }
     return participantIds.length;
   });
@@ -168,7 +189,12 @@ export async function markNoShows(ctx: AppContext, staff: StaffIdentity, event: 
 }
 
 /** The event's check-in window and no-show fee, audited. */
-export async function saveCheckinSettings(ctx: AppContext, staff: StaffIdentity, event: q.CheckinEvent, settings: { noShowFeeOre: number; opensMinutes: number }): Promise<void> {
+export async function saveCheckinSettings(
+  ctx: AppContext,
+  staff: StaffIdentity,
+  event: q.CheckinEvent,
+  settings: { noShowFeeOre: number; opensMinutes: number },
+): Promise<void> {
   await writeTransaction(ctx.db, async (trx) => {
     await q.setEventCheckinSettings(trx, event.id, settings);
     await recordAudit(trx, {

@@ -24,7 +24,10 @@ export async function checkinCodesOf(ctx: AppContext, db: Database, participantI
 }
 
 /** The mail blocks showing a confirmed participant's code: the QR code as an inline PNG and the code as text. */
-export function checkinCodeBlock(locale: Locale, code: string | undefined): Array<{ kind: 'p'; text: string } | { kind: 'image'; src: string; alt: string; size: number }> {
+export function checkinCodeBlock(
+  locale: Locale,
+  code: string | undefined,
+): Array<{ kind: 'p'; text: string } | { kind: 'image'; src: string; alt: string; size: number }> {
   if (!code) return [];
   const t = translator(locale);
   return [
@@ -50,7 +53,8 @@ export async function attendanceColumn(db: Database, participantIds: readonly nu
   const out = new Map<number, string>();
   for (const id of participantIds) {
     const list = meetings.get(id);
-    if (list) out.set(id, list.length === 1 && list[0] === 1 ? t('checkin.column.arrived') : t('checkin.column.days', { days: list.sort((a, b) => a - b).join(', ') }));
+    if (list)
+      out.set(id, list.length === 1 && list[0] === 1 ? t('checkin.column.arrived') : t('checkin.column.days', { days: list.sort((a, b) => a - b).join(', ') }));
     else if (noShows.has(id)) out.set(id, t('checkin.column.noShow'));
     else out.set(id, '');
   }
@@ -87,7 +91,13 @@ export async function checkinCodeViews(ctx: AppContext, participantIds: readonly
   return new Map(
     [...codes].map(([id, code]) => [
       id,
-      { heading: t('checkin.selfService.heading'), text: t('checkin.mail.text', { code: displayCode(code) }), src: qrDataUri(code, 5), alt: t('checkin.mail.alt', { code: displayCode(code) }), size: qrSide(code, 5) },
+      {
+        heading: t('checkin.selfService.heading'),
+        text: t('checkin.mail.text', { code: displayCode(code) }),
+        src: qrDataUri(code, 5),
+        alt: t('checkin.mail.alt', { code: displayCode(code) }),
+        size: qrSide(code, 5),
+      },
     ]),
   );
 }

@@ -58,10 +58,14 @@ describe('first scan wins', () => {
     fc.assert(
       fc.property(fc.array(fc.array(scan, { maxLength: 20 }), { minLength: 1, maxLength: 4 }), fc.integer(), (queues, seed) => {
         let n = 0;
-        const withNonces = queues.map((q) => q.map((s) => ({ key: s.key, at: new Date(Date.UTC(2026, 5, 1, 8, s.minute)).toISOString(), nonce: `nonce-${(n += 1)}` })));
+        const withNonces = queues.map((q) =>
+          q.map((s) => ({ key: s.key, at: new Date(Date.UTC(2026, 5, 1, 8, s.minute)).toISOString(), nonce: `nonce-${(n += 1)}` })),
+        );
         const all = withNonces.flat();
         // Uploads in another order, some twice (a re-upload after a lost answer).
-        const shuffled = [...all, ...all.filter((_, i) => i % 3 === 0)].sort((x, y) => ((x.nonce.length * 31 + seed) % 7) - ((y.nonce.length * 17 + seed) % 5) || x.nonce.localeCompare(y.nonce));
+        const shuffled = [...all, ...all.filter((_, i) => i % 3 === 0)].sort(
+          (x, y) => ((x.nonce.length * 31 + seed) % 7) - ((y.nonce.length * 17 + seed) % 5) || x.nonce.localeCompare(y.nonce),
+        );
         const a = mergeQueues(withNonces);
         const b = mergeQueues([shuffled]);
         expect(new Set(a.keys())).toEqual(new Set(all.map((s) => s.key)));

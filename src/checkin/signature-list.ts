@@ -19,7 +19,10 @@ export function signatureListPdf(a: Attendance, meeting: number, locale: Locale,
   const width = doc.page.width - left - right;
   doc.font('bold').fontSize(10).fillColor('#0059b3').text(t('checkin.pdf.title').toUpperCase(), left, doc.page.margins.top, { width });
   doc.font('bold').fontSize(18).fillColor('#1a1a1a').text(a.event.title, { width });
-  doc.font('body').fontSize(11).text(t('checkin.pdf.day', { n: meeting, date }), { width });
+  doc
+    .font('body')
+    .fontSize(11)
+    .text(t('checkin.pdf.day', { n: meeting, date }), { width });
   doc.moveDown(1);
   const cols = [
     { header: t('checkin.pdf.name'), share: 34 },
@@ -37,7 +40,12 @@ export function signatureListPdf(a: Attendance, meeting: number, locale: Locale,
       doc.text(c.header, x + 3, y, { width: widths[i]! - 6, lineBreak: false });
       x += widths[i]!;
     });
-    doc.moveTo(left, y + 14).lineTo(left + width, y + 14).strokeColor('#1a1a1a').lineWidth(1).stroke();
+    doc
+      .moveTo(left, y + 14)
+      .lineTo(left + width, y + 14)
+      .strokeColor('#1a1a1a')
+      .lineWidth(1)
+      .stroke();
     doc.y = y + 18;
   };
   header();
@@ -53,7 +61,12 @@ export function signatureListPdf(a: Attendance, meeting: number, locale: Locale,
     doc.font('body').fontSize(10).fillColor('#1a1a1a');
     doc.text(`${arrived ? '✓ ' : ''}${p.name}`, left + 3, y + 8, { width: widths[0]! - 6, height: rowHeight - 8, ellipsis: true, lineBreak: false });
     doc.text(p.organisation, left + widths[0]! + 3, y + 8, { width: widths[1]! - 6, height: rowHeight - 8, ellipsis: true, lineBreak: false });
-    doc.moveTo(left, y + rowHeight).lineTo(left + width, y + rowHeight).strokeColor('#b0b0b0').lineWidth(0.5).stroke();
+    doc
+      .moveTo(left, y + rowHeight)
+      .lineTo(left + width, y + rowHeight)
+      .strokeColor('#b0b0b0')
+      .lineWidth(0.5)
+      .stroke();
     doc.y = y + rowHeight;
   }
   writeFooters(doc, (page, pages) => `${a.event.title} · ${t('checkin.pdf.day', { n: meeting, date })} · ${page}/${pages}`);

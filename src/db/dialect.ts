@@ -152,7 +152,10 @@ function postgresEventSearch(query: string): EventSearch | undefined {
   if (words.length === 0) return undefined;
   const any = words.map((w) => `${w}:*`).join(' | ');
   const matching = (tsquery: string) => sql<boolean>`(events.search_vector @@ to_tsquery('danish', ${tsquery}))`;
-  const counted = sql.join(words.map((w) => sql`${matching(`${w}:*`)}::int`), sql` + `);
+  const counted = sql.join(
+    words.map((w) => sql`${matching(`${w}:*`)}::int`),
+    sql` + `,
+  );
   const points = sql.join(
     words.flatMap((w) => FIELDS.map((f, i) => sql`CASE WHEN ${matching(`${w}:*${f.weight}`)} THEN ${sql.lit(fieldPoints(i))} ELSE 0 END`)),
     sql` + `,

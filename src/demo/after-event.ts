@@ -27,7 +27,12 @@ const PEOPLE = [
   ['Peter Dahl', 'Vejle Kommune', 'vejle'],
 ] as const;
 
-const BEST = ['Øvelserne med vores egne breve.', 'Konkrete greb, jeg kan bruge i morgen.', 'Underviseren var god til at give eksempler fra kommunerne.', 'Tjeklisten til afgørelser.'];
+const BEST = [
+  'Øvelserne med vores egne breve.',
+  'Konkrete greb, jeg kan bruge i morgen.',
+  'Underviseren var god til at give eksempler fra kommunerne.',
+  'Tjeklisten til afgørelser.',
+];
 const IMPROVE = ['Lidt mere tid til eftermiddagens øvelser.', 'Gerne materialet på forhånd.', 'Flere eksempler fra det specialiserede socialområde.'];
 
 /** A check-in as the check-in desk records it (the attendance contract in evaluations/attendance.ts). */
@@ -66,7 +71,12 @@ export async function seedPastCourse(ctx: AppContext, cal: DemoCalendar): Promis
   const at = (iso: string, minutes: number) => fixedClock(new Date(Date.parse(iso) + minutes * 60_000));
   const before = { ...ctx, clock: at(start, -30 * 24 * 60) };
   for (const [i, [name, org, domain]] of PEOPLE.entries()) {
-    const email = `${name.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/[^a-z]+/g, '.')}@${domain}.example`;
+    const email = `${name
+      .toLowerCase()
+      .replace(/æ/g, 'ae')
+      .replace(/ø/g, 'oe')
+      .replace(/å/g, 'aa')
+      .replace(/[^a-z]+/g, '.')}@${domain}.example`;
     await createRegistration(before, PAST_COURSE_SLUG, {
       locale: i === 3 ? 'en' : 'da',
       payer: { organisation: org, address: 'Rådhuset', postalCode: '8000', city: 'Aarhus C', email: `faktura@${domain}.example` },
@@ -97,7 +107,8 @@ export async function seedPastCourse(ctx: AppContext, cal: DemoCalendar): Promis
 
   await saveSettings(ctx, eventId, {
     ...(await settingsOf(ctx, eventId)),
-    learningContent: 'Kurset giver redskaber til at skrive breve, afgørelser og tekster til hjemmesiden med modtageren i centrum: struktur, overskrifter, aktive verber og juridisk præcision i et sprog, borgerne forstår.',
+    learningContent:
+      'Kurset giver redskaber til at skrive breve, afgørelser og tekster til hjemmesiden med modtageren i centrum: struktur, overskrifter, aktive verber og juridisk præcision i et sprog, borgerne forstår.',
     signerName: 'Karen Skov',
     signerTitle: 'Sprogkonsulent',
   });

@@ -26,13 +26,18 @@ describe('danishTimeToUtc', () => {
 
   it('gives back the same wall-clock time when shown in Danish time', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }), fc.integer({ min: 4, max: 23 }), fc.integer({ min: 0, max: 59 }), (d, h, m) => {
-        const date = d.toISOString().slice(0, 10);
-        const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-        const iso = danishTimeToUtc(date, time);
-        expect(localDateKey(iso)).toBe(date);
-        expect(formatTime(iso, 'en')).toBe(time);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 4, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        (d, h, m) => {
+          const date = d.toISOString().slice(0, 10);
+          const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+          const iso = danishTimeToUtc(date, time);
+          expect(localDateKey(iso)).toBe(date);
+          expect(formatTime(iso, 'en')).toBe(time);
+        },
+      ),
     );
   });
 

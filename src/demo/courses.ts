@@ -32,7 +32,8 @@ export function courses(cal: DemoCalendar) {
       type: 'kursus',
       status: 'published',
       title: 'Ledelse af fagprofessionelle',
-      summary: 'Et kursus i to moduler for ledere, der leder medarbejdere med en stærk faglighed – og som skal få faglighed, økonomi og politiske mål til at gå op i en højere enhed.',
+      summary:
+        'Et kursus i to moduler for ledere, der leder medarbejdere med en stærk faglighed – og som skal få faglighed, økonomi og politiske mål til at gå op i en højere enhed.',
       body: [
         'Som leder af socialrådgivere, lærere, sygeplejersker eller ingeniører leder du medarbejdere, der ofte ved mere om opgaven end du selv gør. Det stiller krav til, hvordan du sætter retning og giver plads.',
         'På kurset arbejder du med ledelsesrummet mellem faglighed, økonomi og politiske beslutninger. Mellem de to moduler afprøver du et konkret greb i din egen hverdag, som vi følger op på i modul 2.',
@@ -47,7 +48,12 @@ export function courses(cal: DemoCalendar) {
       memberPriceOre: 560_000,
       vatMode: 'standard',
       speakers: [
-        { name: 'Anne-Mette Krogh', title: 'Ledelseskonsulent', organisation: 'Aarhus Kommune', bio: 'Anne-Mette Krogh har undervist ledere i kommunerne i femten år og er uddannet cand.psych.' },
+        {
+          name: 'Anne-Mette Krogh',
+          title: 'Ledelseskonsulent',
+          organisation: 'Aarhus Kommune',
+          bio: 'Anne-Mette Krogh har undervist ledere i kommunerne i femten år og er uddannet cand.psych.',
+        },
         { name: 'Thomas Brandt Kjeldsen', title: 'Direktør for Sundhed og Omsorg', organisation: 'Randers Kommune' },
       ],
       sessions: [
@@ -76,7 +82,14 @@ export function courses(cal: DemoCalendar) {
       signupClosesAt: deadline(cal, klart, 7),
       priceOre: 320_000,
       vatMode: 'standard',
-      speakers: [{ name: 'Louise Bjerre', title: 'Kommunikationsrådgiver', organisation: 'Københavns Kommune', bio: 'Louise Bjerre har skrevet om og gennemskrevet tusindvis af breve til borgerne og underviser i klarsprog.' }],
+      speakers: [
+        {
+          name: 'Louise Bjerre',
+          title: 'Kommunikationsrådgiver',
+          organisation: 'Københavns Kommune',
+          bio: 'Louise Bjerre har skrevet om og gennemskrevet tusindvis af breve til borgerne og underviser i klarsprog.',
+        },
+      ],
       sessions: [
         s(klart, '09:30', '12:00', 'Modtageren først: Sådan bygger du et klart brev op', { speakers: [0], room: 'Lokale 1' }),
         s(klart, '12:00', '12:45', 'Frokost'),
@@ -89,7 +102,8 @@ export function courses(cal: DemoCalendar) {
       type: 'kursus',
       status: 'published',
       title: 'Facilitering af møder og workshops',
-      summary: 'Få metoder til at planlægge og lede møder og workshops, hvor deltagerne kommer fra forskellige afdelinger, faggrupper eller fra civilsamfundet.',
+      summary:
+        'Få metoder til at planlægge og lede møder og workshops, hvor deltagerne kommer fra forskellige afdelinger, faggrupper eller fra civilsamfundet.',
       body: [
         'Gode møder kommer ikke af sig selv. Når deltagerne har forskellige interesser og forskellig faglig baggrund, er det facilitatorens opgave at skabe en ramme, hvor alle kan bidrage.',
         'Du lærer at sætte et klart formål, vælge de rigtige metoder og håndtere uenighed. Kurset veksler mellem korte oplæg og øvelser, hvor du prøver rollen som facilitator.',

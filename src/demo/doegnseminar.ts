@@ -56,8 +56,7 @@ const venue: VenueInput = {
 const audience =
   'Konsulenter, specialister og udviklingsmedarbejdere i kommuner og regioner, som arbejder tæt på den politiske ledelse eller på tværs af forvaltninger.';
 
-const included =
-  'Overnatning i enkeltværelse, fuld forplejning fra formiddagskaffe første dag til frokost anden dag, middag med drikkevarer samt materialer.';
+const included = 'Overnatning i enkeltværelse, fuld forplejning fra formiddagskaffe første dag til frokost anden dag, middag med drikkevarer samt materialer.';
 
 /** What "included" above says, for the venue: the night in a single room, lunch both days and the dinner. */
 function stayIncluded(day1: string, day2: string): Inclusion[] {
@@ -101,9 +100,21 @@ export function seminar2016(): EventInput {
     speakers: [henrik, lone, jesper, maria],
     sessions: [
       { startsAt: at(day1, '10:00'), endsAt: at(day1, '10:30'), title: 'Ankomst, kaffe og registrering' },
-      { startsAt: at(day1, '10:30'), endsAt: at(day1, '12:00'), title: 'Fra serviceleverandør til fællesskab – hvad betyder det for konsulenten?', room: 'Plenumsalen', speakers: [0] },
+      {
+        startsAt: at(day1, '10:30'),
+        endsAt: at(day1, '12:00'),
+        title: 'Fra serviceleverandør til fællesskab – hvad betyder det for konsulenten?',
+        room: 'Plenumsalen',
+        speakers: [0],
+      },
       { startsAt: at(day1, '12:00'), endsAt: at(day1, '13:00'), title: 'Frokost' },
-      { startsAt: at(day1, '13:00'), endsAt: at(day1, '14:30'), title: 'Workshop: Facilitering på tværs af forvaltninger', room: 'Grupperum 2 og 3', speakers: [1] },
+      {
+        startsAt: at(day1, '13:00'),
+        endsAt: at(day1, '14:30'),
+        title: 'Workshop: Facilitering på tværs af forvaltninger',
+        room: 'Grupperum 2 og 3',
+        speakers: [1],
+      },
       { startsAt: at(day1, '14:45'), endsAt: at(day1, '16:30'), title: 'Konsulenten mellem politik og drift', room: 'Plenumsalen', speakers: [2] },
       { startsAt: at(day1, '18:30'), endsAt: at(day1, '22:00'), title: 'Middag og netværk', room: 'Restauranten' },
       { startsAt: at(day2, '08:30'), endsAt: at(day2, '10:00'), title: 'Samskabelse med borgerne i praksis', room: 'Plenumsalen', speakers: [3] },
@@ -147,33 +158,48 @@ export function seminarEdition(cal: DemoCalendar): EventInput {
       { startsAt: at(day1, '09:30'), endsAt: at(day1, '10:00'), title: 'Ankomst, kaffe og morgenbrød' },
       { startsAt: at(day1, '10:00'), endsAt: at(day1, '10:15'), title: 'Velkommen og præsentation af programmet', room: 'Plenumsalen' },
       {
-        startsAt: at(day1, '10:15'), endsAt: at(day1, '11:45'),
+        startsAt: at(day1, '10:15'),
+        endsAt: at(day1, '11:45'),
         title: 'Keynote: Velfærd skabes sammen med borgerne – hvad betyder det for konsulenten?',
-        description: 'Om konsulenten som facilitator, om ledelse frem for styring, og om hvorfor tillid og relationer kommer før styregrupper og projektplaner.',
-        room: 'Plenumsalen', speakers: [0],
+        description:
+          'Om konsulenten som facilitator, om ledelse frem for styring, og om hvorfor tillid og relationer kommer før styregrupper og projektplaner.',
+        room: 'Plenumsalen',
+        speakers: [0],
       },
       { startsAt: at(day1, '11:45'), endsAt: at(day1, '12:45'), title: 'Frokost', room: 'Restauranten' },
       {
-        startsAt: at(day1, '13:00'), endsAt: at(day1, '14:30'),
+        startsAt: at(day1, '13:00'),
+        endsAt: at(day1, '14:30'),
         title: 'Workshop 1: Facilitering på tværs af organisatoriske skel',
         description: 'Konkrete greb til møder og forløb, hvor deltagerne kommer fra forskellige forvaltninger og har forskellige mål.',
-        room: 'Grupperum 2', speakers: [1],
+        room: 'Grupperum 2',
+        speakers: [1],
       },
       {
-        startsAt: at(day1, '14:45'), endsAt: at(day1, '16:15'),
+        startsAt: at(day1, '14:45'),
+        endsAt: at(day1, '16:15'),
         title: 'Workshop 2: Samskabelse med borgere og civilsamfund',
         description: 'Erfaringer fra forløb, hvor borgere og foreninger har været med fra begyndelsen – og hvad konsulenten skal være opmærksom på.',
-        room: 'Grupperum 3', speakers: [3],
+        room: 'Grupperum 3',
+        speakers: [3],
       },
       { startsAt: at(day1, '16:15'), endsAt: at(day1, '17:00'), title: 'Refleksion i grupper på tværs af kommuner', room: 'Grupperum 2 og 3' },
       { startsAt: at(day1, '18:30'), endsAt: at(day1, '22:00'), title: 'Middag', room: 'Restauranten' },
       {
-        startsAt: at(day2, '08:30'), endsAt: at(day2, '10:00'),
+        startsAt: at(day2, '08:30'),
+        endsAt: at(day2, '10:00'),
         title: 'Morgensession: Konsulenten mellem politik og administration',
         description: 'Hvad forskningen siger om rollefordelingen mellem politikere, ledere og konsulenter – og hvor gråzonerne er.',
-        room: 'Plenumsalen', speakers: [2],
+        room: 'Plenumsalen',
+        speakers: [2],
       },
-      { startsAt: at(day2, '10:15'), endsAt: at(day2, '11:45'), title: 'Workshop 3: Fra styregruppe til tillidsbaseret samarbejde', room: 'Grupperum 2 og 3', speakers: [0, 1] },
+      {
+        startsAt: at(day2, '10:15'),
+        endsAt: at(day2, '11:45'),
+        title: 'Workshop 3: Fra styregruppe til tillidsbaseret samarbejde',
+        room: 'Grupperum 2 og 3',
+        speakers: [0, 1],
+      },
       { startsAt: at(day2, '11:45'), endsAt: at(day2, '12:30'), title: 'Afslutning: Hvad tager du med hjem?', room: 'Plenumsalen' },
       { startsAt: at(day2, '12:30'), endsAt: at(day2, '13:15'), title: 'Frokost og afrejse', room: 'Restauranten' },
     ],

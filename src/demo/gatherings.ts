@@ -33,7 +33,8 @@ export function gatherings(cal: DemoCalendar) {
       type: 'konference',
       status: 'published',
       title: `Digitaliseringskonferencen ${digiYear}`,
-      summary: 'To dage om kunstig intelligens, data og cybersikkerhed i den offentlige sektor – med oplæg, parallelsessioner og god tid til at mødes på tværs.',
+      summary:
+        'To dage om kunstig intelligens, data og cybersikkerhed i den offentlige sektor – med oplæg, parallelsessioner og god tid til at mødes på tværs.',
       body: [
         'Digitaliseringen ændrer både opgaverne og måden, vi løser dem på. Årets konference sætter fokus på, hvordan kommuner og regioner kan bruge nye teknologier ansvarligt og til gavn for borgerne.',
         'Du kan vælge mellem parallelsessioner om fælles it-arkitektur og digital inklusion, og om aftenen er der konferencemiddag. Overnatning kan tilkøbes.',
@@ -175,7 +176,8 @@ export function gatherings(cal: DemoCalendar) {
       type: 'netvaerk',
       status: 'published',
       title: 'Netværk for beskæftigelseskonsulenter',
-      summary: 'Fire netværksmøder i løbet af sæsonen, hvor konsulenter fra jobcentrene deler erfaringer om virksomhedsrettede indsatser og samarbejdet med borgerne.',
+      summary:
+        'Fire netværksmøder i løbet af sæsonen, hvor konsulenter fra jobcentrene deler erfaringer om virksomhedsrettede indsatser og samarbejdet med borgerne.',
       body: [
         'Netværket mødes fire gange. Hvert møde har et tema med et kort oplæg, og resten af tiden går til erfaringsudveksling og sparring på deltagernes egne sager.',
         'Én tilmelding dækker alle fire møder. Kan du ikke deltage i et af møderne, er du velkommen til at sende en kollega.',
@@ -206,7 +208,8 @@ export function gatherings(cal: DemoCalendar) {
       type: 'netvaerk',
       status: 'published',
       title: 'Netværk for borgerinddragelse og samskabelse',
-      summary: 'Et netværk for dig, der arbejder med at inddrage borgere, foreninger og virksomheder i kommunens opgaver. Fire møder med oplæg, besøg og sparring.',
+      summary:
+        'Et netværk for dig, der arbejder med at inddrage borgere, foreninger og virksomheder i kommunens opgaver. Fire møder med oplæg, besøg og sparring.',
       body: [
         'Samskabelse lyder enkelt, men er svært i praksis. Hvem skal inviteres, hvem bestemmer, og hvad gør man, når borgernes ønsker ikke passer ind i budgettet?',
         'I netværket deler vi erfaringer og værktøjer, og vi besøger projekter, hvor kommune og borgere har skabt noget sammen.',

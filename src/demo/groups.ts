@@ -31,12 +31,60 @@ const ORGANISATIONS: Array<{ name: string; city: string; postalCode: string; dom
   { name: 'Region Syddanmark', city: 'Vejle', postalCode: '7100', domain: 'rsyd' },
 ];
 
-const FIRST = ['Anne', 'Mads', 'Louise', 'Jesper', 'Mette', 'Søren', 'Camilla', 'Henrik', 'Julie', 'Rasmus', 'Sofie', 'Thomas', 'Ida', 'Martin', 'Line', 'Peter', 'Maria', 'Kasper', 'Helle', 'Anders'];
-const LAST = ['Nielsen', 'Jensen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Jørgensen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Poulsen', 'Johansen', 'Møller', 'Mortensen', 'Holm', 'Bach'];
+const FIRST = [
+  'Anne',
+  'Mads',
+  'Louise',
+  'Jesper',
+  'Mette',
+  'Søren',
+  'Camilla',
+  'Henrik',
+  'Julie',
+  'Rasmus',
+  'Sofie',
+  'Thomas',
+  'Ida',
+  'Martin',
+  'Line',
+  'Peter',
+  'Maria',
+  'Kasper',
+  'Helle',
+  'Anders',
+];
+const LAST = [
+  'Nielsen',
+  'Jensen',
+  'Hansen',
+  'Pedersen',
+  'Andersen',
+  'Christensen',
+  'Larsen',
+  'Sørensen',
+  'Rasmussen',
+  'Jørgensen',
+  'Madsen',
+  'Kristensen',
+  'Olsen',
+  'Thomsen',
+  'Poulsen',
+  'Johansen',
+  'Møller',
+  'Mortensen',
+  'Holm',
+  'Bach',
+];
 const TITLES = ['Konsulent', 'Chefkonsulent', 'Specialkonsulent', 'Udviklingskonsulent', 'Projektleder'];
 const UNITS = ['Borgmesterens Afdeling', 'Børn og Unge', 'Sundhed og Omsorg', 'Teknik og Miljø', 'Kultur og Borgerservice', 'Økonomi og Personale'];
 
-const ascii = (s: string) => s.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/[^a-z]/g, '');
+const ascii = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/[^a-z]/g, '');
 
 /** Books 60 participants and makes the plan; the number of participants booked. */
 export async function seedSeminarGroups(ctx: AppContext, eventId: number, slug: string): Promise<number> {

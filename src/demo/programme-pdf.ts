@@ -87,7 +87,11 @@ export function programmePdf(event: EventInput, organiser: string): Promise<Buff
   for (const [label, value] of facts) {
     const y = doc.y;
     doc.font('bold').fontSize(10).fillColor(INK).text(label, MARGIN, y, { width: TIME_WIDTH });
-    doc.font('body').fontSize(10).fillColor(INK).text(value, MARGIN + TIME_WIDTH, y, { width: width - TIME_WIDTH });
+    doc
+      .font('body')
+      .fontSize(10)
+      .fillColor(INK)
+      .text(value, MARGIN + TIME_WIDTH, y, { width: width - TIME_WIDTH });
     doc.moveDown(0.3);
   }
 
@@ -102,17 +106,34 @@ export function programmePdf(event: EventInput, organiser: string): Promise<Buff
     if (key !== day) {
       day = key;
       doc.moveDown(0.6);
-      doc.font('bold').fontSize(12).fillColor(INK).text(capitalise(formatLongDate(s.startsAt, 'da')), MARGIN, doc.y);
-      doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + width, doc.y + 2).lineWidth(0.5).strokeColor(MUTED).stroke();
+      doc
+        .font('bold')
+        .fontSize(12)
+        .fillColor(INK)
+        .text(capitalise(formatLongDate(s.startsAt, 'da')), MARGIN, doc.y);
+      doc
+        .moveTo(MARGIN, doc.y + 2)
+        .lineTo(MARGIN + width, doc.y + 2)
+        .lineWidth(0.5)
+        .strokeColor(MUTED)
+        .stroke();
       doc.moveDown(0.4);
     }
     const y = doc.y;
     doc.font('body').fontSize(10).fillColor(MUTED).text(timeRange(s), MARGIN, y, { width: TIME_WIDTH });
-    doc.font('bold').fontSize(10).fillColor(INK).text(s.title, MARGIN + TIME_WIDTH, y, { width: width - TIME_WIDTH });
+    doc
+      .font('bold')
+      .fontSize(10)
+      .fillColor(INK)
+      .text(s.title, MARGIN + TIME_WIDTH, y, { width: width - TIME_WIDTH });
     const names = (s.speakers ?? []).map((i) => speakers[i]).filter((x): x is SpeakerInput => x !== undefined);
     const detail = [...names.map(speakerLine), s.room ?? ''].filter(Boolean);
     if (detail.length > 0) {
-      doc.font('body').fontSize(9).fillColor(MUTED).text(detail.join('\n'), MARGIN + TIME_WIDTH, doc.y, { width: width - TIME_WIDTH });
+      doc
+        .font('body')
+        .fontSize(9)
+        .fillColor(MUTED)
+        .text(detail.join('\n'), MARGIN + TIME_WIDTH, doc.y, { width: width - TIME_WIDTH });
     }
     doc.moveDown(0.5);
   }

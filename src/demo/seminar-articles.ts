@@ -10,8 +10,7 @@ export function seminar2016Article(): DemoArticle {
   return {
     slug: SEMINAR_2016_ARTICLE_SLUG,
     headline: 'Konsulenten som facilitator i den politisk styrede kommune',
-    lede:
-      'Kommunerne løser i stigende grad velfærdsopgaverne sammen med borgerne i stedet for at levere service til dem. Det giver konsulenten en ny rolle, og den er temaet for døgnseminaret ”Konsulent i en politisk styret organisation”.',
+    lede: 'Kommunerne løser i stigende grad velfærdsopgaverne sammen med borgerne i stedet for at levere service til dem. Det giver konsulenten en ny rolle, og den er temaet for døgnseminaret ”Konsulent i en politisk styret organisation”.',
     author: 'Redaktionen',
     publishedAt: danishTimeToUtc('2016-05-24', '08:00'),
     events: ['seminar2016'],
@@ -50,8 +49,7 @@ export function seminarEditionArticle(cal: DemoCalendar): DemoArticle {
   return {
     slug: 'doegnseminaret-om-konsulentrollen-er-tilbage',
     headline: 'Døgnseminaret om konsulentrollen er tilbage',
-    lede:
-      'Hvordan skaber du som konsulent samarbejde på tværs, når retningen sættes af politikerne, og løsningerne skal findes sammen med borgerne? Nu kan du igen tilmelde dig døgnseminaret ”Konsulent i en politisk styret organisation”.',
+    lede: 'Hvordan skaber du som konsulent samarbejde på tværs, når retningen sættes af politikerne, og løsningerne skal findes sammen med borgerne? Nu kan du igen tilmelde dig døgnseminaret ”Konsulent i en politisk styret organisation”.',
     author: 'Karen Lund Mikkelsen',
     publishedAt: cal.relative(-14, '08:30'),
     events: ['seminarEdition'],

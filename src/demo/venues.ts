@@ -8,28 +8,32 @@ export const venues = {
     address: 'Åboulevarden 58',
     postalCode: '8000',
     city: 'Aarhus C',
-    accessibility: 'Niveaufri adgang fra gaden og elevator til 2. sal, hvor kursuslokalerne ligger. Handicaptoilet på hver etage. Der er teleslynge i det store lokale.',
+    accessibility:
+      'Niveaufri adgang fra gaden og elevator til 2. sal, hvor kursuslokalerne ligger. Handicaptoilet på hver etage. Der er teleslynge i det store lokale.',
   },
   odense: {
     name: 'Mødecenter Odense',
     address: 'Vestre Stationsvej 7',
     postalCode: '5000',
     city: 'Odense C',
-    accessibility: 'Indgangen har automatisk dør og rampe. Alle mødelokaler ligger i stueplan, og der er handicaptoilet ved receptionen. Tre minutters gang fra Odense Banegård.',
+    accessibility:
+      'Indgangen har automatisk dør og rampe. Alle mødelokaler ligger i stueplan, og der er handicaptoilet ved receptionen. Tre minutters gang fra Odense Banegård.',
   },
   aalborg: {
     name: 'Aalborg Kongres- og Mødecenter Nord',
     address: 'Vesterbro 91',
     postalCode: '9000',
     city: 'Aalborg',
-    accessibility: 'Niveaufri adgang og elevatorer til alle sale. Handicapparkering ved hovedindgangen. Salene har teleslynge, og der er reserveret plads til kørestole forrest.',
+    accessibility:
+      'Niveaufri adgang og elevatorer til alle sale. Handicapparkering ved hovedindgangen. Salene har teleslynge, og der er reserveret plads til kørestole forrest.',
   },
   koebenhavn: {
     name: 'Kursuscenter Vesterbro',
     address: 'Vesterbrogade 120',
     postalCode: '1620',
     city: 'København V',
-    accessibility: 'Adgang via elevator fra gården; hovedindgangen har tre trin. Handicaptoilet på 1. sal. Der er ingen parkering ved huset, men god forbindelse med S-tog og metro.',
+    accessibility:
+      'Adgang via elevator fra gården; hovedindgangen har tre trin. Handicaptoilet på 1. sal. Der er ingen parkering ved huset, men god forbindelse med S-tog og metro.',
   },
   vejle: {
     name: 'Vejle Innovationshus',
@@ -43,14 +47,16 @@ export const venues = {
     address: 'Fjordvej 22',
     postalCode: '6000',
     city: 'Kolding',
-    accessibility: 'Niveaufri adgang til alle fællesarealer og elevator til værelserne. Fire værelser er indrettet til kørestolsbrugere. Plenumsalen har teleslynge.',
+    accessibility:
+      'Niveaufri adgang til alle fællesarealer og elevator til værelserne. Fire værelser er indrettet til kørestolsbrugere. Plenumsalen har teleslynge.',
   },
   nyborg: {
     name: 'Nyborg Konferencecenter',
     address: 'Strandalleen 8',
     postalCode: '5800',
     city: 'Nyborg',
-    accessibility: 'Niveaufri adgang, elevatorer og handicaptoiletter i alle fløje. Teleslynge i de store sale. Skriv i tilmeldingen, hvis du har brug for et handicapvenligt værelse.',
+    accessibility:
+      'Niveaufri adgang, elevatorer og handicaptoiletter i alle fløje. Teleslynge i de store sale. Skriv i tilmeldingen, hvis du har brug for et handicapvenligt værelse.',
   },
 } satisfies Record<string, VenueInput>;
 

@@ -87,9 +87,7 @@ export function webinars(cal: DemoCalendar) {
       status: 'published',
       title: 'Databeskyttelse i sagsbehandlingen',
       summary: 'Et webinar om databeskyttelsesforordningen i den daglige sagsbehandling: oplysningspligt, indsigt og sikker deling af personoplysninger.',
-      body: [
-        'Webinaret er afholdt. Deltagerne kan hente slides og se optagelsen via linket i deres bekræftelse.',
-      ].join('\n\n'),
+      body: ['Webinaret er afholdt. Deltagerne kan hente slides og se optagelsen via linket i deres bekræftelse.'].join('\n\n'),
       audience: 'Sagsbehandlere og administrative medarbejdere.',
       included: webinarIncluded,
       venue: null,

@@ -70,7 +70,11 @@ function wholeNumber(value: string, min: number, max: number): number | undefine
 }
 
 function textError(t: Translate, issue: ReturnType<typeof textIssueOf>): string {
-  return issue === 'required' ? t('evaluations.edit.error.required') : issue === 'too_long' ? t('evaluations.edit.error.tooLong', { max: QUESTION_TEXT_MAX }) : t('evaluations.edit.error.characters');
+  return issue === 'required'
+    ? t('evaluations.edit.error.required')
+    : issue === 'too_long'
+      ? t('evaluations.edit.error.tooLong', { max: QUESTION_TEXT_MAX })
+      : t('evaluations.edit.error.characters');
 }
 
 /** Checks and saves; returns the errors (in form order) when nothing was saved. */
@@ -143,12 +147,19 @@ export const evaluationUpdateSchema = z
 export type EvaluationUpdate = z.infer<typeof evaluationUpdateSchema>;
 
 /** Applies an API update through the same checks as the form; a key that is not the event's, or a changed kind, is an error. */
-export async function applyUpdate(ctx: AppContext, evaluation: q.EvaluationRow, stored: Question[], update: EvaluationUpdate, t: Translate): Promise<EditorError[]> {
+export async function applyUpdate(
+  ctx: AppContext,
+  evaluation: q.EvaluationRow,
+  stored: Question[],
+  update: EvaluationUpdate,
+  t: Translate,
+): Promise<EditorError[]> {
   const byKey = new Map(stored.map((x) => [x.key, x]));
   const errors: EditorError[] = [];
   const kept = (update.questions ?? stored.map((x) => ({ key: x.key, kind: x.kind, da: x.da, en: x.en }))).map((x, i) => {
     const old = x.key === undefined ? undefined : byKey.get(x.key);
-    if (x.key !== undefined && (!old || old.kind !== x.kind)) errors.push({ key: `questions.${i}.key`, id: `questions-${i}-key`, message: t('evaluations.edit.error.kind') });
+    if (x.key !== undefined && (!old || old.kind !== x.kind))
+      errors.push({ key: `questions.${i}.key`, id: `questions-${i}-key`, message: t('evaluations.edit.error.kind') });
     return { key: x.key ?? '', kind: x.kind, da: x.da, en: x.en, remove: false };
   });
   if (errors.length > 0) return errors;

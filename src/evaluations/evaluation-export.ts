@@ -31,7 +31,10 @@ export function resultTables(results: EvaluationResults, locale: Locale): Table[
   };
   const texts: Table = {
     name: t('evaluations.admin.freeText'),
-    columns: [{ header: t('evaluations.admin.question'), width: 40 }, { header: t('evaluations.admin.freeText'), width: 80 }],
+    columns: [
+      { header: t('evaluations.admin.question'), width: 40 },
+      { header: t('evaluations.admin.freeText'), width: 80 },
+    ],
     rows: results.questions.filter((r) => r.kind === 'text').flatMap((r) => r.texts.map((x) => [text(r.label), text(x)])),
   };
   return [distribution, means, texts];

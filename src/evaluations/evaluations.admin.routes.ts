@@ -24,7 +24,14 @@ import { ResultsPage } from './views/ResultsPage.js';
 
 const params = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 const exportParams = params.extend({ format: z.enum(['csv', 'xlsx']) });
-const resultsQuery = z.object({ sendt: z.string().regex(/^\d{1,6}$/).optional().catch(undefined), gemt: z.string().max(2).optional().catch(undefined) });
+const resultsQuery = z.object({
+  sendt: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .optional()
+    .catch(undefined),
+  gemt: z.string().max(2).optional().catch(undefined),
+});
 const readRoles = access.events.read;
 const writeRoles = access.events.write;
 
@@ -49,7 +56,13 @@ export function evaluationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       const results = (await evaluationResults(ctx, request.params.id, page.locale))!;
       const sent = request.query.sendt;
       const notice =
-        sent === undefined ? (request.query.gemt ? page.t('evaluations.edit.saved') : undefined) : sent === '0' ? page.t('evaluations.admin.sentNone') : page.t('evaluations.admin.sentNotice', { count: sent });
+        sent === undefined
+          ? request.query.gemt
+            ? page.t('evaluations.edit.saved')
+            : undefined
+          : sent === '0'
+            ? page.t('evaluations.admin.sentNone')
+            : page.t('evaluations.admin.sentNotice', { count: sent });
       const mayWrite = (writeRoles as readonly Role[]).includes(page.staff.role);
       return sendHtml(reply, ResultsPage({ page, results, mayWrite, notice }));
     });
@@ -57,7 +70,10 @@ export function evaluationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     app.post('/admin/events/:id/evaluering/send', { ...writing, schema: { hide: true, params } }, async (request, reply) => {
       if (!(await allowed(request.params.id, request, reply))) return reply;
       const result = await sendEvaluation(ctx, request.params.id);
-      return reply.code(303).header('location', `${evaluationPaths.results(request.params.id)}?sendt=${result.invited}`).send();
+      return reply
+        .code(303)
+        .header('location', `${evaluationPaths.results(request.params.id)}?sendt=${result.invited}`)
+        .send();
     });
 
     app.get('/admin/events/:id/evaluering/spoergsmaal', { ...writing, schema: { hide: true, params } }, async (request, reply) => {
@@ -76,7 +92,10 @@ export function evaluationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       const draft = draftFromPost(questionsOf(evaluation), request.body);
       const errors = await saveEditor(ctx, evaluation, draft, page.t);
       if (errors.length > 0) return sendHtml(reply, EditorPage({ page, event, draft, errors }), 422);
-      return reply.code(303).header('location', `${evaluationPaths.results(event.id)}?gemt=1`).send();
+      return reply
+        .code(303)
+        .header('location', `${evaluationPaths.results(event.id)}?gemt=1`)
+        .send();
     });
 
     app.get('/admin/events/:id/evaluering/resultater.:format', { ...reading, schema: { hide: true, params: exportParams } }, async (request, reply) => {

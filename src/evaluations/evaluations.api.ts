@@ -20,7 +20,7 @@ const slugParams = z.object({ slug: z.string().min(1).max(200).describe("The eve
 const localeQuery = z.object({ lang: z.enum(['da', 'en']).default('da').describe('Language of the question texts') });
 
 const questionSchema = z.object({
-  key: z.string().describe("Stable key: overall, relevance, session:<id>, speaker:<id>, recommend, best, improve, custom:<n>"),
+  key: z.string().describe('Stable key: overall, relevance, session:<id>, speaker:<id>, recommend, best, improve, custom:<n>'),
   kind: z.enum(['scale5', 'nps', 'text']),
   label: z.string(),
   count: z.number().int().describe('Answers given to this question'),
@@ -37,14 +37,25 @@ const evaluationSchema = z
     sentAt: z.string().nullable(),
     questions: z.array(questionSchema),
     previous: z
-      .object({ event: z.object({ id: z.number().int(), slug: z.string(), title: z.string() }), answered: z.number().int(), questions: z.array(questionSchema) })
+      .object({
+        event: z.object({ id: z.number().int(), slug: z.string(), title: z.string() }),
+        answered: z.number().int(),
+        questions: z.array(questionSchema),
+      })
       .nullable()
       .describe('The edition this event was duplicated from, when it had answers'),
     urls: z.object({ results: z.string() }),
   })
   .meta({ id: 'EvaluationAggregates' });
 
-function questionJson(q: { key: string; kind: 'scale5' | 'nps' | 'text'; label: string; count: number; mean: number | null; distribution: Array<{ score: number; count: number }> }) {
+function questionJson(q: {
+  key: string;
+  kind: 'scale5' | 'nps' | 'text';
+  label: string;
+  count: number;
+  mean: number | null;
+  distribution: Array<{ score: number; count: number }>;
+}) {
   return { key: q.key, kind: q.kind, label: q.label, count: q.count, mean: q.mean, distribution: q.distribution };
 }
 
@@ -61,7 +72,8 @@ export function evaluationsApi(ctx: AppContext): FastifyPluginAsync {
         schema: {
           tags: ['evaluations'],
           summary: "An event's evaluation as aggregates (staff)",
-          description: 'Response rate and, per question, the number of answers, the mean and the distribution. Single answers, free texts included, are never returned.',
+          description:
+            'Response rate and, per question, the number of answers, the mean and the distribution. Single answers, free texts included, are never returned.',
           security,
           params: slugParams,
           querystring: localeQuery,
@@ -80,7 +92,13 @@ export function evaluationsApi(ctx: AppContext): FastifyPluginAsync {
           responseRate: r.rate,
           sentAt: r.evaluation.sent_at,
           questions: r.questions.map(questionJson),
-          previous: r.previous ? { event: { id: r.previous.event.id, slug: r.previous.event.slug, title: r.previous.event.title }, answered: r.previous.answered, questions: r.previous.questions.map(questionJson) } : null,
+          previous: r.previous
+            ? {
+                event: { id: r.previous.event.id, slug: r.previous.event.slug, title: r.previous.event.title },
+                answered: r.previous.answered,
+                questions: r.previous.questions.map(questionJson),
+              }
+            : null,
           urls: { results: ctx.config.baseUrl + evaluationPaths.results(eventId) },
         });
       },
@@ -105,7 +123,11 @@ export function evaluationsApi(ctx: AppContext): FastifyPluginAsync {
             401: plainError,
             403: plainError,
             404: plainError,
-            422: z.object({ error: z.literal('invalid_evaluation'), message: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string() })) }),
+            422: z.object({
+              error: z.literal('invalid_evaluation'),
+              message: z.string(),
+              errors: z.array(z.object({ path: z.string(), message: z.string() })),
+            }),
           },
         },
       },
@@ -118,7 +140,11 @@ export function evaluationsApi(ctx: AppContext): FastifyPluginAsync {
         const evaluation = await ensureEvaluation(ctx, eventId);
         const errors = await applyUpdate(ctx, evaluation, questionsOf(evaluation), request.body, t);
         if (errors.length > 0) {
-          return reply.code(422).send({ error: 'invalid_evaluation', message: t('evaluations.edit.error.summary'), errors: errors.map((e) => ({ path: e.key, message: e.message })) });
+          return reply.code(422).send({
+            error: 'invalid_evaluation',
+            message: t('evaluations.edit.error.summary'),
+            errors: errors.map((e) => ({ path: e.key, message: e.message })),
+          });
         }
         const r = (await evaluationResults(ctx, eventId, locale))!;
         return reply.send({
@@ -128,7 +154,13 @@ export function evaluationsApi(ctx: AppContext): FastifyPluginAsync {
           responseRate: r.rate,
           sentAt: r.evaluation.sent_at,
           questions: r.questions.map(questionJson),
-          previous: r.previous ? { event: { id: r.previous.event.id, slug: r.previous.event.slug, title: r.previous.event.title }, answered: r.previous.answered, questions: r.previous.questions.map(questionJson) } : null,
+          previous: r.previous
+            ? {
+                event: { id: r.previous.event.id, slug: r.previous.event.slug, title: r.previous.event.title },
+                answered: r.previous.answered,
+                questions: r.previous.questions.map(questionJson),
+              }
+            : null,
           urls: { results: ctx.config.baseUrl + evaluationPaths.results(eventId) },
         });
       },
@@ -146,7 +178,12 @@ export function evaluationsApi(ctx: AppContext): FastifyPluginAsync {
             'Sending again invites only those checked in since. The reminder follows after the evaluation’s number of days.',
           security,
           params: slugParams,
-          response: { 200: z.object({ invited: z.number().int().describe('Invited now'), attended: z.number().int().describe('Participants checked in') }), 401: plainError, 403: plainError, 404: plainError },
+          response: {
+            200: z.object({ invited: z.number().int().describe('Invited now'), attended: z.number().int().describe('Participants checked in') }),
+            401: plainError,
+            403: plainError,
+            404: plainError,
+          },
         },
       },
       async (request, reply) => {

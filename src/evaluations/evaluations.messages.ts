@@ -4,7 +4,8 @@ const da = {
   'evaluations.mail.reminderSubject': 'Påmindelse: Evaluering af {event}',
   'evaluations.mail.greeting': 'Kære {name}',
   'evaluations.mail.intro': 'Tak fordi du deltog i {event} ({when}). Vi vil meget gerne høre, hvad du syntes. Det tager få minutter at svare.',
-  'evaluations.mail.reminderIntro': 'For nylig bad vi dig evaluere {event} ({when}). Hvis du ikke har nået det endnu, kan du stadig svare. Vi sender ikke flere påmindelser.',
+  'evaluations.mail.reminderIntro':
+    'For nylig bad vi dig evaluere {event} ({when}). Hvis du ikke har nået det endnu, kan du stadig svare. Vi sender ikke flere påmindelser.',
   'evaluations.mail.link': 'Besvar evalueringen',
   'evaluations.mail.anonymous': 'Dine svar er anonyme: de gemmes uden dit navn, og linket kan kun bruges én gang.',
   'evaluations.mail.footer': 'Du får denne e-mail, fordi du deltog i et arrangement via {site}.',
@@ -32,7 +33,8 @@ const da = {
   'evaluations.admin.backToEvent': 'Tilbage til arrangementet',
   'evaluations.admin.rate': 'Svarprocent',
   'evaluations.admin.rateText': '{answered} af {invited} inviterede har svaret ({rate} %).',
-  'evaluations.admin.notSent': 'Evalueringen er ikke sendt endnu. Den sendes automatisk {hours} timer efter arrangementets afslutning til de deltagere, der er tjekket ind.',
+  'evaluations.admin.notSent':
+    'Evalueringen er ikke sendt endnu. Den sendes automatisk {hours} timer efter arrangementets afslutning til de deltagere, der er tjekket ind.',
   'evaluations.admin.sentAt': 'Sendt første gang {when}. Påmindelse efter {days} dage til dem, der ikke har svaret.',
   'evaluations.admin.send': 'Send evalueringen nu',
   'evaluations.admin.sendHint': 'Sendes til de deltagere, der er tjekket ind og ikke allerede har fået den.',
@@ -89,7 +91,8 @@ const en: Record<keyof typeof da, string> = {
   'evaluations.mail.reminderSubject': 'Reminder: evaluation of {event}',
   'evaluations.mail.greeting': 'Dear {name}',
   'evaluations.mail.intro': 'Thank you for taking part in {event} ({when}). We would like to hear what you thought. It takes a few minutes to answer.',
-  'evaluations.mail.reminderIntro': 'We recently asked you to evaluate {event} ({when}). If you have not had the time yet, you can still answer. We will not send more reminders.',
+  'evaluations.mail.reminderIntro':
+    'We recently asked you to evaluate {event} ({when}). If you have not had the time yet, you can still answer. We will not send more reminders.',
   'evaluations.mail.link': 'Answer the evaluation',
   'evaluations.mail.anonymous': 'Your answers are anonymous: they are stored without your name, and the link can be used only once.',
   'evaluations.mail.footer': 'You are receiving this e-mail because you took part in an event through {site}.',
@@ -117,7 +120,8 @@ const en: Record<keyof typeof da, string> = {
   'evaluations.admin.backToEvent': 'Back to the event',
   'evaluations.admin.rate': 'Response rate',
   'evaluations.admin.rateText': '{answered} of {invited} invited have answered ({rate} %).',
-  'evaluations.admin.notSent': 'The evaluation has not been sent yet. It is sent automatically {hours} hours after the event ends to the participants who were checked in.',
+  'evaluations.admin.notSent':
+    'The evaluation has not been sent yet. It is sent automatically {hours} hours after the event ends to the participants who were checked in.',
   'evaluations.admin.sentAt': 'First sent {when}. A reminder after {days} days to those who have not answered.',
   'evaluations.admin.send': 'Send the evaluation now',
   'evaluations.admin.sendHint': 'Sent to the participants who were checked in and have not had it yet.',

@@ -17,7 +17,14 @@ export async function eventIdBySlug(db: Database, slug: string): Promise<number 
 }
 
 export async function programmeOf(db: Database, eventId: number) {
-  const sessions = await db.selectFrom('sessions').select(['id', 'title']).where('event_id', '=', eventId).orderBy('starts_at').orderBy('position').orderBy('id').execute();
+  const sessions = await db
+    .selectFrom('sessions')
+    .select(['id', 'title'])
+    .where('event_id', '=', eventId)
+    .orderBy('starts_at')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   const speakers = await db
     .selectFrom('session_speakers')
     .innerJoin('sessions', 'sessions.id', 'session_speakers.session_id')
@@ -36,7 +43,11 @@ export async function evaluationOfEvent(db: Database, eventId: number) {
 export type EvaluationRow = NonNullable<Awaited<ReturnType<typeof evaluationOfEvent>>>;
 
 export async function insertEvaluation(db: Database, row: Insertable<EvaluationsTable>): Promise<void> {
-  await db.insertInto('evaluations').values(row).onConflict((oc) => oc.column('event_id').doNothing()).execute();
+  await db
+    .insertInto('evaluations')
+    .values(row)
+    .onConflict((oc) => oc.column('event_id').doNothing())
+    .execute();
 }
 
 export async function updateEvaluation(db: Database, id: number, patch: Updateable<EvaluationsTable>): Promise<void> {
@@ -59,7 +70,10 @@ export async function uninvited(db: Database, evaluationId: number, eventId: num
     .execute();
 }
 
-export async function insertInvitation(db: Database, row: { evaluation_id: number; participant_id: number; salt: string; locale: 'da' | 'en'; sent_at: string }): Promise<number> {
+export async function insertInvitation(
+  db: Database,
+  row: { evaluation_id: number; participant_id: number; salt: string; locale: 'da' | 'en'; sent_at: string },
+): Promise<number> {
   return (await db.insertInto('evaluation_invitations').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -69,7 +83,21 @@ export async function invitation(db: Database, id: number) {
     .innerJoin('evaluations as e', 'e.id', 'i.evaluation_id')
     .innerJoin('events', 'events.id', 'e.event_id')
     .innerJoin('participants as p', 'p.id', 'i.participant_id')
-    .select(['i.id', 'i.salt', 'i.locale', 'i.answered_on', 'i.participant_id', 'e.id as evaluation_id', 'e.questions', 'events.id as event_id', 'events.title', 'events.starts_at', 'events.ends_at', 'p.name', 'p.email'])
+    .select([
+      'i.id',
+      'i.salt',
+      'i.locale',
+      'i.answered_on',
+      'i.participant_id',
+      'e.id as evaluation_id',
+      'e.questions',
+      'events.id as event_id',
+      'events.title',
+      'events.starts_at',
+      'events.ends_at',
+      'p.name',
+      'p.email',
+    ])
     .where('i.id', '=', id)
     .executeTakeFirst();
 }
@@ -81,8 +109,18 @@ export async function markAnswered(trx: Database, id: number, day: string): Prom
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function insertResponse(trx: Database, evaluationId: number, locale: 'da' | 'en', day: string, answers: Array<{ key: string; score: number | null; text: string | null }>): Promise<void> {
-  const { id } = await trx.insertInto('evaluation_responses').values({ evaluation_id: evaluationId, locale, submitted_on: day }).returning('id').executeTakeFirstOrThrow();
+export async function insertResponse(
+  trx: Database,
+  evaluationId: number,
+  locale: 'da' | 'en',
+  day: string,
+  answers: Array<{ key: string; score: number | null; text: string | null }>,
+): Promise<void> {
+  const { id } = await trx
+    .insertInto('evaluation_responses')
+    .values({ evaluation_id: evaluationId, locale, submitted_on: day })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   for (let i = 0; i < answers.length; i += 100) {
     await trx
       .insertInto('evaluation_answers')
@@ -92,15 +130,17 @@ export async function insertResponse(trx: Database, evaluationId: number, locale
 }
 
 export async function answersOf(db: Database, evaluationId: number) {
-  return db
-    .selectFrom('evaluation_answers as a')
-    .innerJoin('evaluation_responses as r', 'r.id', 'a.response_id')
-    .select(['a.question_key', 'a.score', 'a.text'])
-    .where('r.evaluation_id', '=', evaluationId)
-    // Sorted by the text: the list of free-text answers must not follow the order people answered in.
-    .orderBy(sql`a.text`)
-    .orderBy('a.question_key')
-    .execute();
+  return (
+    db
+      .selectFrom('evaluation_answers as a')
+      .innerJoin('evaluation_responses as r', 'r.id', 'a.response_id')
+      .select(['a.question_key', 'a.score', 'a.text'])
+      .where('r.evaluation_id', '=', evaluationId)
+      // Sorted by the text: the list of free-text answers must not follow the order people answered in.
+      .orderBy(sql`a.text`)
+      .orderBy('a.question_key')
+      .execute()
+  );
 }
 
 export async function counts(db: Database, evaluationId: number) {
@@ -109,7 +149,11 @@ export async function counts(db: Database, evaluationId: number) {
     .select([sql<number>`count(*)`.as('invited'), sql<number>`count(answered_on)`.as('answered')])
     .where('evaluation_id', '=', evaluationId)
     .executeTakeFirstOrThrow();
-  const responses = await db.selectFrom('evaluation_responses').select(sql<number>`count(*)`.as('n')).where('evaluation_id', '=', evaluationId).executeTakeFirstOrThrow();
+  const responses = await db
+    .selectFrom('evaluation_responses')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('evaluation_id', '=', evaluationId)
+    .executeTakeFirstOrThrow();
   return { invited: Number(row.invited), answered: Number(row.answered), responses: Number(responses.n) };
 }
 
@@ -143,14 +187,25 @@ export async function reminderCandidates(db: Database, before: string) {
 }
 
 export async function markReminded(trx: Database, id: number, at: string): Promise<boolean> {
-  const r = await trx.updateTable('evaluation_invitations').set({ reminded_at: at }).where('id', '=', id).where('reminded_at', 'is', null).where('answered_on', 'is', null).executeTakeFirst();
+  const r = await trx
+    .updateTable('evaluation_invitations')
+    .set({ reminded_at: at })
+    .where('id', '=', id)
+    .where('reminded_at', 'is', null)
+    .where('answered_on', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 /** Whether these participants have answered their event's evaluation (the mark only). */
 export async function answeredParticipants(db: Database, participantIds: number[]): Promise<Set<number>> {
   if (participantIds.length === 0) return new Set();
-  const rows = await db.selectFrom('evaluation_invitations').select('participant_id').where('participant_id', 'in', participantIds).where('answered_on', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('evaluation_invitations')
+    .select('participant_id')
+    .where('participant_id', 'in', participantIds)
+    .where('answered_on', 'is not', null)
+    .execute();
   return new Set(rows.map((r) => r.participant_id));
 }
 

@@ -26,7 +26,17 @@ describe('aggregation', () => {
       ],
       'da',
     );
-    expect(r[0]).toMatchObject({ count: 3, mean: 4.33, distribution: [{ score: 1, count: 0 }, { score: 2, count: 0 }, { score: 3, count: 0 }, { score: 4, count: 2 }, { score: 5, count: 1 }] });
+    expect(r[0]).toMatchObject({
+      count: 3,
+      mean: 4.33,
+      distribution: [
+        { score: 1, count: 0 },
+        { score: 2, count: 0 },
+        { score: 3, count: 0 },
+        { score: 4, count: 2 },
+        { score: 5, count: 1 },
+      ],
+    });
     expect(r[1]!.distribution).toHaveLength(11);
     expect(r[1]!.mean).toBe(10);
     expect(r[2]).toMatchObject({ count: 1, mean: null, texts: ['Oplæggene'] });
@@ -37,7 +47,11 @@ describe('aggregation', () => {
     expect(meanOf([{ score: 1, count: 0 }])).toBeNull();
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 200 }), (scores) => {
-        const [r] = aggregate([questions[0]!], scores.map((s) => ({ question_key: 'overall', score: s, text: null })), 'en');
+        const [r] = aggregate(
+          [questions[0]!],
+          scores.map((s) => ({ question_key: 'overall', score: s, text: null })),
+          'en',
+        );
         expect(r!.count).toBe(scores.length);
         expect(r!.mean!).toBeGreaterThanOrEqual(Math.min(...scores) - 0.005);
         expect(r!.mean!).toBeLessThanOrEqual(Math.max(...scores) + 0.005);
@@ -66,10 +80,12 @@ describe('single-use links', () => {
   });
 
   it('reads no id from anything not shaped like a token', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 80 }), (s) => {
-      const id = claimedInvitationId(s);
-      if (id !== undefined) expect(s).toMatch(/^[1-9]\d*-[A-Za-z0-9_-]{32}$/);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (s) => {
+        const id = claimedInvitationId(s);
+        if (id !== undefined) expect(s).toMatch(/^[1-9]\d*-[A-Za-z0-9_-]{32}$/);
+      }),
+    );
     expect(claimedInvitationId('0-' + 'a'.repeat(32))).toBeUndefined();
     expect(claimedInvitationId('99999999999-' + 'a'.repeat(32))).toBeUndefined();
   });
@@ -92,7 +108,13 @@ describe('answers', () => {
   });
 
   it('never throws on hostile bodies, and what it accepts is within the rules', () => {
-    const value = fc.oneof(fc.string({ maxLength: 30 }), fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }), fc.integer(), fc.constant(null), fc.object({ maxDepth: 1 }));
+    const value = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+      fc.integer(),
+      fc.constant(null),
+      fc.object({ maxDepth: 1 }),
+    );
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom('q-overall', 'q-recommend', 'q-best', '__proto__', 'x'), value), (body) => {
         const r = parseAnswers(questions, body);
@@ -116,7 +138,11 @@ describe('answers', () => {
 
 describe('the chart', () => {
   it('escapes the question in the SVG title and description and draws one bar per score', async () => {
-    const [r] = aggregate([{ key: 'overall', kind: 'scale5', da: '<script>alert(1)</script>"&', en: '' }], [{ question_key: 'overall', score: 3, text: null }], 'da');
+    const [r] = aggregate(
+      [{ key: 'overall', kind: 'scale5', da: '<script>alert(1)</script>"&', en: '' }],
+      [{ question_key: 'overall', score: 3, text: null }],
+      'da',
+    );
     const svg = await ScoreChart({ t: translator('da'), locale: 'da', result: r!, id: 'q0' });
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script>alert(1)&lt;/script>&#34;&amp;');

@@ -52,7 +52,13 @@ export function invitationUrl(ctx: AppContext, locale: Locale, invitationId: num
   return ctx.config.baseUrl + evaluationPaths.answer(locale, invitationToken(secretOf(ctx), invitationId, salt));
 }
 
-function invitationMail(ctx: AppContext, kind: 'invitation' | 'reminder', r: { name: string; locale: Locale }, event: Pick<q.EventFacts, 'title' | 'starts_at' | 'ends_at'>, url: string): MailContent {
+function invitationMail(
+  ctx: AppContext,
+  kind: 'invitation' | 'reminder',
+  r: { name: string; locale: Locale },
+  event: Pick<q.EventFacts, 'title' | 'starts_at' | 'ends_at'>,
+  url: string,
+): MailContent {
   const t = translator(r.locale);
   const vars = { event: oneLine(event.title), name: oneLine(r.name), when: whenText(event.starts_at, event.ends_at, r.locale) };
   return {
@@ -85,7 +91,18 @@ export async function inviteParticipants(ctx: AppContext, eventId: number, parti
       const locale: Locale = p.locale === 'en' ? 'en' : 'da';
       const id = await q.insertInvitation(trx, { evaluation_id: evaluation.id, participant_id: p.id, salt, locale, sent_at: now.toISOString() });
       const content = invitationMail(ctx, 'invitation', { name: p.name, locale }, event, invitationUrl(ctx, locale, id, salt));
-      await enqueueMail(trx, { to: recipient(p.name, p.email), subject: content.subject, text: renderText(content), html: renderHtml(content), locale, dedupeKey: `evaluation:${id}` }, now);
+      await enqueueMail(
+        trx,
+        {
+          to: recipient(p.name, p.email),
+          subject: content.subject,
+          text: renderText(content),
+          html: renderHtml(content),
+          locale,
+          dedupeKey: `evaluation:${id}`,
+        },
+        now,
+      );
     }
     if (evaluation.sent_at === null) await q.updateEvaluation(trx, evaluation.id, { sent_at: now.toISOString() });
     return people.length;
@@ -117,7 +134,18 @@ export async function sendReminders(ctx: AppContext): Promise<number> {
     const content = invitationMail(ctx, 'reminder', { name: inv.name, locale }, inv, invitationUrl(ctx, locale, inv.id, inv.salt));
     const done = await writeTransaction(ctx.db, async (trx) => {
       if (!(await q.markReminded(trx, inv.id, now.toISOString()))) return false;
-      await enqueueMail(trx, { to: recipient(inv.name, inv.email), subject: content.subject, text: renderText(content), html: renderHtml(content), locale, dedupeKey: `evaluation-reminder:${inv.id}` }, now);
+      await enqueueMail(
+        trx,
+        {
+          to: recipient(inv.name, inv.email),
+          subject: content.subject,
+          text: renderText(content),
+          html: renderHtml(content),
+          locale,
+          dedupeKey: `evaluation-reminder:${inv.id}`,
+        },
+        now,
+      );
       return true;
     });
     if (done) sent += 1;
@@ -146,9 +174,7 @@ export async function runEvaluationTick(ctx: AppContext): Promise<{ events: numb
 }
 
 export type OpenedInvitation =
-  | { state: 'unknown' }
-  | { state: 'answered'; title: string }
-  | { state: 'open'; invitation: q.InvitationRow; questions: Question[] };
+  { state: 'unknown' } | { state: 'answered'; title: string } | { state: 'open'; invitation: q.InvitationRow; questions: Question[] };
 
 /** What a link opens: the form, "already answered", or nothing. */
 export async function openInvitation(ctx: AppContext, token: string): Promise<OpenedInvitation> {
@@ -191,7 +217,12 @@ export interface EvaluationResults {
 
 async function resultsOf(ctx: AppContext, event: q.EventFacts, evaluation: q.EvaluationRow, locale: Locale) {
   const [c, answers] = await Promise.all([q.counts(ctx.db, evaluation.id), q.answersOf(ctx.db, evaluation.id)]);
-  return { invited: c.invited, answered: c.responses, rate: responseRate(c.invited, c.responses), questions: aggregate(questionsOf(evaluation), answers, locale) };
+  return {
+    invited: c.invited,
+    answered: c.responses,
+    rate: responseRate(c.invited, c.responses),
+    questions: aggregate(questionsOf(evaluation), answers, locale),
+  };
 }
 
 /** Aggregates of an event's evaluation (and of the edition it was copied from), or undefined for no event. */

@@ -38,16 +38,34 @@ export function templateQuestions(programme: ProgrammeForTemplate): Question[] {
   return [
     { key: 'overall', kind: 'scale5', da: 'Hvor tilfreds er du samlet set med arrangementet?', en: 'Overall, how satisfied are you with the event?' },
     { key: 'relevance', kind: 'scale5', da: 'Hvor relevant var indholdet for dit arbejde?', en: 'How relevant was the content for your job?' },
-    ...programme.sessions.map((s): Question => ({ key: `session:${s.id}`, kind: 'scale5', da: `Hvordan vurderer du programpunktet "${s.title}"?`, en: `How do you rate the session "${s.title}"?` })),
-    ...programme.speakers.map((s): Question => ({ key: `speaker:${s.id}`, kind: 'scale5', da: `Hvordan vurderer du oplægsholder ${s.name}?`, en: `How do you rate the speaker ${s.name}?` })),
-    { key: 'recommend', kind: 'nps', da: 'Hvor sandsynligt er det, at du vil anbefale arrangementet til en kollega?', en: 'How likely are you to recommend the event to a colleague?' },
+    ...programme.sessions.map((s): Question => ({
+      key: `session:${s.id}`,
+      kind: 'scale5',
+      da: `Hvordan vurderer du programpunktet "${s.title}"?`,
+      en: `How do you rate the session "${s.title}"?`,
+    })),
+    ...programme.speakers.map((s): Question => ({
+      key: `speaker:${s.id}`,
+      kind: 'scale5',
+      da: `Hvordan vurderer du oplægsholder ${s.name}?`,
+      en: `How do you rate the speaker ${s.name}?`,
+    })),
+    {
+      key: 'recommend',
+      kind: 'nps',
+      da: 'Hvor sandsynligt er det, at du vil anbefale arrangementet til en kollega?',
+      en: 'How likely are you to recommend the event to a colleague?',
+    },
     { key: 'best', kind: 'text', da: 'Hvad var det bedste ved arrangementet?', en: 'What was the best part of the event?' },
     { key: 'improve', kind: 'text', da: 'Hvad kan vi gøre bedre?', en: 'What could we do better?' },
   ];
 }
 
 const questionSchema = z.object({
-  key: z.string().regex(/^[a-z]+(:\d+)?$/).max(40),
+  key: z
+    .string()
+    .regex(/^[a-z]+(:\d+)?$/)
+    .max(40),
   kind: z.enum(QUESTION_KINDS),
   da: z.string().min(1).max(QUESTION_TEXT_MAX),
   en: z.string().max(QUESTION_TEXT_MAX),

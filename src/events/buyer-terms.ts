@@ -28,12 +28,9 @@ export function cancellationSentences(t: Translate, locale: Locale, event: Pick<
   else {
     sentences.push(t('eventPage.cancellation.freeUntil', { date: dateTime(c.freeUntil, locale) }));
     sentences.push(
-      c.late === 'not_allowed'
-        ? t('eventPage.cancellation.notAllowed')
-        : t('eventPage.cancellation.fee', { fee: priceText(t, locale, event, c.feeExVatOre) }),
+      c.late === 'not_allowed' ? t('eventPage.cancellation.notAllowed') : t('eventPage.cancellation.fee', { fee: priceText(t, locale, event, c.feeExVatOre) }),
     );
   }
   sentences.push(t('eventPage.cancellation.waitingList'));
   return sentences;
 }
-

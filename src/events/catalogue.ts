@@ -56,11 +56,14 @@ function choice<T extends z.ZodType<string>>(schema: T, description: string) {
 export const catalogueQuerySchema = z.object({
   q: text(MAX_SEARCH_LENGTH, 'Words to search for in any Danish word form ("konsulenter" finds "konsulent")'),
   type: choice(z.enum(EVENT_TYPES), 'Event type'),
-  theme: choice(z.string().max(100).regex(/^[\p{L}\p{N}_-]+$/u), 'Theme slug'),
-  month: choice(
-    z.string().regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/),
-    'Only events with a session in this month (YYYY-MM, Danish time)',
+  theme: choice(
+    z
+      .string()
+      .max(100)
+      .regex(/^[\p{L}\p{N}_-]+$/u),
+    'Theme slug',
   ),
+  month: choice(z.string().regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/), 'Only events with a session in this month (YYYY-MM, Danish time)'),
   place: text(100, `Venue city, or "${ONLINE_PLACE}" for webinars`),
   free: z
     .enum(['', '0', '1', 'true', 'false', 'on'])
@@ -127,8 +130,7 @@ export interface CataloguePage {
 }
 
 export async function searchCatalogue(ctx: AppContext, query: CatalogueQuery, perPage = CATALOGUE_PAGE_SIZE): Promise<CataloguePage> {
-  const run = (q: CatalogueQuery) =>
-    catalogueEvents(ctx.db, filtersOf(q), ctx.clock.now(), { limit: perPage, offset: (q.page - 1) * perPage });
+  const run = (q: CatalogueQuery) => catalogueEvents(ctx.db, filtersOf(q), ctx.clock.now(), { limit: perPage, offset: (q.page - 1) * perPage });
   let { rows, total } = await run(query);
   const spelling: Spelling = {};
   const corrected = query.q ? correctQuery(await catalogueVocabulary(ctx), query.q) : undefined;
@@ -153,9 +155,7 @@ const vocabularyMemo = new WeakMap<object, { generation: number; expires: number
 function catalogueVocabulary(ctx: AppContext): Promise<Vocabulary> {
   const memo = vocabularyMemo.get(ctx.pageCache);
   if (memo && memo.generation === ctx.pageCache.generation && memo.expires > Date.now()) return memo.vocabulary;
-  const vocabulary = catalogueTexts(ctx.db, ctx.clock.now()).then((rows) =>
-    buildVocabulary(rows.flatMap((r) => [r.title, r.summary, r.search_extra, r.body])),
-  );
+  const vocabulary = catalogueTexts(ctx.db, ctx.clock.now()).then((rows) => buildVocabulary(rows.flatMap((r) => [r.title, r.summary, r.search_extra, r.body])));
   const entry = { generation: ctx.pageCache.generation, expires: Date.now() + CHOICES_MAX_AGE_MS, vocabulary };
   vocabularyMemo.set(ctx.pageCache, entry);
   vocabulary.catch(() => {

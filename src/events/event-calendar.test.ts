@@ -26,7 +26,10 @@ function eventOf(type: EventType, sessions: Session[], extra: Partial<EventDetai
     title: `Et ${type}, med komma; og semikolon`,
     summary: 'Kort om arrangementet.',
     startsAt: sorted[0]!.startsAt,
-    endsAt: sorted.map((s) => s.endsAt).sort().at(-1)!,
+    endsAt: sorted
+      .map((s) => s.endsAt)
+      .sort()
+      .at(-1)!,
     updatedAt: '2026-11-01T10:00:00.000Z',
     online: type === 'webinar',
     venue: type === 'webinar' ? null : { name: 'Hotel Ærø', address: 'Strandvej 1', postalCode: '5970', city: 'Ærøskøbing', accessibility: '', mapUrl: null },
@@ -106,7 +109,11 @@ describe('the calendar file of each event type (parsed with ical.js)', () => {
   });
 
   it('a one-day course is one entry, a two-day conference one entry over both days', () => {
-    const course = eventOf('kursus', [session('2027-01-06', '09:30', '12:00', 'Formiddag'), session('2027-01-06', '12:00', '12:45', 'Frokost'), session('2027-01-06', '12:45', '15:30', 'Eftermiddag')]);
+    const course = eventOf('kursus', [
+      session('2027-01-06', '09:30', '12:00', 'Formiddag'),
+      session('2027-01-06', '12:00', '12:45', 'Frokost'),
+      session('2027-01-06', '12:45', '15:30', 'Eftermiddag'),
+    ]);
     const conference = eventOf('konference', [session('2027-03-10', '09:00', '17:00', 'Dag 1'), session('2027-03-11', '09:00', '15:00', 'Dag 2')]);
     const c = parse(eventCalendarFile(course, site, 'da')).events;
     expect(c).toHaveLength(1);

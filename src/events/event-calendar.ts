@@ -79,7 +79,10 @@ function programmeText(event: CalendarEvent, meeting: Meeting, locale: Locale): 
       lines.push(formatLongDate(s.startsAt, locale));
       day = key;
     }
-    const who = s.speakerIds.map((id) => speakers.get(id)).filter(Boolean).join(', ');
+    const who = s.speakerIds
+      .map((id) => speakers.get(id))
+      .filter(Boolean)
+      .join(', ');
     const extra = [s.room, who].filter(Boolean).join(' · ');
     lines.push(`${timeRange(s.startsAt, s.endsAt, locale)} ${s.title}${extra ? ` (${extra})` : ''}`);
   }

@@ -103,11 +103,7 @@ export interface EarlyBird {
 }
 
 /** The early-bird price when the event has one and its deadline has not passed; otherwise null. */
-export function earlyBirdOf(
-  row: { early_bird_price_ore: number | null; early_bird_ends_at: string | null },
-  vatPercent: number,
-  now: Date,
-): EarlyBird | null {
+export function earlyBirdOf(row: { early_bird_price_ore: number | null; early_bird_ends_at: string | null }, vatPercent: number, now: Date): EarlyBird | null {
   if (row.early_bird_price_ore === null || row.early_bird_ends_at === null) return null;
   if (now.getTime() >= new Date(row.early_bird_ends_at).getTime()) return null;
   const ex = row.early_bird_price_ore;

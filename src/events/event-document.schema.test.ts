@@ -29,7 +29,16 @@ describe('times', () => {
   });
 
   it('refuses days and times that do not exist', () => {
-    for (const bad of ['2026-02-30T10:00', '2026-13-01T10:00', '2026-01-01T24:00', '1999-12-31T10:00', '10.09.2026 09:30', '2026-07-01', '2026-07-01T09:30:00', 'i morgen']) {
+    for (const bad of [
+      '2026-02-30T10:00',
+      '2026-13-01T10:00',
+      '2026-01-01T24:00',
+      '1999-12-31T10:00',
+      '10.09.2026 09:30',
+      '2026-07-01',
+      '2026-07-01T09:30:00',
+      'i morgen',
+    ]) {
       expect(toInstant(bad), bad).toBeUndefined();
     }
   });
@@ -110,11 +119,27 @@ describe('the event document', () => {
         ],
         questions: [
           { kind: 'single', labelDa: 'Hvad?', labelEn: 'What?' },
-          { kind: 'multiple', labelDa: 'Hvad?', labelEn: 'What?', options: [{ value: 'a', da: 'A', en: 'A' }, { value: 'a', da: 'B', en: 'B' }] },
+          {
+            kind: 'multiple',
+            labelDa: 'Hvad?',
+            labelEn: 'What?',
+            options: [
+              { value: 'a', da: 'A', en: 'A' },
+              { value: 'a', da: 'B', en: 'B' },
+            ],
+          },
           { kind: 'essay', labelDa: 'Hvad?', labelEn: 'What?' },
         ],
       }).sort(),
-    ).toEqual(['addOns.0.code:invalid_code', 'questions.2.kind:invalid_value', 'questions.0.options:options_required', 'questions.1.options.1.value:duplicate_option', 'addOns.2.code:duplicate_code'].sort());
+    ).toEqual(
+      [
+        'addOns.0.code:invalid_code',
+        'questions.2.kind:invalid_value',
+        'questions.0.options:options_required',
+        'questions.1.options.1.value:duplicate_option',
+        'addOns.2.code:duplicate_code',
+      ].sort(),
+    );
   });
 
   it('lets only draft and published through as a status', () => {
@@ -173,7 +198,9 @@ describe('messages', () => {
     const result = parseEventDocument({ ...valid, sessions: [valid.sessions[0], { ...valid.sessions[0], title: '' }] });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(eventFieldErrors(issuesOf(result.error), 'da')).toEqual([{ path: 'sessions.1.title', code: 'required', message: 'Programpunkt 2: Titel skal udfyldes.' }]);
+    expect(eventFieldErrors(issuesOf(result.error), 'da')).toEqual([
+      { path: 'sessions.1.title', code: 'required', message: 'Programpunkt 2: Titel skal udfyldes.' },
+    ]);
     expect(eventFieldErrors(issuesOf(result.error), 'en')[0]!.message).toBe('Session 2: Title is required.');
   });
 });

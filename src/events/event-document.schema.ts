@@ -134,7 +134,8 @@ const numberError = (code: 'invalid_number' | 'invalid_amount') => ({
 });
 // Whole numbers are checked with refine, not .int(): a failed .int() stops the document's
 // cross-field rules, and the editor should show every problem at once.
-const count = (max: number) => z.number(numberError('invalid_number')).refine(Number.isInteger, 'invalid_number').min(0, 'out_of_range').max(max, 'out_of_range');
+const count = (max: number) =>
+  z.number(numberError('invalid_number')).refine(Number.isInteger, 'invalid_number').min(0, 'out_of_range').max(max, 'out_of_range');
 const amount = () =>
   z
     .number(numberError('invalid_amount'))
@@ -296,9 +297,18 @@ const addOnSchema = z.object({
     .describe('Short and stable, used by the sign-up API: "overnight", "dinner"'),
   nameDa: requiredText(EDITOR_LIMITS.addOnName),
   nameEn: requiredText(EDITOR_LIMITS.addOnName),
-  kind: z.string().trim().min(1, 'required').max(30, 'too_long').regex(/^[a-z][a-z0-9_-]*$/, 'invalid_code').describe('overnight, overnight-single, overnight-double, meal or other (the venue report counts the first four)'),
+  kind: z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .max(30, 'too_long')
+    .regex(/^[a-z][a-z0-9_-]*$/, 'invalid_code')
+    .describe('overnight, overnight-single, overnight-double, meal or other (the venue report counts the first four)'),
   priceOre: amount(),
-  capacity: count(EDITOR_LIMITS.capacity).nullish().transform((v) => v ?? null).describe('Units available; null for unlimited'),
+  capacity: count(EDITOR_LIMITS.capacity)
+    .nullish()
+    .transform((v) => v ?? null)
+    .describe('Units available; null for unlimited'),
   inclusions: inclusionsSchema.describe('Nights and meals the add-on includes, counted by the venue report'),
 });
 
@@ -314,8 +324,15 @@ const questionSchema = z
     kind: z.enum(QUESTION_KINDS, 'invalid_value'),
     labelDa: requiredText(EDITOR_LIMITS.questionLabel),
     labelEn: requiredText(EDITOR_LIMITS.questionLabel),
-    options: z.array(optionSchema).max(EDITOR_LIMITS.options, 'too_many').optional().transform((v) => v ?? []),
-    required: z.boolean('invalid_value').optional().transform((v) => v ?? false),
+    options: z
+      .array(optionSchema)
+      .max(EDITOR_LIMITS.options, 'too_many')
+      .optional()
+      .transform((v) => v ?? []),
+    required: z
+      .boolean('invalid_value')
+      .optional()
+      .transform((v) => v ?? false),
   })
   .superRefine((q, ctx) => {
     const options: unknown[] = Array.isArray(q.options) ? q.options : [];
@@ -334,67 +351,91 @@ const questionSchema = z
 const cancellationSchema = z.object({
   freeDays: count(EDITOR_LIMITS.freeDays).describe('Cancelling is free until this many days before the event starts'),
   late: z.enum(LATE_CANCELLATION_RULES, 'invalid_value').describe('After that: a fee per participant, or no cancellation'),
-  lateFeeOre: amount().optional().transform((v) => v ?? 0),
+  lateFeeOre: amount()
+    .optional()
+    .transform((v) => v ?? 0),
 });
 
 const eventDocumentObject = z.object({
-    slug: slug.optional(),
-    type: z.enum(EVENT_TYPES, 'invalid_value'),
-    status: z
-      .enum(['draft', 'published'], 'status_not_allowed')
-      .optional()
-      .describe('Draft (default for a new event) or published. Cancel an event in the back office: everyone is told.'),
-    title: requiredText(EDITOR_LIMITS.title),
-    summary: optionalText(EDITOR_LIMITS.summary),
-    body: optionalText(EDITOR_LIMITS.body).describe('Markdown'),
-    audience: optionalText(EDITOR_LIMITS.audience),
-    included: optionalText(EDITOR_LIMITS.included),
-    themes: z
-      .array(z.string().trim().min(1, 'required').max(100, 'too_long').regex(SLUG_PATTERN, 'unknown_theme'))
-      .max(EDITOR_LIMITS.themes, 'too_many')
-      .optional()
-      .transform((v) => v ?? [])
-      .describe('Slugs of existing themes'),
-    venue: venueSchema.nullish().transform((v) => v ?? null),
-    speakers: z.array(speakerSchema).max(EDITOR_LIMITS.speakers, 'too_many').optional().transform((v) => v ?? []),
-    sessions: z.array(sessionSchema).min(1, 'sessions_min').max(EDITOR_LIMITS.sessions, 'too_many'),
-    capacity: count(EDITOR_LIMITS.capacity).describe('Seats; raising it gives seats to the waiting list at once'),
-    priceOre: amount(),
-    inclusions: inclusionsSchema.describe('Nights and meals the price includes for every participant, counted by the venue report'),
-    memberPriceOre: amount().nullish().transform((v) => v ?? null),
-    earlyBirdPriceOre: amount()
-      .nullish()
-      .transform((v) => v ?? null)
-      .describe('A lower price for sign-ups before earlyBirdEndsAt; below priceOre'),
-    earlyBirdEndsAt: optionalInstant().describe('When the early-bird price ends; before the event starts'),
-    vatMode: z.enum(VAT_MODES, 'invalid_value').describe('standard: 25 % VAT; exempt: no VAT, with the reason'),
-    language: z
-      .enum(EVENT_LANGUAGES, 'invalid_value')
-      .optional()
-      .transform((v) => v ?? 'da')
-      .describe('The language the event is held in and its texts are written in: da (default) or en'),
-    vatExemptionReason: optionalText(EDITOR_LIMITS.exemptionReason),
-    signupOpensAt: optionalInstant(),
-    signupClosesAt: optionalInstant(),
-    allowPartial: z.boolean('invalid_value').optional().transform((v) => v ?? false).describe('A group may be split between seats and the waiting list'),
-    cancellation: cancellationSchema.optional().transform((v) => v ?? { freeDays: 0, late: 'fee' as const, lateFeeOre: 0 }),
-    addOns: z.array(addOnSchema).max(EDITOR_LIMITS.addOns, 'too_many').optional().transform((v) => v ?? []),
-    questions: z.array(questionSchema).max(EDITOR_LIMITS.questions, 'too_many').optional().transform((v) => v ?? []),
-  });
+  slug: slug.optional(),
+  type: z.enum(EVENT_TYPES, 'invalid_value'),
+  status: z
+    .enum(['draft', 'published'], 'status_not_allowed')
+    .optional()
+    .describe('Draft (default for a new event) or published. Cancel an event in the back office: everyone is told.'),
+  title: requiredText(EDITOR_LIMITS.title),
+  summary: optionalText(EDITOR_LIMITS.summary),
+  body: optionalText(EDITOR_LIMITS.body).describe('Markdown'),
+  audience: optionalText(EDITOR_LIMITS.audience),
+  included: optionalText(EDITOR_LIMITS.included),
+  themes: z
+    .array(z.string().trim().min(1, 'required').max(100, 'too_long').regex(SLUG_PATTERN, 'unknown_theme'))
+    .max(EDITOR_LIMITS.themes, 'too_many')
+    .optional()
+    .transform((v) => v ?? [])
+    .describe('Slugs of existing themes'),
+  venue: venueSchema.nullish().transform((v) => v ?? null),
+  speakers: z
+    .array(speakerSchema)
+    .max(EDITOR_LIMITS.speakers, 'too_many')
+    .optional()
+    .transform((v) => v ?? []),
+  sessions: z.array(sessionSchema).min(1, 'sessions_min').max(EDITOR_LIMITS.sessions, 'too_many'),
+  capacity: count(EDITOR_LIMITS.capacity).describe('Seats; raising it gives seats to the waiting list at once'),
+  priceOre: amount(),
+  inclusions: inclusionsSchema.describe('Nights and meals the price includes for every participant, counted by the venue report'),
+  memberPriceOre: amount()
+    .nullish()
+    .transform((v) => v ?? null),
+  earlyBirdPriceOre: amount()
+    .nullish()
+    .transform((v) => v ?? null)
+    .describe('A lower price for sign-ups before earlyBirdEndsAt; below priceOre'),
+  earlyBirdEndsAt: optionalInstant().describe('When the early-bird price ends; before the event starts'),
+  vatMode: z.enum(VAT_MODES, 'invalid_value').describe('standard: 25 % VAT; exempt: no VAT, with the reason'),
+  language: z
+    .enum(EVENT_LANGUAGES, 'invalid_value')
+    .optional()
+    .transform((v) => v ?? 'da')
+    .describe('The language the event is held in and its texts are written in: da (default) or en'),
+  vatExemptionReason: optionalText(EDITOR_LIMITS.exemptionReason),
+  signupOpensAt: optionalInstant(),
+  signupClosesAt: optionalInstant(),
+  allowPartial: z
+    .boolean('invalid_value')
+    .optional()
+    .transform((v) => v ?? false)
+    .describe('A group may be split between seats and the waiting list'),
+  cancellation: cancellationSchema.optional().transform((v) => v ?? { freeDays: 0, late: 'fee' as const, lateFeeOre: 0 }),
+  addOns: z
+    .array(addOnSchema)
+    .max(EDITOR_LIMITS.addOns, 'too_many')
+    .optional()
+    .transform((v) => v ?? []),
+  questions: z
+    .array(questionSchema)
+    .max(EDITOR_LIMITS.questions, 'too_many')
+    .optional()
+    .transform((v) => v ?? []),
+});
 
 /** The early-bird price comes with its deadline, is below the normal price and ends before the event starts. */
 function checkEarlyBird(doc: Record<string, unknown>, ctx: z.RefinementCtx): void {
   const price = doc.earlyBirdPriceOre;
   const endsAt = doc.earlyBirdEndsAt;
   const hasPrice = typeof price === 'number';
-  if (hasPrice && (endsAt === null || endsAt === undefined)) ctx.addIssue({ code: 'custom', path: ['earlyBirdEndsAt'], message: 'early_bird_deadline_required' });
-  if (!hasPrice && isInstant(endsAt) && (price === null || price === undefined)) ctx.addIssue({ code: 'custom', path: ['earlyBirdPriceOre'], message: 'early_bird_price_required' });
-  if (hasPrice && typeof doc.priceOre === 'number' && price >= doc.priceOre) ctx.addIssue({ code: 'custom', path: ['earlyBirdPriceOre'], message: 'early_bird_not_below_price' });
+  if (hasPrice && (endsAt === null || endsAt === undefined))
+    ctx.addIssue({ code: 'custom', path: ['earlyBirdEndsAt'], message: 'early_bird_deadline_required' });
+  if (!hasPrice && isInstant(endsAt) && (price === null || price === undefined))
+    ctx.addIssue({ code: 'custom', path: ['earlyBirdPriceOre'], message: 'early_bird_price_required' });
+  if (hasPrice && typeof doc.priceOre === 'number' && price >= doc.priceOre)
+    ctx.addIssue({ code: 'custom', path: ['earlyBirdPriceOre'], message: 'early_bird_not_below_price' });
   const starts = (Array.isArray(doc.sessions) ? doc.sessions : [])
     .map((s: unknown) => (s && typeof s === 'object' ? (s as { startsAt?: unknown }).startsAt : undefined))
     .filter(isInstant)
     .sort();
-  if (isInstant(endsAt) && starts.length > 0 && endsAt >= starts[0]!) ctx.addIssue({ code: 'custom', path: ['earlyBirdEndsAt'], message: 'early_bird_after_start' });
+  if (isInstant(endsAt) && starts.length > 0 && endsAt >= starts[0]!)
+    ctx.addIssue({ code: 'custom', path: ['earlyBirdEndsAt'], message: 'early_bird_after_start' });
 }
 
 export const eventDocumentSchema = eventDocumentObject

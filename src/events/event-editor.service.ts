@@ -30,9 +30,7 @@ export interface SavedEvent {
   promoted: PromotedBooking[];
 }
 
-type Target =
-  | { kind: 'create'; slugBase?: string; duplicatedFromId?: number }
-  | { kind: 'update'; eventId: number; expectedUpdatedAt?: string | undefined };
+type Target = { kind: 'create'; slugBase?: string; duplicatedFromId?: number } | { kind: 'update'; eventId: number; expectedUpdatedAt?: string | undefined };
 
 function parseOrThrow(input: unknown): EventDocument {
   const parsed = parseEventDocument(input);
@@ -110,7 +108,9 @@ async function save(ctx: AppContext, editor: EventEditor, target: Target, doc: E
   const now = ctx.clock.now();
   let saved: SavedEvent;
   try {
-    saved = await writeTransaction(ctx.db, (trx) => (target.kind === 'create' ? insertEvent(ctx, trx, editor, target, doc, now) : updateEvent(ctx, trx, editor, target, doc, now)));
+    saved = await writeTransaction(ctx.db, (trx) =>
+      target.kind === 'create' ? insertEvent(ctx, trx, editor, target, doc, now) : updateEvent(ctx, trx, editor, target, doc, now),
+    );
   } catch (error) {
     if (isUniqueViolation(error) && (await slugTaken(ctx.db, doc.slug ?? '', target.kind === 'update' ? target.eventId : undefined))) {
       throw new SlugTakenError(doc.slug ?? '');
@@ -191,7 +191,12 @@ async function updateEvent(
   const at = now.toISOString();
   const venueId = await resolveVenue(trx, doc);
   const archived = before.status === 'archived';
-  await w.updateEventRow(trx, before.id, { ...eventColumns(doc, venueId), slug, status: archived ? 'archived' : (doc.status ?? before.status), updated_at: at });
+  await w.updateEventRow(trx, before.id, {
+    ...eventColumns(doc, venueId),
+    slug,
+    status: archived ? 'archived' : (doc.status ?? before.status),
+    updated_at: at,
+  });
   await writeContent(trx, before.id, doc, before);
   // Capacity through the sign-up's one function for it: it refuses below the seats taken
   // and moves the waiting list up (more seats, partial booking allowed now), in this transaction.
@@ -204,7 +209,10 @@ async function updateEvent(
 /** The columns of the events row a document decides (not slug, status or capacity). */
 function eventColumns(doc: EventDocument, venueId: number | null) {
   const startsAt = doc.sessions.map((s) => s.startsAt).sort()[0]!;
-  const endsAt = doc.sessions.map((s) => s.endsAt).sort().at(-1)!;
+  const endsAt = doc.sessions
+    .map((s) => s.endsAt)
+    .sort()
+    .at(-1)!;
   return {
     type: doc.type,
     title: doc.title,
@@ -269,7 +277,8 @@ async function checkReferences(trx: Database, doc: EventDocument, before: Stored
   });
   const keptAddOns = new Set(doc.addOns.map((a) => a.id));
   for (const a of before?.document.addOns ?? []) {
-    if (!keptAddOns.has(a.id) && (before?.addOnUse.get(a.id!)?.inUse ?? 0) > 0) issues.push({ path: ['addOns'], code: 'addon_in_use', vars: { name: a.nameDa } });
+    if (!keptAddOns.has(a.id) && (before?.addOnUse.get(a.id!)?.inUse ?? 0) > 0)
+      issues.push({ path: ['addOns'], code: 'addon_in_use', vars: { name: a.nameDa } });
   }
   const kinds = new Map(before?.document.questions.map((q) => [q.id, q]) ?? []);
   doc.questions.forEach((q, i) => {
@@ -282,7 +291,8 @@ async function checkReferences(trx: Database, doc: EventDocument, before: Stored
   });
   const keptQuestions = new Set(doc.questions.map((q) => q.id));
   for (const q of before?.document.questions ?? []) {
-    if (!keptQuestions.has(q.id) && before?.answeredQuestionIds.has(q.id!)) issues.push({ path: ['questions'], code: 'question_answered', vars: { name: q.labelDa } });
+    if (!keptQuestions.has(q.id) && before?.answeredQuestionIds.has(q.id!))
+      issues.push({ path: ['questions'], code: 'question_answered', vars: { name: q.labelDa } });
   }
   return issues;
 }
@@ -299,7 +309,11 @@ async function writeContent(trx: Database, eventId: number, doc: EventDocument, 
   for (const s of doc.speakers) speakerIds.push('id' in s ? s.id : await w.findOrCreateSpeaker(trx, s));
   await w.setEventSpeakers(trx, eventId, speakerIds);
   const themeIds = await w.themeIdsBySlug(trx, doc.themes);
-  await w.setEventThemes(trx, eventId, doc.themes.map((slug) => themeIds.get(slug)!));
+  await w.setEventThemes(
+    trx,
+    eventId,
+    doc.themes.map((slug) => themeIds.get(slug)!),
+  );
   await writeSessions(trx, eventId, doc, speakerIds, before);
   await writeAddOns(trx, eventId, doc, before);
   await writeQuestions(trx, eventId, doc, before);
@@ -328,7 +342,16 @@ async function writeAddOns(trx: Database, eventId: number, doc: EventDocument, b
   // Codes are unique per event and may be swapped between add-ons: park the kept ones first.
   for (const id of kept) await w.updateAddOn(trx, eventId, id, { code: `~${id}` });
   for (const [position, a] of doc.addOns.entries()) {
-    const values = { code: a.code, name_da: a.nameDa, name_en: a.nameEn, kind: a.kind, price_ore: a.priceOre, capacity: a.capacity, inclusions: serialiseInclusions(a.inclusions), position };
+    const values = {
+      code: a.code,
+      name_da: a.nameDa,
+      name_en: a.nameEn,
+      kind: a.kind,
+      price_ore: a.priceOre,
+      capacity: a.capacity,
+      inclusions: serialiseInclusions(a.inclusions),
+      position,
+    };
     if (a.id !== undefined) await w.updateAddOn(trx, eventId, a.id, values);
     else await w.insertAddOn(trx, eventId, values);
   }

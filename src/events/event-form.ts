@@ -13,10 +13,45 @@ import type { EventDocument, EventDocumentInput } from './event-document.schema.
 import { slugify } from './slug.js';
 import { inclusionText, parseInclusionText } from './inclusions.js';
 
-export interface SpeakerRow { id: string; name: string; title: string; organisation: string; bio: string; remove: boolean }
-export interface SessionRow { id: string; date: string; start: string; end: string; title: string; description: string; room: string; speakers: string[]; remove: boolean }
-export interface AddOnRow { id: string; code: string; nameDa: string; nameEn: string; kind: string; price: string; capacity: string; inclusions: string; remove: boolean }
-export interface QuestionRow { id: string; kind: string; labelDa: string; labelEn: string; options: string; required: boolean; remove: boolean }
+export interface SpeakerRow {
+  id: string;
+  name: string;
+  title: string;
+  organisation: string;
+  bio: string;
+  remove: boolean;
+}
+export interface SessionRow {
+  id: string;
+  date: string;
+  start: string;
+  end: string;
+  title: string;
+  description: string;
+  room: string;
+  speakers: string[];
+  remove: boolean;
+}
+export interface AddOnRow {
+  id: string;
+  code: string;
+  nameDa: string;
+  nameEn: string;
+  kind: string;
+  price: string;
+  capacity: string;
+  inclusions: string;
+  remove: boolean;
+}
+export interface QuestionRow {
+  id: string;
+  kind: string;
+  labelDa: string;
+  labelEn: string;
+  options: string;
+  required: boolean;
+  remove: boolean;
+}
 
 export interface EventFormDraft {
   slug: string;
@@ -85,19 +120,54 @@ function rowIndices(body: Record<string, unknown>, list: string): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
-export function emptySpeaker(): SpeakerRow { return { id: '', name: '', title: '', organisation: '', bio: '', remove: false }; }
-export function emptySession(): SessionRow { return { id: '', date: '', start: '', end: '', title: '', description: '', room: '', speakers: [], remove: false }; }
-export function emptyAddOn(): AddOnRow { return { id: '', code: '', nameDa: '', nameEn: '', kind: 'other', price: '', capacity: '', inclusions: '', remove: false }; }
-export function emptyQuestion(): QuestionRow { return { id: '', kind: 'text', labelDa: '', labelEn: '', options: '', required: false, remove: false }; }
+export function emptySpeaker(): SpeakerRow {
+  return { id: '', name: '', title: '', organisation: '', bio: '', remove: false };
+}
+export function emptySession(): SessionRow {
+  return { id: '', date: '', start: '', end: '', title: '', description: '', room: '', speakers: [], remove: false };
+}
+export function emptyAddOn(): AddOnRow {
+  return { id: '', code: '', nameDa: '', nameEn: '', kind: 'other', price: '', capacity: '', inclusions: '', remove: false };
+}
+export function emptyQuestion(): QuestionRow {
+  return { id: '', kind: 'text', labelDa: '', labelEn: '', options: '', required: false, remove: false };
+}
 
 export function emptyDraft(): EventFormDraft {
   return {
-    slug: '', type: 'kursus', title: '', summary: '', body: '', audience: '', included: '', themes: [],
-    venueId: '', venue: { name: '', address: '', postalCode: '', city: '', accessibility: '', mapUrl: '' },
-    speakers: [emptySpeaker()], sessions: [emptySession()],
-    capacity: '', price: '', inclusions: '', memberPrice: '', earlyBirdPrice: '', earlyBirdDate: '', earlyBirdTime: '', vatMode: 'standard', language: 'da', vatExemptionReason: '',
-    opensDate: '', opensTime: '', closesDate: '', closesTime: '', allowPartial: false,
-    freeDays: '0', late: 'fee', lateFee: '', addOns: [], questions: [], version: '',
+    slug: '',
+    type: 'kursus',
+    title: '',
+    summary: '',
+    body: '',
+    audience: '',
+    included: '',
+    themes: [],
+    venueId: '',
+    venue: { name: '', address: '', postalCode: '', city: '', accessibility: '', mapUrl: '' },
+    speakers: [emptySpeaker()],
+    sessions: [emptySession()],
+    capacity: '',
+    price: '',
+    inclusions: '',
+    memberPrice: '',
+    earlyBirdPrice: '',
+    earlyBirdDate: '',
+    earlyBirdTime: '',
+    vatMode: 'standard',
+    language: 'da',
+    vatExemptionReason: '',
+    opensDate: '',
+    opensTime: '',
+    closesDate: '',
+    closesTime: '',
+    allowPartial: false,
+    freeDays: '0',
+    late: 'fee',
+    lateFee: '',
+    addOns: [],
+    questions: [],
+    version: '',
   };
 }
 
@@ -106,28 +176,77 @@ export function draftFromForm(raw: unknown): EventFormDraft {
   const d = emptyDraft();
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return d;
   const b = raw as Record<string, unknown>;
-  for (const f of ['slug', 'type', 'title', 'summary', 'body', 'audience', 'included', 'venueId', 'capacity', 'price', 'inclusions', 'memberPrice', 'earlyBirdPrice', 'earlyBirdDate', 'earlyBirdTime', 'vatMode', 'language', 'vatExemptionReason', 'opensDate', 'opensTime', 'closesDate', 'closesTime', 'freeDays', 'late', 'lateFee', 'version'] as const) {
+  for (const f of [
+    'slug',
+    'type',
+    'title',
+    'summary',
+    'body',
+    'audience',
+    'included',
+    'venueId',
+    'capacity',
+    'price',
+    'inclusions',
+    'memberPrice',
+    'earlyBirdPrice',
+    'earlyBirdDate',
+    'earlyBirdTime',
+    'vatMode',
+    'language',
+    'vatExemptionReason',
+    'opensDate',
+    'opensTime',
+    'closesDate',
+    'closesTime',
+    'freeDays',
+    'late',
+    'lateFee',
+    'version',
+  ] as const) {
     d[f] = text(b, f);
   }
   d.themes = texts(b, 'themes[]');
   d.allowPartial = checked(b, 'allowPartial');
   for (const f of ['name', 'address', 'postalCode', 'city', 'accessibility', 'mapUrl'] as const) d.venue[f] = text(b, `venue[${f}]`);
   d.speakers = rowIndices(b, 'speakers').map((i) => ({
-    id: text(b, `speakers[${i}][id]`), name: text(b, `speakers[${i}][name]`), title: text(b, `speakers[${i}][title]`),
-    organisation: text(b, `speakers[${i}][organisation]`), bio: text(b, `speakers[${i}][bio]`), remove: checked(b, `speakers[${i}][remove]`),
+    id: text(b, `speakers[${i}][id]`),
+    name: text(b, `speakers[${i}][name]`),
+    title: text(b, `speakers[${i}][title]`),
+    organisation: text(b, `speakers[${i}][organisation]`),
+    bio: text(b, `speakers[${i}][bio]`),
+    remove: checked(b, `speakers[${i}][remove]`),
   }));
   d.sessions = rowIndices(b, 'sessions').map((i) => ({
-    id: text(b, `sessions[${i}][id]`), date: text(b, `sessions[${i}][date]`), start: text(b, `sessions[${i}][start]`), end: text(b, `sessions[${i}][end]`),
-    title: text(b, `sessions[${i}][title]`), description: text(b, `sessions[${i}][description]`), room: text(b, `sessions[${i}][room]`),
-    speakers: texts(b, `sessions[${i}][speakers][]`), remove: checked(b, `sessions[${i}][remove]`),
+    id: text(b, `sessions[${i}][id]`),
+    date: text(b, `sessions[${i}][date]`),
+    start: text(b, `sessions[${i}][start]`),
+    end: text(b, `sessions[${i}][end]`),
+    title: text(b, `sessions[${i}][title]`),
+    description: text(b, `sessions[${i}][description]`),
+    room: text(b, `sessions[${i}][room]`),
+    speakers: texts(b, `sessions[${i}][speakers][]`),
+    remove: checked(b, `sessions[${i}][remove]`),
   }));
   d.addOns = rowIndices(b, 'addOns').map((i) => ({
-    id: text(b, `addOns[${i}][id]`), code: text(b, `addOns[${i}][code]`), nameDa: text(b, `addOns[${i}][nameDa]`), nameEn: text(b, `addOns[${i}][nameEn]`),
-    kind: text(b, `addOns[${i}][kind]`), price: text(b, `addOns[${i}][price]`), capacity: text(b, `addOns[${i}][capacity]`), inclusions: text(b, `addOns[${i}][inclusions]`), remove: checked(b, `addOns[${i}][remove]`),
+    id: text(b, `addOns[${i}][id]`),
+    code: text(b, `addOns[${i}][code]`),
+    nameDa: text(b, `addOns[${i}][nameDa]`),
+    nameEn: text(b, `addOns[${i}][nameEn]`),
+    kind: text(b, `addOns[${i}][kind]`),
+    price: text(b, `addOns[${i}][price]`),
+    capacity: text(b, `addOns[${i}][capacity]`),
+    inclusions: text(b, `addOns[${i}][inclusions]`),
+    remove: checked(b, `addOns[${i}][remove]`),
   }));
   d.questions = rowIndices(b, 'questions').map((i) => ({
-    id: text(b, `questions[${i}][id]`), kind: text(b, `questions[${i}][kind]`), labelDa: text(b, `questions[${i}][labelDa]`), labelEn: text(b, `questions[${i}][labelEn]`),
-    options: text(b, `questions[${i}][options]`), required: checked(b, `questions[${i}][required]`), remove: checked(b, `questions[${i}][remove]`),
+    id: text(b, `questions[${i}][id]`),
+    kind: text(b, `questions[${i}][kind]`),
+    labelDa: text(b, `questions[${i}][labelDa]`),
+    labelEn: text(b, `questions[${i}][labelEn]`),
+    options: text(b, `questions[${i}][options]`),
+    required: checked(b, `questions[${i}][required]`),
+    remove: checked(b, `questions[${i}][remove]`),
   }));
   return d;
 }
@@ -223,7 +342,12 @@ export function addOnCodes(rows: ReadonlyArray<Pick<AddOnRow, 'code' | 'nameDa' 
 }
 
 /** Where each kept row of the document came from in the draft (document index → draft index). */
-export interface RowMap { speakers: number[]; sessions: number[]; addOns: number[]; questions: number[] }
+export interface RowMap {
+  speakers: number[];
+  sessions: number[];
+  addOns: number[];
+  questions: number[];
+}
 
 /** The short form read; a part it cannot read goes on as it is, for the schema to name the field (invalid_value). */
 function inclusionsOfText(text: string): NonNullable<EventDocumentInput['inclusions']> {
@@ -266,7 +390,10 @@ export function documentFromDraft(d: EventFormDraft): { input: EventDocumentInpu
     rows.addOns.push(i);
     addOns.push({
       ...(idOf(a.id) !== undefined ? { id: idOf(a.id) } : {}),
-      code: codes[rows.addOns.length - 1]!, nameDa: a.nameDa, nameEn: a.nameEn, kind: a.kind,
+      code: codes[rows.addOns.length - 1]!,
+      nameDa: a.nameDa,
+      nameEn: a.nameEn,
+      kind: a.kind,
       priceOre: (parseKroner(a.price) ?? 0) as number,
       capacity: parseWhole(a.capacity) as number | null,
       inclusions: inclusionsOfText(a.inclusions),
@@ -279,15 +406,21 @@ export function documentFromDraft(d: EventFormDraft): { input: EventDocumentInpu
     questions.push({
       ...(idOf(q.id) !== undefined ? { id: idOf(q.id) } : {}),
       kind: q.kind as (typeof QUESTION_KINDS)[number],
-      labelDa: q.labelDa, labelEn: q.labelEn, options: optionsOf(q.options), required: q.required,
+      labelDa: q.labelDa,
+      labelEn: q.labelEn,
+      options: optionsOf(q.options),
+      required: q.required,
     });
   });
-  const venue =
-    d.venueId === '' ? null : d.venueId === 'new' ? { ...d.venue, mapUrl: d.venue.mapUrl || null } : { id: idOf(d.venueId) ?? -1 };
+  const venue = d.venueId === '' ? null : d.venueId === 'new' ? { ...d.venue, mapUrl: d.venue.mapUrl || null } : { id: idOf(d.venueId) ?? -1 };
   const input: EventDocumentInput = {
     ...(d.slug.trim() !== '' ? { slug: d.slug } : {}),
     type: d.type as EventDocumentInput['type'],
-    title: d.title, summary: d.summary, body: d.body, audience: d.audience, included: d.included,
+    title: d.title,
+    summary: d.summary,
+    body: d.body,
+    audience: d.audience,
+    included: d.included,
     themes: d.themes,
     venue,
     speakers,
@@ -323,34 +456,88 @@ export function draftFromDocument(doc: EventDocument & { slug: string }, version
   const closes = at(doc.signupClosesAt);
   const earlyBird = at(doc.earlyBirdEndsAt);
   return {
-    slug: doc.slug, type: doc.type, title: doc.title, summary: doc.summary, body: doc.body, audience: doc.audience, included: doc.included,
+    slug: doc.slug,
+    type: doc.type,
+    title: doc.title,
+    summary: doc.summary,
+    body: doc.body,
+    audience: doc.audience,
+    included: doc.included,
     themes: [...doc.themes],
     venueId: doc.venue === null ? '' : 'id' in doc.venue ? String(doc.venue.id) : 'new',
     venue: doc.venue && !('id' in doc.venue) ? { ...doc.venue, mapUrl: doc.venue.mapUrl ?? '' } : emptyDraft().venue,
     speakers: doc.speakers.map((s) => ('id' in s ? { ...emptySpeaker(), id: String(s.id) } : { ...emptySpeaker(), ...s })),
     sessions: doc.sessions.map((s) => ({
-      id: s.id === undefined ? '' : String(s.id), date: localDateKey(s.startsAt), start: localTimeKey(s.startsAt), end: localTimeKey(s.endsAt),
-      title: s.title, description: s.description, room: s.room, speakers: s.speakers.map(String), remove: false,
+      id: s.id === undefined ? '' : String(s.id),
+      date: localDateKey(s.startsAt),
+      start: localTimeKey(s.startsAt),
+      end: localTimeKey(s.endsAt),
+      title: s.title,
+      description: s.description,
+      room: s.room,
+      speakers: s.speakers.map(String),
+      remove: false,
     })),
-    capacity: String(doc.capacity), price: formatKroner(doc.priceOre), inclusions: inclusionText(doc.inclusions), memberPrice: formatKroner(doc.memberPriceOre),
-    earlyBirdPrice: formatKroner(doc.earlyBirdPriceOre), earlyBirdDate: earlyBird.date, earlyBirdTime: earlyBird.time,
-    vatMode: doc.vatMode, language: doc.language, vatExemptionReason: doc.vatExemptionReason,
-    opensDate: opens.date, opensTime: opens.time, closesDate: closes.date, closesTime: closes.time,
-    allowPartial: doc.allowPartial, freeDays: String(doc.cancellation.freeDays), late: doc.cancellation.late,
+    capacity: String(doc.capacity),
+    price: formatKroner(doc.priceOre),
+    inclusions: inclusionText(doc.inclusions),
+    memberPrice: formatKroner(doc.memberPriceOre),
+    earlyBirdPrice: formatKroner(doc.earlyBirdPriceOre),
+    earlyBirdDate: earlyBird.date,
+    earlyBirdTime: earlyBird.time,
+    vatMode: doc.vatMode,
+    language: doc.language,
+    vatExemptionReason: doc.vatExemptionReason,
+    opensDate: opens.date,
+    opensTime: opens.time,
+    closesDate: closes.date,
+    closesTime: closes.time,
+    allowPartial: doc.allowPartial,
+    freeDays: String(doc.cancellation.freeDays),
+    late: doc.cancellation.late,
     lateFee: doc.cancellation.lateFeeOre ? formatKroner(doc.cancellation.lateFeeOre) : '',
-    addOns: doc.addOns.map((a) => ({ id: a.id === undefined ? '' : String(a.id), code: a.code, nameDa: a.nameDa, nameEn: a.nameEn, kind: a.kind, price: formatKroner(a.priceOre), capacity: a.capacity === null ? '' : String(a.capacity), inclusions: inclusionText(a.inclusions), remove: false })),
-    questions: doc.questions.map((q) => ({ id: q.id === undefined ? '' : String(q.id), kind: q.kind, labelDa: q.labelDa, labelEn: q.labelEn, options: optionsText(q.options), required: q.required, remove: false })),
+    addOns: doc.addOns.map((a) => ({
+      id: a.id === undefined ? '' : String(a.id),
+      code: a.code,
+      nameDa: a.nameDa,
+      nameEn: a.nameEn,
+      kind: a.kind,
+      price: formatKroner(a.priceOre),
+      capacity: a.capacity === null ? '' : String(a.capacity),
+      inclusions: inclusionText(a.inclusions),
+      remove: false,
+    })),
+    questions: doc.questions.map((q) => ({
+      id: q.id === undefined ? '' : String(q.id),
+      kind: q.kind,
+      labelDa: q.labelDa,
+      labelEn: q.labelEn,
+      options: optionsText(q.options),
+      required: q.required,
+      remove: false,
+    })),
     version,
   };
 }
 
 /** One more empty row in each list, for "add rows". */
 export function withSpareRows(d: EventFormDraft): EventFormDraft {
-  return { ...d, speakers: [...d.speakers, emptySpeaker()], sessions: [...d.sessions, emptySession()], addOns: [...d.addOns, emptyAddOn()], questions: [...d.questions, emptyQuestion()] };
+  return {
+    ...d,
+    speakers: [...d.speakers, emptySpeaker()],
+    sessions: [...d.sessions, emptySession()],
+    addOns: [...d.addOns, emptyAddOn()],
+    questions: [...d.questions, emptyQuestion()],
+  };
 }
 
 const FIELD_OF: Record<string, string> = {
-  priceOre: 'price', memberPriceOre: 'memberPrice', earlyBirdPriceOre: 'earlyBirdPrice', earlyBirdEndsAt: 'earlyBirdDate', signupOpensAt: 'opensDate', signupClosesAt: 'closesDate',
+  priceOre: 'price',
+  memberPriceOre: 'memberPrice',
+  earlyBirdPriceOre: 'earlyBirdPrice',
+  earlyBirdEndsAt: 'earlyBirdDate',
+  signupOpensAt: 'opensDate',
+  signupClosesAt: 'closesDate',
 };
 const ROW_FIELD: Record<string, Record<string, string>> = {
   sessions: { startsAt: 'date', endsAt: 'end', id: 'title' },

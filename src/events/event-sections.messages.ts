@@ -48,7 +48,8 @@ const da = {
   'eventSections.whenFromProgramme': 'Tidspunktet følger programmet: {from} – {to}. Ret det under Program.',
   'eventSections.venuePick': 'Vælg et sted, I har brugt før, eller opret et nyt',
   'eventSections.venueHint': 'Steder gemmes, så de kan bruges igen til andre arrangementer.',
-  'eventSections.speakerHint': 'Oplægsholdere gemmes, så de kan bruges igen. Vælg en eksisterende, eller skriv navn og oplysninger på en ny. En oplægsholder behøver ikke være knyttet til et programpunkt.',
+  'eventSections.speakerHint':
+    'Oplægsholdere gemmes, så de kan bruges igen. Vælg en eksisterende, eller skriv navn og oplysninger på en ny. En oplægsholder behøver ikke være knyttet til et programpunkt.',
   'eventSections.codeHint': 'Bruges i API og eksport. Udfyldes automatisk ud fra navnet, og store bogstaver, mellemrum og æ, ø, å laves om, når du gemmer.',
   'eventSections.materialsLede': 'Materialer uploades og styres under Materialer. Her ses, hvad arrangementet har.',
   'eventSections.materialsLink': 'Gå til materialer',
@@ -108,7 +109,8 @@ const en: Record<keyof typeof da, string> = {
   'eventSections.whenFromProgramme': 'The time follows the programme: {from} – {to}. Change it under Programme.',
   'eventSections.venuePick': 'Choose a venue used before, or create a new one',
   'eventSections.venueHint': 'Venues are kept, so they can be used again for other events.',
-  'eventSections.speakerHint': 'Speakers are kept, so they can be used again. Choose an existing one, or type the name and details of a new one. A speaker need not be on a programme item.',
+  'eventSections.speakerHint':
+    'Speakers are kept, so they can be used again. Choose an existing one, or type the name and details of a new one. A speaker need not be on a programme item.',
   'eventSections.codeHint': 'Used in the API and exports. Made from the name, and capitals, spaces and æ, ø, å are changed when you save.',
   'eventSections.materialsLede': 'Materials are uploaded and managed under Materials. Here is what the event has.',
   'eventSections.materialsLink': 'Go to materials',

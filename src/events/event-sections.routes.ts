@@ -23,7 +23,20 @@ import { parseEventDocument } from './event-document.schema.js';
 import { findEventForPreview } from './event-details.js';
 import { updateEventFromDocument } from './event-editor.service.js';
 import { documentFromDraft, draftFromDocument, draftFromForm, formKeyOf, issuesInDraftTerms, type EventFormDraft, type RowMap } from './event-form.js';
-import { eventReadiness, isFormSection, isRowList, isSectionSlug, overlaySection, ROW_LISTS, splitIssues, withRow, withStarterRows, type FormSection, type RowList, type SectionSlug } from './event-sections.js';
+import {
+  eventReadiness,
+  isFormSection,
+  isRowList,
+  isSectionSlug,
+  overlaySection,
+  ROW_LISTS,
+  splitIssues,
+  withRow,
+  withStarterRows,
+  type FormSection,
+  type RowList,
+  type SectionSlug,
+} from './event-sections.js';
 import { issuesOf } from './event-document.messages.js';
 import { EventCancelledError, EventDocumentInvalidError, SlugTakenError } from './events.admin.errors.js';
 import { formChoices } from './events.admin.service.js';
@@ -33,7 +46,11 @@ import { EventEditorOverviewPage, EventSectionPage, sectionPath } from './views/
 
 const idParams = z.object({ id: z.string().regex(/^\d{1,9}$/) });
 const sectionParams = z.object({ id: z.string().regex(/^\d{1,9}$/), section: z.string().max(40) });
-const noticeQuery = z.object({ saved: z.string().max(40).optional().catch(undefined), n: z.coerce.number().int().min(0).max(1_000_000).optional().catch(undefined), blocked: z.string().max(40).optional().catch(undefined) });
+const noticeQuery = z.object({
+  saved: z.string().max(40).optional().catch(undefined),
+  n: z.coerce.number().int().min(0).max(1_000_000).optional().catch(undefined),
+  blocked: z.string().max(40).optional().catch(undefined),
+});
 
 export function eventSectionsRoutes(ctx: AppContext): FastifyPluginAsync {
   const read = access.events.read;
@@ -81,12 +98,27 @@ export function eventSectionsRoutes(ctx: AppContext): FastifyPluginAsync {
     const page = await adminPageContext(ctx, request, reply);
     const role = staffOf(request).role;
     const [choices, readiness] = await Promise.all([formChoices(ctx), readinessOf(event)]);
-    const materials = section === 'materialer' && mayRead(role, 'materials') ? { summary: await eventMaterialsSummary(ctx, event.id), mayUpload: mayWrite(role, 'materials') } : undefined;
+    const materials =
+      section === 'materialer' && mayRead(role, 'materials')
+        ? { summary: await eventMaterialsSummary(ctx, event.id), mayUpload: mayWrite(role, 'materials') }
+        : undefined;
     const shown = isFormSection(section) && options.errors === undefined && options.added === undefined ? withStarterRows(draft, section) : draft;
     const errors = options.errors ?? [];
     return sendHtml(
       reply,
-      EventSectionPage({ page, event, section, readiness, draft: shown, errors, choices, notice: options.notice, added: options.added, materials, mayWrite: mayWrite(role, 'events') }),
+      EventSectionPage({
+        page,
+        event,
+        section,
+        readiness,
+        draft: shown,
+        errors,
+        choices,
+        notice: options.notice,
+        added: options.added,
+        materials,
+        mayWrite: mayWrite(role, 'events'),
+      }),
       options.status ?? 200,
     );
   }
@@ -115,8 +147,13 @@ export function eventSectionsRoutes(ctx: AppContext): FastifyPluginAsync {
       const promoted = saved.promoted.reduce((n, p) => n + p.participantIds.length, 0);
       return reply.redirect(`${sectionPath(event.id, section)}?saved=1${promoted > 0 ? `&n=${promoted}` : ''}`, 303);
     } catch (error) {
-      if (error instanceof EventDocumentInvalidError) return showSection(request, reply, event, section, draft, { errors: formErrors(page, event.id, error.issues, rows, section), status: 422 });
-      if (error instanceof SlugTakenError) return showSection(request, reply, event, section, draft, { errors: formErrors(page, event.id, [{ path: ['slug'], code: 'slug_taken' }], rows, section), status: 409 });
+      if (error instanceof EventDocumentInvalidError)
+        return showSection(request, reply, event, section, draft, { errors: formErrors(page, event.id, error.issues, rows, section), status: 422 });
+      if (error instanceof SlugTakenError)
+        return showSection(request, reply, event, section, draft, {
+          errors: formErrors(page, event.id, [{ path: ['slug'], code: 'slug_taken' }], rows, section),
+          status: 409,
+        });
       if (error instanceof EventCancelledError) return reply.redirect(`/admin/events/${event.id}?notice=alreadyCancelled`, 303);
       throw error;
     }
@@ -134,18 +171,26 @@ export function eventSectionsRoutes(ctx: AppContext): FastifyPluginAsync {
       return sendHtml(reply, EventEditorOverviewPage({ page, event, readiness, mayWrite: mayWrite(staffOf(request).role, 'events') }));
     });
 
-    app.get('/admin/events/:id/rediger/:section', { ...readRoute, schema: { hide: true, params: sectionParams, querystring: noticeQuery } }, async (request, reply) => {
-      const { section } = request.params;
-      if (!isSectionSlug(section)) throw notFound('No such section');
-      const event = await visibleEvent(request, request.params.id);
-      const page = await adminPageContext(ctx, request, reply);
-      const promoted = request.query.n ?? 0;
-      const notice = request.query.saved
-        ? page.t('eventSections.saved', { section: page.t(`eventSections.name.${section}`) }) + (promoted > 0 ? ` ${page.t('adminEvents.notice.promoted', { n: promoted })}` : '')
-        : undefined;
-      if (request.query.blocked) return showSection(request, reply, event, section, draftFromDocument(event.document, event.updatedAt), { errors: [{ key: 'blocked', id: 'blockers-heading', message: page.t('eventSections.publishBlocked') }] });
-      return showSection(request, reply, event, section, draftFromDocument(event.document, event.updatedAt), notice ? { notice } : {});
-    });
+    app.get(
+      '/admin/events/:id/rediger/:section',
+      { ...readRoute, schema: { hide: true, params: sectionParams, querystring: noticeQuery } },
+      async (request, reply) => {
+        const { section } = request.params;
+        if (!isSectionSlug(section)) throw notFound('No such section');
+        const event = await visibleEvent(request, request.params.id);
+        const page = await adminPageContext(ctx, request, reply);
+        const promoted = request.query.n ?? 0;
+        const notice = request.query.saved
+          ? page.t('eventSections.saved', { section: page.t(`eventSections.name.${section}`) }) +
+            (promoted > 0 ? ` ${page.t('adminEvents.notice.promoted', { n: promoted })}` : '')
+          : undefined;
+        if (request.query.blocked)
+          return showSection(request, reply, event, section, draftFromDocument(event.document, event.updatedAt), {
+            errors: [{ key: 'blocked', id: 'blockers-heading', message: page.t('eventSections.publishBlocked') }],
+          });
+        return showSection(request, reply, event, section, draftFromDocument(event.document, event.updatedAt), notice ? { notice } : {});
+      },
+    );
 
     app.post('/admin/events/:id/rediger/:section', { ...writeRoute, schema: { hide: true, params: sectionParams } }, async (request, reply) => {
       const { section } = request.params;
@@ -162,7 +207,15 @@ export function eventSectionsRoutes(ctx: AppContext): FastifyPluginAsync {
       const staffPage = await adminPageContext(ctx, request, reply);
       const page = pageContext(request, ctx.config.baseUrl, staffPage.locale);
       reply.header('x-robots-tag', 'noindex, nofollow').header('cache-control', 'no-store');
-      return sendHtml(reply, EventPage({ page, event, jsonLd: '', preview: { banner: staffPage.t('eventSections.previewBanner'), back: staffPage.t('eventSections.previewBack'), backHref: sectionPath(stored.id) } }));
+      return sendHtml(
+        reply,
+        EventPage({
+          page,
+          event,
+          jsonLd: '',
+          preview: { banner: staffPage.t('eventSections.previewBanner'), back: staffPage.t('eventSections.previewBack'), backHref: sectionPath(stored.id) },
+        }),
+      );
     });
   };
 }

@@ -5,7 +5,13 @@ import { parseEventDocument, type EventDocument } from './event-document.schema.
 
 const doc = (over: Record<string, unknown> = {}): EventDocument => {
   const parsed = parseEventDocument({
-    type: 'kursus', title: 'Klart sprog', summary: 'Kort', body: 'Lang', capacity: 20, priceOre: 100_000, vatMode: 'standard',
+    type: 'kursus',
+    title: 'Klart sprog',
+    summary: 'Kort',
+    body: 'Lang',
+    capacity: 20,
+    priceOre: 100_000,
+    vatMode: 'standard',
     venue: { name: 'Huset', address: 'Vej 1', postalCode: '8000', city: 'Aarhus' },
     sessions: [{ startsAt: '2030-10-05T09:30', endsAt: '2030-10-05T15:00', title: 'Dag' }],
     ...over,
@@ -27,7 +33,13 @@ describe('event sections', () => {
     expect(sectionOfPath(['earlyBirdEndsAt'], 'program')).toBe('priser');
     expect(sectionOfPath(['sessions', 0, 'title'], 'program')).toBe('program');
     expect(sectionOfPath([], 'tilmelding')).toBe('tilmelding');
-    const { own, other } = splitIssues([{ path: ['sessions', 0, 'startsAt'], code: 'invalid_datetime' }, { path: ['earlyBirdEndsAt'], code: 'early_bird_after_start' }], 'program');
+    const { own, other } = splitIssues(
+      [
+        { path: ['sessions', 0, 'startsAt'], code: 'invalid_datetime' },
+        { path: ['earlyBirdEndsAt'], code: 'early_bird_after_start' },
+      ],
+      'program',
+    );
     expect(own).toHaveLength(1);
     expect(other).toEqual([expect.objectContaining({ section: 'priser', code: 'early_bird_after_start' })]);
   });
@@ -44,13 +56,15 @@ describe('event sections', () => {
 
   it('makes codes from names and normalises typed ones', () => {
     expect(normaliseCode('Middag Torsdag!')).toBe('middag-torsdag');
-    expect(addOnCodes([
-      { code: '', nameDa: 'Overnatning på Ærø', nameEn: '' },
-      { code: 'ENKELT Værelse', nameDa: 'x', nameEn: 'x' },
-      { code: '', nameDa: 'Overnatning på Ærø', nameEn: '' },
-      { code: '!!!', nameDa: 'y', nameEn: 'y' },
-      { code: '', nameDa: '', nameEn: '' },
-    ])).toEqual(['overnatning-paa-aeroe', 'enkelt-vaerelse', 'overnatning-paa-aeroe-2', '!!!', 'tilvalg']);
+    expect(
+      addOnCodes([
+        { code: '', nameDa: 'Overnatning på Ærø', nameEn: '' },
+        { code: 'ENKELT Værelse', nameDa: 'x', nameEn: 'x' },
+        { code: '', nameDa: 'Overnatning på Ærø', nameEn: '' },
+        { code: '!!!', nameDa: 'y', nameEn: 'y' },
+        { code: '', nameDa: '', nameEn: '' },
+      ]),
+    ).toEqual(['overnatning-paa-aeroe', 'enkelt-vaerelse', 'overnatning-paa-aeroe-2', '!!!', 'tilvalg']);
   });
 
   it('tells what is complete, missing and what blocks publishing', () => {
@@ -58,11 +72,17 @@ describe('event sections', () => {
     expect(publishBlockers(ok)).toEqual([]);
     expect(ok.find((r) => r.section === 'grundoplysninger')!.state).toBe('complete');
     expect(ok.find((r) => r.section === 'spoergsmaal')!.state).toBe('optional');
-    const bad = eventReadiness({ document: doc({ venue: null, summary: '', capacity: 0 }), status: 'draft', startsAt: '2029-10-05T07:30:00.000Z', materials: 0 }, now);
+    const bad = eventReadiness(
+      { document: doc({ venue: null, summary: '', capacity: 0 }), status: 'draft', startsAt: '2029-10-05T07:30:00.000Z', materials: 0 },
+      now,
+    );
     expect(publishBlockers(bad).map((b) => `${b.section}:${b.note}`)).toEqual(['tid-og-sted:venueMissing', 'program:alreadyStarted', 'tilmelding:noSeats']);
     expect(bad.find((r) => r.section === 'grundoplysninger')!.state).toBe('missing');
     // A webinar needs no venue.
-    const webinar = eventReadiness({ document: doc({ venue: null, type: 'webinar' }), status: 'draft', startsAt: '2030-10-05T07:30:00.000Z', materials: 0 }, now);
+    const webinar = eventReadiness(
+      { document: doc({ venue: null, type: 'webinar' }), status: 'draft', startsAt: '2030-10-05T07:30:00.000Z', materials: 0 },
+      now,
+    );
     expect(publishBlockers(webinar)).toEqual([]);
   });
 });

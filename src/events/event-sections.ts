@@ -64,7 +64,10 @@ export function sectionOfPath(path: ReadonlyArray<string | number>, saving: Form
 }
 
 /** Splits issues into the saved section's own and those another section must fix (a rule across both). */
-export function splitIssues(issues: ReadonlyArray<EditorIssue>, saving: FormSection): { own: EditorIssue[]; other: Array<EditorIssue & { section: SectionSlug }> } {
+export function splitIssues(
+  issues: ReadonlyArray<EditorIssue>,
+  saving: FormSection,
+): { own: EditorIssue[]; other: Array<EditorIssue & { section: SectionSlug }> } {
   const own: EditorIssue[] = [];
   const other: Array<EditorIssue & { section: SectionSlug }> = [];
   for (const issue of issues) {
@@ -83,7 +86,10 @@ export function overlaySection(base: EventFormDraft, posted: EventFormDraft, sec
 }
 
 /** The lists whose rows a section adds, and the empty row of each. */
-export const ROW_LISTS = { sessions: 'program', speakers: 'oplaegsholdere', addOns: 'priser', questions: 'spoergsmaal' } as const satisfies Record<string, FormSection>;
+export const ROW_LISTS = { sessions: 'program', speakers: 'oplaegsholdere', addOns: 'priser', questions: 'spoergsmaal' } as const satisfies Record<
+  string,
+  FormSection
+>;
 export type RowList = keyof typeof ROW_LISTS;
 export const isRowList = (v: string): v is RowList => Object.prototype.hasOwnProperty.call(ROW_LISTS, v);
 
@@ -152,7 +158,12 @@ export function eventReadiness(facts: ReadinessFacts, now: Date): SectionReadine
   const nowIso = now.toISOString();
   const rows: SectionReadiness[] = [];
   const add = (section: SectionSlug, notes: ReadinessNote[], blocking: ReadinessNote[] = [], optional = false) =>
-    rows.push({ section, state: blocking.length > 0 || (notes.length > 0 && !optional) ? 'missing' : optional && notes.length > 0 ? 'optional' : 'complete', notes: [...blocking, ...notes], blocking });
+    rows.push({
+      section,
+      state: blocking.length > 0 || (notes.length > 0 && !optional) ? 'missing' : optional && notes.length > 0 ? 'optional' : 'complete',
+      notes: [...blocking, ...notes],
+      blocking,
+    });
 
   add('grundoplysninger', [...(d.summary === '' ? ['summaryMissing' as const] : []), ...(d.body === '' ? ['bodyMissing' as const] : [])]);
   add('tid-og-sted', [], d.venue === null && d.type !== 'webinar' ? ['venueMissing'] : []);

@@ -74,7 +74,11 @@ export async function cancelEvent(ctx: AppContext, editor: EventEditor, eventId:
   const parsed = cancelEventSchema.safeParse(input ?? {}, { error: (issue) => (issue.code === 'invalid_type' ? 'invalid_type' : 'invalid_value') });
   if (!parsed.success) {
     throw new EventDocumentInvalidError(
-      parsed.error.issues.map((i) => ({ path: ['reason'], code: i.message === 'too_long' || i.message === 'invalid_characters' ? i.message : 'invalid_type', vars: { max: EDITOR_LIMITS.cancellationReason } })),
+      parsed.error.issues.map((i) => ({
+        path: ['reason'],
+        code: i.message === 'too_long' || i.message === 'invalid_characters' ? i.message : 'invalid_type',
+        vars: { max: EDITOR_LIMITS.cancellationReason },
+      })),
     );
   }
   const reason = parsed.data.reason;

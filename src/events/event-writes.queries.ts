@@ -82,7 +82,11 @@ export async function themeIdsBySlug(db: Database, slugs: string[]): Promise<Map
 
 export async function setEventThemes(trx: Database, eventId: number, themeIds: number[]): Promise<void> {
   await trx.deleteFrom('event_themes').where('event_id', '=', eventId).execute();
-  if (themeIds.length > 0) await trx.insertInto('event_themes').values(themeIds.map((theme_id) => ({ event_id: eventId, theme_id }))).execute();
+  if (themeIds.length > 0)
+    await trx
+      .insertInto('event_themes')
+      .values(themeIds.map((theme_id) => ({ event_id: eventId, theme_id })))
+      .execute();
 }
 
 /** Who speaks at which session: replaces the links of the given sessions. */
@@ -97,7 +101,11 @@ export async function setSessionSpeakers(trx: Database, links: Array<{ sessionId
 export async function setEventSpeakers(trx: Database, eventId: number, speakerIds: number[]): Promise<void> {
   await trx.deleteFrom('event_speakers').where('event_id', '=', eventId).execute();
   const unique = [...new Set(speakerIds)];
-  if (unique.length > 0) await trx.insertInto('event_speakers').values(unique.map((speaker_id, position) => ({ event_id: eventId, speaker_id, position }))).execute();
+  if (unique.length > 0)
+    await trx
+      .insertInto('event_speakers')
+      .values(unique.map((speaker_id, position) => ({ event_id: eventId, speaker_id, position })))
+      .execute();
 }
 
 /** The words that find an event besides its own text: speakers, themes, session titles and place. */
@@ -171,7 +179,11 @@ export async function setEventStatus(trx: Database, eventId: number, status: 'pu
 }
 
 export async function markEventCancelled(trx: Database, eventId: number, reason: string | null, at: string): Promise<void> {
-  await trx.updateTable('events').set({ status: 'cancelled', cancelled_at: at, cancellation_reason: reason, updated_at: at }).where('id', '=', eventId).execute();
+  await trx
+    .updateTable('events')
+    .set({ status: 'cancelled', cancelled_at: at, cancellation_reason: reason, updated_at: at })
+    .where('id', '=', eventId)
+    .execute();
 }
 
 /** What the cancellation mail says about the event (all but staff's message). */
@@ -182,7 +194,8 @@ export async function cancelledEventFacts(trx: Database, eventId: number) {
     .select(['events.title', 'events.type', 'events.starts_at', 'events.ends_at', 'venues.name', 'venues.address', 'venues.postal_code', 'venues.city'])
     .where('events.id', '=', eventId)
     .executeTakeFirstOrThrow();
-  const place = row.name === null ? null : [row.name, row.address ?? '', `${row.postal_code ?? ''} ${row.city ?? ''}`.trim()].filter((s) => s.trim() !== '').join('\n');
+  const place =
+    row.name === null ? null : [row.name, row.address ?? '', `${row.postal_code ?? ''} ${row.city ?? ''}`.trim()].filter((s) => s.trim() !== '').join('\n');
   return { title: row.title, startsAt: row.starts_at, endsAt: row.ends_at, place, online: row.type === 'webinar' };
 }
 
@@ -207,7 +220,13 @@ export async function updateSession(trx: Database, eventId: number, sessionId: n
 }
 
 export async function insertSession(trx: Database, eventId: number, values: SessionValues): Promise<number> {
-  return (await trx.insertInto('sessions').values({ ...values, event_id: eventId }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await trx
+      .insertInto('sessions')
+      .values({ ...values, event_id: eventId })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function deleteAddOns(trx: Database, eventId: number, ids: number[]): Promise<void> {
@@ -219,7 +238,10 @@ export async function updateAddOn(trx: Database, eventId: number, addOnId: numbe
 }
 
 export async function insertAddOn(trx: Database, eventId: number, values: AddOnValues): Promise<void> {
-  await trx.insertInto('event_add_ons').values({ ...values, event_id: eventId }).execute();
+  await trx
+    .insertInto('event_add_ons')
+    .values({ ...values, event_id: eventId })
+    .execute();
 }
 
 export async function deleteQuestions(trx: Database, eventId: number, ids: number[]): Promise<void> {
@@ -231,5 +253,8 @@ export async function updateQuestion(trx: Database, eventId: number, questionId:
 }
 
 export async function insertQuestion(trx: Database, eventId: number, values: QuestionValues): Promise<void> {
-  await trx.insertInto('event_questions').values({ ...values, event_id: eventId }).execute();
+  await trx
+    .insertInto('event_questions')
+    .values({ ...values, event_id: eventId })
+    .execute();
 }

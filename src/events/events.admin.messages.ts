@@ -66,7 +66,8 @@ const da = {
   'adminEvents.form.unnamedSpeaker': 'Oplægsholder {n} (uden navn endnu)',
   'adminEvents.form.prices': 'Priser og moms',
   'adminEvents.form.kroner': 'Kroner ekskl. moms, fx 4.500,00',
-  'adminEvents.form.inclusionsHint': 'Til rapporten til kursusstedet. Adskil med komma: nat 2027-02-04 (natten til fredag; skriv dobbelt efter datoen for dobbeltværelse), morgenmad, frokost eller middag med dato, fx frokost 2027-02-04.',
+  'adminEvents.form.inclusionsHint':
+    'Til rapporten til kursusstedet. Adskil med komma: nat 2027-02-04 (natten til fredag; skriv dobbelt efter datoen for dobbeltværelse), morgenmad, frokost eller middag med dato, fx frokost 2027-02-04.',
   'adminEvents.form.vatStandard': 'Moms 25 %',
   'adminEvents.form.vatExempt': 'Momsfritaget',
   'adminEvents.form.signup': 'Pladser og tilmelding',
@@ -83,7 +84,8 @@ const da = {
   'adminEvents.form.kind.overnight-single': 'Enkeltværelse: én person pr. værelse',
   'adminEvents.form.kind.overnight-double': 'Dobbeltværelse: pris pr. person, to deler et værelse',
   'adminEvents.form.kind.meal': 'Måltid (fx middag eller frokost)',
-  'adminEvents.form.kindHint': 'Overnatninger og måltider tælles med i rapporten til kursusstedet. Nævner et måltid morgenmad, frokost eller middag, gælder det det måltid i programmet.',
+  'adminEvents.form.kindHint':
+    'Overnatninger og måltider tælles med i rapporten til kursusstedet. Nævner et måltid morgenmad, frokost eller middag, gælder det det måltid i programmet.',
   'adminEvents.form.kind.other': 'Andet (tælles ikke i rapporten til kursusstedet)',
   'adminEvents.form.questions': 'Spørgsmål til deltagerne',
   'adminEvents.form.questionRow': 'Spørgsmål {n}',
@@ -99,7 +101,8 @@ const da = {
   'adminEvents.form.create': 'Opret som kladde',
   'adminEvents.form.cancel': 'Fortryd',
   'adminEvents.cancel.title': 'Aflys {title}',
-  'adminEvents.cancel.lede': 'Alle tilmeldinger annulleres uden gebyr, også på ventelisten, og alle bestillere og deltagere får en e-mail på det sprog, de tilmeldte sig på. Det kan ikke fortrydes.',
+  'adminEvents.cancel.lede':
+    'Alle tilmeldinger annulleres uden gebyr, også på ventelisten, og alle bestillere og deltagere får en e-mail på det sprog, de tilmeldte sig på. Det kan ikke fortrydes.',
   'adminEvents.cancel.counts': '{registrations} tilmeldinger med {seats} deltagere med plads og {waiting} på venteliste.',
   'adminEvents.cancel.reasonHint': 'Kommer med i e-mailen. Frivilligt.',
   'adminEvents.cancel.confirm': 'Aflys arrangementet',
@@ -173,7 +176,8 @@ const en: Record<keyof typeof da, string> = {
   'adminEvents.form.unnamedSpeaker': 'Speaker {n} (no name yet)',
   'adminEvents.form.prices': 'Prices and VAT',
   'adminEvents.form.kroner': 'Kroner ex. VAT, such as 4.500,00',
-  'adminEvents.form.inclusionsHint': 'For the venue report. Separate with commas: night 2027-02-04 (the night to Friday; add double after the date for a double room), breakfast, lunch or dinner with the date, such as lunch 2027-02-04.',
+  'adminEvents.form.inclusionsHint':
+    'For the venue report. Separate with commas: night 2027-02-04 (the night to Friday; add double after the date for a double room), breakfast, lunch or dinner with the date, such as lunch 2027-02-04.',
   'adminEvents.form.vatStandard': 'VAT 25 %',
   'adminEvents.form.vatExempt': 'Exempt from VAT',
   'adminEvents.form.signup': 'Seats and sign-up',
@@ -190,7 +194,8 @@ const en: Record<keyof typeof da, string> = {
   'adminEvents.form.kind.overnight-single': 'Single room: one person per room',
   'adminEvents.form.kind.overnight-double': 'Double room: price per person, two share a room',
   'adminEvents.form.kind.meal': 'Meal (e.g. dinner or lunch)',
-  'adminEvents.form.kindHint': 'Overnight stays and meals are counted in the report for the venue. A meal that names breakfast, lunch or dinner stands for that meal in the programme.',
+  'adminEvents.form.kindHint':
+    'Overnight stays and meals are counted in the report for the venue. A meal that names breakfast, lunch or dinner stands for that meal in the programme.',
   'adminEvents.form.kind.other': 'Other (not counted in the venue report)',
   'adminEvents.form.questions': 'Questions for the participants',
   'adminEvents.form.questionRow': 'Question {n}',
@@ -206,7 +211,8 @@ const en: Record<keyof typeof da, string> = {
   'adminEvents.form.create': 'Create as draft',
   'adminEvents.form.cancel': 'Cancel',
   'adminEvents.cancel.title': 'Cancel {title}',
-  'adminEvents.cancel.lede': 'Every registration is cancelled free of charge, the waiting list included, and every booker and participant gets an e-mail in the language they signed up in. This cannot be undone.',
+  'adminEvents.cancel.lede':
+    'Every registration is cancelled free of charge, the waiting list included, and every booker and participant gets an e-mail in the language they signed up in. This cannot be undone.',
   'adminEvents.cancel.counts': '{registrations} registrations with {seats} participants holding a place and {waiting} on the waiting list.',
   'adminEvents.cancel.reasonHint': 'Included in the e-mail. Optional.',
   'adminEvents.cancel.confirm': 'Cancel the event',

@@ -227,7 +227,10 @@ export async function venueById(db: Database, id: number) {
 
 /** How many registrations an event has; `activeOnly` leaves out the cancelled ones. */
 export async function registrationCount(db: Database, eventId: number, options: { activeOnly?: boolean } = {}): Promise<number> {
-  let query = db.selectFrom('registrations').select((eb) => eb.fn.countAll<number>().as('n')).where('event_id', '=', eventId);
+  let query = db
+    .selectFrom('registrations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('event_id', '=', eventId);
   if (options.activeOnly) query = query.where('status', '!=', 'cancelled');
   return Number((await query.executeTakeFirstOrThrow()).n);
 }

@@ -121,11 +121,23 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       const staff = staffOf(request);
       const q = request.query;
       const current = { q: q.q ?? '', status: q.status ?? '', type: q.type ?? '', when: q.when ?? 'upcoming', page: q.page ?? 1 };
-      const result = await adminEvents(ctx, staff, { search: q.q, status: q.status, type: q.type, when: q.when ?? 'upcoming' }, { limit: PER_PAGE, offset: (current.page - 1) * PER_PAGE });
+      const result = await adminEvents(
+        ctx,
+        staff,
+        { search: q.q, status: q.status, type: q.type, when: q.when ?? 'upcoming' },
+        { limit: PER_PAGE, offset: (current.page - 1) * PER_PAGE },
+      );
       const page = await adminPageContext(ctx, request, reply);
       return sendHtml(
         reply,
-        EventListPage({ page, query: current, rows: result.rows, total: result.total, pages: Math.max(1, Math.ceil(result.total / PER_PAGE)), mayWrite: mayWrite(staff.role, 'events') }),
+        EventListPage({
+          page,
+          query: current,
+          rows: result.rows,
+          total: result.total,
+          pages: Math.max(1, Math.ceil(result.total / PER_PAGE)),
+          mayWrite: mayWrite(staff.role, 'events'),
+        }),
       );
     });
 
@@ -143,7 +155,9 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       }
       const registrations = await registrationCount(ctx, event.id);
       const role = staffOf(request).role;
-      const materials = mayRead(role, 'materials') ? { summary: await eventMaterialsSummary(ctx, event.id), mayUpload: mayWrite(role, 'materials') } : undefined;
+      const materials = mayRead(role, 'materials')
+        ? { summary: await eventMaterialsSummary(ctx, event.id), mayUpload: mayWrite(role, 'materials') }
+        : undefined;
       return sendHtml(reply, EventShowPage({ page, event, notice, mayWrite: mayWrite(role, 'events'), counts: { registrations }, materials }));
     });
 
@@ -158,10 +172,14 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       return handleForm(request, reply, event);
     });
 
-    for (const [path, published] of [['publish', true], ['unpublish', false]] as const) {
+    for (const [path, published] of [
+      ['publish', true],
+      ['unpublish', false],
+    ] as const) {
       app.post(`/admin/events/:id/${path}`, { ...writeRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {
         const event = await visibleEvent(request, request.params.id);
-        if (published && (await publishBlockersOf(event)).length > 0) return reply.redirect(`/admin/events/${event.id}/rediger/offentliggoerelse?blocked=1`, 303);
+        if (published && (await publishBlockersOf(event)).length > 0)
+          return reply.redirect(`/admin/events/${event.id}/rediger/offentliggoerelse?blocked=1`, 303);
         try {
           await setEventPublished(ctx, staffOf(request), event.id, published);
         } catch (error) {
@@ -203,7 +221,8 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
           const errors = eventFieldErrors(error.issues, page.locale).map((e) => ({ key: 'reason', id: 'reason', message: e.message }));
           return cancelPage(request, reply, event, reason, errors, 422);
         }
-        if (error instanceof EventEndedError) return cancelPage(request, reply, event, reason, [{ key: 'reason', id: 'reason', message: page.t('adminEvents.cancel.ended') }], 409);
+        if (error instanceof EventEndedError)
+          return cancelPage(request, reply, event, reason, [{ key: 'reason', id: 'reason', message: page.t('adminEvents.cancel.ended') }], 409);
         throw error;
       }
     });

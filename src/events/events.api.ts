@@ -227,7 +227,10 @@ export function eventsApi(ctx: AppContext): FastifyPluginAsync {
     memberPriceCondition:
       e.memberPriceExVatOre === null
         ? null
-        : { da: translator('da')('eventPage.memberPriceNote', { price: memberPrice('da', e) }), en: translator('en')('eventPage.memberPriceNote', { price: memberPrice('en', e) }) },
+        : {
+            da: translator('da')('eventPage.memberPriceNote', { price: memberPrice('da', e) }),
+            en: translator('en')('eventPage.memberPriceNote', { price: memberPrice('en', e) }),
+          },
     earlyBird: e.earlyBird,
     addOns: e.addOns.map((a) => ({
       code: a.code,
@@ -265,7 +268,10 @@ export function eventsApi(ctx: AppContext): FastifyPluginAsync {
       async (request) => {
         const now = ctx.clock.now();
         const result = await searchCatalogue(ctx, request.query, request.query.perPage);
-        const themes = await themesByEvent(ctx, result.rows.map((r) => r.id));
+        const themes = await themesByEvent(
+          ctx,
+          result.rows.map((r) => r.id),
+        );
         return {
           items: result.rows.map((r) => summaryOf(r, themes.get(r.id) ?? [], now)),
           page: result.page,

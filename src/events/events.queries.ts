@@ -126,17 +126,16 @@ export async function catalogueEvents(db: Database, filters: EventFilters, now: 
   if (search?.ranking) picked = picked.innerJoin(search.ranking.as('search_rank'), (join) => join.on(sql<boolean>`search_rank.id = events.id`));
   else if (search) picked = picked.where(search.condition);
   for (const term of search?.order ?? []) picked = picked.orderBy(term.expression, term.direction);
-  const ids = await picked
-    .orderBy('events.starts_at')
-    .orderBy('events.ends_at')
-    .orderBy('events.id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const rows = await eventCards(db, ids.map((r) => r.id));
+  const ids = await picked.orderBy('events.starts_at').orderBy('events.ends_at').orderBy('events.id').limit(page.limit).offset(page.offset).execute();
+  const rows = await eventCards(
+    db,
+    ids.map((r) => r.id),
+  );
   // A short first page tells the total without counting.
   if (page.offset === 0 && rows.length < page.limit) return { rows, total: rows.length };
-  const count = await catalogueBase(db, filters, now).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = await catalogueBase(db, filters, now)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
 }
 
@@ -315,15 +314,7 @@ export async function speakersOfEvents(db: Database, eventIds: number[]) {
     .selectFrom('session_speakers')
     .innerJoin('sessions', 'sessions.id', 'session_speakers.session_id')
     .innerJoin('speakers', 'speakers.id', 'session_speakers.speaker_id')
-    .select([
-      'sessions.event_id',
-      'session_speakers.session_id',
-      'speakers.id',
-      'speakers.name',
-      'speakers.title',
-      'speakers.organisation',
-      'speakers.bio',
-    ])
+    .select(['sessions.event_id', 'session_speakers.session_id', 'speakers.id', 'speakers.name', 'speakers.title', 'speakers.organisation', 'speakers.bio'])
     .where('sessions.event_id', 'in', eventIds)
     .orderBy('speakers.id')
     .execute();

@@ -69,10 +69,7 @@ export function eventsRoutes(ctx: AppContext): FastifyPluginAsync {
           filename = calendarFilename(event.slug);
           ctx.pageCache.set(request.url, body);
         }
-        return reply
-          .type('text/calendar; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${filename}"`)
-          .send(body);
+        return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(body);
       });
     }
   };

@@ -71,7 +71,10 @@ export async function createEvent(ctx: AppContext, input: EventInput): Promise<n
   if (input.sessions.length === 0) throw new Error('An event needs at least one session');
   const now = ctx.clock.now().toISOString();
   const startsAt = input.sessions.map((s) => s.startsAt).sort()[0]!;
-  const endsAt = input.sessions.map((s) => s.endsAt).sort().at(-1)!;
+  const endsAt = input.sessions
+    .map((s) => s.endsAt)
+    .sort()
+    .at(-1)!;
   const speakers = input.speakers ?? [];
   const themes = input.themes ?? [];
   const searchExtra = [
@@ -128,12 +131,23 @@ export async function createEvent(ctx: AppContext, input: EventInput): Promise<n
     for (const [position, s] of input.sessions.entries()) {
       const session = await trx
         .insertInto('sessions')
-        .values({ event_id: event.id, starts_at: s.startsAt, ends_at: s.endsAt, title: s.title, description: s.description ?? '', room: s.room ?? '', position })
+        .values({
+          event_id: event.id,
+          starts_at: s.startsAt,
+          ends_at: s.endsAt,
+          title: s.title,
+          description: s.description ?? '',
+          room: s.room ?? '',
+          position,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       const ids = [...new Set((s.speakers ?? []).map((i) => speakerIds[i]).filter((x): x is number => x !== undefined))];
       if (ids.length > 0) {
-        await trx.insertInto('session_speakers').values(ids.map((speaker_id) => ({ session_id: session.id, speaker_id }))).execute();
+        await trx
+          .insertInto('session_speakers')
+          .values(ids.map((speaker_id) => ({ session_id: session.id, speaker_id })))
+          .execute();
       }
     }
     for (const theme of themes) {

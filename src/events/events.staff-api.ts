@@ -60,13 +60,16 @@ export function eventsStaffApi(ctx: AppContext): FastifyPluginAsync {
 
   function sendError(error: unknown, reply: FastifyReply, locale: Locale) {
     if (error instanceof EventDocumentInvalidError) {
-      return reply.code(422).send({ error: 'invalid_event', message: eventDocumentMessage(locale, 'eventError.summary'), errors: eventFieldErrors(error.issues, locale) });
+      return reply
+        .code(422)
+        .send({ error: 'invalid_event', message: eventDocumentMessage(locale, 'eventError.summary'), errors: eventFieldErrors(error.issues, locale) });
     }
     if (error instanceof SlugTakenError) {
       const errors = eventFieldErrors([{ path: ['slug'], code: 'slug_taken' }], locale);
       return reply.code(409).send({ error: 'slug_taken', message: errors[0]!.message, errors });
     }
-    if (error instanceof EventCancelledError) return reply.code(409).send({ error: 'event_cancelled', message: 'The event is cancelled and can no longer be changed' });
+    if (error instanceof EventCancelledError)
+      return reply.code(409).send({ error: 'event_cancelled', message: 'The event is cancelled and can no longer be changed' });
     if (error instanceof HttpError && error.statusCode === 404) return reply.code(404).send({ error: 'not_found', message: 'No such event' });
     throw error;
   }

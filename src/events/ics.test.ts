@@ -5,7 +5,10 @@ import { localDateTime } from '../lib/dates.js';
 
 /** Undoes folding (RFC 5545 §3.1) and splits into content lines. */
 function unfold(text: string): string[] {
-  return text.replace(/\r\n[ \t]/g, '').split('\r\n').filter((l) => l !== '');
+  return text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((l) => l !== '');
 }
 
 describe('escapeText', () => {

@@ -68,7 +68,10 @@ export function foldLine(line: string): string {
 
 /** "20260601T100000Z". */
 export function utcDateTime(iso: string): string {
-  return new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return new Date(iso)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** Denmark's rules since 1996: summer time from the last Sunday in March to the last Sunday in October. */

@@ -28,9 +28,12 @@ describe('inclusions', () => {
   });
 
   it('keeps one of each night and meal, a double room winning', () => {
-    expect(normaliseInclusions([{ kind: 'night', date: '2027-02-04', room: 'double' }, { kind: 'night', date: '2027-02-04', room: 'single' }])).toEqual([
-      { kind: 'night', date: '2027-02-04', room: 'double' },
-    ]);
+    expect(
+      normaliseInclusions([
+        { kind: 'night', date: '2027-02-04', room: 'double' },
+        { kind: 'night', date: '2027-02-04', room: 'single' },
+      ]),
+    ).toEqual([{ kind: 'night', date: '2027-02-04', room: 'double' }]);
   });
 
   it('never throws on hostile text or stored JSON', () => {

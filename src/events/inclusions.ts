@@ -24,7 +24,11 @@ const calendarDate = z
 export const nightInclusionSchema = z.object({
   kind: z.literal('night'),
   date: calendarDate.describe('The evening the night begins, "2027-02-04" for the night to Friday 5 February'),
-  room: z.enum(ROOM_KINDS, 'invalid_value').optional().transform((v) => v ?? 'single').describe('single (default) or a place in a double room'),
+  room: z
+    .enum(ROOM_KINDS, 'invalid_value')
+    .optional()
+    .transform((v) => v ?? 'single')
+    .describe('single (default) or a place in a double room'),
 });
 
 export const mealInclusionSchema = z.object({
@@ -91,7 +95,10 @@ const WEEKDAYS = {
   da: ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'],
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
 } as const;
-const MEAL_NAMES = { da: { breakfast: 'morgenmad', lunch: 'frokost', dinner: 'middag' }, en: { breakfast: 'breakfast', lunch: 'lunch', dinner: 'dinner' } } as const;
+const MEAL_NAMES = {
+  da: { breakfast: 'morgenmad', lunch: 'frokost', dinner: 'middag' },
+  en: { breakfast: 'breakfast', lunch: 'lunch', dinner: 'dinner' },
+} as const;
 
 function weekday(date: string, locale: 'da' | 'en'): string {
   return WEEKDAYS[locale][new Date(`${date}T12:00:00Z`).getUTCDay()]!;
@@ -106,7 +113,9 @@ export function inclusionLabel(i: Inclusion, locale: 'da' | 'en'): string {
   if (i.kind === 'night') {
     const morning = morningAfter(i.date);
     const room = i.room === 'double' ? (locale === 'da' ? ' (dobbeltværelse)' : ' (double room)') : '';
-    return locale === 'da' ? `natten til ${weekday(morning, 'da')} ${dayMonth(morning, 'da')}${room}` : `the night to ${weekday(morning, 'en')} ${dayMonth(morning, 'en')}${room}`;
+    return locale === 'da'
+      ? `natten til ${weekday(morning, 'da')} ${dayMonth(morning, 'da')}${room}`
+      : `the night to ${weekday(morning, 'en')} ${dayMonth(morning, 'en')}${room}`;
   }
   return `${MEAL_NAMES[locale][i.meal]} ${weekday(i.date, locale)} ${dayMonth(i.date, locale)}`;
 }
@@ -145,7 +154,15 @@ export function inclusionText(list: readonly Inclusion[]): string {
     .join(', ');
 }
 
-const MEAL_WORDS: Record<string, Meal> = { morgenmad: 'breakfast', breakfast: 'breakfast', frokost: 'lunch', lunch: 'lunch', middag: 'dinner', aftensmad: 'dinner', dinner: 'dinner' };
+const MEAL_WORDS: Record<string, Meal> = {
+  morgenmad: 'breakfast',
+  breakfast: 'breakfast',
+  frokost: 'lunch',
+  lunch: 'lunch',
+  middag: 'dinner',
+  aftensmad: 'dinner',
+  dinner: 'dinner',
+};
 const NIGHT_WORDS = new Set(['nat', 'overnatning', 'night']);
 const DOUBLE_WORDS = new Set(['dobbelt', 'dobbeltværelse', 'double']);
 const SINGLE_WORDS = new Set(['enkelt', 'enkeltværelse', 'single']);

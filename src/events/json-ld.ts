@@ -86,9 +86,7 @@ export function eventJsonLd(event: EventDetails, urls: JsonLdUrls, labels: JsonL
     startDate: danishIsoWithOffset(event.startsAt),
     endDate: danishIsoWithOffset(event.endsAt),
     eventStatus: event.status === 'cancelled' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
-    eventAttendanceMode: event.online
-      ? 'https://schema.org/OnlineEventAttendanceMode'
-      : 'https://schema.org/OfflineEventAttendanceMode',
+    eventAttendanceMode: event.online ? 'https://schema.org/OnlineEventAttendanceMode' : 'https://schema.org/OfflineEventAttendanceMode',
     location,
     maximumAttendeeCapacity: event.capacity,
     remainingAttendeeCapacity: event.seatsAvailable,
@@ -106,6 +104,9 @@ export function eventJsonLd(event: EventDetails, urls: JsonLdUrls, labels: JsonL
 
 /** The data as a <script> element; "<" is escaped so the text can never close the element. */
 export function jsonLdScript(data: Record<string, unknown>): string {
-  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return `<script type="application/ld+json">${json}</script>`;
 }

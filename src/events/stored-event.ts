@@ -80,7 +80,16 @@ export async function loadStoredEvent(db: Database, eventId: number): Promise<St
     signupClosesAt: row.signup_closes_at,
     allowPartial: row.allow_partial === 1,
     cancellation: { freeDays: row.cancellation_free_days, late: row.late_cancellation, lateFeeOre: row.late_cancellation_fee_ore },
-    addOns: addOns.map((a) => ({ id: a.id, code: a.code, nameDa: a.name_da, nameEn: a.name_en, kind: a.kind, priceOre: a.price_ore, capacity: a.capacity, inclusions: parseInclusions(a.inclusions) })),
+    addOns: addOns.map((a) => ({
+      id: a.id,
+      code: a.code,
+      nameDa: a.name_da,
+      nameEn: a.name_en,
+      kind: a.kind,
+      priceOre: a.price_ore,
+      capacity: a.capacity,
+      inclusions: parseInclusions(a.inclusions),
+    })),
     questions: questions.map((q) => ({
       id: q.id,
       kind: q.kind as QuestionKind,

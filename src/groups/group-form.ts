@@ -42,7 +42,18 @@ export function emptyDraft(questions: ReadonlyArray<QuestionRow>): GroupFormDraf
   const weights: Record<string, string> = {};
   for (const a of formAttributes(questions)) weights[weightKey(a)] = String(DEFAULT_MIX.find((m) => m.attribute === a)?.weight ?? 0);
   const pairs = () => Array.from({ length: PAIR_ROWS }, () => ['', ''] as [string, string]);
-  return { rounds: '3', sizing: 'size', groupCount: '', groupSize: '6', tableCapacities: '', weights, hosts: [], apart: pairs(), together: pairs(), seconds: String(DEFAULT_SECONDS) };
+  return {
+    rounds: '3',
+    sizing: 'size',
+    groupCount: '',
+    groupSize: '6',
+    tableCapacities: '',
+    weights,
+    hosts: [],
+    apart: pairs(),
+    together: pairs(),
+    seconds: String(DEFAULT_SECONDS),
+  };
 }
 
 const cut = (s: string | undefined, max = 200) => (s ?? '').slice(0, max);
@@ -51,7 +62,8 @@ export function draftFromBody(body: unknown, questions: ReadonlyArray<QuestionRo
   const sizing = formField(body, 'sizing');
   const weights: Record<string, string> = {};
   for (const a of formAttributes(questions)) weights[weightKey(a)] = cut(formField(body, weightKey(a)), 20);
-  const pairs = (kind: 'apart' | 'together') => Array.from({ length: PAIR_ROWS }, (_, i) => [cut(formField(body, `${kind}.${i}.a`), 12), cut(formField(body, `${kind}.${i}.b`), 12)] as [string, string]);
+  const pairs = (kind: 'apart' | 'together') =>
+    Array.from({ length: PAIR_ROWS }, (_, i) => [cut(formField(body, `${kind}.${i}.a`), 12), cut(formField(body, `${kind}.${i}.b`), 12)] as [string, string]);
   return {
     rounds: cut(formField(body, 'rounds'), 20),
     sizing: (SIZINGS as readonly string[]).includes(sizing ?? '') ? (sizing as SizingChoice) : 'count',
@@ -59,7 +71,9 @@ export function draftFromBody(body: unknown, questions: ReadonlyArray<QuestionRo
     groupSize: cut(formField(body, 'groupSize'), 20),
     tableCapacities: cut(formField(body, 'tableCapacities'), 2000),
     weights,
-    hosts: formFields(body, 'hosts').slice(0, MAX_TABLES + 1).map((h) => cut(h, 12)),
+    hosts: formFields(body, 'hosts')
+      .slice(0, MAX_TABLES + 1)
+      .map((h) => cut(h, 12)),
     apart: pairs('apart'),
     together: pairs('together'),
     seconds: cut(formField(body, 'seconds'), 20),

@@ -49,19 +49,37 @@ export function groupsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       return event;
     }
 
-    const showGroups = async (request: FastifyRequest, reply: FastifyReply, event: GroupsEventRow, draft: GroupFormDraft | undefined, errors: FormError[], status = 200) => {
+    const showGroups = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      event: GroupsEventRow,
+      draft: GroupFormDraft | undefined,
+      errors: FormError[],
+      status = 200,
+    ) => {
       const [{ people, questions }, plans] = await Promise.all([eventPeople(ctx, event.id), eventPlans(ctx, event.id)]);
       const page = await adminPageContext(ctx, request, reply);
       return sendHtml(reply, GroupsPage({ page, event, people, questions, plans, draft: draft ?? emptyDraft(questions), errors }), status);
     };
 
-    const showPlan = async (request: FastifyRequest, reply: FastifyReply, event: GroupsEventRow, planId: number, extra: { moveError?: MoveError; errors?: FormError[] } = {}, status = 200) => {
+    const showPlan = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      event: GroupsEventRow,
+      planId: number,
+      extra: { moveError?: MoveError; errors?: FormError[] } = {},
+      status = 200,
+    ) => {
       const plan = await loadPlan(ctx, event.id, planId);
       if (!plan) throw notFound('No such plan');
       const done = formField(request.query, 'done');
       const page = await adminPageContext(ctx, request, reply);
       const current = (await latestPlanId(ctx, event.id)) === plan.id;
-      return sendHtml(reply, PlanPage({ page, event, plan, current, notice: status === 200 ? PLAN_NOTICES.find((n) => n === done) : undefined, ...extra }), status);
+      return sendHtml(
+        reply,
+        PlanPage({ page, event, plan, current, notice: status === 200 ? PLAN_NOTICES.find((n) => n === done) : undefined, ...extra }),
+        status,
+      );
     };
 
     app.get('/admin/events/:id/grupper', { ...readRoute, schema: { hide: true, params: eventParams } }, async (request, reply) => {
@@ -79,16 +97,26 @@ export function groupsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       const parse = inputFromDraft(draft, questions, staff.locale);
       if (parse.errors.length > 0) {
         // Numbers that are not numbers, and whatever the plan's rules say of the other fields.
-        const checked = checkPlanInput(parse.input, people.map((p) => p.id), new Set(questions.map((x) => x.id)), staff.locale);
+        const checked = checkPlanInput(
+          parse.input,
+          people.map((p) => p.id),
+          new Set(questions.map((x) => x.id)),
+          staff.locale,
+        );
         const taken = new Set(parse.errors.map((e) => e.key));
         const sizing = ['groupCount', 'groupSize', 'tableCapacities'];
         const sizingFailed = sizing.some((k) => taken.has(k));
-        const more = checked.ok ? [] : formErrors(checked.errors, parse, questions).filter((e) => !taken.has(e.key) && !(sizingFailed && sizing.includes(e.key)));
+        const more = checked.ok
+          ? []
+          : formErrors(checked.errors, parse, questions).filter((e) => !taken.has(e.key) && !(sizingFailed && sizing.includes(e.key)));
         return showGroups(request, reply, event, draft, inFormOrder([...parse.errors, ...more], questions), 400);
       }
       const result = await createPlan(ctx, staff, event.id, parse.input, staff.locale);
       if (!result.ok) return showGroups(request, reply, event, draft, inFormOrder(formErrors(result.errors, parse, questions), questions), 400);
-      return reply.code(303).header('location', `${planPath(event.id, result.planId)}?done=created`).send();
+      return reply
+        .code(303)
+        .header('location', `${planPath(event.id, result.planId)}?done=created`)
+        .send();
     });
 
     app.get('/admin/events/:id/grupper/:plan', { ...readRoute, schema: { hide: true, params: planParams } }, async (request, reply) => {
@@ -107,8 +135,20 @@ export function groupsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       };
       const move = { roundNo: number('round'), participantId: number('participant'), tableNo: number('table') };
       const result = await moveParticipant(ctx, staff, event.id, request.params.plan, move, staff.locale);
-      if (result.ok) return reply.code(303).header('location', `${planPath(event.id, request.params.plan)}?done=moved#move-${move.roundNo}-${move.participantId}`).send();
-      if (result.field === 'table') return showPlan(request, reply, event, request.params.plan, { moveError: { roundNo: move.roundNo, participantId: move.participantId, message: result.message } }, 400);
+      if (result.ok)
+        return reply
+          .code(303)
+          .header('location', `${planPath(event.id, request.params.plan)}?done=moved#move-${move.roundNo}-${move.participantId}`)
+          .send();
+      if (result.field === 'table')
+        return showPlan(
+          request,
+          reply,
+          event,
+          request.params.plan,
+          { moveError: { roundNo: move.roundNo, participantId: move.participantId, message: result.message } },
+          400,
+        );
       if (!(await loadPlan(ctx, event.id, request.params.plan))) throw notFound('No such plan');
       return showPlan(request, reply, event, request.params.plan, { errors: [{ key: 'plan', id: 'main-content', message: result.message }] }, 400);
     });
@@ -118,7 +158,11 @@ export function groupsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       if (!event) return reply;
       const staff = staffOf(request);
       const result = await reoptimisePlan(ctx, staff, event.id, request.params.plan, staff.locale);
-      if (result.ok) return reply.code(303).header('location', `${planPath(event.id, request.params.plan)}?done=reoptimised`).send();
+      if (result.ok)
+        return reply
+          .code(303)
+          .header('location', `${planPath(event.id, request.params.plan)}?done=reoptimised`)
+          .send();
       if (!(await loadPlan(ctx, event.id, request.params.plan))) throw notFound('No such plan');
       return showPlan(request, reply, event, request.params.plan, { errors: [{ key: 'plan', id: 'main-content', message: result.message }] }, 400);
     });
@@ -139,5 +183,3 @@ export function groupsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     }
   };
 }
-
-

@@ -24,7 +24,9 @@ const fieldErrorSchema = z.object({
   code: z.string().describe('Stable error code, e.g. invalid, required, too_many_tables, unknown_participant'),
   message: z.string().describe('In the language of Accept-Language (Danish by default)'),
 });
-const invalidSchema = z.object({ error: z.literal('invalid_group_plan'), message: z.string(), errors: z.array(fieldErrorSchema) }).meta({ id: 'GroupPlanInvalid' });
+const invalidSchema = z
+  .object({ error: z.literal('invalid_group_plan'), message: z.string(), errors: z.array(fieldErrorSchema) })
+  .meta({ id: 'GroupPlanInvalid' });
 
 const planSchema = z
   .object({
@@ -69,7 +71,12 @@ export function planJson(ctx: AppContext, slug: string, plan: PlanView): z.infer
       score: r.score,
       randomScore: r.randomScore,
       repeatPairs: r.repeatPairs,
-      groups: r.tables.map((t) => ({ table: t.no, participantIds: t.members.map((m) => m.id), lockedIds: t.members.filter((m) => m.locked).map((m) => m.id), score: t.score })),
+      groups: r.tables.map((t) => ({
+        table: t.no,
+        participantIds: t.members.map((m) => m.id),
+        lockedIds: t.members.filter((m) => m.locked).map((m) => m.id),
+        score: t.score,
+      })),
     })),
     urls: {
       admin: ctx.config.baseUrl + planPath(plan.eventId, plan.id),
@@ -114,7 +121,8 @@ export function groupsApi(ctx: AppContext): FastifyPluginAsync {
         if (eventId === undefined) return reply.code(404).send(noEvent);
         if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return reply.code(403).send(forbidden);
         const result = await createPlan(ctx, staffOf(request), eventId, request.body as unknown, locale);
-        if (!result.ok) return reply.code(422).send({ error: 'invalid_group_plan', message: translator(locale)('groups.error.summary'), errors: result.errors });
+        if (!result.ok)
+          return reply.code(422).send({ error: 'invalid_group_plan', message: translator(locale)('groups.error.summary'), errors: result.errors });
         const plan = await loadPlan(ctx, eventId, result.planId);
         return reply.code(201).send(planJson(ctx, slug, plan!));
       },

@@ -16,7 +16,15 @@ function instance(): Problem {
   const n = 15;
   const d = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) d[i * n + j] = d[j * n + i] = (i * 13 + j * 7) % 19;
-  return { n, groups: [{ min: 3, max: 6 }, { min: 4, max: 5 }, { min: 2, max: 7 }], d };
+  return {
+    n,
+    groups: [
+      { min: 3, max: 6 },
+      { min: 4, max: 5 },
+      { min: 2, max: 7 },
+    ],
+    d,
+  };
 }
 
 const tilmeld = (...args: string[]) => run(process.execPath, [path.join(root, 'bin', 'tilmeld.js'), ...args], { cwd: root });

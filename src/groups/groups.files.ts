@@ -41,7 +41,14 @@ export function seatsOf(plan: PlanView): Seat[] {
   for (const round of plan.rounds) {
     for (const table of round.tables) {
       for (const m of table.members) {
-        const seat = byId.get(m.id) ?? { id: m.id, name: m.name, organisation: m.organisation, workplace: m.workplace, jobTitle: m.jobTitle, tables: new Map<number, number>() };
+        const seat = byId.get(m.id) ?? {
+          id: m.id,
+          name: m.name,
+          organisation: m.organisation,
+          workplace: m.workplace,
+          jobTitle: m.jobTitle,
+          tables: new Map<number, number>(),
+        };
         seat.tables.set(round.roundNo, table.no);
         byId.set(m.id, seat);
       }
@@ -90,15 +97,30 @@ export function tablesPdf(plan: PlanView, event: GroupsEventRow, locale: Locale,
   plan.rounds.forEach((round, r) => {
     if (r > 0) doc.addPage();
     heading(doc, title, event, locale);
-    doc.font('bold').fontSize(14).fillColor(INK).text(t('groups.round', { round: round.roundNo }), left, doc.y, { width });
+    doc
+      .font('bold')
+      .fontSize(14)
+      .fillColor(INK)
+      .text(t('groups.round', { round: round.roundNo }), left, doc.y, { width });
     doc.moveDown(0.4);
     for (const table of round.tables) {
-      const lines = table.members.map((m) => `${m.name}${m.host ? ` (${t('groups.host')})` : ''} – ${[m.organisation, m.workplace].filter((s) => s.trim() !== '').join(', ')}`);
+      const lines = table.members.map(
+        (m) => `${m.name}${m.host ? ` (${t('groups.host')})` : ''} – ${[m.organisation, m.workplace].filter((s) => s.trim() !== '').join(', ')}`,
+      );
       const height = 16 + lines.reduce((h, l) => h + doc.font('body').fontSize(9.5).heightOfString(l, { width }), 0) + 10;
       if (doc.y + height > doc.page.height - bottom) doc.addPage();
-      doc.font('bold').fontSize(11).fillColor(ACCENT).text(t('groups.table', { table: table.no }), left, doc.y, { width });
+      doc
+        .font('bold')
+        .fontSize(11)
+        .fillColor(ACCENT)
+        .text(t('groups.table', { table: table.no }), left, doc.y, { width });
       for (const l of lines) doc.font('body').fontSize(9.5).fillColor(INK).text(l, left, doc.y, { width });
-      doc.moveTo(left, doc.y + 4).lineTo(left + width, doc.y + 4).lineWidth(0.4).strokeColor(RULE).stroke();
+      doc
+        .moveTo(left, doc.y + 4)
+        .lineTo(left + width, doc.y + 4)
+        .lineWidth(0.4)
+        .strokeColor(RULE)
+        .stroke();
       doc.y += 10;
     }
   });
@@ -123,15 +145,31 @@ export function cardsPdf(plan: PlanView, event: GroupsEventRow, locale: Locale, 
     const y = Math.floor(slot / 2) * cardH;
     doc.rect(x, y, cardW, cardH).lineWidth(0.4).dash(3, { space: 3 }).strokeColor(RULE).stroke().undash();
     const w = cardW - 2 * pad;
-    doc.font('bold').fontSize(8).fillColor(ACCENT).text(`${title.toUpperCase()} · ${event.title}`, x + pad, y + pad, { width: w, height: 22, ellipsis: true });
-    doc.font('bold').fontSize(14).fillColor(INK).text(s.name, x + pad, y + pad + 24, { width: w, height: 20, ellipsis: true, lineBreak: false });
-    doc.font('body').fontSize(9).fillColor(MUTED).text(s.organisation, x + pad, y + pad + 44, { width: w, height: 14, ellipsis: true, lineBreak: false });
+    doc
+      .font('bold')
+      .fontSize(8)
+      .fillColor(ACCENT)
+      .text(`${title.toUpperCase()} · ${event.title}`, x + pad, y + pad, { width: w, height: 22, ellipsis: true });
+    doc
+      .font('bold')
+      .fontSize(14)
+      .fillColor(INK)
+      .text(s.name, x + pad, y + pad + 24, { width: w, height: 20, ellipsis: true, lineBreak: false });
+    doc
+      .font('body')
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(s.organisation, x + pad, y + pad + 44, { width: w, height: 14, ellipsis: true, lineBreak: false });
     let lineY = y + pad + 66;
     for (const round of plan.rounds) {
       const table = s.tables.get(round.roundNo);
       if (table === undefined) continue;
       const label = plan.rounds.length === 1 ? t('groups.table', { table }) : t('groups.roundTable', { round: round.roundNo, table });
-      doc.font('body').fontSize(11).fillColor(INK).text(label, x + pad, lineY, { width: w, lineBreak: false });
+      doc
+        .font('body')
+        .fontSize(11)
+        .fillColor(INK)
+        .text(label, x + pad, lineY, { width: w, lineBreak: false });
       lineY += 15;
     }
   });
@@ -151,10 +189,18 @@ export async function planFile(ctx: AppContext, plan: PlanView, event: GroupsEve
     case 'tables.csv':
       return { filename: `${base}.csv`, contentType: CSV_CONTENT_TYPE, body: Buffer.from(toCsv(planTable(plan, locale)), 'utf8') };
     case 'tables.xlsx':
-      return { filename: `${base}.xlsx`, contentType: XLSX_CONTENT_TYPE, body: await toXlsx([planTable(plan, locale)], { title: event.title, creator: await organiserName(ctx, locale), created: ctx.clock.now() }) };
+      return {
+        filename: `${base}.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+        body: await toXlsx([planTable(plan, locale)], { title: event.title, creator: await organiserName(ctx, locale), created: ctx.clock.now() }),
+      };
     case 'tables.pdf':
       return { filename: `${base}.pdf`, contentType: 'application/pdf', body: await tablesPdf(plan, event, locale, await organiserName(ctx, locale)) };
     case 'cards.pdf':
-      return { filename: `${base}-${locale === 'da' ? 'kort' : 'cards'}.pdf`, contentType: 'application/pdf', body: await cardsPdf(plan, event, locale, await organiserName(ctx, locale)) };
+      return {
+        filename: `${base}-${locale === 'da' ? 'kort' : 'cards'}.pdf`,
+        contentType: 'application/pdf',
+        body: await cardsPdf(plan, event, locale, await organiserName(ctx, locale)),
+      };
   }
 }

@@ -6,7 +6,8 @@
 const da = {
   'groups.heading': 'Grupper',
   'groups.link': 'Grupper og borde',
-  'groups.lede': 'Sæt deltagerne sammen ved borde, så hvert bord blander organisationer, kommuner og jobfunktioner. Fra anden runde sidder alle så vidt muligt med nye mennesker.',
+  'groups.lede':
+    'Sæt deltagerne sammen ved borde, så hvert bord blander organisationer, kommuner og jobfunktioner. Fra anden runde sidder alle så vidt muligt med nye mennesker.',
   'groups.plans': 'Planer',
   'groups.noPlans': 'Der er ingen planer endnu.',
   'groups.planLink': 'Plan nr. {id}',
@@ -28,14 +29,16 @@ const da = {
   'groups.field.tableCapacitiesHint': 'Fx 8, 8, 6, 6. Adskil med komma.',
   'groups.field.sizesHint': 'Bordene bliver lige store, eller højst én forskellig.',
   'groups.field.mix': 'Hvad skal blandes?',
-  'groups.field.mixHint': 'Vægt fra 0 til 100. Jo højere vægt, jo mere tæller det, at folk ved samme bord er forskellige på netop det. 0 betyder, at det ikke tæller.',
+  'groups.field.mixHint':
+    'Vægt fra 0 til 100. Jo højere vægt, jo mere tæller det, at folk ved samme bord er forskellige på netop det. 0 betyder, at det ikke tæller.',
   'groups.attribute.organisation': 'Organisation og arbejdssted',
   'groups.attribute.municipality': 'Kommune eller region',
   'groups.attribute.jobTitle': 'Stilling',
   'groups.attribute.question': 'Svar på: {label}',
   'groups.field.weight': 'Vægt: {label}',
   'groups.field.hosts': 'Bordværter',
-  'groups.field.hostsHint': 'Vælg fx facilitatorerne blandt deltagerne. Den første bordvært sidder ved bord 1 i alle runder, den næste ved bord 2 og så videre.',
+  'groups.field.hostsHint':
+    'Vælg fx facilitatorerne blandt deltagerne. Den første bordvært sidder ved bord 1 i alle runder, den næste ved bord 2 og så videre.',
   'groups.field.apart': 'Skal ikke sidde ved samme bord',
   'groups.field.together': 'Skal sidde ved samme bord',
   'groups.field.pairHint': 'Vælg to deltagere for hvert par. Lad felterne stå tomme, hvis der ikke er nogen.',
@@ -129,7 +132,8 @@ const da = {
 const en: Record<keyof typeof da, string> = {
   'groups.heading': 'Groups',
   'groups.link': 'Groups and tables',
-  'groups.lede': 'Seat the participants at tables so that each table mixes organisations, municipalities and job functions. From the second round on, everyone sits with new people wherever possible.',
+  'groups.lede':
+    'Seat the participants at tables so that each table mixes organisations, municipalities and job functions. From the second round on, everyone sits with new people wherever possible.',
   'groups.plans': 'Plans',
   'groups.noPlans': 'There are no plans yet.',
   'groups.planLink': 'Plan no. {id}',
@@ -151,14 +155,16 @@ const en: Record<keyof typeof da, string> = {
   'groups.field.tableCapacitiesHint': 'E.g. 8, 8, 6, 6. Separate with commas.',
   'groups.field.sizesHint': 'Tables are the same size, or differ by at most one.',
   'groups.field.mix': 'What should be mixed?',
-  'groups.field.mixHint': 'Weight from 0 to 100. The higher the weight, the more it counts that people at a table differ in exactly that. 0 means it does not count.',
+  'groups.field.mixHint':
+    'Weight from 0 to 100. The higher the weight, the more it counts that people at a table differ in exactly that. 0 means it does not count.',
   'groups.attribute.organisation': 'Organisation and workplace',
   'groups.attribute.municipality': 'Municipality or region',
   'groups.attribute.jobTitle': 'Job title',
   'groups.attribute.question': 'Answer to: {label}',
   'groups.field.weight': 'Weight: {label}',
   'groups.field.hosts': 'Table hosts',
-  'groups.field.hostsHint': 'For example, choose the facilitators among the participants. The first host sits at table 1 in every round, the next at table 2 and so on.',
+  'groups.field.hostsHint':
+    'For example, choose the facilitators among the participants. The first host sits at table 1 in every round, the next at table 2 and so on.',
   'groups.field.apart': 'Must not sit at the same table',
   'groups.field.together': 'Must sit at the same table',
   'groups.field.pairHint': 'Choose two participants for each pair. Leave the fields empty if there are none.',

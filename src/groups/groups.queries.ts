@@ -8,7 +8,16 @@ export async function eventOfGroups(db: Database, eventId: number) {
   return db
     .selectFrom('events')
     .leftJoin('venues', 'venues.id', 'events.venue_id')
-    .select(['events.id', 'events.slug', 'events.type', 'events.title', 'events.starts_at', 'events.ends_at', 'venues.name as venue_name', 'venues.city as venue_city'])
+    .select([
+      'events.id',
+      'events.slug',
+      'events.type',
+      'events.title',
+      'events.starts_at',
+      'events.ends_at',
+      'venues.name as venue_name',
+      'venues.city as venue_city',
+    ])
     .where('events.id', '=', eventId)
     .executeTakeFirst();
 }
@@ -64,7 +73,13 @@ export async function assignmentsOfPlan(db: Database, planId: number) {
   return db
     .selectFrom('group_plan_assignments')
     .innerJoin('group_plan_rounds', 'group_plan_rounds.id', 'group_plan_assignments.round_id')
-    .select(['group_plan_rounds.round_no', 'group_plan_assignments.round_id', 'group_plan_assignments.participant_id', 'group_plan_assignments.table_no', 'group_plan_assignments.locked'])
+    .select([
+      'group_plan_rounds.round_no',
+      'group_plan_assignments.round_id',
+      'group_plan_assignments.participant_id',
+      'group_plan_assignments.table_no',
+      'group_plan_assignments.locked',
+    ])
     .where('group_plan_rounds.plan_id', '=', planId)
     .execute();
 }
@@ -85,8 +100,17 @@ async function insertRounds(trx: Database, planId: number, rounds: ReadonlyArray
       .values({ plan_id: planId, round_no: r.roundNo, table_count: r.tableCount, score: r.score, random_score: r.randomScore, repeat_pairs: r.repeatPairs })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const rows: Array<Insertable<GroupPlanAssignmentsTable>> = r.assignments.map((a) => ({ round_id: row.id, participant_id: a.participantId, table_no: a.tableNo, locked: a.locked ? 1 : 0 }));
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('group_plan_assignments').values(rows.slice(i, i + 200)).execute();
+    const rows: Array<Insertable<GroupPlanAssignmentsTable>> = r.assignments.map((a) => ({
+      round_id: row.id,
+      participant_id: a.participantId,
+      table_no: a.tableNo,
+      locked: a.locked ? 1 : 0,
+    }));
+    for (let i = 0; i < rows.length; i += 200)
+      await trx
+        .insertInto('group_plan_assignments')
+        .values(rows.slice(i, i + 200))
+        .execute();
   }
 }
 
@@ -97,7 +121,14 @@ export async function insertPlan(trx: Database, plan: Insertable<GroupPlansTable
 }
 
 /** Replaces every round of a plan (re-optimised or re-scored) and its scores. */
-export async function replaceRounds(trx: Database, planId: number, score: number, randomScore: number, updatedAt: string, rounds: ReadonlyArray<NewRound>): Promise<void> {
+export async function replaceRounds(
+  trx: Database,
+  planId: number,
+  score: number,
+  randomScore: number,
+  updatedAt: string,
+  rounds: ReadonlyArray<NewRound>,
+): Promise<void> {
   await trx.deleteFrom('group_plan_rounds').where('plan_id', '=', planId).execute();
   await insertRounds(trx, planId, rounds);
   await trx.updateTable('group_plans').set({ score, random_score: randomScore, updated_at: updatedAt }).where('id', '=', planId).execute();
@@ -110,10 +141,22 @@ export async function tablesOfParticipants(db: Database, participantIds: Readonl
     .selectFrom('group_plan_assignments')
     .innerJoin('group_plan_rounds', 'group_plan_rounds.id', 'group_plan_assignments.round_id')
     .innerJoin('group_plans', 'group_plans.id', 'group_plan_rounds.plan_id')
-    .select(['group_plans.id as plan_id', 'group_plans.event_id', 'group_plan_assignments.participant_id', 'group_plan_rounds.round_no', 'group_plan_assignments.table_no'])
+    .select([
+      'group_plans.id as plan_id',
+      'group_plans.event_id',
+      'group_plan_assignments.participant_id',
+      'group_plan_rounds.round_no',
+      'group_plan_assignments.table_no',
+    ])
     .where('group_plan_assignments.participant_id', 'in', participantIds)
     .where(({ eb, selectFrom }) =>
-      eb('group_plans.id', '=', selectFrom('group_plans as newest').select((e) => e.fn.max('newest.id').as('m')).whereRef('newest.event_id', '=', 'group_plans.event_id')),
+      eb(
+        'group_plans.id',
+        '=',
+        selectFrom('group_plans as newest')
+          .select((e) => e.fn.max('newest.id').as('m'))
+          .whereRef('newest.event_id', '=', 'group_plans.event_id'),
+      ),
     )
     .orderBy('group_plan_rounds.round_no')
     .execute();

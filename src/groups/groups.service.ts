@@ -14,17 +14,7 @@ import type { Locale } from '../web/i18n.js';
 import { translator } from '../web/i18n.js';
 import { solveInWorker, type Problem } from './engine/index.js';
 import * as q from './groups.queries.js';
-import {
-  diversityMatrix,
-  engineMatrix,
-  pairsOf,
-  randomScore,
-  tableBounds,
-  tableCount,
-  tableScore,
-  tableShare,
-  type Person,
-} from './mix.js';
+import { diversityMatrix, engineMatrix, pairsOf, randomScore, tableBounds, tableCount, tableScore, tableShare, type Person } from './mix.js';
 import { checkPlanInput, parseStoredSettings, type FieldError, type PlanSettings } from './plan-settings.js';
 
 export interface EventPeople {
@@ -41,7 +31,11 @@ function parseAnswer(value: string): unknown {
 }
 
 export async function eventPeople(ctx: AppContext, eventId: number): Promise<EventPeople> {
-  const [rows, answers, questions] = await Promise.all([q.confirmedPeople(ctx.db, eventId), q.answersOfConfirmed(ctx.db, eventId), questionsOfEvent(ctx.db, eventId)]);
+  const [rows, answers, questions] = await Promise.all([
+    q.confirmedPeople(ctx.db, eventId),
+    q.answersOfConfirmed(ctx.db, eventId),
+    questionsOfEvent(ctx.db, eventId),
+  ]);
   const answersOf = new Map<number, Map<number, unknown>>();
   for (const a of answers) {
     const map = answersOf.get(a.participant_id) ?? new Map<number, unknown>();
@@ -96,7 +90,13 @@ function checkPartition(problem: Problem, groups: number[][]): void {
  * Solves the rounds in order, each with the pairs of the earlier rounds as
  * repeats to avoid. `locked` holds, per round, people staff moved (they stay).
  */
-async function solveRounds(people: ReadonlyArray<Person>, settings: PlanSettings, seed: number, locked: ReadonlyArray<RoundSeating> = [], counts: ReadonlyArray<number> = []): Promise<SolvedRound[]> {
+async function solveRounds(
+  people: ReadonlyArray<Person>,
+  settings: PlanSettings,
+  seed: number,
+  locked: ReadonlyArray<RoundSeating> = [],
+  counts: ReadonlyArray<number> = [],
+): Promise<SolvedRound[]> {
   const n = people.length;
   const index = new Map(people.map((p, i) => [p.id, i]));
   const diversity = diversityMatrix(people, settings.mix);
@@ -192,7 +192,15 @@ function scoreRounds(people: ReadonlyArray<Person>, settings: PlanSettings, roun
         share: tableShare(score, t.length, settings.mix),
         members: t.map((i) => {
           const p = people[i]!;
-          return { id: p.id, name: p.name, organisation: p.organisation, workplace: p.workplace, jobTitle: p.jobTitle, locked: r.locked.has(p.id), host: hosts.has(p.id) };
+          return {
+            id: p.id,
+            name: p.name,
+            organisation: p.organisation,
+            workplace: p.workplace,
+            jobTitle: p.jobTitle,
+            locked: r.locked.has(p.id),
+            host: hosts.has(p.id),
+          };
         }),
       };
     });
@@ -200,7 +208,11 @@ function scoreRounds(people: ReadonlyArray<Person>, settings: PlanSettings, roun
       roundNo: r.roundNo,
       tableCount: r.tableCount,
       score: views.reduce((s, t) => s + t.score, 0),
-      randomScore: randomScore(diversity, n, tables.map((t) => t.length)),
+      randomScore: randomScore(
+        diversity,
+        n,
+        tables.map((t) => t.length),
+      ),
       repeatPairs,
       tables: views,
     };
@@ -224,9 +236,20 @@ const sumRandom = (xs: ReadonlyArray<{ randomScore: number }>) => xs.reduce((s, 
 export type CreateResult = { ok: true; planId: number } | { ok: false; errors: FieldError[] };
 
 /** Checks the request, solves it in a worker and stores the plan. */
-export async function createPlan(ctx: AppContext, staff: Pick<StaffIdentity, 'id' | 'email' | 'name'> | null, eventId: number, raw: unknown, locale: Locale): Promise<CreateResult> {
+export async function createPlan(
+  ctx: AppContext,
+  staff: Pick<StaffIdentity, 'id' | 'email' | 'name'> | null,
+  eventId: number,
+  raw: unknown,
+  locale: Locale,
+): Promise<CreateResult> {
   const { people, questions } = await eventPeople(ctx, eventId);
-  const checked = checkPlanInput(raw, people.map((p) => p.id), new Set(questions.map((x) => x.id)), locale);
+  const checked = checkPlanInput(
+    raw,
+    people.map((p) => p.id),
+    new Set(questions.map((x) => x.id)),
+    locale,
+  );
   if (!checked.ok) return checked;
   const settings = checked.settings;
   const solved = await solveRounds(people, settings, eventId);
@@ -248,7 +271,15 @@ export async function createPlan(ctx: AppContext, staff: Pick<StaffIdentity, 'id
       },
       newRounds(scored, rounds),
     );
-    if (staff) await recordAudit(trx, { actor: staff, action: 'groups.plan.create', entityType: 'event', entityId: eventId, after: { planId: id, rounds: settings.rounds }, at: ctx.clock.now() });
+    if (staff)
+      await recordAudit(trx, {
+        actor: staff,
+        action: 'groups.plan.create',
+        entityType: 'event',
+        entityId: eventId,
+        after: { planId: id, rounds: settings.rounds },
+        at: ctx.clock.now(),
+      });
     return id;
   });
   return { ok: true, planId };
@@ -256,7 +287,9 @@ export async function createPlan(ctx: AppContext, staff: Pick<StaffIdentity, 'id
 
 async function storedRounds(ctx: AppContext, planId: number): Promise<StoredRound[]> {
   const [rounds, assignments] = await Promise.all([q.roundsOfPlan(ctx.db, planId), q.assignmentsOfPlan(ctx.db, planId)]);
-  const byRound = new Map(rounds.map((r) => [r.round_no, { roundNo: r.round_no, tableCount: r.table_count, seating: new Map<number, number>(), locked: new Set<number>() }]));
+  const byRound = new Map(
+    rounds.map((r) => [r.round_no, { roundNo: r.round_no, tableCount: r.table_count, seating: new Map<number, number>(), locked: new Set<number>() }]),
+  );
   for (const a of assignments) {
     const r = byRound.get(a.round_no);
     if (!r) continue;
@@ -306,25 +339,41 @@ export async function moveParticipant(
   const [{ people }, rounds] = await Promise.all([eventPeople(ctx, eventId), storedRounds(ctx, planId)]);
   const round = rounds.find((r) => r.roundNo === move.roundNo);
   if (!round || !people.some((p) => p.id === move.participantId)) return { ok: false, field: 'plan', message: t('groups.error.noPlan') };
-  if (!Number.isInteger(move.tableNo) || move.tableNo < 1 || move.tableNo > round.tableCount) return { ok: false, field: 'table', message: t('groups.error.table', { tables: round.tableCount }) };
+  if (!Number.isInteger(move.tableNo) || move.tableNo < 1 || move.tableNo > round.tableCount)
+    return { ok: false, field: 'table', message: t('groups.error.table', { tables: round.tableCount }) };
   if (settings.constraints.hosts.includes(move.participantId)) return { ok: false, field: 'table', message: t('groups.error.hostMove') };
   const bounds = tableBounds(people.length, settings.sizing, round.tableCount);
   const hostsThere = settings.constraints.hosts.filter((id, k) => k === move.tableNo - 1 && people.some((p) => p.id === id)).length;
   const lockedThere = [...round.locked].filter((id) => id !== move.participantId && round.seating.get(id) === move.tableNo).length;
-  if (hostsThere + lockedThere + 1 > bounds[move.tableNo - 1]!.max) return { ok: false, field: 'table', message: t('groups.error.tableFull', { table: move.tableNo }) };
+  if (hostsThere + lockedThere + 1 > bounds[move.tableNo - 1]!.max)
+    return { ok: false, field: 'table', message: t('groups.error.tableFull', { table: move.tableNo }) };
   const before = round.seating.get(move.participantId) ?? null;
   round.seating.set(move.participantId, move.tableNo);
   round.locked.add(move.participantId);
   const scored = scoreRounds(people, settings, rounds);
   await writeTransaction(ctx.db, async (trx) => {
     await q.replaceRounds(trx, planId, sum(scored), sumRandom(scored), ctx.clock.now().toISOString(), newRounds(scored, rounds));
-    await recordAudit(trx, { actor: staff, action: 'groups.plan.move', entityType: 'event', entityId: eventId, before: { planId, ...move, tableNo: before }, after: { planId, ...move }, at: ctx.clock.now() });
+    await recordAudit(trx, {
+      actor: staff,
+      action: 'groups.plan.move',
+      entityType: 'event',
+      entityId: eventId,
+      before: { planId, ...move, tableNo: before },
+      after: { planId, ...move },
+      at: ctx.clock.now(),
+    });
   });
   return { ok: true };
 }
 
 /** Seats everyone again around the hosts and the locked people, round by round; newcomers get a table. */
-export async function reoptimisePlan(ctx: AppContext, staff: Pick<StaffIdentity, 'id' | 'email'>, eventId: number, planId: number, locale: Locale): Promise<ChangeResult> {
+export async function reoptimisePlan(
+  ctx: AppContext,
+  staff: Pick<StaffIdentity, 'id' | 'email'>,
+  eventId: number,
+  planId: number,
+  locale: Locale,
+): Promise<ChangeResult> {
   const t = translator(locale);
   const row = await q.planRow(ctx.db, planId);
   if (!row || row.event_id !== eventId) return { ok: false, field: 'plan', message: t('groups.error.noPlan') };
@@ -334,7 +383,13 @@ export async function reoptimisePlan(ctx: AppContext, staff: Pick<StaffIdentity,
   const locked = rounds.map((r) => new Map([...r.locked].map((id) => [id, r.seating.get(id)!] as const)));
   let solved: SolvedRound[];
   try {
-    solved = await solveRounds(people, settings, eventId + planId, locked, rounds.map((r) => r.tableCount));
+    solved = await solveRounds(
+      people,
+      settings,
+      eventId + planId,
+      locked,
+      rounds.map((r) => r.tableCount),
+    );
   } catch (error) {
     if (error instanceof SeatingError) return { ok: false, field: 'plan', message: t('groups.error.tableFull', { table: error.tableNo }) };
     throw error;
@@ -362,7 +417,8 @@ export type GroupTables = ReadonlyArray<{ roundNo: number; tableNo: number }>;
 /** Each participant's tables in the newest plan of an event (for the mails to all of them). */
 export async function tablesOfEventParticipants(ctx: AppContext, eventId: number): Promise<Map<number, Array<{ roundNo: number; tableNo: number }>>> {
   const map = new Map<number, Array<{ roundNo: number; tableNo: number }>>();
-  for (const r of await q.tablesOfEvent(ctx.db, eventId)) map.set(r.participant_id, [...(map.get(r.participant_id) ?? []), { roundNo: r.round_no, tableNo: r.table_no }]);
+  for (const r of await q.tablesOfEvent(ctx.db, eventId))
+    map.set(r.participant_id, [...(map.get(r.participant_id) ?? []), { roundNo: r.round_no, tableNo: r.table_no }]);
   return map;
 }
 

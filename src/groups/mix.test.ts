@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { attributeValue, diversityMatrix, engineMatrix, municipalityOf, randomScore, tableBounds, tableCount, type Person } from './mix.js';
 import { checkPlanInput } from './plan-settings.js';
 
-const person = (id: number, organisation: string, jobTitle = 'Konsulent', workplace = ''): Person => ({ id, name: `P${id}`, organisation, workplace, jobTitle, answers: new Map([[7, id % 2 === 0 ? 'a' : 'b']]) });
+const person = (id: number, organisation: string, jobTitle = 'Konsulent', workplace = ''): Person => ({
+  id,
+  name: `P${id}`,
+  organisation,
+  workplace,
+  jobTitle,
+  answers: new Map([[7, id % 2 === 0 ? 'a' : 'b']]),
+});
 
 describe('attributes', () => {
   it('finds the municipality or region an organisation names', () => {
@@ -22,7 +29,11 @@ describe('attributes', () => {
 
   it('sums the weights of the attributes that differ, symmetric with a zero diagonal', () => {
     const people = [person(1, 'Aarhus Kommune', 'Konsulent'), person(2, 'Aarhus Kommune', 'Chef'), person(3, 'Vejle Kommune', 'Chef')];
-    const d = diversityMatrix(people, [{ attribute: 'municipality', weight: 2 }, { attribute: 'jobTitle', weight: 1 }, { attribute: 'question:7', weight: 0.5 }]);
+    const d = diversityMatrix(people, [
+      { attribute: 'municipality', weight: 2 },
+      { attribute: 'jobTitle', weight: 1 },
+      { attribute: 'question:7', weight: 0.5 },
+    ]);
     expect(d[0 * 3 + 1]).toBe(1.5);
     expect(d[0 * 3 + 2]).toBe(3);
     expect(d[1 * 3 + 2]).toBe(2.5);
@@ -56,7 +67,10 @@ describe('table sizes', () => {
   it('lets explicit capacities hold everyone without going over any table', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 400 }), (caps, n0) => {
-        const n = Math.min(n0, caps.reduce((s, c) => s + c, 0));
+        const n = Math.min(
+          n0,
+          caps.reduce((s, c) => s + c, 0),
+        );
         const bounds = tableBounds(n, { kind: 'capacities', capacities: caps });
         expect(bounds.map((b) => b.max)).toEqual(caps);
         expect(bounds.reduce((s, b) => s + b.min, 0)).toBeLessThanOrEqual(n);
@@ -75,7 +89,10 @@ describe('plan requests', () => {
   const ids = [10, 11, 12, 13, 14, 15];
   it('accepts a good request and fills the defaults', () => {
     const checked = checkPlanInput({ rounds: 2, groupCount: 2 }, ids, new Set(), 'da');
-    expect(checked).toMatchObject({ ok: true, settings: { rounds: 2, sizing: { kind: 'count', groupCount: 2 }, seconds: 3, constraints: { hosts: [], apart: [], together: [] } } });
+    expect(checked).toMatchObject({
+      ok: true,
+      settings: { rounds: 2, sizing: { kind: 'count', groupCount: 2 }, seconds: 3, constraints: { hosts: [], apart: [], together: [] } },
+    });
   });
 
   it('refuses hosts beyond the tables, a pair both apart and together, and a together group larger than a table', () => {
@@ -85,15 +102,28 @@ describe('plan requests', () => {
     };
     expect(paths({ rounds: 1, groupCount: 2, constraints: { hosts: [10, 11, 12] } })).toEqual(['constraints.hosts']);
     expect(paths({ rounds: 1, groupCount: 2, constraints: { apart: [[10, 11]], together: [[11, 10]] } })).toEqual(['constraints.together.0']);
-    expect(paths({ rounds: 1, groupCount: 3, constraints: { together: [[10, 11], [11, 12]] } })).toEqual(['constraints.together']);
+    expect(
+      paths({
+        rounds: 1,
+        groupCount: 3,
+        constraints: {
+          together: [
+            [10, 11],
+            [11, 12],
+          ],
+        },
+      }),
+    ).toEqual(['constraints.together']);
     expect(paths({ rounds: 1, groupCount: 2, mix: [{ attribute: 'organisation', weight: 0 }] })).toEqual(['mix']);
     expect(paths({ rounds: 1, groupSize: 3, mix: [{ attribute: 'question:4', weight: 1 }] })).toEqual(['mix.0.attribute']);
   });
 
   it('answers any input with a result, never a throw', () => {
-    fc.assert(fc.property(fc.anything(), (raw) => {
-      const c = checkPlanInput(raw, ids, new Set([4]), 'da');
-      if (!c.ok) for (const e of c.errors) expect(e.message.length).toBeGreaterThan(0);
-    }));
+    fc.assert(
+      fc.property(fc.anything(), (raw) => {
+        const c = checkPlanInput(raw, ids, new Set([4]), 'da');
+        if (!c.ok) for (const e of c.errors) expect(e.message.length).toBeGreaterThan(0);
+      }),
+    );
   });
 });

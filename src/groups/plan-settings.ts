@@ -18,31 +18,35 @@ export const MAX_PAIRS = 200;
 const participantId = z.number().int().min(1).max(2_147_483_647);
 const pair = z.tuple([participantId, participantId]);
 
-export const planInputSchema = z
-  .object({
-    rounds: z.number().int().min(1).max(MAX_ROUNDS).describe('Rounds of tables, 1–6; from round 2 people meet new people'),
-    groupCount: z.number().int().min(1).max(MAX_TABLES).optional().describe('Number of tables (sizes differ by at most one)'),
-    groupSize: z.number().int().min(2).max(MAX_TABLES).optional().describe('Largest table size; as few tables as that allows, sizes differing by at most one'),
-    tableCapacities: z.array(z.number().int().min(1).max(MAX_TABLES)).min(1).max(MAX_TABLES).optional().describe('Seats at each table'),
-    mix: z
-      .array(
-        z.object({
-          attribute: z.string().max(40).describe('organisation, municipality, jobTitle or question:<id>'),
-          weight: z.number().min(0).max(100),
-        }),
-      )
-      .max(50)
-      .optional()
-      .describe('What to mix and how much it counts; default organisation 3, municipality 2, job title 1'),
-    constraints: z
-      .object({
-        hosts: z.array(participantId).max(MAX_TABLES).optional().describe('Table hosts (participant ids): host k sits at table k in every round'),
-        apart: z.array(pair).max(MAX_PAIRS).optional().describe('Pairs of participant ids never at one table'),
-        together: z.array(pair).max(MAX_PAIRS).optional().describe('Pairs of participant ids always at one table'),
-      })
-      .optional(),
-    seconds: z.number().min(0.1).max(MAX_SECONDS).optional().describe(`Time for the optimisation in seconds (default ${DEFAULT_SECONDS}, at most ${MAX_SECONDS})`),
-  });
+export const planInputSchema = z.object({
+  rounds: z.number().int().min(1).max(MAX_ROUNDS).describe('Rounds of tables, 1–6; from round 2 people meet new people'),
+  groupCount: z.number().int().min(1).max(MAX_TABLES).optional().describe('Number of tables (sizes differ by at most one)'),
+  groupSize: z.number().int().min(2).max(MAX_TABLES).optional().describe('Largest table size; as few tables as that allows, sizes differing by at most one'),
+  tableCapacities: z.array(z.number().int().min(1).max(MAX_TABLES)).min(1).max(MAX_TABLES).optional().describe('Seats at each table'),
+  mix: z
+    .array(
+      z.object({
+        attribute: z.string().max(40).describe('organisation, municipality, jobTitle or question:<id>'),
+        weight: z.number().min(0).max(100),
+      }),
+    )
+    .max(50)
+    .optional()
+    .describe('What to mix and how much it counts; default organisation 3, municipality 2, job title 1'),
+  constraints: z
+    .object({
+      hosts: z.array(participantId).max(MAX_TABLES).optional().describe('Table hosts (participant ids): host k sits at table k in every round'),
+      apart: z.array(pair).max(MAX_PAIRS).optional().describe('Pairs of participant ids never at one table'),
+      together: z.array(pair).max(MAX_PAIRS).optional().describe('Pairs of participant ids always at one table'),
+    })
+    .optional(),
+  seconds: z
+    .number()
+    .min(0.1)
+    .max(MAX_SECONDS)
+    .optional()
+    .describe(`Time for the optimisation in seconds (default ${DEFAULT_SECONDS}, at most ${MAX_SECONDS})`),
+});
 export type PlanInput = z.infer<typeof planInputSchema>;
 
 export interface PlanConstraints {
@@ -118,13 +122,18 @@ export function checkPlanInput(raw: unknown, participantIds: ReadonlyArray<numbe
       if (seen.has(path)) continue;
       seen.add(path);
       const last = [...issue.path].reverse().find((p) => typeof p === 'string' && p in MESSAGES) as string | undefined;
-      errors.push({ path, code: issue.code === 'invalid_type' && issue.input === undefined ? 'required' : 'invalid', message: t(last ? MESSAGES[last]! : 'groups.error.body', v) });
+      errors.push({
+        path,
+        code: issue.code === 'invalid_type' && issue.input === undefined ? 'required' : 'invalid',
+        message: t(last ? MESSAGES[last]! : 'groups.error.body', v),
+      });
     }
     return { ok: false, errors };
   }
   const input = parsed.data;
   const errors: FieldError[] = [];
-  const fail = (path: string, code: string, key: MessageKey, extra: Record<string, string | number> = {}) => errors.push({ path, code, message: t(key, { ...v, ...extra }) });
+  const fail = (path: string, code: string, key: MessageKey, extra: Record<string, string | number> = {}) =>
+    errors.push({ path, code, message: t(key, { ...v, ...extra }) });
 
   if (n < 2) fail('', 'too_few_participants', 'groups.error.tooFew');
 
@@ -208,7 +217,11 @@ export function togetherComponents(pairs: ReadonlyArray<readonly [number, number
 export function settingsJson(s: PlanSettings) {
   return {
     rounds: s.rounds,
-    ...(s.sizing.kind === 'count' ? { groupCount: s.sizing.groupCount } : s.sizing.kind === 'size' ? { groupSize: s.sizing.groupSize } : { tableCapacities: s.sizing.capacities }),
+    ...(s.sizing.kind === 'count'
+      ? { groupCount: s.sizing.groupCount }
+      : s.sizing.kind === 'size'
+        ? { groupSize: s.sizing.groupSize }
+        : { tableCapacities: s.sizing.capacities }),
     mix: s.mix,
     constraints: s.constraints,
     seconds: s.seconds,

@@ -21,7 +21,9 @@ describe('EN 16931 arithmetic in øre', () => {
 
   it('gives an exempt category 0 % VAT and its exemption reason', () => {
     const totals = documentTotals([line(395_000, 'E', 0), line(85_000, 'E', 0)], { exemptionReason: 'Undervisning, momslovens § 13, stk. 1, nr. 3' });
-    expect(totals.vat).toEqual([{ category: 'E', percent: 0, taxableOre: 480_000, taxOre: 0, exemptionReason: 'Undervisning, momslovens § 13, stk. 1, nr. 3' }]);
+    expect(totals.vat).toEqual([
+      { category: 'E', percent: 0, taxableOre: 480_000, taxOre: 0, exemptionReason: 'Undervisning, momslovens § 13, stk. 1, nr. 3' },
+    ]);
     expect(totals.payableOre).toBe(480_000);
   });
 

@@ -10,9 +10,16 @@ type Participant = BookingFacts['participants'][number];
 
 function facts(participants: Participant[], extra: Partial<BookingFacts> = {}): BookingFacts {
   return {
-    bookingId: 1, eventId: 1, eventTitle: 'Døgnseminar', eventStatus: 'published',
-    eventStartsAt: '2026-09-15T07:00:00.000Z', eventEndsAt: '2026-09-16T13:00:00.000Z',
-    vatMode: 'standard', vatExemptionReason: null, participants, ...extra,
+    bookingId: 1,
+    eventId: 1,
+    eventTitle: 'Døgnseminar',
+    eventStatus: 'published',
+    eventStartsAt: '2026-09-15T07:00:00.000Z',
+    eventEndsAt: '2026-09-16T13:00:00.000Z',
+    vatMode: 'standard',
+    vatExemptionReason: null,
+    participants,
+    ...extra,
   };
 }
 
@@ -23,32 +30,87 @@ function settle(f: BookingFacts, ledger: StoredDocument[]): StoredDocument[] {
   const store = (doc: ReturnType<typeof composeDocument>, credited: number | null) => {
     const id = ledger.length + issued.length + 1;
     issued.push({
-      id, seriesNumber: id, eventId: 1, locale: 'da', status: 'issued', sentAt: null, sentVia: null, deliveredAt: null, paidAt: null,
-      creditedDocumentId: credited, createdAt: '', document: doc,
+      id,
+      seriesNumber: id,
+      eventId: 1,
+      locale: 'da',
+      status: 'issued',
+      sentAt: null,
+      sentVia: null,
+      deliveredAt: null,
+      paidAt: null,
+      creditedDocumentId: credited,
+      createdAt: '',
+      document: doc,
     });
   };
-  const base = { issueDate: '2026-06-01', paymentTermsDays: 30, seller: sampleSeller, buyer: sampleBuyer, note: 'x', bookingId: 1, exemptionReason: f.vatExemptionReason };
+  const base = {
+    issueDate: '2026-06-01',
+    paymentTermsDays: 30,
+    seller: sampleSeller,
+    buyer: sampleBuyer,
+    note: 'x',
+    bookingId: 1,
+    exemptionReason: f.vatExemptionReason,
+  };
   for (const cn of plan.creditNotes) {
-    store(composeDocument({ ...base, kind: 'credit_note', number: `N${ledger.length + issued.length + 1}`, items: cn.items,
-      creditedInvoice: { number: cn.invoiceNumber, issueDate: cn.invoiceIssueDate }, remainders: cn.remainders }), cn.invoiceId);
+    store(
+      composeDocument({
+        ...base,
+        kind: 'credit_note',
+        number: `N${ledger.length + issued.length + 1}`,
+        items: cn.items,
+        creditedInvoice: { number: cn.invoiceNumber, issueDate: cn.invoiceIssueDate },
+        remainders: cn.remainders,
+      }),
+      cn.invoiceId,
+    );
   }
   if (plan.invoice) store(composeDocument({ ...base, kind: 'invoice', number: `N${ledger.length + issued.length + 1}`, items: plan.invoice }), null);
   return [...ledger, ...issued];
 }
 
-const netBilled = (ledger: StoredDocument[]) =>
-  ledger.reduce((s, d) => s + (d.document.kind === 'invoice' ? 1 : -1) * d.document.totals.lineExtensionOre, 0);
+const netBilled = (ledger: StoredDocument[]) => ledger.reduce((s, d) => s + (d.document.kind === 'invoice' ? 1 : -1) * d.document.totals.lineExtensionOre, 0);
 
 describe('billing plan', () => {
   it('bills confirmed seats and reserved add-ons, keeps a late fee, and nothing for the waiting list', () => {
-    const items = targetItems(facts([
-      { id: 1, name: 'A', status: 'confirmed', priceOre: 100_00, cancellationFeeOre: null, addOns: [{ addOnId: 9, name: 'Middag', status: 'reserved', priceOre: 20_00 }] },
-      { id: 2, name: 'B', status: 'waitlisted', priceOre: 100_00, cancellationFeeOre: null, addOns: [{ addOnId: 9, name: 'Middag', status: 'requested', priceOre: 20_00 }] },
-      { id: 3, name: 'C', status: 'cancelled', priceOre: 100_00, cancellationFeeOre: 25_00, addOns: [{ addOnId: 9, name: 'Middag', status: 'released', priceOre: 20_00 }] },
-      { id: 4, name: 'D', status: 'cancelled', priceOre: 100_00, cancellationFeeOre: 0, addOns: [] },
-    ]));
-    expect(items.map((i) => [i.itemKey, i.unitPriceOre])).toEqual([['seat:1', 100_00], ['addon:1:9', 20_00], ['seat:3', 25_00]]);
-    expect(targetItems(facts([{ id: 1, name: 'A', status: 'confirmed', priceOre: 100_00, cancellationFeeOre: null, addOns: [] }], { eventStatus: 'cancelled' }))).toEqual([]);
+    const items = targetItems(
+      facts([
+        {
+          id: 1,
+          name: 'A',
+          status: 'confirmed',
+          priceOre: 100_00,
+          cancellationFeeOre: null,
+          addOns: [{ addOnId: 9, name: 'Middag', status: 'reserved', priceOre: 20_00 }],
+        },
+        {
+          id: 2,
+          name: 'B',
+          status: 'waitlisted',
+          priceOre: 100_00,
+          cancellationFeeOre: null,
+          addOns: [{ addOnId: 9, name: 'Middag', status: 'requested', priceOre: 20_00 }],
+        },
+        {
+          id: 3,
+          name: 'C',
+          status: 'cancelled',
+          priceOre: 100_00,
+          cancellationFeeOre: 25_00,
+          addOns: [{ addOnId: 9, name: 'Middag', status: 'released', priceOre: 20_00 }],
+        },
+        { id: 4, name: 'D', status: 'cancelled', priceOre: 100_00, cancellationFeeOre: 0, addOns: [] },
+      ]),
+    );
+    expect(items.map((i) => [i.itemKey, i.unitPriceOre])).toEqual([
+      ['seat:1', 100_00],
+      ['addon:1:9', 20_00],
+      ['seat:3', 25_00],
+    ]);
+    expect(
+      targetItems(facts([{ id: 1, name: 'A', status: 'confirmed', priceOre: 100_00, cancellationFeeOre: null, addOns: [] }], { eventStatus: 'cancelled' })),
+    ).toEqual([]);
   });
 
   it('over any prices and cancellations: credit notes never exceed their invoice, totals balance, and billed equals due', () => {
@@ -65,7 +127,11 @@ describe('billing plan', () => {
     fc.assert(
       fc.property(fc.array(participant, { minLength: 1, maxLength: 6 }), fc.array(step, { maxLength: 8 }), fc.boolean(), (people, steps, exempt) => {
         const state: Participant[] = people.map((p, i) => ({
-          id: i + 1, name: `Deltager ${i + 1}`, status: p.waitlisted ? 'waitlisted' : 'confirmed', priceOre: p.priceOre, cancellationFeeOre: null,
+          id: i + 1,
+          name: `Deltager ${i + 1}`,
+          status: p.waitlisted ? 'waitlisted' : 'confirmed',
+          priceOre: p.priceOre,
+          cancellationFeeOre: null,
           addOns: p.addOnOre ? [{ addOnId: 1, name: 'Overnatning', status: p.waitlisted ? 'requested' : 'reserved', priceOre: p.addOnOre }] : [],
         }));
         let eventStatus = 'published';

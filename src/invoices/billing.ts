@@ -74,7 +74,8 @@ export function targetItems(facts: BookingFacts): LineItem[] {
     const seat = { itemKey: `seat:${p.id}`, quantity: 1, participantId: p.id, addOnId: null, ...vat };
     if (p.status === 'confirmed') {
       if (p.priceOre > 0) items.push({ ...seat, description: `${SEAT_TEXT[facts.priceKind ?? 'normal']}: ${p.name}`, unitPriceOre: p.priceOre });
-      if ((p.noShowFeeOre ?? 0) > 0) items.push({ ...seat, itemKey: `noshow:${p.id}`, description: `Gebyr for udeblivelse: ${p.name}`, unitPriceOre: p.noShowFeeOre! });
+      if ((p.noShowFeeOre ?? 0) > 0)
+        items.push({ ...seat, itemKey: `noshow:${p.id}`, description: `Gebyr for udeblivelse: ${p.name}`, unitPriceOre: p.noShowFeeOre! });
       for (const a of p.addOns) {
         if (a.status !== 'reserved' || a.priceOre <= 0) continue;
         items.push({ ...seat, itemKey: `addon:${p.id}:${a.addOnId}`, addOnId: a.addOnId, description: `${a.name}: ${p.name}`, unitPriceOre: a.priceOre });
@@ -168,16 +169,18 @@ export function planBilling(facts: BookingFacts, documents: readonly StoredDocum
       ]);
     }
   }
-  const creditNotes = [...credits].sort(([a], [b]) => a - b).map(([invoiceId, items]) => {
-    const invoice = documents.find((d) => d.id === invoiceId)!;
-    return {
-      invoiceId,
-      invoiceNumber: invoice.document.number,
-      invoiceIssueDate: invoice.document.issueDate,
-      items,
-      remainders: vatRemainders(documents, invoiceId),
-    };
-  });
+  const creditNotes = [...credits]
+    .sort(([a], [b]) => a - b)
+    .map(([invoiceId, items]) => {
+      const invoice = documents.find((d) => d.id === invoiceId)!;
+      return {
+        invoiceId,
+        invoiceNumber: invoice.document.number,
+        invoiceIssueDate: invoice.document.issueDate,
+        items,
+        remainders: vatRemainders(documents, invoiceId),
+      };
+    });
   return { invoice: charges.length > 0 ? charges : null, creditNotes };
 }
 

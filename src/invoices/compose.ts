@@ -38,7 +38,9 @@ export interface ComposeInput {
 
 /** "2026-06-01" plus n days, as a calendar date. */
 export function addCalendarDays(date: string, days: number): string {
-  return addDays(new Date(`${date}T12:00:00Z`), days).toISOString().slice(0, 10);
+  return addDays(new Date(`${date}T12:00:00Z`), days)
+    .toISOString()
+    .slice(0, 10);
 }
 
 export function composeDocument(input: ComposeInput): InvoiceDocument {

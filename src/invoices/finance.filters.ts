@@ -46,7 +46,17 @@ const date = (description: string) =>
 
 const positiveInt = (max: number, fallback: number | undefined, description: string) =>
   z
-    .union([z.literal(''), z.string().regex(/^\d{1,9}$/, 'invalid_value').transform(Number), z.number().int()], 'invalid_value')
+    .union(
+      [
+        z.literal(''),
+        z
+          .string()
+          .regex(/^\d{1,9}$/, 'invalid_value')
+          .transform(Number),
+        z.number().int(),
+      ],
+      'invalid_value',
+    )
     .optional()
     .transform((v) => (v === '' || v === undefined ? fallback : v))
     .refine((v) => v === undefined || (v >= 1 && v <= max), 'invalid_value')
@@ -69,14 +79,13 @@ export const financeQuerySchema = z
     from: date('Issued on or after this date (YYYY-MM-DD)'),
     to: date('Issued on or before this date (YYYY-MM-DD)'),
     overdue: flag('Only unpaid invoices past their due date (1/true)'),
-    page: positiveInt(FINANCE_MAX_PAGE, 1, "Page number, from 1").transform((v) => v ?? 1),
+    page: positiveInt(FINANCE_MAX_PAGE, 1, 'Page number, from 1').transform((v) => v ?? 1),
   })
   .superRefine((q, ctx) => {
     if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'date_order' });
   });
 
 export type FinanceQuery = z.output<typeof financeQuerySchema>;
-
 
 /** The query string of a filtered list (for paging links and the export), without empty values. */
 export function financeQueryString(q: FinanceQuery, page?: number): string {

@@ -233,7 +233,9 @@ export async function revenueByEvent(db: Database, from: string, to: string): Pr
       'events.title as eventTitle',
       sql<string | number | null>`sum(CASE WHEN d.kind = 'credit_note' THEN -d.payable_ore ELSE d.payable_ore END)`.as('invoiced'),
       sql<string | number | null>`sum(CASE WHEN d.kind = 'invoice' AND d.status = 'paid' THEN d.payable_ore ELSE 0 END)`.as('paid'),
-      sql<string | number | null>`sum(CASE WHEN d.kind = 'invoice' AND d.status <> 'paid' THEN d.payable_ore WHEN d.kind = 'credit_note' AND c.status <> 'paid' THEN -d.payable_ore ELSE 0 END)`.as(
+      sql<
+        string | number | null
+      >`sum(CASE WHEN d.kind = 'invoice' AND d.status <> 'paid' THEN d.payable_ore WHEN d.kind = 'credit_note' AND c.status <> 'paid' THEN -d.payable_ore ELSE 0 END)`.as(
         'outstanding',
       ),
     ])

@@ -9,7 +9,18 @@ import { localDateKey } from '../lib/dates.js';
 import { recordAudit } from '../staff/audit.js';
 import type { StaffIdentity } from '../staff/identity.js';
 import { FINANCE_PAGE_SIZE, isCalendarDate, type FinanceQuery } from './finance.filters.js';
-import { creditNotesOf, eventsWithDocuments, financeRows, financeTotals, revenueByEvent, unmarkDocumentPaid, type RevenueRow, type FinanceFilters, type FinanceRow, type FinanceTotals } from './finance.queries.js';
+import {
+  creditNotesOf,
+  eventsWithDocuments,
+  financeRows,
+  financeTotals,
+  revenueByEvent,
+  unmarkDocumentPaid,
+  type RevenueRow,
+  type FinanceFilters,
+  type FinanceRow,
+  type FinanceTotals,
+} from './finance.queries.js';
 import { documentByNumber, markDocumentPaid, type StoredDocument } from './invoices.queries.js';
 
 /** The most rows one export holds; a bigger export is narrowed with the filters (a year holds far fewer). */

@@ -17,7 +17,15 @@ import { sendHtml } from '../web/page.js';
 import { notFound } from '../lib/errors.js';
 import { bookkeepingFilename, bookkeepingTable } from './bookkeeping-export.js';
 import { financeQuerySchema, type FinanceQuery } from './finance.filters.js';
-import { creditNotesOfInvoice, eventsWithFinanceDocuments, exportFinanceDocuments, findDocument, listFinanceDocuments, markInvoicePaid, undoInvoicePaid } from './finance.service.js';
+import {
+  creditNotesOfInvoice,
+  eventsWithFinanceDocuments,
+  exportFinanceDocuments,
+  findDocument,
+  listFinanceDocuments,
+  markInvoicePaid,
+  undoInvoicePaid,
+} from './finance.service.js';
 import { attachmentDisposition } from '../materials/content-disposition.js';
 import { sendInvoiceFile } from './invoice-download.js';
 import { invoicePdfFile, invoiceXmlFile } from './invoices.service.js';
@@ -35,10 +43,12 @@ function filterValues(query: unknown): FilterValues {
 
 /** The query as the schema reads it: one text per name (a repeated name counts once). */
 function queryInput(query: unknown): Record<string, string> {
-  return Object.fromEntries([...FILTER_TEXT, 'overdue', 'page'].flatMap((f) => {
-    const v = formField(query, f);
-    return v === undefined ? [] : [[f, v]];
-  }));
+  return Object.fromEntries(
+    [...FILTER_TEXT, 'overdue', 'page'].flatMap((f) => {
+      const v = formField(query, f);
+      return v === undefined ? [] : [[f, v]];
+    }),
+  );
 }
 
 export function parseFinanceQuery(query: unknown, locale: 'da' | 'en'): { query: FinanceQuery } | { errors: FormError[] } {
@@ -53,11 +63,14 @@ export function parseFinanceQuery(query: unknown, locale: 'da' | 'en'): { query:
     if (seen.has(target)) continue;
     seen.add(target);
     const code = ['invalid_value', 'invalid_date', 'date_order', 'too_long', 'invalid_characters'].includes(issue.message) ? issue.message : 'invalid_value';
-    errors.push({ key: target, id: `filter-${target}`, message: `${t(`finance.filter.${target}` as MessageKey)}: ${t(`finance.filter.error.${code}` as MessageKey)}` });
+    errors.push({
+      key: target,
+      id: `filter-${target}`,
+      message: `${t(`finance.filter.${target}` as MessageKey)}: ${t(`finance.filter.error.${code}` as MessageKey)}`,
+    });
   }
   return { errors };
 }
-
 
 export function invoicesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
@@ -80,7 +93,11 @@ export function invoicesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     app.get(FINANCE_EXPORT_PATH, readRoute, async (request, reply) => {
       const locale = staffOf(request).locale;
       const parsed = parseFinanceQuery(request.query, locale);
-      if ('errors' in parsed) return reply.code(400).type('text/plain; charset=utf-8').send(parsed.errors.map((e) => e.message).join('\n'));
+      if ('errors' in parsed)
+        return reply
+          .code(400)
+          .type('text/plain; charset=utf-8')
+          .send(parsed.errors.map((e) => e.message).join('\n'));
       const rows = await exportFinanceDocuments(ctx, parsed.query);
       const today = localDateKey(ctx.clock.now().toISOString());
       return reply
@@ -97,7 +114,12 @@ export function invoicesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       return stored;
     };
 
-    const detail = async (request: FastifyRequest, reply: FastifyReply, extra: { notice?: DetailNotice; paymentValue?: string; errors?: FormError[] } = {}, status = 200) => {
+    const detail = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      extra: { notice?: DetailNotice; paymentValue?: string; errors?: FormError[] } = {},
+      status = 200,
+    ) => {
       const stored = await loadDocument(request);
       const page = await adminPageContext(ctx, request, reply);
       const [events, creditNotes] = await Promise.all([eventsWithFinanceDocuments(ctx), creditNotesOfInvoice(ctx, stored.id)]);
@@ -123,7 +145,11 @@ export function invoicesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     app.get(`${FINANCE_PATH}/:number/pdf`, readRoute, async (request, reply) => sendInvoiceFile(reply, await invoicePdfFile(await loadDocument(request))));
     app.get(`${FINANCE_PATH}/:number/xml`, readRoute, async (request, reply) => sendInvoiceFile(reply, invoiceXmlFile(await loadDocument(request))));
 
-    const back = (reply: FastifyReply, number: string, notice: DetailNotice) => reply.code(303).header('location', `${financeDocumentPath(number)}?done=${notice}`).send();
+    const back = (reply: FastifyReply, number: string, notice: DetailNotice) =>
+      reply
+        .code(303)
+        .header('location', `${financeDocumentPath(number)}?done=${notice}`)
+        .send();
 
     app.post(`${FINANCE_PATH}/:number/paid`, writeRoute, async (request, reply) => {
       const stored = await loadDocument(request);

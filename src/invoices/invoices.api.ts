@@ -27,7 +27,9 @@ const deliverySchema = z
   .object({
     state: z
       .enum(DELIVERY_STATES)
-      .describe("not_sent; email: sent by mail; peppol_pending: handed to the Peppol access point, not confirmed yet; peppol_delivered: the access point confirmed delivery; other: another channel"),
+      .describe(
+        'not_sent; email: sent by mail; peppol_pending: handed to the Peppol access point, not confirmed yet; peppol_delivered: the access point confirmed delivery; other: another channel',
+      ),
     channel: z.string().nullable().describe("The sender's channel, e.g. 'email' or 'peppol'"),
     sentAt: z.string().nullable().describe('When it was handed to the channel'),
     deliveredAt: z.string().nullable().describe('When the access point confirmed delivery (Peppol only)'),
@@ -86,7 +88,16 @@ const documentSchema = z
       personReference: z.string().nullable(),
       poNumber: z.string().nullable(),
     }),
-    lines: z.array(z.object({ description: z.string(), quantity: z.number(), unitPriceOre: z.number().int(), lineNetOre: z.number().int(), vatCategory: z.string(), vatPercent: z.number() })),
+    lines: z.array(
+      z.object({
+        description: z.string(),
+        quantity: z.number(),
+        unitPriceOre: z.number().int(),
+        lineNetOre: z.number().int(),
+        vatCategory: z.string(),
+        vatPercent: z.number(),
+      }),
+    ),
     totals: z.object({ netOre: z.number().int(), vatOre: z.number().int(), totalOre: z.number().int(), payableOre: z.number().int() }),
     creditedInvoice: z.string().nullable(),
   })
@@ -126,12 +137,18 @@ function documentOf(stored: StoredDocument): z.infer<typeof documentSchema> {
     bookingId: d.bookingId,
     eventId: stored.eventId,
     buyer: { organisation: d.buyer.organisation, cvr: d.buyer.cvr, ean: d.buyer.ean, personReference: d.buyer.personReference, poNumber: d.buyer.poNumber },
-    lines: d.lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceOre: l.unitPriceOre, lineNetOre: l.lineNetOre, vatCategory: l.vatCategory, vatPercent: l.vatPercent })),
+    lines: d.lines.map((l) => ({
+      description: l.description,
+      quantity: l.quantity,
+      unitPriceOre: l.unitPriceOre,
+      lineNetOre: l.lineNetOre,
+      vatCategory: l.vatCategory,
+      vatPercent: l.vatPercent,
+    })),
     totals: { netOre: d.totals.taxExclusiveOre, vatOre: d.totals.taxOre, totalOre: d.totals.taxInclusiveOre, payableOre: d.totals.payableOre },
     creditedInvoice: d.creditedInvoice?.number ?? null,
   };
 }
-
 
 export function invoicesApi(ctx: AppContext): FastifyPluginAsync {
   const roles = access.invoices.read;

@@ -233,8 +233,21 @@ export function toStoredDocument(row: DocumentRow, lines: readonly LineRow[]): S
 
 async function withLines(db: Database, rows: DocumentRow[]): Promise<StoredDocument[]> {
   if (rows.length === 0) return [];
-  const lines = await db.selectFrom('invoice_lines').selectAll().where('document_id', 'in', rows.map((r) => r.id)).execute();
-  return rows.map((r) => toStoredDocument(r, lines.filter((l) => l.document_id === r.id)));
+  const lines = await db
+    .selectFrom('invoice_lines')
+    .selectAll()
+    .where(
+      'document_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  return rows.map((r) =>
+    toStoredDocument(
+      r,
+      lines.filter((l) => l.document_id === r.id),
+    ),
+  );
 }
 
 /** Every document of a booking, oldest first. */
@@ -274,7 +287,11 @@ export async function listDocumentRows(db: Database, filter: DocumentFilter = {}
   if (filter.eventId !== undefined) q = q.where('event_id', '=', filter.eventId);
   if (filter.issuedFrom) q = q.where('issue_date', '>=', filter.issuedFrom);
   if (filter.issuedTo) q = q.where('issue_date', '<=', filter.issuedTo);
-  return q.orderBy('series_number', 'desc').limit(filter.limit ?? 100).offset(filter.offset ?? 0).execute();
+  return q
+    .orderBy('series_number', 'desc')
+    .limit(filter.limit ?? 100)
+    .offset(filter.offset ?? 0)
+    .execute();
 }
 
 /** Documents waiting for their sender, oldest first. */

@@ -63,7 +63,6 @@ export async function invoicePdfFile(stored: StoredDocument): Promise<RenderedFi
   return { filename: `${fileBaseOf(stored)}.pdf`, contentType: 'application/pdf', body: await renderInvoicePdf(stored.document) };
 }
 
-
 /** Marks an unpaid invoice paid today (the Danish calendar day, as the finance page does), without an audit entry: for scripts and tests; staff go through finance.service. */
 export async function markInvoicePaid(ctx: AppContext, documentId: number): Promise<boolean> {
   const today = localDateKey(ctx.clock.now().toISOString());

@@ -20,15 +20,40 @@ export async function readBooking(db: Database, bookingId: number) {
     .leftJoin('event_add_ons as ea', 'ea.id', 'pa.add_on_id')
     .leftJoin('no_shows as ns', 'ns.participant_id', 'p.id')
     .select([
-      'r.id', 'r.event_id', 'r.locale', 'r.updated_at', 'r.payer_organisation', 'r.payer_cvr', 'r.payer_ean',
-      'r.payer_person_reference', 'r.payer_po_number', 'r.payer_address', 'r.payer_postal_code', 'r.payer_city', 'r.payer_country_code',
-      'r.payer_email', 'r.booker_name', 'r.price_kind',
-      'e.title as event_title', 'e.status as event_status', 'e.starts_at as event_starts_at', 'e.ends_at as event_ends_at',
-      'e.vat_mode', 'e.vat_exemption_reason',
-      'p.id as participant_id', 'p.name as participant_name', 'p.status as participant_status', 'p.position as participant_position',
-      'p.price_ore as participant_price_ore', 'p.cancellation_fee_ore', 'ns.fee_ore as no_show_fee_ore',
-      'pa.add_on_id', 'pa.status as add_on_status', 'pa.price_ore as add_on_price_ore',
-      'ea.name_da as add_on_name', 'ea.position as add_on_position',
+      'r.id',
+      'r.event_id',
+      'r.locale',
+      'r.updated_at',
+      'r.payer_organisation',
+      'r.payer_cvr',
+      'r.payer_ean',
+      'r.payer_person_reference',
+      'r.payer_po_number',
+      'r.payer_address',
+      'r.payer_postal_code',
+      'r.payer_city',
+      'r.payer_country_code',
+      'r.payer_email',
+      'r.booker_name',
+      'r.price_kind',
+      'e.title as event_title',
+      'e.status as event_status',
+      'e.starts_at as event_starts_at',
+      'e.ends_at as event_ends_at',
+      'e.vat_mode',
+      'e.vat_exemption_reason',
+      'p.id as participant_id',
+      'p.name as participant_name',
+      'p.status as participant_status',
+      'p.position as participant_position',
+      'p.price_ore as participant_price_ore',
+      'p.cancellation_fee_ore',
+      'ns.fee_ore as no_show_fee_ore',
+      'pa.add_on_id',
+      'pa.status as add_on_status',
+      'pa.price_ore as add_on_price_ore',
+      'ea.name_da as add_on_name',
+      'ea.position as add_on_position',
     ])
     .where('r.id', '=', bookingId)
     .execute();
@@ -49,7 +74,13 @@ export async function readBooking(db: Database, bookingId: number) {
       addOns: [],
     };
     if (row.add_on_id !== null) {
-      p.addOns.push({ addOnId: row.add_on_id, name: row.add_on_name!, status: row.add_on_status!, priceOre: row.add_on_price_ore!, position: row.add_on_position ?? 0 });
+      p.addOns.push({
+        addOnId: row.add_on_id,
+        name: row.add_on_name!,
+        status: row.add_on_status!,
+        priceOre: row.add_on_price_ore!,
+        position: row.add_on_position ?? 0,
+      });
     }
     participants.set(row.participant_id, p);
   }
@@ -104,7 +135,11 @@ export type BookingRead = NonNullable<Awaited<ReturnType<typeof readBooking>>>;
  * (PostgreSQL; on SQLite the write transaction already serialises them).
  */
 export async function lockBookingState(trx: Database, bookingId: number): Promise<void> {
-  await trx.insertInto('invoice_booking_states').values({ booking_id: bookingId }).onConflict((oc) => oc.column('booking_id').doNothing()).execute();
+  await trx
+    .insertInto('invoice_booking_states')
+    .values({ booking_id: bookingId })
+    .onConflict((oc) => oc.column('booking_id').doNothing())
+    .execute();
   await forUpdate(trx, trx.selectFrom('invoice_booking_states').select('booking_id').where('booking_id', '=', bookingId)).execute();
 }
 

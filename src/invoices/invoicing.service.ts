@@ -130,7 +130,13 @@ export async function reissueToNewPayer(ctx: AppContext, trx: Database, bookingI
   return reconcileIn(ctx, trx, bookingId, settings, 'reissue');
 }
 
-async function reconcileIn(ctx: AppContext, trx: Database, bookingId: number, settings: OrganiserSettings, mode: 'reconcile' | 'reissue'): Promise<ReconcileResult> {
+async function reconcileIn(
+  ctx: AppContext,
+  trx: Database,
+  bookingId: number,
+  settings: OrganiserSettings,
+  mode: 'reconcile' | 'reissue',
+): Promise<ReconcileResult> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   await lockBookingState(trx, bookingId);
@@ -146,7 +152,10 @@ async function reconcileIn(ctx: AppContext, trx: Database, bookingId: number, se
   const issued: IssuedSummary[] = [];
   if (mode === 'reissue' && documents.length > 0) {
     // Credit everything still open, as if nothing were to be billed; then bill the booking afresh below.
-    const nothing = { ...booking.facts, participants: booking.facts.participants.map((p) => ({ ...p, status: 'cancelled' as const, cancellationFeeOre: null })) };
+    const nothing = {
+      ...booking.facts,
+      participants: booking.facts.participants.map((p) => ({ ...p, status: 'cancelled' as const, cancellationFeeOre: null })),
+    };
     const creditAll = planBilling(nothing, documents);
     issued.push(...(await issuePlan(trx, booking, { invoice: null, creditNotes: creditAll.creditNotes }, documents, settings, at)));
     documents = await documentsOfBooking(trx, bookingId);

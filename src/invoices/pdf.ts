@@ -24,14 +24,7 @@ function partyLines(doc: InvoiceDocument): { seller: string[]; buyer: string[] }
   const b = doc.buyer;
   const buyerEndpoint = endpointOf(b);
   return {
-    seller: [
-      s.legalName,
-      s.address,
-      `${s.postalCode} ${s.city}`,
-      `CVR-nr. ${s.cvr}`,
-      ...(s.gln ? [`EAN/GLN ${s.gln}`] : []),
-      ...(s.email ? [s.email] : []),
-    ],
+    seller: [s.legalName, s.address, `${s.postalCode} ${s.city}`, `CVR-nr. ${s.cvr}`, ...(s.gln ? [`EAN/GLN ${s.gln}`] : []), ...(s.email ? [s.email] : [])],
     buyer: [
       b.organisation,
       b.address,
@@ -51,7 +44,11 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   const width = pdf.page.width - 2 * MARGIN;
   const half = width / 2 - 10;
 
-  pdf.font('bold').fontSize(22).fillColor(ACCENT).text(credit ? 'Kreditnota' : 'Faktura', MARGIN, MARGIN);
+  pdf
+    .font('bold')
+    .fontSize(22)
+    .fillColor(ACCENT)
+    .text(credit ? 'Kreditnota' : 'Faktura', MARGIN, MARGIN);
   pdf.font('body').fontSize(11).fillColor(INK).text(`Nr. ${doc.number}`);
   pdf.moveDown(1);
 
@@ -60,8 +57,16 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   pdf.font('bold').fontSize(9).fillColor(MUTED).text('Fra', MARGIN, top, { width: half });
   pdf.font('body').fontSize(10).fillColor(INK).text(parties.seller.join('\n'), MARGIN, pdf.y, { width: half });
   const leftBottom = pdf.y;
-  pdf.font('bold').fontSize(9).fillColor(MUTED).text('Til', MARGIN + half + 20, top, { width: half });
-  pdf.font('body').fontSize(10).fillColor(INK).text(parties.buyer.join('\n'), MARGIN + half + 20, pdf.y, { width: half });
+  pdf
+    .font('bold')
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text('Til', MARGIN + half + 20, top, { width: half });
+  pdf
+    .font('body')
+    .fontSize(10)
+    .fillColor(INK)
+    .text(parties.buyer.join('\n'), MARGIN + half + 20, pdf.y, { width: half });
   pdf.y = Math.max(leftBottom, pdf.y);
   pdf.moveDown(1);
 
@@ -72,7 +77,10 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   for (const [label, value] of facts) {
     const y = pdf.y;
     pdf.font('bold').fontSize(10).fillColor(INK).text(label, MARGIN, y, { width: 130 });
-    pdf.font('body').fontSize(10).text(value, MARGIN + 130, y, { width: width - 130 });
+    pdf
+      .font('body')
+      .fontSize(10)
+      .text(value, MARGIN + 130, y, { width: width - 130 });
     pdf.moveDown(0.2);
   }
   pdf.moveDown(1);
@@ -84,7 +92,12 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   pdf.text('Antal', cols.quantity, header, { width: 40, align: 'right' });
   pdf.text('Enhedspris', cols.price, header, { width: 80, align: 'right' });
   pdf.text('Beløb', cols.amount, header, { width: 90, align: 'right' });
-  pdf.moveTo(MARGIN, pdf.y + 2).lineTo(MARGIN + width, pdf.y + 2).lineWidth(0.5).strokeColor(MUTED).stroke();
+  pdf
+    .moveTo(MARGIN, pdf.y + 2)
+    .lineTo(MARGIN + width, pdf.y + 2)
+    .lineWidth(0.5)
+    .strokeColor(MUTED)
+    .stroke();
   pdf.moveDown(0.5);
   for (const line of doc.lines) {
     if (pdf.y > pdf.page.height - MARGIN - 120) pdf.addPage();
@@ -98,7 +111,12 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
     pdf.y = Math.max(after, pdf.y);
     pdf.moveDown(0.3);
   }
-  pdf.moveTo(MARGIN, pdf.y).lineTo(MARGIN + width, pdf.y).lineWidth(0.5).strokeColor(MUTED).stroke();
+  pdf
+    .moveTo(MARGIN, pdf.y)
+    .lineTo(MARGIN + width, pdf.y)
+    .lineWidth(0.5)
+    .strokeColor(MUTED)
+    .stroke();
   pdf.moveDown(0.5);
 
   const sums: Array<[string, string, boolean]> = [['Beløb ekskl. moms', kr(doc.totals.taxExclusiveOre), false]];
@@ -112,7 +130,10 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   sums.push([credit ? 'Krediteret i alt' : 'I alt at betale', kr(doc.totals.payableOre), true]);
   for (const [label, value, strong] of sums) {
     const y = pdf.y;
-    pdf.font(strong ? 'bold' : 'body').fontSize(strong ? 12 : 10).fillColor(INK);
+    pdf
+      .font(strong ? 'bold' : 'body')
+      .fontSize(strong ? 12 : 10)
+      .fillColor(INK);
     pdf.text(label, MARGIN, y, { width: width - 110, align: 'right' });
     const after = pdf.y;
     pdf.text(value, MARGIN + width - 100, y, { width: 100, align: 'right' });
@@ -121,13 +142,18 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   }
   pdf.moveDown(1);
 
-  pdf.font('bold').fontSize(11).fillColor(ACCENT).text(credit ? 'Tilbagebetaling' : 'Betaling', MARGIN, pdf.y);
+  pdf
+    .font('bold')
+    .fontSize(11)
+    .fillColor(ACCENT)
+    .text(credit ? 'Tilbagebetaling' : 'Betaling', MARGIN, pdf.y);
   pdf.font('body').fontSize(10).fillColor(INK).text(doc.paymentTerms, { width });
   const m = paymentMeansOf(doc);
   if (m) {
-    const text = m.code === '42'
-      ? `Bankoverførsel til reg.nr. ${m.branchId} konto ${m.accountId}. Betalings-id: ${m.paymentId}.`
-      : `Bankoverførsel til IBAN ${m.accountId}${m.branchId ? `, BIC ${m.branchId}` : ''}. Betalings-id: ${m.paymentId}.`;
+    const text =
+      m.code === '42'
+        ? `Bankoverførsel til reg.nr. ${m.branchId} konto ${m.accountId}. Betalings-id: ${m.paymentId}.`
+        : `Bankoverførsel til IBAN ${m.accountId}${m.branchId ? `, BIC ${m.branchId}` : ''}. Betalings-id: ${m.paymentId}.`;
     pdf.text(text, { width });
   }
 

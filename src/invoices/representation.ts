@@ -18,7 +18,11 @@ function parseRanges(header: string): Range[] {
   return header
     .split(',')
     .map((part, order) => {
-      const [type = '', ...params] = part.trim().toLowerCase().split(';').map((s) => s.trim());
+      const [type = '', ...params] = part
+        .trim()
+        .toLowerCase()
+        .split(';')
+        .map((s) => s.trim());
       const qParam = params.find((p) => p.startsWith('q='));
       const q = qParam ? Number(qParam.slice(2)) : 1;
       return { type, q: Number.isFinite(q) && q >= 0 && q <= 1 ? q : 0, order };

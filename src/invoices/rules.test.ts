@@ -18,15 +18,29 @@ const seat = (n: number, price = 395_000, exempt = false): LineItem => ({
 
 function invoice(items: LineItem[] = [seat(1), seat(2)]): InvoiceDocument {
   return composeDocument({
-    kind: 'invoice', number: 'TM-1', issueDate: '2026-06-01', paymentTermsDays: 30,
-    seller: sampleSeller, buyer: sampleBuyer, items, note: 'Døgnseminar', bookingId: 7,
+    kind: 'invoice',
+    number: 'TM-1',
+    issueDate: '2026-06-01',
+    paymentTermsDays: 30,
+    seller: sampleSeller,
+    buyer: sampleBuyer,
+    items,
+    note: 'Døgnseminar',
+    bookingId: 7,
   });
 }
 
 function creditNote(items: LineItem[] = [seat(1)]): InvoiceDocument {
   return composeDocument({
-    kind: 'credit_note', number: 'TM-2', issueDate: '2026-06-02', paymentTermsDays: 30,
-    seller: sampleSeller, buyer: sampleBuyer, items, note: 'Afbestilling', bookingId: 7,
+    kind: 'credit_note',
+    number: 'TM-2',
+    issueDate: '2026-06-02',
+    paymentTermsDays: 30,
+    seller: sampleSeller,
+    buyer: sampleBuyer,
+    items,
+    note: 'Afbestilling',
+    bookingId: 7,
     creditedInvoice: { number: 'TM-1', issueDate: '2026-06-01' },
   });
 }
@@ -96,7 +110,18 @@ describe('validateInvoiceDocument', () => {
       expect(doc.totals.vat[0]!.exemptionReason).toMatch(/momslovens § 13/);
       const sub = doc.totals.vat[0]!;
       expect(rulesOf({ ...doc, totals: { ...doc.totals, vat: [{ ...sub, exemptionReason: ' ' }] } })).toContain('BR-E-10');
-      expect(rulesOf({ ...doc, totals: { ...doc.totals, vat: [{ ...sub, taxOre: 5 }], taxOre: 5, taxInclusiveOre: doc.totals.taxInclusiveOre + 5, payableOre: doc.totals.payableOre + 5 } })).toContain('BR-E-09');
+      expect(
+        rulesOf({
+          ...doc,
+          totals: {
+            ...doc.totals,
+            vat: [{ ...sub, taxOre: 5 }],
+            taxOre: 5,
+            taxInclusiveOre: doc.totals.taxInclusiveOre + 5,
+            payableOre: doc.totals.payableOre + 5,
+          },
+        }),
+      ).toContain('BR-E-09');
       expect(rulesOf({ ...doc, lines: doc.lines.map((l) => ({ ...l, vatPercent: 25 })) })).toContain('BR-E-05');
     });
   });
@@ -120,10 +145,10 @@ describe('validateInvoiceDocument', () => {
   });
 
   it('passes every composed document: any prices, quantities and VAT mode', () => {
-    const items = fc.array(
-      fc.record({ price: fc.integer({ min: 0, max: 5_000_000 }), quantity: fc.integer({ min: 1, max: 20 }) }),
-      { minLength: 1, maxLength: 20 },
-    );
+    const items = fc.array(fc.record({ price: fc.integer({ min: 0, max: 5_000_000 }), quantity: fc.integer({ min: 1, max: 20 }) }), {
+      minLength: 1,
+      maxLength: 20,
+    });
     fc.assert(
       fc.property(items, fc.boolean(), fc.boolean(), (list, exempt, credit) => {
         const lineItems = list.map((x, i) => ({ ...seat(i + 1, x.price, exempt), quantity: x.quantity }));

@@ -61,10 +61,7 @@ function headerViolations(doc: InvoiceDocument): RuleViolation[] {
 }
 
 function identifierViolations(doc: InvoiceDocument): RuleViolation[] {
-  const out: RuleViolation[] = [
-    ...endpointViolations(endpointOf(doc.seller), 'Seller'),
-    ...endpointViolations(endpointOf(doc.buyer), 'Buyer'),
-  ];
+  const out: RuleViolation[] = [...endpointViolations(endpointOf(doc.seller), 'Seller'), ...endpointViolations(endpointOf(doc.buyer), 'Buyer')];
   if (!doc.seller.cvr) out.push({ rule: 'DK-R-002', message: 'Danish suppliers MUST provide legal entity (CVR-number)' });
   else if (!isValidCvr(doc.seller.cvr)) out.push({ rule: 'TILMELD-CVR', message: 'The seller CVR number passes the modulus-11 check' });
   if (doc.buyer.cvr && !isValidCvr(doc.buyer.cvr)) out.push({ rule: 'TILMELD-CVR', message: 'The buyer CVR number passes the modulus-11 check' });
@@ -93,13 +90,16 @@ function totalViolations(doc: InvoiceDocument): RuleViolation[] {
   const t = doc.totals;
   const lineSum = doc.lines.reduce((sum, l) => sum + l.lineNetOre, 0);
   if (t.lineExtensionOre !== lineSum) out.push({ rule: 'BR-CO-10', message: 'Sum of Invoice line net amount = Σ Invoice line net amount' });
-  if (t.taxExclusiveOre !== t.lineExtensionOre) out.push({ rule: 'BR-CO-13', message: 'Invoice total amount without VAT = Σ line net amounts − allowances + charges' });
+  if (t.taxExclusiveOre !== t.lineExtensionOre)
+    out.push({ rule: 'BR-CO-13', message: 'Invoice total amount without VAT = Σ line net amounts − allowances + charges' });
   const vatSum = t.vat.reduce((sum, v) => sum + v.taxOre, 0);
   if (t.taxOre !== vatSum) out.push({ rule: 'BR-CO-14', message: 'Invoice total VAT amount = Σ VAT category tax amount' });
-  if (t.taxInclusiveOre !== t.taxExclusiveOre + t.taxOre) out.push({ rule: 'BR-CO-15', message: 'Invoice total amount with VAT = total without VAT + total VAT' });
+  if (t.taxInclusiveOre !== t.taxExclusiveOre + t.taxOre)
+    out.push({ rule: 'BR-CO-15', message: 'Invoice total amount with VAT = total without VAT + total VAT' });
   if (t.payableOre !== t.taxInclusiveOre) out.push({ rule: 'BR-CO-16', message: 'Amount due for payment = total with VAT − paid amount + rounding amount' });
   if (t.vat.length === 0) out.push({ rule: 'BR-CO-18', message: 'An Invoice shall at least have one VAT breakdown group' });
-  if (doc.kind === 'credit_note' && t.payableOre < 0) out.push({ rule: 'DK-R-016', message: 'For Danish Suppliers, a Credit note cannot have a negative total (PayableAmount)' });
+  if (doc.kind === 'credit_note' && t.payableOre < 0)
+    out.push({ rule: 'DK-R-016', message: 'For Danish Suppliers, a Credit note cannot have a negative total (PayableAmount)' });
   if (doc.kind === 'credit_note' && t.payableOre <= 0) out.push({ rule: 'TILMELD-CREDIT-POSITIVE', message: 'A credit note credits a positive amount' });
   return out;
 }

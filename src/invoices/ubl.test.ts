@@ -11,15 +11,46 @@ import { validateInvoiceDocument } from './rules.js';
 import { renderUbl } from './ubl.js';
 
 const item = (n: number, price: number, exempt = false): LineItem => ({
-  itemKey: `seat:${n}`, description: `Deltagelse: Deltager ${n}`, quantity: 1, unitPriceOre: price,
-  vatCategory: exempt ? 'E' : 'S', vatPercent: exempt ? 0 : 25, participantId: n, addOnId: null,
+  itemKey: `seat:${n}`,
+  description: `Deltagelse: Deltager ${n}`,
+  quantity: 1,
+  unitPriceOre: price,
+  vatCategory: exempt ? 'E' : 'S',
+  vatPercent: exempt ? 0 : 25,
+  participantId: n,
+  addOnId: null,
 });
 
-const invoice = (items: LineItem[] = [item(1, 395_000), { ...item(1, 85_000), itemKey: 'addon:1:3', description: 'Overnatning: Deltager 1' }], extra: Partial<Parameters<typeof composeDocument>[0]> = {}) =>
-  composeDocument({ kind: 'invoice', number: 'TM-1042', issueDate: '2026-06-01', paymentTermsDays: 30, seller: sampleSeller, buyer: sampleBuyer, items, note: 'Døgnseminar, 2026-09-15. Tilmelding nr. 7.', bookingId: 7, ...extra });
+const invoice = (
+  items: LineItem[] = [item(1, 395_000), { ...item(1, 85_000), itemKey: 'addon:1:3', description: 'Overnatning: Deltager 1' }],
+  extra: Partial<Parameters<typeof composeDocument>[0]> = {},
+) =>
+  composeDocument({
+    kind: 'invoice',
+    number: 'TM-1042',
+    issueDate: '2026-06-01',
+    paymentTermsDays: 30,
+    seller: sampleSeller,
+    buyer: sampleBuyer,
+    items,
+    note: 'Døgnseminar, 2026-09-15. Tilmelding nr. 7.',
+    bookingId: 7,
+    ...extra,
+  });
 
 const creditNote = (items: LineItem[] = [item(1, 345_000)]) =>
-  composeDocument({ kind: 'credit_note', number: 'TM-1043', issueDate: '2026-06-10', paymentTermsDays: 30, seller: sampleSeller, buyer: sampleBuyer, items, note: 'Afbestilling.', bookingId: 7, creditedInvoice: { number: 'TM-1042', issueDate: '2026-06-01' } });
+  composeDocument({
+    kind: 'credit_note',
+    number: 'TM-1043',
+    issueDate: '2026-06-10',
+    paymentTermsDays: 30,
+    seller: sampleSeller,
+    buyer: sampleBuyer,
+    items,
+    note: 'Afbestilling.',
+    bookingId: 7,
+    creditedInvoice: { number: 'TM-1042', issueDate: '2026-06-01' },
+  });
 
 /** The text of every element at a path like `cac:AccountingCustomerParty/cac:Party/cbc:EndpointID`, with attributes. */
 function at(xml: string, pathSpec: string): Array<{ text: string; attrs: Record<string, string> }> {
@@ -29,10 +60,14 @@ function at(xml: string, pathSpec: string): Array<{ text: string; attrs: Record<
     const [prefix, local] = step.split(':') as [string, string];
     nodes = nodes.flatMap((n) => {
       const out: typeof nodes = [];
-      n.each((child) => {
-        const node = child.node as unknown as { localName?: string; prefix?: string | null };
-        if (node.localName === local && node.prefix === prefix) out.push(child);
-      }, false, false);
+      n.each(
+        (child) => {
+          const node = child.node as unknown as { localName?: string; prefix?: string | null };
+          if (node.localName === local && node.prefix === prefix) out.push(child);
+        },
+        false,
+        false,
+      );
       return out;
     });
   }
@@ -46,7 +81,10 @@ const text = (xml: string, p: string) => at(xml, p).map((x) => x.text);
 describe('Peppol BIS Billing 3.0 UBL', () => {
   it('the schema check accepts the official examples and refuses a broken one', () => {
     const dir = peppolExamplesDir();
-    const examples = fs.readdirSync(dir).filter((f) => f.endsWith('.xml')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+    const examples = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
     expect(examples.length).toBeGreaterThanOrEqual(4);
     expect(validateUblDocuments(examples).map((r) => r.valid)).toEqual(examples.map(() => true));
     const broken = examples[0]!.replace(/<cbc:IssueDate>[^<]*<\/cbc:IssueDate>/, '<cbc:IssueDate>1. juni</cbc:IssueDate>');
@@ -140,12 +178,16 @@ describe('Peppol BIS Billing 3.0 UBL', () => {
 
   it('validates for any prices, quantities, VAT mode and kind', () => {
     const docs: InvoiceDocument[] = fc.sample(
-      fc.tuple(fc.array(fc.record({ price: fc.integer({ min: 0, max: 9_999_999 }), qty: fc.integer({ min: 1, max: 30 }) }), { minLength: 1, maxLength: 8 }), fc.boolean(), fc.boolean()).map(
-        ([lines, exempt, credit]) => {
+      fc
+        .tuple(
+          fc.array(fc.record({ price: fc.integer({ min: 0, max: 9_999_999 }), qty: fc.integer({ min: 1, max: 30 }) }), { minLength: 1, maxLength: 8 }),
+          fc.boolean(),
+          fc.boolean(),
+        )
+        .map(([lines, exempt, credit]) => {
           const items = lines.map((l, i) => ({ ...item(i + 1, l.price, exempt), quantity: l.qty }));
           return credit ? creditNote(items) : invoice(items);
-        },
-      ),
+        }),
       40,
     );
     const results = validateUblDocuments(docs.map(renderUbl));

@@ -141,10 +141,12 @@ function line(root: XMLBuilder, l: DocumentLine, credit: boolean): void {
 /** The document as Peppol BIS Billing 3.0 UBL (UTF-8 text). */
 export function renderUbl(doc: InvoiceDocument): string {
   const credit = doc.kind === 'credit_note';
-  const root = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele(credit ? NS.creditNote : NS.invoice, credit ? 'CreditNote' : 'Invoice', {
-    'xmlns:cac': NS.cac,
-    'xmlns:cbc': NS.cbc,
-  });
+  const root = xmlbuilder2()
+    .create({ version: '1.0', encoding: 'UTF-8' })
+    .ele(credit ? NS.creditNote : NS.invoice, credit ? 'CreditNote' : 'Invoice', {
+      'xmlns:cac': NS.cac,
+      'xmlns:cbc': NS.cbc,
+    });
   cbc(root, 'CustomizationID', PEPPOL_CUSTOMIZATION_ID);
   cbc(root, 'ProfileID', PEPPOL_PROFILE_ID);
   cbc(root, 'ID', doc.number);

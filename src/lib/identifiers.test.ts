@@ -34,7 +34,12 @@ describe('CVR numbers (modulus 11)', () => {
   });
 
   it('rejects every single-digit change of a valid number (weights 1–7 are never a multiple of 11)', () => {
-    fc.assert(fc.property(validCvr.chain((v) => changeOneDigit(v)), (changed) => !isValidCvr(changed)));
+    fc.assert(
+      fc.property(
+        validCvr.chain((v) => changeOneDigit(v)),
+        (changed) => !isValidCvr(changed),
+      ),
+    );
   });
 
   it('never throws on arbitrary text', () => {
@@ -65,7 +70,12 @@ describe('EAN numbers (GLN, GS1 check digit)', () => {
   });
 
   it('rejects every single-digit change (weights 1 and 3 never turn a change into a multiple of 10)', () => {
-    fc.assert(fc.property(validGln.chain((v) => changeOneDigit(v)), (changed) => !isValidGln(changed)));
+    fc.assert(
+      fc.property(
+        validGln.chain((v) => changeOneDigit(v)),
+        (changed) => !isValidGln(changed),
+      ),
+    );
   });
 
   it('compacts spaces typed between groups of digits', () => {
@@ -93,12 +103,23 @@ describe('IBAN (ISO 13616 mod-97)', () => {
 
   it('builds the Danish IBAN of a reg.nr. and account that the check accepts', () => {
     expect(danishIban('0040', '0440116243')).toBe('DK5000400440116243');
-    fc.assert(fc.property(digits(4), fc.integer({ min: 1, max: 10 }).chain((n) => digits(n)), (reg, account) => isValidIban(danishIban(reg, account))));
+    fc.assert(
+      fc.property(
+        digits(4),
+        fc.integer({ min: 1, max: 10 }).chain((n) => digits(n)),
+        (reg, account) => isValidIban(danishIban(reg, account)),
+      ),
+    );
   });
 
   it('rejects every single-digit change of a valid Danish IBAN', () => {
     const valid = fc.tuple(digits(4), digits(10)).map(([r, a]) => danishIban(r, a));
-    fc.assert(fc.property(valid.chain((v) => changeOneDigit(v.slice(4)).map((b) => v.slice(0, 4) + b)), (changed) => !isValidIban(changed)));
+    fc.assert(
+      fc.property(
+        valid.chain((v) => changeOneDigit(v.slice(4)).map((b) => v.slice(0, 4) + b)),
+        (changed) => !isValidIban(changed),
+      ),
+    );
   });
 
   it('never throws on arbitrary text', () => {

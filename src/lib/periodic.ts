@@ -15,9 +15,7 @@ export function startPeriodic(run: () => Promise<unknown>, intervalMs: number, o
   const schedule = (): void => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = run()
-        .catch(onError)
-        .finally(schedule);
+      running = run().catch(onError).finally(schedule);
     }, intervalMs);
     timer.unref();
   };

@@ -25,7 +25,12 @@ const STOP_WORDS = new Set(
 
 /** Lower-cased words of a text (letters and digits only), every one of them. */
 export function textWords(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** Snowball Danish stems of all the words in a text, in order (for the index). */

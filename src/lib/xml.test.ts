@@ -10,11 +10,16 @@ describe('escapeXml', () => {
 
   it('always gives text XML 1.0 can hold, with no markup left', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('&', '<', '>', '"', "'", '\u0000', '\uFFFE', '\uD800', '\uDC00'), fc.string({ unit: 'binary', maxLength: 1 })) }), (text) => {
-        const out = escapeXml(text);
-        expect(out).not.toMatch(/[<>"']|&(?!(amp|lt|gt|quot|apos);)/);
-        expect(out).toMatch(/^[\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.oneof(fc.constantFrom('&', '<', '>', '"', "'", '\u0000', '\uFFFE', '\uD800', '\uDC00'), fc.string({ unit: 'binary', maxLength: 1 })),
+        }),
+        (text) => {
+          const out = escapeXml(text);
+          expect(out).not.toMatch(/[<>"']|&(?!(amp|lt|gt|quot|apos);)/);
+          expect(out).toMatch(/^[\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u);
+        },
+      ),
       { numRuns: 500 },
     );
   });

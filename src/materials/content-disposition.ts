@@ -4,8 +4,21 @@
  * 5987) so that "Døgnseminar.pdf" arrives with its Danish letters.
  */
 const replacements: Record<string, string> = {
-  æ: 'ae', ø: 'oe', å: 'aa', Æ: 'Ae', Ø: 'Oe', Å: 'Aa', ß: 'ss',
-  '–': '-', '—': '-', '‘': "'", '’': "'", '“': "'", '”': "'", '«': "'", '»': "'",
+  æ: 'ae',
+  ø: 'oe',
+  å: 'aa',
+  Æ: 'Ae',
+  Ø: 'Oe',
+  Å: 'Aa',
+  ß: 'ss',
+  '–': '-',
+  '—': '-',
+  '‘': "'",
+  '’': "'",
+  '“': "'",
+  '”': "'",
+  '«': "'",
+  '»': "'",
 };
 
 /** The file name with only printable ASCII that is safe inside a quoted string. */
@@ -25,9 +38,7 @@ function encodeExtValue(value: string): string {
 }
 
 export function attachmentDisposition(filename: string): string {
-  const clean = filename
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  const clean = filename.replace(/[\u0000-\u001f\u007f]/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   const fallback = asciiFilename(clean);
   const header = `attachment; filename="${fallback}"`;
   return fallback === clean || clean === '' ? header : `${header}; filename*=UTF-8''${encodeExtValue(clean)}`;

@@ -4,7 +4,13 @@ import { translator } from '../web/i18n.js';
 import { materialDraftFrom, parseMaterialDraft, type UploadState } from './materials.admin.form.js';
 
 const file: UploadState = { kind: 'file', tempPath: '/tmp/x', sentName: 'program.pdf', size: 1234 };
-const options = (over: Partial<Parameters<typeof parseMaterialDraft>[2]> = {}) => ({ fileRequired: true, maxBytes: 25_000_000, locale: 'da' as const, t: translator('da'), ...over });
+const options = (over: Partial<Parameters<typeof parseMaterialDraft>[2]> = {}) => ({
+  fileRequired: true,
+  maxBytes: 25_000_000,
+  locale: 'da' as const,
+  t: translator('da'),
+  ...over,
+});
 
 describe('parseMaterialDraft', () => {
   it('accepts a public file on an article and a participants’ file on an event', () => {
@@ -22,7 +28,10 @@ describe('parseMaterialDraft', () => {
     const d = { title: '', visibility: 'public', event: '1', article: '' };
     expect(parseMaterialDraft(d, { kind: 'none' }, options())).toEqual({ ok: false, errors: [{ key: 'file', message: 'Vælg en fil.' }] });
     expect(parseMaterialDraft(d, { kind: 'none' }, options({ fileRequired: false })).ok).toBe(true);
-    expect(parseMaterialDraft(d, { kind: 'tooLarge' }, options())).toEqual({ ok: false, errors: [{ key: 'file', message: 'Filen er for stor. Den må højst være 25 MB.' }] });
+    expect(parseMaterialDraft(d, { kind: 'tooLarge' }, options())).toEqual({
+      ok: false,
+      errors: [{ key: 'file', message: 'Filen er for stor. Den må højst være 25 MB.' }],
+    });
     expect(parseMaterialDraft(d, { kind: 'tooLarge' }, options({ locale: 'en', t: translator('en'), maxBytes: 1_500_000 }))).toEqual({
       ok: false,
       errors: [{ key: 'file', message: 'The file is too large. It may be at most 1.5 MB.' }],
@@ -46,7 +55,10 @@ describe('parseMaterialDraft', () => {
   it('never throws on anything posted', () => {
     fc.assert(
       fc.property(
-        fc.dictionary(fc.constantFrom('title', 'visibility', 'event', 'article', '__proto__', 'x'), fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('public', 'participants', 'after_event', '1', '2147483648'), fc.anything())),
+        fc.dictionary(
+          fc.constantFrom('title', 'visibility', 'event', 'article', '__proto__', 'x'),
+          fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('public', 'participants', 'after_event', '1', '2147483648'), fc.anything()),
+        ),
         fc.constantFrom<UploadState>({ kind: 'none' }, { kind: 'tooLarge' }, file),
         (body, upload) => {
           const r = parseMaterialDraft(materialDraftFrom(body), upload, options({ fileRequired: false }));

@@ -78,7 +78,8 @@ export function parseMaterialDraft(
 ): { ok: true; fields: MaterialFields } | { ok: false; errors: MaterialFieldError[] } {
   const { t } = options;
   const errors: MaterialFieldError[] = [];
-  if (upload.kind === 'tooLarge') errors.push({ key: 'file', message: t('materials.admin.error.file.tooLarge', { max: sizeLimitText(options.maxBytes, options.locale) }) });
+  if (upload.kind === 'tooLarge')
+    errors.push({ key: 'file', message: t('materials.admin.error.file.tooLarge', { max: sizeLimitText(options.maxBytes, options.locale) }) });
   else if (upload.kind === 'none' && options.fileRequired) errors.push({ key: 'file', message: t('materials.admin.error.file.required') });
   else if (upload.kind === 'file' && upload.size === 0) errors.push({ key: 'file', message: t('materials.admin.error.file.empty') });
 

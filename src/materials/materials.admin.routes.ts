@@ -46,12 +46,18 @@ import { adminMaterialPaths } from './index.js';
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
 const idParams = z.object({ id });
-const optionalId = z.union([z.literal(''), id]).optional().transform((v) => (typeof v === 'number' ? v : undefined));
+const optionalId = z
+  .union([z.literal(''), id])
+  .optional()
+  .transform((v) => (typeof v === 'number' ? v : undefined));
 const listQuery = z.object({ page: pageParam, event: optionalId, article: optionalId, done: z.string().max(40).optional() });
 const ownerQuery = z.object({ event: optionalId, article: optionalId });
 const doneQuery = z.object({ done: z.string().max(40).optional() });
 
-const NOTICES = { uploaded: 'materials.admin.uploaded', saved: 'materials.admin.saved', deleted: 'materials.admin.deleted' } as const satisfies Record<string, MessageKey>;
+const NOTICES = { uploaded: 'materials.admin.uploaded', saved: 'materials.admin.saved', deleted: 'materials.admin.deleted' } as const satisfies Record<
+  string,
+  MessageKey
+>;
 
 function noticeText(page: AdminPageContext, done: string | undefined): string | undefined {
   return done && Object.prototype.hasOwnProperty.call(NOTICES, done) ? page.t(NOTICES[done as keyof typeof NOTICES]) : undefined;
@@ -163,13 +169,26 @@ export function materialsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       const shown = event !== undefined ? { event } : article !== undefined ? { article } : {};
       return sendHtml(
         reply,
-        MaterialsPage({ page, materials: list.materials, current: n, pageCount: list.pageCount, filter: shown, ownerTitle: await ownerTitle(ctx, filter), notice: noticeText(page, done) }),
+        MaterialsPage({
+          page,
+          materials: list.materials,
+          current: n,
+          pageCount: list.pageCount,
+          filter: shown,
+          ownerTitle: await ownerTitle(ctx, filter),
+          notice: noticeText(page, done),
+        }),
       );
     });
 
     app.get(adminMaterialPaths.create(), { ...guarded, schema: { hide: true, querystring: ownerQuery } }, async (request, reply) => {
       const { event, article } = request.query;
-      const draft: MaterialDraft = { title: '', visibility: event !== undefined ? 'participants' : 'public', event: event ? String(event) : '', article: article ? String(article) : '' };
+      const draft: MaterialDraft = {
+        title: '',
+        visibility: event !== undefined ? 'participants' : 'public',
+        event: event ? String(event) : '',
+        article: article ? String(article) : '',
+      };
       return formPage(request, reply, { draft, returnTo: article !== undefined ? 'article' : event !== undefined ? 'event' : '' });
     });
 
@@ -183,16 +202,29 @@ export function materialsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       if (upload.kind !== 'file') throw new Error('unreachable: a file is required');
       const result = await uploadMaterial(ctx, staffOf(request), parsed.fields, { tempPath: upload.tempPath, sentName: upload.sentName, size: upload.size });
       if (!result.ok) {
-        return formPage(request, reply, { draft, errors: formErrors(result.errors.map((e) => ({ key: e.key, message: page.t(e.messageKey) }))), returnTo }, 422);
+        return formPage(
+          request,
+          reply,
+          { draft, errors: formErrors(result.errors.map((e) => ({ key: e.key, message: page.t(e.messageKey) }))), returnTo },
+          422,
+        );
       }
-      return reply.code(303).header('location', afterSave(returnTo, { id: result.id, ...parsed.fields }, 'uploaded')).send();
+      return reply
+        .code(303)
+        .header('location', afterSave(returnTo, { id: result.id, ...parsed.fields }, 'uploaded'))
+        .send();
     });
 
     app.get('/admin/materials/:id', { ...guarded, schema: { hide: true, params: idParams, querystring: doneQuery } }, async (request, reply) => {
       const saved = await materialForEditing(ctx, request.params.id);
       if (!saved) throw notFound('No such material');
       const page = await adminPageContext(ctx, request, reply);
-      const draft: MaterialDraft = { title: saved.title, visibility: saved.visibility, event: saved.eventId ? String(saved.eventId) : '', article: saved.articleId ? String(saved.articleId) : '' };
+      const draft: MaterialDraft = {
+        title: saved.title,
+        visibility: saved.visibility,
+        event: saved.eventId ? String(saved.eventId) : '',
+        article: saved.articleId ? String(saved.articleId) : '',
+      };
       return formPage(request, reply, { saved, draft, returnTo: '', notice: noticeText(page, request.query.done) });
     });
 
@@ -209,9 +241,17 @@ export function materialsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       const result = await updateMaterial(ctx, staffOf(request), saved.id, parsed.fields, file);
       if (!result.ok && 'gone' in result) throw notFound('No such material');
       if (!result.ok) {
-        return formPage(request, reply, { saved, draft, errors: formErrors(result.errors.map((e) => ({ key: e.key, message: page.t(e.messageKey) }))), returnTo }, 422);
+        return formPage(
+          request,
+          reply,
+          { saved, draft, errors: formErrors(result.errors.map((e) => ({ key: e.key, message: page.t(e.messageKey) }))), returnTo },
+          422,
+        );
       }
-      return reply.code(303).header('location', afterSave(returnTo, { id: saved.id, ...parsed.fields }, 'saved')).send();
+      return reply
+        .code(303)
+        .header('location', afterSave(returnTo, { id: saved.id, ...parsed.fields }, 'saved'))
+        .send();
     });
 
     app.get('/admin/materials/:id/file', { ...guarded, schema: { hide: true, params: idParams } }, async (request, reply) => {

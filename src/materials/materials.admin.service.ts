@@ -43,7 +43,15 @@ interface MaterialSnapshot {
   articleId: number | null;
 }
 
-function snapshotOf(row: { title: string; filename: string; content_type: string; size_bytes: number; visibility: string; event_id: number | null; article_id: number | null }): MaterialSnapshot {
+function snapshotOf(row: {
+  title: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  visibility: string;
+  event_id: number | null;
+  article_id: number | null;
+}): MaterialSnapshot {
   return {
     title: row.title,
     filename: row.filename,
@@ -57,8 +65,10 @@ function snapshotOf(row: { title: string; filename: string; content_type: string
 
 async function ownerErrors(ctx: AppContext, fields: MaterialFields): Promise<MaterialServiceError[]> {
   const errors: MaterialServiceError[] = [];
-  if (fields.eventId !== null && !(await q.eventExists(ctx.db, fields.eventId))) errors.push({ key: 'event', messageKey: 'materials.admin.error.event.unknown' });
-  if (fields.articleId !== null && !(await q.articleExists(ctx.db, fields.articleId))) errors.push({ key: 'article', messageKey: 'materials.admin.error.article.unknown' });
+  if (fields.eventId !== null && !(await q.eventExists(ctx.db, fields.eventId)))
+    errors.push({ key: 'event', messageKey: 'materials.admin.error.event.unknown' });
+  if (fields.articleId !== null && !(await q.articleExists(ctx.db, fields.articleId)))
+    errors.push({ key: 'article', messageKey: 'materials.admin.error.article.unknown' });
   return errors;
 }
 
@@ -127,7 +137,13 @@ export async function uploadMaterial(ctx: AppContext, actor: Actor, fields: Mate
  * Saves a material's title, visibility and owners, and replaces its file when
  * one came. Returns ok: false with no errors when the material is gone.
  */
-export async function updateMaterial(ctx: AppContext, actor: Actor, id: number, fields: MaterialFields, file: UploadedFile | null): Promise<MaterialResult | { ok: false; gone: true }> {
+export async function updateMaterial(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  fields: MaterialFields,
+  file: UploadedFile | null,
+): Promise<MaterialResult | { ok: false; gone: true }> {
   const now = ctx.clock.now();
   const owners = await ownerErrors(ctx, fields);
   if (owners.length > 0) {
@@ -227,7 +243,15 @@ export async function eventMaterialsSummary(ctx: AppContext, eventId: number, li
   const [total, rows] = await Promise.all([q.countMaterials(ctx.db, { eventId }), q.materialsForStaff(ctx.db, { eventId }, limit, 0)]);
   return {
     total,
-    materials: rows.map((r) => ({ id: r.id, title: r.title, filename: r.filename, contentType: r.content_type, sizeBytes: r.size_bytes, visibility: r.visibility, createdAt: r.created_at })),
+    materials: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      filename: r.filename,
+      contentType: r.content_type,
+      sizeBytes: r.size_bytes,
+      visibility: r.visibility,
+      createdAt: r.created_at,
+    })),
   };
 }
 

@@ -31,7 +31,8 @@ const da = {
   'materials.admin.owner.event': 'Arrangement: {title}',
   'materials.admin.owner.article': 'Nyhed: {title}',
   'materials.admin.field.file': 'Fil',
-  'materials.admin.field.file.hint': 'PDF, Word (docx), Excel (xlsx), PowerPoint (pptx) eller OpenDocument (odt, ods, odp) på højst {max}. Filtypen kontrolleres ud fra filens indhold, ikke dens navn.',
+  'materials.admin.field.file.hint':
+    'PDF, Word (docx), Excel (xlsx), PowerPoint (pptx) eller OpenDocument (odt, ods, odp) på højst {max}. Filtypen kontrolleres ud fra filens indhold, ikke dens navn.',
   'materials.admin.field.replace': 'Erstat filen (frivilligt)',
   'materials.admin.field.replace.hint': 'Vælg kun en fil, hvis den skal erstatte den nuværende. Samme regler: PDF eller kontordokument på højst {max}.',
   'materials.admin.field.title': 'Titel',
@@ -62,7 +63,8 @@ const da = {
   'materials.admin.cancel': 'Fortryd',
   'materials.admin.error.file.required': 'Vælg en fil.',
   'materials.admin.error.file.tooLarge': 'Filen er for stor. Den må højst være {max}.',
-  'materials.admin.error.file.type': 'Filen er ikke en PDF eller et kontordokument (docx, xlsx, pptx, odt, ods, odp). Filtypen afgøres af indholdet, ikke af navnet.',
+  'materials.admin.error.file.type':
+    'Filen er ikke en PDF eller et kontordokument (docx, xlsx, pptx, odt, ods, odp). Filtypen afgøres af indholdet, ikke af navnet.',
   'materials.admin.error.file.empty': 'Filen er tom.',
   'materials.admin.error.title': 'Titlen må højst være {max} tegn og må ikke indeholde styretegn.',
   'materials.admin.error.visibility': 'Vælg, hvem der må hente filen.',
@@ -104,7 +106,8 @@ const en: Record<keyof typeof da, string> = {
   'materials.admin.owner.event': 'Event: {title}',
   'materials.admin.owner.article': 'Article: {title}',
   'materials.admin.field.file': 'File',
-  'materials.admin.field.file.hint': 'PDF, Word (docx), Excel (xlsx), PowerPoint (pptx) or OpenDocument (odt, ods, odp), at most {max}. The file type is checked from the file’s content, not its name.',
+  'materials.admin.field.file.hint':
+    'PDF, Word (docx), Excel (xlsx), PowerPoint (pptx) or OpenDocument (odt, ods, odp), at most {max}. The file type is checked from the file’s content, not its name.',
   'materials.admin.field.replace': 'Replace the file (optional)',
   'materials.admin.field.replace.hint': 'Only choose a file if it is to replace the current one. Same rules: PDF or office document of at most {max}.',
   'materials.admin.field.title': 'Title',
@@ -135,7 +138,8 @@ const en: Record<keyof typeof da, string> = {
   'materials.admin.cancel': 'Cancel',
   'materials.admin.error.file.required': 'Choose a file.',
   'materials.admin.error.file.tooLarge': 'The file is too large. It may be at most {max}.',
-  'materials.admin.error.file.type': 'The file is not a PDF or an office document (docx, xlsx, pptx, odt, ods, odp). The type is decided by the content, not the name.',
+  'materials.admin.error.file.type':
+    'The file is not a PDF or an office document (docx, xlsx, pptx, odt, ods, odp). The type is decided by the content, not the name.',
   'materials.admin.error.file.empty': 'The file is empty.',
   'materials.admin.error.title': 'The title may be at most {max} characters and may not contain control characters.',
   'materials.admin.error.visibility': 'Choose who may download the file.',

@@ -1,13 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { MaterialVisibility } from './materials.table.js';
 
-export const materialListColumns = [
-  'materials.id',
-  'materials.title',
-  'materials.filename',
-  'materials.content_type',
-  'materials.size_bytes',
-] as const;
+export const materialListColumns = ['materials.id', 'materials.title', 'materials.filename', 'materials.content_type', 'materials.size_bytes'] as const;
 
 /** Public materials attached to an article, oldest first. */
 export async function publicMaterialsOfArticle(db: Database, articleId: number) {

@@ -28,7 +28,7 @@ describe('isPublicNow', () => {
 
 describe('participantMayDownload', () => {
   const seat: ParticipantAccess = { eventId: 7, eventEndsAt: later, holdsSeat: true };
-  it('gives a confirmed seat the event\'s material, after-event material once it has ended', () => {
+  it("gives a confirmed seat the event's material, after-event material once it has ended", () => {
     expect(participantMayDownload({ visibility: 'participants', eventId: 7 }, seat, now)).toBe(true);
     expect(participantMayDownload({ visibility: 'public', eventId: 7 }, seat, now)).toBe(true);
     expect(participantMayDownload({ visibility: 'after_event', eventId: 7 }, seat, now)).toBe(false);
@@ -38,7 +38,7 @@ describe('participantMayDownload', () => {
     expect(opensAt({ visibility: 'after_event', eventId: 7 }, seat, ended)).toBeNull();
   });
 
-  it('refuses another event\'s material and anyone without a seat', () => {
+  it("refuses another event's material and anyone without a seat", () => {
     expect(participantMayDownload({ visibility: 'participants', eventId: 8 }, seat, now)).toBe(false);
     expect(participantMayDownload({ visibility: 'participants', eventId: null }, seat, now)).toBe(false);
     const waiting = { ...seat, holdsSeat: false };

@@ -44,7 +44,7 @@ describe('placeholders', () => {
     expect(fillPlaceholders('{{navn}}', { ...values, name: '{{link}}' })).toBe('{{link}}');
   });
 
-  it('lists the names in the staff member\'s language', () => {
+  it("lists the names in the staff member's language", () => {
     expect(placeholderNames('da').map((p) => p.name)).toEqual(['navn', 'arrangement', 'dato', 'sted', 'link', 'mine_tilmeldinger', 'borde']);
     expect(placeholderNames('en').map((p) => p.name)).toEqual(['name', 'event', 'date', 'venue', 'link', 'my_bookings', 'tables']);
   });
@@ -64,7 +64,12 @@ describe('templates', () => {
   });
 
   it('become a mail with a paragraph per part, line breaks kept, one-line subject', () => {
-    const mail = campaignMail({ subject: 'Om {{arrangement}}\r\nBcc: x@y.dk', body: 'Kære {{navn}}\r\n\r\nLinje 1\nLinje 2\n\n\n  \n\nHilsen' }, values, 'da', 'Tilmeld');
+    const mail = campaignMail(
+      { subject: 'Om {{arrangement}}\r\nBcc: x@y.dk', body: 'Kære {{navn}}\r\n\r\nLinje 1\nLinje 2\n\n\n  \n\nHilsen' },
+      values,
+      'da',
+      'Tilmeld',
+    );
     expect(mail.subject).toBe('Om Konsulent i en politisk styret organisation Bcc: x@y.dk');
     expect(mail.blocks).toEqual([
       { kind: 'p', text: 'Kære Mette Holm' },
@@ -77,7 +82,12 @@ describe('templates', () => {
   it('escapes whatever a name or the text holds in the HTML version (property)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 200 }), (name, body) => {
-        const mail = campaignMail({ subject: '{{navn}}', body: `<b>{{navn}}</b>\n\n${body}` }, { ...values, name: `<script>${name}</script>` }, 'da', 'Tilmeld');
+        const mail = campaignMail(
+          { subject: '{{navn}}', body: `<b>{{navn}}</b>\n\n${body}` },
+          { ...values, name: `<script>${name}</script>` },
+          'da',
+          'Tilmeld',
+        );
         // Inside a quoted attribute value (kitajs escapes its quotes) a < is only text.
         const html = renderHtml(mail).replace(/="[^"]*"/g, '=""');
         expect(html).not.toContain('<script>');

@@ -82,7 +82,14 @@ export function campaignsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       request: FastifyRequest,
       reply: FastifyReply,
       event: MessagesEventRow,
-      o: { draft: CampaignDraft; errors?: FormError[]; preview?: CampaignPreview | undefined; reminder?: ReminderSettings; reminderErrors?: FormError[]; notice?: string },
+      o: {
+        draft: CampaignDraft;
+        errors?: FormError[];
+        preview?: CampaignPreview | undefined;
+        reminder?: ReminderSettings;
+        reminderErrors?: FormError[];
+        notice?: string;
+      },
       status = 200,
     ) => {
       const page = await adminPageContext(ctx, request, reply);
@@ -92,7 +99,19 @@ export function campaignsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       const reminded = campaigns.find((c) => c.kind === 'reminder')?.recipient_count ?? 0;
       return sendHtml(
         reply,
-        MessagesPage({ page, event, campaigns, mayWrite, draft: o.draft, errors: o.errors ?? [], preview: o.preview, reminder, reminded, reminderErrors: o.reminderErrors ?? [], notice: o.notice }),
+        MessagesPage({
+          page,
+          event,
+          campaigns,
+          mayWrite,
+          draft: o.draft,
+          errors: o.errors ?? [],
+          preview: o.preview,
+          reminder,
+          reminded,
+          reminderErrors: o.reminderErrors ?? [],
+          notice: o.notice,
+        }),
         status,
       );
     };
@@ -106,11 +125,17 @@ export function campaignsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
         const progress = await campaignProgress(ctx.db, event.id, request.query.edit);
         if (!progress) throw notFound('No such mailing');
         if (progress.campaign.status !== 'scheduled' || progress.campaign.kind !== 'manual') {
-          return reply.code(303).header('location', `${campaignPaths.campaign(event.id, progress.campaign.id)}?done=notScheduled`).send();
+          return reply
+            .code(303)
+            .header('location', `${campaignPaths.campaign(event.id, progress.campaign.id)}?done=notScheduled`)
+            .send();
         }
         return listPage(request, reply, event, { draft: draftOfScheduled(progress.campaign) });
       }
-      return listPage(request, reply, event, { draft: draftFromTemplate(request.query.template ?? 'practical', request.query.audience ?? 'confirmed'), ...(notice ? { notice } : {}) });
+      return listPage(request, reply, event, {
+        draft: draftFromTemplate(request.query.template ?? 'practical', request.query.audience ?? 'confirmed'),
+        ...(notice ? { notice } : {}),
+      });
     });
 
     app.post('/admin/events/:id/messages', { ...writing, schema: { hide: true, params: eventParams } }, async (request, reply) => {
@@ -135,12 +160,16 @@ export function campaignsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
         }
         if (!result.ok) return listPage(request, reply, event, { draft, errors: noRecipients }, 422);
         const done = result.repeated ? 'repeated' : result.scheduled ? 'scheduled' : 'sent';
-        return reply.code(303).header('location', `${campaignPaths.campaign(result.eventId, result.campaignId)}?done=${done}`).send();
+        return reply
+          .code(303)
+          .header('location', `${campaignPaths.campaign(result.eventId, result.campaignId)}?done=${done}`)
+          .send();
       }
       // Preview (also a send whose form lost its key: it is shown again with a fresh one to send from).
       const preview = await previewCampaign(ctx, event, parsed.fields);
       // A scheduled message may have nobody yet: who gets it is decided when it goes out.
-      if (preview.recipientCount === 0 && !parsed.fields.sendAt) return listPage(request, reply, event, { draft: { ...draft, submissionKey: draft.submissionKey || newSubmissionKey() }, errors: noRecipients }, 422);
+      if (preview.recipientCount === 0 && !parsed.fields.sendAt)
+        return listPage(request, reply, event, { draft: { ...draft, submissionKey: draft.submissionKey || newSubmissionKey() }, errors: noRecipients }, 422);
       if (action === 'send') {
         const expired = [{ key: 'preview', id: 'preview', message: page.t('campaigns.error.expired') }];
         return listPage(request, reply, event, { draft: { ...draft, submissionKey: newSubmissionKey() }, preview, errors: expired }, 422);
@@ -161,11 +190,15 @@ export function campaignsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
         const count = request.query.count ?? 0;
         const when = progress.campaign.send_at ? scheduledWhen(progress.campaign.send_at, page.locale) : '';
         const notices: Record<string, string> = {
-          sent: progress.campaign.recipient_count === 1 ? page.t('campaigns.progress.sentNotice.one') : page.t('campaigns.progress.sentNotice', { count: progress.campaign.recipient_count }),
+          sent:
+            progress.campaign.recipient_count === 1
+              ? page.t('campaigns.progress.sentNotice.one')
+              : page.t('campaigns.progress.sentNotice', { count: progress.campaign.recipient_count }),
           repeated: page.t('campaigns.progress.repeated'),
           scheduled: page.t('campaigns.scheduled.notice', { when }),
           cancelled: page.t('campaigns.scheduled.cancelled'),
-          resent: count === 0 ? page.t('campaigns.resend.none') : count === 1 ? page.t('campaigns.resend.done.one') : page.t('campaigns.resend.done', { count }),
+          resent:
+            count === 0 ? page.t('campaigns.resend.none') : count === 1 ? page.t('campaigns.resend.done.one') : page.t('campaigns.resend.done', { count }),
         };
         const notice = done && done !== 'notScheduled' ? notices[done] : undefined;
         const error = done === 'notScheduled' ? page.t('campaigns.error.notScheduled') : undefined;
@@ -178,7 +211,10 @@ export function campaignsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       const event = await allowedEvent(request.params.id, request, reply);
       if (!event) return reply;
       const cancelled = await cancelScheduledCampaign(ctx, staffOf(request), event.id, request.params.campaignId);
-      return reply.code(303).header('location', `${campaignPaths.campaign(event.id, request.params.campaignId)}?done=${cancelled ? 'cancelled' : 'notScheduled'}`).send();
+      return reply
+        .code(303)
+        .header('location', `${campaignPaths.campaign(event.id, request.params.campaignId)}?done=${cancelled ? 'cancelled' : 'notScheduled'}`)
+        .send();
     });
 
     app.post('/admin/events/:id/messages/:campaignId/resend', { ...writing, schema: { hide: true, params: campaignParams } }, async (request, reply) => {
@@ -187,7 +223,10 @@ export function campaignsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       const raw = formField(request.body, 'recipient') ?? '';
       const recipientId = /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
       const count = await resendFailed(ctx, staffOf(request), event.id, request.params.campaignId, recipientId);
-      return reply.code(303).header('location', `${campaignPaths.campaign(event.id, request.params.campaignId)}?done=resent&count=${count}`).send();
+      return reply
+        .code(303)
+        .header('location', `${campaignPaths.campaign(event.id, request.params.campaignId)}?done=resent&count=${count}`)
+        .send();
     });
 
     app.post('/admin/events/:id/messages/reminder', { ...writing, schema: { hide: true, params: eventParams } }, async (request, reply) => {
@@ -208,7 +247,10 @@ export function campaignsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
         return listPage(request, reply, event, { draft: draftFromTemplate('practical'), reminder: shown, reminderErrors, errors: reminderErrors }, 422);
       }
       await saveReminderSettings(ctx, staffOf(request), event.id, parsed.settings);
-      return reply.code(303).header('location', `${campaignPaths.list(event.id)}?saved=reminder#reminder-heading`).send();
+      return reply
+        .code(303)
+        .header('location', `${campaignPaths.list(event.id)}?saved=reminder#reminder-heading`)
+        .send();
     });
 
     app.get('/admin/events/:id/messages/:campaignId/progress', { ...reading, schema: { hide: true, params: campaignParams } }, async (request, reply) => {

@@ -70,8 +70,10 @@ const da = {
   'campaigns.error.tooLong': '{field} må højst være {max} tegn.',
   'campaigns.error.characters': '{field} indeholder tegn, der ikke kan bruges.',
   'campaigns.error.placeholder': '{field} indeholder et felt, vi ikke kender: {names}. Se listen over felter under formularen.',
-  'campaigns.error.bracket': '{field} indeholder tekst i firkantede parenteser, som skal skrives om eller slettes før afsendelse: {excerpt}. Skal der stå en firkantet parentes i beskeden, så skriv \\[ og \\].',
-  'campaigns.error.brokenPlaceholder': '{field} indeholder et felt, der ikke er skrevet helt: {excerpt}. Et felt skrives med to krøllede parenteser på hver side, fx {{navn}}.',
+  'campaigns.error.bracket':
+    '{field} indeholder tekst i firkantede parenteser, som skal skrives om eller slettes før afsendelse: {excerpt}. Skal der stå en firkantet parentes i beskeden, så skriv \\[ og \\].',
+  'campaigns.error.brokenPlaceholder':
+    '{field} indeholder et felt, der ikke er skrevet helt: {excerpt}. Et felt skrives med to krøllede parenteser på hver side, fx {{navn}}.',
   'campaigns.error.englishBoth': 'Skriv både emne og tekst på engelsk, eller lad begge være tomme.',
   'campaigns.error.noRecipients': 'Der er ingen modtagere i den valgte gruppe.',
   'campaigns.error.expired': 'Formularen er udløbet. Se eksemplet igen, og send derefter.',
@@ -143,7 +145,8 @@ const da = {
   'campaigns.resend.none': 'Der var ingen fejlede e-mails at sende igen.',
   'campaigns.log.actions': 'Handling',
   'reminders.heading': 'Automatisk påmindelse',
-  'reminders.lede': 'Deltagere med plads får en påmindelse et antal dage før start med tid, sted, jeres praktiske oplysninger og – for webinarer – linket til at deltage. Hver deltager får den én gang. Ventelisten og afmeldte får den ikke.',
+  'reminders.lede':
+    'Deltagere med plads får en påmindelse et antal dage før start med tid, sted, jeres praktiske oplysninger og – for webinarer – linket til at deltage. Hver deltager får den én gang. Ventelisten og afmeldte får den ikke.',
   'reminders.field.enabled': 'Send automatisk påmindelse',
   'reminders.field.daysBefore': 'Antal dage før start',
   'reminders.field.daysBefore.hint': 'Mellem 1 og 30. Slår du påmindelsen til senere end det, sendes den med det samme.',
@@ -151,7 +154,8 @@ const da = {
   'reminders.field.noteEn': 'Praktiske oplysninger på engelsk',
   'reminders.field.note.hint': 'Fx ankomst, parkering og hvad man skal have med. Felter som {{navn}} kan bruges.',
   'reminders.field.joinUrl': 'Link til at deltage online',
-  'reminders.field.joinUrl.hint': 'Kun deltagere med plads ser linket: under Mine tilmeldinger og i påmindelsen. Lad feltet stå tomt, hvis arrangementet ikke er online.',
+  'reminders.field.joinUrl.hint':
+    'Kun deltagere med plads ser linket: under Mine tilmeldinger og i påmindelsen. Lad feltet stå tomt, hvis arrangementet ikke er online.',
   'reminders.save': 'Gem påmindelsen',
   'reminders.saved': 'Påmindelsen er gemt.',
   'reminders.state.on': 'Påmindelsen sendes {days} dage før start. {count} deltagere har fået den.',
@@ -232,8 +236,10 @@ const en: Record<keyof typeof da, string> = {
   'campaigns.error.tooLong': '{field} may be at most {max} characters.',
   'campaigns.error.characters': '{field} contains characters that cannot be used.',
   'campaigns.error.placeholder': '{field} contains a field we do not know: {names}. See the list of fields below the form.',
-  'campaigns.error.bracket': '{field} contains text in square brackets that must be rewritten or deleted before sending: {excerpt}. To show a square bracket in the message, write \\[ and \\].',
-  'campaigns.error.brokenPlaceholder': '{field} contains a field that is not written in full: {excerpt}. A field has two curly brackets on each side, e.g. {{name}}.',
+  'campaigns.error.bracket':
+    '{field} contains text in square brackets that must be rewritten or deleted before sending: {excerpt}. To show a square bracket in the message, write \\[ and \\].',
+  'campaigns.error.brokenPlaceholder':
+    '{field} contains a field that is not written in full: {excerpt}. A field has two curly brackets on each side, e.g. {{name}}.',
   'campaigns.error.englishBoth': 'Write both a subject and a text in English, or leave both empty.',
   'campaigns.error.noRecipients': 'There are no recipients in the chosen group.',
   'campaigns.error.expired': 'The form has expired. Look at the preview again, then send.',
@@ -305,7 +311,8 @@ const en: Record<keyof typeof da, string> = {
   'campaigns.resend.none': 'There were no failed e-mails to send again.',
   'campaigns.log.actions': 'Action',
   'reminders.heading': 'Automatic reminder',
-  'reminders.lede': 'Participants with a seat get a reminder a number of days before the start with time, place, your practical information and – for webinars – the link to join. Each participant gets it once. The waiting list and those who cancelled do not.',
+  'reminders.lede':
+    'Participants with a seat get a reminder a number of days before the start with time, place, your practical information and – for webinars – the link to join. Each participant gets it once. The waiting list and those who cancelled do not.',
   'reminders.field.enabled': 'Send an automatic reminder',
   'reminders.field.daysBefore': 'Days before the start',
   'reminders.field.daysBefore.hint': 'Between 1 and 30. If you turn the reminder on later than that, it goes out at once.',
@@ -313,7 +320,8 @@ const en: Record<keyof typeof da, string> = {
   'reminders.field.noteEn': 'Practical information in English',
   'reminders.field.note.hint': 'E.g. arrival, parking and what to bring. Fields such as {{name}} can be used.',
   'reminders.field.joinUrl': 'Link to join online',
-  'reminders.field.joinUrl.hint': 'Only participants with a seat see the link: under My bookings and in the reminder. Leave it empty if the event is not online.',
+  'reminders.field.joinUrl.hint':
+    'Only participants with a seat see the link: under My bookings and in the reminder. Leave it empty if the event is not online.',
   'reminders.save': 'Save the reminder',
   'reminders.saved': 'The reminder is saved.',
   'reminders.state.on': 'The reminder goes out {days} days before the start. {count} participants have had it.',

@@ -70,7 +70,11 @@ export async function insertCampaign(trx: Database, row: Insertable<MessageCampa
 
 export async function insertCampaignRecipients(trx: Database, rows: Array<Insertable<CampaignRecipientsTable>>): Promise<void> {
   // In chunks: SQLite allows a limited number of bound values per statement.
-  for (let i = 0; i < rows.length; i += 100) await trx.insertInto('campaign_recipients').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await trx
+      .insertInto('campaign_recipients')
+      .values(rows.slice(i, i + 100))
+      .execute();
 }
 
 /** Changes a message only while it is scheduled; false when it was sent or cancelled meanwhile. */
@@ -87,12 +91,7 @@ export async function updateScheduled(trx: Database, eventId: number, campaignId
 }
 
 export async function campaignOfEvent(db: Database, eventId: number, campaignId: number) {
-  return db
-    .selectFrom('message_campaigns')
-    .selectAll()
-    .where('id', '=', campaignId)
-    .where('event_id', '=', eventId)
-    .executeTakeFirst();
+  return db.selectFrom('message_campaigns').selectAll().where('id', '=', campaignId).where('event_id', '=', eventId).executeTakeFirst();
 }
 export type CampaignRow = NonNullable<Awaited<ReturnType<typeof campaignOfEvent>>>;
 

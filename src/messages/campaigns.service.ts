@@ -63,7 +63,21 @@ export interface CampaignDraft {
   editing: string;
 }
 
-export const DRAFT_FIELDS = ['audience', 'template', 'subjectDa', 'bodyDa', 'subjectEn', 'bodyEn', 'submissionKey', 'when', 'sendDay', 'sendMonth', 'sendYear', 'sendTime', 'editing'] as const;
+export const DRAFT_FIELDS = [
+  'audience',
+  'template',
+  'subjectDa',
+  'bodyDa',
+  'subjectEn',
+  'bodyEn',
+  'submissionKey',
+  'when',
+  'sendDay',
+  'sendMonth',
+  'sendYear',
+  'sendTime',
+  'editing',
+] as const;
 const NO_SCHEDULE = { when: 'now', sendDay: '', sendMonth: '', sendYear: '', sendTime: '', editing: '' } as const;
 
 export type CampaignField = 'audience' | 'subjectDa' | 'bodyDa' | 'subjectEn' | 'bodyEn' | ScheduleField;
@@ -99,7 +113,16 @@ const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest
 export function draftFromTemplate(template: unknown, audience = 'confirmed'): CampaignDraft {
   const id: TemplateId = isTemplateId(template) ? template : 'blank';
   const t = TEMPLATES[id];
-  return { audience, template: id, subjectDa: t.da.subject, bodyDa: t.da.body, subjectEn: t.en.subject, bodyEn: t.en.body, submissionKey: newSubmissionKey(), ...NO_SCHEDULE };
+  return {
+    audience,
+    template: id,
+    subjectDa: t.da.subject,
+    bodyDa: t.da.body,
+    subjectEn: t.en.subject,
+    bodyEn: t.en.body,
+    submissionKey: newSubmissionKey(),
+    ...NO_SCHEDULE,
+  };
 }
 
 /** The draft a POST carries; anything missing or odd becomes ''. */
@@ -122,7 +145,9 @@ export function campaignDraftFrom(body: unknown): CampaignDraft {
 }
 
 /** The form for a scheduled message, to edit it. */
-export function draftOfScheduled(c: Pick<q.CampaignRow, 'id' | 'audience' | 'template' | 'subject_da' | 'body_da' | 'subject_en' | 'body_en' | 'send_at'>): CampaignDraft {
+export function draftOfScheduled(
+  c: Pick<q.CampaignRow, 'id' | 'audience' | 'template' | 'subject_da' | 'body_da' | 'subject_en' | 'body_en' | 'send_at'>,
+): CampaignDraft {
   const at = scheduleInputOf(c.send_at ?? new Date().toISOString());
   return {
     audience: c.audience,
@@ -160,7 +185,11 @@ const LABELS = {
  * the English ones (both or neither), lengths, characters and placeholders.
  * Errors come in form order, in the staff member's language.
  */
-export function parseCampaignDraft(draft: CampaignDraft, t: Translate, now: Date): { ok: true; fields: CampaignFields } | { ok: false; errors: CampaignFieldError[] } {
+export function parseCampaignDraft(
+  draft: CampaignDraft,
+  t: Translate,
+  now: Date,
+): { ok: true; fields: CampaignFields } | { ok: false; errors: CampaignFieldError[] } {
   const errors: CampaignFieldError[] = [];
   const audience = (CAMPAIGN_AUDIENCES as readonly string[]).includes(draft.audience) ? (draft.audience as CampaignAudience) : undefined;
   if (!audience) errors.push({ key: 'audience', message: t('campaigns.error.audience') });
@@ -229,7 +258,9 @@ export function placeholderValues(ctx: AppContext, event: q.MessagesEventRow, na
   const venue =
     event.type === 'webinar'
       ? translator(locale)('event.online')
-      : [event.venue_name, event.venue_address, `${event.venue_postal_code ?? ''} ${event.venue_city ?? ''}`.trim()].filter((s): s is string => !!s && s.trim() !== '').join(', ');
+      : [event.venue_name, event.venue_address, `${event.venue_postal_code ?? ''} ${event.venue_city ?? ''}`.trim()]
+          .filter((s): s is string => !!s && s.trim() !== '')
+          .join(', ');
   return {
     name: oneLine(name),
     event: oneLine(event.title),
@@ -297,8 +328,7 @@ export async function previewCampaign(ctx: AppContext, event: q.MessagesEventRow
 }
 
 export type SendResult =
-  | { ok: true; campaignId: number; eventId: number; repeated: boolean; scheduled: boolean }
-  | { ok: false; reason: 'noRecipients' | 'notScheduled' };
+  { ok: true; campaignId: number; eventId: number; repeated: boolean; scheduled: boolean } | { ok: false; reason: 'noRecipients' | 'notScheduled' };
 
 /**
  * Queues one mail per recipient of a campaign and its campaign_recipients
@@ -360,7 +390,14 @@ export async function sendCampaign(
   const now = ctx.clock.now();
   // Read before the write transaction: on SQLite it holds the one connection.
   const tables = fields.sendAt ? new Map<number, GroupTables>() : await tablesOfEventParticipants(ctx, event.id);
-  const text = { audience: fields.audience, template: fields.template, subject_da: fields.da.subject, body_da: fields.da.body, subject_en: fields.en.subject, body_en: fields.en.body };
+  const text = {
+    audience: fields.audience,
+    template: fields.template,
+    subject_da: fields.da.subject,
+    body_da: fields.da.body,
+    subject_en: fields.en.subject,
+    body_en: fields.en.body,
+  };
   const attempt = () =>
     writeTransaction(ctx.db, async (trx): Promise<SendResult> => {
       if (editing === undefined) {
@@ -397,7 +434,15 @@ export async function sendCampaign(
         action: fields.sendAt ? (editing !== undefined ? 'campaign.reschedule' : 'campaign.schedule') : 'campaign.send',
         entityType: 'message_campaign',
         entityId: campaignId,
-        after: { eventId: event.id, audience: fields.audience, template: fields.template, subjectDa: fields.da.subject, subjectEn: fields.en.subject, recipientCount: recipients.length, sendAt: fields.sendAt },
+        after: {
+          eventId: event.id,
+          audience: fields.audience,
+          template: fields.template,
+          subjectDa: fields.da.subject,
+          subjectEn: fields.en.subject,
+          recipientCount: recipients.length,
+          sendAt: fields.sendAt,
+        },
         at: now,
       });
       return { ok: true, campaignId, eventId: event.id, repeated: false, scheduled: fields.sendAt !== null };

@@ -6,7 +6,17 @@ import { MailBuildPayloadError, readMailBuild, registerMailBuilder } from './mai
 const SECRET = 'hemmelig-token-123';
 const note = z.object({ to: z.string().min(1), count: z.number().int() });
 // Version 1 was a bare address; version 2 adds the count. Old rows read into today's shape.
-registerMailBuilder('unit-note', { 1: z.string().min(1).transform((to) => ({ to, count: 1 })), 2: note }, async (_ctx, payloads) => payloads.map(() => []));
+registerMailBuilder(
+  'unit-note',
+  {
+    1: z
+      .string()
+      .min(1)
+      .transform((to) => ({ to, count: 1 })),
+    2: note,
+  },
+  async (_ctx, payloads) => payloads.map(() => []),
+);
 
 function failure(payload: string): MailBuildPayloadError {
   try {
@@ -20,7 +30,11 @@ function failure(payload: string): MailBuildPayloadError {
 
 describe('mail-build payloads', () => {
   it('reads a payload of the version it names into the shape the builder takes now', () => {
-    expect(readMailBuild(JSON.stringify({ v: 2, builder: 'unit-note', data: { to: 'a@b.dk', count: 3 } }))).toMatchObject({ builder: 'unit-note', v: 2, data: { to: 'a@b.dk', count: 3 } });
+    expect(readMailBuild(JSON.stringify({ v: 2, builder: 'unit-note', data: { to: 'a@b.dk', count: 3 } }))).toMatchObject({
+      builder: 'unit-note',
+      v: 2,
+      data: { to: 'a@b.dk', count: 3 },
+    });
     expect(readMailBuild(JSON.stringify({ v: 1, builder: 'unit-note', data: 'a@b.dk' }))).toMatchObject({ v: 1, data: { to: 'a@b.dk', count: 1 } });
   });
 
@@ -55,7 +69,11 @@ describe('mail-build payloads', () => {
       fc.jsonValue().map((j) => JSON.stringify(j)),
       fc
         .record(
-          { v: fc.oneof(fc.integer({ min: -3, max: 4 }), fc.constant(SECRET), fc.double()), builder: fc.oneof(fc.constant('unit-note'), fc.string()), data: hostileValue },
+          {
+            v: fc.oneof(fc.integer({ min: -3, max: 4 }), fc.constant(SECRET), fc.double()),
+            builder: fc.oneof(fc.constant('unit-note'), fc.string()),
+            data: hostileValue,
+          },
           { requiredKeys: [] },
         )
         .map((r) => JSON.stringify(r)),

@@ -8,9 +8,7 @@ describe('SMTP_URL', () => {
   it('gives host, port and TLS, and lists the credentials in every spelling as secrets', () => {
     const target = parseSmtpUrl('smtps://kursus%40example.dk:h%C3%A6mmelig%2Fkode@mail.example.dk');
     expect(target).toMatchObject({ host: 'mail.example.dk', port: 465, secure: true });
-    expect(target.secrets).toEqual(
-      expect.arrayContaining(['kursus%40example.dk', 'kursus@example.dk', 'h%C3%A6mmelig%2Fkode', 'hæmmelig/kode']),
-    );
+    expect(target.secrets).toEqual(expect.arrayContaining(['kursus%40example.dk', 'kursus@example.dk', 'h%C3%A6mmelig%2Fkode', 'hæmmelig/kode']));
     expect(parseSmtpUrl('smtp://mail.example.dk')).toMatchObject({ port: 587, secure: false, secrets: ['smtp://mail.example.dk'] });
     expect(parseSmtpUrl('smtp://u:p4ss@127.0.0.1:2525').port).toBe(2525);
   });
@@ -26,7 +24,10 @@ describe('SMTP_URL', () => {
       }
     }
     expect(loadConfig({})).toMatchObject({ smtpUrl: undefined, mailFrom: 'Tilmeld <noreply@localhost>', outboxWorker: 'in-process' });
-    expect(loadConfig({ OUTBOX_WORKER: 'off', SMTP_URL: 'smtps://u:p@mail.example.dk' })).toMatchObject({ outboxWorker: 'off', smtpUrl: 'smtps://u:p@mail.example.dk' });
+    expect(loadConfig({ OUTBOX_WORKER: 'off', SMTP_URL: 'smtps://u:p@mail.example.dk' })).toMatchObject({
+      outboxWorker: 'off',
+      smtpUrl: 'smtps://u:p@mail.example.dk',
+    });
     expect(() => loadConfig({ OUTBOX_WORKER: 'sometimes' })).toThrow(/OUTBOX_WORKER/);
   });
 
@@ -60,7 +61,10 @@ describe('send errors', () => {
   });
 
   it('redacts secrets and keeps the stored text on one line and short', () => {
-    const error = toMailSendError({ code: 'EAUTH', message: `bad login for smtp://u:topsecret@h\r\n${'x'.repeat(2000)}` }, ['topsecret', 'smtp://u:topsecret@h']);
+    const error = toMailSendError({ code: 'EAUTH', message: `bad login for smtp://u:topsecret@h\r\n${'x'.repeat(2000)}` }, [
+      'topsecret',
+      'smtp://u:topsecret@h',
+    ]);
     expect(error).toBeInstanceOf(MailSendError);
     expect(error.message).not.toContain('topsecret');
     expect(error.message).not.toMatch(/[\r\n]/);

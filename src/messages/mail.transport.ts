@@ -87,8 +87,7 @@ export function toMailSendError(error: unknown, secrets: readonly string[] = [])
   const code = typeof e.code === 'string' ? e.code : undefined;
   const responseCode = typeof e.responseCode === 'number' ? e.responseCode : undefined;
   const command = typeof e.command === 'string' ? e.command : undefined;
-  const permanent =
-    code === 'EENVELOPE' && ((command === 'RCPT TO' && responseCode !== undefined && responseCode >= 500) || command === 'API');
+  const permanent = code === 'EENVELOPE' && ((command === 'RCPT TO' && responseCode !== undefined && responseCode >= 500) || command === 'API');
   const parts = [code, command, typeof e.message === 'string' ? e.message : String(error)].filter(Boolean);
   const text = redactSecrets(parts.join(': '), secrets).replace(/\s+/g, ' ').slice(0, 1000);
   return new MailSendError(text, permanent);

@@ -60,4 +60,3 @@ export async function countCampaigns(db: Database, viewer: Viewer): Promise<numb
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
-

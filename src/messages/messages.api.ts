@@ -189,22 +189,18 @@ export function messagesApi(ctx: AppContext): FastifyPluginAsync {
         if (!found.ok) return reply.code(found.status).send(found.body);
         const draft = draftOf(request.body);
         if (!draft)
-          return reply
-            .code(422)
-            .send({
-              error: 'invalid_message',
-              message: t('signup.errors.heading'),
-              errors: [{ path: 'sendAt', message: t('campaigns.error.schedule.dateInvalid') }],
-            });
+          return reply.code(422).send({
+            error: 'invalid_message',
+            message: t('signup.errors.heading'),
+            errors: [{ path: 'sendAt', message: t('campaigns.error.schedule.dateInvalid') }],
+          });
         const parsed = parseCampaignDraft(draft, t, ctx.clock.now());
         if (!parsed.ok) {
-          return reply
-            .code(422)
-            .send({
-              error: 'invalid_message',
-              message: t('signup.errors.heading'),
-              errors: parsed.errors.map((e) => ({ path: e.key === 'sendDate' || e.key === 'sendTime' ? 'sendAt' : e.key, message: e.message })),
-            });
+          return reply.code(422).send({
+            error: 'invalid_message',
+            message: t('signup.errors.heading'),
+            errors: parsed.errors.map((e) => ({ path: e.key === 'sendDate' || e.key === 'sendTime' ? 'sendAt' : e.key, message: e.message })),
+          });
         }
         const result = await sendCampaign(ctx, staffOf(request), found.event, parsed.fields, draft.submissionKey);
         if (!result.ok) return reply.code(422).send({ error: 'no_recipients', message: t('campaigns.error.noRecipients') });
@@ -243,22 +239,18 @@ export function messagesApi(ctx: AppContext): FastifyPluginAsync {
           return reply.code(404).send({ error: 'not_found', message: 'No such message' });
         const draft = draftOf(request.body, String(request.params.messageId));
         if (!draft)
-          return reply
-            .code(422)
-            .send({
-              error: 'invalid_message',
-              message: t('signup.errors.heading'),
-              errors: [{ path: 'sendAt', message: t('campaigns.error.schedule.dateInvalid') }],
-            });
+          return reply.code(422).send({
+            error: 'invalid_message',
+            message: t('signup.errors.heading'),
+            errors: [{ path: 'sendAt', message: t('campaigns.error.schedule.dateInvalid') }],
+          });
         const parsed = parseCampaignDraft(draft, t, ctx.clock.now());
         if (!parsed.ok) {
-          return reply
-            .code(422)
-            .send({
-              error: 'invalid_message',
-              message: t('signup.errors.heading'),
-              errors: parsed.errors.map((e) => ({ path: e.key === 'sendDate' || e.key === 'sendTime' ? 'sendAt' : e.key, message: e.message })),
-            });
+          return reply.code(422).send({
+            error: 'invalid_message',
+            message: t('signup.errors.heading'),
+            errors: parsed.errors.map((e) => ({ path: e.key === 'sendDate' || e.key === 'sendTime' ? 'sendAt' : e.key, message: e.message })),
+          });
         }
         const result = await sendCampaign(ctx, staffOf(request), found.event, parsed.fields, draft.submissionKey, request.params.messageId);
         if (!result.ok) {

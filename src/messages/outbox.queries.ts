@@ -173,10 +173,7 @@ export async function releaseClaims(db: Database, workerId: string, ids: number[
 
 /** Puts failed messages back in the queue with a fresh count of attempts. */
 export async function requeueFailed(db: Database, ids?: number[]): Promise<number> {
-  let query = db
-    .updateTable('outbox_messages')
-    .set({ status: 'pending', attempts: 0, next_attempt_at: null })
-    .where('status', '=', 'failed');
+  let query = db.updateTable('outbox_messages').set({ status: 'pending', attempts: 0, next_attempt_at: null }).where('status', '=', 'failed');
   if (ids) {
     if (ids.length === 0) return 0;
     query = query.where('id', 'in', ids);

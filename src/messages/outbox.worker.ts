@@ -42,7 +42,16 @@ import { writeTransaction } from '../db/dialect.js';
 import { foregroundBusy } from '../observability/foreground.js';
 import { MAIL_BUILD_KIND, MailBuildPayloadError, readMailBuild, type MailBuildFn } from './mail-builds.js';
 import { createMailTransport, MailSendError, toMailSendError, type MailTransport } from './mail.transport.js';
-import { claimOutboxMessages, deleteHeldClaims, insertOutboxMessages, markAttemptFailed, markSentMany, releaseClaims, renewLease, type NewOutboxMessage } from './outbox.queries.js';
+import {
+  claimOutboxMessages,
+  deleteHeldClaims,
+  insertOutboxMessages,
+  markAttemptFailed,
+  markSentMany,
+  releaseClaims,
+  renewLease,
+  type NewOutboxMessage,
+} from './outbox.queries.js';
 import { notifyOutbox, onOutboxNotify, outboxRowOf, type OutgoingMail } from './outbox.service.js';
 import type { MailPayload, OutboxMessage } from './outbox.table.js';
 import type { MailSenderSource } from '../lib/mail-sender.js';
@@ -339,7 +348,10 @@ export class OutboxWorker {
     for (const [name, { build, list }] of byBuilder) {
       let mailsPerRow: OutgoingMail[][];
       try {
-        mailsPerRow = await build(this.ctx, list.map((x) => x.data));
+        mailsPerRow = await build(
+          this.ctx,
+          list.map((x) => x.data),
+        );
       } catch (error) {
         for (const { row } of list) await this.failAttempt(row, error, result);
         continue;
@@ -356,7 +368,13 @@ export class OutboxWorker {
     }
     if (built.length === 0) return;
     const made = await writeTransaction(this.ctx.db, async (trx) => {
-      const heldIds = new Set(await deleteHeldClaims(trx, built.map((b) => b.row.id), this.id));
+      const heldIds = new Set(
+        await deleteHeldClaims(
+          trx,
+          built.map((b) => b.row.id),
+          this.id,
+        ),
+      );
       const mails = built.flatMap((b) => (heldIds.has(b.row.id) ? b.mails : []));
       await insertOutboxMessages(trx, mails);
       return { count: mails.length, lost: built.length - heldIds.size };
@@ -443,7 +461,10 @@ export class OutboxWorker {
         return;
       } catch (error) {
         if (attempt >= 5) {
-          this.log.error({ workerId: this.id, outboxIds: ids, err: toMailSendError(error).message }, 'outbox messages sent but not recorded yet; recorded at the next cycle');
+          this.log.error(
+            { workerId: this.id, outboxIds: ids, err: toMailSendError(error).message },
+            'outbox messages sent but not recorded yet; recorded at the next cycle',
+          );
           throw error;
         }
         await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));

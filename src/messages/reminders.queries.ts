@@ -23,15 +23,13 @@ export async function saveReminder(trx: Database, row: Insertable<EventReminders
     .insertInto('event_reminders')
     .values(row)
     .onConflict((oc) =>
-      oc
-        .column('event_id')
-        .doUpdateSet({
-          days_before: row.days_before,
-          note_da: row.note_da ?? '',
-          note_en: row.note_en ?? '',
-          updated_by_name: row.updated_by_name,
-          updated_at: row.updated_at,
-        }),
+      oc.column('event_id').doUpdateSet({
+        days_before: row.days_before,
+        note_da: row.note_da ?? '',
+        note_en: row.note_en ?? '',
+        updated_by_name: row.updated_by_name,
+        updated_at: row.updated_at,
+      }),
     )
     .execute();
 }

@@ -20,7 +20,8 @@ describe('automatic reminder', () => {
 
   it('takes only http(s) join links to a real host', () => {
     for (const ok of ['https://meet.example.dk/rum-42', 'http://teams.microsoft.com/l/x?y=1']) expect(isJoinUrl(ok), ok).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'https://localhost/x', 'meet.example.dk', 'https://a b.dk', 'data:text/html,x']) expect(isJoinUrl(bad), bad).toBe(false);
+    for (const bad of ['javascript:alert(1)', 'https://localhost/x', 'meet.example.dk', 'https://a b.dk', 'data:text/html,x'])
+      expect(isJoinUrl(bad), bad).toBe(false);
   });
 
   it('names each wrong field: days out of range, a gap in a note, a bad link', () => {

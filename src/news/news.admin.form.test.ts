@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { translator } from '../web/i18n.js';
-import { articleDraftFrom, articleState, emptyArticleDraft, parseArticleDraft, parseDateInput, parseTimeInput, publishFieldsOf, type ArticleDraft } from './news.admin.form.js';
+import {
+  articleDraftFrom,
+  articleState,
+  emptyArticleDraft,
+  parseArticleDraft,
+  parseDateInput,
+  parseTimeInput,
+  publishFieldsOf,
+  type ArticleDraft,
+} from './news.admin.form.js';
 
 const da = translator('da');
 const en = translator('en');
@@ -12,7 +21,15 @@ describe('parseArticleDraft', () => {
     const a = parseArticleDraft(draft({ body: 'Tekst\r\nmed linjer', events: ['', '3', '1', ''] }), da);
     expect(a).toEqual({
       ok: true,
-      fields: { headline: 'Konsulenten som facilitator', slug: '', lede: '', author: '', body: 'Tekst\nmed linjer', publish: { kind: 'draft' }, eventIds: [3, 1] },
+      fields: {
+        headline: 'Konsulenten som facilitator',
+        slug: '',
+        lede: '',
+        author: '',
+        body: 'Tekst\nmed linjer',
+        publish: { kind: 'draft' },
+        eventIds: [3, 1],
+      },
     });
     const now = parseArticleDraft(draft({ status: 'publish' }), da);
     expect(now.ok && now.fields.publish).toEqual({ kind: 'now' });
@@ -29,7 +46,17 @@ describe('parseArticleDraft', () => {
 
   it('reports every error beside its field, in the staff member’s language', () => {
     const r = parseArticleDraft(
-      { headline: ' ', slug: '!!!', lede: 'x'.repeat(601), author: 'a\u0000b', body: '', status: 'publish', publishDate: '31-02-2026', publishTime: '25:00', events: ['4', '4'] },
+      {
+        headline: ' ',
+        slug: '!!!',
+        lede: 'x'.repeat(601),
+        author: 'a\u0000b',
+        body: '',
+        status: 'publish',
+        publishDate: '31-02-2026',
+        publishTime: '25:00',
+        events: ['4', '4'],
+      },
       da,
     );
     expect(r.ok).toBe(false);
@@ -53,7 +80,10 @@ describe('parseArticleDraft', () => {
     const fields = ['headline', 'slug', 'lede', 'author', 'body', 'status', 'publishDate', 'publishTime', 'events'];
     fc.assert(
       fc.property(
-        fc.dictionary(fc.constantFrom(...fields, '__proto__', 'constructor', 'x'), fc.oneof(fc.string({ unit: 'binary' }), fc.array(fc.string({ unit: 'binary' }), { maxLength: 12 }), fc.anything())),
+        fc.dictionary(
+          fc.constantFrom(...fields, '__proto__', 'constructor', 'x'),
+          fc.oneof(fc.string({ unit: 'binary' }), fc.array(fc.string({ unit: 'binary' }), { maxLength: 12 }), fc.anything()),
+        ),
         (body) => {
           const r = parseArticleDraft(articleDraftFrom(body), da);
           if (r.ok) {

@@ -48,7 +48,15 @@ export interface FieldError {
 export type ArticleField = 'headline' | 'slug' | 'lede' | 'author' | 'body' | 'status' | 'publishDate' | 'publishTime' | 'events';
 
 export const emptyArticleDraft = (): ArticleDraft => ({
-  headline: '', slug: '', lede: '', author: '', body: '', status: 'draft', publishDate: '', publishTime: '', events: [],
+  headline: '',
+  slug: '',
+  lede: '',
+  author: '',
+  body: '',
+  status: 'draft',
+  publishDate: '',
+  publishTime: '',
+  events: [],
 });
 
 function first(body: unknown, name: string): string {

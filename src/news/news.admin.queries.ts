@@ -21,7 +21,10 @@ export async function articlesForStaff(db: Database, now: Date, limit: number, o
 export type StaffArticleListRow = Awaited<ReturnType<typeof articlesForStaff>>[number];
 
 export async function countArticles(db: Database): Promise<number> {
-  const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -33,13 +36,7 @@ export type StaffArticleRow = NonNullable<Awaited<ReturnType<typeof articleForSt
 
 /** The events an article links to, in their order. */
 export async function linkedEventIds(db: Database, articleId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('article_events')
-    .select('event_id')
-    .where('article_id', '=', articleId)
-    .orderBy('position')
-    .orderBy('event_id')
-    .execute();
+  const rows = await db.selectFrom('article_events').select('event_id').where('article_id', '=', articleId).orderBy('position').orderBy('event_id').execute();
   return rows.map((r) => r.event_id);
 }
 
@@ -101,7 +98,11 @@ export async function updateArticle(
   values: { slug: string; headline: string; lede: string; body: string; author: string; published_at: string | null; at: string },
 ): Promise<void> {
   const { at, ...rest } = values;
-  await db.updateTable('articles').set({ ...rest, updated_at: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('articles')
+    .set({ ...rest, updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setPublishedAt(db: Database, id: number, publishedAt: string | null, at: string): Promise<void> {

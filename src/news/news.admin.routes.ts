@@ -52,12 +52,22 @@ export function newsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     const formPage = async (
       request: FastifyRequest,
       reply: FastifyReply,
-      o: { saved?: SavedArticle | undefined; draft: ArticleDraft; errors?: FormError[]; preview?: { headline: string; lede: string; html: string }; notice?: string | undefined },
+      o: {
+        saved?: SavedArticle | undefined;
+        draft: ArticleDraft;
+        errors?: FormError[];
+        preview?: { headline: string; lede: string; html: string };
+        notice?: string | undefined;
+      },
       status = 200,
     ) => {
       const page = await adminPageContext(ctx, request, reply);
       const options = await eventOptions(ctx, page.locale);
-      return sendHtml(reply, ArticleFormPage({ page, saved: o.saved, draft: o.draft, errors: o.errors ?? [], eventOptions: options, preview: o.preview, notice: o.notice }), status);
+      return sendHtml(
+        reply,
+        ArticleFormPage({ page, saved: o.saved, draft: o.draft, errors: o.errors ?? [], eventOptions: options, preview: o.preview, notice: o.notice }),
+        status,
+      );
     };
 
     /** Preview or save a posted draft; `id` null creates. */
@@ -78,14 +88,20 @@ export function newsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
         const errors = sortErrors(result.errors.map((e) => ({ key: e.key, message: page.t(e.messageKey) })));
         return formPage(request, reply, { saved: existing?.saved, draft, errors: formErrors(errors) }, 422);
       }
-      return reply.code(303).header('location', `${adminNewsPaths.article(result.id)}?done=${id === null ? 'created' : 'saved'}`).send();
+      return reply
+        .code(303)
+        .header('location', `${adminNewsPaths.article(result.id)}?done=${id === null ? 'created' : 'saved'}`)
+        .send();
     };
 
     app.get(adminNewsPaths.list(), { ...guarded, schema: { hide: true, querystring: listQuery } }, async (request, reply) => {
       const page = await adminPageContext(ctx, request, reply);
       const list = await staffArticlePage(ctx, request.query.page);
       if (request.query.page > list.pageCount) throw notFound('No such page');
-      return sendHtml(reply, ArticlesPage({ page, articles: list.articles, current: request.query.page, pageCount: list.pageCount, notice: noticeText(page, request.query.done) }));
+      return sendHtml(
+        reply,
+        ArticlesPage({ page, articles: list.articles, current: request.query.page, pageCount: list.pageCount, notice: noticeText(page, request.query.done) }),
+      );
     });
 
     app.get(adminNewsPaths.create(), { ...guarded, schema: { hide: true } }, async (request, reply) =>
@@ -101,11 +117,16 @@ export function newsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       return formPage(request, reply, { saved: found.saved, draft: found.draft, notice: noticeText(page, request.query.done) });
     });
 
-    app.post('/admin/news/:id', { ...changes, schema: { hide: true, params: idParams } }, async (request, reply) => handlePost(request, reply, request.params.id));
+    app.post('/admin/news/:id', { ...changes, schema: { hide: true, params: idParams } }, async (request, reply) =>
+      handlePost(request, reply, request.params.id),
+    );
 
     app.post('/admin/news/:id/unpublish', { ...changes, schema: { hide: true, params: idParams } }, async (request, reply) => {
       if (!(await unpublishArticle(ctx, staffOf(request), request.params.id))) throw notFound('No such article');
-      return reply.code(303).header('location', `${adminNewsPaths.article(request.params.id)}?done=unpublished`).send();
+      return reply
+        .code(303)
+        .header('location', `${adminNewsPaths.article(request.params.id)}?done=unpublished`)
+        .send();
     });
 
     app.get('/admin/news/:id/delete', { ...guarded, schema: { hide: true, params: idParams } }, async (request, reply) => {

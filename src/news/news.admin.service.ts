@@ -127,7 +127,15 @@ export async function deleteArticle(ctx: AppContext, actor: Actor, id: number): 
       const facts = { title: m.title, filename: m.filename, visibility: m.visibility, eventId: m.event_id, articleId: id };
       if (m.event_id !== null) {
         await detachFromArticle(trx, m.id);
-        await recordAudit(trx, { actor, action: 'material.update', entityType: 'material', entityId: m.id, before: facts, after: { ...facts, articleId: null }, at: now });
+        await recordAudit(trx, {
+          actor,
+          action: 'material.update',
+          entityType: 'material',
+          entityId: m.id,
+          before: facts,
+          after: { ...facts, articleId: null },
+          at: now,
+        });
       } else {
         await deleteMaterialRow(trx, m.id);
         await recordAudit(trx, { actor, action: 'material.delete', entityType: 'material', entityId: m.id, before: facts, at: now });
@@ -160,7 +168,13 @@ export async function staffArticlePage(ctx: AppContext, page: number) {
   const rows = await q.articlesForStaff(ctx.db, now, STAFF_PAGE_SIZE, (page - 1) * STAFF_PAGE_SIZE);
   return {
     pageCount,
-    articles: rows.map((r) => ({ id: r.id, headline: r.headline, state: articleState(r.published_at, now), publishedAt: r.published_at, updatedAt: r.updated_at })),
+    articles: rows.map((r) => ({
+      id: r.id,
+      headline: r.headline,
+      state: articleState(r.published_at, now),
+      publishedAt: r.published_at,
+      updatedAt: r.updated_at,
+    })),
   };
 }
 
@@ -186,7 +200,14 @@ export async function articleForEditing(ctx: AppContext, id: number) {
       slug: row.slug,
       state: articleState(row.published_at, ctx.clock.now()),
       publishedAt: row.published_at,
-      materials: materials.map((m) => ({ id: m.id, title: m.title, filename: m.filename, contentType: m.content_type, sizeBytes: m.size_bytes, visibility: m.visibility })),
+      materials: materials.map((m) => ({
+        id: m.id,
+        title: m.title,
+        filename: m.filename,
+        contentType: m.content_type,
+        sizeBytes: m.size_bytes,
+        visibility: m.visibility,
+      })),
     },
     /** Files that would go if the article were deleted (those not also on an event). */
     ownFiles: materials.filter((m) => m.event_id === null).map((m) => m.title),

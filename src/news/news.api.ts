@@ -50,21 +50,23 @@ const articleDetailSchema = articleSummarySchema
       html: z.string().describe('Rendered with raw HTML switched off; headings start at h2'),
     }),
     updatedAt: instant,
-    events: z.array(
-      z.object({
-        slug: z.string(),
-        type: z.enum(EVENT_TYPES),
-        status: z.enum(EVENT_STATUSES),
-        title: z.string(),
-        startsAt: instant,
-        endsAt: instant,
-        seatStatus: z.enum(['available', 'few', 'waitingList', 'closed']),
-        urls: z.object({ page: localized, api: z.string() }),
-      }),
-    ).describe('Events the article promotes, in the order shown'),
-    materials: z.array(
-      z.object({ id: z.number().int(), title: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number().int(), url: z.string() }),
-    ).describe('Public attachments'),
+    events: z
+      .array(
+        z.object({
+          slug: z.string(),
+          type: z.enum(EVENT_TYPES),
+          status: z.enum(EVENT_STATUSES),
+          title: z.string(),
+          startsAt: instant,
+          endsAt: instant,
+          seatStatus: z.enum(['available', 'few', 'waitingList', 'closed']),
+          urls: z.object({ page: localized, api: z.string() }),
+        }),
+      )
+      .describe('Events the article promotes, in the order shown'),
+    materials: z
+      .array(z.object({ id: z.number().int(), title: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number().int(), url: z.string() }))
+      .describe('Public attachments'),
   })
   .meta({ id: 'ArticleDetail' });
 

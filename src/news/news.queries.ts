@@ -6,10 +6,7 @@ export const articleCardColumns = ['articles.id', 'articles.slug', 'articles.hea
 
 /** Articles the public may read at `now`: published, and not scheduled for later. */
 function published(db: Database, now: Date) {
-  return db
-    .selectFrom('articles')
-    .where('articles.published_at', 'is not', null)
-    .where('articles.published_at', '<=', now.toISOString());
+  return db.selectFrom('articles').where('articles.published_at', 'is not', null).where('articles.published_at', '<=', now.toISOString());
 }
 
 /** Published articles, newest first. */
@@ -101,5 +98,8 @@ export async function insertArticle(trx: Database, row: Insertable<DB['articles'
 /** Links an article to the events it promotes, in the order given. */
 export async function insertArticleEvents(trx: Database, articleId: number, eventIds: number[]): Promise<void> {
   if (eventIds.length === 0) return;
-  await trx.insertInto('article_events').values(eventIds.map((event_id, position) => ({ article_id: articleId, event_id, position }))).execute();
+  await trx
+    .insertInto('article_events')
+    .values(eventIds.map((event_id, position) => ({ article_id: articleId, event_id, position })))
+    .execute();
 }

@@ -52,7 +52,14 @@ const importInvalidSchema = z
   .object({
     error: z.literal('invalid_import'),
     message: z.string(),
-    errors: z.array(z.object({ line: z.number().int().nullable().describe('Line in the file; null for the file as a whole'), field: z.string().nullable(), code: z.string(), message: z.string() })),
+    errors: z.array(
+      z.object({
+        line: z.number().int().nullable().describe('Line in the file; null for the file as a whole'),
+        field: z.string().nullable(),
+        code: z.string(),
+        message: z.string(),
+      }),
+    ),
   })
   .meta({ id: 'MemberImportInvalid' });
 
@@ -64,7 +71,9 @@ export function membersApi(ctx: AppContext): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     // A CSV file as sent, decoded by the importer (UTF-8 or Windows-1252).
-    app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: IMPORT_LIMITS.bytes }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: IMPORT_LIMITS.bytes }, (_request, body, done) =>
+      done(null, body),
+    );
 
     const invalid = (locale: 'da' | 'en', issues: MemberIssue[]) => ({
       error: 'invalid_member' as const,
@@ -162,7 +171,7 @@ export function membersApi(ctx: AppContext): FastifyPluginAsync {
           summary: 'Import members from a CSV file (staff: administrator)',
           description:
             'Send the file as Danish Excel saves it (Content-Type: text/csv): semicolon separated, UTF-8 with BOM or Windows-1252, ' +
-            "a header row naming the columns (Navn/Name, CVR, EAN, Gyldig fra/Valid from, Gyldig til/Valid to). A row replaces the entry with the same CVR " +
+            'a header row naming the columns (Navn/Name, CVR, EAN, Gyldig fra/Valid from, Gyldig til/Valid to). A row replaces the entry with the same CVR ' +
             `(without a CVR: the same EAN); other rows are added. At most ${IMPORT_LIMITS.rows} rows and ${IMPORT_LIMITS.bytes / 1_000_000} MB. ` +
             'Every row is checked first: with any error nothing is saved and every error is listed with its line.',
           security,
@@ -185,11 +194,21 @@ export function membersApi(ctx: AppContext): FastifyPluginAsync {
         if (outcome.ok) return { added: outcome.added, updated: outcome.updated };
         const errors =
           'fileError' in outcome
-            ? [{ line: null, field: null, code: outcome.fileError, message: importErrorMessage(staff.locale, { line: null, field: null, code: outcome.fileError }) }]
+            ? [
+                {
+                  line: null,
+                  field: null,
+                  code: outcome.fileError,
+                  message: importErrorMessage(staff.locale, { line: null, field: null, code: outcome.fileError }),
+                },
+              ]
             : outcome.rowErrors.map((e) => ({ line: e.line, field: e.field, code: e.code, message: importErrorMessage(staff.locale, e) }));
         return reply.code(422).send({
           error: 'invalid_import',
-          message: staff.locale === 'da' ? 'Intet er importeret. Ret fejlene i filen, og prøv igen.' : 'Nothing was imported. Correct the errors in the file and try again.',
+          message:
+            staff.locale === 'da'
+              ? 'Intet er importeret. Ret fejlene i filen, og prøv igen.'
+              : 'Nothing was imported. Correct the errors in the file and try again.',
           errors,
         });
       },

@@ -20,10 +20,7 @@ export interface ImportRowError {
   code: RowErrorCode;
 }
 
-export type CsvImport =
-  | { ok: true; members: MemberInput[] }
-  | { ok: false; fileError: FileErrorCode }
-  | { ok: false; rowErrors: ImportRowError[] };
+export type CsvImport = { ok: true; members: MemberInput[] } | { ok: false; fileError: FileErrorCode } | { ok: false; rowErrors: ImportRowError[] };
 
 /** UTF-8 (with or without BOM) when the bytes are valid UTF-8; otherwise Windows-1252, Excel's "CSV" in Denmark. */
 export function decodeCsv(bytes: Uint8Array): string {
@@ -83,15 +80,37 @@ export function splitCsv(text: string): Array<{ line: number; fields: string[] }
 
 /** A header's words without case, accents, dots, dashes or spaces: "Gyldig fra" → "gyldigfra", "CVR-nr." → "cvrnr". */
 function headerKey(value: string): string {
-  return value.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9æøå]/g, '');
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9æøå]/g, '');
 }
 
 const HEADERS: Record<string, MemberField> = {
-  navn: 'name', name: 'name', organisation: 'name', organisationsnavn: 'name', medlem: 'name', member: 'name',
-  cvr: 'cvr', cvrnr: 'cvr', cvrnummer: 'cvr',
-  ean: 'ean', eannr: 'ean', eannummer: 'ean', gln: 'ean',
-  gyldigfra: 'validFrom', fra: 'validFrom', validfrom: 'validFrom', from: 'validFrom',
-  gyldigtil: 'validTo', til: 'validTo', validto: 'validTo', to: 'validTo', udlober: 'validTo', expires: 'validTo',
+  navn: 'name',
+  name: 'name',
+  organisation: 'name',
+  organisationsnavn: 'name',
+  medlem: 'name',
+  member: 'name',
+  cvr: 'cvr',
+  cvrnr: 'cvr',
+  cvrnummer: 'cvr',
+  ean: 'ean',
+  eannr: 'ean',
+  eannummer: 'ean',
+  gln: 'ean',
+  gyldigfra: 'validFrom',
+  fra: 'validFrom',
+  validfrom: 'validFrom',
+  from: 'validFrom',
+  gyldigtil: 'validTo',
+  til: 'validTo',
+  validto: 'validTo',
+  to: 'validTo',
+  udlober: 'validTo',
+  expires: 'validTo',
 };
 
 /** Reads a member list file; see the file comment. */
@@ -105,7 +124,8 @@ export function parseMemberCsv(bytes: Uint8Array): CsvImport {
   if (rows.length - 1 > IMPORT_LIMITS.rows) return { ok: false, fileError: 'too_many_rows' };
   const [header, ...body] = rows;
   const columns = header!.fields.map((h) => HEADERS[headerKey(h)] ?? null);
-  if (!columns.includes('name')) return { ok: false, fileError: header!.fields.length === 1 && header!.fields[0]!.includes(',') ? 'not_semicolon' : 'missing_name_column' };
+  if (!columns.includes('name'))
+    return { ok: false, fileError: header!.fields.length === 1 && header!.fields[0]!.includes(',') ? 'not_semicolon' : 'missing_name_column' };
   if (!columns.includes('cvr') && !columns.includes('ean')) return { ok: false, fileError: 'missing_identifier_column' };
   if (body.length === 0) return { ok: false, fileError: 'empty' };
 
@@ -142,4 +162,3 @@ export function parseMemberCsv(bytes: Uint8Array): CsvImport {
 export function identityOf(m: Pick<MemberInput, 'cvr' | 'ean'>): string {
   return m.cvr !== null ? `cvr:${m.cvr}` : `ean:${m.ean}`;
 }
-

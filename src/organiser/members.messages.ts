@@ -10,7 +10,8 @@ const da = {
   'settings.members': 'Medlemsliste',
   'settings.membersDescription': 'Organisationer, der får medlemspris, når de tilmelder sig. Tilføj dem én ad gangen, eller importér en CSV-fil.',
   'members.title': 'Medlemsliste',
-  'members.lede': 'En tilmelding får medlemsprisen, når betalerens CVR- eller EAN-nummer står på listen og er gyldigt på tilmeldingsdagen. Arrangementet skal have en medlemspris.',
+  'members.lede':
+    'En tilmelding får medlemsprisen, når betalerens CVR- eller EAN-nummer står på listen og er gyldigt på tilmeldingsdagen. Arrangementet skal have en medlemspris.',
   'members.empty': 'Der er ingen medlemmer på listen endnu.',
   'members.count': '{count} medlemmer på listen.',
   'members.caption': 'Medlemmer',
@@ -70,7 +71,8 @@ const en: Record<keyof typeof da, string> = {
   'settings.members': 'Member list',
   'settings.membersDescription': 'Organisations that get the member price when they sign up. Add them one at a time or import a CSV file.',
   'members.title': 'Member list',
-  'members.lede': "A registration gets the member price when the payer's CVR or EAN number is on the list and valid on the day of sign-up. The event must have a member price.",
+  'members.lede':
+    "A registration gets the member price when the payer's CVR or EAN number is on the list and valid on the day of sign-up. The event must have a member price.",
   'members.empty': 'There are no members on the list yet.',
   'members.count': '{count} members on the list.',
   'members.caption': 'Members',
@@ -141,7 +143,10 @@ export function memberErrorMessage(locale: Locale, field: MemberField, code: Mem
   return membersText(locale, `members.error.${code}`, { field: membersText(locale, `members.field.${field}`) });
 }
 
-export function importErrorMessage(locale: Locale, e: Pick<ImportRowError, 'field' | 'code'> & { line: number | null } | { line: null; field: null; code: FileErrorCode }): string {
+export function importErrorMessage(
+  locale: Locale,
+  e: (Pick<ImportRowError, 'field' | 'code'> & { line: number | null }) | { line: null; field: null; code: FileErrorCode },
+): string {
   if (e.line === null) return membersText(locale, `members.file.${e.code as FileErrorCode}`);
   const message = memberErrorMessage(locale, e.field ?? 'name', e.code as MemberErrorCode);
   return membersText(locale, 'members.import.rowError', { line: e.line, message });

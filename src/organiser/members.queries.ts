@@ -41,7 +41,11 @@ export async function insertMember(trx: Database, m: MemberInput, now: string): 
 }
 
 export async function updateMember(trx: Database, id: number, m: MemberInput, now: string): Promise<boolean> {
-  const result = await trx.updateTable('member_organisations').set({ ...columnsOf(m), updated_at: now }).where('id', '=', id).executeTakeFirst();
+  const result = await trx
+    .updateTable('member_organisations')
+    .set({ ...columnsOf(m), updated_at: now })
+    .where('id', '=', id)
+    .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
 

@@ -11,8 +11,16 @@ export const MEMBER_FIELDS = ['name', 'cvr', 'ean', 'validFrom', 'validTo'] as c
 export type MemberField = (typeof MEMBER_FIELDS)[number];
 
 export const MEMBER_ERROR_CODES = [
-  'required', 'too_long', 'invalid_characters', 'cvr_format', 'cvr_checksum', 'ean_format', 'ean_checksum',
-  'identifier_required', 'date_format', 'dates_order',
+  'required',
+  'too_long',
+  'invalid_characters',
+  'cvr_format',
+  'cvr_checksum',
+  'ean_format',
+  'ean_checksum',
+  'identifier_required',
+  'date_format',
+  'dates_order',
 ] as const;
 export type MemberErrorCode = (typeof MEMBER_ERROR_CODES)[number];
 

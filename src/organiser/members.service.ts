@@ -101,7 +101,13 @@ export async function importMembers(ctx: AppContext, actor: Actor, bytes: Uint8A
         updated++;
       }
     }
-    await recordAudit(trx, { actor, action: 'member.import', entityType: 'member_organisation', after: { added, updated, rows: parsed.members.length }, at: now });
+    await recordAudit(trx, {
+      actor,
+      action: 'member.import',
+      entityType: 'member_organisation',
+      after: { added, updated, rows: parsed.members.length },
+      at: now,
+    });
     return { ok: true as const, added, updated };
   });
 }

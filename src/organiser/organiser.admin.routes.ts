@@ -19,7 +19,12 @@ import { SETTINGS_FIELDS } from './settings.schema.js';
 import { updateOrganiserSettings } from './settings-update.service.js';
 import { ORGANISER_SETTINGS_PATH, OrganiserSettingsPage, type SettingsFormValues } from './views/OrganiserSettingsPage.js';
 
-const EMPTY_FORM = { ...Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, ''])), countryCode: 'DK', paymentTermsDays: '30', invoiceIssueTiming: 'on-confirmation' } as SettingsFormValues;
+const EMPTY_FORM = {
+  ...Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, ''])),
+  countryCode: 'DK',
+  paymentTermsDays: '30',
+  invoiceIssueTiming: 'on-confirmation',
+} as SettingsFormValues;
 
 function postedValues(body: unknown): SettingsFormValues {
   return Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, formField(body, f) ?? ''])) as SettingsFormValues;
@@ -30,7 +35,13 @@ export function organiserAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     const read = access.settings.read;
     const write = access.settings.write;
 
-    const render = async (request: Parameters<typeof adminPageContext>[1], reply: Parameters<typeof adminPageContext>[2], values: SettingsFormValues | null, errors: FormError[], saved: boolean) => {
+    const render = async (
+      request: Parameters<typeof adminPageContext>[1],
+      reply: Parameters<typeof adminPageContext>[2],
+      values: SettingsFormValues | null,
+      errors: FormError[],
+      saved: boolean,
+    ) => {
       const stored = await getOrganiserSettings(ctx.db);
       const page = await adminPageContext(ctx, request, reply);
       const html = OrganiserSettingsPage({

@@ -40,7 +40,8 @@ const da = {
   'organiser.hint.iban': 'Udfyld registrerings- og kontonummer, IBAN eller begge. Oplyser I begge, skal de høre til samme konto.',
   'organiser.hint.paymentTermsDays': 'Fra 1 til 90 dage fra fakturadatoen.',
   'organiser.hint.invoiceNumberPrefix': 'Højst 10 bogstaver, tal og bindestreger, fx TM-. Kan være tomt.',
-  'organiser.hint.nextInvoiceNumber': 'Det næste nummer er nu {next}. Udfyld kun feltet, hvis nummerserien skal fortsætte fra et højere nummer, fx efter et tidligere system. Nummeret kan ikke sættes ned igen.',
+  'organiser.hint.nextInvoiceNumber':
+    'Det næste nummer er nu {next}. Udfyld kun feltet, hvis nummerserien skal fortsætte fra et højere nummer, fx efter et tidligere system. Nummeret kan ikke sættes ned igen.',
   'organiser.timing.on-confirmation': 'Når tilmeldingen er bekræftet',
   'organiser.timing.after-event': 'Når arrangementet er afholdt',
   'organiser.error.required': '{field} skal udfyldes.',
@@ -102,7 +103,8 @@ const en: Record<keyof typeof da, string> = {
   'organiser.hint.iban': 'Fill in the registration and account numbers, the IBAN, or both. If you give both, they must belong to the same account.',
   'organiser.hint.paymentTermsDays': 'From 1 to 90 days after the invoice date.',
   'organiser.hint.invoiceNumberPrefix': 'At most 10 letters, digits and hyphens, such as TM-. May be empty.',
-  'organiser.hint.nextInvoiceNumber': 'The next number is now {next}. Fill in only if the series must continue from a higher number, for example after an earlier system. The number cannot be lowered again.',
+  'organiser.hint.nextInvoiceNumber':
+    'The next number is now {next}. Fill in only if the series must continue from a higher number, for example after an earlier system. The number cannot be lowered again.',
   'organiser.timing.on-confirmation': 'When the registration is confirmed',
   'organiser.timing.after-event': 'When the event has taken place',
   'organiser.error.required': '{field} is required.',

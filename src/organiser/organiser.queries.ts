@@ -10,9 +10,23 @@ export async function selectOrganiserSettings(db: Kysely<DB>): Promise<Organiser
   return db
     .selectFrom('organiser_settings')
     .select([
-      'legal_name', 'address', 'postal_code', 'city', 'country_code', 'cvr', 'gln', 'bank_reg_no', 'bank_account_no',
-      'iban', 'bic', 'payment_terms_days', 'invoice_number_prefix', 'invoice_issue_timing', 'invoice_email_from',
-      'invoice_email_reply_to', 'updated_at',
+      'legal_name',
+      'address',
+      'postal_code',
+      'city',
+      'country_code',
+      'cvr',
+      'gln',
+      'bank_reg_no',
+      'bank_account_no',
+      'iban',
+      'bic',
+      'payment_terms_days',
+      'invoice_number_prefix',
+      'invoice_issue_timing',
+      'invoice_email_from',
+      'invoice_email_reply_to',
+      'updated_at',
     ])
     .where('id', '=', SETTINGS_ROW_ID)
     .executeTakeFirst();

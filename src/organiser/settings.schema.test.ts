@@ -28,7 +28,14 @@ describe('organiser settings form rules', () => {
       invoiceEmailFrom: ' Faktura@Tilmeld.Example ',
       nextInvoiceNumber: ' 1042 ',
     });
-    expect(result.ok && result.settings).toMatchObject({ cvr: '12345674', gln: '5799999999994', iban: 'DK0812340001234567', bic: 'DABADKKK', countryCode: 'DK', invoiceEmailFrom: 'faktura@tilmeld.example' });
+    expect(result.ok && result.settings).toMatchObject({
+      cvr: '12345674',
+      gln: '5799999999994',
+      iban: 'DK0812340001234567',
+      bic: 'DABADKKK',
+      countryCode: 'DK',
+      invoiceEmailFrom: 'faktura@tilmeld.example',
+    });
     expect(result.ok && result.nextInvoiceNumber).toBe(1042);
   });
 

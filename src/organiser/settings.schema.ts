@@ -20,17 +20,49 @@ export const SETTINGS_LIMITS = {
 
 /** The form's fields in the order it shows them; errors are listed in this order too. */
 export const SETTINGS_FIELDS = [
-  'legalName', 'address', 'postalCode', 'city', 'countryCode', 'cvr', 'gln',
-  'bankRegNo', 'bankAccountNo', 'iban', 'bic', 'paymentTermsDays',
-  'invoiceNumberPrefix', 'nextInvoiceNumber', 'invoiceIssueTiming', 'invoiceEmailFrom', 'invoiceEmailReplyTo',
+  'legalName',
+  'address',
+  'postalCode',
+  'city',
+  'countryCode',
+  'cvr',
+  'gln',
+  'bankRegNo',
+  'bankAccountNo',
+  'iban',
+  'bic',
+  'paymentTermsDays',
+  'invoiceNumberPrefix',
+  'nextInvoiceNumber',
+  'invoiceIssueTiming',
+  'invoiceEmailFrom',
+  'invoiceEmailReplyTo',
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
 export const SETTINGS_ERROR_CODES = [
-  'required', 'too_long', 'invalid_characters', 'invalid_value', 'invalid_email', 'invalid_postal_code', 'country_code',
-  'cvr_format', 'cvr_checksum', 'gln_format', 'gln_checksum', 'reg_no_format', 'account_no_format', 'account_required',
-  'iban_format', 'iban_checksum', 'iban_mismatch', 'bic_format', 'payment_terms_range', 'prefix_format',
-  'next_number_format', 'next_number_lowered',
+  'required',
+  'too_long',
+  'invalid_characters',
+  'invalid_value',
+  'invalid_email',
+  'invalid_postal_code',
+  'country_code',
+  'cvr_format',
+  'cvr_checksum',
+  'gln_format',
+  'gln_checksum',
+  'reg_no_format',
+  'account_no_format',
+  'account_required',
+  'iban_format',
+  'iban_checksum',
+  'iban_mismatch',
+  'bic_format',
+  'payment_terms_range',
+  'prefix_format',
+  'next_number_format',
+  'next_number_lowered',
 ] as const;
 export type SettingsErrorCode = (typeof SETTINGS_ERROR_CODES)[number];
 
@@ -42,19 +74,30 @@ const ONE_LINE = /^[^\u0000-\u001f\u007f\u2028\u2029]*$/;
 /** A form value: absent or not a string reads as ''. */
 const formText = z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string());
 
-const requiredLine = (max: number) =>
-  formText.pipe(z.string().trim().min(1, 'required').max(max, 'too_long').regex(ONE_LINE, 'invalid_characters'));
+const requiredLine = (max: number) => formText.pipe(z.string().trim().min(1, 'required').max(max, 'too_long').regex(ONE_LINE, 'invalid_characters'));
 
 const requiredDigits = (formatCode: SettingsErrorCode, pattern: RegExp) =>
   formText.pipe(z.string().trim().overwrite(compactDigits).min(1, 'required').regex(pattern, formatCode));
 
 const email = formText.pipe(
-  z.string().trim().toLowerCase().min(1, 'required').max(SETTINGS_LIMITS.email, 'too_long').check(z.email({ message: 'invalid_email', abort: true })),
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, 'required')
+    .max(SETTINGS_LIMITS.email, 'too_long')
+    .check(z.email({ message: 'invalid_email', abort: true })),
 );
 
 /** Digits that may be left out: '' when blank. */
 const optionalDigits = (formatCode: SettingsErrorCode, pattern: RegExp) =>
-  formText.pipe(z.string().trim().overwrite(compactDigits).refine((v) => v === '' || pattern.test(v), formatCode));
+  formText.pipe(
+    z
+      .string()
+      .trim()
+      .overwrite(compactDigits)
+      .refine((v) => v === '' || pattern.test(v), formatCode),
+  );
 
 /** Absent, null or blank means "not given". */
 const optional = <T extends z.ZodType>(inner: T) =>
@@ -76,7 +119,11 @@ export const organiserSettingsSchema = z
     bankRegNo: optionalDigits('reg_no_format', /^\d{4}$/),
     bankAccountNo: optionalDigits('account_no_format', /^\d{1,10}$/),
     iban: optional(
-      z.string().overwrite(compactIban).regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/, { message: 'iban_format', abort: true }).refine(isValidIban, 'iban_checksum'),
+      z
+        .string()
+        .overwrite(compactIban)
+        .regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/, { message: 'iban_format', abort: true })
+        .refine(isValidIban, 'iban_checksum'),
     ),
     bic: optional(z.string().trim().toUpperCase().refine(isValidBic, 'bic_format')),
     paymentTermsDays: formText.pipe(
@@ -88,26 +135,34 @@ export const organiserSettingsSchema = z
         .transform(Number)
         .pipe(z.number().min(PAYMENT_TERMS_MIN_DAYS, 'payment_terms_range').max(PAYMENT_TERMS_MAX_DAYS, 'payment_terms_range')),
     ),
-    invoiceNumberPrefix: formText.pipe(z.string().trim().regex(new RegExp(`^[A-Za-z0-9-]{0,${SETTINGS_LIMITS.prefix}}$`), 'prefix_format')),
+    invoiceNumberPrefix: formText.pipe(
+      z
+        .string()
+        .trim()
+        .regex(new RegExp(`^[A-Za-z0-9-]{0,${SETTINGS_LIMITS.prefix}}$`), 'prefix_format'),
+    ),
     invoiceIssueTiming: z.enum(INVOICE_ISSUE_TIMINGS, 'invalid_value'),
     invoiceEmailFrom: email,
     invoiceEmailReplyTo: optional(email),
   })
-  .superRefine((s, ctx) => {
-    const { iban, bankRegNo, bankAccountNo } = s as Partial<Record<string, unknown>>;
-    // Reg.nr. and account number go together; with neither, an IBAN is needed.
-    const given = (v: unknown) => typeof v !== 'string' || v.trim() !== '';
-    if (given(bankRegNo) !== given(bankAccountNo)) {
-      ctx.addIssue({ code: 'custom', path: [given(bankRegNo) ? 'bankAccountNo' : 'bankRegNo'], message: 'required' });
-    } else if (!given(bankRegNo) && (iban === null || iban === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['bankRegNo'], message: 'account_required' });
-    }
-    // A Danish IBAN holds the reg.nr. and account number; they must be the same account.
-    if (typeof iban !== 'string' || !iban.startsWith('DK') || !isValidIban(iban)) return;
-    if (typeof bankRegNo !== 'string' || typeof bankAccountNo !== 'string') return;
-    if (!/^\d{4}$/.test(bankRegNo) || !/^\d{1,10}$/.test(bankAccountNo)) return;
-    if (danishIban(bankRegNo, bankAccountNo) !== iban) ctx.addIssue({ code: 'custom', path: ['iban'], message: 'iban_mismatch' });
-  }, { when: (p) => typeof p.value === 'object' && p.value !== null });
+  .superRefine(
+    (s, ctx) => {
+      const { iban, bankRegNo, bankAccountNo } = s as Partial<Record<string, unknown>>;
+      // Reg.nr. and account number go together; with neither, an IBAN is needed.
+      const given = (v: unknown) => typeof v !== 'string' || v.trim() !== '';
+      if (given(bankRegNo) !== given(bankAccountNo)) {
+        ctx.addIssue({ code: 'custom', path: [given(bankRegNo) ? 'bankAccountNo' : 'bankRegNo'], message: 'required' });
+      } else if (!given(bankRegNo) && (iban === null || iban === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['bankRegNo'], message: 'account_required' });
+      }
+      // A Danish IBAN holds the reg.nr. and account number; they must be the same account.
+      if (typeof iban !== 'string' || !iban.startsWith('DK') || !isValidIban(iban)) return;
+      if (typeof bankRegNo !== 'string' || typeof bankAccountNo !== 'string') return;
+      if (!/^\d{4}$/.test(bankRegNo) || !/^\d{1,10}$/.test(bankAccountNo)) return;
+      if (danishIban(bankRegNo, bankAccountNo) !== iban) ctx.addIssue({ code: 'custom', path: ['iban'], message: 'iban_mismatch' });
+    },
+    { when: (p) => typeof p.value === 'object' && p.value !== null },
+  );
 
 /** The number the next invoice should get, when the form asks to change it. */
 export const nextInvoiceNumberSchema = optional(
@@ -126,9 +181,7 @@ export interface SettingsIssue {
   code: SettingsErrorCode;
 }
 
-export type SettingsParse =
-  | { ok: true; settings: OrganiserSettings; nextInvoiceNumber: number | null }
-  | { ok: false; issues: SettingsIssue[] };
+export type SettingsParse = { ok: true; settings: OrganiserSettings; nextInvoiceNumber: number | null } | { ok: false; issues: SettingsIssue[] };
 
 const isField = (v: unknown): v is SettingsField => (SETTINGS_FIELDS as readonly unknown[]).includes(v);
 

@@ -10,12 +10,8 @@ import { PrivacyPage } from './views/PrivacyPage.js';
 export function infoPageRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
     for (const locale of LOCALES) {
-      app.get(routePatterns.accessibility[locale], (request, reply) =>
-        cachedPage(ctx, request, reply, locale, async (page) => AccessibilityPage({ page })),
-      );
-      app.get(routePatterns.privacy[locale], (request, reply) =>
-        cachedPage(ctx, request, reply, locale, async (page) => PrivacyPage({ page })),
-      );
+      app.get(routePatterns.accessibility[locale], (request, reply) => cachedPage(ctx, request, reply, locale, async (page) => AccessibilityPage({ page })));
+      app.get(routePatterns.privacy[locale], (request, reply) => cachedPage(ctx, request, reply, locale, async (page) => PrivacyPage({ page })));
     }
   };
 }

@@ -7,7 +7,11 @@ import { eventStamps } from './sitemap.queries.js';
 import { sitemapXml, type SitemapPage } from './sitemap.xml.js';
 
 const both = (f: (l: Locale) => string): Record<Locale, string> => ({ da: f('da'), en: f('en') });
-const latest = (stamps: (string | undefined)[]) => stamps.filter((s): s is string => !!s).sort().at(-1);
+const latest = (stamps: (string | undefined)[]) =>
+  stamps
+    .filter((s): s is string => !!s)
+    .sort()
+    .at(-1);
 
 async function sitemapPages(ctx: AppContext): Promise<SitemapPage[]> {
   const [events, articles] = await Promise.all([eventStamps(ctx.db), articleStamps(ctx)]);

@@ -201,9 +201,7 @@ async function registrationView(db: Database, row: NonNullable<Awaited<ReturnTyp
       addOns: lines
         .filter((l) => l.participant_id === p.id)
         .map((l) => ({ code: l.code, nameDa: l.name_da, nameEn: l.name_en, status: l.status, priceOre: l.price_ore })),
-      answers: Object.fromEntries(
-        answers.filter((a) => a.participant_id === p.id).map((a) => [String(a.question_id), JSON.parse(a.value) as AnswerValue]),
-      ),
+      answers: Object.fromEntries(answers.filter((a) => a.participant_id === p.id).map((a) => [String(a.question_id), JSON.parse(a.value) as AnswerValue])),
     })),
     totals: totalsOf(amounts, row.vat_percent),
     cancellation: policyOf(event),

@@ -57,8 +57,10 @@ const da = {
   'registration.error.person_reference_required': 'Skriv en personreference. Den skal stå på fakturaen, når der betales med EAN-nummer.',
   'registration.error.participants_min': 'Tilmeld mindst én deltager.',
   'registration.error.participants_max': 'Du kan højst tilmelde {max} deltagere ad gangen.',
-  'registration.error.group_exceeds_capacity': 'Arrangementet har {capacity} pladser i alt, så der kan højst tilmeldes {capacity} deltagere. Fjern nogle deltagere, eller kontakt arrangøren.',
-  'registration.error.too_many_signups': 'Der er sendt mange tilmeldinger fra din forbindelse eller med den samme e-mailadresse på kort tid. Vent {minutes} minutter, og prøv igen. Kontakt arrangøren, hvis du har brug for at tilmelde mange.',
+  'registration.error.group_exceeds_capacity':
+    'Arrangementet har {capacity} pladser i alt, så der kan højst tilmeldes {capacity} deltagere. Fjern nogle deltagere, eller kontakt arrangøren.',
+  'registration.error.too_many_signups':
+    'Der er sendt mange tilmeldinger fra din forbindelse eller med den samme e-mailadresse på kort tid. Vent {minutes} minutter, og prøv igen. Kontakt arrangøren, hvis du har brug for at tilmelde mange.',
   'registration.error.duplicate_email': 'Deltageren står allerede på tilmeldingen med den samme e-mailadresse.',
   'registration.error.duplicate_addon': 'Tilvalget er valgt to gange.',
   'registration.error.unknown_addon': 'Tilvalget findes ikke til dette arrangement.',
@@ -124,8 +126,10 @@ const en: Record<keyof typeof da, string> = {
   'registration.error.person_reference_required': 'Enter a person reference. It must be on the invoice when paying by EAN number.',
   'registration.error.participants_min': 'Register at least one participant.',
   'registration.error.participants_max': 'You can register at most {max} participants at a time.',
-  'registration.error.group_exceeds_capacity': 'The event has {capacity} seats in all, so at most {capacity} participants can be signed up. Remove some participants or contact the organiser.',
-  'registration.error.too_many_signups': 'Many sign-ups have been sent from your connection or with the same e-mail address in a short time. Wait {minutes} minutes and try again. Contact the organiser if you need to sign up many people.',
+  'registration.error.group_exceeds_capacity':
+    'The event has {capacity} seats in all, so at most {capacity} participants can be signed up. Remove some participants or contact the organiser.',
+  'registration.error.too_many_signups':
+    'Many sign-ups have been sent from your connection or with the same e-mail address in a short time. Wait {minutes} minutes and try again. Contact the organiser if you need to sign up many people.',
   'registration.error.duplicate_email': 'This participant is already on the registration with the same e-mail address.',
   'registration.error.duplicate_addon': 'This add-on is chosen twice.',
   'registration.error.unknown_addon': 'This add-on does not exist for this event.',

@@ -297,12 +297,7 @@ export async function setAddOnLineStatus(
   addOnId: number,
   status: Selectable<ParticipantAddOnsTable>['status'],
 ): Promise<void> {
-  await trx
-    .updateTable('participant_add_ons')
-    .set({ status })
-    .where('participant_id', '=', participantId)
-    .where('add_on_id', '=', addOnId)
-    .execute();
+  await trx.updateTable('participant_add_ons').set({ status }).where('participant_id', '=', participantId).where('add_on_id', '=', addOnId).execute();
 }
 
 /** Recomputes registration statuses from their participants (see capacity.ts). */
@@ -311,12 +306,7 @@ export async function participantStatusesOf(trx: Database, registrationIds: numb
   return trx.selectFrom('participants').select(['registration_id', 'status']).where('registration_id', 'in', registrationIds).execute();
 }
 
-export async function setRegistrationStatus(
-  trx: Database,
-  registrationId: number,
-  status: RegistrationStatus,
-  now: string,
-): Promise<void> {
+export async function setRegistrationStatus(trx: Database, registrationId: number, status: RegistrationStatus, now: string): Promise<void> {
   await trx
     .updateTable('registrations')
     .set({ status, updated_at: now, cancelled_at: status === 'cancelled' ? now : null })
@@ -369,11 +359,7 @@ export async function registrationsForEmail(db: Database, email: string) {
     .where((eb) =>
       eb.or([
         eb('registrations.booker_email', '=', email),
-        eb(
-          'registrations.id',
-          'in',
-          eb.selectFrom('participants').select('participants.registration_id').where('participants.email', '=', email),
-        ),
+        eb('registrations.id', 'in', eb.selectFrom('participants').select('participants.registration_id').where('participants.email', '=', email)),
       ]),
     )
     .orderBy('events.starts_at', 'desc')

@@ -5,7 +5,16 @@ import { formField } from '../admin/form.js';
 import { adminPageContext } from '../admin/page.js';
 import type { FormError } from '../web/forms/errors.js';
 import { sendHtml } from '../web/page.js';
-import { changePassword, confirmTotp, disableTotp, pendingTotpSetup, setOwnLocale, startTotpEnrolment, totpState, type FieldProblem } from './account.service.js';
+import {
+  changePassword,
+  confirmTotp,
+  disableTotp,
+  pendingTotpSetup,
+  setOwnLocale,
+  startTotpEnrolment,
+  totpState,
+  type FieldProblem,
+} from './account.service.js';
 import { safeNext } from '../web/admin/safe-next.js';
 import { STAFF_COOKIE, staffOf, staffOnly } from './guard.js';
 import { access } from './roles.js';

@@ -41,7 +41,8 @@ export async function changePassword(
   if (problem === 'tooShort') problems.push({ field: 'next', message: 'staff.password.tooShort' });
   if (problem === 'tooLong') problems.push({ field: 'next', message: 'staff.password.tooLong' });
   if (!problem && input.repeat !== input.next) problems.push({ field: 'repeat', message: 'staff.password.repeatDiffers' });
-  if (input.current && !(await checkPassword(user.password_hash, input.current))) problems.unshift({ field: 'current', message: 'staff.password.currentWrong' });
+  if (input.current && !(await checkPassword(user.password_hash, input.current)))
+    problems.unshift({ field: 'current', message: 'staff.password.currentWrong' });
   if (problems.length > 0) return { ok: false, problems };
   const hash = await hashPassword(input.next);
   const now = ctx.clock.now();
@@ -60,7 +61,15 @@ export async function setOwnLocale(ctx: AppContext, staff: StaffIdentity, locale
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await q.updateUserRow(trx, user.id, { locale, updated_at: now.toISOString() });
-    await recordAudit(trx, { actor: staff, action: 'account.locale', entityType: 'staff_user', entityId: user.id, before: { locale: user.locale }, after: { locale }, at: now });
+    await recordAudit(trx, {
+      actor: staff,
+      action: 'account.locale',
+      entityType: 'staff_user',
+      entityId: user.id,
+      before: { locale: user.locale },
+      after: { locale },
+      at: now,
+    });
   });
 }
 
@@ -97,7 +106,15 @@ export async function confirmTotp(ctx: AppContext, staff: StaffIdentity, code: s
   if (step === null) return { ok: false, problems: [{ field: 'code', message: 'staff.code.failed' }] };
   await ctx.db.transaction().execute(async (trx) => {
     await q.updateUserRow(trx, user.id, { totp_pending: 0, totp_last_step: step, updated_at: now.toISOString() });
-    await recordAudit(trx, { actor: staff, action: 'account.totp_enable', entityType: 'staff_user', entityId: user.id, before: { totp: false }, after: { totp: true }, at: now });
+    await recordAudit(trx, {
+      actor: staff,
+      action: 'account.totp_enable',
+      entityType: 'staff_user',
+      entityId: user.id,
+      before: { totp: false },
+      after: { totp: true },
+      at: now,
+    });
   });
   return { ok: true };
 }
@@ -105,12 +122,22 @@ export async function confirmTotp(ctx: AppContext, staff: StaffIdentity, code: s
 /** Turns TOTP off with the password (an administrator can also reset it, see users.service.ts). */
 export async function disableTotp(ctx: AppContext, staff: StaffIdentity, password: string): Promise<Outcome> {
   const user = await loadUser(ctx, staff);
-  if (!(await checkPassword(user.password_hash, password))) return { ok: false, problems: [{ field: 'totp-password', message: password ? 'staff.password.currentWrong' : 'staff.password.currentMissing' }] };
+  if (!(await checkPassword(user.password_hash, password)))
+    return { ok: false, problems: [{ field: 'totp-password', message: password ? 'staff.password.currentWrong' : 'staff.password.currentMissing' }] };
   const wasOn = user.totp_secret !== null && user.totp_pending === 0;
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await q.updateUserRow(trx, user.id, { totp_secret: null, totp_pending: 0, totp_last_step: null, updated_at: now.toISOString() });
-    if (wasOn) await recordAudit(trx, { actor: staff, action: 'account.totp_disable', entityType: 'staff_user', entityId: user.id, before: { totp: true }, after: { totp: false }, at: now });
+    if (wasOn)
+      await recordAudit(trx, {
+        actor: staff,
+        action: 'account.totp_disable',
+        entityType: 'staff_user',
+        entityId: user.id,
+        before: { totp: true },
+        after: { totp: false },
+        at: now,
+      });
   });
   return { ok: true };
 }

@@ -3,7 +3,15 @@ import type { AppContext } from '../context.js';
 import { addDays, danishTimeToUtc } from '../lib/dates.js';
 import { auditDiff, type DiffRow } from './audit.diff.js';
 import { AUDIT_PAGE_SIZE, type AuditQuery } from './audit.filters.js';
-import { auditFilterChoices, countAuditEntries, findAuditEntry, listAuditEntries, type AuditEntryRow, type AuditListRow, type AuditRange } from './audit.queries.js';
+import {
+  auditFilterChoices,
+  countAuditEntries,
+  findAuditEntry,
+  listAuditEntries,
+  type AuditEntryRow,
+  type AuditListRow,
+  type AuditRange,
+} from './audit.queries.js';
 
 export interface AuditPage {
   rows: AuditListRow[];
@@ -14,7 +22,9 @@ export interface AuditPage {
 
 /** The day after a YYYY-MM-DD date, as YYYY-MM-DD. */
 function nextDay(date: string): string {
-  return addDays(new Date(`${date}T12:00:00Z`), 1).toISOString().slice(0, 10);
+  return addDays(new Date(`${date}T12:00:00Z`), 1)
+    .toISOString()
+    .slice(0, 10);
 }
 
 /** Dates are Danish calendar days: from midnight of `from` to midnight after `to`, Copenhagen time. */

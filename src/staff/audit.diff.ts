@@ -30,7 +30,9 @@ export function maskSecrets(value: unknown): unknown {
   if (typeof value === 'string') return SECRET_VALUE.test(value) ? MASKED : value;
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, isSecretKey(k) && v !== null && typeof v !== 'boolean' ? MASKED : maskSecrets(v)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, isSecretKey(k) && v !== null && typeof v !== 'boolean' ? MASKED : maskSecrets(v)]),
+    );
   }
   return value;
 }
@@ -78,7 +80,8 @@ export function auditDiff(beforeJson: string | null, afterJson: string | null): 
     const hasBefore = before !== undefined && Object.hasOwn(b, field);
     const hasAfter = after !== undefined && Object.hasOwn(a, field);
     const masked = isSecretKey(field);
-    const view = (has: boolean, v: unknown): ShownValue => (!has ? { kind: 'absent' } : masked && v !== null && typeof v !== 'boolean' ? { kind: 'masked' } : show(maskSecrets(v)));
+    const view = (has: boolean, v: unknown): ShownValue =>
+      !has ? { kind: 'absent' } : masked && v !== null && typeof v !== 'boolean' ? { kind: 'masked' } : show(maskSecrets(v));
     return {
       field,
       before: view(hasBefore, b[field]),

@@ -47,14 +47,43 @@ function filtered<O>(query: SelectQueryBuilder<DB, 'audit_log', O>, range: Audit
 const actorName = (eb: ExpressionBuilder<DB, 'audit_log'>) =>
   eb.selectFrom('staff_users').select('staff_users.name').whereRef('staff_users.id', '=', 'audit_log.actor_id').as('actor_name');
 
-const listColumns = ['audit_log.id', 'audit_log.at', 'audit_log.actor_id', 'audit_log.actor_email', 'audit_log.action', 'audit_log.entity_type', 'audit_log.entity_id'] as const;
+const listColumns = [
+  'audit_log.id',
+  'audit_log.at',
+  'audit_log.actor_id',
+  'audit_log.actor_email',
+  'audit_log.action',
+  'audit_log.entity_type',
+  'audit_log.entity_id',
+] as const;
 
-function toListRow(r: { id: number; at: string; actor_id: number | null; actor_email: string | null; actor_name: string | null; action: string; entity_type: string; entity_id: string | null }): AuditListRow {
-  return { id: r.id, at: r.at, actorId: r.actor_id, actorEmail: r.actor_email, actorName: r.actor_name, action: r.action, entityType: r.entity_type, entityId: r.entity_id };
+function toListRow(r: {
+  id: number;
+  at: string;
+  actor_id: number | null;
+  actor_email: string | null;
+  actor_name: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+}): AuditListRow {
+  return {
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    actorEmail: r.actor_email,
+    actorName: r.actor_name,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+  };
 }
 
 export async function countAuditEntries(db: Database, range: AuditRange): Promise<number> {
-  const row = await filtered(db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')), range).executeTakeFirstOrThrow();
+  const row = await filtered(
+    db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')),
+    range,
+  ).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

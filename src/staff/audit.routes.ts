@@ -15,10 +15,12 @@ import { AUDIT_PATH, AuditEntryPage, AuditListPage, type AuditFilterValues } fro
 
 /** The query as the schema reads it: one text per name (a repeated name counts once). */
 function queryInput(query: unknown): Record<string, string> {
-  return Object.fromEntries([...AUDIT_FILTER_FIELDS, 'page'].flatMap((f) => {
-    const v = formField(query, f);
-    return v === undefined ? [] : [[f, v]];
-  }));
+  return Object.fromEntries(
+    [...AUDIT_FILTER_FIELDS, 'page'].flatMap((f) => {
+      const v = formField(query, f);
+      return v === undefined ? [] : [[f, v]];
+    }),
+  );
 }
 
 function filterValues(query: unknown): AuditFilterValues {
@@ -38,7 +40,11 @@ export function parseAuditQuery(query: unknown, locale: Locale): { query: AuditQ
     if (seen.has(field)) continue;
     seen.add(field);
     const code = (AUDIT_ERROR_CODES as readonly string[]).includes(issue.message) ? issue.message : 'invalid_value';
-    errors.push({ key: field, id: `filter-${field}`, message: `${t(`audit.filter.${field}` as MessageKey)}: ${t(`audit.filter.error.${code}` as MessageKey)}` });
+    errors.push({
+      key: field,
+      id: `filter-${field}`,
+      message: `${t(`audit.filter.${field}` as MessageKey)}: ${t(`audit.filter.error.${code}` as MessageKey)}`,
+    });
   }
   return { errors };
 }

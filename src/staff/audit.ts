@@ -10,7 +10,7 @@ import { insertAuditRow } from './staff.queries.js';
 
 export interface AuditEntry {
   /** The staff member; null for the system or the command line. */
-  actor: Pick<StaffIdentity, 'id' | 'email'> & { requestId?: string | undefined } | null;
+  actor: (Pick<StaffIdentity, 'id' | 'email'> & { requestId?: string | undefined }) | null;
   /** Dotted verb, e.g. 'event.update', 'user.create', 'staff.login'. */
   action: string;
   entityType: string;
@@ -36,14 +36,14 @@ function stableJson(value: unknown): string | null {
 
 export async function recordAudit(trx: Kysely<DB>, entry: AuditEntry): Promise<void> {
   await insertAuditRow(trx, {
-      actor_id: entry.actor?.id ?? null,
-      actor_email: entry.actor?.email ?? null,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-      before_json: stableJson(entry.before),
-      after_json: stableJson(entry.after),
-      at: (entry.at ?? new Date()).toISOString(),
-      request_id: entry.requestId ?? entry.actor?.requestId ?? null,
+    actor_id: entry.actor?.id ?? null,
+    actor_email: entry.actor?.email ?? null,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    before_json: stableJson(entry.before),
+    after_json: stableJson(entry.after),
+    at: (entry.at ?? new Date()).toISOString(),
+    request_id: entry.requestId ?? entry.actor?.requestId ?? null,
   });
 }

@@ -93,7 +93,8 @@ export function loginRoutes(ctx: AppContext): FastifyPluginAsync {
         const locale = localeOf(queryOf(request).lang);
         const t = anonymousAdminPage(ctx, request, locale).t;
         const message = { key: 'email', id: 'email', message: t('staff.login.rateLimited', { wait: waitText(locale, LOGIN_IP_LIMIT.timeWindow) }) };
-        if (request.url.startsWith(CODE_PATH)) return showCode(request, reply, locale, safeNext(queryOf(request).next), [{ ...message, key: 'code', id: 'code' }], 429);
+        if (request.url.startsWith(CODE_PATH))
+          return showCode(request, reply, locale, safeNext(queryOf(request).next), [{ ...message, key: 'code', id: 'code' }], 429);
         return showLogin(request, reply, locale, { email: '', next: safeNext(queryOf(request).next), errors: [message] }, 429);
       }
       throw error;
@@ -141,7 +142,11 @@ export function loginRoutes(ctx: AppContext): FastifyPluginAsync {
       const query = queryOf(request);
       const next = safeNext(query.next);
       const pending = await pendingTotpUser(ctx, request.cookies[STAFF_COOKIE]);
-      if (!pending) return reply.code(303).header('location', loginUrl(next, localeOf(query.lang))).send();
+      if (!pending)
+        return reply
+          .code(303)
+          .header('location', loginUrl(next, localeOf(query.lang)))
+          .send();
       return showCode(request, reply, localeOf(query.lang), next, []);
     });
 
@@ -152,24 +157,46 @@ export function loginRoutes(ctx: AppContext): FastifyPluginAsync {
       const code = clean(formField(request.body, 'code')).trim();
       if (!code) return showCode(request, reply, locale, next, [{ key: 'code', id: 'code', message: t('staff.code.missing') }], 422);
       const fromIp = ipWait(request);
-      if (fromIp > 0) return showCode(request, reply, locale, next, [{ key: 'code', id: 'code', message: waitMessage(reply, locale, 'staff.login.rateLimited', fromIp) }], 429);
+      if (fromIp > 0)
+        return showCode(
+          request,
+          reply,
+          locale,
+          next,
+          [{ key: 'code', id: 'code', message: waitMessage(reply, locale, 'staff.login.rateLimited', fromIp) }],
+          429,
+        );
       const outcome = await verifyLoginCode(ctx, request.cookies[STAFF_COOKIE], code);
       if (outcome.status === 'ok') return startFullSession(request, reply, outcome.userId, next);
       if (outcome.status === 'expired') return reply.code(303).header('location', loginUrl(next, locale)).send();
       if (outcome.status === 'delayed') {
-        return showCode(request, reply, locale, next, [{ key: 'code', id: 'code', message: waitMessage(reply, locale, 'staff.login.delayed', outcome.waitMs) }], 429);
+        return showCode(
+          request,
+          reply,
+          locale,
+          next,
+          [{ key: 'code', id: 'code', message: waitMessage(reply, locale, 'staff.login.delayed', outcome.waitMs) }],
+          429,
+        );
       }
       ipFailed(request);
       return showCode(request, reply, locale, next, [{ key: 'code', id: 'code', message: t('staff.code.failed') }], 401);
     });
 
-    app.post('/admin/logout', { schema: { hide: true }, config: { staffRoles: ALL_ROLES }, preHandler: [staffOnly(ctx, ALL_ROLES), app.csrfProtection] }, async (request, reply) => {
-      const staff = staffOf(request);
-      await endSession(ctx, request.cookies[STAFF_COOKIE]);
-      reply.clearCookie(STAFF_COOKIE, sessionCookieOptions(ctx));
-      const url = new URL(loginUrl(undefined, staff.locale), 'http://x');
-      url.searchParams.set('loggedOut', '1');
-      return reply.code(303).header('location', url.pathname + url.search).send();
-    });
+    app.post(
+      '/admin/logout',
+      { schema: { hide: true }, config: { staffRoles: ALL_ROLES }, preHandler: [staffOnly(ctx, ALL_ROLES), app.csrfProtection] },
+      async (request, reply) => {
+        const staff = staffOf(request);
+        await endSession(ctx, request.cookies[STAFF_COOKIE]);
+        reply.clearCookie(STAFF_COOKIE, sessionCookieOptions(ctx));
+        const url = new URL(loginUrl(undefined, staff.locale), 'http://x');
+        url.searchParams.set('loggedOut', '1');
+        return reply
+          .code(303)
+          .header('location', url.pathname + url.search)
+          .send();
+      },
+    );
   };
 }

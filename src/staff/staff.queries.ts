@@ -3,7 +3,22 @@ import { forUpdate } from '../db/dialect.js';
 import type { DB } from '../db/schema.js';
 import type { Role } from './roles.js';
 
-export const userColumns = ['id', 'email', 'name', 'role', 'locale', 'password_hash', 'totp_secret', 'totp_pending', 'totp_last_step', 'failed_logins', 'locked_until', 'disabled_at', 'created_at', 'updated_at'] as const;
+export const userColumns = [
+  'id',
+  'email',
+  'name',
+  'role',
+  'locale',
+  'password_hash',
+  'totp_secret',
+  'totp_pending',
+  'totp_last_step',
+  'failed_logins',
+  'locked_until',
+  'disabled_at',
+  'created_at',
+  'updated_at',
+] as const;
 
 export function findUserByEmail(db: Kysely<DB>, email: string) {
   return db.selectFrom('staff_users').select(userColumns).where('email', '=', email).executeTakeFirst();
@@ -14,7 +29,10 @@ export function findUserById(db: Kysely<DB>, id: number) {
 }
 
 export async function countUsers(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('staff_users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('staff_users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -53,7 +71,18 @@ export function findSession(db: Kysely<DB>, hash: string, now: string) {
   return db
     .selectFrom('staff_sessions as s')
     .innerJoin('staff_users as u', 'u.id', 's.user_id')
-    .select(['s.id as sessionId', 's.pending_totp', 's.created_at as sessionCreatedAt', 's.last_seen_at', 's.expires_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.locale'])
+    .select([
+      's.id as sessionId',
+      's.pending_totp',
+      's.created_at as sessionCreatedAt',
+      's.last_seen_at',
+      's.expires_at',
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.locale',
+    ])
     .where('s.token_hash', '=', hash)
     .where('s.expires_at', '>', now)
     .where('u.disabled_at', 'is', null)
@@ -114,7 +143,12 @@ export function listApiTokens(db: Kysely<DB>) {
 }
 
 export function listUsers(db: Kysely<DB>) {
-  return db.selectFrom('staff_users').select(['id', 'email', 'name', 'role', 'locale', 'disabled_at', 'totp_secret', 'totp_pending', 'locked_until', 'created_at']).orderBy('name').orderBy('id').execute();
+  return db
+    .selectFrom('staff_users')
+    .select(['id', 'email', 'name', 'role', 'locale', 'disabled_at', 'totp_secret', 'totp_pending', 'locked_until', 'created_at'])
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
 }
 
 /** The ids of the events a facilitator is assigned to. */
@@ -169,12 +203,22 @@ export async function allEventIds(db: Kysely<DB>): Promise<number[]> {
 /** Replaces the events a facilitator is assigned to. */
 export async function setFacilitatedEvents(trx: Kysely<DB>, userId: number, eventIds: number[]): Promise<void> {
   await trx.deleteFrom('event_facilitators').where('user_id', '=', userId).execute();
-  if (eventIds.length > 0) await trx.insertInto('event_facilitators').values(eventIds.map((event_id) => ({ event_id, user_id: userId }))).execute();
+  if (eventIds.length > 0)
+    await trx
+      .insertInto('event_facilitators')
+      .values(eventIds.map((event_id) => ({ event_id, user_id: userId })))
+      .execute();
 }
 
 /** Revokes a token that is not revoked yet; undefined when there is none such. */
 export async function revokeApiTokenRow(trx: Kysely<DB>, tokenId: number, at: string) {
-  return trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', tokenId).where('revoked_at', 'is', null).returning(['id', 'name', 'user_id']).executeTakeFirst();
+  return trx
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', tokenId)
+    .where('revoked_at', 'is', null)
+    .returning(['id', 'name', 'user_id'])
+    .executeTakeFirst();
 }
 
 export async function insertAuditRow(trx: Kysely<DB>, row: Insertable<DB['audit_log']>): Promise<void> {

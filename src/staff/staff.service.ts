@@ -29,7 +29,12 @@ export function normaliseStaffEmail(value: string): string {
 
 export const newStaffUserSchema = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
-  name: z.string().trim().min(1).max(200).refine((s) => !/[\u0000-\u001f\u007f]/.test(s)),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s)),
   role: z.enum(ROLES),
   locale: z.enum(['da', 'en']),
   password: z.string(),
@@ -58,7 +63,15 @@ export async function createStaffUser(ctx: AppContext, input: NewStaffUser, acto
   const now = ctx.clock.now();
   try {
     const id = await ctx.db.transaction().execute(async (trx) => {
-      const id = await q.insertUser(trx, { email, name, role, locale, password_hash: passwordHash, created_at: now.toISOString(), updated_at: now.toISOString() });
+      const id = await q.insertUser(trx, {
+        email,
+        name,
+        role,
+        locale,
+        password_hash: passwordHash,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      });
       await recordAudit(trx, { actor, action: 'user.create', entityType: 'staff_user', entityId: id, after: { email, name, role, locale }, at: now });
       return id;
     });
@@ -227,7 +240,11 @@ export async function tokenIdentity(ctx: AppContext, token: string): Promise<Sta
 export async function createApiToken(ctx: AppContext, userId: number, name: string, actor: StaffIdentity | null): Promise<{ id: number; token: string }> {
   const token = newApiToken();
   const now = ctx.clock.now();
-  const cleanName = name.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 100) || 'API';
+  const cleanName =
+    name
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim()
+      .slice(0, 100) || 'API';
   const id = await ctx.db.transaction().execute(async (trx) => {
     const id = await q.insertApiToken(trx, { token_hash: tokenHash(token), name: cleanName, user_id: userId, created_at: now.toISOString() });
     await recordAudit(trx, { actor, action: 'token.create', entityType: 'api_token', entityId: id, after: { name: cleanName, userId }, at: now });
@@ -242,7 +259,15 @@ export async function revokeApiToken(ctx: AppContext, tokenId: number, actor: St
   return ctx.db.transaction().execute(async (trx) => {
     const row = await q.revokeApiTokenRow(trx, tokenId, now.toISOString());
     if (!row) return false;
-    await recordAudit(trx, { actor, action: 'token.revoke', entityType: 'api_token', entityId: row.id, before: { name: row.name, userId: row.user_id, revoked: false }, after: { name: row.name, userId: row.user_id, revoked: true }, at: now });
+    await recordAudit(trx, {
+      actor,
+      action: 'token.revoke',
+      entityType: 'api_token',
+      entityId: row.id,
+      before: { name: row.name, userId: row.user_id, revoked: false },
+      after: { name: row.name, userId: row.user_id, revoked: true },
+      at: now,
+    });
     return true;
   });
 }

@@ -8,7 +8,8 @@ const da = {
   'settings.organiser': 'Arrangør og fakturering',
   'settings.organiserDescription': 'Arrangørens navn, CVR-nummer, bankoplysninger og betalingsfrist.',
   'tokens.title': 'API-nøgler',
-  'tokens.lede': 'En API-nøgle giver et program adgang til API’et med samme rolle som den medarbejder, nøglen tilhører. Send den som "Authorization: Bearer <nøgle>".',
+  'tokens.lede':
+    'En API-nøgle giver et program adgang til API’et med samme rolle som den medarbejder, nøglen tilhører. Send den som "Authorization: Bearer <nøgle>".',
   'tokens.none': 'Der er ingen API-nøgler endnu.',
   'tokens.name': 'Navn',
   'tokens.nameHint': 'Hvad nøglen bruges til, fx "Regnskabssystem".',

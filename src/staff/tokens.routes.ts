@@ -35,13 +35,22 @@ export function tokensRoutes(ctx: AppContext): FastifyPluginAsync {
       const page = await adminPageContext(ctx, request, reply);
       const users = (await listStaffUsers(ctx)).filter((u) => u.disabled_at === null);
       const tokens = await listTokens(ctx);
-      return sendHtml(reply, TokensPage({ page, tokens, users, errors: errors.map((e) => ({ ...e, message: page.t(e.message as never) })), form, revoked }), errors.length > 0 ? 422 : 200);
+      return sendHtml(
+        reply,
+        TokensPage({ page, tokens, users, errors: errors.map((e) => ({ ...e, message: page.t(e.message as never) })), form, revoked }),
+        errors.length > 0 ? 422 : 200,
+      );
     };
 
-    app.get('/admin/settings/tokens', guarded, async (request, reply) => showTokens(request, reply, [], undefined, (request.query as Record<string, unknown>)?.revoked === '1'));
+    app.get('/admin/settings/tokens', guarded, async (request, reply) =>
+      showTokens(request, reply, [], undefined, (request.query as Record<string, unknown>)?.revoked === '1'),
+    );
 
     app.post('/admin/settings/tokens', guardedPost, async (request, reply) => {
-      const name = (formField(request.body, 'name') ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 100);
+      const name = (formField(request.body, 'name') ?? '')
+        .replace(/[\u0000-\u001f\u007f]/g, '')
+        .trim()
+        .slice(0, 100);
       const user = (formField(request.body, 'user') ?? '').trim();
       const errors: FormError[] = [];
       if (!name) errors.push({ key: 'name', id: 'name', message: 'tokens.nameMissing' });

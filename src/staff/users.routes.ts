@@ -26,7 +26,8 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsync {
     const roles = access.users.write;
     const guarded = { schema: { hide: true }, config: { staffRoles: roles }, preHandler: staffOnly(ctx, roles) };
     const guardedPost = { schema: { hide: true }, config: { staffRoles: roles }, preHandler: [staffOnly(ctx, roles), app.csrfProtection] };
-    const errorsOf = (page: { t: (k: MessageKey) => string }, list: Array<[string, MessageKey]>): FormError[] => list.map(([field, key]) => ({ key: field, id: field, message: page.t(key) }));
+    const errorsOf = (page: { t: (k: MessageKey) => string }, list: Array<[string, MessageKey]>): FormError[] =>
+      list.map(([field, key]) => ({ key: field, id: field, message: page.t(key) }));
 
     app.get('/admin/users', guarded, async (request, reply) => {
       const page = await adminPageContext(ctx, request, reply);
@@ -41,7 +42,12 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsync {
     app.get('/admin/users/new', guarded, async (request, reply) => showNew(request, reply, { email: '', name: '', role: 'manager', locale: 'da' }));
 
     app.post('/admin/users', guardedPost, async (request, reply) => {
-      const form = { email: text(request.body, 'email', 254).trim(), name: text(request.body, 'name', 200).trim(), role: text(request.body, 'role', 20), locale: text(request.body, 'locale', 5) };
+      const form = {
+        email: text(request.body, 'email', 254).trim(),
+        name: text(request.body, 'name', 200).trim(),
+        role: text(request.body, 'role', 20),
+        locale: text(request.body, 'locale', 5),
+      };
       const password = text(request.body, 'password');
       const problems: Array<[string, MessageKey]> = [];
       if (!isRole(form.role)) problems.push(['role', 'users.roleMissing']);
@@ -50,16 +56,36 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsync {
       const result = await createStaffUser(ctx, { ...form, role: form.role, locale: form.locale as 'da' | 'en', password }, staffOf(request));
       if (result.ok) return reply.code(303).header('location', `/admin/users/${result.id}?saved=created`).send();
       if (result.reason === 'emailTaken') return showNew(request, reply, form, [['email', 'users.emailTaken']]);
-      if (result.reason === 'password') return showNew(request, reply, form, [['password', result.problem === 'tooShort' ? 'staff.password.tooShort' : 'staff.password.tooLong']]);
-      const byField: Record<string, [string, MessageKey]> = { email: ['email', 'users.emailInvalid'], name: ['name', 'users.nameMissing'], role: ['role', 'users.roleMissing'], locale: ['locale', 'staff.users.localeMissing'] };
-      return showNew(request, reply, form, result.fields.map((f) => byField[f] ?? ['email', 'users.emailInvalid']));
+      if (result.reason === 'password')
+        return showNew(request, reply, form, [['password', result.problem === 'tooShort' ? 'staff.password.tooShort' : 'staff.password.tooLong']]);
+      const byField: Record<string, [string, MessageKey]> = {
+        email: ['email', 'users.emailInvalid'],
+        name: ['name', 'users.nameMissing'],
+        role: ['role', 'users.roleMissing'],
+        locale: ['locale', 'staff.users.localeMissing'],
+      };
+      return showNew(
+        request,
+        reply,
+        form,
+        result.fields.map((f) => byField[f] ?? ['email', 'users.emailInvalid']),
+      );
     });
 
     const showEdit = async (request: FastifyRequest, reply: FastifyReply, problems: Array<[string, MessageKey]> = [], notice?: UserNotice) => {
       const user = await findStaffUser(ctx, userIdOf(request));
       if (!user) throw notFound('No such staff member');
       const page = await adminPageContext(ctx, request, reply);
-      const view = { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, disabled: user.disabled_at !== null, totp: user.totp_secret !== null, createdAt: user.created_at };
+      const view = {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        locale: user.locale,
+        disabled: user.disabled_at !== null,
+        totp: user.totp_secret !== null,
+        createdAt: user.created_at,
+      };
       const [events, assigned] = await Promise.all([listEventChoices(ctx), assignedEventIds(ctx, user.id)]);
       return sendHtml(reply, EditUserPage({ page, user: view, events, assigned, errors: errorsOf(page, problems), notice }), problems.length > 0 ? 422 : 200);
     };
@@ -80,8 +106,16 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsync {
       if (!isRole(role)) problems.push(['role', 'users.roleMissing']);
       if (locale !== 'da' && locale !== 'en') problems.push(['locale', 'staff.users.localeMissing']);
       if (problems.length > 0 || !isRole(role)) return showEdit(request, reply, problems);
-      const eventIds = formFields(request.body, 'events').filter((v) => /^[1-9]\d{0,9}$/.test(v)).map(Number);
-      const result = await updateUser(ctx, staffOf(request), id, { name, role, locale: locale as 'da' | 'en', disabled: formField(request.body, 'disabled') === '1', eventIds });
+      const eventIds = formFields(request.body, 'events')
+        .filter((v) => /^[1-9]\d{0,9}$/.test(v))
+        .map(Number);
+      const result = await updateUser(ctx, staffOf(request), id, {
+        name,
+        role,
+        locale: locale as 'da' | 'en',
+        disabled: formField(request.body, 'disabled') === '1',
+        eventIds,
+      });
       if (!result.ok && result.reason === 'notFound') throw notFound('No such staff member');
       if (!result.ok) return showEdit(request, reply, [result.reason === 'lastAdmin' ? ['role', 'users.lastAdmin'] : ['name', 'users.nameMissing']]);
       return reply.code(303).header('location', `/admin/users/${id}?saved=saved`).send();

@@ -30,7 +30,10 @@ export async function assignedEventIds(ctx: AppContext, userId: number): Promise
 }
 
 export async function updateUser(ctx: AppContext, actor: StaffIdentity, userId: number, change: UserUpdate): Promise<UpdateResult> {
-  const name = change.name.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const name = change.name
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   if (!name || !isRole(change.role)) return { ok: false, reason: 'invalid' };
   const now = ctx.clock.now();
   return writeTransaction(ctx.db, async (trx) => {
@@ -70,8 +73,23 @@ export async function resetUserTotp(ctx: AppContext, actor: StaffIdentity, userI
   return writeTransaction(ctx.db, async (trx) => {
     const user = await q.findUserById(trx, userId);
     if (!user) return false;
-    await q.updateUserRow(trx, userId, { totp_secret: null, totp_pending: 0, totp_last_step: null, failed_logins: 0, locked_until: null, updated_at: now.toISOString() });
-    await recordAudit(trx, { actor, action: 'user.totp_reset', entityType: 'staff_user', entityId: userId, before: { totp: user.totp_secret !== null }, after: { totp: false }, at: now });
+    await q.updateUserRow(trx, userId, {
+      totp_secret: null,
+      totp_pending: 0,
+      totp_last_step: null,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: now.toISOString(),
+    });
+    await recordAudit(trx, {
+      actor,
+      action: 'user.totp_reset',
+      entityType: 'staff_user',
+      entityId: userId,
+      before: { totp: user.totp_secret !== null },
+      after: { totp: false },
+      at: now,
+    });
     return true;
   });
 }

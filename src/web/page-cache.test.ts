@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PageCache } from './page-cache.js';
 
-const slowBuild = (counter: { n: number }, ms = 10) => async () => {
-  counter.n++;
-  const n = counter.n;
-  await new Promise((r) => setTimeout(r, ms));
-  return `<doc n="${n}"/>`;
-};
+const slowBuild =
+  (counter: { n: number }, ms = 10) =>
+  async () => {
+    counter.n++;
+    const n = counter.n;
+    await new Promise((r) => setTimeout(r, ms));
+    return `<doc n="${n}"/>`;
+  };
 
 describe('PageCache', () => {
   it('builds once for requests that miss together, then serves from memory', async () => {

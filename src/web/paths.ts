@@ -6,8 +6,24 @@ import type { Locale } from './i18n.js';
  */
 const prefix: Record<Locale, string> = { da: '', en: '/en' };
 const words = {
-  da: { events: 'arrangementer', news: 'nyheder', signup: 'tilmelding', calendar: 'kalender.ics', accessibility: 'tilgaengelighed', privacy: 'privatliv', myBookings: 'mine-tilmeldinger' },
-  en: { events: 'events', news: 'news', signup: 'signup', calendar: 'calendar.ics', accessibility: 'accessibility', privacy: 'privacy', myBookings: 'my-bookings' },
+  da: {
+    events: 'arrangementer',
+    news: 'nyheder',
+    signup: 'tilmelding',
+    calendar: 'kalender.ics',
+    accessibility: 'tilgaengelighed',
+    privacy: 'privatliv',
+    myBookings: 'mine-tilmeldinger',
+  },
+  en: {
+    events: 'events',
+    news: 'news',
+    signup: 'signup',
+    calendar: 'calendar.ics',
+    accessibility: 'accessibility',
+    privacy: 'privacy',
+    myBookings: 'my-bookings',
+  },
 } as const;
 
 const enc = encodeURIComponent;
@@ -45,7 +61,8 @@ export const paths = {
   bookingParticipant: (l: Locale, token: string, participantId: number, action: BookingParticipantAction) =>
     `${bookingBase[l]}/${enc(token)}/${bookingWords[l].participant}/${participantId}/${bookingWords[l][action]}`,
   /** A material for the participants of a booking, opened by the booking's token. */
-  bookingMaterial: (l: Locale, token: string, id: number, filename: string) => `${bookingBase[l]}/${enc(token)}/${bookingWords[l].materials}/${id}/${enc(filename)}`,
+  bookingMaterial: (l: Locale, token: string, id: number, filename: string) =>
+    `${bookingBase[l]}/${enc(token)}/${bookingWords[l].materials}/${id}/${enc(filename)}`,
   /** An invoice or credit note of a booking, for its booker, opened by the booking's token. */
   bookingInvoice: (l: Locale, token: string, number: string, format: 'pdf' | 'xml') =>
     `${bookingBase[l]}/${enc(token)}/${bookingWords[l].invoices}/${enc(number)}/${format}`,
@@ -86,9 +103,7 @@ export function twinPath(path: string, to: Locale): string {
   if (from === to) return path;
   const rest = from === 'en' ? pathname.replace(/^\/en/, '') || '/' : pathname;
   const segments = rest.split('/').filter(Boolean);
-  const map = Object.fromEntries(
-    Object.keys(words.da).map((k) => [words[from][k as keyof typeof words.da], words[to][k as keyof typeof words.da]]),
-  );
+  const map = Object.fromEntries(Object.keys(words.da).map((k) => [words[from][k as keyof typeof words.da], words[to][k as keyof typeof words.da]]));
   const translated = segments.map((s, i) => (i === 0 || i === 2 ? (map[s] ?? s) : s));
   const base = to === 'en' ? `/en${translated.length ? '/' + translated.join('/') : ''}` : `/${translated.join('/')}`;
   return query ? `${base}?${query}` : base;

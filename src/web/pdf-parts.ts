@@ -23,14 +23,31 @@ export function writeTable(doc: PDFKit.PDFDocument, columns: PdfColumn[], rows: 
   const widths = columns.map((c) => (c.share / total) * width);
   const pad = 3;
   const heightOf = (cells: string[], font: 'body' | 'bold') =>
-    Math.max(...cells.map((c, i) => doc.font(font).fontSize(size).heightOfString(c || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
+    Math.max(
+      ...cells.map((c, i) =>
+        doc
+          .font(font)
+          .fontSize(size)
+          .heightOfString(c || ' ', { width: widths[i]! - 2 * pad }),
+      ),
+    ) +
+    2 * pad;
   const drawRow = (cells: string[], font: 'body' | 'bold', y: number, h: number) => {
     let x = left;
     cells.forEach((c, i) => {
-      doc.font(font).fontSize(size).fillColor(INK).text(c, x + pad, y + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? 'left' });
+      doc
+        .font(font)
+        .fontSize(size)
+        .fillColor(INK)
+        .text(c, x + pad, y + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? 'left' });
       x += widths[i]!;
     });
-    doc.moveTo(left, y + h).lineTo(left + width, y + h).lineWidth(font === 'bold' ? 0.8 : 0.4).strokeColor(font === 'bold' ? INK : RULE).stroke();
+    doc
+      .moveTo(left, y + h)
+      .lineTo(left + width, y + h)
+      .lineWidth(font === 'bold' ? 0.8 : 0.4)
+      .strokeColor(font === 'bold' ? INK : RULE)
+      .stroke();
   };
   const headers = columns.map((c) => c.header);
   const headerHeight = heightOf(headers, 'bold');

@@ -64,7 +64,10 @@ export function writeFooters(doc: PDFKit.PDFDocument, text: (page: number, pages
     const { left, right, bottom } = doc.page.margins;
     // Writing inside the bottom margin would otherwise start a new page.
     doc.page.margins.bottom = 0;
-    doc.font('body').fontSize(style.size ?? 8).fillColor(style.color ?? '#4d4d4d')
+    doc
+      .font('body')
+      .fontSize(style.size ?? 8)
+      .fillColor(style.color ?? '#4d4d4d')
       .text(text(i + 1, range.count), left, doc.page.height - bottom / 2 - 8, { width: doc.page.width - left - right, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }

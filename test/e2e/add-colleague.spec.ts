@@ -38,7 +38,14 @@ test('a colleague joins the booking by keyboard on a phone', async ({ page, requ
   for (const y of [year, year + 1, year + 2]) {
     const res = await request.post(`/api/v1/events/${SEMINAR}${y}/registrations`, {
       data: {
-        payer: { organisation: 'Skanderborg Kommune', cvr: '29189722', address: 'Adelgade 44', postalCode: '8660', city: 'Skanderborg', email: 'faktura@skanderborg.dk' },
+        payer: {
+          organisation: 'Skanderborg Kommune',
+          cvr: '29189722',
+          address: 'Adelgade 44',
+          postalCode: '8660',
+          city: 'Skanderborg',
+          email: 'faktura@skanderborg.dk',
+        },
         participants: [{ name: 'Anna Andersen', email: `anna-${run}@skanderborg.dk`, jobTitle: 'Konsulent', workplace: 'Borgerservice' }],
         acceptTerms: true,
       },

@@ -25,7 +25,14 @@ test('every back-office page an administrator can reach has no axe violations', 
     const res = await request.post(`/api/v1/events/${event.slug}/registrations`, {
       data: {
         locale: 'da',
-        payer: { organisation: 'Syddjurs Kommune', cvr: '29189668', address: 'Lundbergsvej 2', postalCode: '8400', city: 'Ebeltoft', email: 'faktura@syddjurs.dk' },
+        payer: {
+          organisation: 'Syddjurs Kommune',
+          cvr: '29189668',
+          address: 'Lundbergsvej 2',
+          postalCode: '8400',
+          city: 'Ebeltoft',
+          email: 'faktura@syddjurs.dk',
+        },
         booker: { name: 'Sanne Sweep', email: `sanne-${run}@syddjurs.dk` },
         participants: [
           { name: 'Aksel Sweep', email: `aksel-${run}@syddjurs.dk`, jobTitle: 'Konsulent', workplace: 'HR' },
@@ -65,7 +72,16 @@ test('every back-office page an administrator can reach has no axe violations', 
     }
   }
   // The sweep reached the sections of the menu and a registration's forms.
-  for (const kind of ['/admin/events/:n', '/admin/registrations/:n', '/admin/audit', '/admin/invoices', '/admin/users', '/admin/messages', '/admin/settings/tokens', '/admin/account']) {
+  for (const kind of [
+    '/admin/events/:n',
+    '/admin/registrations/:n',
+    '/admin/audit',
+    '/admin/invoices',
+    '/admin/users',
+    '/admin/messages',
+    '/admin/settings/tokens',
+    '/admin/account',
+  ]) {
     expect(scanned, kind).toContain(kind);
   }
   expect(scanned.some((k) => /^\/admin\/registrations\/:n\/participants\/:n\//.test(k))).toBe(true);

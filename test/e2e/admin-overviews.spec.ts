@@ -19,7 +19,14 @@ test('a manager finds a participant across events and sees where to write messag
     const res = await request.post(`/api/v1/events/${event.slug}/registrations`, {
       data: {
         locale: 'da',
-        payer: { organisation: 'Favrskov Kommune', cvr: '29189714', address: 'Skovvejen 20', postalCode: '8382', city: 'Hinnerup', email: 'faktura@favrskov.dk' },
+        payer: {
+          organisation: 'Favrskov Kommune',
+          cvr: '29189714',
+          address: 'Skovvejen 20',
+          postalCode: '8382',
+          city: 'Hinnerup',
+          email: 'faktura@favrskov.dk',
+        },
         booker: { name: 'Bo Booker', email: `bo-${run}@favrskov.dk` },
         participants: [{ name: NAME, email: `henriette-${run}@favrskov.dk`, jobTitle: 'Konsulent', workplace: 'HR' }],
         acceptTerms: true,

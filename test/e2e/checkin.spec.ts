@@ -55,9 +55,21 @@ async function register(request: APIRequestContext, slug: string, booker: string
   const res = await request.post(`/api/v1/events/${slug}/registrations`, {
     data: {
       locale: 'da',
-      payer: { organisation: 'Skanderborg Kommune', cvr: '29189722', address: 'Adelgade 44', postalCode: '8660', city: 'Skanderborg', email: 'faktura@skanderborg.dk' },
+      payer: {
+        organisation: 'Skanderborg Kommune',
+        cvr: '29189722',
+        address: 'Adelgade 44',
+        postalCode: '8660',
+        city: 'Skanderborg',
+        email: 'faktura@skanderborg.dk',
+      },
       booker: { name: 'Birte Booker', email: booker },
-      participants: Array.from({ length: count }, (_, i) => ({ name: `Deltager ${String(first + i).padStart(2, '0')}`, email: `d${first + i}-${run}@skanderborg.dk`, jobTitle: 'Konsulent', workplace: 'Borgerservice' })),
+      participants: Array.from({ length: count }, (_, i) => ({
+        name: `Deltager ${String(first + i).padStart(2, '0')}`,
+        email: `d${first + i}-${run}@skanderborg.dk`,
+        jobTitle: 'Konsulent',
+        workplace: 'Borgerservice',
+      })),
       acceptTerms: true,
     },
   });
@@ -68,7 +80,12 @@ async function register(request: APIRequestContext, slug: string, booker: string
 async function mailedCodes(booker: string): Promise<string[]> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const dirs = fs.existsSync('.tmp') ? fs.readdirSync('.tmp').filter((d) => d.startsWith('e2e-')).map((d) => path.join('.tmp', d, 'mail')) : [];
+    const dirs = fs.existsSync('.tmp')
+      ? fs
+          .readdirSync('.tmp')
+          .filter((d) => d.startsWith('e2e-'))
+          .map((d) => path.join('.tmp', d, 'mail'))
+      : [];
     if (process.env.E2E_DATA_DIR) dirs.unshift(path.join(process.env.E2E_DATA_DIR, 'mail'));
     for (const dir of dirs.filter((d) => fs.existsSync(d))) {
       for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.eml'))) {
@@ -91,7 +108,13 @@ async function openCheckin(page: Page, eventId: number): Promise<void> {
   // The service worker is active and has kept the page and the list.
   await expect(page.locator('#checkin')).toHaveAttribute('data-offline-ready', 'true');
   await expect
-    .poll(() => page.evaluate(async () => Boolean((await caches.match(location.pathname)) && (await caches.match(`/api/v1/events/${document.getElementById('checkin')!.dataset.slug}/attendance`)))))
+    .poll(() =>
+      page.evaluate(async () =>
+        Boolean(
+          (await caches.match(location.pathname)) && (await caches.match(`/api/v1/events/${document.getElementById('checkin')!.dataset.slug}/attendance`)),
+        ),
+      ),
+    )
     .toBe(true);
 }
 
@@ -121,7 +144,8 @@ test('scan 20 codes offline on a phone, sync them, and two phones scanning one p
   await page.context().setOffline(true);
   await page.reload();
   await expect(page.locator('#checkin-connection')).toHaveText('Ingen forbindelse. Indtjekninger gemmes på enheden og sendes senere.');
-  for (const code of codes.slice(0, 20)) await page.evaluate((c) => (window as unknown as { tilmeldCheckin: { scan(c: string): void } }).tilmeldCheckin.scan(c), code);
+  for (const code of codes.slice(0, 20))
+    await page.evaluate((c) => (window as unknown as { tilmeldCheckin: { scan(c: string): void } }).tilmeldCheckin.scan(c), code);
   await expect(page.locator('#checkin-counts')).toHaveText('20 af 22 er mødt');
   await expect(page.locator('#checkin-queue')).toHaveText('Venter på at blive sendt: 20');
   await expect(page.locator('#checkin-result')).toContainText('sendes, når der er forbindelse');

@@ -97,7 +97,14 @@ async function register(request: APIRequestContext): Promise<{ manage: string; y
     const res = await request.post(`/api/v1/events/${SEMINAR}${y}/registrations`, {
       data: {
         locale: 'da',
-        payer: { organisation: 'Skanderborg Kommune', cvr: '29189722', address: 'Adelgade 44', postalCode: '8660', city: 'Skanderborg', email: 'faktura@skanderborg.dk' },
+        payer: {
+          organisation: 'Skanderborg Kommune',
+          cvr: '29189722',
+          address: 'Adelgade 44',
+          postalCode: '8660',
+          city: 'Skanderborg',
+          email: 'faktura@skanderborg.dk',
+        },
         booker: { name: 'Karen Kursist', email: `karen-${run}@skanderborg.dk` },
         participants: [{ name: 'Karen Kursist', email: `karen-${run}@skanderborg.dk`, jobTitle: 'Konsulent', workplace: 'Borgerservice' }],
         acceptTerms: true,

@@ -20,10 +20,19 @@ const PAST = 'skriv-klart-til-borgerne-foraar';
 async function mailedLink(address: string, pattern: RegExp): Promise<string> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const dirs = fs.existsSync('.tmp') ? fs.readdirSync('.tmp').filter((d) => d.startsWith('e2e-')).map((d) => path.join('.tmp', d, 'mail')) : [];
+    const dirs = fs.existsSync('.tmp')
+      ? fs
+          .readdirSync('.tmp')
+          .filter((d) => d.startsWith('e2e-'))
+          .map((d) => path.join('.tmp', d, 'mail'))
+      : [];
     if (process.env.E2E_DATA_DIR) dirs.unshift(path.join(process.env.E2E_DATA_DIR, 'mail'));
     for (const dir of dirs.filter((d) => fs.existsSync(d))) {
-      for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().reverse()) {
+      for (const file of fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.eml'))
+        .sort()
+        .reverse()) {
         const raw = fs.readFileSync(path.join(dir, file));
         if (!raw.includes(address)) continue;
         const link = pattern.exec((await simpleParser(raw)).text ?? '')?.[0];

@@ -28,7 +28,14 @@ async function signUpFormula(request: APIRequestContext): Promise<string> {
     const res = await request.post(`/api/v1/events/${event.slug}/registrations`, {
       data: {
         locale: 'da',
-        payer: { organisation: 'Skanderborg Kommune', cvr: '29189722', address: 'Adelgade 44', postalCode: '8660', city: 'Skanderborg', email: 'faktura@skanderborg.dk' },
+        payer: {
+          organisation: 'Skanderborg Kommune',
+          cvr: '29189722',
+          address: 'Adelgade 44',
+          postalCode: '8660',
+          city: 'Skanderborg',
+          email: 'faktura@skanderborg.dk',
+        },
         booker: { name: 'Birte Booker', email: `birte-${run}@skanderborg.dk` },
         participants: [{ name: EVIL, email: `evil-${run}@skanderborg.dk`, jobTitle: 'Konsulent', workplace: 'Borgerservice' }],
         acceptTerms: true,
@@ -49,7 +56,10 @@ test('export a list and read it back', async ({ page, request }) => {
   await expect(page.getByRole('table', { name: 'Tilmeldte deltagere pr. dag' })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByRole('link', { name: `Udtræk: ${title}` }).first().click();
+  await page
+    .getByRole('link', { name: `Udtræk: ${title}` })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Udtræk: ${title}`);
   await expectNoAxeViolations(page);
 

@@ -28,7 +28,14 @@ async function signUpOrsted(request: APIRequestContext): Promise<string> {
     const res = await request.post(`/api/v1/events/${event.slug}/registrations`, {
       data: {
         locale: 'da',
-        payer: { organisation: BUYER, cvr: '29189722', address: 'Rådhuspladsen 1', postalCode: '8660', city: 'Skanderborg', email: `faktura-${run}@oersted.dk` },
+        payer: {
+          organisation: BUYER,
+          cvr: '29189722',
+          address: 'Rådhuspladsen 1',
+          postalCode: '8660',
+          city: 'Skanderborg',
+          email: `faktura-${run}@oersted.dk`,
+        },
         booker: { name: 'Ole Ørsted', email: `ole-${run}@oersted.dk` },
         participants: [{ name: 'Åse Ærø', email: `aase-${run}@oersted.dk`, jobTitle: 'Konsulent', workplace: 'Økonomi' }],
         acceptTerms: true,

@@ -46,7 +46,9 @@ async function axeAtBothWidths(page: Page): Promise<void> {
 }
 
 test('plan tables and move a person with the keyboard alone', async ({ page }) => {
-  const list = (await (await page.request.get('/api/v1/events?perPage=50')).json()) as { items: Array<{ slug: string; title: string; signup: { open: boolean } }> };
+  const list = (await (await page.request.get('/api/v1/events?perPage=50')).json()) as {
+    items: Array<{ slug: string; title: string; signup: { open: boolean } }>;
+  };
   const seminar = list.items.find((e) => e.title === SEMINAR && e.signup.open)!;
   await loginAs(page, 'manager');
   const registrations = (await (await page.request.get(`/api/v1/registrations?event=${seminar.slug}&perPage=1`)).json()) as { event: { id: number } };
@@ -58,7 +60,10 @@ test('plan tables and move a person with the keyboard alone', async ({ page }) =
   await expect(page.getByText(/^Deltagere med plads: \d+$/)).toBeVisible();
   await axeAtBothWidths(page);
 
-  await page.getByRole('link', { name: /^Plan nr\. \d+$/ }).first().click();
+  await page
+    .getByRole('link', { name: /^Plan nr\. \d+$/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: 'Runde 3' })).toBeVisible();
   await axeAtBothWidths(page);
 

@@ -30,7 +30,9 @@ test('an admin keeps the member list: errors beside the field and in the summary
   await expect(page.getByRole('rowheader', { name: 'Kommunernes Kursusforening' })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByLabel('CSV-fil').setInputFiles({ name: 'medlemmer.csv', mimeType: 'text/csv', buffer: csv('Navn;CVR;EAN\nÆrø Kommune;29189889;\nFejl;1234;\n') });
+  await page
+    .getByLabel('CSV-fil')
+    .setInputFiles({ name: 'medlemmer.csv', mimeType: 'text/csv', buffer: csv('Navn;CVR;EAN\nÆrø Kommune;29189889;\nFejl;1234;\n') });
   await page.getByRole('button', { name: 'Importér' }).click();
   await expect(page.getByRole('alert').getByRole('link', { name: 'Linje 3: CVR-nummeret skal være 8 cifre.' })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: 'Ærø Kommune' })).toHaveCount(0);

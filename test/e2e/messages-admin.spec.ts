@@ -25,7 +25,14 @@ async function signUp(request: APIRequestContext): Promise<string> {
     const res = await request.post(`/api/v1/events/${event.slug}/registrations`, {
       data: {
         locale: 'da',
-        payer: { organisation: 'Skanderborg Kommune', cvr: '29189722', address: 'Adelgade 44', postalCode: '8660', city: 'Skanderborg', email: 'faktura@skanderborg.dk' },
+        payer: {
+          organisation: 'Skanderborg Kommune',
+          cvr: '29189722',
+          address: 'Adelgade 44',
+          postalCode: '8660',
+          city: 'Skanderborg',
+          email: 'faktura@skanderborg.dk',
+        },
         booker: { name: 'Birte Booker', email: `birte-${run}@skanderborg.dk` },
         participants: [{ name: 'Maja Modtager', email, jobTitle: 'Konsulent', workplace: 'Borgerservice' }],
         acceptTerms: true,

@@ -40,7 +40,14 @@ test('change the payer of a booking by keyboard', async ({ page, request }) => {
   for (const event of list.items.filter((e) => e.signup.open)) {
     const res = await request.post(`/api/v1/events/${event.slug}/registrations`, {
       data: {
-        payer: { organisation: `Testrup Kommune ${run}`, cvr: '29189722', address: 'Adelgade 44', postalCode: '8660', city: 'Skanderborg', email: 'faktura@testrup.dk' },
+        payer: {
+          organisation: `Testrup Kommune ${run}`,
+          cvr: '29189722',
+          address: 'Adelgade 44',
+          postalCode: '8660',
+          city: 'Skanderborg',
+          email: 'faktura@testrup.dk',
+        },
         participants: [{ name: `Eva ${run}`, email: `eva-${run}@testrup.dk`, jobTitle: 'Konsulent', workplace: 'Borgerservice' }],
         acceptTerms: true,
       },

@@ -72,7 +72,10 @@ test('handle a registration in the back office', async ({ page, request }) => {
   await expect(page.getByText('Eva ringede: kommer en time senere.')).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByRole('list', { name: `Handlinger for ${eva}` }).getByRole('link', { name: 'Afmeld deltager' }).click();
+  await page
+    .getByRole('list', { name: `Handlinger for ${eva}` })
+    .getByRole('link', { name: 'Afmeld deltager' })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Afmeld ${eva}`);
   await expectNoAxeViolations(page);
   const waive = page.getByLabel('Frafald gebyret');

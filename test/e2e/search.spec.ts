@@ -5,8 +5,20 @@ const phone = { width: 390, height: 844 };
 const laptop = { width: 1280, height: 800 };
 
 const copy = {
-  da: { home: '/', label: 'Søg efter kurser, konferencer og netværk', catalogue: '/arrangementer', shownFor: 'Viser resultater for »ledelse«', count: '2 filtre valgt' },
-  en: { home: '/en', label: 'Search for courses, conferences and networks', catalogue: '/en/events', shownFor: 'Showing results for “ledelse”', count: '2 filters selected' },
+  da: {
+    home: '/',
+    label: 'Søg efter kurser, konferencer og netværk',
+    catalogue: '/arrangementer',
+    shownFor: 'Viser resultater for »ledelse«',
+    count: '2 filtre valgt',
+  },
+  en: {
+    home: '/en',
+    label: 'Search for courses, conferences and networks',
+    catalogue: '/en/events',
+    shownFor: 'Showing results for “ledelse”',
+    count: '2 filters selected',
+  },
 } as const;
 
 async function searchFromFrontPage(page: Page, locale: 'da' | 'en', words: string): Promise<void> {
@@ -17,7 +29,10 @@ async function searchFromFrontPage(page: Page, locale: 'da' | 'en', words: strin
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
 }
 
-for (const [name, viewport] of [['phone', phone], ['laptop', laptop]] as const) {
+for (const [name, viewport] of [
+  ['phone', phone],
+  ['laptop', laptop],
+] as const) {
   for (const locale of ['da', 'en'] as const) {
     test.describe(`search on a ${name} (${locale})`, () => {
       test.use({ viewport });

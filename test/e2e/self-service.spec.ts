@@ -29,7 +29,12 @@ interface Focused {
 async function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return { tag: el?.tagName.toLowerCase() ?? '', id: el?.id ?? '', text: (el?.textContent ?? '').trim().replace(/\s+/g, ' '), href: el?.getAttribute('href') ?? '' };
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      id: el?.id ?? '',
+      text: (el?.textContent ?? '').trim().replace(/\s+/g, ' '),
+      href: el?.getAttribute('href') ?? '',
+    };
   });
 }
 
@@ -53,7 +58,14 @@ async function register(request: APIRequestContext, booker: string): Promise<str
     const res = await request.post(`/api/v1/events/${SEMINAR}${y}/registrations`, {
       data: {
         locale: 'da',
-        payer: { organisation: 'Skanderborg Kommune', cvr: '29189722', address: 'Adelgade 44', postalCode: '8660', city: 'Skanderborg', email: 'faktura@skanderborg.dk' },
+        payer: {
+          organisation: 'Skanderborg Kommune',
+          cvr: '29189722',
+          address: 'Adelgade 44',
+          postalCode: '8660',
+          city: 'Skanderborg',
+          email: 'faktura@skanderborg.dk',
+        },
         booker: { name: 'Birte Booker', email: booker },
         participants: [
           { name: 'Anna Andersen', email: `anna-${run}@skanderborg.dk`, jobTitle: 'Konsulent', workplace: 'Borgerservice' },
@@ -71,10 +83,19 @@ async function register(request: APIRequestContext, booker: string): Promise<str
 async function mailedLink(address: string, prefix: string): Promise<string> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const dirs = fs.existsSync('.tmp') ? fs.readdirSync('.tmp').filter((d) => d.startsWith('e2e-')).map((d) => path.join('.tmp', d, 'mail')) : [];
+    const dirs = fs.existsSync('.tmp')
+      ? fs
+          .readdirSync('.tmp')
+          .filter((d) => d.startsWith('e2e-'))
+          .map((d) => path.join('.tmp', d, 'mail'))
+      : [];
     if (process.env.E2E_DATA_DIR) dirs.unshift(path.join(process.env.E2E_DATA_DIR, 'mail'));
     for (const dir of dirs.filter((d) => fs.existsSync(d))) {
-      for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().reverse()) {
+      for (const file of fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.eml'))
+        .sort()
+        .reverse()) {
         const raw = fs.readFileSync(path.join(dir, file));
         if (!raw.includes(address)) continue;
         const mail = await simpleParser(raw);

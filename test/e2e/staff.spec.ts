@@ -36,7 +36,8 @@ test('the login page refuses a wrong password with an error summary, then logs i
 test('each role sees its own menu; the skip link reaches the content by keyboard', async ({ page }) => {
   await loginAs(page, 'admin');
   const nav = page.getByRole('navigation', { name: 'Administrationsmenu' });
-  for (const name of ['Arrangementer', 'Fakturaer', 'Medarbejdere', 'Ændringslog', 'Indstillinger']) await expect(nav.getByRole('link', { name })).toBeVisible();
+  for (const name of ['Arrangementer', 'Fakturaer', 'Medarbejdere', 'Ændringslog', 'Indstillinger'])
+    await expect(nav.getByRole('link', { name })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Gå til indhold' })).toBeFocused();
   await page.keyboard.press('Enter');

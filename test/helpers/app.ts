@@ -27,7 +27,16 @@ export interface TestApp {
 export async function createTestContext(dialect: DialectName, clock: Clock = fixedClock(TEST_NOW)): Promise<{ ctx: AppContext; database: TestDatabase }> {
   const database = await createTestDatabase(dialect);
   // trustProxy: the tests stand in for the proxy and send X-Forwarded-For to act as many clients (test/integration/trust-proxy.test.ts checks the default).
-  const config = { ...loadConfig({}), dataDir: database.dataDir, databaseUrl: database.databaseUrl, baseUrl: 'http://tilmeld.test', pageCacheSeconds: 0, logLevel: 'silent', trustProxy: true, ...TEST_LIMITS };
+  const config = {
+    ...loadConfig({}),
+    dataDir: database.dataDir,
+    databaseUrl: database.databaseUrl,
+    baseUrl: 'http://tilmeld.test',
+    pageCacheSeconds: 0,
+    logLevel: 'silent',
+    trustProxy: true,
+    ...TEST_LIMITS,
+  };
   const ctx: AppContext = { config, db: database.db, clock, pageCache: new PageCache(0), metrics: new Metrics(), eventSeats };
   return { ctx, database };
 }

@@ -39,7 +39,10 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     const db = createDb({ dataDir });
     await migrateToLatest(db);
     return {
-      dialect, db, dataDir, databaseUrl: undefined,
+      dialect,
+      db,
+      dataDir,
+      databaseUrl: undefined,
       drop: async () => {
         await db.destroy();
         fs.rmSync(dataDir, { recursive: true, force: true });
@@ -55,7 +58,10 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   const db = createDb({ dataDir, databaseUrl, poolSize: 20 });
   await migrateToLatest(db);
   return {
-    dialect, db, dataDir, databaseUrl,
+    dialect,
+    db,
+    dataDir,
+    databaseUrl,
     drop: async () => {
       await db.destroy();
       const c = new pg.Client({ connectionString: TEST_PG_URL });

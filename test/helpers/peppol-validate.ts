@@ -22,7 +22,10 @@ export interface OfficialRules {
 
 export function officialRules(): Promise<OfficialRules> {
   const sch = (name: string) => sharedPath('peppol-rules', 'sch', name);
-  return Promise.all([compileSchematron(sch('CEN-EN16931-UBL.sch')), compileSchematron(sch('PEPPOL-EN16931-UBL.sch'))]).then(([cen, peppol]) => ({ cen, peppol }));
+  return Promise.all([compileSchematron(sch('CEN-EN16931-UBL.sch')), compileSchematron(sch('PEPPOL-EN16931-UBL.sch'))]).then(([cen, peppol]) => ({
+    cen,
+    peppol,
+  }));
 }
 
 /** Every finding of both rule files, CEN first. */
@@ -82,26 +85,34 @@ export function ruleUnitTests(dir: string): RuleUnitTest[] {
   for (const file of fs.readdirSync(dir).sort()) {
     const testSet = create(fs.readFileSync(path.join(dir, file), 'utf8')).root();
     let index = 0;
-    testSet.each((test) => {
-      const el = test.node as unknown as Element;
-      if (el.nodeType !== 1 || el.localName !== 'test' || el.namespaceURI !== VEFA) return;
-      index += 1;
-      const unit: RuleUnitTest = { file, index, xml: '', expectations: [] };
-      test.each((part) => {
-        const p = part.node as unknown as Element;
-        if (p.nodeType !== 1) return;
-        if (p.namespaceURI === VEFA && p.localName === 'assert') {
-          for (const e of Array.from(p.children)) {
-            if (e.localName !== 'success' && e.localName !== 'error' && e.localName !== 'warning') continue;
-            const n = e.getAttribute('number');
-            unit.expectations.push({ outcome: e.localName, rule: (e.textContent ?? '').trim(), count: n === null ? null : Number(n) });
-          }
-        } else {
-          unit.xml = part.toString({ prettyPrint: false });
-        }
-      }, false, false);
-      out.push(unit);
-    }, false, false);
+    testSet.each(
+      (test) => {
+        const el = test.node as unknown as Element;
+        if (el.nodeType !== 1 || el.localName !== 'test' || el.namespaceURI !== VEFA) return;
+        index += 1;
+        const unit: RuleUnitTest = { file, index, xml: '', expectations: [] };
+        test.each(
+          (part) => {
+            const p = part.node as unknown as Element;
+            if (p.nodeType !== 1) return;
+            if (p.namespaceURI === VEFA && p.localName === 'assert') {
+              for (const e of Array.from(p.children)) {
+                if (e.localName !== 'success' && e.localName !== 'error' && e.localName !== 'warning') continue;
+                const n = e.getAttribute('number');
+                unit.expectations.push({ outcome: e.localName, rule: (e.textContent ?? '').trim(), count: n === null ? null : Number(n) });
+              }
+            } else {
+              unit.xml = part.toString({ prettyPrint: false });
+            }
+          },
+          false,
+          false,
+        );
+        out.push(unit);
+      },
+      false,
+      false,
+    );
   }
   return out;
 }

@@ -88,7 +88,8 @@ function message(el: El): string {
     else if (node.nodeType === 1) {
       const child = node as El;
       if (child.namespaceURI === SCH && child.localName === 'value-of') out += `<xsl:value-of select="${escapeAttr(attr(child, 'select'))}"/>`;
-      else if (child.namespaceURI === SCH && child.localName === 'name') out += `<xsl:value-of select="name(${escapeAttr(child.getAttribute('path') ?? '.')})"/>`;
+      else if (child.namespaceURI === SCH && child.localName === 'name')
+        out += `<xsl:value-of select="name(${escapeAttr(child.getAttribute('path') ?? '.')})"/>`;
       else throw new Error(`Schematron: <${child.localName}> inside an assertion is not supported`);
     }
   }
@@ -137,9 +138,13 @@ export function schematronToXslt(schText: string): string {
   const patterns: string[] = [];
   const modes: string[] = [];
   const top: Array<{ c: El; serialize: () => string }> = [];
-  root.each((b) => {
-    if (b.node.nodeType === 1) top.push({ c: b.node as unknown as El, serialize: () => b.toString({ prettyPrint: false }) });
-  }, false, false);
+  root.each(
+    (b) => {
+      if (b.node.nodeType === 1) top.push({ c: b.node as unknown as El, serialize: () => b.toString({ prettyPrint: false }) });
+    },
+    false,
+    false,
+  );
   for (const { c, serialize } of top) {
     if (c.namespaceURI === XSL && c.localName === 'function') {
       functions.push(serialize());

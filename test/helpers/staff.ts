@@ -94,7 +94,13 @@ export async function staffClient(app: App, ctx: AppContext, role: Role, options
 }
 
 /** POSTs a urlencoded form as the client, with the CSRF token unless `csrf: false`. */
-export function postForm(app: App, client: StaffClient, url: string, fields: Record<string, string | string[]> = {}, options: { csrf?: boolean; method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE' } = {}) {
+export function postForm(
+  app: App,
+  client: StaffClient,
+  url: string,
+  fields: Record<string, string | string[]> = {},
+  options: { csrf?: boolean; method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE' } = {},
+) {
   const body = new URLSearchParams();
   if (options.csrf !== false) body.append('_csrf', client.csrfToken);
   for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);

@@ -51,7 +51,10 @@ export function validateUblDocuments(documents: readonly string[]): SchemaResult
       if (run.error) throw new Error(`xmllint could not run (apt-get install libxml2-utils): ${run.error.message}`);
       for (const file of batch) {
         const ok = run.stderr.includes(`${file} validates`);
-        const errors = run.stderr.split('\n').filter((l) => l.startsWith(file) && !l.endsWith(' validates')).join('\n');
+        const errors = run.stderr
+          .split('\n')
+          .filter((l) => l.startsWith(file) && !l.endsWith(' validates'))
+          .join('\n');
         results.set(file, { valid: ok, errors });
       }
     }

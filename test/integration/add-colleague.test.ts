@@ -95,8 +95,18 @@ forEachDialect('adding a colleague', (dialect) => {
     const url = `/tilmelding/${booking.manageToken}/tilfoej-deltager`;
     const form = await formSession(app, url);
     expect(form.status).toBe(200);
-    const fields = { 'participants[0][name]': 'Karin Kollega', 'participants[0][email]': 'karin@kommune.dk', 'participants[0][jobTitle]': 'Konsulent', 'participants[0][workplace]': 'HR' };
-    const forged = await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie }, payload: new URLSearchParams(fields).toString() });
+    const fields = {
+      'participants[0][name]': 'Karin Kollega',
+      'participants[0][email]': 'karin@kommune.dk',
+      'participants[0][jobTitle]': 'Konsulent',
+      'participants[0][workplace]': 'HR',
+    };
+    const forged = await app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie },
+      payload: new URLSearchParams(fields).toString(),
+    });
     expect(forged.statusCode).toBe(403);
     const bad = await postForm(app, url, form, { ...fields, 'participants[0][email]': 'deltager1@kommune.dk' });
     expect(bad.statusCode).toBe(422);

@@ -21,7 +21,9 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** A plausible value for each path parameter; the guard answers before anything reads them. */
 function fillParams(url: string): string {
   return url
-    .replace(/:(\w+)(\([^)]*\))?/g, (_m, name: string) => (/slug/i.test(name) ? 'et-arrangement' : /token/i.test(name) ? 'x'.repeat(43) : /number/i.test(name) ? '2026-0001' : /format/i.test(name) ? 'csv' : '1'))
+    .replace(/:(\w+)(\([^)]*\))?/g, (_m, name: string) =>
+      /slug/i.test(name) ? 'et-arrangement' : /token/i.test(name) ? 'x'.repeat(43) : /number/i.test(name) ? '2026-0001' : /format/i.test(name) ? 'csv' : '1',
+    )
     .replace(/\*$/, 'file.pdf');
 }
 
@@ -63,7 +65,11 @@ forEachDialect('the back-office route table', (dialect) => {
     return app.inject({
       method: route.method as 'GET',
       url: fillParams(route.url),
-      headers: { ...headers, ...(changes ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...(withCsrf && changes && isApi(route.url) ? { 'x-csrf-token': csrf.token } : {}) },
+      headers: {
+        ...headers,
+        ...(changes ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...(withCsrf && changes && isApi(route.url) ? { 'x-csrf-token': csrf.token } : {}),
+      },
       ...(body !== undefined ? { payload: body } : {}),
     });
   };
@@ -96,7 +102,8 @@ forEachDialect('the back-office route table', (dialect) => {
       for (const role of ROLES.filter((r) => !route.roles!.includes(r))) {
         const bySession = await send(route, { cookie: `${csrf.cookie}; ${sessions[role]}` }, true);
         if (bySession.statusCode !== 403) wrong.push(`${route.method} ${route.url} as ${role} (session): ${bySession.statusCode}`);
-        else if (!isApi(route.url) && !bySession.body.includes('Ingen adgang')) wrong.push(`${route.method} ${route.url} as ${role}: 403 without the no-access page`);
+        else if (!isApi(route.url) && !bySession.body.includes('Ingen adgang'))
+          wrong.push(`${route.method} ${route.url} as ${role}: 403 without the no-access page`);
         const byToken = await send(route, { authorization: bearers[role] }, false);
         if (byToken.statusCode !== 403) wrong.push(`${route.method} ${route.url} as ${role} (token): ${byToken.statusCode}`);
       }

@@ -14,10 +14,23 @@ forEachDialect('backup and restore', (dialect) => {
     const { ctx, database } = await createTestContext(dialect);
     try {
       const eventId = await createEvent(ctx, {
-        slug: 'backup-demo', type: 'kursus', status: 'published', title: 'Kursus før backup', capacity: 10, priceOre: 100000,
-        vatMode: 'standard', sessions: [{ startsAt: '2026-09-01T07:00:00.000Z', endsAt: '2026-09-01T14:00:00.000Z', title: 'Dag 1' }],
+        slug: 'backup-demo',
+        type: 'kursus',
+        status: 'published',
+        title: 'Kursus før backup',
+        capacity: 10,
+        priceOre: 100000,
+        vatMode: 'standard',
+        sessions: [{ startsAt: '2026-09-01T07:00:00.000Z', endsAt: '2026-09-01T14:00:00.000Z', title: 'Dag 1' }],
       });
-      await storeMaterial(ctx, { title: 'Program', filename: 'program.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 test'), visibility: 'public', eventId });
+      await storeMaterial(ctx, {
+        title: 'Program',
+        filename: 'program.pdf',
+        contentType: 'application/pdf',
+        bytes: Buffer.from('%PDF-1.4 test'),
+        visibility: 'public',
+        eventId,
+      });
 
       const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tilmeld-backup-')), 'b1');
       const options = { dataDir: database.dataDir, databaseUrl: database.databaseUrl, target };

@@ -28,7 +28,11 @@ forEachDialect('mailings to participants', (dialect) => {
   /** Capacity 3: Ann and Bo (Danish) and Eve (English) get seats; Dan (Danish) and Emma (English) wait. */
   beforeAll(async () => {
     event = await makeEvent(t.current.ctx, { capacity: 3 });
-    await createRegistration(t.current.ctx, event.slug, { ...signup(), participants: [participant(1, { name: 'Ann Dansk' }), participant(2, { name: 'Bo Dansk' })], locale: 'da' });
+    await createRegistration(t.current.ctx, event.slug, {
+      ...signup(),
+      participants: [participant(1, { name: 'Ann Dansk' }), participant(2, { name: 'Bo Dansk' })],
+      locale: 'da',
+    });
     await createRegistration(t.current.ctx, event.slug, { ...signup(), participants: [participant(3, { name: 'Eve English' })], locale: 'en' });
     await createRegistration(t.current.ctx, event.slug, { ...signup(), participants: [participant(4, { name: 'Dan Venter' })], locale: 'da' });
     await createRegistration(t.current.ctx, event.slug, { ...signup(), participants: [participant(5, { name: 'Emma Waiting' })], locale: 'en' });
@@ -46,14 +50,35 @@ forEachDialect('mailings to participants', (dialect) => {
     const p = TEMPLATES.practical;
     // The template's gap in brackets is written, as staff must before sending.
     const fill = (body: string) => body.replace(/\[[^\]]*\]/, 'Mød op kl. 9, der er gratis parkering');
-    return { audience: 'confirmed', template: 'practical', subjectDa: p.da.subject, bodyDa: fill(p.da.body), subjectEn: p.en.subject, bodyEn: fill(p.en.body), submissionKey: key(), ...overrides };
+    return {
+      audience: 'confirmed',
+      template: 'practical',
+      subjectDa: p.da.subject,
+      bodyDa: fill(p.da.body),
+      subjectEn: p.en.subject,
+      bodyEn: fill(p.en.body),
+      submissionKey: key(),
+      ...overrides,
+    };
   }
 
   async function counts() {
     const db = t.current.ctx.db;
     const n = async (table: 'message_campaigns' | 'campaign_recipients' | 'outbox_messages' | 'audit_log') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    return { campaigns: await n('message_campaigns'), recipients: await n('campaign_recipients'), outbox: await n('outbox_messages'), audit: await n('audit_log') };
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      campaigns: await n('message_campaigns'),
+      recipients: await n('campaign_recipients'),
+      outbox: await n('outbox_messages'),
+      audit: await n('audit_log'),
+    };
   }
 
   async function send(fields: Record<string, string>) {
@@ -69,7 +94,14 @@ forEachDialect('mailings to participants', (dialect) => {
       .selectFrom('campaign_recipients')
       .innerJoin('outbox_messages', 'outbox_messages.id', 'campaign_recipients.outbox_id')
       .innerJoin('participants', 'participants.id', 'campaign_recipients.participant_id')
-      .select(['participants.name', 'campaign_recipients.locale', 'outbox_messages.subject', 'outbox_messages.recipient', 'outbox_messages.payload', 'outbox_messages.status'])
+      .select([
+        'participants.name',
+        'campaign_recipients.locale',
+        'outbox_messages.subject',
+        'outbox_messages.recipient',
+        'outbox_messages.payload',
+        'outbox_messages.status',
+      ])
       .where('campaign_recipients.campaign_id', '=', campaignId)
       .orderBy('participants.name')
       .execute();
@@ -115,8 +147,19 @@ forEachDialect('mailings to participants', (dialect) => {
     const ann = rows.find((r) => r.name === 'Ann Dansk')!;
     expect(ann.subject).toMatch(/^Praktisk information om Konsulent/);
     expect(JSON.parse(ann.payload).text).toContain('Kære Ann Dansk');
-    expect(await counts()).toEqual({ ...before, campaigns: before.campaigns + 1, recipients: before.recipients + 3, outbox: before.outbox + 3, audit: before.audit + 1 });
-    const audit = await t.current.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'campaign.send').where('entity_id', '=', String(id)).executeTakeFirstOrThrow();
+    expect(await counts()).toEqual({
+      ...before,
+      campaigns: before.campaigns + 1,
+      recipients: before.recipients + 3,
+      outbox: before.outbox + 3,
+      audit: before.audit + 1,
+    });
+    const audit = await t.current.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'campaign.send')
+      .where('entity_id', '=', String(id))
+      .executeTakeFirstOrThrow();
     expect(audit.actor_id).toBe(manager.staff.id);
   });
 
@@ -142,10 +185,19 @@ forEachDialect('mailings to participants', (dialect) => {
     expect(again.id).toBe(first.id);
     expect(again.location).toContain('done=repeated');
     const racing = form();
-    const both = await Promise.all([postForm(t.current.app, manager, url(), { ...racing, action: 'send' }), postForm(t.current.app, manager, url(), { ...racing, action: 'send' })]);
+    const both = await Promise.all([
+      postForm(t.current.app, manager, url(), { ...racing, action: 'send' }),
+      postForm(t.current.app, manager, url(), { ...racing, action: 'send' }),
+    ]);
     expect(both.map((r) => r.statusCode)).toEqual([303, 303]);
     expect(new Set(both.map((r) => String(r.headers.location).split('?')[0])).size).toBe(1);
-    expect(await counts()).toEqual({ ...before, campaigns: before.campaigns + 2, recipients: before.recipients + 6, outbox: before.outbox + 6, audit: before.audit + 2 });
+    expect(await counts()).toEqual({
+      ...before,
+      campaigns: before.campaigns + 2,
+      recipients: before.recipients + 6,
+      outbox: before.outbox + 6,
+      audit: before.audit + 2,
+    });
   });
 
   it('refuses unknown placeholders, empty and over-long text beside the field and in the summary, saving nothing', async () => {
@@ -250,7 +302,9 @@ forEachDialect('mailings to participants', (dialect) => {
     const after = await t.current.app.inject({ url: page, headers: manager.headers });
     expect(after.body).toContain('Sendt 2 af 3');
     expect(after.body).toContain('data-busy="false"');
-    const rows = [...after.body.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td[^>]*>(\d+)<\/td><td>([^<]*)<\/td>/g)].map((m) => m.slice(1, 7));
+    const rows = [...after.body.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td[^>]*>(\d+)<\/td><td>([^<]*)<\/td>/g)].map(
+      (m) => m.slice(1, 7),
+    );
     expect(rows.map((r) => r.slice(0, 5))).toEqual([
       ['Ann Dansk', 'deltager1@kommune.dk', 'dansk', 'Sendt', '1'],
       ['Bo Dansk', 'deltager2@kommune.dk', 'dansk', 'Fejlet', '1'],
@@ -263,10 +317,21 @@ forEachDialect('mailings to participants', (dialect) => {
   });
 
   it('never answers a hostile form with a 500, and saves only valid mailings', async () => {
-    const text = fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('{{navn}}', '{{ nvan }}', '\u0000', '<script>alert(1)</script>', '{{', 'x'.repeat(10_050), '\r\n\r\n', '𝔘'));
+    const text = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.constantFrom('{{navn}}', '{{ nvan }}', '\u0000', '<script>alert(1)</script>', '{{', 'x'.repeat(10_050), '\r\n\r\n', '𝔘'),
+    );
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ audience: fc.oneof(fc.constantFrom('confirmed', 'waitlisted', 'both'), fc.string({ maxLength: 20 })), subjectDa: text, bodyDa: text, subjectEn: text, bodyEn: text, submissionKey: fc.oneof(fc.string({ maxLength: 120 }), fc.constant(key())), template: fc.string({ maxLength: 50 }) }),
+        fc.record({
+          audience: fc.oneof(fc.constantFrom('confirmed', 'waitlisted', 'both'), fc.string({ maxLength: 20 })),
+          subjectDa: text,
+          bodyDa: text,
+          subjectEn: text,
+          bodyEn: text,
+          submissionKey: fc.oneof(fc.string({ maxLength: 120 }), fc.constant(key())),
+          template: fc.string({ maxLength: 50 }),
+        }),
         fc.constantFrom('preview', 'send', 'other'),
         async (fields, action) => {
           const before = await counts();

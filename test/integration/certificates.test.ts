@@ -38,14 +38,22 @@ forEachDialect('course certificates', (dialect) => {
         { startsAt: '2026-09-15T10:45:00.000Z', endsAt: '2026-09-15T14:00:00.000Z', title: 'Eftermiddag' },
       ],
     });
-    const created = await createRegistration(ctx, course.slug, { ...signup(), participants: [participant(1, { name: 'Åse Ørnsø' }), participant(2, { name: 'Bo Ingen' }), participant(3, { name: 'Cy Svar' })], locale: 'da' });
+    const created = await createRegistration(ctx, course.slug, {
+      ...signup(),
+      participants: [participant(1, { name: 'Åse Ørnsø' }), participant(2, { name: 'Bo Ingen' }), participant(3, { name: 'Cy Svar' })],
+      locale: 'da',
+    });
     token = created.manageToken;
     series = await makeEvent(ctx, {
       type: 'netvaerk',
       title: 'Netværk for HR-konsulenter',
       sessions: [1, 2, 3, 4].map((m) => ({ startsAt: `2026-0${5 + m}-10T07:00:00.000Z`, endsAt: `2026-0${5 + m}-10T11:00:00.000Z`, title: `Møde ${m}` })),
     });
-    await createRegistration(ctx, series.slug, { ...signup(), participants: [participant(4, { name: 'Dina Tre' }), participant(5, { name: 'Erik To' })], locale: 'en' });
+    await createRegistration(ctx, series.slug, {
+      ...signup(),
+      participants: [participant(4, { name: 'Dina Tre' }), participant(5, { name: 'Erik To' })],
+      locale: 'en',
+    });
     const rows = await ctx.db.selectFrom('participants').select(['id', 'name']).execute();
     ids = Object.fromEntries(rows.map((r) => [r.name.split(' ')[0]!, r.id]));
     await checkIn(ctx.db, ids['Åse']!);
@@ -85,7 +93,10 @@ forEachDialect('course certificates', (dialect) => {
 
   it('writes a PDF with the name, course, dates, hours, organiser and code, and mails it', async () => {
     const cert = await t.current.ctx.db.selectFrom('certificates').selectAll().where('participant_id', '=', ids['Åse']!).executeTakeFirstOrThrow();
-    const pdf = await t.current.app.inject({ url: `/api/v1/certificates/${cert.code}/pdf`, headers: { authorization: await bearerFor(t.current.ctx, (await manager()).staff.id) } });
+    const pdf = await t.current.app.inject({
+      url: `/api/v1/certificates/${cert.code}/pdf`,
+      headers: { authorization: await bearerFor(t.current.ctx, (await manager()).staff.id) },
+    });
     expect(pdf.statusCode).toBe(200);
     const text = pdfText(pdf.rawPayload);
     expect(text).toContain('Kursusbevis');
@@ -95,7 +106,11 @@ forEachDialect('course certificates', (dialect) => {
     expect(text).toContain('6,5 timer');
     expect(text).toContain(`Kontrolkode: ${cert.code}`);
     expect(text).toContain(`http://tilmeld.test/bevis/${cert.code}`);
-    const mail = await t.current.ctx.db.selectFrom('outbox_messages').select(['recipient', 'subject', 'payload']).where('dedupe_key', '=', `certificate:${cert.code}`).executeTakeFirstOrThrow();
+    const mail = await t.current.ctx.db
+      .selectFrom('outbox_messages')
+      .select(['recipient', 'subject', 'payload'])
+      .where('dedupe_key', '=', `certificate:${cert.code}`)
+      .executeTakeFirstOrThrow();
     expect(mail.subject).toBe('Dit kursusbevis: Klarsprog i sagsbehandlingen');
     const payload = JSON.parse(mail.payload);
     expect(payload.attachments[0].contentType).toBe('application/pdf');
@@ -121,7 +136,11 @@ forEachDialect('course certificates', (dialect) => {
     expect(after.body).toContain('tilbagekaldt');
     const audit = await t.current.ctx.db.selectFrom('audit_log').select(['action', 'actor_id']).where('action', '=', 'certificate.revoke').execute();
     expect(audit).toEqual([{ action: 'certificate.revoke', actor_id: m.staff.id }]);
-    const viaApi = await t.current.app.inject({ method: 'POST', url: `/api/v1/certificates/${cert.code}/revoke`, headers: { authorization: await bearerFor(t.current.ctx, m.staff.id) } });
+    const viaApi = await t.current.app.inject({
+      method: 'POST',
+      url: `/api/v1/certificates/${cert.code}/revoke`,
+      headers: { authorization: await bearerFor(t.current.ctx, m.staff.id) },
+    });
     expect(viaApi.statusCode).toBe(200);
     expect(viaApi.json().revoked).toBe(true);
     const facilitator = await staffClient(t.current.app, t.current.ctx, 'facilitator');
@@ -135,8 +154,15 @@ forEachDialect('course certificates', (dialect) => {
     await runCertificateTick(ctx);
     const has = async (name: string) => (await ctx.db.selectFrom('certificates').select('id').where('participant_id', '=', ids[name]!).execute()).length === 1;
     expect(await has('Cy')).toBe(false);
-    const inv = await ctx.db.insertInto('evaluations').values({ event_id: course.id, questions: '[]', created_at: now.toISOString(), updated_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow();
-    await ctx.db.insertInto('evaluation_invitations').values({ evaluation_id: inv.id, participant_id: ids.Cy!, salt: 'x', locale: 'da', sent_at: now.toISOString(), answered_on: '2026-09-15' }).execute();
+    const inv = await ctx.db
+      .insertInto('evaluations')
+      .values({ event_id: course.id, questions: '[]', created_at: now.toISOString(), updated_at: now.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .insertInto('evaluation_invitations')
+      .values({ evaluation_id: inv.id, participant_id: ids.Cy!, salt: 'x', locale: 'da', sent_at: now.toISOString(), answered_on: '2026-09-15' })
+      .execute();
     await runCertificateTick(ctx);
     expect(await has('Cy')).toBe(true);
   });
@@ -147,9 +173,20 @@ forEachDialect('course certificates', (dialect) => {
     const url = `/api/v1/events/${series.slug}/certificate-settings`;
     const bad = await t.current.app.inject({ method: 'PUT', url, headers: auth, payload: JSON.stringify({ signerName: 'A\u0007B' }) });
     expect(bad.statusCode).toBe(422);
-    const ok = await t.current.app.inject({ method: 'PUT', url, headers: auth, payload: JSON.stringify({ learningContent: 'Netværk om HR-jura.', thresholdPercent: 75 }) });
+    const ok = await t.current.app.inject({
+      method: 'PUT',
+      url,
+      headers: auth,
+      payload: JSON.stringify({ learningContent: 'Netværk om HR-jura.', thresholdPercent: 75 }),
+    });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ enabled: true, issueWhen: 'event_end', thresholdPercent: 75, learningContent: 'Netværk om HR-jura.', hasSignature: false });
+    expect(ok.json()).toMatchObject({
+      enabled: true,
+      issueWhen: 'event_end',
+      thresholdPercent: 75,
+      learningContent: 'Netværk om HR-jura.',
+      hasSignature: false,
+    });
   });
 
   it('issues in a series once attendance reaches the threshold of meetings (75 % by default)', async () => {
@@ -163,7 +200,9 @@ forEachDialect('course certificates', (dialect) => {
   it('takes a PNG signature and refuses anything else, and gives all valid PDFs as one ZIP', async () => {
     const m = await manager();
     const url = `/admin/events/${course.id}/kursusbevis/underskrift`;
-    const bad = multipartBody({ _csrf: m.csrfToken }, [{ field: 'signature', filename: 'sig.png', contentType: 'image/png', bytes: Buffer.from('<svg onload=alert(1)>') }]);
+    const bad = multipartBody({ _csrf: m.csrfToken }, [
+      { field: 'signature', filename: 'sig.png', contentType: 'image/png', bytes: Buffer.from('<svg onload=alert(1)>') },
+    ]);
     const refused = await t.current.app.inject({ method: 'POST', url, headers: { ...m.headers, 'content-type': bad.contentType }, payload: bad.payload });
     expect(refused.statusCode, refused.body).toBe(422);
     expect(refused.body).toContain('PNG');

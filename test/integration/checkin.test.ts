@@ -90,7 +90,12 @@ forEachDialect('check-in', (dialect) => {
       const first = await scan('assigned', { code, nonce: 'device-a-0001' });
       expect(first.statusCode).toBe(200);
       const body = first.json<ScanJson>();
-      expect(body).toMatchObject({ status: 'checked_in', participant: { id: ids[0], name: 'Deltager 1', organisation: 'Aarhus Kommune' }, meeting: 1, by: 'Fie Facilitator' });
+      expect(body).toMatchObject({
+        status: 'checked_in',
+        participant: { id: ids[0], name: 'Deltager 1', organisation: 'Aarhus Kommune' },
+        meeting: 1,
+        by: 'Fie Facilitator',
+      });
       expect(body.at).toBe(DOOR_OPEN.toISOString());
       clock.set('2026-09-15T07:10:00Z');
       const second = await scan('manager', { code: code.toLowerCase().replace(/(.{4})/g, '$1-'), nonce: 'device-b-0001' });
@@ -142,7 +147,9 @@ forEachDialect('check-in', (dialect) => {
 
     it('stores one check-in when twenty devices scan the same person at once', async () => {
       const code = await codeOf(ctx, ids[4]!);
-      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => scan(i % 2 ? 'manager' : 'assigned', { code, nonce: `race-${i}-nonce`, meeting: 2 })));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => scan(i % 2 ? 'manager' : 'assigned', { code, nonce: `race-${i}-nonce`, meeting: 2 })),
+      );
       const codes = answers.map((a) => a.statusCode).sort();
       expect(codes.filter((c) => c === 200)).toHaveLength(1);
       expect(codes.filter((c) => c === 409)).toHaveLength(19);
@@ -165,18 +172,45 @@ forEachDialect('check-in', (dialect) => {
     });
 
     it('takes a check-in back', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/checkin/undo', headers: { authorization: bearer.manager }, payload: { participantId: ids[2], meeting: 1 } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/checkin/undo',
+        headers: { authorization: bearer.manager },
+        payload: { participantId: ids[2], meeting: 1 },
+      });
       expect(res.statusCode).toBe(200);
-      const again = await app.inject({ method: 'POST', url: '/api/v1/checkin/undo', headers: { authorization: bearer.manager }, payload: { participantId: ids[2], meeting: 1 } });
+      const again = await app.inject({
+        method: 'POST',
+        url: '/api/v1/checkin/undo',
+        headers: { authorization: bearer.manager },
+        payload: { participantId: ids[2], meeting: 1 },
+      });
       expect(again.statusCode).toBe(404);
     });
   });
 
   describe('hostile input', () => {
     it('never answers 500, whatever the body of a scan or of the page’s forms', async () => {
-      const anyValue = fc.oneof(fc.string({ maxLength: 300 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
+      const anyValue = fc.oneof(
+        fc.string({ maxLength: 300 }),
+        fc.integer(),
+        fc.double(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(fc.string(), { maxLength: 3 }),
+      );
       const body = fc.record(
-        { code: fc.oneof(fc.string({ maxLength: 250 }), anyValue), participantId: fc.oneof(fc.integer({ min: -5, max: 2 ** 32 }), anyValue), meeting: anyValue, nonce: anyValue, scannedAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), anyValue), force: anyValue },
+        {
+          code: fc.oneof(fc.string({ maxLength: 250 }), anyValue),
+          participantId: fc.oneof(fc.integer({ min: -5, max: 2 ** 32 }), anyValue),
+          meeting: anyValue,
+          nonce: anyValue,
+          scannedAt: fc.oneof(
+            fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+            anyValue,
+          ),
+          force: anyValue,
+        },
         { requiredKeys: [] },
       );
       // Before the window opens, so a random id that hits a participant stores nothing (a facilitator cannot force).
@@ -185,7 +219,12 @@ forEachDialect('check-in', (dialect) => {
         fc.asyncProperty(body, async (b) => {
           const res = await scan('assigned', b);
           expect([200, 400, 403, 404, 409, 422]).toContain(res.statusCode);
-          const form = await postForm(app, clients.assigned, `/admin/events/${event.id}/checkin`, Object.fromEntries(Object.entries(b).map(([k, v]) => [k, String(v)])));
+          const form = await postForm(
+            app,
+            clients.assigned,
+            `/admin/events/${event.id}/checkin`,
+            Object.fromEntries(Object.entries(b).map(([k, v]) => [k, String(v)])),
+          );
           expect(form.statusCode).toBeLessThan(500);
         }),
         { numRuns: 40 },
@@ -211,7 +250,15 @@ forEachDialect('check-in', (dialect) => {
 
     it('is in the OpenAPI document', async () => {
       const doc = (await app.inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, unknown> }>();
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/checkin', '/api/v1/checkin/undo', '/api/v1/events/{slug}/attendance', '/api/v1/events/{slug}/no-shows', '/api/v1/events/{slug}/checkin-settings']));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/checkin',
+          '/api/v1/checkin/undo',
+          '/api/v1/events/{slug}/attendance',
+          '/api/v1/events/{slug}/no-shows',
+          '/api/v1/events/{slug}/checkin-settings',
+        ]),
+      );
     });
   });
 
@@ -225,7 +272,12 @@ forEachDialect('check-in', (dialect) => {
       expect(tap.statusCode).toBe(200);
       expect(tap.body).toContain('Deltager 7 er tjekket ind.');
       expect(tap.body).toMatch(/4 af 8 er mødt/);
-      const noCsrf = await app.inject({ method: 'POST', url: `/admin/events/${event.id}/checkin`, headers: clients.assigned.headers, payload: { participantId: String(ids[7]) } });
+      const noCsrf = await app.inject({
+        method: 'POST',
+        url: `/admin/events/${event.id}/checkin`,
+        headers: clients.assigned.headers,
+        payload: { participantId: String(ids[7]) },
+      });
       expect(noCsrf.statusCode).toBe(403);
       const english = await staffClient(app, ctx, 'manager', { locale: 'en' });
       const inEnglish = await app.inject({ url: `/admin/events/${event.id}/checkin?meeting=1`, headers: english.headers });
@@ -255,7 +307,8 @@ forEachDialect('check-in', (dialect) => {
       const row = await ctx.db.selectFrom('events').select(['no_show_fee_ore', 'checkin_opens_minutes']).where('id', '=', event.id).executeTakeFirstOrThrow();
       expect(row).toEqual({ no_show_fee_ore: 25_000, checkin_opens_minutes: 90 });
       expect((await postForm(app, clients.assigned, `/admin/events/${event.id}/checkin/settings`, { fee: '0', opens: '120' })).statusCode).toBe(403);
-      const put = (who: keyof typeof bearer, payload: object) => app.inject({ method: 'PUT', url: `/api/v1/events/${event.slug}/checkin-settings`, headers: { authorization: bearer[who] }, payload });
+      const put = (who: keyof typeof bearer, payload: object) =>
+        app.inject({ method: 'PUT', url: `/api/v1/events/${event.slug}/checkin-settings`, headers: { authorization: bearer[who] }, payload });
       expect((await put('assigned', { noShowFeeOre: 0, opensMinutes: 120 })).statusCode).toBe(403);
       expect((await put('manager', { noShowFeeOre: -1, opensMinutes: 120 })).statusCode).toBe(400);
       const viaApi = await put('manager', { noShowFeeOre: 25_000, opensMinutes: 90 });
@@ -268,7 +321,9 @@ forEachDialect('check-in', (dialect) => {
     it('are marked only after the event, once, for confirmed participants without a check-in', async () => {
       const early = await app.inject({ method: 'POST', url: `/api/v1/events/${event.slug}/no-shows`, headers: { authorization: bearer.manager } });
       expect(early.statusCode).toBe(422);
-      expect((await app.inject({ method: 'POST', url: `/api/v1/events/${event.slug}/no-shows`, headers: { authorization: bearer.assigned } })).statusCode).toBe(403);
+      expect((await app.inject({ method: 'POST', url: `/api/v1/events/${event.slug}/no-shows`, headers: { authorization: bearer.assigned } })).statusCode).toBe(
+        403,
+      );
       clock.set('2026-09-16T14:00:00Z');
       const res = await app.inject({ method: 'POST', url: `/api/v1/events/${event.slug}/no-shows`, headers: { authorization: bearer.manager } });
       expect(res.statusCode).toBe(200);
@@ -276,14 +331,23 @@ forEachDialect('check-in', (dialect) => {
       expect(res.json()).toEqual({ marked: 3 });
       const again = await app.inject({ method: 'POST', url: `/api/v1/events/${event.slug}/no-shows`, headers: { authorization: bearer.manager } });
       expect(again.json()).toEqual({ marked: 0 });
-      const rows = await ctx.db.selectFrom('no_shows').select(['participant_id', 'fee_ore']).where('event_id', '=', event.id).orderBy('participant_id').execute();
+      const rows = await ctx.db
+        .selectFrom('no_shows')
+        .select(['participant_id', 'fee_ore'])
+        .where('event_id', '=', event.id)
+        .orderBy('participant_id')
+        .execute();
       expect(rows).toEqual([ids[2], ids[3], ids[7]].map((id) => ({ participant_id: id, fee_ore: 25_000 })));
       const audit = await ctx.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', 'like', 'checkin.%').orderBy('id').execute();
       expect(audit.map((a) => a.action)).toEqual(['checkin.settings', 'checkin.settings', 'checkin.no_shows']);
     });
 
     it('bill the no-show fee on the booking’s next invoice, once', async () => {
-      const { registration_id: bookingId } = await ctx.db.selectFrom('participants').select('registration_id').where('id', '=', ids[2]!).executeTakeFirstOrThrow();
+      const { registration_id: bookingId } = await ctx.db
+        .selectFrom('participants')
+        .select('registration_id')
+        .where('id', '=', ids[2]!)
+        .executeTakeFirstOrThrow();
       const result = await reconcile(ctx, bookingId);
       expect(result.waiting).toBeNull();
       const first = await ledger(ctx, bookingId);
@@ -302,7 +366,11 @@ forEachDialect('check-in', (dialect) => {
       expect(byName.get('Deltager 1')).toBe('Mødt');
       expect(byName.get('Deltager 5')).toBe('Mødt dag 2');
       expect(byName.get('Deltager 3')).toBe('Udeblevet');
-      const { registration_id: bookingId } = await ctx.db.selectFrom('participants').select('registration_id').where('id', '=', ids[0]!).executeTakeFirstOrThrow();
+      const { registration_id: bookingId } = await ctx.db
+        .selectFrom('participants')
+        .select('registration_id')
+        .where('id', '=', ids[0]!)
+        .executeTakeFirstOrThrow();
       // A fresh session: the clock moved past the earlier ones' lifetime.
       const manager = await staffClient(app, ctx, 'manager');
       const page = await app.inject({ url: `/admin/registrations/${bookingId}`, headers: manager.headers });
@@ -347,7 +415,12 @@ forEachDialect('check-in code in the confirmation mail', (dialect) => {
     expect(text.replace(/-/g, '')).toContain(decoded!);
     const staff = await staffClient(app, ctx, 'manager');
     clock.set('2026-09-15T07:30:00Z');
-    const res = await app.inject({ method: 'POST', url: '/api/v1/checkin', headers: { authorization: await bearerFor(ctx, staff.staff.id) }, payload: { code: decoded } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/checkin',
+      headers: { authorization: await bearerFor(ctx, staff.staff.id) },
+      payload: { code: decoded },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json<ScanJson>().participant?.name).toBe('Deltager 1');
     clock.set('2026-06-01T10:00:00Z');
@@ -359,7 +432,13 @@ forEachDialect('check-in code in the confirmation mail', (dialect) => {
     await mailbox.deliver();
     const manager = await staffClient(app, ctx, 'manager');
     const row = (await eventForMessages(ctx, event.id))!;
-    const sent = await sendCampaign(ctx, { ...manager.staff, locale: 'da', via: 'session' }, row, { audience: 'confirmed', template: 'reminder', da: { subject: 'Påmindelse', body: 'Vi ses i morgen.' }, en: { subject: '', body: '' }, sendAt: null }, 'reminder-key-1');
+    const sent = await sendCampaign(
+      ctx,
+      { ...manager.staff, locale: 'da', via: 'session' },
+      row,
+      { audience: 'confirmed', template: 'reminder', da: { subject: 'Påmindelse', body: 'Vi ses i morgen.' }, en: { subject: '', body: '' }, sendAt: null },
+      'reminder-key-1',
+    );
     expect(sent.ok).toBe(true);
     const mails = await mailbox.deliver();
     const ids = (await ctx.db.selectFrom('participants').select('id').where('event_id', '=', event.id).orderBy('id').execute()).map((r) => r.id);
@@ -383,7 +462,12 @@ forEachDialect('check-in code in the confirmation mail', (dialect) => {
     expect(waitingPage.statusCode).toBe(200);
     expect(waitingPage.body).toContain('Deltager 2');
     expect(waitingPage.body).not.toContain('data:image/png');
-    const [confirmed] = await ctx.db.selectFrom('participants').select(['id', 'registration_id']).where('event_id', '=', event.id).where('status', '=', 'confirmed').execute();
+    const [confirmed] = await ctx.db
+      .selectFrom('participants')
+      .select(['id', 'registration_id'])
+      .where('event_id', '=', event.id)
+      .where('status', '=', 'confirmed')
+      .execute();
     expect(images[0]).toBe(await codeOf(ctx, confirmed!.id));
     expect(page.body).toContain('Kode til indtjekning');
 

@@ -71,7 +71,10 @@ forEachDialect('confirmation and follow-up mails', (dialect) => {
     expect(parsed.events[0]!.location).toContain('Hotel Nyborg Strand');
 
     // Participants get their own entry, not the booker's link or the prices.
-    for (const [address, workshop] of [['deltager1@kommune.dk', 'Facilitering'], ['deltager2@kommune.dk', 'Politisk betjening']] as const) {
+    for (const [address, workshop] of [
+      ['deltager1@kommune.dk', 'Facilitering'],
+      ['deltager2@kommune.dk', 'Politisk betjening'],
+    ] as const) {
       const [m] = mailTo(mails, address);
       const body = textOf(m!);
       expect(m!.parsed.subject).toMatch(/^Du er tilmeldt: /);
@@ -192,11 +195,27 @@ forEachDialect('confirmation and follow-up mails', (dialect) => {
     const { v, ...legacy } = JSON.parse(row.payload) as { v: number; builder: string; data: { registration: { id: number } } };
     expect(v).toBe(1);
     // As the sign-up wrote it before payloads had versions.
-    await ctx.db.updateTable('outbox_messages').set({ payload: JSON.stringify(legacy) }).where('dedupe_key', '=', buildKey).execute();
+    await ctx.db
+      .updateTable('outbox_messages')
+      .set({ payload: JSON.stringify(legacy) })
+      .where('dedupe_key', '=', buildKey)
+      .execute();
     const bad = (key: string, payload: unknown) =>
       ctx.db
         .insertInto('outbox_messages')
-        .values({ kind: 'mail-build', recipient: '', subject: '', payload: JSON.stringify(payload), dedupe_key: key, next_attempt_at: null, locked_by: null, locked_until: null, last_error: null, created_at: ctx.clock.now().toISOString(), sent_at: null })
+        .values({
+          kind: 'mail-build',
+          recipient: '',
+          subject: '',
+          payload: JSON.stringify(payload),
+          dedupe_key: key,
+          next_attempt_at: null,
+          locked_by: null,
+          locked_until: null,
+          last_error: null,
+          created_at: ctx.clock.now().toISOString(),
+          sent_at: null,
+        })
         .execute();
     await bad('build:bad-shape', { ...legacy, v: 1, data: { ...legacy.data, registration: { ...legacy.data.registration, id: 'x' } } });
     await bad('build:newer', { ...legacy, v: 99 });

@@ -28,7 +28,8 @@ forEachDialect('confirmation sent again', (dialect) => {
       { locale: 'da' },
     );
     await mailbox.deliver();
-    const resend = (key: string) => writeTransaction(ctx.db, (trx) => enqueueRegistrationMail(ctx, trx, { kind: 'confirmation_resent', registrationId: created.id, key }));
+    const resend = (key: string) =>
+      writeTransaction(ctx.db, (trx) => enqueueRegistrationMail(ctx, trx, { kind: 'confirmation_resent', registrationId: created.id, key }));
     await resend('k1');
     await resend('k1');
     const mails = await mailbox.deliver();

@@ -30,8 +30,16 @@ describe('dashboard series and deadlines (pure)', () => {
 
   it('lists sign-up closing, end of free cancellation and start within the window, soonest first', () => {
     const row = (id: number, startsAt: string, closes: string | null, freeDays: number) => ({
-      id, title: `E${id}`, status: 'published' as const, starts_at: startsAt, ends_at: startsAt, capacity: 10, seats_taken: 0, waiting_count: 0,
-      signup_closes_at: closes, cancellation_free_days: freeDays,
+      id,
+      title: `E${id}`,
+      status: 'published' as const,
+      starts_at: startsAt,
+      ends_at: startsAt,
+      capacity: 10,
+      seats_taken: 0,
+      waiting_count: 0,
+      signup_closes_at: closes,
+      cancellation_free_days: freeDays,
     });
     const until = new Date('2026-06-08T10:00:00.000Z');
     const list = deadlinesWithin(

@@ -67,20 +67,25 @@ forEachDialect('demo content', (dialect) => {
     expect(article.body).toMatch(/^> ”/m);
     expect(article.body).toContain('Henrik Rosenlund Knudsen');
 
-    const links = await ctx.db.selectFrom('article_events').innerJoin('events', 'events.id', 'article_events.event_id')
+    const links = await ctx.db
+      .selectFrom('article_events')
+      .innerJoin('events', 'events.id', 'article_events.event_id')
       .select(['events.id', 'events.title', 'events.type', 'events.status', 'events.starts_at', 'events.ends_at'])
-      .where('article_events.article_id', '=', article.id).execute();
+      .where('article_events.article_id', '=', article.id)
+      .execute();
     expect(links).toHaveLength(1);
     const event = links[0]!;
     expect(event).toMatchObject({ title: 'Konsulent i en politisk styret organisation', type: 'doegnseminar', status: 'archived' });
     expect(event.starts_at.slice(0, 4)).toBe('2016');
     expect(localDateKey(event.ends_at)).not.toBe(localDateKey(event.starts_at));
 
-    const speakers = await ctx.db.selectFrom('sessions')
+    const speakers = await ctx.db
+      .selectFrom('sessions')
       .innerJoin('session_speakers', 'session_speakers.session_id', 'sessions.id')
       .innerJoin('speakers', 'speakers.id', 'session_speakers.speaker_id')
       .select(['speakers.name', 'speakers.title', 'speakers.organisation'])
-      .where('sessions.event_id', '=', event.id).execute();
+      .where('sessions.event_id', '=', event.id)
+      .execute();
     expect(speakers).toContainEqual({ name: 'Henrik Rosenlund Knudsen', title: 'Sekretariatschef', organisation: 'Skanderborg Kommune' });
   });
 
@@ -127,8 +132,12 @@ forEachDialect('demo content', (dialect) => {
     const sessions = await ctx.db.selectFrom('sessions').selectAll().where('event_id', '=', e.id).execute();
     expect(new Set(sessions.map((s) => localDateKey(s.starts_at))).size).toBe(2);
     expect(sessions.length).toBeGreaterThanOrEqual(8);
-    const promo = await ctx.db.selectFrom('article_events').innerJoin('articles', 'articles.id', 'article_events.article_id')
-      .select('articles.published_at').where('article_events.event_id', '=', e.id).execute();
+    const promo = await ctx.db
+      .selectFrom('article_events')
+      .innerJoin('articles', 'articles.id', 'article_events.article_id')
+      .select('articles.published_at')
+      .where('article_events.event_id', '=', e.id)
+      .execute();
     expect(promo.some((a) => a.published_at !== null && a.published_at <= TEST_NOW.toISOString())).toBe(true);
     const programme = await ctx.db.selectFrom('materials').select(['content_type', 'visibility']).where('event_id', '=', e.id).execute();
     expect(programme).toEqual([{ content_type: 'application/pdf', visibility: 'public' }]);
@@ -136,15 +145,25 @@ forEachDialect('demo content', (dialect) => {
 
   it('seats the 60 participants of the new edition, from 20 municipalities, at tables in a three-round plan', async () => {
     const e = (await eventsOf(ctx)).find((x) => x.title === 'Konsulent i en politisk styret organisation' && x.status === 'published')!;
-    const people = await ctx.db.selectFrom('participants').innerJoin('registrations', 'registrations.id', 'participants.registration_id')
-      .select(['participants.id', 'registrations.payer_organisation']).where('participants.event_id', '=', e.id).where('participants.status', '=', 'confirmed').execute();
+    const people = await ctx.db
+      .selectFrom('participants')
+      .innerJoin('registrations', 'registrations.id', 'participants.registration_id')
+      .select(['participants.id', 'registrations.payer_organisation'])
+      .where('participants.event_id', '=', e.id)
+      .where('participants.status', '=', 'confirmed')
+      .execute();
     expect(people).toHaveLength(60);
     expect(new Set(people.map((p) => p.payer_organisation)).size).toBe(20);
     expect(e.seats_taken).toBe(60);
     const plans = await ctx.db.selectFrom('group_plans').select(['id', 'score', 'random_score']).where('event_id', '=', e.id).execute();
     expect(plans).toHaveLength(1);
     expect(plans[0]!.score).toBeGreaterThan(plans[0]!.random_score);
-    const rounds = await ctx.db.selectFrom('group_plan_rounds').select(['id', 'round_no', 'table_count']).where('plan_id', '=', plans[0]!.id).orderBy('round_no').execute();
+    const rounds = await ctx.db
+      .selectFrom('group_plan_rounds')
+      .select(['id', 'round_no', 'table_count'])
+      .where('plan_id', '=', plans[0]!.id)
+      .orderBy('round_no')
+      .execute();
     expect(rounds.map((r) => r.round_no)).toEqual([1, 2, 3]);
     for (const r of rounds) {
       const seats = await ctx.db.selectFrom('group_plan_assignments').select(['participant_id', 'table_no']).where('round_id', '=', r.id).execute();

@@ -44,7 +44,12 @@ forEachDialect('early-bird price in the editor and the staff API', (dialect) => 
     t.current.app.inject({ method, url, headers: { authorization: bearer, ...(language ? { 'accept-language': language } : {}) }, payload: body as object });
 
   it('saves the early-bird price and deadline from the form and shows them again', async () => {
-    const res = await postForm(t.current.app, manager, '/admin/events/new', { ...FORM, earlyBirdPrice: '1.950,00', earlyBirdDate: '01.09.2026', earlyBirdTime: '23.59' });
+    const res = await postForm(t.current.app, manager, '/admin/events/new', {
+      ...FORM,
+      earlyBirdPrice: '1.950,00',
+      earlyBirdDate: '01.09.2026',
+      earlyBirdTime: '23.59',
+    });
     expect(res.statusCode).toBe(303);
     const id = Number(/\/admin\/events\/(\d+)/.exec(res.headers.location as string)?.[1]);
     const e = (await loadStoredEvent(t.current.ctx.db, id))!;
@@ -57,7 +62,12 @@ forEachDialect('early-bird price in the editor and the staff API', (dialect) => 
 
   it('shows each early-bird error beside its field and in the summary, and saves nothing', async () => {
     const before = await count();
-    const notBelow = await postForm(t.current.app, manager, '/admin/events/new', { ...FORM, earlyBirdPrice: '2.500,00', earlyBirdDate: '06.10.2026', earlyBirdTime: '' });
+    const notBelow = await postForm(t.current.app, manager, '/admin/events/new', {
+      ...FORM,
+      earlyBirdPrice: '2.500,00',
+      earlyBirdDate: '06.10.2026',
+      earlyBirdTime: '',
+    });
     expect(notBelow.statusCode).toBe(422);
     expect(notBelow.body).toContain('href="#earlyBirdPrice"');
     expect(notBelow.body).toContain('id="earlyBirdPrice-error"');
@@ -75,7 +85,11 @@ forEachDialect('early-bird price in the editor and the staff API', (dialect) => 
   });
 
   it('sets and changes the early-bird price through POST and PATCH /api/v1/events, and the sign-up charges it', async () => {
-    const created = await api('POST', '/api/v1/events', seminarDocument({ status: 'published', questions: [], earlyBirdPriceOre: 350_000, earlyBirdEndsAt: '2026-06-30T23:59' }));
+    const created = await api(
+      'POST',
+      '/api/v1/events',
+      seminarDocument({ status: 'published', questions: [], earlyBirdPriceOre: 350_000, earlyBirdEndsAt: '2026-06-30T23:59' }),
+    );
     expect(created.statusCode).toBe(201);
     const { id, slug } = created.json();
     let e = (await loadStoredEvent(t.current.ctx.db, id))!;
@@ -84,7 +98,11 @@ forEachDialect('early-bird price in the editor and the staff API', (dialect) => 
     expect(patched.statusCode).toBe(200);
     e = (await loadStoredEvent(t.current.ctx.db, id))!;
     expect(e.document.earlyBirdPriceOre).toBe(400_000);
-    const row = await t.current.ctx.db.selectFrom('events').select(['early_bird_price_ore', 'early_bird_ends_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.current.ctx.db
+      .selectFrom('events')
+      .select(['early_bird_price_ore', 'early_bird_ends_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ early_bird_price_ore: 400_000, early_bird_ends_at: danishTimeToUtc('2026-06-30', '23:59') });
     // The clock stands at 1 June 2026 (TEST_NOW), before the deadline.
     const booked = await t.current.app.inject({ method: 'POST', url: `/api/v1/events/${slug}/registrations`, payload: signup(1) });
@@ -102,12 +120,18 @@ forEachDialect('early-bird price in the editor and the staff API', (dialect) => 
     expect(en.statusCode).toBe(422);
     expect(en.json().errors).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: 'earlyBirdPriceOre', code: 'early_bird_not_below_price', message: 'The early-bird price must be lower than the price.' }),
+        expect.objectContaining({
+          path: 'earlyBirdPriceOre',
+          code: 'early_bird_not_below_price',
+          message: 'The early-bird price must be lower than the price.',
+        }),
         expect.objectContaining({ path: 'earlyBirdEndsAt', code: 'early_bird_after_start', message: 'The early-bird price must end before the event starts.' }),
       ]),
     );
     const da = await api('POST', '/api/v1/events', seminarDocument({ earlyBirdPriceOre: 300_000 }));
-    expect(da.json().errors).toEqual([expect.objectContaining({ path: 'earlyBirdEndsAt', code: 'early_bird_deadline_required', message: 'Skriv, hvornår førtidsprisen slutter.' })]);
+    expect(da.json().errors).toEqual([
+      expect.objectContaining({ path: 'earlyBirdEndsAt', code: 'early_bird_deadline_required', message: 'Skriv, hvornår førtidsprisen slutter.' }),
+    ]);
     expect(await count()).toBe(before);
     const ok = (await api('POST', '/api/v1/events', seminarDocument({ earlyBirdPriceOre: 300_000, earlyBirdEndsAt: '2026-07-01T00:00' }))).json();
     const rise = await api('PATCH', `/api/v1/events/${ok.slug}`, { priceOre: 250_000 });

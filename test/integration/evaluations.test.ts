@@ -29,11 +29,18 @@ forEachDialect('evaluations', (dialect) => {
 
   beforeAll(async () => {
     const ctx = t.current.ctx;
-    event = await makeEvent(ctx, { type: 'kursus', sessions: [
-      { startsAt: '2026-09-15T07:00:00.000Z', endsAt: '2026-09-15T10:00:00.000Z', title: 'Formiddag <b>' },
-      { startsAt: '2026-09-15T11:00:00.000Z', endsAt: ENDS, title: 'Eftermiddag' },
-    ] });
-    await createRegistration(ctx, event.slug, { ...signup(), participants: [participant(1, { name: 'Ann Dansk' }), participant(2, { name: 'Bo Dansk' })], locale: 'da' });
+    event = await makeEvent(ctx, {
+      type: 'kursus',
+      sessions: [
+        { startsAt: '2026-09-15T07:00:00.000Z', endsAt: '2026-09-15T10:00:00.000Z', title: 'Formiddag <b>' },
+        { startsAt: '2026-09-15T11:00:00.000Z', endsAt: ENDS, title: 'Eftermiddag' },
+      ],
+    });
+    await createRegistration(ctx, event.slug, {
+      ...signup(),
+      participants: [participant(1, { name: 'Ann Dansk' }), participant(2, { name: 'Bo Dansk' })],
+      locale: 'da',
+    });
     await createRegistration(ctx, event.slug, { ...signup(), participants: [participant(3, { name: 'Eve English' })], locale: 'en' });
     await createRegistration(ctx, event.slug, { ...signup(), participants: [participant(4, { name: 'Dan Absent' })], locale: 'da' });
     const rows = await ctx.db.selectFrom('participants').select(['id', 'name']).where('event_id', '=', event.id).execute();
@@ -43,7 +50,12 @@ forEachDialect('evaluations', (dialect) => {
   });
 
   const evaluationMails = () =>
-    t.current.ctx.db.selectFrom('outbox_messages').select(['recipient', 'subject', 'payload', 'dedupe_key']).where('dedupe_key', 'like', 'evaluation%').orderBy('id').execute();
+    t.current.ctx.db
+      .selectFrom('outbox_messages')
+      .select(['recipient', 'subject', 'payload', 'dedupe_key'])
+      .where('dedupe_key', 'like', 'evaluation%')
+      .orderBy('id')
+      .execute();
   const linkOf = (payload: string) => /http:\/\/tilmeld\.test(\/(?:en\/evaluation|evaluering)\/[\w-]+)/.exec(JSON.parse(payload).text as string)![1]!;
 
   it('sends nothing before the set time after the end, then invites exactly the participants who were checked in', async () => {
@@ -54,18 +66,30 @@ forEachDialect('evaluations', (dialect) => {
     const tick = await runEvaluationTick(t.current.ctx);
     expect(tick.invited).toBe(3);
     const mails = await evaluationMails();
-    expect(mails.map((m) => m.recipient).sort()).toEqual(['"Ann Dansk" <deltager1@kommune.dk>', '"Bo Dansk" <deltager2@kommune.dk>', '"Eve English" <deltager3@kommune.dk>']);
+    expect(mails.map((m) => m.recipient).sort()).toEqual([
+      '"Ann Dansk" <deltager1@kommune.dk>',
+      '"Bo Dansk" <deltager2@kommune.dk>',
+      '"Eve English" <deltager3@kommune.dk>',
+    ]);
     expect(mails.find((m) => m.recipient.includes('Eve'))!.subject).toMatch(/^Evaluation of /);
     expect(mails.find((m) => m.recipient.includes('Ann'))!.subject).toMatch(/^Evaluering af /);
     expect((await runEvaluationTick(t.current.ctx)).invited).toBe(0);
   });
 
   it('sends at once through the API to no one twice', async () => {
-    const res = await t.current.app.inject({ method: 'POST', url: `/api/v1/events/${event.slug}/evaluation/send`, headers: { authorization: await bearerFor(t.current.ctx, manager.staff.id) } });
+    const res = await t.current.app.inject({
+      method: 'POST',
+      url: `/api/v1/events/${event.slug}/evaluation/send`,
+      headers: { authorization: await bearerFor(t.current.ctx, manager.staff.id) },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ invited: 0, attended: 3 });
     const facilitator = await staffClient(t.current.app, t.current.ctx, 'facilitator');
-    const refused = await t.current.app.inject({ method: 'POST', url: `/api/v1/events/${event.slug}/evaluation/send`, headers: { authorization: await bearerFor(t.current.ctx, facilitator.staff.id) } });
+    const refused = await t.current.app.inject({
+      method: 'POST',
+      url: `/api/v1/events/${event.slug}/evaluation/send`,
+      headers: { authorization: await bearerFor(t.current.ctx, facilitator.staff.id) },
+    });
     expect(refused.statusCode).toBe(403);
   });
 
@@ -80,7 +104,12 @@ forEachDialect('evaluations', (dialect) => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('error-summary');
     expect(await t.current.ctx.db.selectFrom('evaluation_responses').selectAll().execute()).toHaveLength(0);
-    const good = await postForm(t.current.app, url, session, { 'q-overall': '5', 'q-relevance': '4', 'q-recommend': '9', 'q-best': '<script>alert("x")</script> Gode oplæg' });
+    const good = await postForm(t.current.app, url, session, {
+      'q-overall': '5',
+      'q-relevance': '4',
+      'q-recommend': '9',
+      'q-best': '<script>alert("x")</script> Gode oplæg',
+    });
     expect(good.statusCode).toBe(200);
     expect(good.body).toContain('Tak for dine svar');
     const again = await postForm(t.current.app, url, session, { 'q-overall': '1' });
@@ -158,7 +187,10 @@ forEachDialect('evaluations', (dialect) => {
   });
 
   it('answers the API with aggregates only, never a single answer', async () => {
-    const res = await t.current.app.inject({ url: `/api/v1/events/${event.slug}/evaluation`, headers: { authorization: await bearerFor(t.current.ctx, manager.staff.id) } });
+    const res = await t.current.app.inject({
+      url: `/api/v1/events/${event.slug}/evaluation`,
+      headers: { authorization: await bearerFor(t.current.ctx, manager.staff.id) },
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     const overall = body.questions.find((q: { key: string }) => q.key === 'overall');
@@ -177,7 +209,14 @@ forEachDialect('evaluations', (dialect) => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Skriv spørgsmålet på dansk.');
     const before = await t.current.ctx.db.selectFrom('evaluations').select('questions').where('event_id', '=', event.id).executeTakeFirstOrThrow();
-    const fields: Record<string, string> = { hours: '4', days: '5', autoSend: '1', 'new-da': 'Var lokalet godt?', 'new-en': 'Was the room good?', 'new-kind': 'scale5' };
+    const fields: Record<string, string> = {
+      hours: '4',
+      days: '5',
+      autoSend: '1',
+      'new-da': 'Var lokalet godt?',
+      'new-en': 'Was the room good?',
+      'new-kind': 'scale5',
+    };
     JSON.parse(before.questions).forEach((q: { da: string; en: string }, i: number) => {
       fields[`da-${i}`] = i === 0 ? 'Samlet tilfredshed?' : q.da;
       fields[`en-${i}`] = q.en;
@@ -185,7 +224,9 @@ forEachDialect('evaluations', (dialect) => {
     fields['remove-1'] = '1';
     const ok = await staffPost(t.current.app, manager, url, fields);
     expect(ok.statusCode).toBe(303);
-    const after = JSON.parse((await t.current.ctx.db.selectFrom('evaluations').select('questions').where('event_id', '=', event.id).executeTakeFirstOrThrow()).questions);
+    const after = JSON.parse(
+      (await t.current.ctx.db.selectFrom('evaluations').select('questions').where('event_id', '=', event.id).executeTakeFirstOrThrow()).questions,
+    );
     expect(after[0].da).toBe('Samlet tilfredshed?');
     expect(after.some((q: { key: string }) => q.key === 'relevance')).toBe(false);
     expect(after.at(-1)).toMatchObject({ key: 'custom:1', kind: 'scale5', da: 'Var lokalet godt?' });
@@ -195,7 +236,10 @@ forEachDialect('evaluations', (dialect) => {
     const ctx = t.current.ctx;
     const next = await makeEvent(ctx, { type: 'kursus', slug: `naeste-${dialect}` });
     await ctx.db.updateTable('events').set({ duplicated_from_id: event.id }).where('id', '=', next.id).execute();
-    const res = await t.current.app.inject({ url: `/api/v1/events/${next.slug}/evaluation`, headers: { authorization: await bearerFor(ctx, manager.staff.id) } });
+    const res = await t.current.app.inject({
+      url: `/api/v1/events/${next.slug}/evaluation`,
+      headers: { authorization: await bearerFor(ctx, manager.staff.id) },
+    });
     const body = res.json();
     expect(body.previous.event.id).toBe(event.id);
     expect(body.previous.answered).toBeGreaterThanOrEqual(1);
@@ -208,16 +252,32 @@ forEachDialect('evaluations', (dialect) => {
     const ctx = t.current.ctx;
     const auth = { authorization: await bearerFor(ctx, manager.staff.id), 'content-type': 'application/json' };
     const url = `/api/v1/events/${event.slug}/evaluation`;
-    const bad = await t.current.app.inject({ method: 'PUT', url, headers: auth, payload: JSON.stringify({ questions: [{ key: 'overall', kind: 'text', da: 'x' }] }) });
+    const bad = await t.current.app.inject({
+      method: 'PUT',
+      url,
+      headers: auth,
+      payload: JSON.stringify({ questions: [{ key: 'overall', kind: 'text', da: 'x' }] }),
+    });
     expect(bad.statusCode).toBe(422);
-    const empty = await t.current.app.inject({ method: 'PUT', url, headers: { ...auth, 'accept-language': 'en' }, payload: JSON.stringify({ questions: [{ kind: 'scale5', da: '  ' }] }) });
+    const empty = await t.current.app.inject({
+      method: 'PUT',
+      url,
+      headers: { ...auth, 'accept-language': 'en' },
+      payload: JSON.stringify({ questions: [{ kind: 'scale5', da: '  ' }] }),
+    });
     expect(empty.statusCode).toBe(422);
     expect(empty.json().errors[0].message).toBe('Write the question in Danish.');
     const ok = await t.current.app.inject({
       method: 'PUT',
       url,
       headers: auth,
-      payload: JSON.stringify({ questions: [{ key: 'overall', kind: 'scale5', da: 'Samlet?', en: 'Overall?' }, { kind: 'text', da: 'Andet?' }], sendAfterHours: 6 }),
+      payload: JSON.stringify({
+        questions: [
+          { key: 'overall', kind: 'scale5', da: 'Samlet?', en: 'Overall?' },
+          { kind: 'text', da: 'Andet?' },
+        ],
+        sendAfterHours: 6,
+      }),
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().questions.map((q: { key: string }) => q.key)).toEqual(['overall', 'custom:2']);

@@ -18,14 +18,30 @@ forEachDialect('event facts for buyers', (dialect) => {
     const ids = await seedFixtures(ctx);
     // The seminar starts 10 September 2026 at 09.30: free cancellation ends 14 days before.
     await setSignupSettings(ctx, ids.seminar, { cancellation: { freeDays: 14, late: 'fee', lateFeeOre: 150000 } });
-    await addAddOn(ctx, ids.seminar, { code: 'overnight', nameDa: 'Overnatning før seminaret', nameEn: 'Night before the seminar', kind: 'overnight', priceOre: 95000, capacity: 10, position: 1 });
+    await addAddOn(ctx, ids.seminar, {
+      code: 'overnight',
+      nameDa: 'Overnatning før seminaret',
+      nameEn: 'Night before the seminar',
+      kind: 'overnight',
+      priceOre: 95000,
+      capacity: 10,
+      position: 1,
+    });
     await addAddOn(ctx, ids.seminar, { code: 'dinner', nameDa: 'Festmiddag', nameEn: 'Gala dinner', kind: 'meal', priceOre: 0, position: 2 });
     await ctx.db.updateTable('event_add_ons').set({ taken: 10 }).where('code', '=', 'overnight').execute();
     await setSignupSettings(ctx, ids.course, { cancellation: { freeDays: 7, late: 'not_allowed' } });
     await ctx.db.updateTable('events').set({ language: 'en' }).where('id', '=', ids.conference).execute();
     // Early bird: the seminar's holds until Danish midnight after 1 August 2026; the course's ended before now (1 June).
-    await ctx.db.updateTable('events').set({ early_bird_price_ore: 350000, early_bird_ends_at: '2026-08-01T22:00:00.000Z' }).where('id', '=', ids.seminar).execute();
-    await ctx.db.updateTable('events').set({ early_bird_price_ore: 100, early_bird_ends_at: '2026-05-31T22:00:00.000Z' }).where('id', '=', ids.course).execute();
+    await ctx.db
+      .updateTable('events')
+      .set({ early_bird_price_ore: 350000, early_bird_ends_at: '2026-08-01T22:00:00.000Z' })
+      .where('id', '=', ids.seminar)
+      .execute();
+    await ctx.db
+      .updateTable('events')
+      .set({ early_bird_price_ore: 100, early_bird_ends_at: '2026-05-31T22:00:00.000Z' })
+      .where('id', '=', ids.course)
+      .execute();
     ctx.pageCache.clear();
   });
   const get = (url: string) => t.current.app.inject(url);
@@ -43,7 +59,15 @@ forEachDialect('event facts for buyers', (dialect) => {
           included: false,
           seatsAvailable: 0,
         },
-        { code: 'dinner', name: { da: 'Festmiddag', en: 'Gala dinner' }, kind: 'meal', priceExVatOre: 0, priceInclVatOre: 0, included: true, seatsAvailable: null },
+        {
+          code: 'dinner',
+          name: { da: 'Festmiddag', en: 'Gala dinner' },
+          kind: 'meal',
+          priceExVatOre: 0,
+          priceInclVatOre: 0,
+          included: true,
+          seatsAvailable: null,
+        },
       ]);
     });
 
@@ -96,7 +120,15 @@ forEachDialect('event facts for buyers', (dialect) => {
       for (const field of ['addOns', 'cancellation', 'language', 'memberPriceCondition', 'earlyBird']) expect(detail[field], field).toBeDefined();
       expect(JSON.stringify(detail.earlyBird)).toContain('priceInclVatOre');
       expect(JSON.stringify(detail.earlyBird)).toContain('endsAt');
-      expect(Object.keys(detail.addOns.items.properties).sort()).toEqual(['code', 'included', 'kind', 'name', 'priceExVatOre', 'priceInclVatOre', 'seatsAvailable']);
+      expect(Object.keys(detail.addOns.items.properties).sort()).toEqual([
+        'code',
+        'included',
+        'kind',
+        'name',
+        'priceExVatOre',
+        'priceInclVatOre',
+        'seatsAvailable',
+      ]);
       expect(detail.cancellation.properties.freeCancellationUntil).toBeDefined();
       expect(doc.components.schemas.EventSummary.properties.language.enum).toEqual(['da', 'en']);
     });
@@ -169,7 +201,9 @@ forEachDialect('event facts for buyers', (dialect) => {
   describe('cards', () => {
     it('show the price and seat status, with lang="da" on Danish titles in English lists', async () => {
       const da = (await get('/arrangementer')).body;
-      expect(da).toContain('<p class="tilmeld-card-price"><span>Pris: 4.500,00 kr. ekskl. moms</span> <span class="badge badge-success">Ledige pladser</span></p>');
+      expect(da).toContain(
+        '<p class="tilmeld-card-price"><span>Pris: 4.500,00 kr. ekskl. moms</span> <span class="badge badge-success">Ledige pladser</span></p>',
+      );
       expect(da).toContain('<span>Pris: Gratis</span>');
       const en = (await get('/en/events')).body;
       expect(en).toContain(`<a href="/en/events/${slug('seminar')}" lang="da">Konsulent i en politisk styret organisation</a>`);

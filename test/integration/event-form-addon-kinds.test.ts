@@ -82,14 +82,21 @@ forEachDialect('add-on kinds in the event form', (dialect) => {
     expect(created.statusCode).toBe(303);
     const id = Number(/\/admin\/events\/(\d+)/.exec(String(created.headers.location))?.[1]);
     const event = (await loadStoredEvent(ctx.db, id))!;
-    expect(event.document.addOns.map((a) => [a.code, a.kind])).toEqual([['enkelt', 'overnight-single'], ['dobbelt', 'overnight-double'], ['middag', 'meal']]);
+    expect(event.document.addOns.map((a) => [a.code, a.kind])).toEqual([
+      ['enkelt', 'overnight-single'],
+      ['dobbelt', 'overnight-double'],
+      ['middag', 'meal'],
+    ]);
     // The edit form shows the kind chosen.
     const edit = await app.inject({ url: `/admin/events/${id}/rediger/priser`, headers: manager.headers });
     expect(edit.body).toContain('<option value="overnight-single" selected>');
 
     expect((await postForm(app, manager, `/admin/events/${id}/publish`)).statusCode).toBe(303);
     await createRegistration(ctx, event.slug, { ...signup(1, 1), participants: [participant(1, { addOns: ['enkelt', 'middag'] })] });
-    await createRegistration(ctx, event.slug, { ...signup(1, 2), participants: [participant(2, { addOns: ['dobbelt'] }), participant(3, { addOns: ['dobbelt'] })] });
+    await createRegistration(ctx, event.slug, {
+      ...signup(1, 2),
+      participants: [participant(2, { addOns: ['dobbelt'] }), participant(3, { addOns: ['dobbelt'] })],
+    });
 
     const roster = (await loadRoster(ctx.db, id))!;
     const report = venueReport(roster, event.document.sessions, 'da');

@@ -22,10 +22,25 @@ forEachDialect('the materials panel on an event page', (dialect) => {
   let otherEvent: TestEvent;
   let empty: TestEvent;
 
-  const addMaterial = async (eventId: number, title: string, createdAt: string, over: { visibility?: 'public' | 'participants' | 'after_event'; size?: number } = {}) => {
+  const addMaterial = async (
+    eventId: number,
+    title: string,
+    createdAt: string,
+    over: { visibility?: 'public' | 'participants' | 'after_event'; size?: number } = {},
+  ) => {
     const row = await ctx.db
       .insertInto('materials')
-      .values({ storage_key: `key-${Math.random().toString(36).slice(2)}`, title, filename: `${title}.pdf`, content_type: 'application/pdf', size_bytes: over.size ?? 2048, visibility: over.visibility ?? 'participants', event_id: eventId, article_id: null, created_at: createdAt })
+      .values({
+        storage_key: `key-${Math.random().toString(36).slice(2)}`,
+        title,
+        filename: `${title}.pdf`,
+        content_type: 'application/pdf',
+        size_bytes: over.size ?? 2048,
+        visibility: over.visibility ?? 'participants',
+        event_id: eventId,
+        article_id: null,
+        created_at: createdAt,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;

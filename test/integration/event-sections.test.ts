@@ -31,7 +31,17 @@ forEachDialect('event editor in sections', (dialect) => {
     const saved = await createEventFromDocument(ctx, await createManager(ctx), seminarDocument({ venue: null, summary: '' }));
     const res = await app.inject({ url: `/admin/events/${saved.id}/rediger`, headers: manager.headers });
     expect(res.statusCode).toBe(200);
-    for (const name of ['Grundoplysninger', 'Tid og sted', 'Program', 'Oplægsholdere', 'Priser og tilvalg', 'Spørgsmål', 'Tilmelding og afmelding', 'Materialer', 'Offentliggørelse']) {
+    for (const name of [
+      'Grundoplysninger',
+      'Tid og sted',
+      'Program',
+      'Oplægsholdere',
+      'Priser og tilvalg',
+      'Spørgsmål',
+      'Tilmelding og afmelding',
+      'Materialer',
+      'Offentliggørelse',
+    ]) {
       expect(res.body).toContain(name);
     }
     expect(res.body).toContain('Arrangementet har intet sted');
@@ -41,7 +51,17 @@ forEachDialect('event editor in sections', (dialect) => {
     expect(publish.headers.location).toBe(`/admin/events/${saved.id}/rediger/offentliggoerelse?blocked=1`);
     expect((await loadStoredEvent(ctx.db, saved.id))!.status).toBe('draft');
     // Each section has its own page; an unknown one is a 404.
-    for (const s of ['grundoplysninger', 'tid-og-sted', 'program', 'oplaegsholdere', 'priser', 'spoergsmaal', 'tilmelding', 'materialer', 'offentliggoerelse']) {
+    for (const s of [
+      'grundoplysninger',
+      'tid-og-sted',
+      'program',
+      'oplaegsholdere',
+      'priser',
+      'spoergsmaal',
+      'tilmelding',
+      'materialer',
+      'offentliggoerelse',
+    ]) {
       expect((await app.inject({ url: `/admin/events/${saved.id}/rediger/${s}`, headers: manager.headers })).statusCode).toBe(200);
     }
     expect((await app.inject({ url: `/admin/events/${saved.id}/rediger/nope`, headers: manager.headers })).statusCode).toBe(404);
@@ -52,7 +72,15 @@ forEachDialect('event editor in sections', (dialect) => {
     const saved = await newEvent();
     const before = (await loadStoredEvent(ctx.db, saved.id))!;
     const res = await postForm(app, manager, `/admin/events/${saved.id}/rediger/tilmelding`, {
-      action: 'save', capacity: '40', opensDate: '', opensTime: '', closesDate: '01.09.2026', closesTime: '12.00', freeDays: '14', late: 'fee', lateFee: '250',
+      action: 'save',
+      capacity: '40',
+      opensDate: '',
+      opensTime: '',
+      closesDate: '01.09.2026',
+      closesTime: '12.00',
+      freeDays: '14',
+      late: 'fee',
+      lateFee: '250',
     });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/admin/events/${saved.id}/rediger/tilmelding?saved=1`);
@@ -70,8 +98,16 @@ forEachDialect('event editor in sections', (dialect) => {
     const before = (await loadStoredEvent(ctx.db, saved.id))!;
     const res = await postForm(app, manager, `/admin/events/${saved.id}/rediger/program`, {
       action: 'save',
-      'sessions[0][id]': String(before.document.sessions[0]!.id), 'sessions[0][title]': 'Ny titel', 'sessions[0][date]': '10.09.2026', 'sessions[0][start]': '9.30', 'sessions[0][end]': '12.00',
-      'sessions[1][id]': '', 'sessions[1][title]': 'Uden tid', 'sessions[1][date]': '32.13.2026', 'sessions[1][start]': '9', 'sessions[1][end]': '',
+      'sessions[0][id]': String(before.document.sessions[0]!.id),
+      'sessions[0][title]': 'Ny titel',
+      'sessions[0][date]': '10.09.2026',
+      'sessions[0][start]': '9.30',
+      'sessions[0][end]': '12.00',
+      'sessions[1][id]': '',
+      'sessions[1][title]': 'Uden tid',
+      'sessions[1][date]': '32.13.2026',
+      'sessions[1][start]': '9',
+      'sessions[1][end]': '',
     });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('id="error-summary"');
@@ -90,8 +126,16 @@ forEachDialect('event editor in sections', (dialect) => {
     const before = (await loadStoredEvent(ctx.db, saved.id))!;
     const res = await postForm(app, manager, `/admin/events/${saved.id}/rediger/program`, {
       action: 'add:sessions',
-      'sessions[0][id]': String(before.document.sessions[0]!.id), 'sessions[0][title]': 'Ændret men ikke gemt', 'sessions[0][date]': '10.09.2026', 'sessions[0][start]': '9.30', 'sessions[0][end]': '12.00',
-      'sessions[1][id]': '', 'sessions[1][title]': 'Halvt skrevet', 'sessions[1][date]': '', 'sessions[1][start]': '', 'sessions[1][end]': '',
+      'sessions[0][id]': String(before.document.sessions[0]!.id),
+      'sessions[0][title]': 'Ændret men ikke gemt',
+      'sessions[0][date]': '10.09.2026',
+      'sessions[0][start]': '9.30',
+      'sessions[0][end]': '12.00',
+      'sessions[1][id]': '',
+      'sessions[1][title]': 'Halvt skrevet',
+      'sessions[1][date]': '',
+      'sessions[1][start]': '',
+      'sessions[1][end]': '',
     });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('value="Ændret men ikke gemt"');
@@ -106,10 +150,30 @@ forEachDialect('event editor in sections', (dialect) => {
     const { app, ctx } = t.current;
     const saved = await createEventFromDocument(ctx, await createManager(ctx), seminarDocument({ addOns: [] }));
     const res = await postForm(app, manager, `/admin/events/${saved.id}/rediger/priser`, {
-      action: 'save', price: '4.500,00', vatMode: 'standard',
-      'addOns[0][id]': '', 'addOns[0][code]': '', 'addOns[0][nameDa]': 'Middag torsdag', 'addOns[0][nameEn]': 'Dinner Thursday', 'addOns[0][kind]': 'meal', 'addOns[0][price]': '350', 'addOns[0][capacity]': '',
-      'addOns[1][id]': '', 'addOns[1][code]': 'Værelse Ekstra', 'addOns[1][nameDa]': 'Ekstra nat', 'addOns[1][nameEn]': 'Extra night', 'addOns[1][kind]': 'overnight-single', 'addOns[1][price]': '900', 'addOns[1][capacity]': '10',
-      'addOns[2][id]': '', 'addOns[2][code]': '', 'addOns[2][nameDa]': 'Middag torsdag', 'addOns[2][nameEn]': 'Dinner again', 'addOns[2][kind]': 'meal', 'addOns[2][price]': '350', 'addOns[2][capacity]': '',
+      action: 'save',
+      price: '4.500,00',
+      vatMode: 'standard',
+      'addOns[0][id]': '',
+      'addOns[0][code]': '',
+      'addOns[0][nameDa]': 'Middag torsdag',
+      'addOns[0][nameEn]': 'Dinner Thursday',
+      'addOns[0][kind]': 'meal',
+      'addOns[0][price]': '350',
+      'addOns[0][capacity]': '',
+      'addOns[1][id]': '',
+      'addOns[1][code]': 'Værelse Ekstra',
+      'addOns[1][nameDa]': 'Ekstra nat',
+      'addOns[1][nameEn]': 'Extra night',
+      'addOns[1][kind]': 'overnight-single',
+      'addOns[1][price]': '900',
+      'addOns[1][capacity]': '10',
+      'addOns[2][id]': '',
+      'addOns[2][code]': '',
+      'addOns[2][nameDa]': 'Middag torsdag',
+      'addOns[2][nameEn]': 'Dinner again',
+      'addOns[2][kind]': 'meal',
+      'addOns[2][price]': '350',
+      'addOns[2][capacity]': '',
     });
     expect(res.statusCode).toBe(303);
     const after = (await loadStoredEvent(ctx.db, saved.id))!;
@@ -120,8 +184,18 @@ forEachDialect('event editor in sections', (dialect) => {
     const { app, ctx } = t.current;
     const saved = await createEventFromDocument(ctx, await createManager(ctx), seminarDocument({ addOns: [] }));
     const res = await postForm(app, manager, `/admin/events/${saved.id}/rediger/priser`, {
-      action: 'save', price: '4.500,00', vatMode: 'standard', inclusions: 'frokost 2026-09-10, middag 2026-09-10, nat 2026-09-10',
-      'addOns[0][id]': '', 'addOns[0][code]': '', 'addOns[0][nameDa]': 'Aftenen før', 'addOns[0][nameEn]': 'The evening before', 'addOns[0][kind]': 'other', 'addOns[0][price]': '900', 'addOns[0][capacity]': '', 'addOns[0][inclusions]': 'nat 2026-09-09 dobbelt',
+      action: 'save',
+      price: '4.500,00',
+      vatMode: 'standard',
+      inclusions: 'frokost 2026-09-10, middag 2026-09-10, nat 2026-09-10',
+      'addOns[0][id]': '',
+      'addOns[0][code]': '',
+      'addOns[0][nameDa]': 'Aftenen før',
+      'addOns[0][nameEn]': 'The evening before',
+      'addOns[0][kind]': 'other',
+      'addOns[0][price]': '900',
+      'addOns[0][capacity]': '',
+      'addOns[0][inclusions]': 'nat 2026-09-09 dobbelt',
     });
     expect(res.statusCode).toBe(303);
     const priced = (await loadStoredEvent(ctx.db, saved.id))!.document;
@@ -138,7 +212,15 @@ forEachDialect('event editor in sections', (dialect) => {
     const page = await app.inject({ url: `/admin/events/${saved.id}/rediger/priser`, headers: manager.headers });
     expect(page.body).toContain('nat 2026-09-09 dobbelt');
     await postForm(app, manager, `/admin/events/${saved.id}/rediger/tilmelding`, {
-      action: 'save', capacity: '40', opensDate: '', opensTime: '', closesDate: '01.09.2026', closesTime: '12.00', freeDays: '14', late: 'free', lateFee: '',
+      action: 'save',
+      capacity: '40',
+      opensDate: '',
+      opensTime: '',
+      closesDate: '01.09.2026',
+      closesTime: '12.00',
+      freeDays: '14',
+      late: 'free',
+      lateFee: '',
     });
     expect((await loadStoredEvent(ctx.db, saved.id))!.document.inclusions).toEqual(priced.inclusions);
   });
@@ -186,7 +268,15 @@ forEachDialect('event editor in sections', (dialect) => {
   it('duplicates everything but the dates, the early-bird deadline moved too', async () => {
     const { ctx } = t.current;
     const editor = await createManager(ctx);
-    const source = await createEventFromDocument(ctx, editor, seminarDocument({ earlyBirdPriceOre: 100_000, earlyBirdEndsAt: '2026-08-01T12:00', speakers: [{ name: 'Uden programpunkt' }, { name: 'Birgitte Holm', title: 'Chefkonsulent', organisation: 'Faxe Kommune', bio: 'Politisk betjening.' }] }));
+    const source = await createEventFromDocument(
+      ctx,
+      editor,
+      seminarDocument({
+        earlyBirdPriceOre: 100_000,
+        earlyBirdEndsAt: '2026-08-01T12:00',
+        speakers: [{ name: 'Uden programpunkt' }, { name: 'Birgitte Holm', title: 'Chefkonsulent', organisation: 'Faxe Kommune', bio: 'Politisk betjening.' }],
+      }),
+    );
     const copy = await duplicateEvent(ctx, editor, source.id);
     const a = (await loadStoredEvent(ctx.db, source.id))!.document;
     const b = (await loadStoredEvent(ctx.db, copy.id))!.document;
@@ -202,12 +292,46 @@ forEachDialect('event editor in sections', (dialect) => {
   it('never answers hostile section posts with a 500, and saves nothing bad', async () => {
     const { app, ctx } = t.current;
     const saved = await newEvent();
-    const sections = ['grundoplysninger', 'tid-og-sted', 'program', 'oplaegsholdere', 'priser', 'spoergsmaal', 'tilmelding', 'materialer', 'offentliggoerelse', '..%2F', 'x'.repeat(50)];
-    const names = ['title', 'slug', 'capacity', 'price', 'venueId', 'action', 'sessions[0][date]', 'sessions[0][title]', 'sessions[999][title]', 'addOns[0][code]', 'addOns[0][kind]', 'speakers[0][id]', 'questions[0][kind]', 'themes[]', '__proto__', 'constructor', 'sessions[0][speakers][]'];
+    const sections = [
+      'grundoplysninger',
+      'tid-og-sted',
+      'program',
+      'oplaegsholdere',
+      'priser',
+      'spoergsmaal',
+      'tilmelding',
+      'materialer',
+      'offentliggoerelse',
+      '..%2F',
+      'x'.repeat(50),
+    ];
+    const names = [
+      'title',
+      'slug',
+      'capacity',
+      'price',
+      'venueId',
+      'action',
+      'sessions[0][date]',
+      'sessions[0][title]',
+      'sessions[999][title]',
+      'addOns[0][code]',
+      'addOns[0][kind]',
+      'speakers[0][id]',
+      'questions[0][kind]',
+      'themes[]',
+      '__proto__',
+      'constructor',
+      'sessions[0][speakers][]',
+    ];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...sections),
-        fc.dictionary(fc.constantFrom(...names), fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('add:sessions', 'add:addOns', 'save', '\u0000', '-1', '99999999999', 'new', '<script>')), { maxKeys: 8 }),
+        fc.dictionary(
+          fc.constantFrom(...names),
+          fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('add:sessions', 'add:addOns', 'save', '\u0000', '-1', '99999999999', 'new', '<script>')),
+          { maxKeys: 8 },
+        ),
         async (section, body) => {
           const res = await postForm(app, manager, `/admin/events/${saved.id}/rediger/${section}`, body);
           expect(res.statusCode).toBeLessThan(500);

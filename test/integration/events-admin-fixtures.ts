@@ -60,7 +60,9 @@ export function seminarDocument(overrides: Partial<EventDocumentInput> = {}): Ev
     signupClosesAt: '2026-08-15T12:00',
     allowPartial: false,
     cancellation: { freeDays: 14, late: 'fee', lateFeeOre: 100_000 },
-    addOns: [{ code: 'overnight', nameDa: 'Overnatning i enkeltværelse', nameEn: 'Overnight stay, single room', kind: 'overnight', priceOre: 85_000, capacity: 1 }],
+    addOns: [
+      { code: 'overnight', nameDa: 'Overnatning i enkeltværelse', nameEn: 'Overnight stay, single room', kind: 'overnight', priceOre: 85_000, capacity: 1 },
+    ],
     questions: [
       {
         kind: 'single',

@@ -17,7 +17,13 @@ function formValues(html: string): Record<string, string | string[]> {
     const had = out[name];
     out[name] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value];
   };
-  const unescape = (v: string) => v.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const unescape = (v: string) =>
+    v
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
   for (const m of html.matchAll(/<input([^>]*)>/g)) {
     const attrs = m[1]!;
     const name = /name="([^"]*)"/.exec(attrs)?.[1];
@@ -94,8 +100,20 @@ forEachDialect('events back-office pages', (dialect) => {
     const e = (await loadStoredEvent(t.current.ctx.db, id))!;
     expect(e.slug).toBe('klart-sprog-paa-aeroe');
     expect(e.status).toBe('draft');
-    expect(e.document.sessions).toEqual([expect.objectContaining({ title: 'Kursusdag', startsAt: danishTimeToUtc('2026-10-05', '09:30'), endsAt: danishTimeToUtc('2026-10-05', '15:00'), speakers: [0] })]);
-    expect([e.document.priceOre, e.document.cancellation.lateFeeOre, e.document.addOns[0]!.priceOre, e.document.addOns[0]!.capacity]).toEqual([250_000, 50_000, 15_000, null]);
+    expect(e.document.sessions).toEqual([
+      expect.objectContaining({
+        title: 'Kursusdag',
+        startsAt: danishTimeToUtc('2026-10-05', '09:30'),
+        endsAt: danishTimeToUtc('2026-10-05', '15:00'),
+        speakers: [0],
+      }),
+    ]);
+    expect([e.document.priceOre, e.document.cancellation.lateFeeOre, e.document.addOns[0]!.priceOre, e.document.addOns[0]!.capacity]).toEqual([
+      250_000,
+      50_000,
+      15_000,
+      null,
+    ]);
     expect(e.document.questions[0]!.options).toEqual([
       { value: 'formiddag', da: 'Formiddag', en: 'Morning' },
       { value: 'eftermiddag', da: 'Eftermiddag', en: 'Afternoon' },
@@ -162,7 +180,11 @@ forEachDialect('events back-office pages', (dialect) => {
 
   it('edits, raises capacity (the waiting list moves up), publishes and cancels through the pages', async () => {
     const { ctx } = t.current;
-    const saved = await createEventFromDocument(ctx, { id: manager.staff.id, email: manager.staff.email }, seminarDocument({ status: 'published', capacity: 1, questions: [] }));
+    const saved = await createEventFromDocument(
+      ctx,
+      { id: manager.staff.id, email: manager.staff.email },
+      seminarDocument({ status: 'published', capacity: 1, questions: [] }),
+    );
     await createRegistration(ctx, saved.slug, signup(1, 1));
     const waiting = await createRegistration(ctx, saved.slug, signup(1, 2));
     const edit = await get(manager, `/admin/events/${saved.id}/rediger/tilmelding`);
@@ -192,7 +214,11 @@ forEachDialect('events back-office pages', (dialect) => {
   });
 
   it('publishes, unpublishes and duplicates from the event page', async () => {
-    const saved = await createEventFromDocument(t.current.ctx, { id: manager.staff.id, email: manager.staff.email }, seminarDocument({ title: 'Netværksmøde 2026' }));
+    const saved = await createEventFromDocument(
+      t.current.ctx,
+      { id: manager.staff.id, email: manager.staff.email },
+      seminarDocument({ title: 'Netværksmøde 2026' }),
+    );
     expect((await postForm(t.current.app, manager, `/admin/events/${saved.id}/publish`)).headers.location).toBe(`/admin/events/${saved.id}?notice=published`);
     expect((await t.current.app.inject(`/arrangementer/${saved.slug}`)).statusCode).toBe(200);
     await postForm(t.current.app, manager, `/admin/events/${saved.id}/unpublish`);
@@ -228,16 +254,57 @@ forEachDialect('events back-office pages', (dialect) => {
   it('never answers 500 nor echoes markup, whatever the form posts, and a refused form saves nothing', async () => {
     const { ctx } = t.current;
     const saved = await createEventFromDocument(ctx, { id: manager.staff.id, email: manager.staff.email }, seminarDocument());
-    const snapshot = async () => JSON.stringify(await loadStoredEvent(ctx.db, saved.id), (_k, v: unknown) => (v instanceof Map || v instanceof Set ? [...v] : v));
+    const snapshot = async () =>
+      JSON.stringify(await loadStoredEvent(ctx.db, saved.id), (_k, v: unknown) => (v instanceof Map || v instanceof Set ? [...v] : v));
     const hostile = fc.oneof(
-      fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '</textarea><script>x</script>', 'a\u0000b', '\ud800', '', ' ', '31.02.2026', '25:99', '-1', '1e9', 'x'.repeat(3000)),
+      fc.constantFrom(
+        '<script>alert(1)</script>',
+        '"><img src=x onerror=alert(1)>',
+        '</textarea><script>x</script>',
+        'a\u0000b',
+        '\ud800',
+        '',
+        ' ',
+        '31.02.2026',
+        '25:99',
+        '-1',
+        '1e9',
+        'x'.repeat(3000),
+      ),
       fc.string({ maxLength: 30 }),
     );
     const names = fc.oneof(
-      fc.constantFrom('title', 'slug', 'type', 'capacity', 'price', 'memberPrice', 'earlyBirdPrice', 'earlyBirdDate', 'earlyBirdTime', 'vatMode', 'venueId', 'venue[name]', 'opensDate', 'opensTime', 'closesDate', 'freeDays', 'late', 'lateFee', 'version', 'themes[]', 'action', '__proto__'),
-      fc.tuple(fc.constantFrom('sessions', 'speakers', 'addOns', 'questions'), fc.nat(3), fc.constantFrom('id', 'title', 'date', 'start', 'end', 'name', 'code', 'price', 'capacity', 'kind', 'labelDa', 'options', 'remove', 'speakers][')).map(
-        ([list, i, f]) => `${list}[${i}][${f}]`,
+      fc.constantFrom(
+        'title',
+        'slug',
+        'type',
+        'capacity',
+        'price',
+        'memberPrice',
+        'earlyBirdPrice',
+        'earlyBirdDate',
+        'earlyBirdTime',
+        'vatMode',
+        'venueId',
+        'venue[name]',
+        'opensDate',
+        'opensTime',
+        'closesDate',
+        'freeDays',
+        'late',
+        'lateFee',
+        'version',
+        'themes[]',
+        'action',
+        '__proto__',
       ),
+      fc
+        .tuple(
+          fc.constantFrom('sessions', 'speakers', 'addOns', 'questions'),
+          fc.nat(3),
+          fc.constantFrom('id', 'title', 'date', 'start', 'end', 'name', 'code', 'price', 'capacity', 'kind', 'labelDa', 'options', 'remove', 'speakers]['),
+        )
+        .map(([list, i, f]) => `${list}[${i}][${f}]`),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(names, hostile), { maxLength: 15 }), fc.boolean(), async (pairs, edit) => {

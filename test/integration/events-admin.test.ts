@@ -3,12 +3,7 @@ import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
 import type { AppContext } from '../../src/context.js';
 import { createEvent } from '../../src/events/events.service.js';
-import {
-  createEventFromDocument,
-  duplicateEvent,
-  patchEvent,
-  updateEventFromDocument,
-} from '../../src/events/event-editor.service.js';
+import { createEventFromDocument, duplicateEvent, patchEvent, updateEventFromDocument } from '../../src/events/event-editor.service.js';
 import { cancelEvent, setEventPublished } from '../../src/events/event-status.service.js';
 import { EventCancelledError, EventDocumentInvalidError, EventEndedError, SlugTakenError } from '../../src/events/events.admin.errors.js';
 import type { EventEditor } from '../../src/events/events.audit.js';
@@ -17,7 +12,6 @@ import { createRegistration } from '../../src/registrations/signup/create-regist
 import { danishTimeToUtc } from '../../src/lib/dates.js';
 import { auditOf, createManager, outbox, seminarDocument } from './events-admin-fixtures.js';
 import { participant, signup } from './registrations-fixtures.js';
-
 
 async function issuesOf(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -106,7 +100,11 @@ forEachDialect('events back office: create, edit, duplicate', (dialect) => {
     const saved = await createEventFromDocument(
       ctx,
       manager,
-      seminarDocument({ venue: { id: venueId }, speakers: [{ id: speakerId }], sessions: [{ startsAt: '2026-11-01T10:00', endsAt: '2026-11-01T11:00', title: 'Et', speakers: [0] }] }),
+      seminarDocument({
+        venue: { id: venueId },
+        speakers: [{ id: speakerId }],
+        sessions: [{ startsAt: '2026-11-01T10:00', endsAt: '2026-11-01T11:00', title: 'Et', speakers: [0] }],
+      }),
     );
     const e = await stored(ctx, saved.id);
     expect(e.document.venue).toEqual({ id: venueId });
@@ -129,7 +127,14 @@ forEachDialect('events back office: create, edit, duplicate', (dialect) => {
     };
     const issues = await issuesOf(updateEventFromDocument(ctx, manager, mine.id, doc));
     expect(issues).toEqual(
-      expect.arrayContaining(['venue.id:unknown_venue', 'speakers.0.id:unknown_speaker', 'themes.0:unknown_theme', 'sessions.0.id:unknown_session', 'addOns.0.id:unknown_add_on', 'questions.0.id:unknown_question']),
+      expect.arrayContaining([
+        'venue.id:unknown_venue',
+        'speakers.0.id:unknown_speaker',
+        'themes.0:unknown_theme',
+        'sessions.0.id:unknown_session',
+        'addOns.0.id:unknown_add_on',
+        'questions.0.id:unknown_question',
+      ]),
     );
     const after = await stored(ctx, mine.id);
     expect(after.document.title).toBe('Mit arrangement');
@@ -180,7 +185,13 @@ forEachDialect('events back office: create, edit, duplicate', (dialect) => {
       ).id,
     );
     const [a, b] = e.document.addOns;
-    await updateEventFromDocument(ctx, manager, e.id, { ...e.document, addOns: [{ ...a!, code: 'b' }, { ...b!, code: 'a' }] });
+    await updateEventFromDocument(ctx, manager, e.id, {
+      ...e.document,
+      addOns: [
+        { ...a!, code: 'b' },
+        { ...b!, code: 'a' },
+      ],
+    });
     const after = await stored(ctx, e.id);
     expect(after.document.addOns.map((x) => [x.id, x.code])).toEqual([
       [a!.id, 'b'],
@@ -193,7 +204,11 @@ forEachDialect('events back office: create, edit, duplicate', (dialect) => {
     const saved = await createEventFromDocument(ctx, manager, seminarDocument({ status: 'published' }));
     const e = await stored(ctx, saved.id);
     const q = e.document.questions[0]!;
-    await createRegistration(ctx, saved.slug, signup(2, 1, { participants: [participant(1, { addOns: ['overnight'], answers: { [q.id!]: 'a' } }), participant(2, { answers: { [q.id!]: 'b' } })] }));
+    await createRegistration(
+      ctx,
+      saved.slug,
+      signup(2, 1, { participants: [participant(1, { addOns: ['overnight'], answers: { [q.id!]: 'a' } }), participant(2, { answers: { [q.id!]: 'b' } })] }),
+    );
     const issues = await issuesOf(
       updateEventFromDocument(ctx, manager, e.id, {
         ...e.document,
@@ -203,7 +218,9 @@ forEachDialect('events back office: create, edit, duplicate', (dialect) => {
       }),
     );
     expect(issues).toEqual(expect.arrayContaining(['capacity:capacity_below_taken', 'addOns:addon_in_use', 'questions.0.kind:question_answered']));
-    const issues2 = await issuesOf(updateEventFromDocument(ctx, manager, e.id, { ...e.document, addOns: [{ ...e.document.addOns[0]!, capacity: 0 }], questions: [] }));
+    const issues2 = await issuesOf(
+      updateEventFromDocument(ctx, manager, e.id, { ...e.document, addOns: [{ ...e.document.addOns[0]!, capacity: 0 }], questions: [] }),
+    );
     expect(issues2).toEqual(['addOns.0.capacity:addon_capacity_below_taken', 'questions:question_answered']);
   });
 
@@ -228,7 +245,9 @@ forEachDialect('events back office: create, edit, duplicate', (dialect) => {
     const e = await stored(ctx, (await createEventFromDocument(ctx, manager, seminarDocument())).id);
     await updateEventFromDocument(ctx, manager, e.id, { ...e.document, title: 'Først' }, { expectedUpdatedAt: e.updatedAt });
     // The clock stands still in tests; a second save with the same stamp is still current, a made-up one is not.
-    const issues = await issuesOf(updateEventFromDocument(ctx, manager, e.id, { ...e.document, title: 'Anden' }, { expectedUpdatedAt: '2000-01-01T00:00:00.000Z' }));
+    const issues = await issuesOf(
+      updateEventFromDocument(ctx, manager, e.id, { ...e.document, title: 'Anden' }, { expectedUpdatedAt: '2000-01-01T00:00:00.000Z' }),
+    );
     expect(issues).toEqual([':edited_elsewhere']);
     expect((await stored(ctx, e.id)).document.title).toBe('Først');
   });
@@ -267,7 +286,11 @@ forEachDialect('events back office: create, edit, duplicate', (dialect) => {
     expect(saved.slug).toBe('konsulentdoegn-2026');
     await ctx.db.updateTable('events').set({ signup_closes_at: null }).where('id', '=', saved.id).execute();
     const source = await stored(ctx, saved.id);
-    await ctx.db.updateTable('events').set({ signup_closes_at: danishTimeToUtc('2026-03-01', '12:00') }).where('id', '=', saved.id).execute();
+    await ctx.db
+      .updateTable('events')
+      .set({ signup_closes_at: danishTimeToUtc('2026-03-01', '12:00') })
+      .where('id', '=', saved.id)
+      .execute();
     const copyId = (await duplicateEvent(ctx, manager, saved.id)).id;
     const copy = await stored(ctx, copyId);
     expect(copy.status).toBe('draft');
@@ -350,9 +373,21 @@ forEachDialect('events back office: publish and cancel', (dialect) => {
       { status: 'cancelled', cancelled_at: result.cancelledAt },
       { status: 'cancelled', cancelled_at: result.cancelledAt },
     ]);
-    const participants = await ctx.db.selectFrom('participants').select(['status', 'cancelled_at', 'cancellation_fee_ore']).where('event_id', '=', saved.id).execute();
+    const participants = await ctx.db
+      .selectFrom('participants')
+      .select(['status', 'cancelled_at', 'cancellation_fee_ore'])
+      .where('event_id', '=', saved.id)
+      .execute();
     expect(participants.every((p) => p.status === 'cancelled' && p.cancelled_at === result.cancelledAt && p.cancellation_fee_ore === 0)).toBe(true);
-    const lines = await ctx.db.selectFrom('participant_add_ons').select('status').where('participant_id', 'in', da.participants.map((p) => p.id)).execute();
+    const lines = await ctx.db
+      .selectFrom('participant_add_ons')
+      .select('status')
+      .where(
+        'participant_id',
+        'in',
+        da.participants.map((p) => p.id),
+      )
+      .execute();
     expect(lines.map((l) => l.status)).toEqual(['released']);
 
     const mails = (await outbox(ctx)).slice(before);
@@ -373,12 +408,20 @@ forEachDialect('events back office: publish and cancel', (dialect) => {
     await expect(updateEventFromDocument(ctx, manager, saved.id, e.document)).rejects.toBeInstanceOf(EventCancelledError);
     expect((await outbox(ctx)).length).toBe(before + 4);
     const audit = (await auditOf(ctx, saved.id)).at(-1)!;
-    expect(audit).toMatchObject({ action: 'event.cancel', before: { status: 'published' }, after: { status: 'cancelled', registrationsCancelled: 2, participantsCancelled: 3 } });
+    expect(audit).toMatchObject({
+      action: 'event.cancel',
+      before: { status: 'published' },
+      after: { status: 'cancelled', registrationsCancelled: 2, participantsCancelled: 3 },
+    });
   });
 
   it('does not cancel an event that has ended, and refuses a message that is too long', async () => {
     const { ctx } = t.current;
-    const past = await createEventFromDocument(ctx, manager, seminarDocument({ sessions: [{ startsAt: '2026-01-10T09:00', endsAt: '2026-01-10T12:00', title: 'Før', speakers: [0, 1] }] }));
+    const past = await createEventFromDocument(
+      ctx,
+      manager,
+      seminarDocument({ sessions: [{ startsAt: '2026-01-10T09:00', endsAt: '2026-01-10T12:00', title: 'Før', speakers: [0, 1] }] }),
+    );
     await expect(cancelEvent(ctx, manager, past.id, {})).rejects.toBeInstanceOf(EventEndedError);
     const future = await createEventFromDocument(ctx, manager, seminarDocument());
     expect(await issuesOf(cancelEvent(ctx, manager, future.id, { reason: 'x'.repeat(5000) }))).toEqual(['reason:too_long']);

@@ -75,7 +75,18 @@ forEachDialect('events API', (dialect) => {
     });
 
     it('answers malformed queries with 400 JSON', async () => {
-      for (const query of ['page=0', 'page=-3', 'page=x', 'perPage=101', 'perPage=0', 'type=gala', 'month=2026-00', `q=${'ø'.repeat(201)}`, 'free=ja', 'place=%01']) {
+      for (const query of [
+        'page=0',
+        'page=-3',
+        'page=x',
+        'perPage=101',
+        'perPage=0',
+        'type=gala',
+        'month=2026-00',
+        `q=${'ø'.repeat(201)}`,
+        'free=ja',
+        'place=%01',
+      ]) {
         const res = await get(`/api/v1/events?${query}`);
         expect(res.statusCode, query).toBe(400);
         expect(res.headers['content-type']).toContain('application/json');
@@ -113,13 +124,23 @@ forEachDialect('events API', (dialect) => {
       });
       expect(e.body).toContain('## Indhold');
       expect(e.sessions).toHaveLength(3);
-      expect(e.sessions[0]).toMatchObject({ startsAt: '2026-09-10T07:30:00.000Z', endsAt: '2026-09-10T08:15:00.000Z', title: 'Velkomst og oplæg', room: 'Sal A' });
+      expect(e.sessions[0]).toMatchObject({
+        startsAt: '2026-09-10T07:30:00.000Z',
+        endsAt: '2026-09-10T08:15:00.000Z',
+        title: 'Velkomst og oplæg',
+        room: 'Sal A',
+      });
       const names = new Map(e.speakers.map((s: any) => [s.id, s.name]));
       expect(e.sessions[1].speakerIds.map((id: number) => names.get(id))).toEqual(['Birgitte Holm', 'Anders Lund']);
       expect(e.speakers[0]).toMatchObject({ name: 'Birgitte Holm', title: 'Chefkonsulent', organisation: 'Faxe Kommune' });
       expect(e.themes.map((th: any) => th.slug)).toEqual(['konsulentrollen', 'ledelse']);
       expect(e.materials).toHaveLength(1);
-      expect(e.materials[0]).toMatchObject({ title: 'Program for døgnseminaret', filename: 'program-døgnseminar.pdf', contentType: 'application/pdf', sizeBytes: 1234 });
+      expect(e.materials[0]).toMatchObject({
+        title: 'Program for døgnseminaret',
+        filename: 'program-døgnseminar.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 1234,
+      });
       expect(e.materials[0].url).toMatch(/^http:\/\/tilmeld\.test\/materialer\/\d+\/program-d%C3%B8gnseminar\.pdf$/);
       expect(e.urls.calendar.da).toBe(`http://tilmeld.test/arrangementer/${fixtureEvents.seminar.slug}/kalender.ics`);
       expect(e.urls.signup.en).toBe(`http://tilmeld.test/en/events/${fixtureEvents.seminar.slug}/signup`);

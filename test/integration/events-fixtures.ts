@@ -48,7 +48,14 @@ export const fixtureEvents = {
     sessions: [
       { startsAt: '2026-09-10T07:30:00.000Z', endsAt: '2026-09-10T08:15:00.000Z', title: 'Velkomst og oplæg', room: 'Sal A', speakers: [0] },
       { startsAt: '2026-09-10T08:30:00.000Z', endsAt: '2026-09-10T15:00:00.000Z', title: 'Workshop; grupper, cases', room: 'Lokale 2', speakers: [0, 1] },
-      { startsAt: '2026-09-11T07:00:00.000Z', endsAt: '2026-09-11T11:00:00.000Z', title: 'Opsamling', description: 'Hvad tager vi med hjem?', room: 'Sal A', speakers: [1] },
+      {
+        startsAt: '2026-09-11T07:00:00.000Z',
+        endsAt: '2026-09-11T11:00:00.000Z',
+        title: 'Opsamling',
+        description: 'Hvad tager vi med hjem?',
+        room: 'Sal A',
+        speakers: [1],
+      },
     ],
     themes: [themes.konsulent, themes.ledelse],
   },

@@ -15,7 +15,10 @@ function jsonLdOf(html: string): JsonLd {
 
 /** Content lines of a calendar file, unfolded. */
 function icsLines(text: string): string[] {
-  return text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  return text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
 }
 
 function vevents(lines: string[]): string[][] {
@@ -55,7 +58,9 @@ forEachDialect('event page', (dialect) => {
       expect(html).toContain('<span class="badge">Døgnseminar</span>');
       expect(html).toContain('Et døgn om konsulentens rolle');
       expect(html).toContain('Emner: Konsulentrollen, Ledelse');
-      expect(html).toMatch(/<nav class="breadcrumbs" aria-label="Brødkrumme">.*href="\/".*Forside.*href="\/arrangementer".*Arrangementer.*aria-current="page".*Konsulent i en politisk styret organisation/s);
+      expect(html).toMatch(
+        /<nav class="breadcrumbs" aria-label="Brødkrumme">.*href="\/".*Forside.*href="\/arrangementer".*Arrangementer.*aria-current="page".*Konsulent i en politisk styret organisation/s,
+      );
     });
 
     it('shows each day with its times in Danish time', () => {
@@ -68,7 +73,9 @@ forEachDialect('event page', (dialect) => {
     it('shows the programme per session with times, rooms and speakers', () => {
       expect(html).toMatch(/<caption>Torsdag den 10. september 2026<\/caption>/);
       expect(html).toMatch(/kl\. 09\.30–10\.15<\/td><td><strong>Velkomst og oplæg<\/strong><\/td><td>Sal A<\/td><td>Birgitte Holm<\/td>/);
-      expect(html).toMatch(/kl\. 10\.30–17\.00<\/td><td><strong>Workshop; grupper, cases<\/strong><\/td><td>Lokale 2<\/td><td>Birgitte Holm, Anders Lund<\/td>/);
+      expect(html).toMatch(
+        /kl\. 10\.30–17\.00<\/td><td><strong>Workshop; grupper, cases<\/strong><\/td><td>Lokale 2<\/td><td>Birgitte Holm, Anders Lund<\/td>/,
+      );
       expect(html).toContain('Hvad tager vi med hjem?');
     });
 
@@ -233,7 +240,14 @@ forEachDialect('event page', (dialect) => {
     });
 
     it('a draft or unknown slug is the 404 page', async () => {
-      for (const path of [`/arrangementer/${slug('draft')}`, '/arrangementer/findes-ikke', '/en/events/nope', `/arrangementer/${'x'.repeat(300)}`, '/arrangementer/%00', '/arrangementer/%F0%9F%98%80']) {
+      for (const path of [
+        `/arrangementer/${slug('draft')}`,
+        '/arrangementer/findes-ikke',
+        '/en/events/nope',
+        `/arrangementer/${'x'.repeat(300)}`,
+        '/arrangementer/%00',
+        '/arrangementer/%F0%9F%98%80',
+      ]) {
         const res = await get(path);
         expect(res.statusCode, path).toBe(404);
         expect(res.headers['content-type']).toContain('text/html');

@@ -39,7 +39,12 @@ forEachDialect('staff events API', (dialect) => {
     const created = await post(seminarDocument({ title: 'API-seminar i Ølstykke' }), manager);
     expect(created.statusCode).toBe(201);
     const body = created.json();
-    expect(body).toMatchObject({ slug: 'api-seminar-i-oelstykke', status: 'draft', promoted: 0, urls: { page: { da: 'http://tilmeld.test/arrangementer/api-seminar-i-oelstykke' } } });
+    expect(body).toMatchObject({
+      slug: 'api-seminar-i-oelstykke',
+      status: 'draft',
+      promoted: 0,
+      urls: { page: { da: 'http://tilmeld.test/arrangementer/api-seminar-i-oelstykke' } },
+    });
     expect((await t.current.app.inject(`/api/v1/events/${body.slug}`)).statusCode).toBe(404);
     const published = await patch(body.slug, { status: 'published', title: 'API-seminar i Ølstykke, rettet' });
     expect(published.statusCode).toBe(200);
@@ -55,9 +60,21 @@ forEachDialect('staff events API', (dialect) => {
   });
 
   it('answers 422 with an error per field, in the language asked for, and saves nothing', async () => {
-    const count = async () => Number((await t.current.ctx.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.current.ctx.db
+            .selectFrom('events')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
-    const res = await post({ ...seminarDocument(), title: '', capacity: 'mange', sessions: [{ startsAt: '2026-09-31T09:00', endsAt: '2026-09-10T10:00', title: 'x' }] }, manager, 'en');
+    const res = await post(
+      { ...seminarDocument(), title: '', capacity: 'mange', sessions: [{ startsAt: '2026-09-31T09:00', endsAt: '2026-09-10T10:00', title: 'x' }] },
+      manager,
+      'en',
+    );
     expect(res.statusCode).toBe(422);
     const body = res.json();
     expect(body.error).toBe('invalid_event');
@@ -107,8 +124,36 @@ forEachDialect('staff events API', (dialect) => {
       fc.constantFrom('<script>alert(1)</script>', 'a\u0000b', '\ud800', 'x'.repeat(70_000), '', ' ', '__proto__', '2026-02-30T10:00'),
       fc.string({ maxLength: 40 }),
     );
-    const value = fc.oneof(hostile, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(hostile, { maxLength: 3 }), fc.dictionary(hostile, hostile, { maxKeys: 3 }));
-    const fields = fc.constantFrom('slug', 'type', 'status', 'title', 'summary', 'venue', 'speakers', 'sessions', 'capacity', 'priceOre', 'earlyBirdPriceOre', 'earlyBirdEndsAt', 'vatMode', 'signupOpensAt', 'addOns', 'questions', 'themes', 'cancellation', '__proto__');
+    const value = fc.oneof(
+      hostile,
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(hostile, { maxLength: 3 }),
+      fc.dictionary(hostile, hostile, { maxKeys: 3 }),
+    );
+    const fields = fc.constantFrom(
+      'slug',
+      'type',
+      'status',
+      'title',
+      'summary',
+      'venue',
+      'speakers',
+      'sessions',
+      'capacity',
+      'priceOre',
+      'earlyBirdPriceOre',
+      'earlyBirdEndsAt',
+      'vatMode',
+      'signupOpensAt',
+      'addOns',
+      'questions',
+      'themes',
+      'cancellation',
+      '__proto__',
+    );
     await fc.assert(
       fc.asyncProperty(fc.dictionary(fields, value, { maxKeys: 6 }), fc.boolean(), async (changes, create) => {
         const before = await state();

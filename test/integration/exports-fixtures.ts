@@ -42,13 +42,21 @@ export async function exportScenario(ctx: AppContext, overrides: { type?: 'doegn
   const priv = await createRegistration(ctx, event.slug, {
     ...signup(1, 3),
     consentToParticipantList: false,
-    participants: [participant(3, { name: 'Åse Ørum', diet: 'Glutenfri', accessibilityNeeds: 'Kørestol', addOns: ['overnight'], answers: { [q.workshop]: 'a' } })],
+    participants: [
+      participant(3, { name: 'Åse Ørum', diet: 'Glutenfri', accessibilityNeeds: 'Kørestol', addOns: ['overnight'], answers: { [q.workshop]: 'a' } }),
+    ],
   });
   const group = await createRegistration(ctx, event.slug, {
     ...signup(2, 4),
-    participants: [participant(4, { name: 'Viggo Venter', answers: { [q.workshop]: 'a' } }), participant(5, { name: 'Vera Venter', addOns: ['dinner'], answers: { [q.workshop]: 'b' } })],
+    participants: [
+      participant(4, { name: 'Viggo Venter', answers: { [q.workshop]: 'a' } }),
+      participant(5, { name: 'Vera Venter', addOns: ['dinner'], answers: { [q.workshop]: 'b' } }),
+    ],
   });
-  const cancelled = await createRegistration(ctx, event.slug, { ...signup(1, 6), participants: [participant(6, { name: 'Carl Afbud', answers: { [q.workshop]: 'a' } })] });
+  const cancelled = await createRegistration(ctx, event.slug, {
+    ...signup(1, 6),
+    participants: [participant(6, { name: 'Carl Afbud', answers: { [q.workshop]: 'a' } })],
+  });
   await cancelRegistration(ctx, cancelled.id);
   return { event, registrationIds: { pair: pair.id, private: priv.id, group: group.id, cancelled: cancelled.id } };
 }

@@ -8,7 +8,15 @@ import { staffClient, type StaffClient } from '../helpers/staff.js';
 import { EVIL_NAME, exportScenario, type ExportScenario } from './exports-fixtures.js';
 import { makeEvent } from './registrations-fixtures.js';
 
-const FILES = ['registrations.csv', 'registrations.xlsx', 'participant-list.pdf', 'participant-list-staff.pdf', 'badges.pdf', 'venue-report.pdf', 'venue-report.xlsx'];
+const FILES = [
+  'registrations.csv',
+  'registrations.xlsx',
+  'participant-list.pdf',
+  'participant-list-staff.pdf',
+  'badges.pdf',
+  'venue-report.pdf',
+  'venue-report.xlsx',
+];
 
 forEachDialect('export routes', (dialect) => {
   const t = useTestApp(dialect);

@@ -40,17 +40,51 @@ forEachDialect('event exports', (dialect) => {
     expect(file.body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parseCsv(file.body.toString('utf8'));
     expect(rows[0]).toEqual([
-      'Tilmeldingsnummer', 'Status', 'Nr. på venteliste', 'Navn', 'E-mail', 'Stilling', 'Arbejdsplads', 'Organisation', 'CVR-nummer',
-      'EAN-nummer', 'Personreference', 'Ordrenummer', 'Kost og allergier', 'Tilgængelighed', 'Tilvalg',
-      'Hvilken workshop vil du deltage i?', 'Deltager du i middagen?', 'Pris ekskl. moms (kr.)', 'Tilmeldt', 'Fremmøde',
+      'Tilmeldingsnummer',
+      'Status',
+      'Nr. på venteliste',
+      'Navn',
+      'E-mail',
+      'Stilling',
+      'Arbejdsplads',
+      'Organisation',
+      'CVR-nummer',
+      'EAN-nummer',
+      'Personreference',
+      'Ordrenummer',
+      'Kost og allergier',
+      'Tilgængelighed',
+      'Tilvalg',
+      'Hvilken workshop vil du deltage i?',
+      'Deltager du i middagen?',
+      'Pris ekskl. moms (kr.)',
+      'Tilmeldt',
+      'Fremmøde',
     ]);
     expect(rows).toHaveLength(7);
     const [, evil, bodil, aase, viggo, vera, carl] = rows as string[][];
     const { pair, group, cancelled } = scenario.registrationIds;
     expect(evil).toEqual([
-      String(pair), 'Bekræftet', '', `'${EVIL_NAME}`, 'deltager1@kommune.dk', 'Konsulent', 'Borgerservice', 'Aarhus Kommune', '="55133018"',
-      '="5798000416604"', 'HR 4711', '="00451234"', 'Vegetar', '', 'Overnatning i enkeltværelse, Tilvalg dinner',
-      'Facilitering', 'Ja', '5650,00', '2026-06-01 12:00', '',
+      String(pair),
+      'Bekræftet',
+      '',
+      `'${EVIL_NAME}`,
+      'deltager1@kommune.dk',
+      'Konsulent',
+      'Borgerservice',
+      'Aarhus Kommune',
+      '="55133018"',
+      '="5798000416604"',
+      'HR 4711',
+      '="00451234"',
+      'Vegetar',
+      '',
+      'Overnatning i enkeltværelse, Tilvalg dinner',
+      'Facilitering',
+      'Ja',
+      '5650,00',
+      '2026-06-01 12:00',
+      '',
     ]);
     expect(bodil!.slice(3, 7)).toEqual(['Bodil Ærø', 'deltager2@kommune.dk', 'Chefkonsulent', 'Økonomi']);
     expect(bodil!.slice(15, 18)).toEqual(['Politisk betjening', '', '3950,00']);
@@ -131,7 +165,11 @@ forEachDialect('event exports', (dialect) => {
     const meals = book.getWorksheet('Måltider')!;
     // Everyone with a place has a diet here, so there is no column for none (see the unit tests).
     expect(meals.getRow(1).values).toEqual([undefined, 'Måltid', 'Tidspunkt', 'Antal', 'Vegetar', 'Glutenfri']);
-    const rowsOf = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    const rowsOf = (sheet: ExcelJS.Worksheet) =>
+      sheet
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[]).slice(1));
     expect(rowsOf(meals).map((r) => [r[0], r[2], r[3], r[4]])).toEqual([
       // "Vegetar" and "  vegetar " are one diet.
       ['Frokost', 3, 2, 1],

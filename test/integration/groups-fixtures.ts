@@ -7,7 +7,16 @@ import type { AppContext } from '../../src/context.js';
 import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { makeEvent, participant, signup, type TestEvent } from './registrations-fixtures.js';
 
-export const MUNICIPALITIES = ['Aarhus Kommune', 'Odense Kommune', 'Vejle Kommune', 'Horsens Kommune', 'Region Midtjylland', 'Silkeborg Kommune', 'Københavns Kommune', 'Aalborg Kommune'];
+export const MUNICIPALITIES = [
+  'Aarhus Kommune',
+  'Odense Kommune',
+  'Vejle Kommune',
+  'Horsens Kommune',
+  'Region Midtjylland',
+  'Silkeborg Kommune',
+  'Københavns Kommune',
+  'Aalborg Kommune',
+];
 const TITLES = ['Konsulent', 'Chefkonsulent', 'Projektleder'];
 
 export interface GroupsScenario {
@@ -29,13 +38,25 @@ export async function groupsScenario(ctx: AppContext, size = 24): Promise<Groups
     const created = await createRegistration(ctx, event.slug, {
       ...signup(count, n + 1, { payer: { ...signup().payer, organisation } }),
       participants: Array.from({ length: count }, (_, i) =>
-        participant(n + i + 1, { name: `Person ${String.fromCharCode(65 + m)}${i + 1}`, jobTitle: TITLES[i]!, workplace: i === 0 ? 'Økonomi' : 'Borgerservice', answers: { [q.workshop]: i % 2 === 0 ? 'a' : 'b' } }),
+        participant(n + i + 1, {
+          name: `Person ${String.fromCharCode(65 + m)}${i + 1}`,
+          jobTitle: TITLES[i]!,
+          workplace: i === 0 ? 'Økonomi' : 'Borgerservice',
+          answers: { [q.workshop]: i % 2 === 0 ? 'a' : 'b' },
+        }),
       ),
     });
     firstToken ||= created.manageToken;
     n += count;
   }
-  const rows = await ctx.db.selectFrom('participants').innerJoin('registrations', 'registrations.id', 'participants.registration_id').select('participants.id')
-    .where('participants.event_id', '=', event.id).where('participants.status', '=', 'confirmed').orderBy('registrations.arrival_no').orderBy('participants.position').execute();
+  const rows = await ctx.db
+    .selectFrom('participants')
+    .innerJoin('registrations', 'registrations.id', 'participants.registration_id')
+    .select('participants.id')
+    .where('participants.event_id', '=', event.id)
+    .where('participants.status', '=', 'confirmed')
+    .orderBy('registrations.arrival_no')
+    .orderBy('participants.position')
+    .execute();
   return { event, participantIds: rows.map((r) => r.id), firstToken };
 }

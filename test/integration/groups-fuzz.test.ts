@@ -17,7 +17,23 @@ import { makeEvent, signup, type TestEvent } from './registrations-fixtures.js';
 
 const EXTRA = ['1', '2', '3', '0', '-1', '1e9', '3,5', 'count', 'size', 'capacities', '8, 8', '999999999999'];
 const planFields = hostileFormFields(
-  ['rounds', 'sizing', 'groupCount', 'groupSize', 'tableCapacities', 'weight.organisation', 'weight.municipality', 'weight.jobTitle', 'weight.q1', 'hosts', 'apart.0.a', 'apart.0.b', 'together.2.a', 'together.2.b', 'seconds'],
+  [
+    'rounds',
+    'sizing',
+    'groupCount',
+    'groupSize',
+    'tableCapacities',
+    'weight.organisation',
+    'weight.municipality',
+    'weight.jobTitle',
+    'weight.q1',
+    'hosts',
+    'apart.0.a',
+    'apart.0.b',
+    'together.2.a',
+    'together.2.b',
+    'seconds',
+  ],
   { extraTexts: EXTRA, maxLength: 12 },
 );
 const moveFields = hostileFormFields(['round', 'participant', 'table'], { extraTexts: EXTRA, maxLength: 6 });
@@ -31,8 +47,17 @@ const apiBody = fc.oneof(
       groupCount: fc.oneof(fc.integer({ min: -1, max: 300 }), nastyText()),
       groupSize: fc.integer({ min: -1, max: 300 }),
       tableCapacities: fc.array(fc.oneof(fc.integer({ min: -5, max: 300 }), fc.string()), { maxLength: 5 }),
-      mix: fc.array(fc.record({ attribute: fc.oneof(fc.constantFrom('organisation', 'municipality', 'jobTitle', 'question:1', 'question:0', '__proto__'), fc.string()), weight: fc.oneof(fc.double(), fc.integer()) }), { maxLength: 4 }),
-      constraints: fc.record({ hosts: fc.array(fc.integer(), { maxLength: 4 }), apart: fc.array(fc.tuple(fc.integer(), fc.integer()), { maxLength: 3 }), together: fc.anything() }, { requiredKeys: [] }),
+      mix: fc.array(
+        fc.record({
+          attribute: fc.oneof(fc.constantFrom('organisation', 'municipality', 'jobTitle', 'question:1', 'question:0', '__proto__'), fc.string()),
+          weight: fc.oneof(fc.double(), fc.integer()),
+        }),
+        { maxLength: 4 },
+      ),
+      constraints: fc.record(
+        { hosts: fc.array(fc.integer(), { maxLength: 4 }), apart: fc.array(fc.tuple(fc.integer(), fc.integer()), { maxLength: 3 }), together: fc.anything() },
+        { requiredKeys: [] },
+      ),
       seconds: fc.oneof(fc.double(), fc.integer({ min: -1, max: 100 })),
     },
     { requiredKeys: [] },
@@ -57,7 +82,15 @@ forEachDialect('group plans under hostile input', (dialect) => {
     bearer = await bearerFor(ctx, manager.staff.id);
   });
 
-  const plans = async () => Number((await t.current.ctx.db.selectFrom('group_plans').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const plans = async () =>
+    Number(
+      (
+        await t.current.ctx.db
+          .selectFrom('group_plans')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('never answers 500 to the plan form, and makes no plan from it', async () => {
     const { app } = t.current;
@@ -65,7 +98,12 @@ forEachDialect('group plans under hostile input', (dialect) => {
     await fc.assert(
       fc.asyncProperty(planFields, fc.boolean(), async (fields, asJson) => {
         const { payload, type } = encodedForm(fields, manager.csrfToken, asJson);
-        const res = await app.inject({ method: 'POST', url: `/admin/events/${lonely.id}/grupper`, headers: { ...manager.headers, 'content-type': type }, payload });
+        const res = await app.inject({
+          method: 'POST',
+          url: `/admin/events/${lonely.id}/grupper`,
+          headers: { ...manager.headers, 'content-type': type },
+          payload,
+        });
         expect([400, 403, 415]).toContain(res.statusCode);
         if (res.statusCode === 400 && type.startsWith('application/x-www')) expect(res.body).toContain('id="error-summary"');
       }),
@@ -79,7 +117,12 @@ forEachDialect('group plans under hostile input', (dialect) => {
     const before = await plans();
     await fc.assert(
       fc.asyncProperty(apiBody, async (body) => {
-        const res = await app.inject({ method: 'POST', url: `/api/v1/events/${lonely.slug}/group-plans`, headers: { authorization: bearer, 'content-type': 'application/json' }, payload: JSON.stringify(body) ?? 'null' });
+        const res = await app.inject({
+          method: 'POST',
+          url: `/api/v1/events/${lonely.slug}/group-plans`,
+          headers: { authorization: bearer, 'content-type': 'application/json' },
+          payload: JSON.stringify(body) ?? 'null',
+        });
         expect([400, 422]).toContain(res.statusCode);
         const json = res.json<{ errors?: Array<{ path: string; message: string }> }>();
         if (res.statusCode === 422) for (const e of json.errors!) expect(e.message).not.toBe('');
@@ -94,13 +137,28 @@ forEachDialect('group plans under hostile input', (dialect) => {
     await fc.assert(
       fc.asyncProperty(moveFields, fc.boolean(), async (fields, asJson) => {
         const { payload, type } = encodedForm(fields, manager.csrfToken, asJson);
-        const res = await app.inject({ method: 'POST', url: `/admin/events/${seated.event.id}/grupper/${planId}/move`, headers: { ...manager.headers, 'content-type': type }, payload });
+        const res = await app.inject({
+          method: 'POST',
+          url: `/admin/events/${seated.event.id}/grupper/${planId}/move`,
+          headers: { ...manager.headers, 'content-type': type },
+          payload,
+        });
         expect([303, 400, 403, 404, 415]).toContain(res.statusCode);
       }),
       { numRuns: 40 },
     );
-    const rows = await ctx.db.selectFrom('group_plan_assignments').innerJoin('group_plan_rounds', 'group_plan_rounds.id', 'group_plan_assignments.round_id')
-      .select(['group_plan_rounds.round_no', 'group_plan_assignments.participant_id']).where('group_plan_rounds.plan_id', '=', planId).execute();
-    for (const round of [1, 2]) expect(rows.filter((r) => r.round_no === round).map((r) => r.participant_id).sort((a, b) => a - b)).toEqual([...seated.participantIds].sort((a, b) => a - b));
+    const rows = await ctx.db
+      .selectFrom('group_plan_assignments')
+      .innerJoin('group_plan_rounds', 'group_plan_rounds.id', 'group_plan_assignments.round_id')
+      .select(['group_plan_rounds.round_no', 'group_plan_assignments.participant_id'])
+      .where('group_plan_rounds.plan_id', '=', planId)
+      .execute();
+    for (const round of [1, 2])
+      expect(
+        rows
+          .filter((r) => r.round_no === round)
+          .map((r) => r.participant_id)
+          .sort((a, b) => a - b),
+      ).toEqual([...seated.participantIds].sort((a, b) => a - b));
   });
 });

@@ -58,7 +58,12 @@ forEachDialect('group plans', (dialect) => {
   });
 
   const api = (who: keyof typeof bearer, body: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url: `/api/v1/events/${s.event.slug}/group-plans`, headers: { authorization: bearer[who], ...headers }, payload: body as object });
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/events/${s.event.slug}/group-plans`,
+      headers: { authorization: bearer[who], ...headers },
+      payload: body as object,
+    });
 
   describe('the staff API', () => {
     it('answers 201 with every confirmed participant at one table per round, sizes differing by at most one, and GET returns it', async () => {
@@ -84,12 +89,22 @@ forEachDialect('group plans', (dialect) => {
       // 24 people at 6 tables of 4: round 2 can seat everyone with four people from four other tables.
       const plan = (await api('manager', { rounds: 2, groupCount: 6, seconds: 0.6 })).json<PlanJson>();
       expect(plan.rounds[1]!.repeatPairs).toBe(0);
-      const met = new Set(plan.rounds[0]!.groups.flatMap((g) => g.participantIds.flatMap((a) => g.participantIds.filter((b) => b > a).map((b) => `${a}-${b}`))));
-      for (const g of plan.rounds[1]!.groups) for (const a of g.participantIds) for (const b of g.participantIds) if (b > a) expect(met.has(`${a}-${b}`)).toBe(false);
+      const met = new Set(
+        plan.rounds[0]!.groups.flatMap((g) => g.participantIds.flatMap((a) => g.participantIds.filter((b) => b > a).map((b) => `${a}-${b}`))),
+      );
+      for (const g of plan.rounds[1]!.groups)
+        for (const a of g.participantIds) for (const b of g.participantIds) if (b > a) expect(met.has(`${a}-${b}`)).toBe(false);
     });
 
     it('keeps hosts at their own table in every round, pairs apart apart and pairs together together', async () => {
-      const [h1, h2, a, b, c, d] = [s.participantIds[0]!, s.participantIds[3]!, s.participantIds[6]!, s.participantIds[9]!, s.participantIds[12]!, s.participantIds[15]!];
+      const [h1, h2, a, b, c, d] = [
+        s.participantIds[0]!,
+        s.participantIds[3]!,
+        s.participantIds[6]!,
+        s.participantIds[9]!,
+        s.participantIds[12]!,
+        s.participantIds[15]!,
+      ];
       const res = await api('manager', { rounds: 3, groupCount: 4, seconds: 0.6, constraints: { hosts: [h1, h2], apart: [[a, b]], together: [[c, d]] } });
       expect(res.statusCode).toBe(201);
       const plan = res.json<PlanJson>();
@@ -105,7 +120,11 @@ forEachDialect('group plans', (dialect) => {
       const res = await api('manager', { rounds: 9, groupCount: 3, groupSize: 4, mix: [{ attribute: 'shoeSize', weight: 1 }] });
       expect(res.statusCode).toBe(422);
       expect(res.json<{ errors: Array<{ path: string }> }>().errors.map((e) => e.path)).toEqual(['rounds']);
-      const rules = await api('manager', { rounds: 2, groupCount: 3, groupSize: 4, mix: [{ attribute: 'shoeSize', weight: 1 }], constraints: { apart: [[s.participantIds[0]!, 999_999]] } }, { 'accept-language': 'en' });
+      const rules = await api(
+        'manager',
+        { rounds: 2, groupCount: 3, groupSize: 4, mix: [{ attribute: 'shoeSize', weight: 1 }], constraints: { apart: [[s.participantIds[0]!, 999_999]] } },
+        { 'accept-language': 'en' },
+      );
       expect(rules.statusCode).toBe(422);
       const errors = rules.json<{ errors: Array<{ path: string; code: string; message: string }> }>().errors;
       expect(errors.map((e) => [e.path, e.code])).toEqual([
@@ -115,7 +134,9 @@ forEachDialect('group plans', (dialect) => {
       ]);
       expect(errors[0]!.message).toMatch(/only one of them/);
       const tooMany = await api('manager', { rounds: 1, groupCount: 25 });
-      expect(tooMany.json<{ errors: Array<{ path: string; message: string }> }>().errors).toEqual([{ path: 'groupCount', code: 'too_many_tables', message: 'Der kan højst være lige så mange borde som deltagere (24).' }]);
+      expect(tooMany.json<{ errors: Array<{ path: string; message: string }> }>().errors).toEqual([
+        { path: 'groupCount', code: 'too_many_tables', message: 'Der kan højst være lige så mange borde som deltagere (24).' },
+      ]);
       expect((await api('manager', 'not json at all', { 'content-type': 'text/plain' })).statusCode).toBeLessThan(500);
     });
 
@@ -124,11 +145,15 @@ forEachDialect('group plans', (dialect) => {
       expect((await api('facilitator', { rounds: 1, groupCount: 4 })).statusCode).toBe(403);
       expect((await api('finance', { rounds: 1, groupCount: 4 })).statusCode).toBe(403);
       const plans = await ctx.db.selectFrom('group_plans').select('id').where('event_id', '=', s.event.id).orderBy('id').execute();
-      const get = (who: keyof typeof bearer) => app.inject({ url: `/api/v1/events/${s.event.slug}/group-plans/${plans[0]!.id}`, headers: { authorization: bearer[who] } });
+      const get = (who: keyof typeof bearer) =>
+        app.inject({ url: `/api/v1/events/${s.event.slug}/group-plans/${plans[0]!.id}`, headers: { authorization: bearer[who] } });
       expect((await get('facilitator')).statusCode).toBe(403);
       expect((await get('assigned')).statusCode).toBe(200);
       expect((await app.inject({ url: `/api/v1/events/${s.event.slug}/group-plans/999999`, headers: { authorization: bearer.manager } })).statusCode).toBe(404);
-      expect((await app.inject({ method: 'POST', url: '/api/v1/events/no-such-event/group-plans', headers: { authorization: bearer.manager }, payload: {} })).statusCode).toBe(404);
+      expect(
+        (await app.inject({ method: 'POST', url: '/api/v1/events/no-such-event/group-plans', headers: { authorization: bearer.manager }, payload: {} }))
+          .statusCode,
+      ).toBe(404);
     });
   });
 
@@ -148,8 +173,13 @@ forEachDialect('group plans', (dialect) => {
 
     it('shows errors beside their fields and in the summary, and keeps what was typed', async () => {
       const res = await postForm(app, clients.manager, groupsUrl(), {
-        rounds: '7', sizing: 'capacities', tableCapacities: '8, x', 'weight.organisation': 'lots', seconds: '3',
-        'apart.0.a': String(s.participantIds[0]), 'apart.0.b': String(s.participantIds[0]),
+        rounds: '7',
+        sizing: 'capacities',
+        tableCapacities: '8, x',
+        'weight.organisation': 'lots',
+        seconds: '3',
+        'apart.0.a': String(s.participantIds[0]),
+        'apart.0.b': String(s.participantIds[0]),
       });
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('<title>Fejl: ');
@@ -160,8 +190,13 @@ forEachDialect('group plans', (dialect) => {
       expect(res.body).toContain('value="8, x"');
       // Once the numbers are numbers, the plan's own rules speak at their fields.
       const rules = await postForm(app, clients.manager, groupsUrl(), {
-        rounds: '2', sizing: 'capacities', tableCapacities: '8, 8', 'weight.organisation': '3', seconds: '1',
-        'apart.1.a': String(s.participantIds[0]), 'apart.1.b': String(s.participantIds[0]),
+        rounds: '2',
+        sizing: 'capacities',
+        tableCapacities: '8, 8',
+        'weight.organisation': '3',
+        seconds: '1',
+        'apart.1.a': String(s.participantIds[0]),
+        'apart.1.b': String(s.participantIds[0]),
       });
       expect(rules.statusCode).toBe(400);
       expect(rules.body).toContain('id="tableCapacities-error"');
@@ -171,14 +206,23 @@ forEachDialect('group plans', (dialect) => {
     });
 
     it('makes a plan from the form, moves a person (locked) and re-optimises around them', async () => {
-      const made = await postForm(app, clients.manager, groupsUrl(), { rounds: '2', sizing: 'count', groupCount: '4', 'weight.organisation': '3', 'weight.municipality': '2', 'weight.jobTitle': '1', seconds: '0.4' });
+      const made = await postForm(app, clients.manager, groupsUrl(), {
+        rounds: '2',
+        sizing: 'count',
+        groupCount: '4',
+        'weight.organisation': '3',
+        'weight.municipality': '2',
+        'weight.jobTitle': '1',
+        seconds: '0.4',
+      });
       expect(made.statusCode).toBe(303);
       const planUrl = made.headers.location!.split('?')[0]!;
       const planId = Number(planUrl.split('/').pop());
       const page = await app.inject({ url: made.headers.location!, headers: clients.manager.headers });
       expect(page.body).toContain('Planen er lavet.');
       expect(page.body).toContain('Runde 2');
-      const getPlan = async () => (await app.inject({ url: `/api/v1/events/${s.event.slug}/group-plans/${planId}`, headers: { authorization: bearer.manager } })).json<PlanJson>();
+      const getPlan = async () =>
+        (await app.inject({ url: `/api/v1/events/${s.event.slug}/group-plans/${planId}`, headers: { authorization: bearer.manager } })).json<PlanJson>();
       const before = await getPlan();
       const mover = s.participantIds[5]!;
       const from = tableOf(before, 1, mover)!;
@@ -238,7 +282,9 @@ forEachDialect('group plans', (dialect) => {
       const event = (await eventForMessages(ctx.db, s.event.id))!;
       const tables = await tablesOfEventParticipants(ctx, s.event.id);
       const p = s.participantIds[0]!;
-      expect(placeholderValues(ctx, event, 'Person A1', 'da', tables.get(p)).tables).toBe(`Runde 1: bord ${tableOf(plan, 1, p)} · Runde 2: bord ${tableOf(plan, 2, p)}`);
+      expect(placeholderValues(ctx, event, 'Person A1', 'da', tables.get(p)).tables).toBe(
+        `Runde 1: bord ${tableOf(plan, 1, p)} · Runde 2: bord ${tableOf(plan, 2, p)}`,
+      );
       expect(placeholderValues(ctx, event, 'Ny', 'en', undefined).tables).toBe('You will be told your table when you arrive.');
     });
   });

@@ -49,17 +49,28 @@ forEachDialect('invoice delivery channel', (dialect) => {
   });
 
   const at = (iso: string) => ({ ...t.current.ctx, clock: fixedClock(iso) });
-  const documentOf = (bookingId: number) => t.current.ctx.db.selectFrom('invoice_documents').selectAll().where('booking_id', '=', bookingId).executeTakeFirstOrThrow();
+  const documentOf = (bookingId: number) =>
+    t.current.ctx.db.selectFrom('invoice_documents').selectAll().where('booking_id', '=', bookingId).executeTakeFirstOrThrow();
 
   it('sends to a buyer with an EAN through the access point, and to one without any Peppol address by mail', async () => {
     const ap = fakeAccessPoint();
     const senders = () => [peppolInvoiceSender(ap.adapter), emailInvoiceSender({ from: sampleSettings.invoiceEmailFrom })];
     const withEan = await createRegistration(t.current.ctx, event.slug, signup(1, 1));
-    const foreign = await createRegistration(t.current.ctx, event.slug, signup(1, 2, { payer: { ...signup().payer, cvr: null, ean: null, personReference: null } }));
+    const foreign = await createRegistration(
+      t.current.ctx,
+      event.slug,
+      signup(1, 2, { payer: { ...signup().payer, cvr: null, ean: null, personReference: null } }),
+    );
     await runInvoicingTick(at('2026-06-01T10:00:00.000Z'), { settings, senders });
 
     const peppol = await documentOf(withEan.id);
-    expect(peppol).toMatchObject({ status: 'sent', sent_via: 'peppol', sent_at: '2026-06-01T10:00:00.000Z', delivered_at: '2026-06-01T10:00:00.000Z', delivery_reference: 'AP-1' });
+    expect(peppol).toMatchObject({
+      status: 'sent',
+      sent_via: 'peppol',
+      sent_at: '2026-06-01T10:00:00.000Z',
+      delivered_at: '2026-06-01T10:00:00.000Z',
+      delivery_reference: 'AP-1',
+    });
     expect(ap.sent).toHaveLength(1);
     expect(ap.sent[0]).toMatchObject({ documentType: 'Invoice', receiver: { scheme: '0088', id: '5798000416604' }, number: peppol.number });
     expect(validateUbl(ap.sent[0]!.xml).valid).toBe(true);
@@ -69,10 +80,20 @@ forEachDialect('invoice delivery channel', (dialect) => {
     const list = await t.current.app.inject({ url: '/admin/invoices', headers: finance.headers });
     expect(list.body).toContain('Leveret via Peppol 1. juni 2026 kl. 12.00');
     expect(list.body).toContain('Sendt pr. e-mail 1. juni 2026 kl. 12.00');
-    const api = (await t.current.app.inject({ url: `/api/v1/invoices/${encodeURIComponent(peppol.number)}`, headers: { authorization: token, accept: 'application/json' } })).json();
+    const api = (
+      await t.current.app.inject({
+        url: `/api/v1/invoices/${encodeURIComponent(peppol.number)}`,
+        headers: { authorization: token, accept: 'application/json' },
+      })
+    ).json();
     expect(api.delivery).toEqual({ state: 'peppol_delivered', channel: 'peppol', sentAt: '2026-06-01T10:00:00.000Z', deliveredAt: '2026-06-01T10:00:00.000Z' });
     const listed = (await t.current.app.inject({ url: '/api/v1/invoices', headers: { authorization: token } })).json();
-    expect(listed.items.find((i: { number: string }) => i.number === mailed.number).delivery).toEqual({ state: 'email', channel: 'email', sentAt: '2026-06-01T10:00:00.000Z', deliveredAt: null });
+    expect(listed.items.find((i: { number: string }) => i.number === mailed.number).delivery).toEqual({
+      state: 'email',
+      channel: 'email',
+      sentAt: '2026-06-01T10:00:00.000Z',
+      deliveredAt: null,
+    });
   });
 
   it('says "afventer kvittering" while the access point has not confirmed, and delivers on a later tick', async () => {
@@ -84,7 +105,12 @@ forEachDialect('invoice delivery channel', (dialect) => {
     expect(pending).toMatchObject({ status: 'sent', sent_via: 'peppol', delivered_at: null });
     const page = await t.current.app.inject({ url: `/admin/invoices/${encodeURIComponent(pending.number)}`, headers: finance.headers });
     expect(page.body).toContain('Overdraget til Peppol, afventer kvittering 2. juni 2026 kl. 12.00');
-    const api = (await t.current.app.inject({ url: `/api/v1/invoices/${encodeURIComponent(pending.number)}`, headers: { authorization: token, accept: 'application/json' } })).json();
+    const api = (
+      await t.current.app.inject({
+        url: `/api/v1/invoices/${encodeURIComponent(pending.number)}`,
+        headers: { authorization: token, accept: 'application/json' },
+      })
+    ).json();
     expect(api.delivery.state).toBe('peppol_pending');
 
     await runInvoicingTick(at('2026-06-02T10:00:05.000Z'), { settings, senders });

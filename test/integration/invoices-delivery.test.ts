@@ -16,7 +16,12 @@ import { composeMail } from '../../src/messages/mail.compose.js';
 import type { MailPayload } from '../../src/messages/outbox.table.js';
 import { fixedClock } from '../../src/lib/clock.js';
 import {
-  getInvoiceDocument, invoiceDocumentsOfBooking, invoicePdfFile, invoiceXmlFile, listInvoiceDocuments, markInvoicePaid,
+  getInvoiceDocument,
+  invoiceDocumentsOfBooking,
+  invoicePdfFile,
+  invoiceXmlFile,
+  listInvoiceDocuments,
+  markInvoicePaid,
 } from '../../src/invoices/invoices.service.js';
 import { makeEvent, signup } from './registrations-fixtures.js';
 
@@ -57,8 +62,17 @@ forEachDialect('invoice delivery', (dialect) => {
     const xml = Buffer.from(payload.attachments![1]!.contentBase64, 'base64').toString('utf8');
     const pdf = pdfText(Buffer.from(payload.attachments![0]!.contentBase64, 'base64'));
     expect(pdf).toContain(`Faktura Nr. ${invoice.number}`);
-    for (const expected of ['EAN-nr. 5798000416604', 'Personreference: HR 4711', 'Ordrenr.: PO-5', 'CVR-nr. 29189463', 'Forfaldsdato 1. juli 2026',
-      'Deltagelse: Deltager 1', 'Moms 25 % af 7.900,00 kr.', 'I alt at betale 9.875,00 kr.', 'reg.nr. 1234 konto 0012345678']) {
+    for (const expected of [
+      'EAN-nr. 5798000416604',
+      'Personreference: HR 4711',
+      'Ordrenr.: PO-5',
+      'CVR-nr. 29189463',
+      'Forfaldsdato 1. juli 2026',
+      'Deltagelse: Deltager 1',
+      'Moms 25 % af 7.900,00 kr.',
+      'I alt at betale 9.875,00 kr.',
+      'reg.nr. 1234 konto 0012345678',
+    ]) {
       expect(pdf).toContain(expected);
     }
 

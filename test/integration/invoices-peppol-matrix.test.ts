@@ -52,7 +52,12 @@ async function addMember(ctx: AppContext, fields: Record<string, string>): Promi
 }
 
 /** A booking of `size` participants by the default payer (Aarhus Kommune: EAN, person reference), billed at once. */
-async function simpleBooking(ctx: AppContext, bill: (ctx: AppContext, id: number) => Promise<unknown>, input: Record<string, unknown>, event?: { slug: string }): Promise<number> {
+async function simpleBooking(
+  ctx: AppContext,
+  bill: (ctx: AppContext, id: number) => Promise<unknown>,
+  input: Record<string, unknown>,
+  event?: { slug: string },
+): Promise<number> {
   const e = event ?? (await makeEvent(ctx, { capacity: 20 }));
   const booking = await createRegistration(ctx, e.slug, input);
   await bill(ctx, booking.id);
@@ -92,8 +97,15 @@ const payerCases: MatrixCase[] = [
       simpleBooking(ctx, bill, {
         ...signup(1),
         payer: {
-          organisation: 'Malmö stad', cvr: null, ean: '7300009012343', personReference: 'Ref 12', countryCode: 'se',
-          address: 'August Palms plats 1', postalCode: '211 54', city: 'Malmö', email: 'faktura@malmo.se',
+          organisation: 'Malmö stad',
+          cvr: null,
+          ean: '7300009012343',
+          personReference: 'Ref 12',
+          countryCode: 'se',
+          address: 'August Palms plats 1',
+          postalCode: '211 54',
+          city: 'Malmö',
+          email: 'faktura@malmo.se',
         },
       }),
     expect: (l, [xml]) => {
@@ -133,7 +145,13 @@ const addOnCases: MatrixCase[] = [
     name: 'add-ons with their own prices: overnight in a single room, dinner',
     book: async (ctx, bill) => {
       const event = await makeEvent(ctx);
-      await addAddOn(ctx, event.id, { code: 'overnight-single', nameDa: 'Overnatning i enkeltværelse', nameEn: 'Single room', kind: 'overnight-single', priceOre: 85_000 });
+      await addAddOn(ctx, event.id, {
+        code: 'overnight-single',
+        nameDa: 'Overnatning i enkeltværelse',
+        nameEn: 'Single room',
+        kind: 'overnight-single',
+        priceOre: 85_000,
+      });
       await addAddOn(ctx, event.id, { code: 'dinner', nameDa: 'Festmiddag', nameEn: 'Dinner', kind: 'meal', priceOre: 45_000 });
       const participants = [participant(1, { addOns: ['overnight-single', 'dinner'] }), participant(2, { addOns: ['dinner'] }), participant(3)];
       return simpleBooking(ctx, bill, { ...signup(3), participants }, event);
@@ -170,7 +188,7 @@ const vatCases: MatrixCase[] = [
  */
 const memberPriceCases: MatrixCase[] = [
   {
-    name: 'member price: the payer\'s CVR on the member list (no EAN)',
+    name: "member price: the payer's CVR on the member list (no EAN)",
     book: async (ctx, bill) => {
       await addMember(ctx, { name: 'Kommunernes Kursusforening', cvr: MEMBER_CVR, validFrom: '2026-01-01', validTo: '2026-12-31' });
       const event = await makeEvent(ctx, { memberPriceOre: 295_000, capacity: 20 });
@@ -189,7 +207,7 @@ const memberPriceCases: MatrixCase[] = [
     },
   },
   {
-    name: 'member price: the payer\'s EAN on the member list, the CVR not',
+    name: "member price: the payer's EAN on the member list, the CVR not",
     book: async (ctx, bill) => {
       await addMember(ctx, { name: 'Region Midt', ean: MEMBER_EAN });
       const event = await makeEvent(ctx, { memberPriceOre: 295_000, capacity: 20 });
@@ -208,7 +226,11 @@ const memberPriceCases: MatrixCase[] = [
     book: async (ctx, bill) => {
       const event = await makeEvent(ctx, { capacity: 20 });
       // TEST_NOW is 1 June 2026; the early-bird price runs to the end of June.
-      await ctx.db.updateTable('events').set({ early_bird_price_ore: 345_000, early_bird_ends_at: '2026-06-30T22:00:00.000Z' }).where('id', '=', event.id).execute();
+      await ctx.db
+        .updateTable('events')
+        .set({ early_bird_price_ore: 345_000, early_bird_ends_at: '2026-06-30T22:00:00.000Z' })
+        .where('id', '=', event.id)
+        .execute();
       return simpleBooking(ctx, bill, signup(1), event);
     },
     expect: async (l, [xml]) => {
@@ -298,31 +320,30 @@ const organiserCases: MatrixCase[] = [
   },
 ];
 
-const PEPPOL_MATRIX: MatrixCase[] = [
-  ...payerCases,
-  ...groupCases,
-  ...addOnCases,
-  ...vatCases,
-  ...memberPriceCases,
-  ...cancellationCases,
-  ...organiserCases,
-];
+const PEPPOL_MATRIX: MatrixCase[] = [...payerCases, ...groupCases, ...addOnCases, ...vatCases, ...memberPriceCases, ...cancellationCases, ...organiserCases];
 
 forEachDialect('invoices an access point accepts', (dialect) => {
   const t = useTestApp(dialect);
   beforeAll(() => officialRules(), 600_000);
 
   for (const c of PEPPOL_MATRIX) {
-    it(c.name, async () => {
-      const { ctx } = t.current;
-      // The organiser's settings as the settings form reads them.
-      const form = parseOrganiserSettings({ ...toSettingsForm(demoOrganiserSettings), ...c.organiser });
-      if (!form.ok) throw new Error(`The settings form refuses ${JSON.stringify(form.issues)}`);
-      const bill = (at: AppContext, id: number) => reconcile(at, id, form.settings);
-      const bookingId = await c.book(ctx, bill);
-      const l = await checkBookingDocuments(ctx, bookingId, c.name);
-      expect(l.invoices.length).toBeGreaterThan(0);
-      await c.expect(l, l.documents.map((d) => renderUbl(d.document)));
-    }, 120_000);
+    it(
+      c.name,
+      async () => {
+        const { ctx } = t.current;
+        // The organiser's settings as the settings form reads them.
+        const form = parseOrganiserSettings({ ...toSettingsForm(demoOrganiserSettings), ...c.organiser });
+        if (!form.ok) throw new Error(`The settings form refuses ${JSON.stringify(form.issues)}`);
+        const bill = (at: AppContext, id: number) => reconcile(at, id, form.settings);
+        const bookingId = await c.book(ctx, bill);
+        const l = await checkBookingDocuments(ctx, bookingId, c.name);
+        expect(l.invoices.length).toBeGreaterThan(0);
+        await c.expect(
+          l,
+          l.documents.map((d) => renderUbl(d.document)),
+        );
+      },
+      120_000,
+    );
   }
 });

@@ -31,7 +31,9 @@ const booking = fc.record({
   lateFeeOre: fc.integer({ min: 0, max: 500_000 }),
   participants: fc.array(fc.subarray([...ADD_ONS]), { minLength: 1, maxLength: 5 }),
   /** Each step: whom to cancel (an index into those still booked, or "everyone"), on which day after 1 June, and whether to bill after it. */
-  steps: fc.array(fc.record({ who: fc.oneof(fc.nat(4), fc.constant('all' as const)), day: fc.integer({ min: 1, max: 100 }), bill: fc.boolean() }), { maxLength: 4 }),
+  steps: fc.array(fc.record({ who: fc.oneof(fc.nat(4), fc.constant('all' as const)), day: fc.integer({ min: 1, max: 100 }), bill: fc.boolean() }), {
+    maxLength: 4,
+  }),
 });
 
 const dayAt = (day: number, second = 0) => new Date(Date.UTC(2026, 5, 1 + day, 8, 0, second)).toISOString();
@@ -52,7 +54,13 @@ forEachDialect('random bookings give documents an access point accepts', (dialec
           settings: { cancellation: { freeDays: b.freeDays, late: 'fee', lateFeeOre: b.lateFeeOre } },
         });
         for (const [i, code] of ADD_ONS.entries()) {
-          await addAddOn(ctx, event.id, { code, nameDa: `Tilvalg ${code}`, nameEn: code, kind: code === 'overnight-single' ? code : 'meal', priceOre: b.addOnPrices[i]! });
+          await addAddOn(ctx, event.id, {
+            code,
+            nameDa: `Tilvalg ${code}`,
+            nameEn: code,
+            kind: code === 'overnight-single' ? code : 'meal',
+            priceOre: b.addOnPrices[i]!,
+          });
         }
         const participants = b.participants.map((addOns, i) => participant(i + 1, { addOns }));
         const created = await createRegistration(ctx, event.slug, { ...signup(participants.length), participants });
@@ -81,10 +89,24 @@ forEachDialect('random bookings give documents an access point accepts', (dialec
         numRuns: 6,
         endOnFailure: true,
         // Once failed: a PDF whose compressed stream held the bytes "endobj" (the PDF text reader now skips streams by length).
-        examples: [[{
-          exempt: true, priceOre: 19, addOnPrices: [182_941, 0, 9], freeDays: 2, lateFeeOre: 499_993, participants: [['overnight-single']],
-          steps: [{ who: 0, day: 94, bill: false }, { who: 4, day: 71, bill: true }, { who: 4, day: 25, bill: true }, { who: 0, day: 6, bill: false }],
-        }]],
+        examples: [
+          [
+            {
+              exempt: true,
+              priceOre: 19,
+              addOnPrices: [182_941, 0, 9],
+              freeDays: 2,
+              lateFeeOre: 499_993,
+              participants: [['overnight-single']],
+              steps: [
+                { who: 0, day: 94, bill: false },
+                { who: 4, day: 71, bill: true },
+                { who: 4, day: 25, bill: true },
+                { who: 0, day: 6, bill: false },
+              ],
+            },
+          ],
+        ],
       },
     );
   }, 600_000);

@@ -21,7 +21,13 @@ import { renderUbl } from '../../src/invoices/ubl.js';
 import { validateUblDocuments } from '../helpers/ubl-schema.js';
 import { expectPeppolValid } from '../helpers/peppol-validate.js';
 
-const withOvernight = (n: number) => ({ name: `Deltager ${n}`, email: `d${n}@aarhus.dk`, jobTitle: 'Konsulent', workplace: 'Borgerservice', addOns: ['overnight'] });
+const withOvernight = (n: number) => ({
+  name: `Deltager ${n}`,
+  email: `d${n}@aarhus.dk`,
+  jobTitle: 'Konsulent',
+  workplace: 'Borgerservice',
+  addOns: ['overnight'],
+});
 
 forEachDialect('invoicing a booking', (dialect) => {
   const t = useTestApp(dialect);

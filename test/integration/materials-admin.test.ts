@@ -56,7 +56,14 @@ forEachDialect('materials back office', (dialect) => {
     return app.inject({ method: 'POST', url, payload, headers: { 'content-type': contentType, ...(client ? client.headers : {}) } });
   }
 
-  const eventFields = (over: Record<string, string> = {}) => ({ title: '', visibility: 'participants', event: String(event.id), article: '', return: '', ...over });
+  const eventFields = (over: Record<string, string> = {}) => ({
+    title: '',
+    visibility: 'participants',
+    event: String(event.id),
+    article: '',
+    return: '',
+    ...over,
+  });
   const rowOf = (id: number) => ctx.db.selectFrom('materials').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const idOf = (location: string | undefined) => Number(/\/admin\/materials\/(\d+)/.exec(location ?? '')?.[1]);
 
@@ -77,16 +84,33 @@ forEachDialect('materials back office', (dialect) => {
   });
 
   it('stores a real PDF under a random name outside the web root, audited', async () => {
-    const res = await upload(manager, eventFields({ title: 'Slides fra dag 1' }), { filename: 'Slides – dag 1.pdf', contentType: 'application/pdf', bytes: pdf });
+    const res = await upload(manager, eventFields({ title: 'Slides fra dag 1' }), {
+      filename: 'Slides – dag 1.pdf',
+      contentType: 'application/pdf',
+      bytes: pdf,
+    });
     expect(res.statusCode).toBe(303);
     const id = idOf(res.headers.location);
     expect(res.headers.location).toBe(`/admin/materials/${id}?done=uploaded`);
     const row = await rowOf(id);
-    expect(row).toMatchObject({ title: 'Slides fra dag 1', filename: 'Slides – dag 1.pdf', content_type: 'application/pdf', size_bytes: pdf.length, visibility: 'participants', event_id: event.id, article_id: null });
+    expect(row).toMatchObject({
+      title: 'Slides fra dag 1',
+      filename: 'Slides – dag 1.pdf',
+      content_type: 'application/pdf',
+      size_bytes: pdf.length,
+      visibility: 'participants',
+      event_id: event.id,
+      article_id: null,
+    });
     expect(row.storage_key).toMatch(/^[a-f0-9]{32}$/);
     expect(fs.readFileSync(materialPath(ctx, row.storage_key)).equals(pdf)).toBe(true);
     expect(listDir(tmpDir())).toEqual([]);
-    const audit = await ctx.db.selectFrom('audit_log').select(['action', 'actor_id', 'after_json']).where('entity_type', '=', 'material').where('entity_id', '=', String(id)).execute();
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'after_json'])
+      .where('entity_type', '=', 'material')
+      .where('entity_id', '=', String(id))
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'material.create', actor_id: manager.staff.id });
     expect(audit[0]!.after_json).not.toContain(row.storage_key);
@@ -104,12 +128,24 @@ forEachDialect('materials back office', (dialect) => {
     const res = await upload(manager, eventFields({ visibility: 'public' }), { filename: 'deltagerliste.pdf', bytes: await xlsxBytes() });
     expect(res.statusCode).toBe(303);
     const row = await rowOf(idOf(res.headers.location));
-    expect(row).toMatchObject({ filename: 'deltagerliste.xlsx', title: 'deltagerliste', content_type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    expect(row).toMatchObject({
+      filename: 'deltagerliste.xlsx',
+      title: 'deltagerliste',
+      content_type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
   });
 
   it('refuses a renamed zip, a program called .pdf, an empty file and no file, keeping nothing', async () => {
     const before = listDir(filesDir());
-    const count = async () => Number((await ctx.db.selectFrom('materials').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await ctx.db
+            .selectFrom('materials')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const n = await count();
     const cases: Array<[FilePart | undefined, string]> = [
       [{ filename: 'program.docx', bytes: plainZipBytes() }, 'Filen er ikke en PDF eller et kontordokument'],
@@ -195,20 +231,37 @@ forEachDialect('materials back office', (dialect) => {
     expect(edited.statusCode).toBe(303);
     expect(await rowOf(id)).toMatchObject({ title: 'Program, endelig', visibility: 'after_event', storage_key: first.storage_key });
 
-    const bad = await upload(manager, eventFields({ title: 'Program, endelig' }), { filename: 'program.docx', bytes: plainZipBytes() }, `/admin/materials/${id}`);
+    const bad = await upload(
+      manager,
+      eventFields({ title: 'Program, endelig' }),
+      { filename: 'program.docx', bytes: plainZipBytes() },
+      `/admin/materials/${id}`,
+    );
     expect(bad.statusCode).toBe(422);
     expect(await rowOf(id)).toMatchObject({ storage_key: first.storage_key, visibility: 'after_event' });
     expect(fs.existsSync(materialPath(ctx, first.storage_key))).toBe(true);
 
     const docx = docxBytes();
-    const replaced = await upload(manager, eventFields({ title: '', visibility: 'after_event' }), { filename: 'program.docx', bytes: docx }, `/admin/materials/${id}`);
+    const replaced = await upload(
+      manager,
+      eventFields({ title: '', visibility: 'after_event' }),
+      { filename: 'program.docx', bytes: docx },
+      `/admin/materials/${id}`,
+    );
     expect(replaced.statusCode).toBe(303);
     const now = await rowOf(id);
-    expect(now).toMatchObject({ filename: 'program.docx', title: 'program', content_type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size_bytes: docx.length });
+    expect(now).toMatchObject({
+      filename: 'program.docx',
+      title: 'program',
+      content_type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      size_bytes: docx.length,
+    });
     expect(now.storage_key).not.toBe(first.storage_key);
     expect(fs.existsSync(materialPath(ctx, first.storage_key))).toBe(false);
     expect(fs.readFileSync(materialPath(ctx, now.storage_key)).equals(docx)).toBe(true);
-    const actions = (await ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'material').where('entity_id', '=', String(id)).orderBy('id').execute()).map((a) => a.action);
+    const actions = (
+      await ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'material').where('entity_id', '=', String(id)).orderBy('id').execute()
+    ).map((a) => a.action);
     expect(actions).toEqual(['material.create', 'material.update', 'material.replace']);
     expect(listDir(tmpDir())).toEqual([]);
   });
@@ -224,12 +277,18 @@ forEachDialect('materials back office', (dialect) => {
     expect(done.headers.location).toBe('/admin/materials?done=deleted');
     expect(await ctx.db.selectFrom('materials').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
     expect(fs.existsSync(materialPath(ctx, key))).toBe(false);
-    expect((await ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(id)).where('action', '=', 'material.delete').execute())).toHaveLength(1);
+    expect(
+      await ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(id)).where('action', '=', 'material.delete').execute(),
+    ).toHaveLength(1);
     expect((await postForm(app, manager, `/admin/materials/${id}/delete`)).statusCode).toBe(404);
   });
 
   it('attaches a file from the article page and goes back there; the published article shows it', async () => {
-    const res = await upload(manager, { title: 'Yderligere materiale', visibility: 'public', event: '', article: String(articleId), return: 'article' }, { filename: 'bilag.pdf', bytes: pdf });
+    const res = await upload(
+      manager,
+      { title: 'Yderligere materiale', visibility: 'public', event: '', article: String(articleId), return: 'article' },
+      { filename: 'bilag.pdf', bytes: pdf },
+    );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/admin/news/${articleId}?done=fileAdded#materials-heading`);
     const edit = await app.inject({ url: res.headers.location!.replace(/#.*/, ''), headers: manager.headers });
@@ -258,7 +317,10 @@ forEachDialect('materials back office', (dialect) => {
   });
 
   it('never answers random fields or file names with a 500', async () => {
-    const field = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', 'public', 'participants', 'after_event', String(event.id), String(articleId), 'article'));
+    const field = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom('', 'public', 'participants', 'after_event', String(event.id), String(articleId), 'article'),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.record({ title: field, visibility: field, event: field, article: field, return: field }),

@@ -12,8 +12,16 @@ const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(20_000, 0x41)
 forEachDialect('material downloads', (dialect) => {
   const t = useTestApp(dialect);
   const ids = {} as {
-    pdf: number; ascii: number; participants: number; afterEvent: number; missing: number; odd: number;
-    scheduled: number; draftEvent: number; orphan: number; both: number;
+    pdf: number;
+    ascii: number;
+    participants: number;
+    afterEvent: number;
+    missing: number;
+    odd: number;
+    scheduled: number;
+    draftEvent: number;
+    orphan: number;
+    both: number;
   };
 
   beforeAll(async () => {
@@ -30,7 +38,9 @@ forEachDialect('material downloads', (dialect) => {
     const event = await makeEvent(ctx);
     const draftEvent = await makeEvent(ctx, { status: 'draft' });
     const scheduledArticle = await createArticle(ctx, {
-      slug: 'planlagt', headline: 'Planlagt', publishedAt: new Date(TEST_NOW.getTime() + 86_400_000).toISOString(),
+      slug: 'planlagt',
+      headline: 'Planlagt',
+      publishedAt: new Date(TEST_NOW.getTime() + 86_400_000).toISOString(),
     });
     ids.ascii = await storeMaterial(ctx, {
       title: 'Program',
@@ -41,31 +51,71 @@ forEachDialect('material downloads', (dialect) => {
       eventId: event.id,
     });
     ids.participants = await storeMaterial(ctx, {
-      title: 'Slides', filename: 'slides.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'participants', eventId: event.id,
+      title: 'Slides',
+      filename: 'slides.pdf',
+      contentType: 'application/pdf',
+      bytes: PDF,
+      visibility: 'participants',
+      eventId: event.id,
     });
     ids.afterEvent = await storeMaterial(ctx, {
-      title: 'Opsamling', filename: 'opsamling.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'after_event', eventId: event.id,
+      title: 'Opsamling',
+      filename: 'opsamling.pdf',
+      contentType: 'application/pdf',
+      bytes: PDF,
+      visibility: 'after_event',
+      eventId: event.id,
     });
     ids.missing = await storeMaterial(ctx, {
-      title: 'Forsvundet', filename: 'forsvundet.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'public', articleId,
+      title: 'Forsvundet',
+      filename: 'forsvundet.pdf',
+      contentType: 'application/pdf',
+      bytes: PDF,
+      visibility: 'public',
+      articleId,
     });
     ids.scheduled = await storeMaterial(ctx, {
-      title: 'Bilag', filename: 'bilag.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'public', articleId: scheduledArticle,
+      title: 'Bilag',
+      filename: 'bilag.pdf',
+      contentType: 'application/pdf',
+      bytes: PDF,
+      visibility: 'public',
+      articleId: scheduledArticle,
     });
     ids.draftEvent = await storeMaterial(ctx, {
-      title: 'Udkast', filename: 'udkast.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'public', eventId: draftEvent.id,
+      title: 'Udkast',
+      filename: 'udkast.pdf',
+      contentType: 'application/pdf',
+      bytes: PDF,
+      visibility: 'public',
+      eventId: draftEvent.id,
     });
     ids.orphan = await storeMaterial(ctx, {
-      title: 'Løs fil', filename: 'loes.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'public',
+      title: 'Løs fil',
+      filename: 'loes.pdf',
+      contentType: 'application/pdf',
+      bytes: PDF,
+      visibility: 'public',
     });
     // On a scheduled article, but also on a public event: the event makes it public.
     ids.both = await storeMaterial(ctx, {
-      title: 'Begge', filename: 'begge.pdf', contentType: 'application/pdf', bytes: PDF, visibility: 'public', eventId: event.id, articleId: scheduledArticle,
+      title: 'Begge',
+      filename: 'begge.pdf',
+      contentType: 'application/pdf',
+      bytes: PDF,
+      visibility: 'public',
+      eventId: event.id,
+      articleId: scheduledArticle,
     });
     const row = await ctx.db.selectFrom('materials').select('storage_key').where('id', '=', ids.missing).executeTakeFirstOrThrow();
     await fs.rm(materialPath(ctx, row.storage_key));
     ids.odd = await storeMaterial(ctx, {
-      title: 'Mærkelig type', filename: 'noter.txt', contentType: 'text/html\r\nX-Injected: 1', bytes: Buffer.from('<script>alert(1)</script>'), visibility: 'public', articleId,
+      title: 'Mærkelig type',
+      filename: 'noter.txt',
+      contentType: 'text/html\r\nX-Injected: 1',
+      bytes: Buffer.from('<script>alert(1)</script>'),
+      visibility: 'public',
+      articleId,
     });
   });
 
@@ -117,7 +167,11 @@ forEachDialect('material downloads', (dialect) => {
   });
 
   it('does not hand out public files of a scheduled article, a draft event or nothing at all', async () => {
-    for (const [id, name] of [[ids.scheduled, 'bilag.pdf'], [ids.draftEvent, 'udkast.pdf'], [ids.orphan, 'loes.pdf']] as const) {
+    for (const [id, name] of [
+      [ids.scheduled, 'bilag.pdf'],
+      [ids.draftEvent, 'udkast.pdf'],
+      [ids.orphan, 'loes.pdf'],
+    ] as const) {
       const res = await t.current.app.inject(`/materialer/${id}/${name}`);
       expect(res.statusCode, name).toBe(404);
       expect(res.headers['content-disposition']).toBeUndefined();

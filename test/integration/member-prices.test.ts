@@ -96,7 +96,11 @@ forEachDialect('member and early-bird prices', (dialect) => {
     beforeAll(async () => {
       const { ctx } = t.current;
       early = await makeEvent(ctx, { memberPriceOre: 295_000 });
-      await ctx.db.updateTable('events').set({ early_bird_price_ore: 345_000, early_bird_ends_at: '2026-06-30T22:00:00.000Z' }).where('id', '=', early.id).execute();
+      await ctx.db
+        .updateTable('events')
+        .set({ early_bird_price_ore: 345_000, early_bird_ends_at: '2026-06-30T22:00:00.000Z' })
+        .where('id', '=', early.id)
+        .execute();
     });
 
     it('applies before the deadline to anyone, and the member price still wins for a member', async () => {

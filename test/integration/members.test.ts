@@ -34,11 +34,23 @@ forEachDialect('member list', (dialect) => {
   const members = () => ctx.db.selectFrom('member_organisations').selectAll().orderBy('id').execute();
   const clear = () => ctx.db.deleteFrom('member_organisations').execute();
   const importFile = (client: StaffClient | null, bytes: Buffer, csrf = true) => {
-    const { payload, contentType } = multipartBody(client && csrf ? { _csrf: client.csrfToken } : {}, [{ filename: 'medlemmer.csv', contentType: 'text/csv', bytes }]);
-    return app.inject({ method: 'POST', url: '/admin/settings/members/import', payload, headers: { 'content-type': contentType, ...(client ? client.headers : {}) } });
+    const { payload, contentType } = multipartBody(client && csrf ? { _csrf: client.csrfToken } : {}, [
+      { filename: 'medlemmer.csv', contentType: 'text/csv', bytes },
+    ]);
+    return app.inject({
+      method: 'POST',
+      url: '/admin/settings/members/import',
+      payload,
+      headers: { 'content-type': contentType, ...(client ? client.headers : {}) },
+    });
   };
   const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token: string, payload?: unknown, contentType = 'application/json') =>
-    app.inject({ method, url, headers: { authorization: token, ...(payload === undefined ? {} : { 'content-type': contentType }) }, payload: payload as string });
+    app.inject({
+      method,
+      url,
+      headers: { authorization: token, ...(payload === undefined ? {} : { 'content-type': contentType }) },
+      payload: payload as string,
+    });
 
   it('is listed under Indstillinger and shows an empty list with the add and import forms', async () => {
     await clear();
@@ -62,7 +74,13 @@ forEachDialect('member list', (dialect) => {
     ]);
     expect(bad.body).toContain('id="cvr-error"');
     expect(await members()).toEqual([]);
-    const ok = await postForm(app, admin, '/admin/settings/members', { name: 'Kommunernes Kursusforening', cvr: '29 18 98 97', ean: '', validFrom: '01-01-2027', validTo: '' });
+    const ok = await postForm(app, admin, '/admin/settings/members', {
+      name: 'Kommunernes Kursusforening',
+      cvr: '29 18 98 97',
+      ean: '',
+      validFrom: '01-01-2027',
+      validTo: '',
+    });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/admin/settings/members?done=added');
     expect(await members()).toMatchObject([{ name: 'Kommunernes Kursusforening', cvr: '29189897', ean: null, valid_from: '2027-01-01', valid_to: null }]);
@@ -82,10 +100,16 @@ forEachDialect('member list', (dialect) => {
 
   it('imports a Danish Excel CSV in UTF-8 with BOM and in Windows-1252, replacing entries with the same CVR', async () => {
     await clear();
-    const first = await importFile(admin, utf8Csv('Navn;CVR;EAN;Gyldig fra;Gyldig til\nÆrø Kommune;29189897;;01-01-2026;31-12-2026\n"Region Midt; Sundhed";;5798000416604;;\n'));
+    const first = await importFile(
+      admin,
+      utf8Csv('Navn;CVR;EAN;Gyldig fra;Gyldig til\nÆrø Kommune;29189897;;01-01-2026;31-12-2026\n"Region Midt; Sundhed";;5798000416604;;\n'),
+    );
     expect(first.statusCode).toBe(303);
     expect(first.headers.location).toBe('/admin/settings/members?done=imported&added=2&updated=0');
-    const second = await importFile(admin, cp1252Csv('navn;cvr-nr.;gyldig til\nÆrø Kommune (ny aftale);29189897;31.12.2027\nSøllerød Kursuscenter;64942212;\n'));
+    const second = await importFile(
+      admin,
+      cp1252Csv('navn;cvr-nr.;gyldig til\nÆrø Kommune (ny aftale);29189897;31.12.2027\nSøllerød Kursuscenter;64942212;\n'),
+    );
     expect(second.headers.location).toBe('/admin/settings/members?done=imported&added=1&updated=1');
     expect((await members()).map((m) => [m.name, m.cvr, m.ean, m.valid_from, m.valid_to])).toEqual([
       ['Ærø Kommune (ny aftale)', '29189897', null, null, '2027-12-31'],
@@ -96,7 +120,12 @@ forEachDialect('member list', (dialect) => {
 
   it('reports every bad row with its line and imports nothing', async () => {
     const before = await members();
-    const res = await importFile(admin, utf8Csv('Navn;CVR;EAN;Gyldig fra;Gyldig til\nGod Kommune;55133018;;;\n;12345678;;;\nIngen nummer;;;;\nDato forkert;64942212;;32-01-2027;\nGod Kommune igen;55133018;;;\n'));
+    const res = await importFile(
+      admin,
+      utf8Csv(
+        'Navn;CVR;EAN;Gyldig fra;Gyldig til\nGod Kommune;55133018;;;\n;12345678;;;\nIngen nummer;;;;\nDato forkert;64942212;;32-01-2027;\nGod Kommune igen;55133018;;;\n',
+      ),
+    );
     expect(res.statusCode).toBe(422);
     expect(summaryLinks(res.body)).toEqual([
       ['file', 'Linje 3: Organisationens navn skal udfyldes.'],
@@ -110,8 +139,12 @@ forEachDialect('member list', (dialect) => {
   });
 
   it('refuses a file that is not a semicolon CSV, an empty one and none at all', async () => {
-    expect(summaryLinks((await importFile(admin, Buffer.from('name,cvr\nA,29189897\n'))).body)).toEqual([['file', 'Kolonnerne skal være adskilt med semikolon. Gem som "CSV (semikolonsepareret)".']]);
-    expect(summaryLinks((await importFile(admin, Buffer.from('PK\u0003\u0004\u0000\u0000binary'))).body)).toEqual([['file', 'Filen er ikke en CSV-fil. Gem regnearket som CSV i Excel.']]);
+    expect(summaryLinks((await importFile(admin, Buffer.from('name,cvr\nA,29189897\n'))).body)).toEqual([
+      ['file', 'Kolonnerne skal være adskilt med semikolon. Gem som "CSV (semikolonsepareret)".'],
+    ]);
+    expect(summaryLinks((await importFile(admin, Buffer.from('PK\u0003\u0004\u0000\u0000binary'))).body)).toEqual([
+      ['file', 'Filen er ikke en CSV-fil. Gem regnearket som CSV i Excel.'],
+    ]);
     expect(summaryLinks((await importFile(admin, utf8Csv('Navn;CVR\n'))).body)).toEqual([['file', 'Filen er tom, eller den har kun en overskrift.']]);
     expect(summaryLinks((await importFile(admin, Buffer.alloc(0))).body)).toEqual([['file', 'Vælg en CSV-fil.']]);
   });
@@ -161,7 +194,10 @@ forEachDialect('member list', (dialect) => {
   });
 
   it('never answers a hostile CSV file with a 500, and saves either every row or nothing', async () => {
-    const cell = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('29189897', '55133018', '5798000416604', '="64942212"', '31-12-2027', '2027-02-30', '"', ';', '\r\n'));
+    const cell = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('29189897', '55133018', '5798000416604', '="64942212"', '31-12-2027', '2027-02-30', '"', ';', '\r\n'),
+    );
     const line = fc.array(cell, { maxLength: 6 }).map((cells) => cells.join(';'));
     const header = fc.constantFrom('Navn;CVR;EAN;Gyldig fra;Gyldig til', 'navn;cvr', 'Name;EAN', 'x;y', '');
     await fc.assert(

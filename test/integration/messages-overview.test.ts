@@ -29,10 +29,26 @@ async function storedCampaign(ctx: AppContext, eventId: number, subject: string,
   for (const [i, status] of statuses.entries()) {
     const mail = await ctx.db
       .insertInto('outbox_messages')
-      .values({ kind: 'mail', recipient: `d${i}@kommune.dk`, subject, payload: '{"text":"x"}', dedupe_key: null, status, next_attempt_at: null, locked_by: null, locked_until: null, last_error: null, created_at: createdAt, sent_at: null })
+      .values({
+        kind: 'mail',
+        recipient: `d${i}@kommune.dk`,
+        subject,
+        payload: '{"text":"x"}',
+        dedupe_key: null,
+        status,
+        next_attempt_at: null,
+        locked_by: null,
+        locked_until: null,
+        last_error: null,
+        created_at: createdAt,
+        sent_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await ctx.db.insertInto('campaign_recipients').values({ campaign_id: campaign.id, outbox_id: mail.id, participant_id: null, registration_id: null, locale: 'da' }).execute();
+    await ctx.db
+      .insertInto('campaign_recipients')
+      .values({ campaign_id: campaign.id, outbox_id: mail.id, participant_id: null, registration_id: null, locale: 'da' })
+      .execute();
   }
   return campaign.id;
 }

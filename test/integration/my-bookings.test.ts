@@ -45,7 +45,8 @@ forEachDialect('Mine tilmeldinger', (dialect) => {
     return { used, path };
   }
 
-  const sessionCookie = (res: { headers: Record<string, unknown> }) => `tilmeld_bookings=${/tilmeld_bookings=([^;]+)/.exec(String(res.headers['set-cookie']))![1]}`;
+  const sessionCookie = (res: { headers: Record<string, unknown> }) =>
+    `tilmeld_bookings=${/tilmeld_bookings=([^;]+)/.exec(String(res.headers['set-cookie']))![1]}`;
 
   it('answers an address with registrations and one without in exactly the same words, and mails only the first', async () => {
     const { app, ctx } = t.current;
@@ -89,7 +90,10 @@ forEachDialect('Mine tilmeldinger', (dialect) => {
     const asParticipant = await createRegistration(
       ctx,
       b.slug,
-      signup(2, 20, { booker: { name: 'Chef', email: 'chef@kommune.dk' }, participants: [participant(20), participant(21, { name: 'Mette', email: 'mette@kommune.dk' })] }),
+      signup(2, 20, {
+        booker: { name: 'Chef', email: 'chef@kommune.dk' },
+        participants: [participant(20), participant(21, { name: 'Mette', email: 'mette@kommune.dk' })],
+      }),
       { locale: 'da' },
     );
     await mailbox.deliver();
@@ -116,7 +120,9 @@ forEachDialect('Mine tilmeldinger', (dialect) => {
     const menu = await app.inject({ method: 'GET', url: '/mine-tilmeldinger', headers: { cookie: `tilmeld_bookings=${session}` } });
     expect(menu.statusCode).toBe(303);
     expect(menu.headers.location).toBe('/mine-tilmeldinger/oversigt');
-    expect((await app.inject({ method: 'GET', url: '/mine-tilmeldinger?ny=1', headers: { cookie: `tilmeld_bookings=${session}` } })).body).toContain('name="email"');
+    expect((await app.inject({ method: 'GET', url: '/mine-tilmeldinger?ny=1', headers: { cookie: `tilmeld_bookings=${session}` } })).body).toContain(
+      'name="email"',
+    );
 
     const list = await app.inject({ method: 'GET', url: '/mine-tilmeldinger/oversigt', headers: { cookie: `tilmeld_bookings=${session}` } });
     expect(list.statusCode).toBe(200);
@@ -132,7 +138,8 @@ forEachDialect('Mine tilmeldinger', (dialect) => {
     expect(list.body).toContain(`href="/mine-tilmeldinger/oversigt/${asBooker.id}?til=faktura"`);
     expect(list.body).not.toContain(`href="/mine-tilmeldinger/oversigt/${asParticipant.id}?til=faktura"`);
     const go = async (id: number, to: string) =>
-      (await app.inject({ method: 'GET', url: `/mine-tilmeldinger/oversigt/${id}?til=${to}`, headers: { cookie: `tilmeld_bookings=${session}` } })).headers.location!;
+      (await app.inject({ method: 'GET', url: `/mine-tilmeldinger/oversigt/${id}?til=${to}`, headers: { cookie: `tilmeld_bookings=${session}` } })).headers
+        .location!;
     expect(await go(asBooker.id, 'afmeld')).toMatch(/^\/tilmelding\/[A-Za-z0-9_-]{43}\/afmeld$/);
     expect(await go(asBooker.id, 'kalender')).toMatch(/^\/tilmelding\/[A-Za-z0-9_-]{43}\/kalender\.ics$/);
     expect(await go(asBooker.id, 'faktura')).toMatch(/^\/tilmelding\/[A-Za-z0-9_-]{43}#invoices-heading$/);
@@ -153,7 +160,11 @@ forEachDialect('Mine tilmeldinger', (dialect) => {
     expect((await app.inject({ method: 'GET', url: '/mine-tilmeldinger/oversigt' })).statusCode).toBe(403);
 
     // The booker's registration opens whole.
-    const openBooker = await app.inject({ method: 'GET', url: `/mine-tilmeldinger/oversigt/${asBooker.id}`, headers: { cookie: `tilmeld_bookings=${session}` } });
+    const openBooker = await app.inject({
+      method: 'GET',
+      url: `/mine-tilmeldinger/oversigt/${asBooker.id}`,
+      headers: { cookie: `tilmeld_bookings=${session}` },
+    });
     expect(openBooker.statusCode).toBe(303);
     const whole = await app.inject({ method: 'GET', url: openBooker.headers.location! });
     expect(whole.statusCode).toBe(200);
@@ -162,7 +173,11 @@ forEachDialect('Mine tilmeldinger', (dialect) => {
     expect(whole.body).toContain('Send en kollega i stedet');
 
     // As a participant: only her own entry; she may correct it and cancel herself, nothing else.
-    const openOwn = await app.inject({ method: 'GET', url: `/mine-tilmeldinger/oversigt/${asParticipant.id}`, headers: { cookie: `tilmeld_bookings=${session}` } });
+    const openOwn = await app.inject({
+      method: 'GET',
+      url: `/mine-tilmeldinger/oversigt/${asParticipant.id}`,
+      headers: { cookie: `tilmeld_bookings=${session}` },
+    });
     const own = openOwn.headers.location!;
     const mine = await app.inject({ method: 'GET', url: own });
     expect(mine.statusCode).toBe(200);
@@ -183,7 +198,10 @@ forEachDialect('Mine tilmeldinger', (dialect) => {
     expect(after.participants.map((p) => p.status)).toEqual(['confirmed', 'cancelled']);
 
     // Someone else's registration is not opened, whatever its number.
-    expect((await app.inject({ method: 'GET', url: `/mine-tilmeldinger/oversigt/${asBooker.id + 1000}`, headers: { cookie: `tilmeld_bookings=${session}` } })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: 'GET', url: `/mine-tilmeldinger/oversigt/${asBooker.id + 1000}`, headers: { cookie: `tilmeld_bookings=${session}` } }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('lets the link expire after 30 minutes and the session 30 minutes after it began', async () => {

@@ -49,10 +49,23 @@ forEachDialect('news back office', (dialect) => {
     await database?.drop();
   });
 
-  const article = (fields: Record<string, string | string[]>) => ({ headline: 'Konsulenten som facilitator', lede: 'Manchet', author: 'Anne Jensen', body: BODY, status: 'draft', ...fields });
+  const article = (fields: Record<string, string | string[]>) => ({
+    headline: 'Konsulenten som facilitator',
+    lede: 'Manchet',
+    author: 'Anne Jensen',
+    body: BODY,
+    status: 'draft',
+    ...fields,
+  });
   const idOf = (location: string | undefined) => Number(/\/admin\/news\/(\d+)/.exec(location ?? '')?.[1]);
   const auditOf = (id: number) =>
-    ctx.db.selectFrom('audit_log').select(['action', 'actor_id', 'before_json', 'after_json']).where('entity_type', '=', 'article').where('entity_id', '=', String(id)).orderBy('id').execute();
+    ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'before_json', 'after_json'])
+      .where('entity_type', '=', 'article')
+      .where('entity_id', '=', String(id))
+      .orderBy('id')
+      .execute();
 
   it('is for administrators and event managers only', async () => {
     const anonymous = await app.inject('/admin/news');
@@ -71,7 +84,10 @@ forEachDialect('news back office', (dialect) => {
   });
 
   it('shows a preview rendered like the public site, raw HTML as text, and saves nothing', async () => {
-    const before = await ctx.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await ctx.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await postForm(app, manager, '/admin/news', article({ action: 'preview' }));
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<h2 id="preview-heading">Eksempel</h2>');
@@ -81,7 +97,10 @@ forEachDialect('news back office', (dialect) => {
     expect(res.body).not.toContain('<script>alert(1)');
     // The form keeps what was typed.
     expect(res.body).toContain('value="Konsulenten som facilitator"');
-    const after = await ctx.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await ctx.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -104,7 +123,9 @@ forEachDialect('news back office', (dialect) => {
 
     // The same headline again gets the next free slug; a typed slug that is taken is refused.
     const again = await postForm(app, manager, '/admin/news', article({ headline: 'Årsmøde på Ærø' }));
-    expect((await ctx.db.selectFrom('articles').select('slug').where('id', '=', idOf(again.headers.location)).executeTakeFirstOrThrow()).slug).toBe('aarsmoede-paa-aeroe-2');
+    expect((await ctx.db.selectFrom('articles').select('slug').where('id', '=', idOf(again.headers.location)).executeTakeFirstOrThrow()).slug).toBe(
+      'aarsmoede-paa-aeroe-2',
+    );
     const taken = await postForm(app, manager, '/admin/news', article({ headline: 'Noget andet', slug: 'Årsmøde på Ærø' }));
     expect(taken.statusCode).toBe(422);
     expect(taken.body).toContain('Adressen bruges allerede af en anden nyhed. Vælg en anden.');
@@ -114,7 +135,12 @@ forEachDialect('news back office', (dialect) => {
   it('schedules an article: public nowhere until its Danish time, then everywhere, cache or not', async () => {
     // Warm the cache with the list as it is.
     expect((await app.inject('/nyheder')).body).not.toContain('planlagt-nyhed');
-    const res = await postForm(app, manager, '/admin/news', article({ headline: 'Planlagt nyhed', status: 'publish', publishDate: '03-06-2026', publishTime: '08:00' }));
+    const res = await postForm(
+      app,
+      manager,
+      '/admin/news',
+      article({ headline: 'Planlagt nyhed', status: 'publish', publishDate: '03-06-2026', publishTime: '08:00' }),
+    );
     expect(res.statusCode).toBe(303);
     const id = idOf(res.headers.location);
     const row = await ctx.db.selectFrom('articles').select('published_at').where('id', '=', id).executeTakeFirstOrThrow();
@@ -141,7 +167,12 @@ forEachDialect('news back office', (dialect) => {
     const a = await makeEvent(ctx, { title: 'Første arrangement' });
     const b = await makeEvent(ctx, { title: 'Andet arrangement' });
     expect((await app.inject('/nyheder')).body).not.toContain('Straks ude');
-    const res = await postForm(app, manager, '/admin/news', article({ headline: 'Straks ude', status: 'publish', events: ['', String(b.id), String(a.id), ''] }));
+    const res = await postForm(
+      app,
+      manager,
+      '/admin/news',
+      article({ headline: 'Straks ude', status: 'publish', events: ['', String(b.id), String(a.id), ''] }),
+    );
     expect(res.statusCode).toBe(303);
     const id = idOf(res.headers.location);
     // Served from the cache before; cleared by the save.
@@ -157,11 +188,25 @@ forEachDialect('news back office', (dialect) => {
     const date = inputValue(form.body, 'publishDate');
     const time = inputValue(form.body, 'publishTime');
     expect([date, time]).toEqual(['01-06-2026', '12:00']);
-    const saved = await postForm(app, manager, `/admin/news/${id}`, article({ headline: 'Straks ude', slug: 'straks-ude', status: 'publish', publishDate: date ?? '', publishTime: time ?? '', events: [String(a.id), String(b.id)] }));
+    const saved = await postForm(
+      app,
+      manager,
+      `/admin/news/${id}`,
+      article({
+        headline: 'Straks ude',
+        slug: 'straks-ude',
+        status: 'publish',
+        publishDate: date ?? '',
+        publishTime: time ?? '',
+        events: [String(a.id), String(b.id)],
+      }),
+    );
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`/admin/news/${id}?done=saved`);
     expect((await ctx.db.selectFrom('articles').select('published_at').where('id', '=', id).executeTakeFirstOrThrow()).published_at).toBe(stored);
-    const order = (await ctx.db.selectFrom('article_events').select('event_id').where('article_id', '=', id).orderBy('position').execute()).map((r) => r.event_id);
+    const order = (await ctx.db.selectFrom('article_events').select('event_id').where('article_id', '=', id).orderBy('position').execute()).map(
+      (r) => r.event_id,
+    );
     expect(order).toEqual([a.id, b.id]);
 
     const unknown = await postForm(app, manager, `/admin/news/${id}`, article({ events: ['999999'] }));
@@ -188,8 +233,23 @@ forEachDialect('news back office', (dialect) => {
     const event = await makeEvent(ctx);
     const res = await postForm(app, manager, '/admin/news', article({ headline: 'Slettes snart' }));
     const id = idOf(res.headers.location);
-    const own = await storeMaterial(ctx, { title: 'Kun nyhedens', filename: 'egen.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 a'), visibility: 'public', articleId: id });
-    const shared = await storeMaterial(ctx, { title: 'Også arrangementets', filename: 'delt.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 b'), visibility: 'public', articleId: id, eventId: event.id });
+    const own = await storeMaterial(ctx, {
+      title: 'Kun nyhedens',
+      filename: 'egen.pdf',
+      contentType: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.4 a'),
+      visibility: 'public',
+      articleId: id,
+    });
+    const shared = await storeMaterial(ctx, {
+      title: 'Også arrangementets',
+      filename: 'delt.pdf',
+      contentType: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.4 b'),
+      visibility: 'public',
+      articleId: id,
+      eventId: event.id,
+    });
     const keyOf = async (m: number) => (await ctx.db.selectFrom('materials').select('storage_key').where('id', '=', m).executeTakeFirstOrThrow()).storage_key;
     const ownFile = materialPath(ctx, await keyOf(own));
     const sharedFile = materialPath(ctx, await keyOf(shared));
@@ -206,14 +266,23 @@ forEachDialect('news back office', (dialect) => {
     expect(await ctx.db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
     expect(await ctx.db.selectFrom('materials').select('id').where('id', '=', own).executeTakeFirst()).toBeUndefined();
     expect(fs.existsSync(ownFile)).toBe(false);
-    expect(await ctx.db.selectFrom('materials').select(['event_id', 'article_id']).where('id', '=', shared).executeTakeFirst()).toEqual({ event_id: event.id, article_id: null });
+    expect(await ctx.db.selectFrom('materials').select(['event_id', 'article_id']).where('id', '=', shared).executeTakeFirst()).toEqual({
+      event_id: event.id,
+      article_id: null,
+    });
     expect(fs.existsSync(sharedFile)).toBe(true);
-    const actions = await ctx.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', 'in', ['article.delete', 'material.delete', 'material.update']).execute();
-    expect(actions).toEqual(expect.arrayContaining([
-      { action: 'article.delete', entity_id: String(id) },
-      { action: 'material.delete', entity_id: String(own) },
-      { action: 'material.update', entity_id: String(shared) },
-    ]));
+    const actions = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('action', 'in', ['article.delete', 'material.delete', 'material.update'])
+      .execute();
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        { action: 'article.delete', entity_id: String(id) },
+        { action: 'material.delete', entity_id: String(own) },
+        { action: 'material.update', entity_id: String(shared) },
+      ]),
+    );
     expect((await postForm(app, manager, `/admin/news/${id}/delete`)).statusCode).toBe(404);
   });
 
@@ -234,10 +303,24 @@ forEachDialect('news back office', (dialect) => {
   });
 
   it('never answers random form input with a 500 and never stores control characters', async () => {
-    const field = fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.constantFrom('', 'publish', 'draft', '24-05-2026', '09:30', '1', 'preview', 'save'));
+    const field = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 80 }),
+      fc.constantFrom('', 'publish', 'draft', '24-05-2026', '09:30', '1', 'preview', 'save'),
+    );
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ headline: field, slug: field, lede: field, author: field, body: field, status: field, publishDate: field, publishTime: field, action: field, events: fc.array(field, { maxLength: 4 }) }),
+        fc.record({
+          headline: field,
+          slug: field,
+          lede: field,
+          author: field,
+          body: field,
+          status: field,
+          publishDate: field,
+          publishTime: field,
+          action: field,
+          events: fc.array(field, { maxLength: 4 }),
+        }),
         async (fields) => {
           const res = await postForm(app, manager, '/admin/news', fields);
           expect([200, 303, 422]).toContain(res.statusCode);

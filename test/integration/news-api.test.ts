@@ -38,7 +38,13 @@ forEachDialect('articles API', (dialect) => {
       sessions: [{ startsAt: '2026-09-08T07:30:00.000Z', endsAt: '2026-09-09T13:00:00.000Z', title: 'Døgnseminar' }],
     });
     const draftEvent = await createEvent(ctx, {
-      slug: 'kladde-seminar', type: 'kursus', status: 'draft', title: 'Kladde', capacity: 5, priceOre: 0, vatMode: 'exempt',
+      slug: 'kladde-seminar',
+      type: 'kursus',
+      status: 'draft',
+      title: 'Kladde',
+      capacity: 5,
+      priceOre: 0,
+      vatMode: 'exempt',
       sessions: [{ startsAt: '2026-09-08T07:30:00.000Z', endsAt: '2026-09-08T13:00:00.000Z', title: 'Dag' }],
     });
     const articleId = await createArticle(ctx, {
@@ -51,10 +57,20 @@ forEachDialect('articles API', (dialect) => {
       eventIds: [draftEvent, eventId],
     });
     pdfId = await storeMaterial(ctx, {
-      title: 'Program', filename: 'Døgnseminar 2016.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4'), visibility: 'public', articleId,
+      title: 'Program',
+      filename: 'Døgnseminar 2016.pdf',
+      contentType: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.4'),
+      visibility: 'public',
+      articleId,
     });
     await storeMaterial(ctx, {
-      title: 'Deltagerliste', filename: 'deltagere.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4'), visibility: 'participants', articleId,
+      title: 'Deltagerliste',
+      filename: 'deltagere.pdf',
+      contentType: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.4'),
+      visibility: 'participants',
+      articleId,
     });
   });
 

@@ -10,7 +10,17 @@ describe('the OpenAPI document', () => {
     const doc = res.json<{ openapi: string; paths: Record<string, Record<string, { tags?: string[]; parameters?: unknown[] }>> }>();
     expect(doc.openapi).toBe('3.1.0');
     const paths = Object.keys(doc.paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/v1/events', '/api/v1/events/{slug}', '/api/v1/articles', '/api/v1/articles/{slug}', '/api/v1/events/{slug}/registrations', '/api/v1/events/{slug}/group-plans', '/api/v1/events/{slug}/group-plans/{planId}']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/events',
+        '/api/v1/events/{slug}',
+        '/api/v1/articles',
+        '/api/v1/articles/{slug}',
+        '/api/v1/events/{slug}/registrations',
+        '/api/v1/events/{slug}/group-plans',
+        '/api/v1/events/{slug}/group-plans/{planId}',
+      ]),
+    );
     expect(JSON.stringify(doc.paths['/api/v1/events/{slug}/group-plans']!.post)).toContain('groupSize');
     for (const path of paths) {
       expect(path.startsWith('/api/v1/'), path).toBe(true);

@@ -137,7 +137,18 @@ forEachDialect('organiser settings page', (dialect) => {
     const value = fc.oneof(
       fc.string({ maxLength: 300 }),
       fc.string({ unit: 'binary', maxLength: 50 }),
-      fc.constantFrom('', ' ', '\u0000', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'; DROP TABLE organiser_settings; --", '9'.repeat(5000), '-1', '1e9', 'NaN'),
+      fc.constantFrom(
+        '',
+        ' ',
+        '\u0000',
+        '<script>alert(1)</script>',
+        '"><img src=x onerror=alert(1)>',
+        "'; DROP TABLE organiser_settings; --",
+        '9'.repeat(5000),
+        '-1',
+        '1e9',
+        'NaN',
+      ),
     );
     const fieldNames = fc.constantFrom(...SETTINGS_FIELDS, '__proto__', 'constructor', 'id');
     await fc.assert(

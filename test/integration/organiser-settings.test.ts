@@ -23,7 +23,13 @@ forEachDialect('organiser settings storage', (dialect) => {
   it('stores the settings in one row and reads back the same values', async () => {
     await saveOrganiserSettings(ctx.db, demoOrganiserSettings, TEST_NOW.toISOString());
     expect(await getOrganiserSettings(ctx.db)).toEqual(demoOrganiserSettings);
-    const changed = { ...demoOrganiserSettings, legalName: 'Ændret Kursuscenter ApS', paymentTermsDays: 14, iban: null, invoiceIssueTiming: 'after-event' as const };
+    const changed = {
+      ...demoOrganiserSettings,
+      legalName: 'Ændret Kursuscenter ApS',
+      paymentTermsDays: 14,
+      iban: null,
+      invoiceIssueTiming: 'after-event' as const,
+    };
     await ctx.db.transaction().execute((trx) => saveOrganiserSettings(trx, changed, TEST_NOW.toISOString()));
     expect(await getOrganiserSettings(ctx.db)).toEqual(changed);
     const rows = await ctx.db.selectFrom('organiser_settings').select('id').execute();
@@ -49,8 +55,10 @@ forEachDialect('organiser settings storage', (dialect) => {
   });
 
   it('the database itself refuses a second row and terms outside 1–90 days', async () => {
-    await expect(sql`INSERT INTO organiser_settings (id, legal_name, address, postal_code, city, country_code, cvr, gln, bank_reg_no, bank_account_no, payment_terms_days, invoice_number_prefix, invoice_issue_timing, invoice_email_from, updated_at)
-      VALUES (2, 'x', 'x', '1', 'x', 'DK', '12345674', '5799999999994', '1234', '1', 30, '', 'on-confirmation', 'a@b.dk', 'now')`.execute(ctx.db)).rejects.toThrow();
+    await expect(
+      sql`INSERT INTO organiser_settings (id, legal_name, address, postal_code, city, country_code, cvr, gln, bank_reg_no, bank_account_no, payment_terms_days, invoice_number_prefix, invoice_issue_timing, invoice_email_from, updated_at)
+      VALUES (2, 'x', 'x', '1', 'x', 'DK', '12345674', '5799999999994', '1234', '1', 30, '', 'on-confirmation', 'a@b.dk', 'now')`.execute(ctx.db),
+    ).rejects.toThrow();
     await expect(sql`UPDATE organiser_settings SET payment_terms_days = 91`.execute(ctx.db)).rejects.toThrow();
   });
 });

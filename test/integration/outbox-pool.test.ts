@@ -34,8 +34,7 @@ forEachDialect('outbox worker over pooled SMTP connections', (dialect) => {
     await database.drop();
   });
 
-  const statuses = async () =>
-    (await ctx.db.selectFrom('outbox_messages').select(['recipient', 'status', 'sent_at', 'attempts']).orderBy('id').execute());
+  const statuses = async () => await ctx.db.selectFrom('outbox_messages').select(['recipient', 'status', 'sent_at', 'attempts']).orderBy('id').execute();
 
   it('sends as many mails at once as it has connections, and marks each accepted one sent once', async () => {
     sink = await startSmtpSink();

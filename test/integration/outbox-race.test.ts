@@ -76,7 +76,11 @@ forEachDialect('outbox workers racing', (dialect) => {
       a.start();
       b.start();
       await sink.waitFor(200, 60_000);
-      await waitFor(async () => (await ctx.db.selectFrom('outbox_messages').select('id').where('status', '=', 'sent').execute()).length === 200, 10_000, 'all rows sent');
+      await waitFor(
+        async () => (await ctx.db.selectFrom('outbox_messages').select('id').where('status', '=', 'sent').execute()).length === 200,
+        10_000,
+        'all rows sent',
+      );
       const byWorker = await expectEachDeliveredOnce(200);
       expect(byWorker.get(a.id)! + byWorker.get(b.id)!).toBe(200);
       expect(byWorker.get(a.id)).toBeGreaterThan(0);
@@ -113,7 +117,11 @@ forEachDialect('outbox workers racing', (dialect) => {
         await enqueue(200);
         local.start();
         await sink.waitFor(200, 60_000);
-        await waitFor(async () => (await ctx.db.selectFrom('outbox_messages').select('id').where('status', '=', 'sent').execute()).length === 200, 10_000, 'all rows sent');
+        await waitFor(
+          async () => (await ctx.db.selectFrom('outbox_messages').select('id').where('status', '=', 'sent').execute()).length === 200,
+          10_000,
+          'all rows sent',
+        );
         const byWorker = await expectEachDeliveredOnce(200);
         expect(byWorker.get(local.id)! + byWorker.get(childId)!).toBe(200);
         expect(byWorker.get(local.id)).toBeGreaterThan(0);

@@ -454,7 +454,19 @@ forEachDialect('outbox and mail worker', (dialect) => {
   async function insertBuildRow(dedupeKey: string, payload: string): Promise<void> {
     await ctx.db
       .insertInto('outbox_messages')
-      .values({ kind: 'mail-build', recipient: '', subject: '', payload, dedupe_key: dedupeKey, next_attempt_at: null, locked_by: null, locked_until: null, last_error: null, created_at: ctx.clock.now().toISOString(), sent_at: null })
+      .values({
+        kind: 'mail-build',
+        recipient: '',
+        subject: '',
+        payload,
+        dedupe_key: dedupeKey,
+        next_attempt_at: null,
+        locked_by: null,
+        locked_until: null,
+        last_error: null,
+        created_at: ctx.clock.now().toISOString(),
+        sent_at: null,
+      })
       .execute();
   }
 

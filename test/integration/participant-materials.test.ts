@@ -53,12 +53,26 @@ forEachDialect('materials for participants', (dialect) => {
     tokens.other = (await createRegistration(ctx, other.slug, signup(1, 5), { locale: 'da' })).manageToken;
 
     // A participant's own access link (as "Mine tilmeldinger" makes them).
-    const participantId = (await ctx.db.selectFrom('participants').select('id').where('registration_id', '=', booked.id).where('email', '=', 'deltager2@kommune.dk').executeTakeFirstOrThrow()).id;
+    const participantId = (
+      await ctx.db
+        .selectFrom('participants')
+        .select('id')
+        .where('registration_id', '=', booked.id)
+        .where('email', '=', 'deltager2@kommune.dk')
+        .executeTakeFirstOrThrow()
+    ).id;
     tokens.participant = newManageToken();
     tokens.participantId = participantId;
     await insertLoginLink(ctx.db, {
-      kind: 'access', token_hash: sha256Hex(tokens.participant), email: 'deltager2@kommune.dk', locale: 'da',
-      registration_id: booked.id, participant_id: participantId, created_at: TEST_NOW.toISOString(), expires_at: '2026-12-31T00:00:00.000Z', used_at: null,
+      kind: 'access',
+      token_hash: sha256Hex(tokens.participant),
+      email: 'deltager2@kommune.dk',
+      locale: 'da',
+      registration_id: booked.id,
+      participant_id: participantId,
+      created_at: TEST_NOW.toISOString(),
+      expires_at: '2026-12-31T00:00:00.000Z',
+      used_at: null,
     });
   });
 
@@ -109,10 +123,13 @@ forEachDialect('materials for participants', (dialect) => {
     expect(page.body).not.toContain('Der kommer');
   });
 
-  it('never serves participants\' material on the public address, before or after the event', async () => {
+  it("never serves participants' material on the public address, before or after the event", async () => {
     for (const at of [TEST_NOW.toISOString(), EVENT_END, '2027-01-01T00:00:00.000Z']) {
       clock.set(at);
-      for (const [id, name] of [[ids.slides, 'Slides – dag 1.pdf'], [ids.after, 'opsamling.pdf']] as const) {
+      for (const [id, name] of [
+        [ids.slides, 'Slides – dag 1.pdf'],
+        [ids.after, 'opsamling.pdf'],
+      ] as const) {
         const res = await t.current.app.inject(`/materialer/${id}/${encodeURIComponent(name)}`);
         expect(res.statusCode).toBe(404);
         expect(res.headers['content-disposition']).toBeUndefined();
@@ -121,10 +138,14 @@ forEachDialect('materials for participants', (dialect) => {
     expect((await t.current.app.inject(`/materialer/${ids.pub}/program.pdf`)).statusCode).toBe(200);
   });
 
-  it('refuses the waiting list, a cancelled registration, another event\'s booking and unknown tokens', async () => {
+  it("refuses the waiting list, a cancelled registration, another event's booking and unknown tokens", async () => {
     clock.set(EVENT_END);
     for (const token of [tokens.waiting, tokens.cancelled, tokens.other, 'A'.repeat(43)]) {
-      for (const [id, name] of [[ids.slides, 'x.pdf'], [ids.after, 'opsamling.pdf'], [ids.pub, 'program.pdf']] as const) {
+      for (const [id, name] of [
+        [ids.slides, 'x.pdf'],
+        [ids.after, 'opsamling.pdf'],
+        [ids.pub, 'program.pdf'],
+      ] as const) {
         const res = await download(token, id, name);
         expect(res.statusCode, `${token} ${id}`).toBe(404);
         expect(res.headers['content-disposition']).toBeUndefined();
@@ -138,7 +159,7 @@ forEachDialect('materials for participants', (dialect) => {
     expect(waiting.body).not.toContain('/materialer/');
   });
 
-  it('lets a participant\'s own link download until that participant cancels', async () => {
+  it("lets a participant's own link download until that participant cancels", async () => {
     expect((await download(tokens.participant, ids.slides, 'x.pdf')).statusCode).toBe(301);
     expect((await download(tokens.participant, ids.slides, 'Slides – dag 1.pdf')).statusCode).toBe(200);
     await cancelParticipant(t.current.ctx, tokens.participantId);
@@ -149,10 +170,14 @@ forEachDialect('materials for participants', (dialect) => {
 
   it('answers malformed ids and names with 400 or 404, never a 500', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }), async (id, name) => {
-        const res = await t.current.app.inject(`/tilmelding/${tokens.booker}/materialer/${encodeURIComponent(id)}/${encodeURIComponent(name)}`);
-        expect([200, 301, 400, 404]).toContain(res.statusCode);
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
+        async (id, name) => {
+          const res = await t.current.app.inject(`/tilmelding/${tokens.booker}/materialer/${encodeURIComponent(id)}/${encodeURIComponent(name)}`);
+          expect([200, 301, 400, 404]).toContain(res.statusCode);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -65,7 +65,12 @@ forEachDialect('payer change', (dialect) => {
     expect(l.creditNotes[0]!.document.buyer.organisation).toBe('Aarhus Kommune');
     expect(l.invoices[1]!.document.buyer).toMatchObject({ organisation: 'Horsens Kommune', ean: '5798005770121', poNumber: 'PO-2026-77' });
 
-    const audit = await ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'registration.payer.change').where('entity_id', '=', String(booking.id)).execute();
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'registration.payer.change')
+      .where('entity_id', '=', String(booking.id))
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after_json).toContain(l.creditNotes[0]!.document.number);
     expect(audit[0]!.after_json).toContain(l.invoices[1]!.document.number);
@@ -95,10 +100,13 @@ forEachDialect('payer change', (dialect) => {
     // An EAN without a person reference, as on the sign-up form.
     expect((await patch(booking.id, { payer: { ...newPayer, personReference: '' } })).statusCode).toBe(400);
     await fc.assert(
-      fc.asyncProperty(fc.record({ organisation: fc.string({ maxLength: 400 }), cvr: fc.string({ maxLength: 12 }), ean: fc.string({ maxLength: 15 }) }), async (p) => {
-        const res = await patch(booking.id, { payer: { ...newPayer, ...p } });
-        expect(res.statusCode).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.record({ organisation: fc.string({ maxLength: 400 }), cvr: fc.string({ maxLength: 12 }), ean: fc.string({ maxLength: 15 }) }),
+        async (p) => {
+          const res = await patch(booking.id, { payer: { ...newPayer, ...p } });
+          expect(res.statusCode).toBeLessThan(500);
+        },
+      ),
       { numRuns: 25 },
     );
     const l = await ledger(ctx, booking.id);
@@ -119,7 +127,12 @@ forEachDialect('payer change', (dialect) => {
     const post = (fields: Record<string, string>) => {
       const body = new URLSearchParams({ _csrf: manager.csrfToken });
       for (const [k, v] of Object.entries(fields)) body.append(`payer[${k}]`, v);
-      return app.inject({ method: 'POST', url, headers: { ...manager.headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+      return app.inject({
+        method: 'POST',
+        url,
+        headers: { ...manager.headers, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body.toString(),
+      });
     };
     const bad = await post({ ...newPayer, cvr: '12345678' });
     expect(bad.statusCode).toBe(422);

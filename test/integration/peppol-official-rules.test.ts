@@ -9,19 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import SaxonJS from 'saxon-js';
-import {
-  expectPeppolValid,
-  officialRules,
-  ruleUnitTests,
-  schematronFindings,
-  unmetExpectations,
-  validatePeppolDocuments,
-} from '../helpers/peppol-validate.js';
+import { expectPeppolValid, officialRules, ruleUnitTests, schematronFindings, unmetExpectations, validatePeppolDocuments } from '../helpers/peppol-validate.js';
 import { compileSchematron, runSchematron, schematronToXslt } from '../helpers/schematron.js';
 import { sharedPath } from '../helpers/shared-dir.js';
 
 const examples = (dir: string) =>
-  fs.readdirSync(dir).filter((f) => f.endsWith('.xml')).map((f) => ({ label: f, xml: fs.readFileSync(path.join(dir, f), 'utf8') }));
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.xml'))
+    .map((f) => ({ label: f, xml: fs.readFileSync(path.join(dir, f), 'utf8') }));
 
 /** Running some 350 documents through both rule files takes a while on a busy machine. */
 const SLOW = 300_000;
@@ -31,23 +27,31 @@ describe('the official Peppol rules, run on Node', () => {
   beforeAll(() => officialRules(), 600_000);
 
   for (const folder of ['unit-UBL-PEPPOL', 'unit-UBL-DK']) {
-    it(`every unit-test document of ${folder} gives the assertions it names`, async () => {
-      const rules = await officialRules();
-      const units = ruleUnitTests(sharedPath('peppol-rules', folder));
-      expect(units.length).toBeGreaterThan(folder === 'unit-UBL-DK' ? 100 : 200);
-      const failures = units.flatMap((u) => unmetExpectations(u, schematronFindings(rules, u.xml)).map((m) => `${u.file} test ${u.index}: ${m}`));
-      expect(failures).toEqual([]);
-      // Both kinds of expectation are exercised, so "as expected" is not vacuous.
-      const outcomes = new Set(units.flatMap((u) => u.expectations.map((e) => e.outcome)));
-      expect(outcomes).toEqual(new Set(['success', 'error', 'warning']));
-    }, SLOW);
+    it(
+      `every unit-test document of ${folder} gives the assertions it names`,
+      async () => {
+        const rules = await officialRules();
+        const units = ruleUnitTests(sharedPath('peppol-rules', folder));
+        expect(units.length).toBeGreaterThan(folder === 'unit-UBL-DK' ? 100 : 200);
+        const failures = units.flatMap((u) => unmetExpectations(u, schematronFindings(rules, u.xml)).map((m) => `${u.file} test ${u.index}: ${m}`));
+        expect(failures).toEqual([]);
+        // Both kinds of expectation are exercised, so "as expected" is not vacuous.
+        const outcomes = new Set(units.flatMap((u) => u.expectations.map((e) => e.outcome)));
+        expect(outcomes).toEqual(new Set(['success', 'error', 'warning']));
+      },
+      SLOW,
+    );
   }
 
-  it('accepts every official example on all three layers', async () => {
-    const docs = [...examples(sharedPath('peppol-rules', 'examples')), ...examples(sharedPath('peppol-examples'))];
-    expect(docs.length).toBeGreaterThanOrEqual(9);
-    await expectPeppolValid(docs);
-  }, SLOW);
+  it(
+    'accepts every official example on all three layers',
+    async () => {
+      const docs = [...examples(sharedPath('peppol-rules', 'examples')), ...examples(sharedPath('peppol-examples'))];
+      expect(docs.length).toBeGreaterThanOrEqual(9);
+      await expectPeppolValid(docs);
+    },
+    SLOW,
+  );
 
   it('names the rule, its text and where it fired', async () => {
     const [base] = examples(sharedPath('peppol-rules', 'examples')).filter((d) => d.label === 'base-example.xml');
@@ -107,28 +111,32 @@ describe('the Schematron step', () => {
     </pattern>
   </schema>`;
 
-  it('runs patterns, first matching rule, lets, asserts and reports as ISO Schematron does; parallel workers compile once', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tilmeld-sch-'));
-    try {
-      const file = path.join(dir, 'tiny.sch');
-      fs.writeFileSync(file, schema);
-      const cacheDir = path.join(dir, 'cache');
-      const workers = await Promise.all([1, 2, 3].map(() => compileSchematron(file, { cacheDir, reuse: false })));
-      expect(workers.filter((w) => w.compiled)).toHaveLength(1);
-      expect(fs.readdirSync(cacheDir)).toEqual([path.basename(workers[0]!.cacheFile)]);
+  it(
+    'runs patterns, first matching rule, lets, asserts and reports as ISO Schematron does; parallel workers compile once',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tilmeld-sch-'));
+      try {
+        const file = path.join(dir, 'tiny.sch');
+        fs.writeFileSync(file, schema);
+        const cacheDir = path.join(dir, 'cache');
+        const workers = await Promise.all([1, 2, 3].map(() => compileSchematron(file, { cacheDir, reuse: false })));
+        expect(workers.filter((w) => w.compiled)).toHaveLength(1);
+        expect(fs.readdirSync(cacheDir)).toEqual([path.basename(workers[0]!.cacheFile)]);
 
-      const findings = runSchematron(workers[2]!, '<list xmlns="urn:t"><item>1</item><item special="x">5</item><item>3</item></list>');
-      expect(findings).toEqual([
-        // Item 2 is checked only by the first rule that matches it.
-        { kind: 'assert', id: 'SPECIAL', flag: 'warning', location: '/list[1]/item[2]', text: 'special x' },
-        { kind: 'assert', id: 'SMALL', flag: 'fatal', location: '/list[1]/item[3]', text: 'item 3 is above 2' },
-        { kind: 'report', id: 'ATTR', flag: 'warning', location: '/list[1]/item[2]/@special', text: 'attribute special' },
-      ]);
-      expect(runSchematron(workers[0]!, '<list xmlns="urn:t"><item>1</item></list>').map((f) => f.id)).toEqual(['COUNT']);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, SLOW);
+        const findings = runSchematron(workers[2]!, '<list xmlns="urn:t"><item>1</item><item special="x">5</item><item>3</item></list>');
+        expect(findings).toEqual([
+          // Item 2 is checked only by the first rule that matches it.
+          { kind: 'assert', id: 'SPECIAL', flag: 'warning', location: '/list[1]/item[2]', text: 'special x' },
+          { kind: 'assert', id: 'SMALL', flag: 'fatal', location: '/list[1]/item[3]', text: 'item 3 is above 2' },
+          { kind: 'report', id: 'ATTR', flag: 'warning', location: '/list[1]/item[2]/@special', text: 'attribute special' },
+        ]);
+        expect(runSchematron(workers[0]!, '<list xmlns="urn:t"><item>1</item></list>').map((f) => f.id)).toEqual(['COUNT']);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    SLOW,
+  );
 
   it('refuses Schematron it does not understand instead of skipping it', () => {
     expect(() => schematronToXslt(schema.replace('<pattern>', '<pattern><include href="x.sch"/>'))).toThrow(/include/);

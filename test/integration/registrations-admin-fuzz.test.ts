@@ -44,10 +44,16 @@ forEachDialect('registrations back office under hostile input', (dialect) => {
 
   beforeAll(async () => {
     const { ctx, app } = t.current;
-    event = await makeEvent(ctx, { capacity: 3, questions: true, addOns: [{ code: 'overnight', capacity: 2 }], settings: { cancellation: { freeDays: 200, late: 'fee', lateFeeOre: 10_000 } } });
+    event = await makeEvent(ctx, {
+      capacity: 3,
+      questions: true,
+      addOns: [{ code: 'overnight', capacity: 2 }],
+      settings: { cancellation: { freeDays: 200, late: 'fee', lateFeeOre: 10_000 } },
+    });
     const answers = (n: number) => participant(n, { answers: { [String(event.questionIds.workshop)]: 'a' } });
     bookings = [];
-    for (let i = 0; i < 4; i++) bookings.push(await createRegistration(ctx, event.slug, signup(2, i * 2 + 1, { participants: [answers(i * 2 + 1), answers(i * 2 + 2)] })));
+    for (let i = 0; i < 4; i++)
+      bookings.push(await createRegistration(ctx, event.slug, signup(2, i * 2 + 1, { participants: [answers(i * 2 + 1), answers(i * 2 + 2)] })));
     manager = await staffClient(app, ctx, 'manager');
   });
 
@@ -60,9 +66,13 @@ forEachDialect('registrations back office under hostile input', (dialect) => {
       fc.constantFrom(...ids).map((id) => `/admin/registrations/${id}/notes`),
       fc.constantFrom(...ids).map((id) => `/admin/registrations/${id}/resend`),
       fc.constantFrom(...ids).map((id) => `/admin/registrations/${id}/cancel`),
-      fc.tuple(fc.constantFrom(...participants), fc.constantFrom('edit', 'substitute', 'move', 'cancel')).map(([p, a]) => `/admin/registrations/${p.registration}/participants/${p.participant}/${a}`),
+      fc
+        .tuple(fc.constantFrom(...participants), fc.constantFrom('edit', 'substitute', 'move', 'cancel'))
+        .map(([p, a]) => `/admin/registrations/${p.registration}/participants/${p.participant}/${a}`),
       // A participant of another registration, or none.
-      fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...participants), fc.constantFrom('edit', 'move', 'cancel')).map(([id, p, a]) => `/admin/registrations/${id}/participants/${p.participant}/${a}`),
+      fc
+        .tuple(fc.constantFrom(...ids), fc.constantFrom(...participants), fc.constantFrom('edit', 'move', 'cancel'))
+        .map(([id, p, a]) => `/admin/registrations/${id}/participants/${p.participant}/${a}`),
       fc.constantFrom('/admin/registrations/0/notes', '/admin/registrations/99999999999/cancel', '/admin/registrations/1/participants/abc/edit'),
     );
     await fc.assert(
@@ -82,7 +92,10 @@ forEachDialect('registrations back office under hostile input', (dialect) => {
 
   it('never answers 500 to a hostile address or filter on the pages', async () => {
     const { app } = t.current;
-    const segment = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom('%00', '%', '%ZZ', '..', '1', '-1', '0x10', '9'.repeat(30), String(bookings[0]!.id)));
+    const segment = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.constantFrom('%00', '%', '%ZZ', '..', '1', '-1', '0x10', '9'.repeat(30), String(bookings[0]!.id)),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('/admin/registrations/', `/admin/events/`),
@@ -99,7 +112,10 @@ forEachDialect('registrations back office under hostile input', (dialect) => {
       ),
       { numRuns: 150 },
     );
-    const list = await app.inject({ url: `/admin/events/${event.id}/registrations?q=${encodeURIComponent('\u0000 %_ \'"')}&organisation=%00`, headers: manager.headers });
+    const list = await app.inject({
+      url: `/admin/events/${event.id}/registrations?q=${encodeURIComponent('\u0000 %_ \'"')}&organisation=%00`,
+      headers: manager.headers,
+    });
     expect(list.statusCode).toBe(200);
   });
 });

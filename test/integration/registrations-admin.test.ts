@@ -36,11 +36,20 @@ forEachDialect('registrations back office', (dialect) => {
 
   beforeAll(async () => {
     const { ctx } = t.current;
-    event = await makeEvent(ctx, { capacity: 3, questions: true, addOns: [{ code: 'overnight', capacity: 5 }], settings: { cancellation: { freeDays: 200, late: 'fee', lateFeeOre: 50_000 } } });
+    event = await makeEvent(ctx, {
+      capacity: 3,
+      questions: true,
+      addOns: [{ code: 'overnight', capacity: 5 }],
+      settings: { cancellation: { freeDays: 200, late: 'fee', lateFeeOre: 50_000 } },
+    });
     other = await makeEvent(ctx);
     const answers = (n: number) => participant(n, { answers: { [String(event.questionIds.workshop)]: 'a' } });
     first = await createRegistration(ctx, event.slug, signup(2, 1, { participants: [answers(1), { ...answers(2), addOns: ['overnight'] }] }));
-    second = await createRegistration(ctx, event.slug, signup(1, 3, { participants: [answers(3)], payer: { ...signup().payer, organisation: 'Region Midtjylland' } }));
+    second = await createRegistration(
+      ctx,
+      event.slug,
+      signup(1, 3, { participants: [answers(3)], payer: { ...signup().payer, organisation: 'Region Midtjylland' } }),
+    );
     waiting = await createRegistration(ctx, event.slug, signup(1, 4, { participants: [answers(4)] }));
     c = {
       manager: await staffClient(app(), ctx, 'manager'),
@@ -197,7 +206,11 @@ forEachDialect('registrations back office', (dialect) => {
     expect(row).toEqual({ name: 'Kollega Kirsten', email: 'kirsten@kommune.dk', status: 'confirmed' });
     const lines = await t.current.ctx.db.selectFrom('participant_add_ons').select('status').where('participant_id', '=', p.id).execute();
     expect(lines.map((l) => l.status)).toEqual(['reserved']);
-    const recipients = await t.current.ctx.db.selectFrom('outbox_messages').select('recipient').where('dedupe_key', 'like', `participant:${p.id}:replaced:%`).execute();
+    const recipients = await t.current.ctx.db
+      .selectFrom('outbox_messages')
+      .select('recipient')
+      .where('dedupe_key', 'like', `participant:${p.id}:replaced:%`)
+      .execute();
     const to = recipients.map((r) => r.recipient).join(' ');
     expect(to).toContain('kirsten@kommune.dk');
     expect(to).toContain('deltager2@kommune.dk');

@@ -8,7 +8,14 @@ import { makeEvent, participant, signup } from './registrations-fixtures.js';
 
 async function countRows(ctx: AppContext) {
   const count = async (table: 'registrations' | 'participants' | 'answers' | 'participant_add_ons') =>
-    Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     registrations: await count('registrations'),
     participants: await count('participants'),
@@ -120,7 +127,13 @@ forEachDialect('registrations API', (dialect) => {
     expect(res.json()).toEqual({
       error: 'addon_sold_out',
       message: 'Deltager 2: Overnatning i enkeltværelse er udsolgt. Fravælg det for at gennemføre tilmeldingen.',
-      errors: [{ path: 'participants.1.addOns.0', code: 'addon_sold_out', message: 'Deltager 2: Overnatning i enkeltværelse er udsolgt. Fravælg det for at gennemføre tilmeldingen.' }],
+      errors: [
+        {
+          path: 'participants.1.addOns.0',
+          code: 'addon_sold_out',
+          message: 'Deltager 2: Overnatning i enkeltværelse er udsolgt. Fravælg det for at gennemføre tilmeldingen.',
+        },
+      ],
     });
   });
 
@@ -206,7 +219,12 @@ forEachDialect('registrations API', (dialect) => {
     expect(after.registrations - before.registrations).toBe(accepted);
     // Raw nonsense that is not even JSON.
     for (const payload of ['{', '{"payer":', '\u0000', '{"__proto__":{"x":1}}', 'null']) {
-      const res = await t.current.app.inject({ method: 'POST', url: `/api/v1/events/${event.slug}/registrations`, payload, headers: { 'content-type': 'application/json' } });
+      const res = await t.current.app.inject({
+        method: 'POST',
+        url: `/api/v1/events/${event.slug}/registrations`,
+        payload,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.statusCode).toBeGreaterThanOrEqual(400);
       expect(res.statusCode).toBeLessThan(500);
     }

@@ -40,7 +40,8 @@ forEachDialect('cancellation through the staff API', (dialect) => {
     for (const role of ['admin', 'manager', 'finance'] as const) tokens[role] = await bearerFor(ctx, (await createStaff(ctx, role)).id);
     const facilitator = await createStaff(ctx, 'facilitator');
     tokens.facilitator = await bearerFor(ctx, facilitator.id);
-    for (const e of [freeEvent, feeEvent, closedEvent]) await ctx.db.insertInto('event_facilitators').values({ event_id: e.id, user_id: facilitator.id }).execute();
+    for (const e of [freeEvent, feeEvent, closedEvent])
+      await ctx.db.insertInto('event_facilitators').values({ event_id: e.id, user_id: facilitator.id }).execute();
   });
 
   let n = 100;
@@ -79,7 +80,12 @@ forEachDialect('cancellation through the staff API', (dialect) => {
     const docs = await expectValidDocuments(booking.id);
     const credit = docs.find((d) => d.document.number === body.documents[0].number)!;
     expect(credit.document.creditedInvoice?.number).toBe(booking.invoice.number);
-    const audit = await t.current.ctx.db.selectFrom('audit_log').select(['action', 'after_json']).where('entity_type', '=', 'registration').where('entity_id', '=', String(booking.id)).execute();
+    const audit = await t.current.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'after_json'])
+      .where('entity_type', '=', 'registration')
+      .where('entity_id', '=', String(booking.id))
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['registration.participant.cancel']);
     expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ feeMode: 'rule', feeOre: 0 });
   });
@@ -107,7 +113,11 @@ forEachDialect('cancellation through the staff API', (dialect) => {
     const charged = await cancel(booking.id, { fee: 'charge' });
     expect(charged.statusCode).toBe(200);
     // The closed event has no late fee set: charging gives 0 and credits everything.
-    expect(charged.json()).toMatchObject({ feeOre: 0, cancelledParticipantIds: booking.participantIds, documents: [{ kind: 'credit_note', payableOre: booking.invoice.payableOre }] });
+    expect(charged.json()).toMatchObject({
+      feeOre: 0,
+      cancelledParticipantIds: booking.participantIds,
+      documents: [{ kind: 'credit_note', payableOre: booking.invoice.payableOre }],
+    });
   });
 
   it("charges the fee with 'charge' inside a late period, and invoices a fee on a booking not invoiced before", async () => {
@@ -150,7 +160,13 @@ forEachDialect('cancellation through the staff API', (dialect) => {
     }
     const id = fc.oneof(fc.constantFrom(...booking.participantIds), fc.integer(), fc.double(), fc.string({ maxLength: 5 }));
     const body = fc.oneof(
-      fc.record({ participantIds: fc.option(fc.array(id, { maxLength: 4 }), { nil: undefined }), fee: fc.oneof(fc.constantFrom('rule', 'waive', 'charge'), fc.string({ maxLength: 8 })) }, { requiredKeys: [] }),
+      fc.record(
+        {
+          participantIds: fc.option(fc.array(id, { maxLength: 4 }), { nil: undefined }),
+          fee: fc.oneof(fc.constantFrom('rule', 'waive', 'charge'), fc.string({ maxLength: 8 })),
+        },
+        { requiredKeys: [] },
+      ),
       fc.jsonValue(),
     );
     await fc.assert(

@@ -105,7 +105,13 @@ forEachDialect('registrations under concurrency', (dialect) => {
   });
 
   it('never sells more of an add-on than its capacity under parallel sign-ups', { timeout: 60_000 }, async () => {
-    const event = await makeEvent(t.current.ctx, { capacity: 1000, addOns: [{ code: 'overnight', capacity: 40 }, { code: 'dinner', capacity: null }] });
+    const event = await makeEvent(t.current.ctx, {
+      capacity: 1000,
+      addOns: [
+        { code: 'overnight', capacity: 40 },
+        { code: 'dinner', capacity: null },
+      ],
+    });
     const responses = await Promise.all(
       Array.from({ length: 300 }, (_, i) => {
         const body = signup(1, i + 1);
@@ -138,12 +144,7 @@ forEachDialect('registrations under concurrency', (dialect) => {
       ...Array.from({ length: 30 }, (_, i) => createRegistration(ctx, event.slug, signup(1, 200 + i))),
       raiseCapacity(ctx, event.id, 5),
     ]);
-    const rows = await ctx.db
-      .selectFrom('participants')
-      .select(['status', 'waitlist_position'])
-      .where('event_id', '=', event.id)
-      .orderBy('id')
-      .execute();
+    const rows = await ctx.db.selectFrom('participants').select(['status', 'waitlist_position']).where('event_id', '=', event.id).orderBy('id').execute();
     const ev = await ctx.db.selectFrom('events').select(['capacity', 'seats_taken', 'waiting_count']).where('id', '=', event.id).executeTakeFirstOrThrow();
     expect(ev.capacity).toBe(25);
     expect(ev.seats_taken).toBe(rows.filter((r) => r.status === 'confirmed').length);
@@ -187,7 +188,14 @@ function postJson(agent: http.Agent, port: number, urlPath: string, body: unknow
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: urlPath, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: urlPath,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');

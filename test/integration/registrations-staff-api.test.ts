@@ -22,7 +22,16 @@ forEachDialect('registrations staff API', (dialect) => {
     const { ctx } = t.current;
     event = await makeEvent(ctx, { questions: true });
     other = await makeEvent(ctx);
-    booking = await createRegistration(ctx, event.slug, signup(2, 1, { participants: [participant(1, { answers: { [String(event.questionIds.workshop)]: 'b' } }), participant(2, { answers: { [String(event.questionIds.workshop)]: 'a' } })] }));
+    booking = await createRegistration(
+      ctx,
+      event.slug,
+      signup(2, 1, {
+        participants: [
+          participant(1, { answers: { [String(event.questionIds.workshop)]: 'b' } }),
+          participant(2, { answers: { [String(event.questionIds.workshop)]: 'a' } }),
+        ],
+      }),
+    );
     await createRegistration(ctx, event.slug, signup(1, 3, { participants: [participant(3, { answers: { [String(event.questionIds.workshop)]: 'a' } })] }));
     elsewhere = await createRegistration(ctx, other.slug, signup(1, 9));
     for (const role of ['admin', 'manager', 'finance', 'facilitator'] as const) tokens[role] = await bearerFor(ctx, (await createStaff(ctx, role)).id);

@@ -79,7 +79,7 @@ forEachDialect('staff changes in the sign-up engine', (dialect) => {
     await expectSeatsExact(ctx(), event.id);
   });
 
-  it('runs the caller\'s step in the same transaction: if it fails, nothing of the move stays', async () => {
+  it("runs the caller's step in the same transaction: if it fails, nothing of the move stays", async () => {
     const { event, waitlisted } = await fullEvent(1, [1]);
     const id = waitlisted[0]!.participants[0]!.id;
     await expect(
@@ -105,12 +105,23 @@ forEachDialect('staff changes in the sign-up engine', (dialect) => {
     const waived = await cancelRegistration(ctx(), booked[1]!.id, { staff: { waiveFee: true } });
     expect(waived.feeOre).toBe(0);
     expect(waived.promoted.map((p) => p.participantIds.length)).toEqual([1]);
-    const fees = await ctx().db.selectFrom('participants').select(['name', 'cancellation_fee_ore']).where('event_id', '=', event.id).where('status', '=', 'cancelled').orderBy('id').execute();
+    const fees = await ctx()
+      .db.selectFrom('participants')
+      .select(['name', 'cancellation_fee_ore'])
+      .where('event_id', '=', event.id)
+      .where('status', '=', 'cancelled')
+      .orderBy('id')
+      .execute();
     expect(fees).toEqual([
       { name: 'Deltager 1', cancellation_fee_ore: 40_000 },
       { name: 'Deltager 2', cancellation_fee_ore: 0 },
     ]);
-    expect(await statusesOf(ctx(), event.id)).toEqual({ 'Deltager 1': 'cancelled', 'Deltager 2': 'cancelled', 'Deltager 3': 'confirmed', 'Deltager 4': 'confirmed' });
+    expect(await statusesOf(ctx(), event.id)).toEqual({
+      'Deltager 1': 'cancelled',
+      'Deltager 2': 'cancelled',
+      'Deltager 3': 'confirmed',
+      'Deltager 4': 'confirmed',
+    });
     await expectSeatsExact(ctx(), event.id);
   });
 

@@ -5,13 +5,7 @@ import { fixedClock } from '../../src/lib/clock.js';
 import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { getEventSignup, signupCounts } from '../../src/registrations/signup/event-signup.js';
 import { getRegistration, getRegistrationByToken, listRegistrationsByEmail } from '../../src/registrations/registration-view.js';
-import {
-  cancelParticipant,
-  cancelRegistration,
-  quoteCancellation,
-  raiseCapacity,
-  setCapacity,
-} from '../../src/registrations/changes/registrations.changes.js';
+import { cancelParticipant, cancelRegistration, quoteCancellation, raiseCapacity, setCapacity } from '../../src/registrations/changes/registrations.changes.js';
 import {
   AddOnSoldOutError,
   CancellationNotAllowedError,
@@ -66,7 +60,11 @@ forEachDialect('registrations service', (dialect) => {
   it('saves a registration with its participants, answers and add-ons, and returns the token once', async () => {
     const event = await makeEvent(ctx(), { addOns: [{ code: 'overnight', capacity: 5 }, { code: 'dinner' }], questions: true });
     const input = signup(2);
-    input.participants[0] = participant(1, { addOns: ['overnight', 'dinner'], answers: { [event.questionIds.workshop]: 'a', [event.questionIds.dinner]: true }, diet: 'Vegetar' });
+    input.participants[0] = participant(1, {
+      addOns: ['overnight', 'dinner'],
+      answers: { [event.questionIds.workshop]: 'a', [event.questionIds.dinner]: true },
+      diet: 'Vegetar',
+    });
     input.participants[1] = participant(2, { addOns: ['dinner'], answers: { [event.questionIds.workshop]: 'b' }, phone: '+45 33 12 34 56' });
     const created = await createRegistration(ctx(), event.slug, input, { locale: 'en' });
 
@@ -82,7 +80,15 @@ forEachDialect('registrations service', (dialect) => {
     const row = await ctx().db.selectFrom('registrations').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
     expect(row.manage_token_hash).toBe(sha256Hex(created.manageToken));
     expect(JSON.stringify(row)).not.toContain(created.manageToken);
-    expect(row).toMatchObject({ locale: 'en', payer_cvr: '55133018', payer_ean: '5798000416604', booker_email: 'deltager1@kommune.dk', consent_participant_list: 1, vat_percent: 25, arrival_no: 1 });
+    expect(row).toMatchObject({
+      locale: 'en',
+      payer_cvr: '55133018',
+      payer_ean: '5798000416604',
+      booker_email: 'deltager1@kommune.dk',
+      consent_participant_list: 1,
+      vat_percent: 25,
+      arrival_no: 1,
+    });
 
     const view = await getRegistrationByToken(ctx(), created.manageToken);
     expect(view?.id).toBe(created.id);
@@ -103,10 +109,19 @@ forEachDialect('registrations service', (dialect) => {
   });
 
   it('builds the same view in memory (for the confirmation mail) as it reads back from the database', async () => {
-    const event = await makeEvent(ctx(), { capacity: 3, settings: { allowPartial: true }, addOns: [{ code: 'overnight', capacity: 5 }, { code: 'dinner' }], questions: true });
+    const event = await makeEvent(ctx(), {
+      capacity: 3,
+      settings: { allowPartial: true },
+      addOns: [{ code: 'overnight', capacity: 5 }, { code: 'dinner' }],
+      questions: true,
+    });
     await createRegistration(ctx(), event.slug, signup(1, 90, { participants: [participant(90, { answers: { [event.questionIds.workshop]: 'b' } })] }));
     const input = signup(3, 91, { booker: { name: 'Sekretær', email: 'hr-sekretariat@kommune.dk' }, locale: 'en' });
-    input.participants[0] = participant(91, { addOns: ['dinner', 'overnight'], answers: { [event.questionIds.workshop]: 'a', [event.questionIds.dinner]: false }, phone: '+45 33 12 34 56' });
+    input.participants[0] = participant(91, {
+      addOns: ['dinner', 'overnight'],
+      answers: { [event.questionIds.workshop]: 'a', [event.questionIds.dinner]: false },
+      phone: '+45 33 12 34 56',
+    });
     input.participants[1] = participant(92, { answers: { [event.questionIds.workshop]: 'b', [event.questionIds.dinner]: '' } });
     input.participants[2] = participant(93, { addOns: ['overnight'], answers: { [event.questionIds.workshop]: 'a' }, diet: 'Glutenfri' });
     const state = await eventState(ctx().db, event.id);
@@ -129,7 +144,7 @@ forEachDialect('registrations service', (dialect) => {
     expect(inMemory).toEqual(await getRegistration(ctx(), created.id));
   });
 
-  it('lists registrations by the booker\'s or a participant\'s address', async () => {
+  it("lists registrations by the booker's or a participant's address", async () => {
     const event = await makeEvent(ctx());
     const a = await createRegistration(ctx(), event.slug, signup(2, 500, { booker: { name: 'Sekretær', email: 'Sekretariat@Kommune.dk' } }));
     const b = await createRegistration(ctx(), event.slug, signup(1, 501));
@@ -182,7 +197,16 @@ forEachDialect('registrations service', (dialect) => {
     input.participants = input.participants.map((p) => ({ ...p, addOns: ['overnight'] }));
     const error = await createRegistration(ctx(), event.slug, input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AddOnSoldOutError);
-    expect((error as AddOnSoldOutError).addOns).toEqual([{ code: 'overnight', name: { da: 'Overnatning i enkeltværelse', en: 'Overnight stay, single room' }, paths: [[0, 0], [1, 0]] }]);
+    expect((error as AddOnSoldOutError).addOns).toEqual([
+      {
+        code: 'overnight',
+        name: { da: 'Overnatning i enkeltværelse', en: 'Overnight stay, single room' },
+        paths: [
+          [0, 0],
+          [1, 0],
+        ],
+      },
+    ]);
     expect(await participantRows(ctx(), event.id)).toEqual([]);
     expect(await eventCounters(ctx(), event.id)).toMatchObject({ seats_taken: 0, arrival_seq: 0 });
 
@@ -260,10 +284,14 @@ forEachDialect('registrations service', (dialect) => {
     await createRegistration(ctx(), event.slug, signup(1, 2));
     // A trigger that makes any promotion fail.
     if (dialect === 'sqlite') {
-      await sql`CREATE TRIGGER refuse_promotion BEFORE UPDATE OF promoted_at ON participants WHEN NEW.promoted_at IS NOT NULL BEGIN SELECT RAISE(ABORT, 'no promotions'); END`.execute(ctx().db);
+      await sql`CREATE TRIGGER refuse_promotion BEFORE UPDATE OF promoted_at ON participants WHEN NEW.promoted_at IS NOT NULL BEGIN SELECT RAISE(ABORT, 'no promotions'); END`.execute(
+        ctx().db,
+      );
     } else {
       await sql`CREATE FUNCTION refuse_promotion() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no promotions'; END $$`.execute(ctx().db);
-      await sql`CREATE TRIGGER refuse_promotion BEFORE UPDATE OF promoted_at ON participants FOR EACH ROW WHEN (NEW.promoted_at IS NOT NULL) EXECUTE FUNCTION refuse_promotion()`.execute(ctx().db);
+      await sql`CREATE TRIGGER refuse_promotion BEFORE UPDATE OF promoted_at ON participants FOR EACH ROW WHEN (NEW.promoted_at IS NOT NULL) EXECUTE FUNCTION refuse_promotion()`.execute(
+        ctx().db,
+      );
     }
     try {
       await expect(cancelParticipant(ctx(), a.participants[0]!.id)).rejects.toThrow(/no promotions/);
@@ -297,7 +325,11 @@ forEachDialect('registrations service', (dialect) => {
   });
 
   it('applies the cancellation rule: free, then a fee per confirmed participant, or not at all', async () => {
-    const feeEvent = await makeEvent(ctx(), { capacity: 3, settings: { cancellation: { freeDays: 30, late: 'fee', lateFeeOre: 100_000 } }, addOns: [{ code: 'overnight', capacity: 3 }] });
+    const feeEvent = await makeEvent(ctx(), {
+      capacity: 3,
+      settings: { cancellation: { freeDays: 30, late: 'fee', lateFeeOre: 100_000 } },
+      addOns: [{ code: 'overnight', capacity: 3 }],
+    });
     const strictEvent = await makeEvent(ctx(), { capacity: 3, settings: { cancellation: { freeDays: 30, late: 'not_allowed' } } });
     const input = signup(2);
     input.participants[0] = participant(1, { addOns: ['overnight'] });

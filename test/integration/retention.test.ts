@@ -18,7 +18,14 @@ import { makeEvent, signup } from './registrations-fixtures.js';
 
 it('replaces the token of every self-service and login link, in both languages, and nothing else', () => {
   const token = 'AbC_-123456789012345678901234567890abcdefgh';
-  const text = [paths.booking('da', token), paths.booking('en', token), paths.bookingCalendar('da', token), paths.myBookingsLink('en', token), paths.signup('da', 'kursus'), '/tilmelding/']
+  const text = [
+    paths.booking('da', token),
+    paths.booking('en', token),
+    paths.bookingCalendar('da', token),
+    paths.myBookingsLink('en', token),
+    paths.signup('da', 'kursus'),
+    '/tilmelding/',
+  ]
     .map((p) => `https://kursus.example.dk${p}`)
     .join('\n');
   const scrubbed = scrubLinks(text);
@@ -98,7 +105,12 @@ forEachDialect('retention', (dialect) => {
     const event = await makeEvent(ctx, { capacity: 5 });
     const spam = 'Køb billige ure på https://spam.example/ ' + 'x'.repeat(900);
     const input = signup(1, 70, { booker: { name: `Bo ${'y'.repeat(190)}`, email: 'bo@kommune.dk' } });
-    input.participants[0] = { ...input.participants[0]!, email: 'offer@andet.example', diet: spam.slice(0, 500), accessibilityNeeds: spam } as (typeof input.participants)[number];
+    input.participants[0] = {
+      ...input.participants[0]!,
+      email: 'offer@andet.example',
+      diet: spam.slice(0, 500),
+      accessibilityNeeds: spam,
+    } as (typeof input.participants)[number];
     await createRegistration(ctx, event.slug, input);
     await sendAll();
     const all = await mails();

@@ -21,8 +21,20 @@ forEachDialect('scheduled news', (dialect) => {
   beforeAll(async () => {
     const { ctx } = t.current;
     await createArticle(ctx, { slug: 'allerede-ude', headline: 'Allerede ude', publishedAt: '2026-05-01T08:00:00.000Z' });
-    const id = await createArticle(ctx, { slug: 'nyt-kursus-i-facilitering', headline: 'Nyt kursus i facilitering', lede: 'Planlagt manchet', publishedAt: AT });
-    materialId = await storeMaterial(ctx, { title: 'Bilag', filename: 'bilag.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 x'), visibility: 'public', articleId: id });
+    const id = await createArticle(ctx, {
+      slug: 'nyt-kursus-i-facilitering',
+      headline: 'Nyt kursus i facilitering',
+      lede: 'Planlagt manchet',
+      publishedAt: AT,
+    });
+    materialId = await storeMaterial(ctx, {
+      title: 'Bilag',
+      filename: 'bilag.pdf',
+      contentType: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.4 x'),
+      visibility: 'public',
+      articleId: id,
+    });
   });
 
   const surfaces = ['/nyheder', '/en/news', '/', '/en', '/nyheder/feed.xml', '/en/news/feed.xml', '/sitemap.xml', '/api/v1/articles'];
@@ -35,7 +47,12 @@ forEachDialect('scheduled news', (dialect) => {
       expect(res.body.includes('nyt-kursus-i-facilitering'), url).toBe(visible);
       expect(res.body, url).toContain('allerede-ude');
     }
-    for (const url of ['/nyheder/nyt-kursus-i-facilitering', '/en/news/nyt-kursus-i-facilitering', '/api/v1/articles/nyt-kursus-i-facilitering', `/materialer/${materialId}/bilag.pdf`]) {
+    for (const url of [
+      '/nyheder/nyt-kursus-i-facilitering',
+      '/en/news/nyt-kursus-i-facilitering',
+      '/api/v1/articles/nyt-kursus-i-facilitering',
+      `/materialer/${materialId}/bilag.pdf`,
+    ]) {
       expect((await app.inject(url)).statusCode, url).toBe(visible ? 200 : 404);
     }
   }

@@ -76,7 +76,10 @@ forEachDialect('self-service and Mine tilmeldinger under hostile input', (dialec
 
   it('never answers 500 to a hostile address in any of the pages', async () => {
     const { app } = t.current;
-    const segment = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom('%00', '%', '%ZZ', '..', 'A'.repeat(43), '1', '-1', '0x10', '9'.repeat(30)));
+    const segment = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.constantFrom('%00', '%', '%ZZ', '..', 'A'.repeat(43), '1', '-1', '0x10', '9'.repeat(30)),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('/tilmelding/', '/en/booking/', '/mine-tilmeldinger/link/', '/mine-tilmeldinger/oversigt/', '/en/my-bookings/overview/'),

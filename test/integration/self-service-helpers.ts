@@ -64,7 +64,10 @@ export interface CalendarEvent {
 
 /** Reads a calendar file: unfolds lines (RFC 5545 §3.1) and returns METHOD and each VEVENT's main properties. */
 export function parseCalendar(text: string): { method: string; events: CalendarEvent[] } {
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter((l) => l !== '');
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((l) => l !== '');
   let method = '';
   const events: CalendarEvent[] = [];
   let current: Record<string, string> | null = null;

@@ -84,7 +84,12 @@ forEachDialect('self-service page', (dialect) => {
       expect(res.body).toContain('Siden blev ikke fundet');
       expect(Math.abs(shape(res.body) - shape(known.body)), bad).toBeLessThan(5);
     }
-    for (const url of [`${page('B'.repeat(43))}/afmeld`, `${page('B'.repeat(43))}/kalender.ics`, `${page('B'.repeat(43))}/deltager/1/ret`, '/en/booking/nope']) {
+    for (const url of [
+      `${page('B'.repeat(43))}/afmeld`,
+      `${page('B'.repeat(43))}/kalender.ics`,
+      `${page('B'.repeat(43))}/deltager/1/ret`,
+      '/en/booking/nope',
+    ]) {
       expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
     }
   });
@@ -120,15 +125,25 @@ forEachDialect('self-service page', (dialect) => {
     });
 
     // Without the CSRF token: refused, nothing changed.
-    const forged = await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie }, payload: new URLSearchParams(fields() as Record<string, string>).toString() });
+    const forged = await app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie },
+      payload: new URLSearchParams(fields() as Record<string, string>).toString(),
+    });
     expect(forged.statusCode).toBe(403);
 
-    const bad = await postForm(app, url, form, fields({
-      'participants[0][name]': '',
-      'participants[0][email]': second!.name ? 'deltager2@kommune.dk' : '',
-      'participants[0][phone]': 'ring til mig',
-      [`participants[0][answers][${event.questionIds.workshop}]`]: '',
-    }));
+    const bad = await postForm(
+      app,
+      url,
+      form,
+      fields({
+        'participants[0][name]': '',
+        'participants[0][email]': second!.name ? 'deltager2@kommune.dk' : '',
+        'participants[0][phone]': 'ring til mig',
+        [`participants[0][answers][${event.questionIds.workshop}]`]: '',
+      }),
+    );
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('id="error-summary"');
     expect(bad.body).toContain('href="#participants-0-name"');
@@ -188,7 +203,15 @@ forEachDialect('self-service page', (dialect) => {
   it('cancels one participant after a confirmation step, and mails the next in line "Du har fået en plads"', async () => {
     const { app, ctx } = t.current;
     const { event, created, token } = await booked({ capacity: 2 }, 2, 20);
-    const waiting = await createRegistration(ctx, event.slug, signup(1, 29, { booker: { name: 'Vera Venter', email: 'vera@kommune.dk' }, participants: [participant(29, { answers: { [event.questionIds.workshop]: 'b' } })] }), { locale: 'da' });
+    const waiting = await createRegistration(
+      ctx,
+      event.slug,
+      signup(1, 29, {
+        booker: { name: 'Vera Venter', email: 'vera@kommune.dk' },
+        participants: [participant(29, { answers: { [event.questionIds.workshop]: 'b' } })],
+      }),
+      { locale: 'da' },
+    );
     expect(waiting.status).toBe('waitlisted');
     await mailbox.deliver();
 
@@ -271,7 +294,13 @@ forEachDialect('self-service page', (dialect) => {
     const edit = `/en/booking/${token}/participant/${created.participants[0]!.id}/edit`;
     const form = await formSession(app, edit);
     expect(form.body).toContain('Correct the details of Deltager 40');
-    const bad = await postForm(app, edit, form, { 'participants[0][name]': 'Ann', 'participants[0][email]': 'not-an-address', 'participants[0][jobTitle]': 'x', 'participants[0][workplace]': 'y', [`participants[0][answers][${event.questionIds.workshop}]`]: 'a' });
+    const bad = await postForm(app, edit, form, {
+      'participants[0][name]': 'Ann',
+      'participants[0][email]': 'not-an-address',
+      'participants[0][jobTitle]': 'x',
+      'participants[0][workplace]': 'y',
+      [`participants[0][answers][${event.questionIds.workshop}]`]: 'a',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('E-mail: enter a valid e-mail address');
     const cancel = `/en/booking/${token}/cancel`;
@@ -279,7 +308,9 @@ forEachDialect('self-service page', (dialect) => {
     expect(confirm.body).toContain('Cancel the whole registration?');
     const res = await postForm(app, cancel, confirm, { confirm: 'yes' });
     expect(res.headers.location).toBe(`/en/booking/${token}?done=cancelledAll`);
-    expect((await app.inject({ method: 'GET', url: res.headers.location! })).body).toContain('The registration is cancelled. We have sent a confirmation by e-mail.');
+    expect((await app.inject({ method: 'GET', url: res.headers.location! })).body).toContain(
+      'The registration is cancelled. We have sent a confirmation by e-mail.',
+    );
     expect((await getRegistration(ctx, created.id))!.status).toBe('cancelled');
   });
 });

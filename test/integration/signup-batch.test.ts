@@ -74,7 +74,9 @@ forEachDialect('sign-ups saved in batches', (dialect) => {
         expect(mine.map((p) => p.status)).toEqual(mine.map((_, i) => (i < one.confirmed ? 'confirmed' : 'waitlisted')));
         expect(mine.map((p) => p.waitlist_position)).toEqual(mine.map((_, i) => (i < one.confirmed ? null : ++ticket)));
         expect(answer.participants.map((p) => p.status)).toEqual(mine.map((p) => p.status));
-        expect(answer.participants.map((p) => p.waitingListPosition)).toEqual(mine.map((_, i) => (i < one.confirmed ? null : waiting + (i - one.confirmed) + 1)));
+        expect(answer.participants.map((p) => p.waitingListPosition)).toEqual(
+          mine.map((_, i) => (i < one.confirmed ? null : waiting + (i - one.confirmed) + 1)),
+        );
         taken += one.confirmed;
         waiting += one.waitlisted;
       }
@@ -92,7 +94,9 @@ forEachDialect('sign-ups saved in batches', (dialect) => {
     if (dialect === 'sqlite') {
       await sql`CREATE TRIGGER poison BEFORE INSERT ON participants WHEN NEW.name = 'Gift Giftig' BEGIN SELECT RAISE(ABORT, 'poisoned'); END`.execute(ctx.db);
     } else {
-      await sql`CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.name = 'Gift Giftig' THEN RAISE EXCEPTION 'poisoned'; END IF; RETURN NEW; END $$`.execute(ctx.db);
+      await sql`CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.name = 'Gift Giftig' THEN RAISE EXCEPTION 'poisoned'; END IF; RETURN NEW; END $$`.execute(
+        ctx.db,
+      );
       await sql`CREATE TRIGGER poison BEFORE INSERT ON participants FOR EACH ROW EXECUTE FUNCTION poison()`.execute(ctx.db);
     }
     try {
@@ -107,7 +111,12 @@ forEachDialect('sign-ups saved in batches', (dialect) => {
       const { regs, participants, event: counters } = await stored(ctx, event.id);
       expect(regs.map((r) => r.id).sort((a, b) => a - b)).toEqual(answers.map((a) => a.id).sort((a, b) => a - b));
       expect(regs.map((r) => r.arrival_no)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
-      expect(participants.filter((p) => p.status === 'waitlisted').map((p) => p.waitlist_position).sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(
+        participants
+          .filter((p) => p.status === 'waitlisted')
+          .map((p) => p.waitlist_position)
+          .sort((a, b) => a! - b!),
+      ).toEqual([1, 2, 3, 4, 5, 6]);
       expect(counters).toMatchObject({ seats_taken: 5, waiting_count: 6, arrival_seq: 11, waitlist_seq: 6 });
       // Nothing of the poisoned sign-up stayed, not even a mail to build.
       const toBuild = await ctx.db.selectFrom('outbox_messages').select('dedupe_key').where('dedupe_key', 'like', 'build:registration:%').execute();

@@ -55,9 +55,7 @@ export function summaryLinks(html: string): Array<[string, string]> {
 /** Asserts that a field shows an error beside it (DKFDS markup, ARIA) and in the summary at the top. */
 export function expectFieldError(html: string, id: string, message: string): void {
   expect(summaryLinks(html), `summary link to #${id}`).toContainEqual([id, message]);
-  expect(html, `message beside #${id}`).toContain(
-    `<span class="form-error-message" id="${id}-error">`,
-  );
+  expect(html, `message beside #${id}`).toContain(`<span class="form-error-message" id="${id}-error">`);
   const beside = new RegExp(`<span class="form-error-message" id="${id}-error"><span class="sr-only">[^<]*</span> ([^<]*)</span>`).exec(html);
   expect(beside?.[1], `text beside #${id}`).toBe(escapeHtml(message));
   const tag = tagWithId(html, id);

@@ -38,10 +38,24 @@ export interface SignupFixtures {
 export async function createSignupFixtures(ctx: AppContext): Promise<SignupFixtures> {
   const openId = await createEvent(ctx, base('doegnseminar-aaben'));
   await setSignupSettings(ctx, openId, { cancellation: { freeDays: 30, late: 'fee', lateFeeOre: 150_000 } });
-  await addAddOn(ctx, openId, { code: 'overnight', nameDa: 'Overnatning i enkeltværelse', nameEn: 'Overnight stay in a single room', kind: 'overnight', priceOre: 125_000, capacity: 10, position: 1 });
+  await addAddOn(ctx, openId, {
+    code: 'overnight',
+    nameDa: 'Overnatning i enkeltværelse',
+    nameEn: 'Overnight stay in a single room',
+    kind: 'overnight',
+    priceOre: 125_000,
+    capacity: 10,
+    position: 1,
+  });
   await addAddOn(ctx, openId, { code: 'dinner', nameDa: 'Middag', nameEn: 'Dinner', kind: 'meal', priceOre: 45_000, position: 2 });
   await addAddOn(ctx, openId, { code: 'boat', nameDa: 'Sejltur', nameEn: 'Boat trip', kind: 'excursion', priceOre: 20_000, capacity: 0, position: 3 });
-  const text = await addQuestion(ctx, openId, { kind: 'text', labelDa: 'Hvad vil du gerne blive klogere på?', labelEn: 'What would you like to learn more about?', required: true, position: 1 });
+  const text = await addQuestion(ctx, openId, {
+    kind: 'text',
+    labelDa: 'Hvad vil du gerne blive klogere på?',
+    labelEn: 'What would you like to learn more about?',
+    required: true,
+    position: 1,
+  });
   const single = await addQuestion(ctx, openId, {
     kind: 'single',
     labelDa: 'Hvilken workshop vælger du?',
@@ -72,14 +86,24 @@ export async function createSignupFixtures(ctx: AppContext): Promise<SignupFixtu
   await createEvent(ctx, base('kursus-ikke-aabnet', { signupOpensAt: '2026-07-01T07:00:00.000Z' }));
   await createEvent(ctx, base('kursus-frist-overskredet', { signupClosesAt: '2026-05-01T10:00:00.000Z' }));
   await createEvent(ctx, base('kursus-aflyst', { status: 'cancelled' }));
-  await createEvent(ctx, base('kursus-arkiveret', {
-    status: 'archived',
-    signupClosesAt: null,
-    sessions: [{ startsAt: '2016-06-09T08:00:00.000Z', endsAt: '2016-06-10T11:00:00.000Z', title: 'Døgnseminar' }],
-  }));
+  await createEvent(
+    ctx,
+    base('kursus-arkiveret', {
+      status: 'archived',
+      signupClosesAt: null,
+      sessions: [{ startsAt: '2016-06-09T08:00:00.000Z', endsAt: '2016-06-10T11:00:00.000Z', title: 'Døgnseminar' }],
+    }),
+  );
   await createEvent(ctx, base('kursus-kladde', { status: 'draft' }));
   const lastRoomId = await createEvent(ctx, base('doegnseminar-sidste-vaerelse'));
-  await addAddOn(ctx, lastRoomId, { code: 'overnight', nameDa: 'Overnatning i enkeltværelse', nameEn: 'Overnight stay in a single room', kind: 'overnight', priceOre: 125_000, capacity: 1 });
+  await addAddOn(ctx, lastRoomId, {
+    code: 'overnight',
+    nameDa: 'Overnatning i enkeltværelse',
+    nameEn: 'Overnight stay in a single room',
+    kind: 'overnight',
+    priceOre: 125_000,
+    capacity: 1,
+  });
   const noQuestionsId = await createEvent(ctx, base('kursus-uden-spoergsmaal'));
   return {
     open: { slug: 'doegnseminar-aaben', questions: { text, single, multiple, yesno } },

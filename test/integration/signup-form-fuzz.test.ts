@@ -34,11 +34,20 @@ const value = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 50 })
 
 const names = (participants: number, questions: number[]) =>
   fc.oneof(
-    fc.constantFrom(...PAYER_FIELDS.map((f) => `payer[${f}]`), 'acceptTerms', 'consentToParticipantList', 'step', 'action', 'submissionKey', 'payer', 'participants'),
-    fc.tuple(fc.nat(participants), fc.constantFrom(...PARTICIPANT_TEXT_FIELDS, 'addOns][', 'x')).map(([i, f]) => `participants[${i}][${f}]`),
-    fc.tuple(fc.nat(participants), fc.constantFrom(...questions.map(String), '999999999', '-1', 'abc'), fc.boolean()).map(
-      ([i, q, list]) => `participants[${i}][answers][${q}]${list ? '[]' : ''}`,
+    fc.constantFrom(
+      ...PAYER_FIELDS.map((f) => `payer[${f}]`),
+      'acceptTerms',
+      'consentToParticipantList',
+      'step',
+      'action',
+      'submissionKey',
+      'payer',
+      'participants',
     ),
+    fc.tuple(fc.nat(participants), fc.constantFrom(...PARTICIPANT_TEXT_FIELDS, 'addOns][', 'x')).map(([i, f]) => `participants[${i}][${f}]`),
+    fc
+      .tuple(fc.nat(participants), fc.constantFrom(...questions.map(String), '999999999', '-1', 'abc'), fc.boolean())
+      .map(([i, q, list]) => `participants[${i}][answers][${q}]${list ? '[]' : ''}`),
     fc.constantFrom('participants[1000][name]', 'participants[99999999999][name]', '__proto__', 'constructor', 'payer[__proto__]'),
   );
 
@@ -92,7 +101,10 @@ forEachDialect('sign-up form with random and hostile input', (dialect) => {
   });
 
   it('takes hostile but valid text all the way to the receipt, escaped everywhere', async () => {
-    const text = fc.oneof(fc.constantFrom(...HOSTILE.filter((h) => h.trim() !== '' && h.length <= 200 && h !== '\ud800')), fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.replace(/\u0000/g, '').trim() !== ''));
+    const text = fc.oneof(
+      fc.constantFrom(...HOSTILE.filter((h) => h.trim() !== '' && h.length <= 200 && h !== '\ud800')),
+      fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.replace(/\u0000/g, '').trim() !== ''),
+    );
     // NUL is dropped on the way in (PostgreSQL cannot store it); the rest arrives as typed.
     const clean = (s: string) => s.replace(/\u0000/g, '');
     await fc.assert(

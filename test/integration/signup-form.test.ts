@@ -4,7 +4,18 @@ import { useTestApp } from '../helpers/app.js';
 import { sha256Hex } from '../../src/registrations/tokens.js';
 import { addQuestion } from '../../src/registrations/signup/signup-settings.service.js';
 import { createSignupFixtures, type SignupFixtures } from './signup-form-fixtures.js';
-import { currentStep, decode, expectFieldError, FormClient, hiddenFields, summaryLinks, tagWithId, titleOf, valueOf, type Fields } from './signup-form-client.js';
+import {
+  currentStep,
+  decode,
+  expectFieldError,
+  FormClient,
+  hiddenFields,
+  summaryLinks,
+  tagWithId,
+  titleOf,
+  valueOf,
+  type Fields,
+} from './signup-form-client.js';
 
 const da = (slug: string) => `/arrangementer/${slug}/tilmelding`;
 const en = (slug: string) => `/en/events/${slug}/signup`;
@@ -81,7 +92,17 @@ forEachDialect('sign-up form', (dialect) => {
       expect(c.html).toContain('<ol class="step-indicator">');
       expect(currentStep(c.html)).toBe(1);
       expect(c.html.match(/aria-current="step"/g)).toHaveLength(1);
-      for (const id of ['payer-organisation', 'payer-cvr', 'payer-ean', 'payer-personReference', 'payer-poNumber', 'payer-address', 'payer-postalCode', 'payer-city', 'payer-email']) {
+      for (const id of [
+        'payer-organisation',
+        'payer-cvr',
+        'payer-ean',
+        'payer-personReference',
+        'payer-poNumber',
+        'payer-address',
+        'payer-postalCode',
+        'payer-city',
+        'payer-email',
+      ]) {
         expect(tagWithId(c.html, id), id).toBeDefined();
       }
       expect(c.html).toContain('Offentlige købere kræver en personreference');
@@ -152,7 +173,11 @@ forEachDialect('sign-up form', (dialect) => {
     it('unticks "Jeg deltager selv" when participant 1 is removed, so the next participant keeps their own name', async () => {
       const c = await client(da(f.open.slug)).open();
       await c.submit('next', payer);
-      await c.submit('remove:0', { ...person(0, 'Bente Booker', 'bente@skanderborg.dk'), ...person(1, 'Bo Berg', 'bo@skanderborg.dk'), bookerParticipates: '1' });
+      await c.submit('remove:0', {
+        ...person(0, 'Bente Booker', 'bente@skanderborg.dk'),
+        ...person(1, 'Bo Berg', 'bo@skanderborg.dk'),
+        bookerParticipates: '1',
+      });
       expect(currentStep(c.html)).toBe(2);
       expect(valueOf(c.html, 'participants-0-name')).toBe('Bo Berg');
       expect(tagWithId(c.html, 'bookerParticipates')).not.toContain('checked');
@@ -171,7 +196,14 @@ forEachDialect('sign-up form', (dialect) => {
   describe('errors', () => {
     it('shows each payer error beside its field and in the summary, in Danish, keeping what was typed', async () => {
       const c = await client(da(f.open.slug)).open();
-      await c.submit('next', { ...payer, 'payer[organisation]': '', 'payer[cvr]': '12345678', 'payer[ean]': '123', 'payer[email]': 'ikke en mail', 'payer[city]': 'Skanderborg <by>' });
+      await c.submit('next', {
+        ...payer,
+        'payer[organisation]': '',
+        'payer[cvr]': '12345678',
+        'payer[ean]': '123',
+        'payer[email]': 'ikke en mail',
+        'payer[city]': 'Skanderborg <by>',
+      });
       expect(c.status).toBe(422);
       expect(currentStep(c.html)).toBe(1);
       expect(titleOf(c.html)).toMatch(/^Fejl: Betaler/);
@@ -208,14 +240,33 @@ forEachDialect('sign-up form', (dialect) => {
 
     it('shows participant errors beside the fields of the right participant, answers included, in both languages', async () => {
       for (const [url, msgs] of [
-        [da(f.open.slug), ['Deltager 1: Stilling skal udfyldes.', 'Deltager 2: Deltageren står allerede på tilmeldingen med den samme e-mailadresse.', 'Deltager 2: Besvar spørgsmålet: Hvilken workshop vælger du?', 'Deltager 2: Telefon: Skriv et gyldigt telefonnummer, fx 33 12 34 56.']],
-        [en(f.open.slug), ['Participant 1: Job title is required.', 'Participant 2: This participant is already on the registration with the same e-mail address.', 'Participant 2: Answer the question: Which workshop do you choose?', 'Participant 2: Phone: enter a valid phone number, such as +45 33 12 34 56.']],
+        [
+          da(f.open.slug),
+          [
+            'Deltager 1: Stilling skal udfyldes.',
+            'Deltager 2: Deltageren står allerede på tilmeldingen med den samme e-mailadresse.',
+            'Deltager 2: Besvar spørgsmålet: Hvilken workshop vælger du?',
+            'Deltager 2: Telefon: Skriv et gyldigt telefonnummer, fx 33 12 34 56.',
+          ],
+        ],
+        [
+          en(f.open.slug),
+          [
+            'Participant 1: Job title is required.',
+            'Participant 2: This participant is already on the registration with the same e-mail address.',
+            'Participant 2: Answer the question: Which workshop do you choose?',
+            'Participant 2: Phone: enter a valid phone number, such as +45 33 12 34 56.',
+          ],
+        ],
       ] as const) {
         const c = await client(url).open();
         await c.submit('next', payer);
         await c.submit('next', {
           ...person(0, 'Anna Holm', 'anna@skanderborg.dk', { ...answers(0), 'participants[0][jobTitle]': '' }),
-          ...person(1, 'Bo Berg', 'ANNA@skanderborg.dk', { 'participants[1][phone]': 'ring til mig', [`participants[1][answers][${f.open.questions.text}]`]: 'x' }),
+          ...person(1, 'Bo Berg', 'ANNA@skanderborg.dk', {
+            'participants[1][phone]': 'ring til mig',
+            [`participants[1][answers][${f.open.questions.text}]`]: 'x',
+          }),
         });
         expect(c.status).toBe(422);
         expect(currentStep(c.html)).toBe(2);
@@ -224,7 +275,12 @@ forEachDialect('sign-up form', (dialect) => {
         expectFieldError(c.html, `participants-1-answers-${f.open.questions.single}`, msgs[2]);
         expectFieldError(c.html, 'participants-1-phone', msgs[3]);
         // In the order of the form.
-        expect(summaryLinks(c.html).map(([id]) => id)).toEqual(['participants-0-jobTitle', 'participants-1-email', 'participants-1-phone', `participants-1-answers-${f.open.questions.single}`]);
+        expect(summaryLinks(c.html).map(([id]) => id)).toEqual([
+          'participants-0-jobTitle',
+          'participants-1-email',
+          'participants-1-phone',
+          `participants-1-answers-${f.open.questions.single}`,
+        ]);
         expect(valueOf(c.html, 'participants-1-phone')).toBe('ring til mig');
       }
     });
@@ -281,7 +337,10 @@ forEachDialect('sign-up form', (dialect) => {
       const key = hiddenFields(c.html).find(([n]) => n === 'submissionKey')?.[1];
       expect(key).toMatch(/^[A-Za-z0-9_-]{22,}$/);
 
-      await c.submit('submit', [['acceptTerms', '1'], ['consentToParticipantList', '1']]);
+      await c.submit('submit', [
+        ['acceptTerms', '1'],
+        ['consentToParticipantList', '1'],
+      ]);
       expect(c.status).toBe(201);
       expect(c.headers['referrer-policy']).toBe('no-referrer');
       expect(c.headers['cache-control']).toBe('no-store');
@@ -308,7 +367,11 @@ forEachDialect('sign-up form', (dialect) => {
         [f.open.questions.multiple]: ['ledelse', 'politik'],
         [f.open.questions.yesno]: true,
       });
-      const consent = await t.current.ctx.db.selectFrom('registrations').select('consent_participant_list').where('id', '=', stored!.id).executeTakeFirstOrThrow();
+      const consent = await t.current.ctx.db
+        .selectFrom('registrations')
+        .select('consent_participant_list')
+        .where('id', '=', stored!.id)
+        .executeTakeFirstOrThrow();
       expect(consent.consent_participant_list).toBe(1);
     });
 
@@ -340,7 +403,10 @@ forEachDialect('sign-up form', (dialect) => {
 
       // The same key with other data does not make a second registration either.
       c.html = confirmPage;
-      await c.submit('submit', [['acceptTerms', '1'], ['consentToParticipantList', '1']]);
+      await c.submit('submit', [
+        ['acceptTerms', '1'],
+        ['consentToParticipantList', '1'],
+      ]);
       expect(c.status).toBe(422);
       expect(c.html).toContain('Tilmeldingen er allerede sendt');
       expect((await registrationsOf(f.open.slug)).length).toBe(before + 1);
@@ -424,7 +490,12 @@ forEachDialect('sign-up form', (dialect) => {
       await c.submit('next', payer);
       await c.submit('next', person(0, 'Tine Sen', 'tine@skanderborg.dk'));
       expect(currentStep(c.html)).toBe(3);
-      await addQuestion(t.current.ctx, f.noQuestions.id, { kind: 'yesno', labelDa: 'Deltager du i middagen?', labelEn: 'Will you join the dinner?', required: true });
+      await addQuestion(t.current.ctx, f.noQuestions.id, {
+        kind: 'yesno',
+        labelDa: 'Deltager du i middagen?',
+        labelEn: 'Will you join the dinner?',
+        required: true,
+      });
       await c.submit('submit', [['acceptTerms', '1']]);
       expect(c.status).toBe(422);
       expect(currentStep(c.html)).toBe(2);
@@ -448,7 +519,11 @@ forEachDialect('sign-up form', (dialect) => {
       expect(summaryLinks(c.html)).toEqual([]);
       await c.submit('add', { ...person(0, 'Kim Sø', 'kim@skanderborg.dk'), ...person(1, 'Lis Sø', 'lis@skanderborg.dk') });
       expect(c.html.match(/<fieldset class="tilmeld-participant"/g)).toHaveLength(3);
-      await c.submit('remove:0', { ...person(0, 'Kim Sø', 'kim@skanderborg.dk'), ...person(1, 'Lis Sø', 'lis@skanderborg.dk'), ...person(2, 'Mads Sø', 'mads@skanderborg.dk') });
+      await c.submit('remove:0', {
+        ...person(0, 'Kim Sø', 'kim@skanderborg.dk'),
+        ...person(1, 'Lis Sø', 'lis@skanderborg.dk'),
+        ...person(2, 'Mads Sø', 'mads@skanderborg.dk'),
+      });
       expect(c.html.match(/<fieldset class="tilmeld-participant"/g)).toHaveLength(2);
       expect(c.html).toContain('Deltager 1 er fjernet fra tilmeldingen.');
       expect(valueOf(c.html, 'participants-0-name')).toBe('Lis Sø');
@@ -484,7 +559,9 @@ forEachDialect('sign-up form', (dialect) => {
     it('shows sold-out add-ons as such', async () => {
       const c = await client(da(f.open.slug)).open();
       await c.submit('next', payer);
-      expect(c.html).toMatch(/<input type="checkbox" class="form-checkbox" id="participants-0-addOns-2" name="participants\[0\]\[addOns\]\[\]" value="boat" disabled\/>/);
+      expect(c.html).toMatch(
+        /<input type="checkbox" class="form-checkbox" id="participants-0-addOns-2" name="participants\[0\]\[addOns\]\[\]" value="boat" disabled\/>/,
+      );
       expect(c.html).toContain('Sejltur<span class="tilmeld-field-note"> – 200,00 kr. ekskl. moms – Udsolgt</span>');
     });
   });

@@ -78,11 +78,21 @@ forEachDialect('sign-up limits', (dialect) => {
     ];
     for (let i = 0; i < participants; i++) {
       n += 1;
-      fields.push([`participants[${i}][name]`, `Deltager ${n}`], [`participants[${i}][email]`, `d${n}@skanderborg.dk`], [`participants[${i}][jobTitle]`, 'Konsulent'], [`participants[${i}][workplace]`, 'Skanderborg Kommune']);
+      fields.push(
+        [`participants[${i}][name]`, `Deltager ${n}`],
+        [`participants[${i}][email]`, `d${n}@skanderborg.dk`],
+        [`participants[${i}][jobTitle]`, 'Konsulent'],
+        [`participants[${i}][workplace]`, 'Skanderborg Kommune'],
+      );
     }
     const body = new URLSearchParams();
     for (const [k, v] of fields) body.append(k, v);
-    return app.inject({ method: 'POST', url, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, 'x-forwarded-for': ip } });
+    return app.inject({
+      method: 'POST',
+      url,
+      payload: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, 'x-forwarded-for': ip },
+    });
   };
 
   it('answers 429 with Retry-After and a Danish or English message once an address has used its window', async () => {
@@ -152,14 +162,23 @@ forEachDialect('sign-up limits', (dialect) => {
   it('refuses a group larger than the event with 422 and a message, on the API and the form', async () => {
     const event = await makeEvent(ctx, { capacity: 3 });
     const body = signup(4, 500);
-    const api = await app.inject({ method: 'POST', url: `/api/v1/events/${event.slug}/registrations`, payload: body, headers: { 'x-forwarded-for': '198.51.100.50' } });
+    const api = await app.inject({
+      method: 'POST',
+      url: `/api/v1/events/${event.slug}/registrations`,
+      payload: body,
+      headers: { 'x-forwarded-for': '198.51.100.50' },
+    });
     expect(api.statusCode).toBe(422);
     expect(api.json()).toMatchObject({ error: 'group_exceeds_capacity', errors: [{ path: 'participants', code: 'group_exceeds_capacity' }] });
     expect(api.json().message).toContain('Arrangementet har 3 pladser i alt');
     const form = await formSignup(event.slug, '198.51.100.51', 'stor@skanderborg.dk', 'en', 4);
     expect(form.statusCode).toBe(422);
     expect(form.body).toContain('The event has 3 seats in all');
-    const count = await ctx.db.selectFrom('registrations').select((eb) => eb.fn.countAll<number>().as('n')).where('event_id', '=', event.id).executeTakeFirstOrThrow();
+    const count = await ctx.db
+      .selectFrom('registrations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('event_id', '=', event.id)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
     // A group that fits is taken; refused attempts did not use up the address's window.
     expect((await formSignup(event.slug, '198.51.100.51', 'lille@skanderborg.dk', 'da', 3)).statusCode).toBe(201);
@@ -175,7 +194,12 @@ forEachDialect('sign-up limits', (dialect) => {
       fc.asyncProperty(fc.uniqueArray(fc.nat({ max: 5000 }), { minLength: 1, maxLength: 300 }), async (indices) => {
         const body = new URLSearchParams({ _csrf: csrf, step: '2', action: 'next' });
         for (const i of indices) body.append(`participants[${i}][name]`, `Navn ${i}`);
-        const res = await app.inject({ method: 'POST', url, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie } });
+        const res = await app.inject({
+          method: 'POST',
+          url,
+          payload: body.toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        });
         expect(res.statusCode).toBe(422);
         const shown = res.body.match(/<fieldset class="tilmeld-participant"/g)?.length ?? 0;
         expect(shown).toBe(Math.max(1, indices.filter((i) => i <= LIMITS.participants).length));

@@ -15,7 +15,13 @@ const locs = (xml: string) => xmllint(xml, `//${SM}/*[local-name()='loc']/text()
 
 function event(slug: string, status: EventInput['status']): EventInput {
   return {
-    slug, status, type: 'kursus', title: slug, capacity: 20, priceOre: 0, vatMode: 'exempt',
+    slug,
+    status,
+    type: 'kursus',
+    title: slug,
+    capacity: 20,
+    priceOre: 0,
+    vatMode: 'exempt',
     sessions: [{ startsAt: '2026-10-01T07:00:00.000Z', endsAt: '2026-10-01T14:00:00.000Z', title: 'Dag 1' }],
   };
 }
@@ -25,7 +31,12 @@ forEachDialect('sitemap and robots.txt', (dialect) => {
 
   beforeAll(async () => {
     const { ctx } = t.current;
-    for (const [slug, status] of [['aabent-kursus', 'published'], ['gammelt-kursus', 'archived'], ['kladde-kursus', 'draft'], ['aflyst-kursus', 'cancelled']] as const) {
+    for (const [slug, status] of [
+      ['aabent-kursus', 'published'],
+      ['gammelt-kursus', 'archived'],
+      ['kladde-kursus', 'draft'],
+      ['aflyst-kursus', 'cancelled'],
+    ] as const) {
       await createEvent(ctx, event(slug, status));
     }
     await createArticle(ctx, { slug: 'nyhed-&-mere', headline: 'Nyhed', publishedAt: '2016-05-24T08:00:00.000Z' });
@@ -46,15 +57,27 @@ forEachDialect('sitemap and robots.txt', (dialect) => {
     const all = locs(res.body);
     const base = 'http://tilmeld.test';
     for (const path of [
-      '/', '/en', '/arrangementer', '/en/events', '/nyheder', '/en/news',
-      '/arrangementer/aabent-kursus', '/en/events/aabent-kursus', '/arrangementer/gammelt-kursus', '/en/events/gammelt-kursus',
-      '/nyheder/nyhed-%26-mere', '/en/news/nyhed-%26-mere',
+      '/',
+      '/en',
+      '/arrangementer',
+      '/en/events',
+      '/nyheder',
+      '/en/news',
+      '/arrangementer/aabent-kursus',
+      '/en/events/aabent-kursus',
+      '/arrangementer/gammelt-kursus',
+      '/en/events/gammelt-kursus',
+      '/nyheder/nyhed-%26-mere',
+      '/en/news/nyhed-%26-mere',
     ]) {
       expect(all, path).toContain(base + path);
     }
     expect(new Set(all).size).toBe(all.length);
     for (const hidden of ['kladde-kursus', 'aflyst-kursus', 'kladde', 'planlagt']) {
-      expect(all.some((l) => l.endsWith(`/${hidden}`)), hidden).toBe(false);
+      expect(
+        all.some((l) => l.endsWith(`/${hidden}`)),
+        hidden,
+      ).toBe(false);
     }
   });
 

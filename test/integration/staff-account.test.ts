@@ -42,7 +42,12 @@ forEachDialect('staff accounts: password, TOTP, locks', (dialect) => {
     const csrfCookie = cookieOf(page.headers['set-cookie'], 'tilmeld_csrf')!;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
     const cookie = [csrfCookie, headers.cookie].filter(Boolean).join('; ');
-    const response = await app.inject({ method: 'POST', url, headers: { ...freshIp(), ...urlencoded, ...headers, cookie }, payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString() });
+    const response = await app.inject({
+      method: 'POST',
+      url,
+      headers: { ...freshIp(), ...urlencoded, ...headers, cookie },
+      payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+    });
     return { response, csrfCookie };
   }
 
@@ -83,19 +88,38 @@ forEachDialect('staff accounts: password, TOTP, locks', (dialect) => {
     expect(wrong.body).toContain('href="#current"');
     const short = await postForm(app, client, '/admin/account/password', { current: TEST_STAFF_PASSWORD, next: 'kort', repeat: 'kort' });
     expect(short.body).toContain('Adgangskoden skal være mindst 12 tegn.');
-    const differs = await postForm(app, client, '/admin/account/password', { current: TEST_STAFF_PASSWORD, next: 'et-nyt-langt-kodeord', repeat: 'et-andet-langt-kodeord' });
+    const differs = await postForm(app, client, '/admin/account/password', {
+      current: TEST_STAFF_PASSWORD,
+      next: 'et-nyt-langt-kodeord',
+      repeat: 'et-andet-langt-kodeord',
+    });
     expect(differs.body).toContain('De to adgangskoder er ikke ens.');
-    const noCsrf = await postForm(app, client, '/admin/account/password', { current: TEST_STAFF_PASSWORD, next: 'et-nyt-langt-kodeord', repeat: 'et-nyt-langt-kodeord' }, { csrf: false });
+    const noCsrf = await postForm(
+      app,
+      client,
+      '/admin/account/password',
+      { current: TEST_STAFF_PASSWORD, next: 'et-nyt-langt-kodeord', repeat: 'et-nyt-langt-kodeord' },
+      { csrf: false },
+    );
     expect(noCsrf.statusCode).toBe(403);
 
-    const ok = await postForm(app, client, '/admin/account/password', { current: TEST_STAFF_PASSWORD, next: 'et-nyt-langt-kodeord', repeat: 'et-nyt-langt-kodeord' });
+    const ok = await postForm(app, client, '/admin/account/password', {
+      current: TEST_STAFF_PASSWORD,
+      next: 'et-nyt-langt-kodeord',
+      repeat: 'et-nyt-langt-kodeord',
+    });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/admin/account?saved=password');
     expect((await app.inject({ url: '/admin/account?saved=password', headers: client.headers })).body).toContain('Din adgangskode er ændret.');
     expect((await app.inject({ url: '/admin', headers: { cookie: other.cookie } })).statusCode).toBe(303);
     await expect(loginCookie(app, client.staff.email)).rejects.toThrow(/401/);
     await loginCookie(app, client.staff.email, 'et-nyt-langt-kodeord');
-    const audit = await ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'account.password_change').where('actor_id', '=', client.staff.id).execute();
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'account.password_change')
+      .where('actor_id', '=', client.staff.id)
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after_json).toBeNull();
   });
@@ -165,7 +189,9 @@ forEachDialect('staff accounts: password, TOTP, locks', (dialect) => {
     expect(off.headers.location).toBe('/admin/account?saved=totpOff');
     const row = await ctx.db.selectFrom('staff_users').select('totp_secret').where('id', '=', client.staff.id).executeTakeFirstOrThrow();
     expect(row.totp_secret).toBeNull();
-    const actions = (await ctx.db.selectFrom('audit_log').select('action').where('actor_id', '=', client.staff.id).orderBy('id').execute()).map((r) => r.action);
+    const actions = (await ctx.db.selectFrom('audit_log').select('action').where('actor_id', '=', client.staff.id).orderBy('id').execute()).map(
+      (r) => r.action,
+    );
     expect(actions).toEqual(['account.totp_enable', 'account.totp_disable']);
   });
 
@@ -193,7 +219,9 @@ forEachDialect('staff accounts: password, TOTP, locks', (dialect) => {
         expect(early.statusCode).toBe(429);
         expect(early.headers['retry-after']).toBe(String(wait / 1000));
         const seconds = wait / 1000;
-        expect(early.body).toContain(`For mange mislykkede forsøg lige efter hinanden. Vent ${seconds} ${seconds === 1 ? 'sekund' : 'sekunder'}, og prøv igen.`);
+        expect(early.body).toContain(
+          `For mange mislykkede forsøg lige efter hinanden. Vent ${seconds} ${seconds === 1 ? 'sekund' : 'sekunder'}, og prøv igen.`,
+        );
         now += wait;
       }
       // An address without an account waits the same way, so the delay tells nothing.
@@ -258,7 +286,12 @@ forEachDialect('staff accounts: password, TOTP, locks', (dialect) => {
     const cookie = cookieOf(page.headers['set-cookie'], 'tilmeld_csrf')!;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
     const post = () =>
-      app.inject({ method: 'POST', url: '/admin/login?lang=en', headers: { ...urlencoded, cookie, 'x-forwarded-for': '198.51.100.7' }, payload: new URLSearchParams({ _csrf: csrf, email: '', password: '' }).toString() });
+      app.inject({
+        method: 'POST',
+        url: '/admin/login?lang=en',
+        headers: { ...urlencoded, cookie, 'x-forwarded-for': '198.51.100.7' },
+        payload: new URLSearchParams({ _csrf: csrf, email: '', password: '' }).toString(),
+      });
     for (let i = 0; i < LOGIN_IP_LIMIT.max; i++) expect((await post()).statusCode).toBe(422);
     const limited = await post();
     expect(limited.statusCode).toBe(429);
@@ -271,7 +304,10 @@ forEachDialect('staff accounts: password, TOTP, locks', (dialect) => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('/admin/account/password', '/admin/account/locale', '/admin/account/totp/confirm', '/admin/account/totp/disable'),
-        fc.dictionary(fc.constantFrom('current', 'next', 'repeat', 'locale', 'code', 'password', 'x'), fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 200 }), fc.array(fc.string(), { maxLength: 3 }))),
+        fc.dictionary(
+          fc.constantFrom('current', 'next', 'repeat', 'locale', 'code', 'password', 'x'),
+          fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 200 }), fc.array(fc.string(), { maxLength: 3 })),
+        ),
         async (url, fields) => {
           const response = await postForm(app, client, url, fields);
           expect(response.statusCode).toBeLessThan(500);

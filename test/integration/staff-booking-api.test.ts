@@ -22,8 +22,21 @@ forEachDialect('staff bookings through the API', (dialect) => {
   });
 
   const post = (slug: string, body: unknown, authorization?: string) =>
-    t.current.app.inject({ method: 'POST', url: `/api/v1/events/${slug}/registrations`, payload: body as object, headers: authorization ? { authorization } : {} });
-  const outboxCount = async () => Number((await t.current.ctx.db.selectFrom('outbox_messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    t.current.app.inject({
+      method: 'POST',
+      url: `/api/v1/events/${slug}/registrations`,
+      payload: body as object,
+      headers: authorization ? { authorization } : {},
+    });
+  const outboxCount = async () =>
+    Number(
+      (
+        await t.current.ctx.db
+          .selectFrom('outbox_messages')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('refuses the staff flags to anonymous callers and to staff who may not change registrations', async () => {
     const event = await makeEvent(t.current.ctx, {});

@@ -80,7 +80,12 @@ forEachDialect('staff login and the guard', (dialect) => {
 
   it('refuses a login post without the CSRF token', async () => {
     const staff = await createStaff(ctx, 'manager');
-    const response = await app.inject({ method: 'POST', url: '/admin/login', headers: urlencoded, payload: form({ email: staff.email, password: staff.password }) });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: urlencoded,
+      payload: form({ email: staff.email, password: staff.password }),
+    });
     expect(response.statusCode).toBe(403);
     expect(cookieOf(response.headers['set-cookie'], 'tilmeld_staff')).toBeUndefined();
   });
@@ -160,9 +165,22 @@ forEachDialect('staff login and the guard', (dialect) => {
 
   it('never sends anyone elsewhere after login', async () => {
     const staff = await createStaff(ctx, 'manager');
-    for (const next of ['//evil.example/admin', 'https://evil.example/admin', '/admin\\..\\x', '/adminx', '/\\evil.example', 'javascript:alert(1)', '/admin//evil.example']) {
+    for (const next of [
+      '//evil.example/admin',
+      'https://evil.example/admin',
+      '/admin\\..\\x',
+      '/adminx',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/admin//evil.example',
+    ]) {
       const { csrfCookie, csrfToken } = await loginForm(app);
-      const response = await app.inject({ method: 'POST', url: '/admin/login', headers: { ...urlencoded, cookie: csrfCookie }, payload: form({ _csrf: csrfToken, email: staff.email, password: staff.password, next }) });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/admin/login',
+        headers: { ...urlencoded, cookie: csrfCookie },
+        payload: form({ _csrf: csrfToken, email: staff.email, password: staff.password, next }),
+      });
       expect(response.headers.location, next).toBe('/admin');
     }
   });
@@ -293,7 +311,12 @@ forEachDialect('staff login and the guard', (dialect) => {
     try {
       const staff = await createStaff(ctx, 'manager');
       const { csrfCookie, csrfToken } = await loginForm(secureApp);
-      const response = await secureApp.inject({ method: 'POST', url: '/admin/login', headers: { ...urlencoded, cookie: csrfCookie }, payload: form({ _csrf: csrfToken, email: staff.email, password: TEST_STAFF_PASSWORD }) });
+      const response = await secureApp.inject({
+        method: 'POST',
+        url: '/admin/login',
+        headers: { ...urlencoded, cookie: csrfCookie },
+        payload: form({ _csrf: csrfToken, email: staff.email, password: TEST_STAFF_PASSWORD }),
+      });
       expect(cookieOf(response.headers['set-cookie'], 'tilmeld_staff')).toMatch(/; Secure/);
     } finally {
       await secureApp.close();
@@ -310,7 +333,9 @@ forEachDialect('staff login and the guard', (dialect) => {
     expect(await canSeeEvent(ctx, facilitator, other.id)).toBe(false);
     expect(await canSeeEvent(ctx, manager, other.id)).toBe(true);
     const ids = async (who: { id: number; role: Role }) =>
-      (await ctx.db.selectFrom('events').select('id').where(eventVisibleTo(who)).where('id', 'in', [assigned.id, other.id]).orderBy('id').execute()).map((r) => r.id);
+      (await ctx.db.selectFrom('events').select('id').where(eventVisibleTo(who)).where('id', 'in', [assigned.id, other.id]).orderBy('id').execute()).map(
+        (r) => r.id,
+      );
     expect(await ids(facilitator)).toEqual([assigned.id]);
     expect(await ids(manager)).toEqual([assigned.id, other.id].sort((a, b) => a - b));
   });
@@ -320,23 +345,41 @@ forEachDialect('staff login and the guard', (dialect) => {
     let fuzzIp = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(fc.constantFrom('email', 'password', 'next', 'lang', '_csrf', 'x'), fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 300 }), fc.constant('\u0000'))),
+        fc.dictionary(
+          fc.constantFrom('email', 'password', 'next', 'lang', '_csrf', 'x'),
+          fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 300 }), fc.constant('\u0000')),
+        ),
         fc.boolean(),
         async (fields, withCsrf) => {
           const body = new URLSearchParams(fields);
           if (withCsrf) body.set('_csrf', csrfToken);
           fuzzIp += 1;
           const headers = { ...urlencoded, cookie: csrfCookie, 'x-forwarded-for': `203.0.113.${fuzzIp % 250}` };
-          const response = await app.inject({ method: 'POST', url: `/admin/login?lang=${encodeURIComponent(fields.lang ?? '')}`, headers, payload: body.toString() });
+          const response = await app.inject({
+            method: 'POST',
+            url: `/admin/login?lang=${encodeURIComponent(fields.lang ?? '')}`,
+            headers,
+            payload: body.toString(),
+          });
           // 429: the same random address failed five times and is locked.
           expect([401, 403, 422, 429]).toContain(response.statusCode);
         },
       ),
       { numRuns: 60 },
     );
-    const json = await app.inject({ method: 'POST', url: '/admin/login', headers: { cookie: csrfCookie, 'content-type': 'application/json' }, payload: JSON.stringify({ _csrf: csrfToken, email: ['a'], password: { x: 1 } }) });
+    const json = await app.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: { cookie: csrfCookie, 'content-type': 'application/json' },
+      payload: JSON.stringify({ _csrf: csrfToken, email: ['a'], password: { x: 1 } }),
+    });
     expect(json.statusCode).toBe(422);
-    const broken = await app.inject({ method: 'POST', url: '/admin/login', headers: { cookie: csrfCookie, 'content-type': 'application/json' }, payload: '{"email":' });
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: { cookie: csrfCookie, 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(broken.statusCode).toBeLessThan(500);
   });
 });
@@ -346,7 +389,11 @@ describe('createStaffUser', () => {
     const { ctx, database } = await createTestContext('sqlite');
     try {
       const { createStaffUser } = await import('../../src/staff/staff.service.js');
-      const result = await createStaffUser(ctx, { email: ' Ny@Tilmeld.test ', name: 'Ny Medarbejder', role: 'finance', locale: 'da', password: 'et-langt-kodeord' }, null);
+      const result = await createStaffUser(
+        ctx,
+        { email: ' Ny@Tilmeld.test ', name: 'Ny Medarbejder', role: 'finance', locale: 'da', password: 'et-langt-kodeord' },
+        null,
+      );
       expect(result.ok).toBe(true);
       const again = await createStaffUser(ctx, { email: 'ny@tilmeld.test', name: 'X', role: 'finance', locale: 'da', password: 'et-langt-kodeord' }, null);
       expect(again).toEqual({ ok: false, reason: 'emailTaken' });

@@ -19,7 +19,9 @@ forEachDialect('API tokens in settings', (dialect) => {
     ctx = made.ctx;
     database = made.database;
     app = await buildApp(ctx, { logger: false });
-    app.get('/api/v1/test-finance', { schema: { tags: ['registrations'], summary: 'test' }, config: { staffRoles: ['finance'] } }, async (request) => ({ email: request.staff?.email }));
+    app.get('/api/v1/test-finance', { schema: { tags: ['registrations'], summary: 'test' }, config: { staffRoles: ['finance'] } }, async (request) => ({
+      email: request.staff?.email,
+    }));
     await app.ready();
   });
   afterAll(async () => {

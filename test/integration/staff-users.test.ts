@@ -36,22 +36,44 @@ forEachDialect('staff accounts managed by administrators', (dialect) => {
     expect(bad.statusCode).toBe(422);
     const short = await postForm(app, admin, '/admin/users', { email: 'ny@tilmeld.test', name: 'Ny', role: 'manager', locale: 'da', password: 'kort' });
     expect(short.body).toContain('Adgangskoden skal være mindst 12 tegn.');
-    const created = await postForm(app, admin, '/admin/users', { email: 'Ny@Tilmeld.test', name: 'Ny Medarbejder', role: 'facilitator', locale: 'da', password: 'et-langt-kodeord' });
+    const created = await postForm(app, admin, '/admin/users', {
+      email: 'Ny@Tilmeld.test',
+      name: 'Ny Medarbejder',
+      role: 'facilitator',
+      locale: 'da',
+      password: 'et-langt-kodeord',
+    });
     expect(created.statusCode).toBe(303);
     expect((await app.inject({ url: created.headers.location as string, headers: admin.headers })).body).toContain('Medarbejderen er oprettet.');
     await loginCookie(app, 'ny@tilmeld.test', 'et-langt-kodeord');
-    const again = await postForm(app, admin, '/admin/users', { email: 'ny@tilmeld.test', name: 'X', role: 'manager', locale: 'da', password: 'et-langt-kodeord' });
+    const again = await postForm(app, admin, '/admin/users', {
+      email: 'ny@tilmeld.test',
+      name: 'X',
+      role: 'manager',
+      locale: 'da',
+      password: 'et-langt-kodeord',
+    });
     expect(again.body).toContain('Der findes allerede en medarbejder med den e-mail.');
   });
 
   it('changes role, assigns events to a facilitator and disables, audited with before and after', async () => {
     const event = await makeEvent(ctx, { slug: 'users-test-event' });
     const staff = await createStaff(ctx, 'manager', { name: 'Marie' });
-    const saved = await postForm(app, admin, `/admin/users/${staff.id}`, { name: 'Marie F', role: 'facilitator', locale: 'en', events: [String(event.id), '999999', 'x'] });
+    const saved = await postForm(app, admin, `/admin/users/${staff.id}`, {
+      name: 'Marie F',
+      role: 'facilitator',
+      locale: 'en',
+      events: [String(event.id), '999999', 'x'],
+    });
     expect(saved.headers.location).toBe(`/admin/users/${staff.id}?saved=saved`);
     const assigned = await ctx.db.selectFrom('event_facilitators').select('event_id').where('user_id', '=', staff.id).execute();
     expect(assigned).toEqual([{ event_id: event.id }]);
-    const entry = await ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.update').where('entity_id', '=', String(staff.id)).executeTakeFirstOrThrow();
+    const entry = await ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'user.update')
+      .where('entity_id', '=', String(staff.id))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(entry.before_json!)).toMatchObject({ role: 'manager', events: [] });
     expect(JSON.parse(entry.after_json!)).toMatchObject({ role: 'facilitator', events: [event.id], name: 'Marie F' });
     expect(entry.actor_email).toBe(admin.staff.email);
@@ -83,8 +105,23 @@ forEachDialect('staff accounts managed by administrators', (dialect) => {
     const target = await createStaff(ctx, 'manager');
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('/admin/users', `/admin/users/${target.id}`, '/admin/users/abc', `/admin/users/${target.id}/reset-totp`, '/admin/users/9999999999', '/admin/users/9999999999/reset-totp'),
-        fc.dictionary(fc.constantFrom('email', 'name', 'role', 'locale', 'password', 'events', 'disabled'), fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 100 }), fc.constantFrom('admin', 'manager', 'da', 'en', '1'), fc.array(fc.string(), { maxLength: 3 }))),
+        fc.constantFrom(
+          '/admin/users',
+          `/admin/users/${target.id}`,
+          '/admin/users/abc',
+          `/admin/users/${target.id}/reset-totp`,
+          '/admin/users/9999999999',
+          '/admin/users/9999999999/reset-totp',
+        ),
+        fc.dictionary(
+          fc.constantFrom('email', 'name', 'role', 'locale', 'password', 'events', 'disabled'),
+          fc.oneof(
+            fc.string(),
+            fc.string({ unit: 'binary', maxLength: 100 }),
+            fc.constantFrom('admin', 'manager', 'da', 'en', '1'),
+            fc.array(fc.string(), { maxLength: 3 }),
+          ),
+        ),
         async (url, fields) => {
           const response = await postForm(app, admin, url, fields);
           expect(response.statusCode).toBeLessThan(500);
@@ -104,7 +141,13 @@ forEachDialect('staff accounts managed by administrators', (dialect) => {
   it('keeps one administrator when two demote each other at the same moment', async () => {
     const first = await createStaff(ctx, 'admin');
     const second = await createStaff(ctx, 'admin');
-    const others = await ctx.db.selectFrom('staff_users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).where('id', 'not in', [first.id, second.id]).execute();
+    const others = await ctx.db
+      .selectFrom('staff_users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .where('id', 'not in', [first.id, second.id])
+      .execute();
     const otherIds = others.map((o) => o.id);
     if (otherIds.length > 0) await ctx.db.updateTable('staff_users').set({ role: 'manager' }).where('id', 'in', otherIds).execute();
     try {

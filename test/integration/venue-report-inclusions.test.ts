@@ -17,7 +17,11 @@ import { makeEvent, participant, signup } from './registrations-fixtures.js';
 const DATES = ['2026-09-14', '2026-09-15', '2026-09-16'];
 const anyInclusion: fc.Arbitrary<Inclusion> = fc.oneof(
   fc.record({ kind: fc.constant('night' as const), date: fc.constantFrom(...DATES.slice(0, 2)), room: fc.constantFrom('single' as const, 'double' as const) }),
-  fc.record({ kind: fc.constant('meal' as const), date: fc.constantFrom(...DATES), meal: fc.constantFrom('breakfast' as const, 'lunch' as const, 'dinner' as const) }),
+  fc.record({
+    kind: fc.constant('meal' as const),
+    date: fc.constantFrom(...DATES),
+    meal: fc.constantFrom('breakfast' as const, 'lunch' as const, 'dinner' as const),
+  }),
 );
 const inclusions = fc.array(anyInclusion, { maxLength: 5 });
 const DIETS = ['', 'Vegetar', ' vegetar ', 'Glutenfri'];
@@ -58,7 +62,9 @@ function expected(base: Inclusion[], addOns: Inclusion[][], people: Person[]) {
     }
   }
   return {
-    nights: [...nights.entries()].sort().map(([date, n]) => ({ date, single: n.single, double: Math.ceil(n.doubleGuests / 2), totalRooms: n.single + Math.ceil(n.doubleGuests / 2) })),
+    nights: [...nights.entries()]
+      .sort()
+      .map(([date, n]) => ({ date, single: n.single, double: Math.ceil(n.doubleGuests / 2), totalRooms: n.single + Math.ceil(n.doubleGuests / 2) })),
     meals: [...meals.entries()].map(([key, m]) => ({ key, covers: m.covers, diets: [...m.diets.entries()].sort() })).sort((a, b) => a.key.localeCompare(b.key)),
     arrivals: [...people].length === 0 ? 0 : [...nights.entries()].filter(([d]) => d < '2026-09-15').reduce((s, [, n]) => s + n.single + n.doubleGuests, 0),
   };
@@ -78,7 +84,11 @@ forEachDialect('venue report from inclusions', (dialect) => {
       fc.asyncProperty(scenario, async (s) => {
         const event = await makeEvent(ctx, { capacity: 50, inclusions: s.base, addOns: [{ code: 'a' }, { code: 'b' }, { code: 'c' }] });
         for (const [i, code] of ['a', 'b', 'c'].entries()) {
-          await ctx.db.updateTable('event_add_ons').set({ inclusions: serialiseInclusions(s.addOns[i]!) }).where('id', '=', event.addOnIds[code]!).execute();
+          await ctx.db
+            .updateTable('event_add_ons')
+            .set({ inclusions: serialiseInclusions(s.addOns[i]!) })
+            .where('id', '=', event.addOnIds[code]!)
+            .execute();
         }
         let n = 0;
         const counted: Person[] = [];
@@ -104,7 +114,11 @@ forEachDialect('venue report from inclusions', (dialect) => {
         expect(json.arrivalsEveningBefore).toBe(want.arrivals);
         const order = { breakfast: 0, lunch: 1, dinner: 2 } as Record<string, number>;
         const gotMeals = json.meals
-          .map((m) => ({ key: `${m.date} ${m.meal}`, covers: m.covers, diets: m.diets.map((d) => [(d.diet ?? '').trim().toLowerCase(), d.count] as [string, number]).sort() }))
+          .map((m) => ({
+            key: `${m.date} ${m.meal}`,
+            covers: m.covers,
+            diets: m.diets.map((d) => [(d.diet ?? '').trim().toLowerCase(), d.count] as [string, number]).sort(),
+          }))
           .sort((a, b) => a.key.localeCompare(b.key));
         expect(gotMeals).toEqual(want.meals);
         // Meals come in the order of the day.
@@ -125,9 +139,20 @@ forEachDialect('venue report from inclusions', (dialect) => {
       ],
       addOns: [{ code: 'early' }],
     });
-    const early: Inclusion[] = [{ kind: 'night', date: '2026-09-14', room: 'single' }, { kind: 'meal', date: '2026-09-14', meal: 'dinner' }];
-    await ctx.db.updateTable('event_add_ons').set({ inclusions: serialiseInclusions(early) }).where('id', '=', event.addOnIds.early!).execute();
-    await createRegistration(ctx, event.slug, signup(3, 1, { participants: [participant(1, { addOns: ['early'] }), participant(2), participant(3, { diet: 'Vegetar' })] }));
+    const early: Inclusion[] = [
+      { kind: 'night', date: '2026-09-14', room: 'single' },
+      { kind: 'meal', date: '2026-09-14', meal: 'dinner' },
+    ];
+    await ctx.db
+      .updateTable('event_add_ons')
+      .set({ inclusions: serialiseInclusions(early) })
+      .where('id', '=', event.addOnIds.early!)
+      .execute();
+    await createRegistration(
+      ctx,
+      event.slug,
+      signup(3, 1, { participants: [participant(1, { addOns: ['early'] }), participant(2), participant(3, { diet: 'Vegetar' })] }),
+    );
     const json = (await app.inject({ url: `/api/v1/events/${event.slug}/venue-report`, headers: { authorization: token } })).json();
     expect(json.nights).toMatchObject([
       { date: '2026-09-14', single: 1, totalRooms: 1, beforeStart: true },
@@ -136,7 +161,15 @@ forEachDialect('venue report from inclusions', (dialect) => {
     expect(json.arrivalsEveningBefore).toBe(1);
     expect(json.meals).toMatchObject([
       { date: '2026-09-14', meal: 'dinner', covers: 1 },
-      { date: '2026-09-15', meal: 'dinner', covers: 3, diets: [{ diet: null, count: 2 }, { diet: 'Vegetar', count: 1 }] },
+      {
+        date: '2026-09-15',
+        meal: 'dinner',
+        covers: 3,
+        diets: [
+          { diet: null, count: 2 },
+          { diet: 'Vegetar', count: 1 },
+        ],
+      },
     ]);
   });
 

@@ -21,7 +21,14 @@ export interface SettingsDraft {
 }
 
 export function settingsDraftOf(s: CertificateSettings): SettingsDraft {
-  return { enabled: s.enabled, issueWhen: s.issueWhen, threshold: String(s.thresholdPercent), learningContent: s.learningContent, signerName: s.signerName, signerTitle: s.signerTitle };
+  return {
+    enabled: s.enabled,
+    issueWhen: s.issueWhen,
+    threshold: String(s.thresholdPercent),
+    learningContent: s.learningContent,
+    signerName: s.signerName,
+    signerTitle: s.signerTitle,
+  };
 }
 
 export interface CertificatesPageProps {
@@ -66,17 +73,29 @@ export function CertificatesPage(p: CertificatesPageProps): JSX.Element {
             <table class="table table--compact">
               <thead>
                 <tr>
-                  <th scope="col" safe>{t('certificates.admin.col.name')}</th>
-                  <th scope="col" safe>{t('certificates.admin.col.code')}</th>
-                  <th scope="col" safe>{t('certificates.admin.col.issued')}</th>
-                  <th scope="col" safe>{t('certificates.admin.col.status')}</th>
-                  <th scope="col" safe>{t('certificates.admin.col.actions')}</th>
+                  <th scope="col" safe>
+                    {t('certificates.admin.col.name')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('certificates.admin.col.code')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('certificates.admin.col.issued')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('certificates.admin.col.status')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('certificates.admin.col.actions')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {p.certificates.map((c) => (
                   <tr>
-                    <th scope="row" safe>{c.participant_name}</th>
+                    <th scope="row" safe>
+                      {c.participant_name}
+                    </th>
                     <td safe>{c.code}</td>
                     <td safe>{formatDate(c.issued_at, locale)}</td>
                     <td safe>{c.revoked_at ? t('certificates.admin.revokedAt', { when: formatDate(c.revoked_at, locale) }) : t('certificates.admin.valid')}</td>
@@ -87,7 +106,12 @@ export function CertificatesPage(p: CertificatesPageProps): JSX.Element {
                       {p.mayWrite && !c.revoked_at ? (
                         <form method="post" action={certificatePaths.adminRevoke(event.id, c.id)} class="tilmeld-inline-form">
                           <CsrfField token={page.csrfToken} />
-                          <button type="submit" class="button button-tertiary" aria-label={t('certificates.admin.revokeLabel', { name: c.participant_name })} safe>
+                          <button
+                            type="submit"
+                            class="button button-tertiary"
+                            aria-label={t('certificates.admin.revokeLabel', { name: c.participant_name })}
+                            safe
+                          >
                             {t('certificates.admin.revoke')}
                           </button>
                         </form>
@@ -134,10 +158,48 @@ export function CertificatesPage(p: CertificatesPageProps): JSX.Element {
               errors={map}
               choices={ISSUE_WHEN.map((w) => ({ value: w, label: t(`certificates.admin.issueWhen.${w}`), checked: p.settings.issueWhen === w }))}
             />
-            <TextField page={page} field="threshold" name="threshold" label={t('certificates.admin.threshold')} value={p.settings.threshold} errors={map} maxLength={3} inputmode="numeric" width="xs" />
-            <TextField page={page} field="learningContent" name="learningContent" label={t('certificates.admin.learningContent')} value={p.settings.learningContent} errors={map} multiline maxLength={3000} optional />
-            <TextField page={page} field="signerName" name="signerName" label={t('certificates.admin.signerName')} value={p.settings.signerName} errors={map} maxLength={120} optional />
-            <TextField page={page} field="signerTitle" name="signerTitle" label={t('certificates.admin.signerTitle')} value={p.settings.signerTitle} errors={map} maxLength={120} optional />
+            <TextField
+              page={page}
+              field="threshold"
+              name="threshold"
+              label={t('certificates.admin.threshold')}
+              value={p.settings.threshold}
+              errors={map}
+              maxLength={3}
+              inputmode="numeric"
+              width="xs"
+            />
+            <TextField
+              page={page}
+              field="learningContent"
+              name="learningContent"
+              label={t('certificates.admin.learningContent')}
+              value={p.settings.learningContent}
+              errors={map}
+              multiline
+              maxLength={3000}
+              optional
+            />
+            <TextField
+              page={page}
+              field="signerName"
+              name="signerName"
+              label={t('certificates.admin.signerName')}
+              value={p.settings.signerName}
+              errors={map}
+              maxLength={120}
+              optional
+            />
+            <TextField
+              page={page}
+              field="signerTitle"
+              name="signerTitle"
+              label={t('certificates.admin.signerTitle')}
+              value={p.settings.signerTitle}
+              errors={map}
+              maxLength={120}
+              optional
+            />
             <button type="submit" class="button button-secondary" safe>
               {t('certificates.admin.save')}
             </button>
@@ -160,7 +222,14 @@ export function CertificatesPage(p: CertificatesPageProps): JSX.Element {
               ) : (
                 ''
               )}
-              <input type="file" id="signature" name="signature" accept="image/png" class="form-file-input" aria-describedby={map.get('signature') ? 'signature-hint signature-error' : 'signature-hint'} />
+              <input
+                type="file"
+                id="signature"
+                name="signature"
+                accept="image/png"
+                class="form-file-input"
+                aria-describedby={map.get('signature') ? 'signature-hint signature-error' : 'signature-hint'}
+              />
             </div>
             <button type="submit" class="button button-secondary" safe>
               {t('certificates.admin.signatureUpload')}

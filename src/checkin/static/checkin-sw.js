@@ -24,14 +24,20 @@ function kept(url) {
 self.addEventListener('message', function (event) {
   var data = event.data || {};
   if (data.type !== 'keep' || !Array.isArray(data.urls)) return;
-  var urls = data.urls.filter(function (u) { return kept(new URL(u, self.location.origin)); });
+  var urls = data.urls.filter(function (u) {
+    return kept(new URL(u, self.location.origin));
+  });
   event.waitUntil(
     caches.open(CACHE).then(function (cache) {
-      return Promise.all(urls.map(function (u) {
-        return fetch(u, { credentials: 'same-origin' }).then(function (res) {
-          if (res.ok) return cache.put(u, res);
-        }).catch(function () {});
-      }));
+      return Promise.all(
+        urls.map(function (u) {
+          return fetch(u, { credentials: 'same-origin' })
+            .then(function (res) {
+              if (res.ok) return cache.put(u, res);
+            })
+            .catch(function () {});
+        }),
+      );
     }),
   );
 });
@@ -46,7 +52,9 @@ self.addEventListener('fetch', function (event) {
       .then(function (res) {
         if (res.ok) {
           var copy = res.clone();
-          caches.open(CACHE).then(function (cache) { cache.put(request, copy); });
+          caches.open(CACHE).then(function (cache) {
+            cache.put(request, copy);
+          });
         }
         return res;
       })

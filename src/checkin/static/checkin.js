@@ -33,7 +33,11 @@
   function nonce() {
     var bytes = new Uint8Array(16);
     crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+    return Array.prototype.map
+      .call(bytes, function (b) {
+        return ('0' + b.toString(16)).slice(-2);
+      })
+      .join('');
   }
   function load(key, fallback) {
     try {
@@ -44,13 +48,22 @@
     }
   }
   function save(key, value) {
-    try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* full: the queue stays in memory */ }
+    try {
+      localStorage.setItem(key, JSON.stringify(value));
+    } catch (e) {
+      /* full: the queue stays in memory */
+    }
   }
 
   // ---- state: participants and their check-ins, as last known --------------
   var people = new Map();
   Array.prototype.forEach.call(el('checkin-list').children, function (li) {
-    people.set(Number(li.dataset.id), { id: Number(li.dataset.id), name: li.querySelector('strong').textContent, organisation: li.querySelector('.tilmeld-meta').textContent, checkins: {} });
+    people.set(Number(li.dataset.id), {
+      id: Number(li.dataset.id),
+      name: li.querySelector('strong').textContent,
+      organisation: li.querySelector('.tilmeld-meta').textContent,
+      checkins: {},
+    });
     if (li.classList.contains('is-arrived')) people.get(Number(li.dataset.id)).checkins[meeting] = { at: null, by: '' };
   });
   var queue = load(QUEUE_KEY, []);
@@ -61,7 +74,9 @@
       known.name = p.name;
       known.organisation = p.organisation;
       known.checkins = {};
-      p.checkins.forEach(function (c) { known.checkins[c.meeting] = { at: c.at, by: c.by }; });
+      p.checkins.forEach(function (c) {
+        known.checkins[c.meeting] = { at: c.at, by: c.by };
+      });
       people.set(p.id, known);
     });
     // Scans not yet sent still count here.
@@ -148,7 +163,12 @@
   var flushing = false;
   var flushed = Promise.resolve();
   function post(url, body) {
-    return fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, accept: 'application/json' }, body: JSON.stringify(body) });
+    return fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 
   function settle(scan, status, body) {
@@ -180,12 +200,17 @@
     else body.participantId = scan.participantId;
     return post('/api/v1/checkin', body)
       .then(function (res) {
-        return res.json().catch(function () { return {}; }).then(function (json) {
-          if (res.status >= 500 || res.status === 403 || res.status === 401) throw new Error('status ' + res.status);
-          queue.shift();
-          save(QUEUE_KEY, queue);
-          settle(scan, res.status, json);
-        });
+        return res
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (json) {
+            if (res.status >= 500 || res.status === 403 || res.status === 401) throw new Error('status ' + res.status);
+            queue.shift();
+            save(QUEUE_KEY, queue);
+            settle(scan, res.status, json);
+          });
       })
       .then(function () {
         render();
@@ -202,24 +227,32 @@
   function refresh() {
     if (!navigator.onLine) return;
     fetch('/api/v1/events/' + encodeURIComponent(slug) + '/attendance', { credentials: 'same-origin', headers: { accept: 'application/json' } })
-      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (res) {
+        return res.ok ? res.json() : null;
+      })
       .then(function (data) {
         if (data) {
           save(LIST_KEY, data);
           applyAttendance(data);
         }
       })
-      .catch(function () { /* offline: keep what we know */ });
+      .catch(function () {
+        /* offline: keep what we know */
+      });
   }
 
   function undo(id) {
     // A scan of this person being sent now: take it back once the server has it.
     if (flushing && queue.length > 0 && queue[0].participantId === id) {
-      flushed.then(function () { undo(id); });
+      flushed.then(function () {
+        undo(id);
+      });
       return;
     }
     var p = people.get(id);
-    var waiting = queue.findIndex(function (s) { return s.participantId === id && s.meeting === meeting; });
+    var waiting = queue.findIndex(function (s) {
+      return s.participantId === id && s.meeting === meeting;
+    });
     if (waiting >= 0) {
       queue.splice(waiting, 1);
       save(QUEUE_KEY, queue);
@@ -235,7 +268,9 @@
         render();
         if (p) show(say('result.undone', { name: p.name }), 'success');
       })
-      .catch(function () { show(say('result.error'), 'error'); });
+      .catch(function () {
+        show(say('result.error'), 'error');
+      });
   }
 
   // ---- the page's controls -----------------------------------------------
@@ -266,9 +301,15 @@
     });
     el('checkin-none').hidden = shown > 0;
   });
-  window.addEventListener('online', function () { render(); flush().then(refresh); });
+  window.addEventListener('online', function () {
+    render();
+    flush().then(refresh);
+  });
   window.addEventListener('offline', render);
-  setInterval(function () { flush(); refresh(); }, 15000);
+  setInterval(function () {
+    flush();
+    refresh();
+  }, 15000);
 
   // ---- camera: the platform's BarcodeDetector, otherwise jsQR ------------------
   var camera = { stream: null, timer: 0, detector: null, canvas: null, last: '', lastAt: 0 };
@@ -277,14 +318,18 @@
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
       s.src = '/assets/checkin/jsqr.js';
-      s.onload = function () { resolve(window.jsQR); };
+      s.onload = function () {
+        resolve(window.jsQR);
+      };
       s.onerror = reject;
       document.head.appendChild(s);
     });
   }
   function decodeFrame(video) {
     if (camera.detector) {
-      return camera.detector.detect(video).then(function (codes) { return codes.length > 0 ? codes[0].rawValue : null; });
+      return camera.detector.detect(video).then(function (codes) {
+        return codes.length > 0 ? codes[0].rawValue : null;
+      });
     }
     var canvas = camera.canvas || (camera.canvas = document.createElement('canvas'));
     canvas.width = video.videoWidth;
@@ -307,20 +352,26 @@
   }
   function stopCamera() {
     clearInterval(camera.timer);
-    if (camera.stream) camera.stream.getTracks().forEach(function (t) { t.stop(); });
+    if (camera.stream)
+      camera.stream.getTracks().forEach(function (t) {
+        t.stop();
+      });
     camera.stream = null;
     el('checkin-video').hidden = true;
     el('checkin-camera-toggle').textContent = say('scan.start');
   }
   function startCamera() {
-    var ready = 'BarcodeDetector' in window
-      ? window.BarcodeDetector.getSupportedFormats().then(function (formats) {
-          if (formats.indexOf('qr_code') >= 0) camera.detector = new window.BarcodeDetector({ formats: ['qr_code'] });
-          else return loadJsQr();
-        })
-      : loadJsQr();
+    var ready =
+      'BarcodeDetector' in window
+        ? window.BarcodeDetector.getSupportedFormats().then(function (formats) {
+            if (formats.indexOf('qr_code') >= 0) camera.detector = new window.BarcodeDetector({ formats: ['qr_code'] });
+            else return loadJsQr();
+          })
+        : loadJsQr();
     ready
-      .then(function () { return navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false }); })
+      .then(function () {
+        return navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+      })
       .then(function (stream) {
         camera.stream = stream;
         var video = el('checkin-video');
@@ -329,7 +380,11 @@
         video.hidden = false;
         return video.play().then(function () {
           el('checkin-camera-toggle').textContent = say('scan.stop');
-          camera.timer = setInterval(function () { decodeFrame(video).then(onDecoded).catch(function () {}); }, 250);
+          camera.timer = setInterval(function () {
+            decodeFrame(video)
+              .then(onDecoded)
+              .catch(function () {});
+          }, 250);
         });
       })
       .catch(function () {
@@ -350,13 +405,19 @@
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker
       .register('/checkin-sw.js', { scope: '/admin/events/' })
-      .then(function () { return navigator.serviceWorker.ready; })
+      .then(function () {
+        return navigator.serviceWorker.ready;
+      })
       .then(function (registration) {
-        var assets = Array.prototype.map.call(document.querySelectorAll('link[rel=stylesheet], script[src]'), function (n) { return n.getAttribute('href') || n.getAttribute('src'); });
+        var assets = Array.prototype.map.call(document.querySelectorAll('link[rel=stylesheet], script[src]'), function (n) {
+          return n.getAttribute('href') || n.getAttribute('src');
+        });
         registration.active.postMessage({ type: 'keep', urls: [location.pathname + location.search, attendanceUrl, '/assets/checkin/jsqr.js'].concat(assets) });
         root.dataset.offlineReady = 'true';
       })
-      .catch(function () { /* no offline support: the page still works online */ });
+      .catch(function () {
+        /* no offline support: the page still works online */
+      });
   }
 
   // Scans the page made itself are kept; the list from an earlier visit fills in until the fresh one arrives.
@@ -367,5 +428,12 @@
   flush();
 
   // For a scanner connected as a keyboard, and for tests: the same path as the camera.
-  window.tilmeldCheckin = { scan: scanCode, tap: tap, flush: flush, queueLength: function () { return queue.length; } };
+  window.tilmeldCheckin = {
+    scan: scanCode,
+    tap: tap,
+    flush: flush,
+    queueLength: function () {
+      return queue.length;
+    },
+  };
 })();

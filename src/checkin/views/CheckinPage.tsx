@@ -43,7 +43,15 @@ function Settings(p: CheckinPageProps): JSX.Element {
   const { t, locale } = p.page;
   const event = p.attendance.event;
   const base = checkinPath(event.id);
-  const draft = p.settingsDraft ?? { fee: event.noShowFeeOre === 0 ? '0' : formatMoney(event.noShowFeeOre, locale).replace(/\s*kr\.?$/i, '').replace(/^DKK\s*/, ''), opens: String(event.opensMinutes) };
+  const draft = p.settingsDraft ?? {
+    fee:
+      event.noShowFeeOre === 0
+        ? '0'
+        : formatMoney(event.noShowFeeOre, locale)
+            .replace(/\s*kr\.?$/i, '')
+            .replace(/^DKK\s*/, ''),
+    opens: String(event.opensMinutes),
+  };
   const errors = p.fieldErrors ?? {};
   const noShows = p.attendance.participants.filter((x) => x.noShow).length;
   return (
@@ -67,7 +75,15 @@ function Settings(p: CheckinPageProps): JSX.Element {
           ) : (
             ''
           )}
-          <input class="form-input input-width-xs" id="checkin-fee" name="fee" inputmode="decimal" value={draft.fee} aria-describedby={errors.fee ? 'checkin-fee-hint checkin-fee-error' : 'checkin-fee-hint'} aria-invalid={errors.fee ? 'true' : undefined} />
+          <input
+            class="form-input input-width-xs"
+            id="checkin-fee"
+            name="fee"
+            inputmode="decimal"
+            value={draft.fee}
+            aria-describedby={errors.fee ? 'checkin-fee-hint checkin-fee-error' : 'checkin-fee-hint'}
+            aria-invalid={errors.fee ? 'true' : undefined}
+          />
         </div>
         <div class={errors.opens ? 'form-group form-error' : 'form-group'}>
           <label class="form-label" for="checkin-opens" safe>
@@ -80,7 +96,15 @@ function Settings(p: CheckinPageProps): JSX.Element {
           ) : (
             ''
           )}
-          <input class="form-input input-width-xs" id="checkin-opens" name="opens" inputmode="numeric" value={draft.opens} aria-describedby={errors.opens ? 'checkin-opens-error' : undefined} aria-invalid={errors.opens ? 'true' : undefined} />
+          <input
+            class="form-input input-width-xs"
+            id="checkin-opens"
+            name="opens"
+            inputmode="numeric"
+            value={draft.opens}
+            aria-describedby={errors.opens ? 'checkin-opens-error' : undefined}
+            aria-invalid={errors.opens ? 'true' : undefined}
+          />
         </div>
         <button type="submit" class="button button-secondary" safe>
           {t('checkin.settings.save')}
@@ -164,7 +188,15 @@ export function CheckinPage(p: CheckinPageProps): JSX.Element {
             <span class="form-hint" id="checkin-code-hint" safe>
               {t('checkin.code.hint')}
             </span>
-            <input class="form-input" id="checkin-code" name="code" autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby="checkin-code-hint" />
+            <input
+              class="form-input"
+              id="checkin-code"
+              name="code"
+              autocomplete="off"
+              autocapitalize="characters"
+              spellcheck="false"
+              aria-describedby="checkin-code-hint"
+            />
           </div>
           <button type="submit" class="button button-primary" safe>
             {t('checkin.code.submit')}
@@ -186,14 +218,22 @@ export function CheckinPage(p: CheckinPageProps): JSX.Element {
             return (
               <li data-id={String(person.id)} data-name={person.name.toLowerCase()} data-org={person.organisation.toLowerCase()} class={c ? 'is-arrived' : ''}>
                 <span class="tilmeld-checkin-name">
-                  <strong safe>{person.name}</strong> <span class="tilmeld-meta" safe>{person.organisation}</span>
+                  <strong safe>{person.name}</strong>{' '}
+                  <span class="tilmeld-meta" safe>
+                    {person.organisation}
+                  </span>
                 </span>
                 <span class="tilmeld-checkin-state">{escapeHtml(c ? t('checkin.arrived', { time: formatTime(c.at, locale) }) : '')}</span>
                 <form method="post" action={c ? `${base}/undo` : base} class="tilmeld-checkin-action">
                   <CsrfField token={p.page.csrfToken} />
                   <input type="hidden" name="participantId" value={String(person.id)} />
                   <input type="hidden" name="meeting" value={String(p.meeting)} />
-                  <button type="submit" class={c ? 'button button-secondary button-small' : 'button button-primary button-small'} aria-label={`${c ? t('checkin.undo') : t('checkin.tap')}: ${person.name}`} safe>
+                  <button
+                    type="submit"
+                    class={c ? 'button button-secondary button-small' : 'button button-primary button-small'}
+                    aria-label={`${c ? t('checkin.undo') : t('checkin.tap')}: ${person.name}`}
+                    safe
+                  >
                     {c ? t('checkin.undo') : t('checkin.tap')}
                   </button>
                 </form>
@@ -227,10 +267,26 @@ export function CheckinPage(p: CheckinPageProps): JSX.Element {
 /** The texts the page's script shows, in the staff member's language. */
 function scriptTexts(page: AdminPageContext): Record<string, string> {
   const keys = [
-    'checkin.counts', 'checkin.scan.start', 'checkin.scan.stop', 'checkin.scan.noCamera', 'checkin.tap', 'checkin.undo', 'checkin.arrived',
-    'checkin.offline', 'checkin.online', 'checkin.queue', 'checkin.result.checked_in', 'checkin.result.queued', 'checkin.result.already',
-    'checkin.result.unknown', 'checkin.result.not_confirmed', 'checkin.result.outside_window', 'checkin.result.unknown_meeting',
-    'checkin.result.undone', 'checkin.result.error', 'checkin.search.none',
+    'checkin.counts',
+    'checkin.scan.start',
+    'checkin.scan.stop',
+    'checkin.scan.noCamera',
+    'checkin.tap',
+    'checkin.undo',
+    'checkin.arrived',
+    'checkin.offline',
+    'checkin.online',
+    'checkin.queue',
+    'checkin.result.checked_in',
+    'checkin.result.queued',
+    'checkin.result.already',
+    'checkin.result.unknown',
+    'checkin.result.not_confirmed',
+    'checkin.result.outside_window',
+    'checkin.result.unknown_meeting',
+    'checkin.result.undone',
+    'checkin.result.error',
+    'checkin.search.none',
   ] as const;
   return Object.fromEntries(keys.map((k) => [k.replace('checkin.', ''), page.t(k)]));
 }

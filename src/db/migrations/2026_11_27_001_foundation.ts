@@ -44,11 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('events_seats_within_capacity', sql`seats_taken >= 0 AND seats_taken <= capacity`)
     .execute();
   // The catalogue lists, counts and filters from this index alone, in date order; the rows hold long texts.
-  await db.schema
-    .createIndex('events_status_starts_idx')
-    .on('events')
-    .columns(['status', 'starts_at', 'ends_at', 'type', 'venue_id'])
-    .execute();
+  await db.schema.createIndex('events_status_starts_idx').on('events').columns(['status', 'starts_at', 'ends_at', 'type', 'venue_id']).execute();
   await createEventSearchIndex(db);
 
   await db.schema

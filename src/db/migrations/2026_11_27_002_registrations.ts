@@ -16,7 +16,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['waiting_count', 'integer', 0],
   ];
   for (const [name, type, fallback] of eventColumns) {
-    await db.schema.alterTable('events').addColumn(name, type, (c) => c.notNull().defaultTo(fallback)).execute();
+    await db.schema
+      .alterTable('events')
+      .addColumn(name, type, (c) => c.notNull().defaultTo(fallback))
+      .execute();
   }
 
   await db.schema
@@ -50,12 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('registrations_arrival_idx').on('registrations').columns(['event_id', 'arrival_no']).unique().execute();
-  await db.schema
-    .createIndex('registrations_idempotency_idx')
-    .on('registrations')
-    .columns(['event_id', 'idempotency_key_hash'])
-    .unique()
-    .execute();
+  await db.schema.createIndex('registrations_idempotency_idx').on('registrations').columns(['event_id', 'idempotency_key_hash']).unique().execute();
   await db.schema.createIndex('registrations_booker_email_idx').on('registrations').column('booker_email').execute();
 
   await db.schema
@@ -82,11 +80,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('participants_registration_idx').on('participants').columns(['registration_id', 'position']).unique().execute();
-  await db.schema
-    .createIndex('participants_waiting_idx')
-    .on('participants')
-    .columns(['event_id', 'status', 'waitlist_position'])
-    .execute();
+  await db.schema.createIndex('participants_waiting_idx').on('participants').columns(['event_id', 'status', 'waitlist_position']).execute();
   await db.schema.createIndex('participants_email_idx').on('participants').column('email').execute();
 
   await db.schema

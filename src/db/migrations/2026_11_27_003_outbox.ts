@@ -24,16 +24,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The worker looks for pending messages that are due and for sending
   // messages whose lease ran out; both start with the status.
-  await db.schema
-    .createIndex('outbox_messages_due_idx')
-    .on('outbox_messages')
-    .columns(['status', 'next_attempt_at'])
-    .execute();
-  await db.schema
-    .createIndex('outbox_messages_lease_idx')
-    .on('outbox_messages')
-    .columns(['status', 'locked_until'])
-    .execute();
+  await db.schema.createIndex('outbox_messages_due_idx').on('outbox_messages').columns(['status', 'next_attempt_at']).execute();
+  await db.schema.createIndex('outbox_messages_lease_idx').on('outbox_messages').columns(['status', 'locked_until']).execute();
 }
 
 export async function down(): Promise<void> {

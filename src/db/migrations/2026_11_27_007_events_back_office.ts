@@ -10,7 +10,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('events').addColumn('cancellation_reason', 'text').execute();
   // No foreign key: the original may be deleted some day; the copy stands on its own.
   await db.schema.alterTable('events').addColumn('duplicated_from_id', 'integer').execute();
-  await db.schema.alterTable('sessions').addColumn('position', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('sessions')
+    .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   // "Pick an existing speaker" and "reuse the same speaker" look speakers up by name.
   await db.schema.createIndex('speakers_name_idx').on('speakers').column('name').execute();
 }

@@ -8,12 +8,7 @@ import { sql, type Kysely } from 'kysely';
  * reads just the rows it takes.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createIndex('outbox_messages_pending_idx')
-    .on('outbox_messages')
-    .column('id')
-    .where(sql.ref('status'), '=', 'pending')
-    .execute();
+  await db.schema.createIndex('outbox_messages_pending_idx').on('outbox_messages').column('id').where(sql.ref('status'), '=', 'pending').execute();
 }
 
 export async function down(): Promise<void> {

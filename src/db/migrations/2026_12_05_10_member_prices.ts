@@ -33,7 +33,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema.alterTable('events').addColumn('early_bird_price_ore', 'integer').execute();
   await db.schema.alterTable('events').addColumn('early_bird_ends_at', 'text').execute();
-  await db.schema.alterTable('registrations').addColumn('price_kind', 'text', (c) => c.notNull().defaultTo('normal')).execute();
+  await db.schema
+    .alterTable('registrations')
+    .addColumn('price_kind', 'text', (c) => c.notNull().defaultTo('normal'))
+    .execute();
   await db.schema.alterTable('invoice_documents').addColumn('delivered_at', 'text').execute();
   await db.schema.alterTable('invoice_documents').addColumn('delivery_reference', 'text').execute();
 }

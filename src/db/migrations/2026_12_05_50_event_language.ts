@@ -6,7 +6,10 @@ import type { Kysely } from 'kysely';
  * page says which language the teaching is in. Existing events are Danish.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('events').addColumn('language', 'text', (c) => c.notNull().defaultTo('da')).execute();
+  await db.schema
+    .alterTable('events')
+    .addColumn('language', 'text', (c) => c.notNull().defaultTo('da'))
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -38,8 +38,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('no_shows_event_idx').on('no_shows').column('event_id').execute();
 
-  await db.schema.alterTable('events').addColumn('checkin_opens_minutes', 'integer', (c) => c.notNull().defaultTo(120)).execute();
-  await db.schema.alterTable('events').addColumn('no_show_fee_ore', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('events')
+    .addColumn('checkin_opens_minutes', 'integer', (c) => c.notNull().defaultTo(120))
+    .execute();
+  await db.schema
+    .alterTable('events')
+    .addColumn('no_show_fee_ore', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -35,7 +35,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     positions.set(l.event_id, position + 1);
     rows.push({ event_id: l.event_id, speaker_id: l.speaker_id, position });
   }
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('event_speakers').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('event_speakers')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export async function down(): Promise<void> {

@@ -36,7 +36,19 @@ export function AnswerFormPage({ page, title, action, csrfToken, questions, valu
           const label = questionLabel(q, locale);
           const scale = scaleOf(q.kind);
           if (!scale) {
-            return <TextField page={page} field={field} name={field} label={label} value={values[field] ?? ''} errors={map} multiline maxLength={ANSWER_TEXT_MAX} optional />;
+            return (
+              <TextField
+                page={page}
+                field={field}
+                name={field}
+                label={label}
+                value={values[field] ?? ''}
+                errors={map}
+                multiline
+                maxLength={ANSWER_TEXT_MAX}
+                optional
+              />
+            );
           }
           const chosen = values[field] ?? '';
           const scores = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => String(scale.min + i));
@@ -49,7 +61,10 @@ export function AnswerFormPage({ page, title, action, csrfToken, questions, valu
               kind="radio"
               hint={t(q.kind === 'nps' ? 'evaluations.form.npsHint' : 'evaluations.form.scaleHint')}
               errors={map}
-              choices={[...scores.map((s) => ({ value: s, label: s, checked: chosen === s })), { value: '', label: t('evaluations.form.noAnswer'), checked: !scores.includes(chosen) }]}
+              choices={[
+                ...scores.map((s) => ({ value: s, label: s, checked: chosen === s })),
+                { value: '', label: t('evaluations.form.noAnswer'), checked: !scores.includes(chosen) },
+              ]}
             />
           );
         })}

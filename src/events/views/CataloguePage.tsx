@@ -38,7 +38,19 @@ interface Option {
   label: string;
 }
 
-function Select({ id, label, all, options, selected }: { id: string; label: string; all: string; options: Option[]; selected: string | undefined }): JSX.Element {
+function Select({
+  id,
+  label,
+  all,
+  options,
+  selected,
+}: {
+  id: string;
+  label: string;
+  all: string;
+  options: Option[];
+  selected: string | undefined;
+}): JSX.Element {
   // A chosen value the list no longer offers (an old link) stays chosen, so the form shows what was searched for.
   const list = selected && !options.some((o) => o.value === selected) ? [...options, { value: selected, label: selected }] : options;
   return (
@@ -198,7 +210,9 @@ export function CataloguePage({
   return (
     <Layout page={page} title={title} description={t('catalogue.lede')} head={<script src={`${STATIC_PREFIX}/catalogue-filters.js`} defer></script>}>
       <h1 safe>{t('catalogue.title')}</h1>
-      <p class="font-lead" safe>{t('catalogue.lede')}</p>
+      <p class="font-lead" safe>
+        {t('catalogue.lede')}
+      </p>
       <div class="row">
         <div class="col-12 col-lg-4">
           <FilterForm page={page} query={query} choices={choices} />

@@ -40,7 +40,10 @@ export function KeyFacts({ page, event, signUp }: { page: PageContext; event: Ev
         {event.earlyBird ? (
           <>
             <strong safe>
-              {t('eventPage.earlyBirdFrom', { price: priceText(t, locale, event, event.earlyBird.priceExVatOre), date: earlyBirdLastDay(event.earlyBird.endsAt, locale) })}
+              {t('eventPage.earlyBirdFrom', {
+                price: priceText(t, locale, event, event.earlyBird.priceExVatOre),
+                date: earlyBirdLastDay(event.earlyBird.endsAt, locale),
+              })}
             </strong>{' '}
           </>
         ) : (
@@ -105,9 +108,15 @@ export function PricesSection({ page, event, contentLang }: { page: PageContext;
             <table class="table tilmeld-addons">
               <thead>
                 <tr>
-                  <th scope="col" safe>{t('eventPage.addOn.name')}</th>
-                  <th scope="col" class="tilmeld-amount" safe>{t('eventPage.addOn.price')}</th>
-                  <th scope="col" safe>{t('eventPage.addOn.seats')}</th>
+                  <th scope="col" safe>
+                    {t('eventPage.addOn.name')}
+                  </th>
+                  <th scope="col" class="tilmeld-amount" safe>
+                    {t('eventPage.addOn.price')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('eventPage.addOn.seats')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -123,7 +132,9 @@ export function PricesSection({ page, event, contentLang }: { page: PageContext;
               </tbody>
             </table>
           </div>
-          <p class="tilmeld-meta" safe>{t('eventPage.addOnsNote')}</p>
+          <p class="tilmeld-meta" safe>
+            {t('eventPage.addOnsNote')}
+          </p>
         </>
       ) : (
         ''

@@ -34,7 +34,10 @@ function When({ page, event }: { page: PageContext; event: EventDetails }): JSX.
     <ul class="unstyled-list">
       {days.map((day) => {
         const first = day[0]!;
-        const lastEnd = day.map((s) => s.endsAt).sort().at(-1)!;
+        const lastEnd = day
+          .map((s) => s.endsAt)
+          .sort()
+          .at(-1)!;
         return (
           <li>
             <time datetime={first.startsAt} safe>
@@ -90,7 +93,11 @@ function Where({ page, event }: { page: PageContext; event: EventDetails }): JSX
 function Price({ page, event }: { page: PageContext; event: EventDetails }): JSX.Element {
   const { t, locale } = page;
   if (event.priceExVatOre === 0 && (event.memberPriceExVatOre ?? 0) === 0) {
-    return <p class="tilmeld-fact" safe>{t('price.free')}</p>;
+    return (
+      <p class="tilmeld-fact" safe>
+        {t('price.free')}
+      </p>
+    );
   }
   const line = (ex: number, incl: number) =>
     event.vatMode === 'exempt'
@@ -127,7 +134,11 @@ function SignUp({ page, event }: { page: PageContext; event: EventDetails }): JS
       reason === 'notOpenYet' && event.signupOpensAt
         ? t('event.closed.notOpenYet', { date: dateTime(event.signupOpensAt, locale) })
         : t(`event.closed.${reason}`);
-    return <p class="tilmeld-signup-closed" safe>{text}</p>;
+    return (
+      <p class="tilmeld-signup-closed" safe>
+        {text}
+      </p>
+    );
   }
   const waiting = event.seatStatus === 'waitingList';
   return (
@@ -231,10 +242,26 @@ function Programme({ page, event, contentLang }: { page: PageContext; event: Eve
             <caption safe>{capitalise(formatLongDate(day[0]!.startsAt, locale))}</caption>
             <thead>
               <tr>
-                <th scope="col" safe>{t('event.programme.time')}</th>
-                <th scope="col" safe>{t('event.programme.item')}</th>
-                {hasRooms ? <th scope="col" safe>{t('event.programme.room')}</th> : ''}
-                {hasSpeakers ? <th scope="col" safe>{t('event.programme.speakers')}</th> : ''}
+                <th scope="col" safe>
+                  {t('event.programme.time')}
+                </th>
+                <th scope="col" safe>
+                  {t('event.programme.item')}
+                </th>
+                {hasRooms ? (
+                  <th scope="col" safe>
+                    {t('event.programme.room')}
+                  </th>
+                ) : (
+                  ''
+                )}
+                {hasSpeakers ? (
+                  <th scope="col" safe>
+                    {t('event.programme.speakers')}
+                  </th>
+                ) : (
+                  ''
+                )}
               </tr>
             </thead>
             <tbody>
@@ -245,7 +272,13 @@ function Programme({ page, event, contentLang }: { page: PageContext; event: Eve
                   </td>
                   <td lang={contentLang}>
                     <strong safe>{s.title}</strong>
-                    {s.description ? <p class="tilmeld-session-description" safe>{s.description}</p> : ''}
+                    {s.description ? (
+                      <p class="tilmeld-session-description" safe>
+                        {s.description}
+                      </p>
+                    ) : (
+                      ''
+                    )}
                   </td>
                   {hasRooms ? (
                     <td lang={contentLang} safe>
@@ -327,7 +360,12 @@ export function EventPage({ page, event, jsonLd, preview }: EventPageProps): JSX
   const contentLang = event.language === locale ? undefined : event.language;
   const themes = event.themes.map((th) => (locale === 'da' ? th.nameDa : th.nameEn));
   return (
-    <Layout page={page} title={preview ? `${preview.banner.split(':')[0]}: ${event.title}` : event.title} description={event.summary || undefined} head={preview ? <meta name="robots" content="noindex, nofollow" /> : jsonLd}>
+    <Layout
+      page={page}
+      title={preview ? `${preview.banner.split(':')[0]}: ${event.title}` : event.title}
+      description={event.summary || undefined}
+      head={preview ? <meta name="robots" content="noindex, nofollow" /> : jsonLd}
+    >
       {preview ? (
         <div class="alert alert-warning tilmeld-preview-banner" role="region" aria-label={preview.banner.split(':')[0]} data-preview="">
           <div class="alert-body">
@@ -368,7 +406,13 @@ export function EventPage({ page, event, jsonLd, preview }: EventPageProps): JSX
       ) : (
         ''
       )}
-      {contentLang ? <p class="tilmeld-meta" safe>{t('eventPage.danishOnly')}</p> : ''}
+      {contentLang ? (
+        <p class="tilmeld-meta" safe>
+          {t('eventPage.danishOnly')}
+        </p>
+      ) : (
+        ''
+      )}
       <div class="row">
         <aside class="col-12 col-lg-4 order-lg-2" aria-label={t('event.facts')}>
           <Facts page={page} event={event} />
@@ -410,7 +454,13 @@ export function EventPage({ page, event, jsonLd, preview }: EventPageProps): JSX
                     <h3 class="h4" safe>
                       {s.name}
                     </h3>
-                    {speakerLine(s) ? <p class="tilmeld-meta" safe>{speakerLine(s)}</p> : ''}
+                    {speakerLine(s) ? (
+                      <p class="tilmeld-meta" safe>
+                        {speakerLine(s)}
+                      </p>
+                    ) : (
+                      ''
+                    )}
                     {s.bio ? (
                       <p lang={contentLang} safe>
                         {s.bio}

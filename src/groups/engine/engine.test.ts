@@ -133,9 +133,45 @@ describe('grouping engine', () => {
 
   it('refuses a problem without a feasible plan, saying why', () => {
     const d = new Float64Array(16);
-    expect(() => solveSteps({ n: 4, groups: [{ min: 1, max: 1 }, { min: 1, max: 2 }], d }, 1, 10)).toThrow(/do not fit/);
-    expect(() => solveSteps({ n: 4, groups: [{ min: 2, max: 2 }, { min: 2, max: 2 }], d, fixed: Int32Array.from([0, 0, 0, -1]) }, 1, 10)).toThrow(/pinned/);
-    expect(problemError({ n: 4, groups: [{ min: 2, max: 2 }, { min: 2, max: 2 }], d })).toBeUndefined();
+    expect(() =>
+      solveSteps(
+        {
+          n: 4,
+          groups: [
+            { min: 1, max: 1 },
+            { min: 1, max: 2 },
+          ],
+          d,
+        },
+        1,
+        10,
+      ),
+    ).toThrow(/do not fit/);
+    expect(() =>
+      solveSteps(
+        {
+          n: 4,
+          groups: [
+            { min: 2, max: 2 },
+            { min: 2, max: 2 },
+          ],
+          d,
+          fixed: Int32Array.from([0, 0, 0, -1]),
+        },
+        1,
+        10,
+      ),
+    ).toThrow(/pinned/);
+    expect(
+      problemError({
+        n: 4,
+        groups: [
+          { min: 2, max: 2 },
+          { min: 2, max: 2 },
+        ],
+        d,
+      }),
+    ).toBeUndefined();
   });
 });
 

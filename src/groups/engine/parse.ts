@@ -10,7 +10,8 @@ export function parseMdgpInstance(text: string): Problem {
   const integer = (what: string): number => {
     const token = tokens[at++];
     const value = Number(token);
-    if (token === undefined || !Number.isInteger(value) || value < 0) throw new Error(`MDGP instance: expected ${what} as a non-negative integer, found ${token ?? 'the end'}`);
+    if (token === undefined || !Number.isInteger(value) || value < 0)
+      throw new Error(`MDGP instance: expected ${what} as a non-negative integer, found ${token ?? 'the end'}`);
     return value;
   };
   const n = integer('n');

@@ -116,7 +116,8 @@ export class GroupSearch {
       if (this.f >= current - this.tolerance() - this.slack) {
         const better = this.f > current + this.tolerance();
         current = this.f;
-        if (better) quiet = 0; else quiet++;
+        if (better) quiet = 0;
+        else quiet++;
         this.offerBest();
       } else {
         this.undo();

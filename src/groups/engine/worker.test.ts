@@ -13,7 +13,12 @@ function problem(n: number, m: number): Problem {
   const d = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) d[i * n + j] = d[j * n + i] = ((i * 31 + j * 17) % 23) - 3;
   const size = n / m;
-  return { n, groups: Array.from({ length: m }, () => ({ min: size - 1, max: size + 1 })), d, fixed: Int32Array.from({ length: n }, (_, i) => (i < m ? i : -1)) };
+  return {
+    n,
+    groups: Array.from({ length: m }, () => ({ min: size - 1, max: size + 1 })),
+    d,
+    fixed: Int32Array.from({ length: n }, (_, i) => (i < m ? i : -1)),
+  };
 }
 
 const compiled = fs.mkdtempSync(path.join(os.tmpdir(), 'tilmeld-engine-'));
@@ -35,7 +40,7 @@ describe('the grouping worker thread', () => {
     expect(ticks).toBeGreaterThan(5);
   });
 
-  it('passes the engine\'s refusal of an impossible problem on as an error', async () => {
+  it("passes the engine's refusal of an impossible problem on as an error", async () => {
     await expect(solveInWorker({ n: 3, groups: [{ min: 2, max: 2 }], d: new Float64Array(9) }, { seconds: 0.1, seed: 1 })).rejects.toThrow(/no feasible plan/);
   });
 

@@ -65,8 +65,22 @@ function Pairs(p: { page: AdminPageContext; kind: 'apart' | 'together'; draft: G
       </p>
       {Array.from({ length: PAIR_ROWS }, (_, row) => (
         <div class="tilmeld-pair">
-          <PersonSelect page={p.page} field={`${p.kind}.${row}.a`} label={t('groups.field.pairFirst', { n: row + 1 })} value={p.draft[p.kind][row]?.[0] ?? ''} people={p.people} errors={p.errors} />
-          <PersonSelect page={p.page} field={`${p.kind}.${row}.b`} label={t('groups.field.pairSecond', { n: row + 1 })} value={p.draft[p.kind][row]?.[1] ?? ''} people={p.people} errors={p.errors} />
+          <PersonSelect
+            page={p.page}
+            field={`${p.kind}.${row}.a`}
+            label={t('groups.field.pairFirst', { n: row + 1 })}
+            value={p.draft[p.kind][row]?.[0] ?? ''}
+            people={p.people}
+            errors={p.errors}
+          />
+          <PersonSelect
+            page={p.page}
+            field={`${p.kind}.${row}.b`}
+            label={t('groups.field.pairSecond', { n: row + 1 })}
+            value={p.draft[p.kind][row]?.[1] ?? ''}
+            people={p.people}
+            errors={p.errors}
+          />
         </div>
       ))}
     </fieldset>
@@ -79,7 +93,18 @@ function PlanForm({ page, event, people, questions, draft, errors }: GroupsPageP
   return (
     <form method="post" action={groupsPath(event.id)} novalidate>
       <CsrfField token={page.csrfToken} />
-      <TextField page={page} field="rounds" name="rounds" label={t('groups.field.rounds')} hint={t('groups.field.roundsHint')} value={draft.rounds} errors={map} maxLength={2} inputmode="numeric" width="xs" />
+      <TextField
+        page={page}
+        field="rounds"
+        name="rounds"
+        label={t('groups.field.rounds')}
+        hint={t('groups.field.roundsHint')}
+        value={draft.rounds}
+        errors={map}
+        maxLength={2}
+        inputmode="numeric"
+        width="xs"
+      />
       <ChoiceGroup
         page={page}
         field="sizing"
@@ -90,9 +115,42 @@ function PlanForm({ page, event, people, questions, draft, errors }: GroupsPageP
         errors={map}
         choices={(['count', 'size', 'capacities'] as const).map((s) => ({ value: s, label: t(`groups.field.sizing.${s}`), checked: draft.sizing === s }))}
       />
-      <TextField page={page} field="groupCount" name="groupCount" label={t('groups.field.groupCount')} value={draft.groupCount} errors={map} maxLength={4} inputmode="numeric" width="xs" optional />
-      <TextField page={page} field="groupSize" name="groupSize" label={t('groups.field.groupSize')} value={draft.groupSize} errors={map} maxLength={4} inputmode="numeric" width="xs" optional />
-      <TextField page={page} field="tableCapacities" name="tableCapacities" label={t('groups.field.tableCapacities')} hint={t('groups.field.tableCapacitiesHint')} value={draft.tableCapacities} errors={map} maxLength={1000} width="l" optional />
+      <TextField
+        page={page}
+        field="groupCount"
+        name="groupCount"
+        label={t('groups.field.groupCount')}
+        value={draft.groupCount}
+        errors={map}
+        maxLength={4}
+        inputmode="numeric"
+        width="xs"
+        optional
+      />
+      <TextField
+        page={page}
+        field="groupSize"
+        name="groupSize"
+        label={t('groups.field.groupSize')}
+        value={draft.groupSize}
+        errors={map}
+        maxLength={4}
+        inputmode="numeric"
+        width="xs"
+        optional
+      />
+      <TextField
+        page={page}
+        field="tableCapacities"
+        name="tableCapacities"
+        label={t('groups.field.tableCapacities')}
+        hint={t('groups.field.tableCapacitiesHint')}
+        value={draft.tableCapacities}
+        errors={map}
+        maxLength={1000}
+        width="l"
+        optional
+      />
       <fieldset class="tilmeld-fieldset">
         <legend class="h3" safe>
           {t('groups.field.mix')}
@@ -101,7 +159,17 @@ function PlanForm({ page, event, people, questions, draft, errors }: GroupsPageP
           {t('groups.field.mixHint')}
         </p>
         {formAttributes(questions).map((a) => (
-          <TextField page={page} field={weightKey(a)} name={weightKey(a)} label={t('groups.field.weight', { label: attributeLabel(page, a, questions) })} value={draft.weights[weightKey(a)] ?? ''} errors={map} maxLength={6} inputmode="numeric" width="xs" />
+          <TextField
+            page={page}
+            field={weightKey(a)}
+            name={weightKey(a)}
+            label={t('groups.field.weight', { label: attributeLabel(page, a, questions) })}
+            value={draft.weights[weightKey(a)] ?? ''}
+            errors={map}
+            maxLength={6}
+            inputmode="numeric"
+            width="xs"
+          />
         ))}
       </fieldset>
       <details class="tilmeld-details">
@@ -120,7 +188,18 @@ function PlanForm({ page, event, people, questions, draft, errors }: GroupsPageP
       </details>
       <Pairs page={page} kind="apart" draft={draft} people={people} errors={map} />
       <Pairs page={page} kind="together" draft={draft} people={people} errors={map} />
-      <TextField page={page} field="seconds" name="seconds" label={t('groups.field.seconds')} hint={t('groups.field.secondsHint')} value={draft.seconds} errors={map} maxLength={6} inputmode="numeric" width="xs" />
+      <TextField
+        page={page}
+        field="seconds"
+        name="seconds"
+        label={t('groups.field.seconds')}
+        hint={t('groups.field.secondsHint')}
+        value={draft.seconds}
+        errors={map}
+        maxLength={6}
+        inputmode="numeric"
+        width="xs"
+      />
       <button type="submit" class="button button-primary" safe>
         {t('groups.submit')}
       </button>

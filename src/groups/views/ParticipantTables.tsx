@@ -18,7 +18,13 @@ export function ParticipantTablesSection({ page, entries }: { page: PageContext;
       <p safe>{t('groups.selfService.lede')}</p>
       {seated.map((e) => (
         <>
-          {seated.length > 1 ? <h3 class="h4" safe>{e.name}</h3> : ''}
+          {seated.length > 1 ? (
+            <h3 class="h4" safe>
+              {e.name}
+            </h3>
+          ) : (
+            ''
+          )}
           <ul>
             {e.tables.map((x) => (
               <li safe>{e.tables.length === 1 ? t('groups.table', { table: x.tableNo }) : t('groups.roundTable', { round: x.roundNo, table: x.tableNo })}</li>

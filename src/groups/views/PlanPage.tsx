@@ -29,7 +29,14 @@ export interface PlanPageProps {
 
 export const moveFieldId = (roundNo: number, participantId: number) => `move-${roundNo}-${participantId}`;
 
-function MoveForm(p: { page: AdminPageContext; plan: PlanView; round: RoundView; table: TableView; member: TableView['members'][number]; error: string | undefined }): JSX.Element {
+function MoveForm(p: {
+  page: AdminPageContext;
+  plan: PlanView;
+  round: RoundView;
+  table: TableView;
+  member: TableView['members'][number];
+  error: string | undefined;
+}): JSX.Element {
   const { t } = p.page;
   const id = moveFieldId(p.round.roundNo, p.member.id);
   if (p.member.host) return <span safe>{t('groups.host')}</span>;
@@ -72,10 +79,18 @@ function Table(p: { page: AdminPageContext; plan: PlanView; round: RoundView; ta
           <caption class="sr-only" safe>{`${t('groups.round', { round: p.round.roundNo })}, ${t('groups.table', { table: p.table.no })}`}</caption>
           <thead>
             <tr>
-              <th scope="col" safe>{t('groups.column.name')}</th>
-              <th scope="col" safe>{t('groups.column.organisation')}</th>
-              <th scope="col" safe>{t('groups.column.jobTitle')}</th>
-              <th scope="col" safe>{t('groups.column.move')}</th>
+              <th scope="col" safe>
+                {t('groups.column.name')}
+              </th>
+              <th scope="col" safe>
+                {t('groups.column.organisation')}
+              </th>
+              <th scope="col" safe>
+                {t('groups.column.jobTitle')}
+              </th>
+              <th scope="col" safe>
+                {t('groups.column.move')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -124,9 +139,19 @@ export function PlanPage({ page, event, plan, current, notice, moveError, errors
       <PlanNoticeView page={page} notice={notice} />
       <Errors page={page} errors={allErrors} />
       <p class="tilmeld-meta" safe>
-        {plan.createdByName ? t('groups.madeBy', { date: formatDate(plan.createdAt, locale), name: plan.createdByName }) : t('groups.madeAt', { date: formatDate(plan.createdAt, locale) })}
+        {plan.createdByName
+          ? t('groups.madeBy', { date: formatDate(plan.createdAt, locale), name: plan.createdByName })
+          : t('groups.madeAt', { date: formatDate(plan.createdAt, locale) })}
       </p>
-      {current ? <p><strong class="badge" safe>{t('groups.current')}</strong></p> : ''}
+      {current ? (
+        <p>
+          <strong class="badge" safe>
+            {t('groups.current')}
+          </strong>
+        </p>
+      ) : (
+        ''
+      )}
       <h2 safe>{t('groups.plan.summary')}</h2>
       <ul>
         <li safe>{t('groups.plan.score', { score: scoreText(plan.score, locale) })}</li>
@@ -157,16 +182,24 @@ export function PlanPage({ page, event, plan, current, notice, moveError, errors
       <h2 safe>{t('groups.downloads')}</h2>
       <ul class="nobullet-list">
         <li>
-          <a href={planFilePath(plan.eventId, plan.id, 'tables.pdf')} class="function-link" safe>{t('groups.download.tables')}</a>
+          <a href={planFilePath(plan.eventId, plan.id, 'tables.pdf')} class="function-link" safe>
+            {t('groups.download.tables')}
+          </a>
         </li>
         <li>
-          <a href={planFilePath(plan.eventId, plan.id, 'cards.pdf')} class="function-link" safe>{t('groups.download.cards')}</a>
+          <a href={planFilePath(plan.eventId, plan.id, 'cards.pdf')} class="function-link" safe>
+            {t('groups.download.cards')}
+          </a>
         </li>
         <li>
-          <a href={planFilePath(plan.eventId, plan.id, 'tables.csv')} class="function-link" safe>{t('groups.download.csv')}</a>
+          <a href={planFilePath(plan.eventId, plan.id, 'tables.csv')} class="function-link" safe>
+            {t('groups.download.csv')}
+          </a>
         </li>
         <li>
-          <a href={planFilePath(plan.eventId, plan.id, 'tables.xlsx')} class="function-link" safe>{t('groups.download.xlsx')}</a>
+          <a href={planFilePath(plan.eventId, plan.id, 'tables.xlsx')} class="function-link" safe>
+            {t('groups.download.xlsx')}
+          </a>
         </li>
       </ul>
       {plan.rounds.map((round) => (
@@ -185,5 +218,3 @@ export function PlanPage({ page, event, plan, current, notice, moveError, errors
     </AdminLayout>
   );
 }
-
-

@@ -33,11 +33,19 @@ export function BookerInvoicesSection({ page, token, documents }: { page: PageCo
               return (
                 <li>
                   <span safe>{`${kind} ${d.number}, ${formatDate(d.issueDate, locale)}, ${formatMoney(d.totalOre, locale)}: `}</span>
-                  <a href={paths.bookingInvoice(locale, token, d.number, 'pdf')} aria-label={t('finance.booker.download', { kind: kind.toLowerCase(), number: d.number, format: 'PDF' })} safe>
+                  <a
+                    href={paths.bookingInvoice(locale, token, d.number, 'pdf')}
+                    aria-label={t('finance.booker.download', { kind: kind.toLowerCase(), number: d.number, format: 'PDF' })}
+                    safe
+                  >
                     {t('finance.booker.pdf')}
                   </a>
                   {' · '}
-                  <a href={paths.bookingInvoice(locale, token, d.number, 'xml')} aria-label={t('finance.booker.download', { kind: kind.toLowerCase(), number: d.number, format: 'XML' })} safe>
+                  <a
+                    href={paths.bookingInvoice(locale, token, d.number, 'xml')}
+                    aria-label={t('finance.booker.download', { kind: kind.toLowerCase(), number: d.number, format: 'XML' })}
+                    safe
+                  >
                     {t('finance.booker.xml')}
                   </a>
                 </li>

@@ -14,7 +14,6 @@ const table = (rows: Table['rows'], headers = rows[0]?.map((_, i) => `K${i}`) ??
 /** What a spreadsheet must show for a text: the text, with an apostrophe in front if it could start a formula. */
 const shownAs = (value: string) => (looksLikeFormula(value) ? `'${value}` : value);
 
-
 describe('CSV for Danish Excel', () => {
   it('starts with a byte-order mark, separates with semicolons and ends lines with CRLF', () => {
     const csv = toCsv(table([[text('Søren Ærø'), integer(2)]], ['Navn', 'Nr.']));

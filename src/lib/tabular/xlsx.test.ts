@@ -38,7 +38,10 @@ describe('XLSX export', () => {
     const table: Table = {
       name: 'Deltagere',
       columns: [{ header: 'Navn' }, { header: 'E-mail' }],
-      rows: [[text('Anne'), text('anne.marie.christensen@kommune.dk')], [text('Bo'), text('bo@x.dk')]],
+      rows: [
+        [text('Anne'), text('anne.marie.christensen@kommune.dk')],
+        [text('Bo'), text('bo@x.dk')],
+      ],
     };
     const sheet = (await readBack(await toXlsx([table], info))).getWorksheet('Deltagere')!;
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);

@@ -68,7 +68,12 @@ function displayLength(cell: Cell): number {
 
 /** A sheet name Excel accepts: no : \ / ? * [ ], at most 31 characters, unique in the book. */
 export function sheetName(name: string, taken: ReadonlySet<string>): string {
-  const base = wellFormed(name).replace(/[:\\/?*[\]\u0000-\u001f]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Ark';
+  const base =
+    wellFormed(name)
+      .replace(/[:\\/?*[\]\u0000-\u001f]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Ark';
   let candidate = base;
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
   return candidate;

@@ -11,7 +11,14 @@ const mail: MailContent = {
   blocks: [
     { kind: 'p', text: 'Kære Anna' },
     { kind: 'h', level: 2, text: 'Arrangement' },
-    { kind: 'dl', rows: [['Tid', '15. september 2026, kl. 09.00–17.00'], ['Sted', 'Hotel Nyborg Strand\n5800 Nyborg'], ['Telefon', '']] },
+    {
+      kind: 'dl',
+      rows: [
+        ['Tid', '15. september 2026, kl. 09.00–17.00'],
+        ['Sted', 'Hotel Nyborg Strand\n5800 Nyborg'],
+        ['Telefon', ''],
+      ],
+    },
     { kind: 'ul', items: ['Anna <b>Andersen</b>', 'Bo & Co'] },
     { kind: 'link', label: 'Gå til tilmeldingen', url: 'https://kursus.example.dk/tilmelding/abc' },
   ],
@@ -44,7 +51,14 @@ describe('renderHtml', () => {
   it('never lets text become markup', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (s) => {
-        const html = renderHtml({ ...mail, blocks: [{ kind: 'p', text: s }, { kind: 'ul', items: [s] }, { kind: 'dl', rows: [[s, s + 'x']] }] });
+        const html = renderHtml({
+          ...mail,
+          blocks: [
+            { kind: 'p', text: s },
+            { kind: 'ul', items: [s] },
+            { kind: 'dl', rows: [[s, s + 'x']] },
+          ],
+        });
         expect(html).not.toMatch(/<(?!\/?(html|head|meta|title|body|div|p|ul|li|dl|dt|dd|hr|h2|h3|a|br|span)\b|!doctype)/i);
       }),
     );

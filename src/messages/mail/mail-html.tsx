@@ -77,27 +77,25 @@ function Block({ block }: { block: MailBlock }): JSX.Element {
 
 /** The whole HTML document of a mail. */
 export function renderHtml(content: MailContent): string {
-  return (
-    '<!doctype html>' +
-    (
-      <html lang={content.locale}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title safe>{content.subject}</title>
-        </head>
-        <body style="margin: 0; padding: 0; background: #ffffff;">
-          <div role="article" aria-label={content.subject} lang={content.locale} style="max-width: 640px; margin: 0 auto; padding: 24px 16px;">
-            {content.blocks.map((block) => (
-              <Block block={block} />
-            ))}
-            <hr style="border: 0; border-top: 1px solid #bfbfbf; margin: 24px 0 16px;" />
-            <p style={`${FONT} font-size: 14px; color: #454545; margin: 0;`} safe>
-              {content.footer}
-            </p>
-          </div>
-        </body>
-      </html>
-    ) as string
-  );
+  return ('<!doctype html>' +
+  (
+    <html lang={content.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title safe>{content.subject}</title>
+      </head>
+      <body style="margin: 0; padding: 0; background: #ffffff;">
+        <div role="article" aria-label={content.subject} lang={content.locale} style="max-width: 640px; margin: 0 auto; padding: 24px 16px;">
+          {content.blocks.map((block) => (
+            <Block block={block} />
+          ))}
+          <hr style="border: 0; border-top: 1px solid #bfbfbf; margin: 24px 0 16px;" />
+          <p style={`${FONT} font-size: 14px; color: #454545; margin: 0;`} safe>
+            {content.footer}
+          </p>
+        </div>
+      </body>
+    </html>
+  )) as string;
 }

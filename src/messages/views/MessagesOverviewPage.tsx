@@ -7,7 +7,6 @@ import type { DashboardEventRow } from '../../admin/index.js';
 import type { CampaignSummaryRow } from '../messages-overview.queries.js';
 import type { MessagesOverview } from '../messages-overview.service.js';
 
-
 function delivery(page: AdminPageContext, c: CampaignSummaryRow): string {
   const values = { sent: c.sent, total: c.recipient_count, failed: c.failed };
   return page.t(c.failed > 0 ? 'msgOverview.deliveryFailed' : 'msgOverview.delivery', values);
@@ -21,12 +20,24 @@ function CampaignsTable({ page, campaigns }: { page: AdminPageContext; campaigns
       <table class="table table--zebra">
         <thead>
           <tr>
-            <th scope="col" safe>{t('msgOverview.col.sentAt')}</th>
-            <th scope="col" safe>{t('msgOverview.col.subject')}</th>
-            <th scope="col" safe>{t('msgOverview.col.event')}</th>
-            <th scope="col" safe>{t('msgOverview.col.audience')}</th>
-            <th scope="col" safe>{t('msgOverview.col.delivery')}</th>
-            <th scope="col" safe>{t('msgOverview.col.by')}</th>
+            <th scope="col" safe>
+              {t('msgOverview.col.sentAt')}
+            </th>
+            <th scope="col" safe>
+              {t('msgOverview.col.subject')}
+            </th>
+            <th scope="col" safe>
+              {t('msgOverview.col.event')}
+            </th>
+            <th scope="col" safe>
+              {t('msgOverview.col.audience')}
+            </th>
+            <th scope="col" safe>
+              {t('msgOverview.col.delivery')}
+            </th>
+            <th scope="col" safe>
+              {t('msgOverview.col.by')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -62,11 +73,21 @@ function EventsTable({ page, events }: { page: AdminPageContext; events: Dashboa
       <table class="table">
         <thead>
           <tr>
-            <th scope="col" safe>{t('msgOverview.col.event')}</th>
-            <th scope="col" safe>{t('msgOverview.col.starts')}</th>
-            <th scope="col" class="text-align-right" safe>{t('msgOverview.col.participants')}</th>
-            <th scope="col" class="text-align-right" safe>{t('msgOverview.col.waiting')}</th>
-            <th scope="col" safe>{t('msgOverview.col.write')}</th>
+            <th scope="col" safe>
+              {t('msgOverview.col.event')}
+            </th>
+            <th scope="col" safe>
+              {t('msgOverview.col.starts')}
+            </th>
+            <th scope="col" class="text-align-right" safe>
+              {t('msgOverview.col.participants')}
+            </th>
+            <th scope="col" class="text-align-right" safe>
+              {t('msgOverview.col.waiting')}
+            </th>
+            <th scope="col" safe>
+              {t('msgOverview.col.write')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -78,8 +99,12 @@ function EventsTable({ page, events }: { page: AdminPageContext; events: Dashboa
                 </a>
               </td>
               <td safe>{formatDate(e.starts_at, locale)}</td>
-              <td class="text-align-right" safe>{String(e.seats_taken)}</td>
-              <td class="text-align-right" safe>{String(e.waiting_count)}</td>
+              <td class="text-align-right" safe>
+                {String(e.seats_taken)}
+              </td>
+              <td class="text-align-right" safe>
+                {String(e.waiting_count)}
+              </td>
               <td>
                 <a href={campaignPaths.list(e.id)} aria-label={t('msgOverview.write.linkFor', { title: e.title })} safe>
                   {t('msgOverview.write.link')}
@@ -93,14 +118,15 @@ function EventsTable({ page, events }: { page: AdminPageContext; events: Dashboa
   );
 }
 
-
 /** /admin/messages: what has been sent and how far it got, and where to write a new message. */
 export function MessagesOverviewPage({ page, data }: { page: AdminPageContext; data: MessagesOverview }): JSX.Element {
   const { t } = page;
   return (
     <AdminLayout page={page} title={t('msgOverview.title')} section="messages">
       <h1 safe>{t('msgOverview.title')}</h1>
-      <p class="font-lead" safe>{t('msgOverview.lede')}</p>
+      <p class="font-lead" safe>
+        {t('msgOverview.lede')}
+      </p>
       <h2 safe>{t('msgOverview.sent.heading')}</h2>
       <CampaignsTable page={page} campaigns={data.campaigns} />
       <Pagination page={page} current={data.page} count={data.pages} href={(n) => `/admin/messages?page=${n}`} />

@@ -40,14 +40,30 @@ function CampaignTable({ page, eventId, campaigns }: { page: AdminPageContext; e
       <table class="table table--zebra">
         <thead>
           <tr>
-            <th scope="col" safe>{t('campaigns.col.subject')}</th>
-            <th scope="col" safe>{t('campaigns.col.audience')}</th>
-            <th scope="col" safe>{t('campaigns.col.status')}</th>
-            <th scope="col" safe>{t('campaigns.col.sentAt')}</th>
-            <th scope="col" safe>{t('campaigns.col.by')}</th>
-            <th scope="col" class="text-align-right" safe>{t('campaigns.col.sent')}</th>
-            <th scope="col" class="text-align-right" safe>{t('campaigns.col.queued')}</th>
-            <th scope="col" class="text-align-right" safe>{t('campaigns.col.failed')}</th>
+            <th scope="col" safe>
+              {t('campaigns.col.subject')}
+            </th>
+            <th scope="col" safe>
+              {t('campaigns.col.audience')}
+            </th>
+            <th scope="col" safe>
+              {t('campaigns.col.status')}
+            </th>
+            <th scope="col" safe>
+              {t('campaigns.col.sentAt')}
+            </th>
+            <th scope="col" safe>
+              {t('campaigns.col.by')}
+            </th>
+            <th scope="col" class="text-align-right" safe>
+              {t('campaigns.col.sent')}
+            </th>
+            <th scope="col" class="text-align-right" safe>
+              {t('campaigns.col.queued')}
+            </th>
+            <th scope="col" class="text-align-right" safe>
+              {t('campaigns.col.failed')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -70,9 +86,15 @@ function CampaignTable({ page, eventId, campaigns }: { page: AdminPageContext; e
               </td>
               <td safe>{dateTime(c.created_at, locale)}</td>
               <td safe>{c.created_by_name}</td>
-              <td class="text-align-right" safe>{String(c.counts.sent)}</td>
-              <td class="text-align-right" safe>{String(c.counts.queued)}</td>
-              <td class="text-align-right" safe>{String(c.counts.failed)}</td>
+              <td class="text-align-right" safe>
+                {String(c.counts.sent)}
+              </td>
+              <td class="text-align-right" safe>
+                {String(c.counts.queued)}
+              </td>
+              <td class="text-align-right" safe>
+                {String(c.counts.failed)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -219,9 +241,23 @@ function MessageForm({ page, event, draft, errors }: Pick<MessagesPageProps, 'pa
         legend={t('campaigns.field.audience')}
         kind="radio"
         errors={map}
-        choices={CAMPAIGN_AUDIENCES.map((a) => ({ value: a, label: audienceLabel(page, a), checked: draft.audience === a, note: counts[a] === 1 ? t('campaigns.audience.count.one') : t('campaigns.audience.count', { count: counts[a] }) }))}
+        choices={CAMPAIGN_AUDIENCES.map((a) => ({
+          value: a,
+          label: audienceLabel(page, a),
+          checked: draft.audience === a,
+          note: counts[a] === 1 ? t('campaigns.audience.count.one') : t('campaigns.audience.count', { count: counts[a] }),
+        }))}
       />
-      <TextField page={page} field="subjectDa" name="subjectDa" label={t('campaigns.field.subjectDa')} value={draft.subjectDa} errors={map} maxLength={CAMPAIGN_LIMITS.subject} autocomplete="off" />
+      <TextField
+        page={page}
+        field="subjectDa"
+        name="subjectDa"
+        label={t('campaigns.field.subjectDa')}
+        value={draft.subjectDa}
+        errors={map}
+        maxLength={CAMPAIGN_LIMITS.subject}
+        autocomplete="off"
+      />
       <TextField
         page={page}
         field="bodyDa"
@@ -240,8 +276,28 @@ function MessageForm({ page, event, draft, errors }: Pick<MessagesPageProps, 'pa
         <span class="form-hint" id="english-hint" safe>
           {t('campaigns.field.english.hint')}
         </span>
-        <TextField page={page} field="subjectEn" name="subjectEn" label={t('campaigns.field.subjectEn')} value={draft.subjectEn} errors={map} optional maxLength={CAMPAIGN_LIMITS.subject} autocomplete="off" />
-        <TextField page={page} field="bodyEn" name="bodyEn" label={t('campaigns.field.bodyEn')} value={draft.bodyEn} errors={map} optional multiline maxLength={CAMPAIGN_LIMITS.body} />
+        <TextField
+          page={page}
+          field="subjectEn"
+          name="subjectEn"
+          label={t('campaigns.field.subjectEn')}
+          value={draft.subjectEn}
+          errors={map}
+          optional
+          maxLength={CAMPAIGN_LIMITS.subject}
+          autocomplete="off"
+        />
+        <TextField
+          page={page}
+          field="bodyEn"
+          name="bodyEn"
+          label={t('campaigns.field.bodyEn')}
+          value={draft.bodyEn}
+          errors={map}
+          optional
+          multiline
+          maxLength={CAMPAIGN_LIMITS.body}
+        />
       </fieldset>
       <WhenFields page={page} draft={draft} errors={map} />
       <div class="tilmeld-form-actions">

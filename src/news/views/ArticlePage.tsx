@@ -25,7 +25,10 @@ export function articleJsonLd(page: PageContext, article: PublicArticle): string
     publisher: { '@type': 'Organization', name: siteName(page), url: page.baseUrl + paths.home(page.locale) },
   };
   // "<" as \u003c keeps "</script>" and "<!--" in a headline from ending the element.
-  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return `<script type="application/ld+json">${json}</script>`;
 }
 
@@ -45,7 +48,11 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Pub
     <Layout page={page} title={article.headline} description={article.lede || undefined} head={head}>
       <Breadcrumbs
         page={page}
-        crumbs={[{ label: t('nav.home'), href: paths.home(locale) }, { label: t('nav.news'), href: paths.news(locale) }, { label: article.headline, lang }]}
+        crumbs={[
+          { label: t('nav.home'), href: paths.home(locale) },
+          { label: t('nav.news'), href: paths.news(locale) },
+          { label: article.headline, lang },
+        ]}
       />
       <article class="tilmeld-article">
         <p class="tilmeld-meta">
@@ -76,7 +83,9 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Pub
 
       {article.events.length > 0 ? (
         <section aria-labelledby="related-events-heading">
-          <h2 id="related-events-heading" safe>{t('news.relatedEvents')}</h2>
+          <h2 id="related-events-heading" safe>
+            {t('news.relatedEvents')}
+          </h2>
           <ul class="tilmeld-cards">
             {article.events.map((event) => (
               <li>
@@ -91,7 +100,9 @@ export function ArticlePage({ page, article }: { page: PageContext; article: Pub
 
       {article.materials.length > 0 ? (
         <section aria-labelledby="material-heading">
-          <h2 id="material-heading" safe>{t('news.furtherMaterial')}</h2>
+          <h2 id="material-heading" safe>
+            {t('news.furtherMaterial')}
+          </h2>
           <MaterialList page={page} materials={article.materials} lang={lang} />
         </section>
       ) : (

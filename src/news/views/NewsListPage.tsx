@@ -16,7 +16,9 @@ export function NewsListPage({ page, news }: { page: PageContext; news: NewsPage
   return (
     <Layout page={page} title={title} description={t('news.lede')} head={head}>
       <h1 safe>{t('news.title')}</h1>
-      <p class="font-lead" safe>{t('news.lede')}</p>
+      <p class="font-lead" safe>
+        {t('news.lede')}
+      </p>
       {news.articles.length === 0 ? (
         <p safe>{t('news.empty')}</p>
       ) : (

@@ -44,7 +44,9 @@ function SuccessNotice({ text }: { text: string }): JSX.Element {
         <use href={`${DKFDS_PREFIX}/img/all-svg-icons.svg#check-circle`}></use>
       </svg>
       <div class="alert-body">
-        <p class="alert-text" safe>{text}</p>
+        <p class="alert-text" safe>
+          {text}
+        </p>
       </div>
     </div>
   );
@@ -56,7 +58,10 @@ export function MembersPage(p: MembersPageProps): JSX.Element {
   const { t } = page;
   const errors = errorMap(p.addErrors);
   const allErrors = [...p.addErrors, ...p.importErrors];
-  const field = (name: MemberField, o: { maxLength: number; width?: 'xs' | 's' | 'm' | 'l' | 'xl'; hint?: string; optional?: boolean; inputmode?: 'numeric' }) => (
+  const field = (
+    name: MemberField,
+    o: { maxLength: number; width?: 'xs' | 's' | 'm' | 'l' | 'xl'; hint?: string; optional?: boolean; inputmode?: 'numeric' },
+  ) => (
     <TextField
       page={page}
       field={name}
@@ -76,7 +81,9 @@ export function MembersPage(p: MembersPageProps): JSX.Element {
       <h1 safe>{t('members.title')}</h1>
       {allErrors.length > 0 ? <ErrorSummary page={page} errors={allErrors} /> : ''}
       {p.notice && allErrors.length === 0 ? <SuccessNotice text={p.notice} /> : ''}
-      <p class="font-lead" safe>{t('members.lede')}</p>
+      <p class="font-lead" safe>
+        {t('members.lede')}
+      </p>
 
       {p.members.length === 0 ? (
         <p safe>{t('members.empty')}</p>
@@ -85,20 +92,34 @@ export function MembersPage(p: MembersPageProps): JSX.Element {
           <p safe>{t('members.count', { count: p.members.length })}</p>
           <div class="table--responsive-scroll">
             <table class="table table--borderless">
-              <caption class="sr-only" safe>{t('members.caption')}</caption>
+              <caption class="sr-only" safe>
+                {t('members.caption')}
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col" safe>{t('members.col.name')}</th>
-                  <th scope="col" safe>{t('members.col.cvr')}</th>
-                  <th scope="col" safe>{t('members.col.ean')}</th>
-                  <th scope="col" safe>{t('members.col.validity')}</th>
-                  <th scope="col" safe>{t('members.col.actions')}</th>
+                  <th scope="col" safe>
+                    {t('members.col.name')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('members.col.cvr')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('members.col.ean')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('members.col.validity')}
+                  </th>
+                  <th scope="col" safe>
+                    {t('members.col.actions')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {p.members.map((m) => (
                   <tr>
-                    <th scope="row" safe>{m.name}</th>
+                    <th scope="row" safe>
+                      {m.name}
+                    </th>
                     <td safe>{m.cvr ?? ''}</td>
                     <td safe>{m.ean ?? ''}</td>
                     <td safe>{validity(page, m)}</td>
@@ -126,7 +147,9 @@ export function MembersPage(p: MembersPageProps): JSX.Element {
         {field('ean', { maxLength: 30, width: 'm', optional: true, inputmode: 'numeric' })}
         {field('validFrom', { maxLength: 10, width: 's', hint: t('members.hint.date'), optional: true })}
         {field('validTo', { maxLength: 10, width: 's', hint: t('members.hint.date'), optional: true })}
-        <button type="submit" class="button button-primary" safe>{t('members.add.submit')}</button>
+        <button type="submit" class="button button-primary" safe>
+          {t('members.add.submit')}
+        </button>
       </form>
 
       <h2 safe>{t('members.import.heading')}</h2>
@@ -134,7 +157,9 @@ export function MembersPage(p: MembersPageProps): JSX.Element {
       <form method="post" action={MEMBERS_IMPORT_PATH} enctype="multipart/form-data" novalidate>
         <CsrfField token={page.csrfToken} />
         <div class={p.importErrors.length > 0 ? 'form-group form-error' : 'form-group'}>
-          <label class="form-label" for="file" safe>{t('members.import.file')}</label>
+          <label class="form-label" for="file" safe>
+            {t('members.import.file')}
+          </label>
           {p.importErrors.length > 0 ? <ErrorMessage page={page} id="file-error" message={t('members.import.failed')} /> : ''}
           <input
             type="file"
@@ -146,7 +171,9 @@ export function MembersPage(p: MembersPageProps): JSX.Element {
             aria-required="true"
           />
         </div>
-        <button type="submit" class="button button-secondary" safe>{t('members.import.submit')}</button>
+        <button type="submit" class="button button-secondary" safe>
+          {t('members.import.submit')}
+        </button>
       </form>
     </AdminLayout>
   );

@@ -30,7 +30,9 @@ function SuccessNotice({ text }: { text: string }): JSX.Element {
         <use href={`${DKFDS_PREFIX}/img/all-svg-icons.svg#check-circle`}></use>
       </svg>
       <div class="alert-body">
-        <p class="alert-text" safe>{text}</p>
+        <p class="alert-text" safe>
+          {text}
+        </p>
       </div>
     </div>
   );
@@ -47,7 +49,19 @@ interface FieldSpec {
   autocomplete?: string;
 }
 
-function Field({ page, spec, values, errors, hintVars }: { page: AdminPageContext; spec: FieldSpec; values: SettingsFormValues; errors: ErrorMap; hintVars?: Record<string, string | number> }): JSX.Element {
+function Field({
+  page,
+  spec,
+  values,
+  errors,
+  hintVars,
+}: {
+  page: AdminPageContext;
+  spec: FieldSpec;
+  values: SettingsFormValues;
+  errors: ErrorMap;
+  hintVars?: Record<string, string | number>;
+}): JSX.Element {
   const { t } = page;
   return (
     <TextField
@@ -106,19 +120,27 @@ export function OrganiserSettingsPage(p: OrganiserSettingsPageProps): JSX.Elemen
       ) : (
         ''
       )}
-      <p class="font-lead" safe>{t('organiser.lede')}</p>
+      <p class="font-lead" safe>
+        {t('organiser.lede')}
+      </p>
       <form method="post" action={ORGANISER_SETTINGS_PATH} novalidate>
         <CsrfField token={page.csrfToken} />
         <fieldset>
-          <legend class="h2" safe>{t('organiser.section.organisation')}</legend>
+          <legend class="h2" safe>
+            {t('organiser.section.organisation')}
+          </legend>
           {ORGANISATION.map((spec) => field(spec))}
         </fieldset>
         <fieldset>
-          <legend class="h2" safe>{t('organiser.section.bank')}</legend>
+          <legend class="h2" safe>
+            {t('organiser.section.bank')}
+          </legend>
           {BANK.map((spec) => field(spec))}
         </fieldset>
         <fieldset>
-          <legend class="h2" safe>{t('organiser.section.invoices')}</legend>
+          <legend class="h2" safe>
+            {t('organiser.section.invoices')}
+          </legend>
           {field({ field: 'invoiceNumberPrefix', maxLength: SETTINGS_LIMITS.prefix, width: 's', hint: true, optional: true })}
           {p.nextInvoiceNumber !== null
             ? field({ field: 'nextInvoiceNumber', maxLength: 9, width: 's', hint: true, optional: true, inputmode: 'numeric' }, { next: p.nextInvoiceNumber })

@@ -11,11 +11,15 @@ export function HomePage({ page, events, articles }: { page: PageContext; events
   return (
     <Layout page={page} title={siteName(page)} description={t('home.lede')}>
       <h1 safe>{t('home.title')}</h1>
-      <p class="font-lead" safe>{t('home.lede')}</p>
+      <p class="font-lead" safe>
+        {t('home.lede')}
+      </p>
       <FrontSearch page={page} />
 
       <section aria-labelledby="upcoming-heading">
-        <h2 id="upcoming-heading" safe>{t('home.upcoming')}</h2>
+        <h2 id="upcoming-heading" safe>
+          {t('home.upcoming')}
+        </h2>
         {events.length === 0 ? (
           <p safe>{t('home.noEvents')}</p>
         ) : (
@@ -35,7 +39,9 @@ export function HomePage({ page, events, articles }: { page: PageContext; events
       </section>
 
       <section aria-labelledby="news-heading">
-        <h2 id="news-heading" safe>{t('home.latestNews')}</h2>
+        <h2 id="news-heading" safe>
+          {t('home.latestNews')}
+        </h2>
         {articles.length === 0 ? (
           <p safe>{t('home.noNews')}</p>
         ) : (

@@ -29,11 +29,13 @@ export const overviewQuerySchema = z.object({
 });
 export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 
-export type RegistrationsOverview =
-  | { kind: 'events'; events: OverviewEventRow[] }
-  | { kind: 'matches'; matches: ParticipantMatchRow[]; total: number };
+export type RegistrationsOverview = { kind: 'events'; events: OverviewEventRow[] } | { kind: 'matches'; matches: ParticipantMatchRow[]; total: number };
 
-export async function loadRegistrationsOverview(ctx: AppContext, viewer: Pick<StaffIdentity, 'id' | 'role'>, query: OverviewQuery): Promise<RegistrationsOverview> {
+export async function loadRegistrationsOverview(
+  ctx: AppContext,
+  viewer: Pick<StaffIdentity, 'id' | 'role'>,
+  query: OverviewQuery,
+): Promise<RegistrationsOverview> {
   const words = searchWords(query.q);
   if (words.length === 0) {
     const events = await eventsForOverview(ctx.db, viewer, query.when, ctx.clock.now().toISOString(), OVERVIEW_EVENT_LIMIT);

@@ -144,7 +144,8 @@ const da = {
   'regAdmin.cancelAll.title': 'Afmeld hele tilmelding {id}',
   'regAdmin.cancel.rule.free': 'Efter reglerne er afmelding gratis nu.',
   'regAdmin.cancel.rule.fee': 'Efter reglerne koster afmelding nu {fee} ekskl. moms.',
-  'regAdmin.cancel.rule.late': 'Efter reglerne kan deltagere ikke længere afmelde sig selv. Som medarbejder kan du afmelde med arrangementets gebyr eller frafalde det.',
+  'regAdmin.cancel.rule.late':
+    'Efter reglerne kan deltagere ikke længere afmelde sig selv. Som medarbejder kan du afmelde med arrangementets gebyr eller frafalde det.',
   'regAdmin.cancel.rule.started': 'Arrangementet er gået i gang. Ingen får plads fra ventelisten.',
   'regAdmin.cancel.fee': 'Gebyr',
   'regAdmin.cancel.fee.charge': 'Opkræv gebyret ({fee} ekskl. moms)',

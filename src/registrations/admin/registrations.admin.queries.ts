@@ -112,7 +112,9 @@ export async function listParticipants(db: Database, f: ParticipantListFilter) {
 export type ParticipantListRow = Awaited<ReturnType<typeof listParticipants>>[number];
 
 export async function countParticipants(db: Database, f: ParticipantListFilter): Promise<number> {
-  const row = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -151,7 +153,10 @@ export async function eventHeader(db: Database, eventId: number) {
 }
 export type EventHeaderRow = NonNullable<Awaited<ReturnType<typeof eventHeader>>>;
 
-export async function insertNote(trx: Database, row: { registration_id: number; author_id: number | null; author_name: string; body: string; created_at: string }) {
+export async function insertNote(
+  trx: Database,
+  row: { registration_id: number; author_id: number | null; author_name: string; body: string; created_at: string },
+) {
   const inserted = await trx.insertInto('registration_notes').values(row).returning('id').executeTakeFirstOrThrow();
   return inserted.id;
 }
@@ -200,7 +205,6 @@ export async function auditOf(db: Database, registrationId: number) {
 }
 export type AuditRow = Awaited<ReturnType<typeof auditOf>>[number];
 
-
 /** The registration's event id, or undefined when there is no such registration. */
 export async function eventOfRegistration(db: Database, registrationId: number): Promise<number | undefined> {
   const row = await db.selectFrom('registrations').select('event_id').where('id', '=', registrationId).executeTakeFirst();
@@ -215,6 +219,10 @@ export async function registrationIdsOfEvent(db: Database, eventId: number): Pro
 
 /** Whether the resend with this key was queued already (a double submit); the key holds no LIKE wildcards (resendKey). */
 export async function resendQueued(db: Database, registrationId: number, key: string): Promise<boolean> {
-  const row = await db.selectFrom('outbox_messages').select('id').where('dedupe_key', 'like', `registration:${registrationId}:resent:${key}:%`).executeTakeFirst();
+  const row = await db
+    .selectFrom('outbox_messages')
+    .select('id')
+    .where('dedupe_key', 'like', `registration:${registrationId}:resent:${key}:%`)
+    .executeTakeFirst();
   return row !== undefined;
 }

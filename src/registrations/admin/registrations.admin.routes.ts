@@ -66,7 +66,8 @@ export function registrationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     const readRoute = { config: { staffRoles: read } };
     const writeRoute = { config: { staffRoles: write } };
 
-    const forbidden = async (request: FastifyRequest, reply: FastifyReply) => sendHtml(reply, ForbiddenPage({ page: await adminPageContext(ctx, request, reply) }), 403);
+    const forbidden = async (request: FastifyRequest, reply: FastifyReply) =>
+      sendHtml(reply, ForbiddenPage({ page: await adminPageContext(ctx, request, reply) }), 403);
 
     /** The registration once the staff member may see its event; otherwise the 404 is thrown or the 403 sent (undefined). */
     async function visibleRegistration(registrationId: number, request: FastifyRequest, reply: FastifyReply): Promise<RegistrationView | undefined> {
@@ -81,15 +82,32 @@ export function registrationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       return registration;
     }
 
-    const back = (reply: FastifyReply, registrationId: number, notice: DetailNotice) => reply.code(303).header('location', `${registrationPath(registrationId)}?done=${notice}`).send();
+    const back = (reply: FastifyReply, registrationId: number, notice: DetailNotice) =>
+      reply
+        .code(303)
+        .header('location', `${registrationPath(registrationId)}?done=${notice}`)
+        .send();
 
-    const showDetail = async (request: FastifyRequest, reply: FastifyReply, registrationId: number, extra: { notice?: DetailNotice; noteValue?: string; errors?: FormError[] } = {}, status = 200) => {
+    const showDetail = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      registrationId: number,
+      extra: { notice?: DetailNotice; noteValue?: string; errors?: FormError[] } = {},
+      status = 200,
+    ) => {
       const detail = await registrationDetail(ctx, registrationId);
       const page = await adminPageContext(ctx, request, reply);
-      const attendance = await attendanceColumn(ctx.db, detail.registration.participants.map((p) => p.id), page.locale);
-      return sendHtml(reply, RegistrationDetailPage({ page, detail, mayWrite: mayWrite(page.staff.role, 'registrations'), resendKey: randomUUID(), attendance, ...extra }), status);
+      const attendance = await attendanceColumn(
+        ctx.db,
+        detail.registration.participants.map((p) => p.id),
+        page.locale,
+      );
+      return sendHtml(
+        reply,
+        RegistrationDetailPage({ page, detail, mayWrite: mayWrite(page.staff.role, 'registrations'), resendKey: randomUUID(), attendance, ...extra }),
+        status,
+      );
     };
-
 
     app.get('/admin/events/:id/registrations', { ...readRoute, schema: { hide: true, params: eventParams } }, async (request, reply) => {
       if (!(await canSeeEvent(ctx, staffOf(request), request.params.id))) return forbidden(request, reply);
@@ -153,23 +171,48 @@ export function registrationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
         const result = await saveParticipantAsStaff(ctx, staff, loaded.registration, loaded.questions, loaded.participant.id, draft, action, staff.locale);
         if (result.ok) return back(reply, loaded.registration.id, action === 'edit' ? 'saved' : 'substituted');
         if ('refused' in result) return back(reply, loaded.registration.id, 'refused');
-        return sendHtml(reply, StaffParticipantFormPage({ page: await adminPageContext(ctx, request, reply), ...loaded, action, draft, errors: result.errors }), 400);
+        return sendHtml(
+          reply,
+          StaffParticipantFormPage({ page: await adminPageContext(ctx, request, reply), ...loaded, action, draft, errors: result.errors }),
+          400,
+        );
       });
     }
 
     // ---- who pays: credited and invoiced again when already invoiced ----
     const payerRoute = `${REGISTRATIONS_INDEX}/:id/payer`;
     const payerOptions = { ...writeRoute, schema: { hide: true, params: registrationParams } };
-    const payerForm = async (request: FastifyRequest, reply: FastifyReply, registration: RegistrationView, draft: PayerDraft, errors: FormError[], status: number) => {
+    const payerForm = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      registration: RegistrationView,
+      draft: PayerDraft,
+      errors: FormError[],
+      status: number,
+    ) => {
       const invoiced = (await invoiceDocumentsOfBooking(ctx, registration.id)).length > 0;
-      return sendHtml(reply, PayerPage({ page: await adminPageContext(ctx, request, reply), registrationId: registration.id, draft, invoiced, errors }), status);
+      return sendHtml(
+        reply,
+        PayerPage({ page: await adminPageContext(ctx, request, reply), registrationId: registration.id, draft, invoiced, errors }),
+        status,
+      );
     };
     app.get(payerRoute, payerOptions, async (request, reply) => {
       const registration = await visibleRegistration(request.params.id, request, reply);
       if (!registration) return reply;
       if (!hasPayer(registration.payer)) throw notFound('No payer');
       const p = registration.payer;
-      const draft: PayerDraft = { organisation: p.organisation, cvr: p.cvr ?? '', ean: p.ean ?? '', personReference: p.personReference ?? '', poNumber: p.poNumber ?? '', address: p.address, postalCode: p.postalCode, city: p.city, email: p.email };
+      const draft: PayerDraft = {
+        organisation: p.organisation,
+        cvr: p.cvr ?? '',
+        ean: p.ean ?? '',
+        personReference: p.personReference ?? '',
+        poNumber: p.poNumber ?? '',
+        address: p.address,
+        postalCode: p.postalCode,
+        city: p.city,
+        email: p.email,
+      };
       return payerForm(request, reply, registration, draft, [], 200);
     });
     app.post(payerRoute, payerOptions, async (request, reply) => {

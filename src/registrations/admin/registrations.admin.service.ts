@@ -73,7 +73,11 @@ export function parseListQuery(query: unknown): ListQuery {
 export async function registrationList(ctx: AppContext, eventId: number, query: ListQuery) {
   const event = await aq.eventHeader(ctx.db, eventId);
   if (!event) throw notFound('No such event');
-  const [organisations, addOns, counts] = await Promise.all([aq.organisationsOfEvent(ctx.db, eventId), q.addOnsOfEvent(ctx.db, eventId), aq.statusCounts(ctx.db, eventId)]);
+  const [organisations, addOns, counts] = await Promise.all([
+    aq.organisationsOfEvent(ctx.db, eventId),
+    q.addOnsOfEvent(ctx.db, eventId),
+    aq.statusCounts(ctx.db, eventId),
+  ]);
   const addOnId = addOns.some((a) => String(a.id) === query.addOn) ? Number(query.addOn) : undefined;
   const filter: aq.ParticipantListFilter = {
     eventId,
@@ -101,7 +105,6 @@ export async function registrationList(ctx: AppContext, eventId: number, query: 
 }
 export type RegistrationList = Awaited<ReturnType<typeof registrationList>>;
 
-
 export async function registrationDetail(ctx: AppContext, registrationId: number) {
   const registration = await getRegistration(ctx, registrationId);
   if (!registration) throw notFound('No such registration');
@@ -109,7 +112,11 @@ export async function registrationDetail(ctx: AppContext, registrationId: number
     aq.eventHeader(ctx.db, registration.event.id),
     q.questionsOfEvent(ctx.db, registration.event.id),
     aq.notesOf(ctx.db, registrationId),
-    aq.mailsOf(ctx.db, registrationId, registration.participants.map((p) => p.id)),
+    aq.mailsOf(
+      ctx.db,
+      registrationId,
+      registration.participants.map((p) => p.id),
+    ),
     aq.auditOf(ctx.db, registrationId),
   ]);
   if (!event) throw notFound('No such event');
@@ -141,8 +148,21 @@ export async function addNote(ctx: AppContext, staff: Staff, registrationId: num
   const at = ctx.clock.now();
   const text = body.trim();
   await writeTransaction(ctx.db, async (trx) => {
-    const id = await aq.insertNote(trx, { registration_id: registrationId, author_id: staff.id, author_name: staff.name, body: text, created_at: at.toISOString() });
-    await recordAudit(trx, { actor: staff, action: 'registration.note.add', entityType: 'registration', entityId: registrationId, after: { noteId: id, body: text }, at });
+    const id = await aq.insertNote(trx, {
+      registration_id: registrationId,
+      author_id: staff.id,
+      author_name: staff.name,
+      body: text,
+      created_at: at.toISOString(),
+    });
+    await recordAudit(trx, {
+      actor: staff,
+      action: 'registration.note.add',
+      entityType: 'registration',
+      entityId: registrationId,
+      after: { noteId: id, body: text },
+      at,
+    });
   });
   return { ok: true };
 }
@@ -227,7 +247,13 @@ export async function saveParticipantAsStaff(
 export type MoveOutcome = { ok: true } | { ok: false; needsOverbook: { free: number; needed: number } } | { ok: false; refused: true };
 
 /** Gives a waiting participant a seat; beyond capacity only with `overbook` (the engine then raises the capacity). */
-export async function moveAsStaff(ctx: AppContext, staff: Staff, registration: RegistrationView, participantId: number, overbook: boolean): Promise<MoveOutcome> {
+export async function moveAsStaff(
+  ctx: AppContext,
+  staff: Staff,
+  registration: RegistrationView,
+  participantId: number,
+  overbook: boolean,
+): Promise<MoveOutcome> {
   const p = participantOf(registration, participantId);
   if (p.status !== 'waitlisted') return { ok: false, refused: true };
   try {
@@ -304,7 +330,10 @@ export async function cancelAsStaff(
   if (targets.every((p) => p.status === 'cancelled')) return { ok: false, refused: true };
   const options = {
     staff: { waiveFee },
-    within: async (trx: Parameters<typeof recordAudit>[0], result: { cancelledParticipantIds: number[]; feeOre: number; promoted: Array<{ participantIds: number[] }> }) => {
+    within: async (
+      trx: Parameters<typeof recordAudit>[0],
+      result: { cancelledParticipantIds: number[]; feeOre: number; promoted: Array<{ participantIds: number[] }> },
+    ) => {
       if (result.cancelledParticipantIds.length === 0) throw new ChangeRefusedError();
       await recordAudit(trx, {
         actor: staff,
@@ -347,7 +376,14 @@ export async function resendConfirmation(ctx: AppContext, staff: Staff, registra
     // A double submit neither mails nor logs twice.
     if (await aq.resendQueued(trx, registrationId, key)) return;
     await enqueueRegistrationMail(ctx, trx, { kind: 'confirmation_resent', registrationId, key });
-    await recordAudit(trx, { actor: staff, action: 'registration.confirmation.resend', entityType: 'registration', entityId: registrationId, after: { key }, at });
+    await recordAudit(trx, {
+      actor: staff,
+      action: 'registration.confirmation.resend',
+      entityType: 'registration',
+      entityId: registrationId,
+      after: { key },
+      at,
+    });
   });
   notifyOutbox();
 }

@@ -52,19 +52,24 @@ const registrationSchema = z
     createdAt: z.string(),
     event: z.object({ id: z.number().int(), slug: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string() }),
     booker: z.object({ name: z.string(), email: z.string() }),
-    payer: z.object({
-      organisation: z.string(),
-      cvr: z.string().nullable(),
-      ean: z.string().nullable(),
-      personReference: z.string().nullable(),
-      poNumber: z.string().nullable(),
-      address: z.string(),
-      postalCode: z.string(),
-      city: z.string(),
-      email: z.string(),
-    }).nullable().describe("Null for a free event's sign-up, which asks for no payer"),
+    payer: z
+      .object({
+        organisation: z.string(),
+        cvr: z.string().nullable(),
+        ean: z.string().nullable(),
+        personReference: z.string().nullable(),
+        poNumber: z.string().nullable(),
+        address: z.string(),
+        postalCode: z.string(),
+        city: z.string(),
+        email: z.string(),
+      })
+      .nullable()
+      .describe("Null for a free event's sign-up, which asks for no payer"),
     consentToParticipantList: z.boolean(),
-    priceKind: z.enum(PRICE_KINDS).describe("The seat price given at sign-up: 'member' (payer on the member list), 'earlyBird' (before the deadline) or 'normal'"),
+    priceKind: z
+      .enum(PRICE_KINDS)
+      .describe("The seat price given at sign-up: 'member' (payer on the member list), 'earlyBird' (before the deadline) or 'normal'"),
     participants: z.array(participantSchema),
     totals: z.object({ exVatOre: z.number().int(), vatOre: z.number().int(), inclVatOre: z.number().int() }).describe('Seats and add-ons held now, in øre'),
     urls: z.object({ admin: z.string() }),
@@ -110,7 +115,9 @@ const cancellationSchema = z
       .describe('Documents issued because of this cancellation: a credit note for what was invoiced, an invoice for a fee not yet invoiced'),
     invoicing: z
       .enum(['done', 'waiting', 'failed'])
-      .describe("'waiting': nothing can be invoiced yet (organiser settings missing, or invoicing after the event); 'failed': the invoicing worker retries and shows the reason on the finance pages"),
+      .describe(
+        "'waiting': nothing can be invoiced yet (organiser settings missing, or invoicing after the event); 'failed': the invoicing worker retries and shows the reason on the finance pages",
+      ),
   })
   .meta({ id: 'RegistrationCancellation' });
 
@@ -199,7 +206,15 @@ export function registrationsStaffApi(ctx: AppContext): FastifyPluginAsync {
           security,
           params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) }),
           body: cancellationBodySchema,
-          response: { 200: cancellationSchema, 400: plainErrorSchema, 401: plainErrorSchema, 403: plainErrorSchema, 404: plainErrorSchema, 409: plainErrorSchema, 422: plainErrorSchema },
+          response: {
+            200: cancellationSchema,
+            400: plainErrorSchema,
+            401: plainErrorSchema,
+            403: plainErrorSchema,
+            404: plainErrorSchema,
+            409: plainErrorSchema,
+            422: plainErrorSchema,
+          },
         },
       },
       async (request, reply) => {
@@ -212,12 +227,18 @@ export function registrationsStaffApi(ctx: AppContext): FastifyPluginAsync {
         if (!outcome.ok) {
           if (outcome.reason === 'not_found') return reply.code(404).send({ error: 'not_found', message: 'No such registration' });
           if (outcome.reason === 'unknown_participant') {
-            return reply.code(422).send({ error: 'unknown_participant', message: `Not participants of this registration: ${outcome.participantIds.join(', ')}` });
+            return reply
+              .code(422)
+              .send({ error: 'unknown_participant', message: `Not participants of this registration: ${outcome.participantIds.join(', ')}` });
           }
-          if (outcome.reason === 'nothing_to_cancel') return reply.code(409).send({ error: 'nothing_to_cancel', message: 'Everyone named is cancelled already' });
+          if (outcome.reason === 'nothing_to_cancel')
+            return reply.code(409).send({ error: 'nothing_to_cancel', message: 'Everyone named is cancelled already' });
           return reply.code(409).send({
             error: 'cancellation_not_allowed',
-            message: outcome.why === 'late' ? "The event's rule allows no cancellation now; use fee 'charge' or 'waive'" : "The event has started; use fee 'charge' or 'waive'",
+            message:
+              outcome.why === 'late'
+                ? "The event's rule allows no cancellation now; use fee 'charge' or 'waive'"
+                : "The event has started; use fee 'charge' or 'waive'",
           });
         }
         return {
@@ -241,17 +262,24 @@ export function registrationsStaffApi(ctx: AppContext): FastifyPluginAsync {
           description:
             'Replaces the payer: organisation, CVR, EAN, person reference, PO number, invoice address and e-mail, with the rules of the sign-up form. ' +
             'When the booking has been invoiced, everything invoiced is credited in full to the old payer and a new invoice issued to the new one, ' +
-            'in the same transaction; the answer names both documents, and the change is in the audit log and the booking\'s history.',
+            "in the same transaction; the answer names both documents, and the change is in the audit log and the booking's history.",
           security,
           params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) }),
           body: z.object({ payer: payerSchema }).strict().meta({ id: 'RegistrationPatch' }),
           response: {
             200: z.object({
               registration: registrationSchema,
-              documents: z.array(z.object({ kind: z.enum(['invoice', 'credit_note']), number: z.string(), payableOre: z.number().int() })).describe('The credit note to the old payer and the invoice to the new one, if the booking was invoiced'),
+              documents: z
+                .array(z.object({ kind: z.enum(['invoice', 'credit_note']), number: z.string(), payableOre: z.number().int() }))
+                .describe('The credit note to the old payer and the invoice to the new one, if the booking was invoiced'),
               invoicing: z.enum(['done', 'waiting']),
             }),
-            400: plainErrorSchema, 401: plainErrorSchema, 403: plainErrorSchema, 404: plainErrorSchema, 409: plainErrorSchema, 422: plainErrorSchema,
+            400: plainErrorSchema,
+            401: plainErrorSchema,
+            403: plainErrorSchema,
+            404: plainErrorSchema,
+            409: plainErrorSchema,
+            422: plainErrorSchema,
           },
         },
       },

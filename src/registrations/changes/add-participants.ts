@@ -41,7 +41,10 @@ export async function addParticipants(ctx: AppContext, registration: Registratio
   const now = ctx.clock.now();
   const closed = closedReason(seatFactsOf(event), now);
   if (closed) throw new SignupClosedError(closed);
-  const free = isFreeOffer(pricesOf(event), addOns.map((a) => a.price_ore));
+  const free = isFreeOffer(
+    pricesOf(event),
+    addOns.map((a) => a.price_ore),
+  );
   // Checked as a sign-up of these participants for the same payer, so every rule of the form applies.
   const parsed = parseRegistration(
     { payer: free ? undefined : registration.payer, participants, consentToParticipantList: registration.consentToParticipantList, acceptTerms: true },
@@ -112,7 +115,10 @@ export async function addParticipants(ctx: AppContext, registration: Registratio
         })),
       ),
     );
-    await q.insertAnswers(trx, data.participants.flatMap((x, i) => answerRows(participantIds[i]!, x.answers)));
+    await q.insertAnswers(
+      trx,
+      data.participants.flatMap((x, i) => answerRows(participantIds[i]!, x.answers)),
+    );
     await q.changeEventCounters(trx, event.id, { seats: seats.confirmed, waiting: seats.waitlisted, tickets: seats.waitlisted });
     // A waiting booking with a new seat is confirmed; the reconciler sees the change by updated_at.
     const status = registration.status === 'confirmed' || seats.confirmed > 0 ? 'confirmed' : 'waitlisted';

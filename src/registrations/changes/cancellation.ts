@@ -15,18 +15,11 @@ export interface CancellationPolicy {
   lateFeeOre: number;
 }
 
-export type CancellationTerms =
-  | { allowed: true; feeOre: number }
-  | { allowed: false; reason: 'late' | 'started' | 'alreadyCancelled' };
+export type CancellationTerms = { allowed: true; feeOre: number } | { allowed: false; reason: 'late' | 'started' | 'alreadyCancelled' };
 
 export { freeCancellationEnds } from '../../events/cancellation-window.js';
 
-export function cancellationTerms(
-  policy: CancellationPolicy,
-  startsAt: string,
-  now: Date,
-  status: ParticipantStatus,
-): CancellationTerms {
+export function cancellationTerms(policy: CancellationPolicy, startsAt: string, now: Date, status: ParticipantStatus): CancellationTerms {
   if (status === 'cancelled') return { allowed: false, reason: 'alreadyCancelled' };
   if (status === 'waitlisted') return { allowed: true, feeOre: 0 };
   if (now.getTime() >= new Date(startsAt).getTime()) return { allowed: false, reason: 'started' };

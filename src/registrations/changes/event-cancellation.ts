@@ -42,13 +42,18 @@ export async function cancelRegistrationsOfCancelledEvent(
   for (const r of registrations) {
     const own = participants.filter((p) => p.registration_id === r.id);
     const people = own.map((p) => ({ id: p.id, name: p.name, email: p.email, status: p.status as 'confirmed' | 'waitlisted' }));
-    await mailEventCancelled(ctx, trx, { ...facts, id: event.id }, {
-      id: r.id,
-      locale: r.locale,
-      bookerName: r.booker_name,
-      bookerEmail: r.booker_email,
-      participants: people,
-    });
+    await mailEventCancelled(
+      ctx,
+      trx,
+      { ...facts, id: event.id },
+      {
+        id: r.id,
+        locale: r.locale,
+        bookerName: r.booker_name,
+        bookerEmail: r.booker_email,
+        participants: people,
+      },
+    );
     bookings.push({
       registrationId: r.id,
       participantIds: own.map((p) => p.id),

@@ -26,13 +26,7 @@ export async function deleteExpiredLoginLinks(db: Database, before: string): Pro
 
 /** A secret of the kind that has not expired at `now`. */
 export async function findLiveLoginLink(db: Database, tokenHash: string, kind: LoginLinkKind, now: string) {
-  return db
-    .selectFrom('login_links')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('kind', '=', kind)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+  return db.selectFrom('login_links').selectAll().where('token_hash', '=', tokenHash).where('kind', '=', kind).where('expires_at', '>', now).executeTakeFirst();
 }
 
 /** Marks a login link used, if it still is usable; true for the one request that did it. */
@@ -88,7 +82,11 @@ export async function updateParticipantDetails(
 
 export async function replaceAnswers(trx: Database, participantId: number, rows: Array<{ question_id: number; value: string }>): Promise<void> {
   await trx.deleteFrom('answers').where('participant_id', '=', participantId).execute();
-  if (rows.length > 0) await trx.insertInto('answers').values(rows.map((r) => ({ ...r, participant_id: participantId }))).execute();
+  if (rows.length > 0)
+    await trx
+      .insertInto('answers')
+      .values(rows.map((r) => ({ ...r, participant_id: participantId })))
+      .execute();
 }
 
 /** Follows a participant's own change of address, so their open access link keeps working. */

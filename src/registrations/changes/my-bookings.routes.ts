@@ -14,15 +14,7 @@ import { notifyOutbox } from '../../messages/outbox.service.js';
 import { LOCALES } from '../../web/i18n.js';
 import { sendHtml } from '../../web/page.js';
 import { paths, routePatterns } from '../../web/paths.js';
-import {
-  LOGIN_LINK_MINUTES,
-  myBookings,
-  normaliseEmail,
-  openMyBooking,
-  requestLoginLink,
-  SESSION_MINUTES,
-  useLoginLink,
-} from './my-bookings.service.js';
+import { LOGIN_LINK_MINUTES, myBookings, normaliseEmail, openMyBooking, requestLoginLink, SESSION_MINUTES, useLoginLink } from './my-bookings.service.js';
 import { posted, privatePage } from './private-page.js';
 import { LinkExpiredPage, LinkSentPage, MyBookingsListPage, RequestLinkPage, TooManyRequestsPage } from './views/MyBookingsPages.js';
 
@@ -62,24 +54,20 @@ export function myBookingsRoutes(ctx: AppContext): FastifyPluginAsync {
         return sendHtml(reply, RequestLinkPage({ page: privatePage(ctx, request, locale), email: '', errors: [], csrfToken }));
       });
 
-      app.post(
-        routePatterns.myBookings[locale],
-        { schema: { hide: true }, preHandler: [ipLimit, app.csrfProtection] },
-        async (request, reply) => {
-          const page = privatePage(ctx, request, locale);
-          const given = (posted(request.body, 'email') ?? '').replace(/\u0000/g, '').slice(0, 1000);
-          const email = normaliseEmail(given);
-          if (!email) {
-            const csrfToken = await reply.generateCsrf();
-            const errors = [{ key: 'email', id: 'email', message: page.t('myBookings.invalidEmail') }];
-            return sendHtml(reply, RequestLinkPage({ page, email: given, errors, csrfToken }), 422);
-          }
-          const outcome = await requestLoginLink(ctx, email, locale);
-          if (outcome === 'limited') return sendHtml(reply, TooManyRequestsPage({ page }), 429);
-          notifyOutbox();
-          return sendHtml(reply, LinkSentPage({ page, minutes: LOGIN_LINK_MINUTES }));
-        },
-      );
+      app.post(routePatterns.myBookings[locale], { schema: { hide: true }, preHandler: [ipLimit, app.csrfProtection] }, async (request, reply) => {
+        const page = privatePage(ctx, request, locale);
+        const given = (posted(request.body, 'email') ?? '').replace(/\u0000/g, '').slice(0, 1000);
+        const email = normaliseEmail(given);
+        if (!email) {
+          const csrfToken = await reply.generateCsrf();
+          const errors = [{ key: 'email', id: 'email', message: page.t('myBookings.invalidEmail') }];
+          return sendHtml(reply, RequestLinkPage({ page, email: given, errors, csrfToken }), 422);
+        }
+        const outcome = await requestLoginLink(ctx, email, locale);
+        if (outcome === 'limited') return sendHtml(reply, TooManyRequestsPage({ page }), 429);
+        notifyOutbox();
+        return sendHtml(reply, LinkSentPage({ page, minutes: LOGIN_LINK_MINUTES }));
+      });
 
       const startSession = async (request: FastifyRequest, reply: FastifyReply, token: string) => {
         const session = await useLoginLink(ctx, token);
@@ -106,26 +94,28 @@ export function myBookingsRoutes(ctx: AppContext): FastifyPluginAsync {
         const page = privatePage(ctx, request, locale, paths.myBookingsOverview);
         const mine = await myBookings(ctx, sessionToken(request));
         if (!mine) return sendHtml(reply, LinkExpiredPage({ page, minutes: LOGIN_LINK_MINUTES, session: true }), 403);
-        return sendHtml(reply, MyBookingsListPage({ page, email: mine.email, bookings: mine.bookings, sessionMinutes: SESSION_MINUTES, now: ctx.clock.now().toISOString() }));
+        return sendHtml(
+          reply,
+          MyBookingsListPage({ page, email: mine.email, bookings: mine.bookings, sessionMinutes: SESSION_MINUTES, now: ctx.clock.now().toISOString() }),
+        );
       });
 
-      app.get(
-        routePatterns.myBookingsOpen[locale],
-        { schema: { hide: true, params: registrationParams, querystring: openQuery } },
-        async (request, reply) => {
-          const id = /^[1-9]\d{0,8}$/.test(request.params.registration) ? Number(request.params.registration) : undefined;
-          const opened = id === undefined ? undefined : await openMyBooking(ctx, sessionToken(request), id);
-          if (!opened) throw notFound('No such registration');
-          const { token, participantId } = opened;
-          const target = {
-            afmeld: participantId === null ? paths.bookingCancel(locale, token) : paths.bookingParticipant(locale, token, participantId, 'cancel'),
-            kalender: paths.bookingCalendar(locale, token),
-            faktura: `${paths.booking(locale, token)}#invoices-heading`,
-          };
-          const to = request.query.til;
-          return reply.code(303).header('location', to ? target[to] : paths.booking(locale, token)).send();
-        },
-      );
+      app.get(routePatterns.myBookingsOpen[locale], { schema: { hide: true, params: registrationParams, querystring: openQuery } }, async (request, reply) => {
+        const id = /^[1-9]\d{0,8}$/.test(request.params.registration) ? Number(request.params.registration) : undefined;
+        const opened = id === undefined ? undefined : await openMyBooking(ctx, sessionToken(request), id);
+        if (!opened) throw notFound('No such registration');
+        const { token, participantId } = opened;
+        const target = {
+          afmeld: participantId === null ? paths.bookingCancel(locale, token) : paths.bookingParticipant(locale, token, participantId, 'cancel'),
+          kalender: paths.bookingCalendar(locale, token),
+          faktura: `${paths.booking(locale, token)}#invoices-heading`,
+        };
+        const to = request.query.til;
+        return reply
+          .code(303)
+          .header('location', to ? target[to] : paths.booking(locale, token))
+          .send();
+      });
     }
   };
 }

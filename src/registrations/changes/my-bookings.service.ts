@@ -124,7 +124,11 @@ export async function myBookings(ctx: AppContext, sessionToken: string | undefin
   const email = await sessionEmail(ctx, sessionToken);
   if (!email) return undefined;
   const list = await listRegistrationsByEmail(ctx, email);
-  const own = await mq.participantsWithEmail(ctx.db, list.filter((r) => !r.isBooker).map((r) => r.id), email);
+  const own = await mq.participantsWithEmail(
+    ctx.db,
+    list.filter((r) => !r.isBooker).map((r) => r.id),
+    email,
+  );
   return {
     email,
     bookings: list.map((r) => ({

@@ -21,13 +21,26 @@ export async function payerOfRegistration(trx: Database, registrationId: number)
     trx
       .selectFrom('registrations')
       .select([
-        'payer_organisation', 'payer_cvr', 'payer_ean', 'payer_person_reference', 'payer_po_number',
-        'payer_address', 'payer_postal_code', 'payer_city', 'payer_country_code', 'payer_email', 'updated_at',
+        'payer_organisation',
+        'payer_cvr',
+        'payer_ean',
+        'payer_person_reference',
+        'payer_po_number',
+        'payer_address',
+        'payer_postal_code',
+        'payer_city',
+        'payer_country_code',
+        'payer_email',
+        'updated_at',
       ])
       .where('id', '=', registrationId),
   ).executeTakeFirst();
 }
 
 export async function setPayer(trx: Database, registrationId: number, payer: PayerColumns, at: string): Promise<void> {
-  await trx.updateTable('registrations').set({ ...payer, updated_at: at }).where('id', '=', registrationId).execute();
+  await trx
+    .updateTable('registrations')
+    .set({ ...payer, updated_at: at })
+    .where('id', '=', registrationId)
+    .execute();
 }

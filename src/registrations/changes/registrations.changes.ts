@@ -180,10 +180,19 @@ async function confirmWaitingLocked(ctx: AppContext, trx: Database, eventId: num
   }
 
   await q.changeEventCounters(trx, eventId, { seats: ids.length, waiting: -ids.length });
-  await refreshRegistrationStatuses(trx, picks.map((p) => p.registrationId), at);
+  await refreshRegistrationStatuses(
+    trx,
+    picks.map((p) => p.registrationId),
+    at,
+  );
   const results = picks.map((p) => ({ ...p, unavailableAddOns: unavailable.get(p.registrationId) ?? [] }));
   for (const r of results) {
-    await enqueueRegistrationMail(ctx, trx, { kind: 'promoted', registrationId: r.registrationId, participantIds: r.participantIds, unavailableAddOns: r.unavailableAddOns });
+    await enqueueRegistrationMail(ctx, trx, {
+      kind: 'promoted',
+      registrationId: r.registrationId,
+      participantIds: r.participantIds,
+      unavailableAddOns: r.unavailableAddOns,
+    });
   }
   return results;
 }
@@ -295,7 +304,12 @@ export async function cancelRegistration(ctx: AppContext, registrationId: number
  * `participantIds` is undefined), under the same rules as cancelParticipant:
  * one transaction, one mail, one audit entry for the lot.
  */
-export async function cancelParticipants(ctx: AppContext, registrationId: number, participantIds: number[] | undefined, options: CancelOptions = {}): Promise<CancellationResult> {
+export async function cancelParticipants(
+  ctx: AppContext,
+  registrationId: number,
+  participantIds: number[] | undefined,
+  options: CancelOptions = {},
+): Promise<CancellationResult> {
   if (participantIds === undefined) return cancelRegistration(ctx, registrationId, options);
   const found = await q.findRegistration(ctx.db, registrationId);
   if (!found) throw notFound('No such registration');

@@ -66,7 +66,8 @@ const da = {
   'selfService.form.replace': 'Send kollegaen i stedet',
   'selfService.add.link': 'Tilmeld en kollega mere',
   'selfService.add.title': 'Tilmeld en kollega mere',
-  'selfService.add.intro': 'Kollegaen kommer med på jeres tilmelding og samme faktura. Er der ledig plads, får kollegaen en plads; ellers kommer kollegaen på ventelisten. Kollegaen får selv en bekræftelse, og I får en faktura for det, der er lagt til.',
+  'selfService.add.intro':
+    'Kollegaen kommer med på jeres tilmelding og samme faktura. Er der ledig plads, får kollegaen en plads; ellers kommer kollegaen på ventelisten. Kollegaen får selv en bekræftelse, og I får en faktura for det, der er lagt til.',
   'selfService.add.submit': 'Tilmeld kollegaen',
   'selfService.add.closed': 'Der er lukket for tilmelding, så der kan ikke komme flere med.',
   'selfService.add.soldOut': 'Et af tilvalgene er udsolgt.',
@@ -109,7 +110,8 @@ const da = {
   'myBookings.sessionNote': 'Listen kan ses på denne enhed i {minutes} minutter.',
   'myBookings.otherAddress': 'Se tilmeldinger for en anden adresse',
   'myBookings.expiredTitle': 'Linket virker ikke længere',
-  'myBookings.expired': 'Linket er udløbet, eller tiden på denne enhed er gået. Af sikkerhedshensyn virker et link kun i {minutes} minutter. Bestil et nyt link.',
+  'myBookings.expired':
+    'Linket er udløbet, eller tiden på denne enhed er gået. Af sikkerhedshensyn virker et link kun i {minutes} minutter. Bestil et nyt link.',
   'myBookings.sessionOver': 'Du skal bestille et nyt link for at se dine tilmeldinger.',
   'myBookings.listIntro': 'Tilmeldinger for {email}:',
   'myBookings.none': 'Der er ingen tilmeldinger for adressen.',
@@ -117,7 +119,8 @@ const da = {
   'myBookings.asParticipant': 'Du er deltager',
   'myBookings.open': 'Se tilmeldingen',
   'myBookings.openLabel': 'Se tilmeldingen til {title}',
-  'myBookings.participantNote': 'Som deltager kan du se og rette dine egne oplysninger og afmelde dig selv. Resten af tilmeldingen styres af den, der tilmeldte dig.',
+  'myBookings.participantNote':
+    'Som deltager kan du se og rette dine egne oplysninger og afmelde dig selv. Resten af tilmeldingen styres af den, der tilmeldte dig.',
   'myBookings.limitedTitle': 'For mange forsøg',
   'myBookings.limited': 'Der er bedt om mange links på kort tid. Vent et kvarter, og prøv igen.',
 } as const satisfies Record<string, string>;
@@ -184,7 +187,8 @@ const en: Record<keyof typeof da, string> = {
   'selfService.form.replace': 'Send the colleague instead',
   'selfService.add.link': 'Sign up one more colleague',
   'selfService.add.title': 'Sign up one more colleague',
-  'selfService.add.intro': 'Your colleague joins your booking and its invoice. If there is a free seat they get it; otherwise they join the waiting list. Your colleague gets their own confirmation, and you get an invoice for what was added.',
+  'selfService.add.intro':
+    'Your colleague joins your booking and its invoice. If there is a free seat they get it; otherwise they join the waiting list. Your colleague gets their own confirmation, and you get an invoice for what was added.',
   'selfService.add.submit': 'Sign up the colleague',
   'selfService.add.closed': 'Sign-up is closed, so no one more can join.',
   'selfService.add.soldOut': 'One of the add-ons is sold out.',
@@ -227,7 +231,8 @@ const en: Record<keyof typeof da, string> = {
   'myBookings.sessionNote': 'The list can be seen on this device for {minutes} minutes.',
   'myBookings.otherAddress': 'See registrations for another address',
   'myBookings.expiredTitle': 'The link no longer works',
-  'myBookings.expired': 'The link has expired, or the time on this device is up. For your security a link works only for {minutes} minutes. Ask for a new link.',
+  'myBookings.expired':
+    'The link has expired, or the time on this device is up. For your security a link works only for {minutes} minutes. Ask for a new link.',
   'myBookings.sessionOver': 'Ask for a new link to see your registrations.',
   'myBookings.listIntro': 'Registrations for {email}:',
   'myBookings.none': 'There are no registrations for this address.',
@@ -235,7 +240,8 @@ const en: Record<keyof typeof da, string> = {
   'myBookings.asParticipant': 'You are a participant',
   'myBookings.open': 'See the registration',
   'myBookings.openLabel': 'See the registration for {title}',
-  'myBookings.participantNote': 'As a participant you can see and correct your own details and cancel yourself. The rest of the registration is managed by the person who registered you.',
+  'myBookings.participantNote':
+    'As a participant you can see and correct your own details and cancel yourself. The rest of the registration is managed by the person who registered you.',
   'myBookings.limitedTitle': 'Too many attempts',
   'myBookings.limited': 'Many links have been requested in a short time. Wait a quarter of an hour and try again.',
 };

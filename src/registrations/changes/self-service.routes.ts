@@ -105,17 +105,50 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
       const materials = { ...(await participantMaterials(ctx, access)), holdsSeat: access.holdsSeat };
       const invoices = booking.scope.kind === 'booker' ? await bookerDocuments(ctx, booking.registration.id) : null;
       const seated = visibleParticipants(booking).filter((p) => p.status === 'confirmed');
-      const tablesById = await tablesOf(ctx, seated.map((p) => p.id));
+      const tablesById = await tablesOf(
+        ctx,
+        seated.map((p) => p.id),
+      );
       const tables = seated.map((p) => ({ name: p.name, tables: tablesById.get(p.id) ?? [] }));
-      const checkinCodes = await checkinCodeViews(ctx, seated.map((p) => p.id), locale);
-      const valid = new Set((await certificatesOfParticipants(ctx, seated.map((p) => p.id))).filter((c) => c.revoked_at === null).map((c) => c.participant_id));
+      const checkinCodes = await checkinCodeViews(
+        ctx,
+        seated.map((p) => p.id),
+        locale,
+      );
+      const valid = new Set(
+        (
+          await certificatesOfParticipants(
+            ctx,
+            seated.map((p) => p.id),
+          )
+        )
+          .filter((c) => c.revoked_at === null)
+          .map((c) => c.participant_id),
+      );
       const certificates = seated.filter((p) => valid.has(p.id)).map((p) => ({ name: p.name, href: certificatePaths.own(locale, booking.token, p.id) }));
       const joinUrl = await joinLinkForSeat(ctx, access.eventId, access.holdsSeat);
-      return sendHtml(reply, BookingPage({ page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)), booking, materials, invoices, notice, tables, checkinCodes, joinUrl, certificates }), status);
+      return sendHtml(
+        reply,
+        BookingPage({
+          page: privatePage(ctx, request, locale, (l) => paths.booking(l, booking.token)),
+          booking,
+          materials,
+          invoices,
+          notice,
+          tables,
+          checkinCodes,
+          joinUrl,
+          certificates,
+        }),
+        status,
+      );
     };
 
     const backToBooking = (reply: FastifyReply, locale: Locale, token: string, notice: BookingNotice) =>
-      reply.code(303).header('location', `${paths.booking(locale, token)}?done=${notice}`).send();
+      reply
+        .code(303)
+        .header('location', `${paths.booking(locale, token)}?done=${notice}`)
+        .send();
 
     for (const locale of LOCALES) {
       app.get(routePatterns.booking[locale], { schema: { hide: true, params: tokenParams } }, async (request, reply) => {
@@ -135,19 +168,15 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
       });
 
       // Materials for the participants, opened by the token; never on a public or cacheable address.
-      app.get(
-        routePatterns.bookingMaterial[locale],
-        { schema: { hide: true, params: tokenParams.extend(downloadParams.shape) } },
-        async (request, reply) => {
-          const booking = await loadBooking(ctx, request.params.token);
-          const material = await findParticipantMaterial(ctx, materialAccess(booking), request.params.id);
-          if (!material) throw notFound('No such material');
-          if (request.params.filename !== material.filename) {
-            return reply.redirect(paths.bookingMaterial(locale, booking.token, material.id, material.filename), 301);
-          }
-          return sendMaterial(ctx, request, reply, material, 'private, no-store');
-        },
-      );
+      app.get(routePatterns.bookingMaterial[locale], { schema: { hide: true, params: tokenParams.extend(downloadParams.shape) } }, async (request, reply) => {
+        const booking = await loadBooking(ctx, request.params.token);
+        const material = await findParticipantMaterial(ctx, materialAccess(booking), request.params.id);
+        if (!material) throw notFound('No such material');
+        if (request.params.filename !== material.filename) {
+          return reply.redirect(paths.bookingMaterial(locale, booking.token, material.id, material.filename), 301);
+        }
+        return sendMaterial(ctx, request, reply, material, 'private, no-store');
+      });
 
       // Invoices and credit notes go to the booker only (a participant's token does not open the payer's documents).
       app.get(
@@ -204,22 +233,27 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
       app.get(addPattern, { schema: { hide: true, params: tokenParams } }, async (request, reply) => {
         return addPage(request, reply, await bookerBooking(request.params.token), emptyParticipant(), [], 200);
       });
-      app.post(addPattern, { schema: { hide: true, params: tokenParams }, preHandler: app.csrfProtection, config: { rateLimit: { max: 20, timeWindow: '10 minutes' } } }, async (request, reply) => {
-        const booking = await bookerBooking(request.params.token);
-        const draft = postedParticipant(booking, request.body);
-        const errors = participantChangeErrors({ participants: booking.registration.participants, questions: booking.questions }, -1, draft, locale);
-        const parsed = errors.length === 0 ? parseParticipantChange(draft) : { ok: false as const, errors };
-        if (!parsed.ok) return addPage(request, reply, booking, draft, parsed.errors, 422);
-        try {
-          await addParticipants(ctx, booking.registration, [parsed.data]);
-        } catch (error) {
-          const message = error instanceof SignupClosedError ? 'selfService.add.closed' : error instanceof AddOnSoldOutError ? 'selfService.add.soldOut' : null;
-          if (message === null) throw error;
-          const page = privatePage(ctx, request, locale, (l) => addColleaguePath(l, booking.token));
-          return addPage(request, reply, booking, draft, [{ key: 'participants.0.name', id: 'participants-0-name', message: page.t(message) }], 409);
-        }
-        return backToBooking(reply, locale, booking.token, 'added');
-      });
+      app.post(
+        addPattern,
+        { schema: { hide: true, params: tokenParams }, preHandler: app.csrfProtection, config: { rateLimit: { max: 20, timeWindow: '10 minutes' } } },
+        async (request, reply) => {
+          const booking = await bookerBooking(request.params.token);
+          const draft = postedParticipant(booking, request.body);
+          const errors = participantChangeErrors({ participants: booking.registration.participants, questions: booking.questions }, -1, draft, locale);
+          const parsed = errors.length === 0 ? parseParticipantChange(draft) : { ok: false as const, errors };
+          if (!parsed.ok) return addPage(request, reply, booking, draft, parsed.errors, 422);
+          try {
+            await addParticipants(ctx, booking.registration, [parsed.data]);
+          } catch (error) {
+            const message =
+              error instanceof SignupClosedError ? 'selfService.add.closed' : error instanceof AddOnSoldOutError ? 'selfService.add.soldOut' : null;
+            if (message === null) throw error;
+            const page = privatePage(ctx, request, locale, (l) => addColleaguePath(l, booking.token));
+            return addPage(request, reply, booking, draft, [{ key: 'participants.0.name', id: 'participants-0-name', message: page.t(message) }], 409);
+          }
+          return backToBooking(reply, locale, booking.token, 'added');
+        },
+      );
 
       // One participant: edit, replace or cancel.
       const resolve = async (params: z.infer<typeof participantParams>) => {
@@ -248,7 +282,11 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
       const cancelOnePage = async (request: FastifyRequest, reply: FastifyReply, r: Awaited<ReturnType<typeof resolve>>, status: number) => {
         const page = privatePage(ctx, request, locale, (l) => paths.bookingParticipant(l, r.booking.token, r.participant.id, 'cancel'));
         const csrfToken = await reply.generateCsrf();
-        return sendHtml(reply, CancelPage({ page, booking: r.booking, participant: r.participant, quote: await quote(ctx, r.booking, r.participant.id), csrfToken }), status);
+        return sendHtml(
+          reply,
+          CancelPage({ page, booking: r.booking, participant: r.participant, quote: await quote(ctx, r.booking, r.participant.id), csrfToken }),
+          status,
+        );
       };
 
       app.get(routePatterns.bookingParticipant[locale], { schema: { hide: true, params: participantParams } }, async (request, reply) => {

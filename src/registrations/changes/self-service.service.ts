@@ -270,7 +270,15 @@ export async function writeParticipantChange(
     await retireCheckinCode(trx, participantId);
     const facts = await loadMailFacts(ctx, trx, change.registrationId);
     const previous = change.previous;
-    if (facts) await mailReplaced(ctx, trx, facts, participantId, { name: previous.name, email: previous.email }, `${at}:${sha256Hex(`${previous.email}>${p.email}`).slice(0, 12)}`);
+    if (facts)
+      await mailReplaced(
+        ctx,
+        trx,
+        facts,
+        participantId,
+        { name: previous.name, email: previous.email },
+        `${at}:${sha256Hex(`${previous.email}>${p.email}`).slice(0, 12)}`,
+      );
   }
 }
 

@@ -29,7 +29,12 @@ describe('a name badge', () => {
     fc.assert(
       fc.property(anyText, anyText, anyText, anyText, anyText, (name, jobTitle, workplace, organisation, title) => {
         const layout = layoutBadge(doc, person(name, jobTitle, workplace, organisation), title);
-        for (const [font, fitted] of [['bold', layout.event], ['bold', layout.name], ['body', layout.jobTitle], ['body', layout.workplace]] as const) {
+        for (const [font, fitted] of [
+          ['bold', layout.event],
+          ['bold', layout.name],
+          ['body', layout.jobTitle],
+          ['body', layout.workplace],
+        ] as const) {
           for (const line of fitted.lines) expect(measure(font, line, fitted.size)).toBeLessThanOrEqual(inner + 0.01);
         }
         const height = blockHeight(layout.event) + 4 + blockHeight(layout.name) + blockHeight(layout.jobTitle) + blockHeight(layout.workplace);

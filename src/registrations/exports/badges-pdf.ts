@@ -81,7 +81,10 @@ function drawBadge(doc: PDFKit.PDFDocument, layout: BadgeLayout, x0: number, y0:
 
 export function badgesPdf(roster: Roster, locale: Locale, author: string): Promise<Buffer> {
   const t = translator(locale);
-  const { doc, done } = startPdf({ title: `${t('exports.badges.title')}: ${roster.event.title}`, author, lang: locale === 'da' ? 'da-DK' : 'en-GB' }, { margin: 0 });
+  const { doc, done } = startPdf(
+    { title: `${t('exports.badges.title')}: ${roster.event.title}`, author, lang: locale === 'da' ? 'da-DK' : 'en-GB' },
+    { margin: 0 },
+  );
   const people = participantListEntries(roster, 'staff');
   const perPage = BADGE.columns * BADGE.rows;
   people.forEach((p, i) => {
@@ -99,7 +102,15 @@ export function badgesPdf(roster: Roster, locale: Locale, author: string): Promi
 
 function drawCutLines(doc: PDFKit.PDFDocument): void {
   doc.save().lineWidth(0.3).strokeColor(RULE).dash(3, { space: 3 });
-  for (let c = 1; c < BADGE.columns; c++) doc.moveTo(c * BADGE.width, 0).lineTo(c * BADGE.width, doc.page.height).stroke();
-  for (let r = 1; r < BADGE.rows; r++) doc.moveTo(0, r * BADGE.height).lineTo(doc.page.width, r * BADGE.height).stroke();
+  for (let c = 1; c < BADGE.columns; c++)
+    doc
+      .moveTo(c * BADGE.width, 0)
+      .lineTo(c * BADGE.width, doc.page.height)
+      .stroke();
+  for (let r = 1; r < BADGE.rows; r++)
+    doc
+      .moveTo(0, r * BADGE.height)
+      .lineTo(doc.page.width, r * BADGE.height)
+      .stroke();
   doc.undash().restore();
 }

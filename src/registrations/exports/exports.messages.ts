@@ -51,7 +51,8 @@ const da = {
   'exports.list.title': 'Deltagerliste',
   'exports.list.staffTitle': 'Deltagerliste til internt brug',
   'exports.list.sharedNote': 'Listen viser de deltagere, der har sagt ja til at stå på deltagerlisten.',
-  'exports.list.staffNote': 'Alle deltagere med plads. Listen må ikke deles med deltagerne: * betyder, at deltageren ikke har sagt ja til at stå på den delte deltagerliste.',
+  'exports.list.staffNote':
+    'Alle deltagere med plads. Listen må ikke deles med deltagerne: * betyder, at deltageren ikke har sagt ja til at stå på den delte deltagerliste.',
   'exports.list.count': '{n} deltagere',
   'exports.list.countOne': '1 deltager',
   'exports.list.empty': 'Der er ingen deltagere på listen.',
@@ -133,7 +134,8 @@ const en: Record<keyof typeof da, string> = {
   'exports.list.title': 'Participant list',
   'exports.list.staffTitle': 'Participant list for internal use',
   'exports.list.sharedNote': 'The list shows the participants who agreed to appear on the participant list.',
-  'exports.list.staffNote': 'Every participant with a place. Not to be shared with the participants: * means the participant did not agree to appear on the shared participant list.',
+  'exports.list.staffNote':
+    'Every participant with a place. Not to be shared with the participants: * means the participant did not agree to appear on the shared participant list.',
   'exports.list.count': '{n} participants',
   'exports.list.countOne': '1 participant',
   'exports.list.empty': 'There are no participants on the list.',

@@ -30,7 +30,10 @@ export interface ExportFile {
 }
 
 /** The venue report is offered for a døgnseminar and for any event that sells overnight stays or includes nights or meals. */
-export function offersVenueReport(event: { type: string; inclusions: string | readonly unknown[] }, addOns: ReadonlyArray<{ kind: string; inclusions: string | readonly unknown[] }>): boolean {
+export function offersVenueReport(
+  event: { type: string; inclusions: string | readonly unknown[] },
+  addOns: ReadonlyArray<{ kind: string; inclusions: string | readonly unknown[] }>,
+): boolean {
   const includes = (i: string | readonly unknown[]) => (typeof i === 'string' ? parseInclusions(i).length > 0 : i.length > 0);
   return event.type === 'doegnseminar' || includes(event.inclusions) || addOns.some((a) => roomTypeOf(a.kind) !== null || includes(a.inclusions));
 }
@@ -54,7 +57,12 @@ function fileName(roster: Roster, locale: Locale, key: Parameters<ReturnType<typ
 export async function participantsSpreadsheet(ctx: AppContext, eventId: number, format: 'csv' | 'xlsx', locale: Locale): Promise<ExportFile | undefined> {
   const roster = await loadRoster(ctx.db, eventId);
   if (!roster) return undefined;
-  const table = await withAttendanceColumn(ctx.db, participantTable(roster, locale), roster.participants.map((p) => p.id), locale);
+  const table = await withAttendanceColumn(
+    ctx.db,
+    participantTable(roster, locale),
+    roster.participants.map((p) => p.id),
+    locale,
+  );
   const filename = fileName(roster, locale, 'exports.file.participants', format);
   if (format === 'csv') return { filename, contentType: CSV_CONTENT_TYPE, body: Buffer.from(toCsv(table), 'utf8') };
   const body = await toXlsx([table], { title: roster.event.title, creator: await organiserName(ctx, locale), created: ctx.clock.now() });
@@ -81,7 +89,14 @@ export async function venueReportOf(ctx: AppContext, eventId: number, locale: Lo
   const roster = await loadRoster(ctx.db, eventId);
   if (!roster || !offersVenueReport(roster.event, roster.addOns)) return undefined;
   const sessions = await sessionsOfEvents(ctx.db, [eventId]);
-  return { roster, report: venueReport(roster, sessions.map((s) => ({ startsAt: s.starts_at, title: s.title })), locale) };
+  return {
+    roster,
+    report: venueReport(
+      roster,
+      sessions.map((s) => ({ startsAt: s.starts_at, title: s.title })),
+      locale,
+    ),
+  };
 }
 
 export async function venueReportFile(ctx: AppContext, eventId: number, format: 'pdf' | 'xlsx', locale: Locale): Promise<ExportFile | undefined> {

@@ -41,7 +41,11 @@ export function participantListPdf(roster: Roster, version: ParticipantListVersi
   const { doc, done } = startPdf({ title: `${title}: ${roster.event.title}`, author, lang: locale === 'da' ? 'da-DK' : 'en-GB' }, { margin: 48 });
   const entries = participantListEntries(roster, version);
   writeHeading(doc, title, roster.event, locale, t(version === 'staff' ? 'exports.list.staffNote' : 'exports.list.sharedNote'));
-  doc.font('bold').fontSize(10).fillColor(MUTED).text(entries.length === 1 ? t('exports.list.countOne') : t('exports.list.count', { n: entries.length }));
+  doc
+    .font('bold')
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(entries.length === 1 ? t('exports.list.countOne') : t('exports.list.count', { n: entries.length }));
   doc.moveDown(0.5);
   if (entries.length === 0) {
     doc.font('body').fontSize(10).text(t('exports.list.empty'));
@@ -51,7 +55,11 @@ export function participantListPdf(roster: Roster, version: ParticipantListVersi
       { header: t('exports.list.role'), share: 38 },
       { header: t('exports.column.organisation'), share: 30 },
     ];
-    writeTable(doc, columns, entries.map((p) => [p.name, role(p), p.organisation]));
+    writeTable(
+      doc,
+      columns,
+      entries.map((p) => [p.name, role(p), p.organisation]),
+    );
   } else {
     const columns: PdfColumn[] = [
       { header: t('exports.list.number'), share: 6, align: 'right' },
@@ -60,7 +68,12 @@ export function participantListPdf(roster: Roster, version: ParticipantListVersi
       { header: t('exports.column.organisation'), share: 19 },
       { header: t('exports.column.email'), share: 23 },
     ];
-    writeTable(doc, columns, entries.map((p, i) => [String(i + 1), p.listConsent ? p.name : `${p.name} *`, role(p), p.organisation, p.email]), { size: 8.5 });
+    writeTable(
+      doc,
+      columns,
+      entries.map((p, i) => [String(i + 1), p.listConsent ? p.name : `${p.name} *`, role(p), p.organisation, p.email]),
+      { size: 8.5 },
+    );
   }
   writeFooters(doc, (page, pages) => `${roster.event.title} · ${title} · ${t('exports.pdf.page', { page, pages })}`);
   doc.end();

@@ -67,7 +67,12 @@ export function venueReportPdf(roster: Roster, report: VenueReport, locale: Loca
       { header: t('exports.venue.doubleGuests'), share: 15, align: 'right' },
       { header: t('exports.venue.guests'), share: 15, align: 'right' },
     ];
-    writeTable(doc, columns, report.nights.map((n) => [nightText(n.date, n.nextDate, locale, t), String(n.single), String(n.doubleRooms), String(n.doubleGuests), String(n.guests)]), { size: 9.5 });
+    writeTable(
+      doc,
+      columns,
+      report.nights.map((n) => [nightText(n.date, n.nextDate, locale, t), String(n.single), String(n.doubleRooms), String(n.doubleGuests), String(n.guests)]),
+      { size: 9.5 },
+    );
   }
   doc.moveDown(0.5);
 
@@ -80,7 +85,12 @@ export function venueReportPdf(roster: Roster, report: VenueReport, locale: Loca
       { header: t('exports.venue.count'), share: 10, align: 'right' },
       { header: t('exports.venue.diets'), share: 32 },
     ];
-    writeTable(doc, columns, report.meals.map((m) => [mealLabel(m, t), mealWhen(m, locale), String(m.count), dietsText(m, t)]), { size: 9.5 });
+    writeTable(
+      doc,
+      columns,
+      report.meals.map((m) => [mealLabel(m, t), mealWhen(m, locale), String(m.count), dietsText(m, t)]),
+      { size: 9.5 },
+    );
   }
   doc.moveDown(0.5);
 
@@ -93,7 +103,11 @@ export function venueReportPdf(roster: Roster, report: VenueReport, locale: Loca
       { header: t('exports.column.diet'), share: 36 },
       { header: t('exports.venue.accessibility'), share: 36 },
     ];
-    writeTable(doc, columns, report.people.map((p) => [p.name, p.diet, p.accessibilityNeeds]));
+    writeTable(
+      doc,
+      columns,
+      report.people.map((p) => [p.name, p.diet, p.accessibilityNeeds]),
+    );
   }
 
   writeFooters(doc, (page, pages) => `${roster.event.title} · ${title} · ${t('exports.pdf.page', { page, pages })}`);
@@ -113,7 +127,13 @@ export function venueReportTables(report: VenueReport, locale: Locale): Table[] 
       { header: t('exports.venue.doubleGuests') },
       { header: t('exports.venue.guests') },
     ],
-    rows: report.nights.map((n) => [text(nightText(n.date, n.nextDate, locale, t)), integer(n.single), integer(n.doubleRooms), integer(n.doubleGuests), integer(n.guests)]),
+    rows: report.nights.map((n) => [
+      text(nightText(n.date, n.nextDate, locale, t)),
+      integer(n.single),
+      integer(n.doubleRooms),
+      integer(n.doubleGuests),
+      integer(n.guests),
+    ]),
   };
   const dietKey = (d: string | null) => d?.toLocaleLowerCase('da-DK') ?? '';
   const meals: Table = {

@@ -16,7 +16,10 @@ import { venueReportOf } from './exports.service.js';
 import type { VenueReport } from './venue-report.js';
 
 const plainErrorSchema = z.object({ error: z.string(), message: z.string() });
-const dietSchema = z.object({ diet: z.string().nullable().describe('As the first participant wrote it; null for no special requirements'), count: z.number().int() });
+const dietSchema = z.object({
+  diet: z.string().nullable().describe('As the first participant wrote it; null for no special requirements'),
+  count: z.number().int(),
+});
 
 const venueReportSchema = z
   .object({
@@ -49,7 +52,10 @@ const venueReportSchema = z
   })
   .meta({ id: 'VenueReport' });
 
-export function venueReportJson(event: { id: number; slug: string; title: string; startsAt: string; endsAt: string }, r: VenueReport): z.infer<typeof venueReportSchema> {
+export function venueReportJson(
+  event: { id: number; slug: string; title: string; startsAt: string; endsAt: string },
+  r: VenueReport,
+): z.infer<typeof venueReportSchema> {
   return {
     event: { id: event.id, slug: event.slug, title: event.title, startsAt: event.startsAt, endsAt: event.endsAt },
     confirmed: r.confirmed,

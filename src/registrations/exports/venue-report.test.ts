@@ -6,15 +6,40 @@ let nextId = 1;
 function person(extra: Partial<RosterParticipant> = {}): RosterParticipant {
   const id = nextId++;
   return {
-    id, registrationId: id, status: 'confirmed', waitingPlace: null, name: `P${id}`, email: `p${id}@x.dk`, jobTitle: '', workplace: '',
-    organisation: 'Kommune', cvr: null, ean: null, personReference: null, poNumber: null, diet: '', roomMate: '', accessibilityNeeds: '', listConsent: true,
-    addOns: [], answers: new Map(), seatPriceOre: 0, cancellationFeeOre: null, createdAt: '2026-06-01T10:00:00.000Z', ...extra,
+    id,
+    registrationId: id,
+    status: 'confirmed',
+    waitingPlace: null,
+    name: `P${id}`,
+    email: `p${id}@x.dk`,
+    jobTitle: '',
+    workplace: '',
+    organisation: 'Kommune',
+    cvr: null,
+    ean: null,
+    personReference: null,
+    poNumber: null,
+    diet: '',
+    roomMate: '',
+    accessibilityNeeds: '',
+    listConsent: true,
+    addOns: [],
+    answers: new Map(),
+    seatPriceOre: 0,
+    cancellationFeeOre: null,
+    createdAt: '2026-06-01T10:00:00.000Z',
+    ...extra,
   };
 }
 
 const reserved = (addOnId: number) => ({ addOnId, status: 'reserved' as const, priceOre: 0 });
 
-function roster(participants: RosterParticipant[], addOns: Roster['addOns'] = [], type: Roster['event']['type'] = 'doegnseminar', endsAt = '2026-09-16T11:00:00.000Z'): Roster {
+function roster(
+  participants: RosterParticipant[],
+  addOns: Roster['addOns'] = [],
+  type: Roster['event']['type'] = 'doegnseminar',
+  endsAt = '2026-09-16T11:00:00.000Z',
+): Roster {
   return {
     event: { id: 1, slug: 's', type, title: 'Seminar', startsAt: '2026-09-15T07:00:00.000Z', endsAt, venueName: null, venueCity: null, inclusions: [] },
     addOns,
@@ -64,7 +89,9 @@ describe('the venue report', () => {
     expect(report.roomsIncluded).toBe(true);
     expect(report.confirmed).toBe(2);
     expect(report.waiting).toBe(1);
-    expect(report.nights).toEqual([{ date: '2026-09-15', nextDate: '2026-09-16', single: 2, doubleGuests: 0, doubleRooms: 0, guests: 2, beforeStart: false, roomMates: [] }]);
+    expect(report.nights).toEqual([
+      { date: '2026-09-15', nextDate: '2026-09-16', single: 2, doubleGuests: 0, doubleRooms: 0, guests: 2, beforeStart: false, roomMates: [] },
+    ]);
   });
 
   it('counts single and double rooms from the add-ons, two guests to a double room', () => {
@@ -99,8 +126,23 @@ describe('the venue report', () => {
     const report = venueReport(roster(people, addOns, 'kursus', '2026-09-15T20:00:00.000Z'), [dinner, lunch], 'da');
     expect(report.nights).toEqual([]);
     expect(report.meals.map((m) => [m.label, m.count, m.diets])).toEqual([
-      ['Frokost', 3, [{ diet: null, count: 1 }, { diet: 'Laktosefri', count: 1 }, { diet: 'Vegetar', count: 1 }]],
-      ['Middag', 2, [{ diet: null, count: 1 }, { diet: 'Vegetar', count: 1 }]],
+      [
+        'Frokost',
+        3,
+        [
+          { diet: null, count: 1 },
+          { diet: 'Laktosefri', count: 1 },
+          { diet: 'Vegetar', count: 1 },
+        ],
+      ],
+      [
+        'Middag',
+        2,
+        [
+          { diet: null, count: 1 },
+          { diet: 'Vegetar', count: 1 },
+        ],
+      ],
     ]);
     expect(report.diets).toEqual([null, 'Laktosefri', 'Vegetar']);
   });
@@ -119,7 +161,12 @@ describe('the venue report', () => {
 
   it('lists the people with a diet or accessibility needs, sorted the Danish way', () => {
     const report = venueReport(
-      roster([person({ name: 'Åse', diet: 'Vegan' }), person({ name: 'Bo', accessibilityNeeds: ' Kørestol ' }), person({ name: 'Carl' }), person({ name: 'Ærle', status: 'waitlisted', diet: 'Vegan' })]),
+      roster([
+        person({ name: 'Åse', diet: 'Vegan' }),
+        person({ name: 'Bo', accessibilityNeeds: ' Kørestol ' }),
+        person({ name: 'Carl' }),
+        person({ name: 'Ærle', status: 'waitlisted', diet: 'Vegan' }),
+      ]),
       [],
       'da',
     );

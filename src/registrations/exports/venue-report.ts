@@ -200,8 +200,14 @@ export function venueReport(roster: Roster, sessions: ReadonlyArray<VenueSession
     nights: nights.map((date) => {
       const doubleGuests = double.length;
       return {
-        date, nextDate: nextDay(date), single: single.length, doubleGuests, doubleRooms: Math.ceil(doubleGuests / 2), guests: guests.length,
-        beforeStart: false, roomMates: roomMateWishes(double),
+        date,
+        nextDate: nextDay(date),
+        single: single.length,
+        doubleGuests,
+        doubleRooms: Math.ceil(doubleGuests / 2),
+        guests: guests.length,
+        beforeStart: false,
+        roomMates: roomMateWishes(double),
       };
     }),
     meals,

@@ -87,7 +87,9 @@ export function participantBlocks(f: MailFacts, p: Participant, heading: string,
     registrationMessage(f.locale, `registration.field.participant.${key}`);
   const answers = f.questions
     .filter((question) => p.answers[String(question.id)] !== undefined)
-    .map((question) => [f.locale === 'da' ? question.labelDa : question.labelEn, shown(answerText(f.locale, question, p.answers[String(question.id)]))] as const);
+    .map(
+      (question) => [f.locale === 'da' ? question.labelDa : question.labelEn, shown(answerText(f.locale, question, p.answers[String(question.id)]))] as const,
+    );
   return [
     { kind: 'h', level: 3, text: heading },
     {

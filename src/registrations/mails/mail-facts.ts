@@ -33,12 +33,20 @@ export async function loadMailFacts(ctx: AppContext, trx: Database, registration
   const row = await q.findRegistration(trx, registrationId);
   if (!registration || !row) return undefined;
   const [event, questions] = await Promise.all([findPublicEvent(inTrx, registration.event.slug), q.questionsOfEvent(trx, registration.event.id)]);
-  const checkinCodes = await checkinCodesOf(ctx, trx, registration.participants.map((p) => p.id));
+  const checkinCodes = await checkinCodesOf(
+    ctx,
+    trx,
+    registration.participants.map((p) => p.id),
+  );
   return { ...mailFactsFrom(ctx, { registration, event, vatPercent: row.vat_percent, questions }), checkinCodes };
 }
 
 /** The same facts from parts already in memory (a registration being made), without reading anything. */
-export function mailFactsFrom(ctx: AppContext, parts: Pick<MailFacts, 'registration' | 'event' | 'vatPercent' | 'questions'>, now: Date = ctx.clock.now()): MailFacts {
+export function mailFactsFrom(
+  ctx: AppContext,
+  parts: Pick<MailFacts, 'registration' | 'event' | 'vatPercent' | 'questions'>,
+  now: Date = ctx.clock.now(),
+): MailFacts {
   return { ...parts, baseUrl: ctx.config.baseUrl, siteName: translator(parts.registration.locale)('site.name'), now, locale: parts.registration.locale };
 }
 

@@ -81,7 +81,10 @@ describe('the registration receipt as a mail-build payload', () => {
       readMailBuild(payloadOf({ v: 1, builder: 'registration_received', data: broken }));
       expect.unreachable();
     } catch (error) {
-      expect(error).toMatchObject({ permanent: true, message: 'mail-build payload "registration_received" v1 invalid: registration.participants: too_small; manageToken: invalid_type' });
+      expect(error).toMatchObject({
+        permanent: true,
+        message: 'mail-build payload "registration_received" v1 invalid: registration.participants: too_small; manageToken: invalid_type',
+      });
     }
     for (const change of [{ now: 'not a time' }, { vatPercent: -1 }, { registration: { ...facts.registration, locale: 'de' } }]) {
       expect(receivedMailFactsV1.safeParse({ ...facts, ...change }).success).toBe(false);

@@ -49,7 +49,11 @@ async function buildReceivedMails(ctx: AppContext, payloads: ReceivedMailFacts[]
   for (const facts of payloads) {
     const [event, questions] = await eventOf(facts.registration);
     const f = mailFactsFrom(ctx, { registration: facts.registration, event, questions, vatPercent: facts.vatPercent }, new Date(facts.now));
-    const checkinCodes = await checkinCodesOf(ctx, ctx.db, facts.registration.participants.map((p) => p.id));
+    const checkinCodes = await checkinCodesOf(
+      ctx,
+      ctx.db,
+      facts.registration.participants.map((p) => p.id),
+    );
     out.push(registrationReceivedMails(ctx, { ...f, checkinCodes }, facts.manageToken));
   }
   return out;

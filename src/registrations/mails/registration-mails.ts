@@ -177,9 +177,12 @@ export async function mailPromoted(
         ...eventBlocks(f),
         { kind: 'h', level: 2, text: t(f, 'mail.own.heading') },
         ...participantBlocks(f, p, oneLine(p.name)),
-        ...unavailableBlocks.length > 0 && unavailable.some((u) => u.participantId === p.id)
-          ? [{ kind: 'p', text: t(f, 'mail.promoted.unavailable') } as const, { kind: 'ul', items: unavailable.filter((u) => u.participantId === p.id).map((u) => addOnName(p.id, u.code)) } as const]
-          : [],
+        ...(unavailableBlocks.length > 0 && unavailable.some((u) => u.participantId === p.id)
+          ? [
+              { kind: 'p', text: t(f, 'mail.promoted.unavailable') } as const,
+              { kind: 'ul', items: unavailable.filter((u) => u.participantId === p.id).map((u) => addOnName(p.id, u.code)) } as const,
+            ]
+          : []),
         { kind: 'p', text: t(f, 'mail.promoted.cantCome') },
         ...ruleBlocks(f),
         { kind: 'p', text: t(f, 'mail.own.manage', { url: myBookingsUrl(f) }) },
@@ -200,7 +203,10 @@ export async function mailCancelled(ctx: AppContext, trx: Database, f: MailFacts
   const money = (ore: number) => formatMoney(ore, f.locale);
   const feeSentence = fee > 0 ? t(f, 'mail.cancelled.fee', { fee: money(fee), feeIncl: money(fee + vatOre(fee, f.vatPercent)) }) : t(f, 'mail.cancelled.free');
   const remaining = r.participants.filter((p) => p.status !== 'cancelled');
-  const ids = people.map((c) => c.id).sort((a, b) => a - b).join(',');
+  const ids = people
+    .map((c) => c.id)
+    .sort((a, b) => a - b)
+    .join(',');
   const letters: Letter[] = [
     {
       to: recipient(r.booker.name, r.booker.email),
@@ -212,7 +218,9 @@ export async function mailCancelled(ctx: AppContext, trx: Database, f: MailFacts
         {
           kind: 'ul',
           items: people.map((c) =>
-            c.feeOre > 0 ? t(f, 'mail.cancelled.feeLine', { name: oneLine(c.p!.name), fee: money(c.feeOre) }) : t(f, 'mail.cancelled.freeLine', { name: oneLine(c.p!.name) }),
+            c.feeOre > 0
+              ? t(f, 'mail.cancelled.feeLine', { name: oneLine(c.p!.name), fee: money(c.feeOre) })
+              : t(f, 'mail.cancelled.freeLine', { name: oneLine(c.p!.name) }),
           ),
         },
         { kind: 'p', text: feeSentence },
@@ -300,7 +308,12 @@ export async function mailReplaced(
 }
 
 /** The "Mine tilmeldinger" mail: a short-lived, single-use link to the list of one address's registrations. */
-export function loginLinkMail(locale: Locale, email: string, url: string, minutes: number): { to: string; subject: string; text: string; html: string; locale: Locale } {
+export function loginLinkMail(
+  locale: Locale,
+  email: string,
+  url: string,
+  minutes: number,
+): { to: string; subject: string; text: string; html: string; locale: Locale } {
   const c: MailContent = {
     subject: mailText(locale, 'mail.login.subject'),
     locale,

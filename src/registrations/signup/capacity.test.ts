@@ -129,7 +129,15 @@ describe('add-on capacity', () => {
   ];
 
   it('reports the add-ons that cannot supply the units wanted', () => {
-    expect(addOnShortfalls(stock, new Map([['overnight', 1], ['dinner', 99]]))).toEqual([]);
+    expect(
+      addOnShortfalls(
+        stock,
+        new Map([
+          ['overnight', 1],
+          ['dinner', 99],
+        ]),
+      ),
+    ).toEqual([]);
     expect(addOnShortfalls(stock, new Map([['overnight', 2]]))).toEqual(['overnight']);
   });
 

@@ -45,7 +45,6 @@ function replay(row: EarlierSignup, key: string, requestHash: string): CreatedRe
   return { ...(JSON.parse(row.idempotency_response) as RegistrationReceipt), manageToken: token, replayed: true };
 }
 
-
 /**
  * Signs up a group for an event. Validates the input against the event's
  * schema, then, holding the event's lock: checks that sign-up is open, gives
@@ -57,12 +56,7 @@ function replay(row: EarlierSignup, key: string, requestHash: string): CreatedRe
  * Throws: 404 HttpError for an unknown slug, InvalidRegistrationError,
  * SignupClosedError, GroupExceedsCapacityError, AddOnSoldOutError, IdempotencyKeyReusedError.
  */
-export async function createRegistration(
-  ctx: AppContext,
-  eventSlug: string,
-  input: unknown,
-  options: CreateOptions = {},
-): Promise<CreatedRegistration> {
+export async function createRegistration(ctx: AppContext, eventSlug: string, input: unknown, options: CreateOptions = {}): Promise<CreatedRegistration> {
   const offer = await offerOf(ctx.db, eventSlug);
   if (!offer) throw notFound('No such event');
   const { event, addOns, questions } = offer;
@@ -70,12 +64,16 @@ export async function createRegistration(
   // Closed comes first: there is no point in correcting a form nobody can send.
   const closed = closedFor(closedReason(seatFactsOf(event), now), options.staff);
   if (closed) throw new SignupClosedError(closed);
-  const free = isFreeOffer(pricesOf(event), addOns.map((a) => a.price_ore));
+  const free = isFreeOffer(
+    pricesOf(event),
+    addOns.map((a) => a.price_ore),
+  );
   const parsed = parseRegistration(input, { addOns, questions, free });
   if (!parsed.success) throw new InvalidRegistrationError(parsed.error);
   const data = parsed.data;
   // Checked again under the lock (planBatch), in case the capacity changes meanwhile.
-  if (!options.staff?.overbook && exceedsCapacity({ capacity: event.capacity, allowPartial: event.allow_partial === 1 }, data.participants.length)) throw new GroupExceedsCapacityError(event.capacity, data.participants.length);
+  if (!options.staff?.overbook && exceedsCapacity({ capacity: event.capacity, allowPartial: event.allow_partial === 1 }, data.participants.length))
+    throw new GroupExceedsCapacityError(event.capacity, data.participants.length);
 
   const key = options.idempotencyKey;
   const keyHash = key === undefined ? null : sha256Hex(key);
@@ -164,4 +162,3 @@ async function saveBatch(ctx: AppContext, eventId: number, jobs: SignupJob[]): P
     return alone;
   }
 }
-

@@ -36,10 +36,18 @@ export interface EventSignup {
     closedReason: ClosedReason | null;
     cancellation: CancellationPolicy;
   };
-  addOns: Array<{ id: number; code: string; nameDa: string; nameEn: string; kind: string; priceOre: number; capacity: number | null; available: number | null }>;
+  addOns: Array<{
+    id: number;
+    code: string;
+    nameDa: string;
+    nameEn: string;
+    kind: string;
+    priceOre: number;
+    capacity: number | null;
+    available: number | null;
+  }>;
   questions: q.QuestionRow[];
 }
-
 
 /** The event, its add-ons and its questions; undefined for an unknown slug. */
 export async function getEventSignup(ctx: AppContext, slug: string): Promise<EventSignup | undefined> {
@@ -55,7 +63,10 @@ export async function getEventSignup(ctx: AppContext, slug: string): Promise<Eve
       endsAt: event.ends_at,
       priceOre: event.price_ore,
       prices: pricesOf(event),
-      free: isFreeOffer(pricesOf(event), addOns.map((a) => a.price_ore)),
+      free: isFreeOffer(
+        pricesOf(event),
+        addOns.map((a) => a.price_ore),
+      ),
       vatPercent: vatPercentFor(event.vat_mode),
       allowPartial: event.allow_partial === 1,
       capacity: event.capacity,
@@ -86,5 +97,7 @@ export function questionLabels(signup: Pick<EventSignup, 'questions'>): Question
 export async function signupCounts(db: Database, eventIds: number[]): Promise<Map<number, { seatsAvailable: number; waitingListLength: number }>> {
   if (eventIds.length === 0) return new Map();
   const rows = await seatCountsOf(db, eventIds);
-  return new Map(rows.map((r) => [r.id, { seatsAvailable: freeSeats({ capacity: r.capacity, seatsTaken: r.seats_taken }), waitingListLength: r.waiting_count }]));
+  return new Map(
+    rows.map((r) => [r.id, { seatsAvailable: freeSeats({ capacity: r.capacity, seatsTaken: r.seats_taken }), waitingListLength: r.waiting_count }]),
+  );
 }

@@ -15,8 +15,23 @@ const valid = () => ({
     email: 'Faktura@Aarhus.dk',
   },
   participants: [
-    { name: 'Mette Holm', email: 'mette@aarhus.dk', jobTitle: 'Konsulent', workplace: 'Borgmesterens Afdeling', addOns: ['overnight'], answers: { '1': 'Workshop A' } },
-    { name: 'Jens Nielsen', email: 'jens@aarhus.dk', jobTitle: 'Chefkonsulent', workplace: 'HR', phone: '+45 87 13 00 00', diet: 'Vegetar', answers: { '1': 'Workshop B', '2': true } },
+    {
+      name: 'Mette Holm',
+      email: 'mette@aarhus.dk',
+      jobTitle: 'Konsulent',
+      workplace: 'Borgmesterens Afdeling',
+      addOns: ['overnight'],
+      answers: { '1': 'Workshop A' },
+    },
+    {
+      name: 'Jens Nielsen',
+      email: 'jens@aarhus.dk',
+      jobTitle: 'Chefkonsulent',
+      workplace: 'HR',
+      phone: '+45 87 13 00 00',
+      diet: 'Vegetar',
+      answers: { '1': 'Workshop B', '2': true },
+    },
   ],
   consentToParticipantList: true,
   acceptTerms: true,
@@ -51,7 +66,11 @@ describe('registration schema', () => {
     data.payer.organisation = '   ';
     data.payer.personReference = '';
     data.acceptTerms = false;
-    expect(codes(data)).toMatchObject({ 'payer.organisation': 'required', 'payer.personReference': 'person_reference_required', acceptTerms: 'terms_required' });
+    expect(codes(data)).toMatchObject({
+      'payer.organisation': 'required',
+      'payer.personReference': 'person_reference_required',
+      acceptTerms: 'terms_required',
+    });
     expect(codes({ ...valid(), participants: [] })).toMatchObject({ participants: 'participants_min' });
     const many = Array.from({ length: 21 }, (_, i) => ({ ...valid().participants[1], email: `p${i}@x.dk` }));
     expect(codes({ ...valid(), participants: many })).toMatchObject({ participants: 'participants_max' });
@@ -130,14 +149,17 @@ describe('registration schema', () => {
 
   it('answers any JSON with success or known codes, never an exception', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.record({ payer: fc.jsonValue(), participants: fc.array(fc.jsonValue()), acceptTerms: fc.jsonValue() })), (data) => {
-        const r = parseRegistration(data, offer);
-        if (r.success) return;
-        for (const e of registrationErrors(r.error, 'en')) {
-          expect(ERROR_CODES).toContain(e.code);
-          expect(e.message.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.jsonValue(), fc.record({ payer: fc.jsonValue(), participants: fc.array(fc.jsonValue()), acceptTerms: fc.jsonValue() })),
+        (data) => {
+          const r = parseRegistration(data, offer);
+          if (r.success) return;
+          for (const e of registrationErrors(r.error, 'en')) {
+            expect(ERROR_CODES).toContain(e.code);
+            expect(e.message.length).toBeGreaterThan(0);
+          }
+        },
+      ),
     );
   });
 

@@ -80,7 +80,13 @@ const requiredText = (max: number) => z.string().trim().min(1, 'required').max(m
 /** Optional text: absent, null and '' (an empty form field) all mean "not given". */
 const optionalText = (max: number) => z.string().trim().max(max, 'too_long').regex(NO_CONTROL, 'invalid_characters').nullish();
 const email = () =>
-  z.string().trim().toLowerCase().min(1, 'required').max(LIMITS.email, 'too_long').check(z.email({ message: 'invalid_email', abort: true }));
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, 'required')
+    .max(LIMITS.email, 'too_long')
+    .check(z.email({ message: 'invalid_email', abort: true }));
 
 const cvr = z
   .string()
@@ -119,7 +125,7 @@ export const payerSchema = z
       .toUpperCase()
       .refine((v) => v === '' || isCountryCode(v), 'country_code')
       .nullish()
-      .meta({ description: 'The payer\'s country, ISO 3166-1 alpha-2; Denmark (DK) when absent.', example: 'DK' }),
+      .meta({ description: "The payer's country, ISO 3166-1 alpha-2; Denmark (DK) when absent.", example: 'DK' }),
     email: email().meta({ description: 'Where the invoice and questions about it go.' }),
   })
   .superRefine((payer, ctx) => {
@@ -161,7 +167,15 @@ export const participantSchema = z.object({
  * means "no payer" everywhere after parsing.
  */
 export const NO_PAYER = {
-  organisation: '', cvr: null, ean: null, personReference: null, poNumber: null, address: '', postalCode: '', city: '', email: '',
+  organisation: '',
+  cvr: null,
+  ean: null,
+  personReference: null,
+  poNumber: null,
+  address: '',
+  postalCode: '',
+  city: '',
+  email: '',
 } as const satisfies z.output<typeof payerSchema>;
 
 /** True for the stand-in of a free event's missing payer. */
@@ -221,7 +235,8 @@ export function checkAgainstOffer(input: RegistrationInput, offer: SignupOffer, 
   const questions = new Map(offer.questions.map((q) => [String(q.id), q]));
   // zod hands over a copy of the stand-in: recognise it by its blank required fields.
   const payer: Partial<Record<string, unknown>> | undefined = input && typeof input === 'object' ? input.payer : undefined;
-  if (!offer.free && payer && payer.organisation === '' && payer.address === '' && payer.email === '') ctx.addIssue({ code: 'custom', path: ['payer'], message: 'required' });
+  if (!offer.free && payer && payer.organisation === '' && payer.address === '' && payer.email === '')
+    ctx.addIssue({ code: 'custom', path: ['payer'], message: 'required' });
   if (!input || typeof input !== 'object' || !Array.isArray(input.participants)) return;
   input.participants.forEach((p: Partial<ParticipantInput> | null, i) => {
     if (!p || typeof p !== 'object') return;

@@ -93,7 +93,9 @@ const createdSchema = z
     ),
     priceKind: z
       .enum(PRICE_KINDS)
-      .describe("The seat price given: 'member' when the payer's CVR or EAN is on the organiser's member list, 'earlyBird' before the event's early-bird deadline, otherwise 'normal'"),
+      .describe(
+        "The seat price given: 'member' when the payer's CVR or EAN is on the organiser's member list, 'earlyBird' before the event's early-bird deadline, otherwise 'normal'",
+      ),
     seatPriceOre: ore.describe('That seat price per participant, ex. VAT'),
     totals: z
       .object({ exVatOre: ore, vatOre: ore, inclVatOre: ore })
@@ -200,7 +202,10 @@ export function registrationsApi(ctx: AppContext): FastifyPluginAsync {
         const admitted = await admitSignup(ctx, request, payerEmailOf(request.body));
         if (!admitted.allowed) {
           const message = registrationMessage(locale, 'registration.error.too_many_signups', { minutes: retryMinutes(admitted.retryAfterSeconds) });
-          return reply.code(429).header('retry-after', String(admitted.retryAfterSeconds)).send({ error: 'too_many_signups', message, retryAfterSeconds: admitted.retryAfterSeconds });
+          return reply
+            .code(429)
+            .header('retry-after', String(admitted.retryAfterSeconds))
+            .send({ error: 'too_many_signups', message, retryAfterSeconds: admitted.retryAfterSeconds });
         }
         const flags = await staffFlagsOf(ctx, request);
         if (!flags.ok) return reply.code(403).send({ error: 'staff_only', message: registrationMessage(locale, 'registration.error.staff_only') });

@@ -58,7 +58,6 @@ export type SignupOutcome =
   /** Its Idempotency-Key is already taken by an earlier sign-up of the same batch: submit again (then it replays). */
   | { kind: 'again' };
 
-
 /** Everything of a batch of sign-ups; runs in one write transaction and takes the event's lock first. */
 export async function saveRegistrations(ctx: AppContext, trx: Database, eventId: number, jobs: SignupJob[]): Promise<Array<Settled<SignupOutcome>>> {
   const event = await q.lockEventForSignup(trx, eventId);
@@ -238,7 +237,8 @@ export async function saveRegistrations(ctx: AppContext, trx: Database, eventId:
       now: job.now.toISOString(),
     });
     // The mails are built by the outbox worker after the commit (messages/mail-builds.ts).
-    if (job.staff?.sendConfirmation !== false) builds.push(receivedMailToBuild({ registration, vatPercent, manageToken: job.token, now: job.now.toISOString() }));
+    if (job.staff?.sendConfirmation !== false)
+      builds.push(receivedMailToBuild({ registration, vatPercent, manageToken: job.token, now: job.now.toISOString() }));
     outcomes[i] = { ok: true, value: { kind: 'saved', receipt } };
   }
   await enqueueMailBuilds(trx, builds, ctx.clock.now());

@@ -28,7 +28,10 @@ describe('seatPrice', () => {
   });
 
   it('names the member price on a tie with the normal price', () => {
-    expect(seatPrice({ ...base, memberPriceOre: 395_000, earlyBirdPriceOre: null }, { member: true, at: after })).toEqual({ kind: 'member', priceOre: 395_000 });
+    expect(seatPrice({ ...base, memberPriceOre: 395_000, earlyBirdPriceOre: null }, { member: true, at: after })).toEqual({
+      kind: 'member',
+      priceOre: 395_000,
+    });
   });
 
   it('never charges more than the normal price and always one of the offered prices', () => {

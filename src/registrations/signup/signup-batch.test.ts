@@ -53,14 +53,22 @@ describe('planBatch', () => {
   });
 
   it('refuses only the sign-up whose add-ons are sold out, counting what earlier ones in the batch took', () => {
-    const stock = [{ code: 'overnight', capacity: 3, taken: 1 }, { code: 'dinner', capacity: null, taken: 0 }];
+    const stock = [
+      { code: 'overnight', capacity: 3, taken: 1 },
+      { code: 'dinner', capacity: null, taken: 0 },
+    ];
     const plan = planBatch(state(), stock, [group(1, ['overnight', 'dinner']), group(2, ['overnight']), group(1, ['dinner'])]);
     expect(plan.plans[0]).toMatchObject({ kind: 'saved', confirmed: 1, arrivalNo: 1 });
     expect(plan.plans[1]).toEqual({ kind: 'sold-out', codes: ['overnight'], confirmed: 2 });
     // The refused sign-up took nothing: no seat, no arrival number, no add-on.
     expect(plan.plans[2]).toMatchObject({ kind: 'saved', confirmed: 1, arrivalNo: 2 });
     expect(plan.counters).toEqual({ seats: 2, waiting: 0, arrivals: 2, tickets: 0 });
-    expect(plan.addOnUnits).toEqual(new Map([['overnight', 1], ['dinner', 2]]));
+    expect(plan.addOnUnits).toEqual(
+      new Map([
+        ['overnight', 1],
+        ['dinner', 2],
+      ]),
+    );
   });
 
   it('does not charge add-on stock for waiting participants', () => {
@@ -77,7 +85,11 @@ describe('planBatch', () => {
         fc.boolean(),
         fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 40 }),
         (capacity, waiting, allowPartial, sizes) => {
-          const plan = planBatch(state({ capacity, waitingCount: waiting, waitlistSeq: waiting, allowPartial }), [], sizes.map((n) => group(n)));
+          const plan = planBatch(
+            state({ capacity, waitingCount: waiting, waitlistSeq: waiting, allowPartial }),
+            [],
+            sizes.map((n) => group(n)),
+          );
           let taken = 0;
           let queue = waiting;
           sizes.forEach((n, i) => {
@@ -120,9 +132,7 @@ describe('KeyedBatcher', () => {
   });
 
   it('gives each job its own outcome: one failing job does not fail the others', async () => {
-    const batcher = new KeyedBatcher<number, number>(async (_key, jobs) =>
-      jobs.map((j) => (j === 2 ? { ok: false, error: new Error('bad sign-up') } : ok(j))),
-    );
+    const batcher = new KeyedBatcher<number, number>(async (_key, jobs) => jobs.map((j) => (j === 2 ? { ok: false, error: new Error('bad sign-up') } : ok(j))));
     const settled = await Promise.allSettled([1, 2, 3].map((j) => batcher.submit(1, j)));
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });

@@ -98,7 +98,11 @@ describe('sign-up form fields', () => {
     expect(d.payer.ean).toBe('5798000416604');
     expect(d.payer.city).toBe('');
     expect(d.participants).toHaveLength(2);
-    expect(d.participants[0]).toMatchObject({ name: 'Anna Holm', addOns: ['overnight', 'dinner'], answers: { '11': 'Facilitering', '13': ['ledelse'], '14': true } });
+    expect(d.participants[0]).toMatchObject({
+      name: 'Anna Holm',
+      addOns: ['overnight', 'dinner'],
+      answers: { '11': 'Facilitering', '13': ['ledelse'], '14': true },
+    });
     expect(d.participants[1]).toMatchObject({ name: 'Bo Berg', email: '', addOns: [], answers: { '14': false } });
     expect(d.consentToParticipantList).toBe(true);
     expect(d.acceptTerms).toBe(true);
@@ -157,7 +161,9 @@ describe('sign-up form fields', () => {
   it('never throws and always gives a draft of plain strings, whatever is posted', () => {
     const names = fc.oneof(
       fc.constantFrom(...PAYER_FIELDS.map((f) => `payer[${f}]`), 'acceptTerms', 'consentToParticipantList'),
-      fc.tuple(fc.nat(30), fc.constantFrom(...PARTICIPANT_TEXT_FIELDS, 'addOns][', 'answers][11', 'answers][13][', 'x')).map(([i, f]) => `participants[${i}][${f}]`),
+      fc
+        .tuple(fc.nat(30), fc.constantFrom(...PARTICIPANT_TEXT_FIELDS, 'addOns][', 'answers][11', 'answers][13][', 'x'))
+        .map(([i, f]) => `participants[${i}][${f}]`),
       fc.string(),
     );
     const values = fc.oneof(fc.string(), fc.array(fc.string()), fc.anything());

@@ -71,7 +71,14 @@ export function emptyParticipant(): ParticipantDraft {
 }
 
 export function emptyDraft(): SignupDraft {
-  return { booker: { name: '', email: '' }, bookerParticipates: false, payer: emptyPayer(), participants: [emptyParticipant()], consentToParticipantList: false, acceptTerms: false };
+  return {
+    booker: { name: '', email: '' },
+    bookerParticipates: false,
+    payer: emptyPayer(),
+    participants: [emptyParticipant()],
+    consentToParticipantList: false,
+    acceptTerms: false,
+  };
 }
 
 /** A checked checkbox posts this value. */
@@ -111,7 +118,14 @@ const isTextField = (f: string): f is ParticipantTextField => (PARTICIPANT_TEXT_
  * in the order of their indices, gaps closed.
  */
 export function fromFormFields(body: unknown, offer: FormOffer): SignupDraft {
-  const draft: SignupDraft = { booker: { name: '', email: '' }, bookerParticipates: false, payer: emptyPayer(), participants: [], consentToParticipantList: false, acceptTerms: false };
+  const draft: SignupDraft = {
+    booker: { name: '', email: '' },
+    bookerParticipates: false,
+    payer: emptyPayer(),
+    participants: [],
+    consentToParticipantList: false,
+    acceptTerms: false,
+  };
   if (!body || typeof body !== 'object' || Array.isArray(body)) return draft;
   const kinds = new Map(offer.questions.map((q) => [String(q.id), q.kind]));
   const byIndex = new Map<number, ParticipantDraft>();

@@ -18,11 +18,36 @@ const labels = new Map([
 const da: StepContext = { offer, labels, locale: 'da' };
 const en: StepContext = { ...da, locale: 'en' };
 
-const payer = { organisation: 'Skanderborg Kommune', cvr: '', ean: '', personReference: '', poNumber: '', address: 'Adelgade 44', postalCode: '8660', city: 'Skanderborg', countryCode: '', email: 'faktura@skanderborg.dk' };
-const person = (name: string, email: string) => ({ ...emptyParticipant(), name, email, jobTitle: 'Konsulent', workplace: 'Skanderborg Kommune', answers: { '7': 'a', '3': 'Facilitering' } });
+const payer = {
+  organisation: 'Skanderborg Kommune',
+  cvr: '',
+  ean: '',
+  personReference: '',
+  poNumber: '',
+  address: 'Adelgade 44',
+  postalCode: '8660',
+  city: 'Skanderborg',
+  countryCode: '',
+  email: 'faktura@skanderborg.dk',
+};
+const person = (name: string, email: string) => ({
+  ...emptyParticipant(),
+  name,
+  email,
+  jobTitle: 'Konsulent',
+  workplace: 'Skanderborg Kommune',
+  answers: { '7': 'a', '3': 'Facilitering' },
+});
 
 function valid(): SignupDraft {
-  return { booker: { name: 'Bente Booker', email: 'bente@skanderborg.dk' }, bookerParticipates: false, payer: { ...payer }, participants: [person('Anna', 'anna@skanderborg.dk')], consentToParticipantList: false, acceptTerms: true };
+  return {
+    booker: { name: 'Bente Booker', email: 'bente@skanderborg.dk' },
+    bookerParticipates: false,
+    payer: { ...payer },
+    participants: [person('Anna', 'anna@skanderborg.dk')],
+    consentToParticipantList: false,
+    acceptTerms: true,
+  };
 }
 
 describe('sign-up steps', () => {
@@ -96,15 +121,28 @@ describe('sign-up steps', () => {
 
   it('names the sold-out add-on beside each participant who chose it', () => {
     const d = valid();
-    d.participants = [{ ...person('A', 'a@x.dk'), addOns: ['dinner', 'overnight'] }, { ...person('B', 'b@x.dk'), addOns: ['dinner'] }];
+    d.participants = [
+      { ...person('A', 'a@x.dk'), addOns: ['dinner', 'overnight'] },
+      { ...person('B', 'b@x.dk'), addOns: ['dinner'] },
+    ];
     const errors = soldOutErrors(d, ['overnight'], new Map([['overnight', 'Overnatning']]), da);
-    expect(errors).toEqual([{ key: 'participants.0.addOns', id: 'participants-0-addOns', message: 'Deltager 1: Overnatning er udsolgt. Fravælg det for at gennemføre tilmeldingen.' }]);
+    expect(errors).toEqual([
+      { key: 'participants.0.addOns', id: 'participants-0-addOns', message: 'Deltager 1: Overnatning er udsolgt. Fravælg det for at gennemføre tilmeldingen.' },
+    ]);
   });
 
   it('prices seats and add-ons per line, and leaves the waiting participants out of the total', () => {
     const d = valid();
     d.participants = [{ ...person('A', 'a@x.dk'), addOns: ['overnight'] }, person('B', 'b@x.dk')];
-    const facts = { priceOre: 100_000, vatPercent: 25, capacity: 10, seatsAvailable: 10, waitingListLength: 0, allowPartial: false, addOnPrices: new Map([['overnight', 50_000]]) };
+    const facts = {
+      priceOre: 100_000,
+      vatPercent: 25,
+      capacity: 10,
+      seatsAvailable: 10,
+      waitingListLength: 0,
+      allowPartial: false,
+      addOnPrices: new Map([['overnight', 50_000]]),
+    };
     const all = pricePreview(d, facts);
     expect(all.allocation).toEqual({ confirmed: 2, waitlisted: 0 });
     expect(all.lines.map((l) => l.priceOre)).toEqual([100_000, 50_000, 100_000]);

@@ -54,7 +54,12 @@ function rank(key: string, questionOrder: ReadonlyMap<string, number>): number[]
   if (head === 'payer') return [1, PAYER_FIELDS.indexOf(a as (typeof PAYER_FIELDS)[number])];
   if (head === 'participants') {
     if (a === undefined) return [2, -1];
-    const fieldRank = b === 'addOns' ? 100 : b === 'answers' ? 200 + (questionOrder.get(c ?? '') ?? 99) : PARTICIPANT_TEXT_FIELDS.indexOf(b as (typeof PARTICIPANT_TEXT_FIELDS)[number]);
+    const fieldRank =
+      b === 'addOns'
+        ? 100
+        : b === 'answers'
+          ? 200 + (questionOrder.get(c ?? '') ?? 99)
+          : PARTICIPANT_TEXT_FIELDS.indexOf(b as (typeof PARTICIPANT_TEXT_FIELDS)[number]);
     return [2, Number(a), fieldRank];
   }
   if (head === 'consentToParticipantList') return [3, 0];
@@ -96,7 +101,16 @@ function parsedErrors(input: unknown, c: StepContext): Array<[string, string]> {
 const VALID_BOOKER = { name: 'x', email: 'booker@example.invalid' } as const;
 
 const PAYER_MASK: Record<(typeof PAYER_FIELDS)[number], string> = {
-  organisation: 'x', cvr: '', ean: '', personReference: 'x', poNumber: '', address: 'x', postalCode: '1000', city: 'x', countryCode: 'DK', email: 'payer@example.invalid',
+  organisation: 'x',
+  cvr: '',
+  ean: '',
+  personReference: 'x',
+  poNumber: '',
+  address: 'x',
+  postalCode: '1000',
+  city: 'x',
+  countryCode: 'DK',
+  email: 'payer@example.invalid',
 };
 
 /**
@@ -108,7 +122,10 @@ const PAYER_MASK: Record<(typeof PAYER_FIELDS)[number], string> = {
  * once instead of a new one after each correction.
  */
 function masked(input: RegistrationFormInput, paths: ReadonlyArray<string>): RegistrationFormInput | null {
-  const copy: RegistrationFormInput = toRegistrationInput({ payer: VALID_PAYER, booker: VALID_BOOKER, ...input, bookerParticipates: false } as SignupDraft, input.locale);
+  const copy: RegistrationFormInput = toRegistrationInput(
+    { payer: VALID_PAYER, booker: VALID_BOOKER, ...input, bookerParticipates: false } as SignupDraft,
+    input.locale,
+  );
   if (!input.payer) delete copy.payer;
   if (!input.booker) delete copy.booker;
   for (const path of paths) {
@@ -149,7 +166,10 @@ function masked(input: RegistrationFormInput, paths: ReadonlyArray<string>): Reg
 function schemaErrors(input: RegistrationFormInput, c: StepContext): Array<[string, string]> {
   const first = parsedErrors(input, c);
   if (first.length === 0) return first;
-  const retry = masked(input, first.map(([path]) => path));
+  const retry = masked(
+    input,
+    first.map(([path]) => path),
+  );
   if (!retry) return first;
   const seen = new Set(first.map(([path]) => path));
   return [...first, ...parsedErrors(retry, c).filter(([path]) => !seen.has(path))];
@@ -190,7 +210,10 @@ export function stepErrors(draft: SignupDraft, step: Step, c: StepContext): Form
     return formErrors(messages, c.offer);
   }
   if (step === 2) {
-    const messages = schemaErrors({ ...input, ...(input.booker ? { booker: { ...VALID_BOOKER } } : {}), ...(input.payer ? { payer: VALID_PAYER } : {}), acceptTerms: true }, c).filter(([p]) => stepOfKey(fieldKeyOf(p)) === 2);
+    const messages = schemaErrors(
+      { ...input, ...(input.booker ? { booker: { ...VALID_BOOKER } } : {}), ...(input.payer ? { payer: VALID_PAYER } : {}), acceptTerms: true },
+      c,
+    ).filter(([p]) => stepOfKey(fieldKeyOf(p)) === 2);
     return formErrors(messages, c.offer);
   }
   return formErrors(schemaErrors(input, c), c.offer);

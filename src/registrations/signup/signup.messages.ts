@@ -58,7 +58,8 @@ const da = {
   'signup.full.partial': 'Er der ikke plads til alle jeres deltagere, får de første på listen en plads, og resten kommer på ventelisten.',
   'signup.full.whole': 'Deltagerne på én tilmelding får plads samlet eller kommer samlet på ventelisten.',
   'signup.preview.waitlisted': 'Der er ikke plads til jeres deltagere nu. Når du sender tilmeldingen, kommer den på ventelisten.',
-  'signup.preview.partial': 'Der er kun plads til {seats} af jeres {count} deltagere. De første {seats} får plads, og de sidste {waiting} kommer på ventelisten.',
+  'signup.preview.partial':
+    'Der er kun plads til {seats} af jeres {count} deltagere. De første {seats} får plads, og de sidste {waiting} kommer på ventelisten.',
   'signup.confirm.intro': 'Tjek oplysningerne, accepter betingelserne, og send tilmeldingen.',
   'signup.summary.payer': 'Betaler',
   'signup.summary.participants': 'Deltagere',
@@ -181,11 +182,13 @@ const en: Record<keyof typeof da, string> = {
   'signup.answer.no': 'No',
   'signup.full.title': 'The event is full',
   'signup.full.body': 'Your registration goes on the waiting list. We will let you know if a place becomes available.',
-  'signup.queue.body': 'There are already people on the waiting list, so your registration goes on the waiting list too. We will let you know if a place becomes available.',
+  'signup.queue.body':
+    'There are already people on the waiting list, so your registration goes on the waiting list too. We will let you know if a place becomes available.',
   'signup.full.partial': 'If there is not room for all your participants, the first on the list get a place and the rest go on the waiting list.',
   'signup.full.whole': 'The participants of one registration get places together or go on the waiting list together.',
   'signup.preview.waitlisted': 'There is no room for your participants now. When you send the registration, it goes on the waiting list.',
-  'signup.preview.partial': 'There is only room for {seats} of your {count} participants. The first {seats} get a place and the last {waiting} go on the waiting list.',
+  'signup.preview.partial':
+    'There is only room for {seats} of your {count} participants. The first {seats} get a place and the last {waiting} go on the waiting list.',
   'signup.confirm.intro': 'Check the details, accept the terms and send the registration.',
   'signup.summary.payer': 'Payer',
   'signup.summary.participants': 'Participants',
@@ -251,7 +254,8 @@ const en: Record<keyof typeof da, string> = {
   'signup.receipt.notNow': 'Amounts in brackets are charged only when the participant gets a place.',
   'signup.receipt.calendar': 'Add the event to your calendar',
   'signup.receipt.nextHeading': 'What happens next',
-  'signup.receipt.nextMail': 'You will receive a confirmation by e-mail with the link to your registration. Each participant receives their own e-mail with a calendar file.',
+  'signup.receipt.nextMail':
+    'You will receive a confirmation by e-mail with the link to your registration. Each participant receives their own e-mail with a calendar file.',
   'signup.receipt.nextInvoice': 'The invoice is sent to the invoice recipient you entered – electronically if you entered an EAN number, otherwise by e-mail.',
   'signup.receipt.nextNoInvoice': 'There is nothing to pay now, so no invoice is sent yet.',
   'signup.receipt.nextChange': 'To correct a participant, send a colleague instead or cancel, use the link above or “My bookings” in the menu.',

@@ -36,14 +36,31 @@ import { dateTime } from '../../lib/dates.js';
 import type { ClosedReason } from '../../events/seat-status.js';
 import { findPublicEvent } from '../../events/event-details.js';
 import { LIMITS, type SignupOffer } from './registration.schema.js';
-import { AddOnSoldOutError, GroupExceedsCapacityError, IdempotencyKeyReusedError, InvalidRegistrationError, SignupClosedError } from '../registrations.errors.js';
+import {
+  AddOnSoldOutError,
+  GroupExceedsCapacityError,
+  IdempotencyKeyReusedError,
+  InvalidRegistrationError,
+  SignupClosedError,
+} from '../registrations.errors.js';
 import { fieldErrorMap, registrationMessage } from '../registrations.messages.js';
 import { exceedsCapacity } from './capacity.js';
 import { admitSignup, retryMinutes } from './signup-limits.js';
 import { createRegistration } from './create-registration.js';
 import { getEventSignup, questionLabels, type EventSignup } from './event-signup.js';
 import { copyBookerToFirstParticipant, emptyDraft, emptyParticipant, fromFormFields, prefillWorkplaces, type SignupDraft } from './signup-form.js';
-import { firstInvalidStep, firstStep, formErrors, formInput, pricePreview, soldOutErrors, stepErrors, stepOfKey, type Step, type StepContext } from './signup-steps.js';
+import {
+  firstInvalidStep,
+  firstStep,
+  formErrors,
+  formInput,
+  pricePreview,
+  soldOutErrors,
+  stepErrors,
+  stepOfKey,
+  type Step,
+  type StepContext,
+} from './signup-steps.js';
 import { type FormError } from '../../web/forms/errors.js';
 import { AlreadySentPage, ReceiptPage, SignupClosedPage } from './views/ReceiptPage.js';
 import { ConfirmStep, ParticipantsStep, PayerStep } from './views/steps.js';
@@ -181,94 +198,104 @@ export function signupRoutes(ctx: AppContext): FastifyPluginAsync {
         return render(request, reply, page, signup, emptyDraft(), { step: firstStep(signup.event) });
       });
 
-      app.post(url, { schema: { hide: true, params: slugParams }, bodyLimit: SIGNUP_FORM_BODY_LIMIT, preHandler: app.csrfProtection }, async (request, reply) => {
-        const signup = await loadSignup(ctx, request.params.slug);
-        const page = pageContext(request, ctx.config.baseUrl, locale);
-        if (signup.event.closedReason) return closed(reply, page, signup, signup.event.closedReason, 409);
+      app.post(
+        url,
+        { schema: { hide: true, params: slugParams }, bodyLimit: SIGNUP_FORM_BODY_LIMIT, preHandler: app.csrfProtection },
+        async (request, reply) => {
+          const signup = await loadSignup(ctx, request.params.slug);
+          const page = pageContext(request, ctx.config.baseUrl, locale);
+          if (signup.event.closedReason) return closed(reply, page, signup, signup.event.closedReason, 409);
 
-        const offer: SignupOffer = { free: signup.event.free, addOns: signup.addOns, questions: signup.questions };
-        const c: StepContext = { offer, labels: questionLabels(signup), locale };
-        const body: unknown = request.body;
-        const draft = fromFormFields(body, { questions: signup.questions });
-        // "Jeg deltager selv" without JavaScript: the box is read on every post.
-        copyBookerToFirstParticipant(draft);
-        const step = Math.max(postedStep(body), firstStep(offer)) as Step;
-        const action = postedAction(body);
-        const show = (shown: Shown) => render(request, reply, page, signup, draft, shown);
-        const key = posted(body, 'submissionKey');
+          const offer: SignupOffer = { free: signup.event.free, addOns: signup.addOns, questions: signup.questions };
+          const c: StepContext = { offer, labels: questionLabels(signup), locale };
+          const body: unknown = request.body;
+          const draft = fromFormFields(body, { questions: signup.questions });
+          // "Jeg deltager selv" without JavaScript: the box is read on every post.
+          copyBookerToFirstParticipant(draft);
+          const step = Math.max(postedStep(body), firstStep(offer)) as Step;
+          const action = postedAction(body);
+          const show = (shown: Shown) => render(request, reply, page, signup, draft, shown);
+          const key = posted(body, 'submissionKey');
 
-        if (action.kind === 'back') return show({ step: Math.max(step - 1, firstStep(offer)) as Step });
+          if (action.kind === 'back') return show({ step: Math.max(step - 1, firstStep(offer)) as Step });
 
-        if (action.kind === 'add' && step === 2) {
-          if (draft.participants.length === 0) draft.participants.push(emptyParticipant());
-          if (draft.participants.length < LIMITS.participants) draft.participants.push(emptyParticipant());
-          prefillWorkplaces(draft);
-          return show({ step: 2, focusParticipant: draft.participants.length - 1 });
-        }
-
-        if (action.kind === 'remove' && step === 2) {
-          if (draft.participants.length > 1 && action.index < draft.participants.length) {
-            draft.participants.splice(action.index, 1);
-            // The booker was participant 1: the next one must not take their name.
-            if (action.index === 0) draft.bookerParticipates = false;
-            return show({ step: 2, removed: action.index + 1 });
-          }
-          return show({ step: 2 });
-        }
-
-        if (step === 1 || step === 2) {
-          if (action.kind !== 'next' && action.kind !== 'none') return show({ step });
-          const errors = stepErrors(draft, step, c);
-          if (errors.length === 0 && step === 2) errors.push(...capacityErrors(draft, signup.event, locale));
-          if (errors.length > 0) return show({ step, errors });
-          if (step === 1) {
+          if (action.kind === 'add' && step === 2) {
             if (draft.participants.length === 0) draft.participants.push(emptyParticipant());
+            if (draft.participants.length < LIMITS.participants) draft.participants.push(emptyParticipant());
             prefillWorkplaces(draft);
+            return show({ step: 2, focusParticipant: draft.participants.length - 1 });
           }
-          return show({ step: step === 1 ? 2 : 3 });
-        }
 
-        // Step 3: only the send button sends; anything else shows the step again.
-        if (action.kind !== 'submit') return show({ step: 3, submissionKey: isSubmissionKey(key) ? key : undefined });
-        const invalid = firstInvalidStep(draft, c);
-        if (invalid) return show({ step: invalid.step, errors: invalid.errors, submissionKey: isSubmissionKey(key) ? key : undefined });
-        const tooLarge = capacityErrors(draft, signup.event, locale);
-        if (tooLarge.length > 0) return show({ step: 2, errors: tooLarge });
-        const admitted = await admitSignup(ctx, request, draft.payer.email);
-        if (!admitted.allowed) {
-          void reply.header('retry-after', String(admitted.retryAfterSeconds));
-          const message = registrationMessage(locale, 'registration.error.too_many_signups', { minutes: retryMinutes(admitted.retryAfterSeconds) });
-          return show({ step: 3, errors: [{ key: '', id: 'signup-form', message }], submissionKey: isSubmissionKey(key) ? key : undefined, status: 429 });
-        }
+          if (action.kind === 'remove' && step === 2) {
+            if (draft.participants.length > 1 && action.index < draft.participants.length) {
+              draft.participants.splice(action.index, 1);
+              // The booker was participant 1: the next one must not take their name.
+              if (action.index === 0) draft.bookerParticipates = false;
+              return show({ step: 2, removed: action.index + 1 });
+            }
+            return show({ step: 2 });
+          }
 
-        try {
-          const created = await createRegistration(ctx, signup.event.slug, formInput(draft, c), {
-            idempotencyKey: isSubmissionKey(key) ? key : newSubmissionKey(),
-            locale,
-          });
-          const { manageToken, replayed, ...receipt } = created;
-          privateResponse(reply);
-          const calendarUrl = ctx.config.baseUrl + paths.bookingCalendar(locale, manageToken);
-          const receiptPage = ReceiptPage({ page, signup, receipt, manageUrl: manageUrl(ctx.config.baseUrl, locale, manageToken), calendarUrl });
-          return sendHtml(reply, receiptPage, replayed ? 200 : 201);
-        } catch (error) {
-          if (error instanceof SignupClosedError) return closed(reply, page, signup, error.reason, 409);
-          if (error instanceof GroupExceedsCapacityError) return show({ step: 2, errors: capacityErrors(draft, { capacity: error.capacity, allowPartial: false }, locale) });
-          if (error instanceof IdempotencyKeyReusedError) return sendHtml(privateResponse(reply), AlreadySentPage({ page, event: signup.event }), 422);
-          if (error instanceof AddOnSoldOutError) {
-            const names = new Map(signup.addOns.map((a) => [a.code, locale === 'da' ? a.nameDa : a.nameEn]));
-            const errors = soldOutErrors(draft, error.addOns.map((a) => a.code), names, c);
-            return show({ step: 2, errors, status: 409 });
+          if (step === 1 || step === 2) {
+            if (action.kind !== 'next' && action.kind !== 'none') return show({ step });
+            const errors = stepErrors(draft, step, c);
+            if (errors.length === 0 && step === 2) errors.push(...capacityErrors(draft, signup.event, locale));
+            if (errors.length > 0) return show({ step, errors });
+            if (step === 1) {
+              if (draft.participants.length === 0) draft.participants.push(emptyParticipant());
+              prefillWorkplaces(draft);
+            }
+            return show({ step: step === 1 ? 2 : 3 });
           }
-          if (error instanceof InvalidRegistrationError) {
-            // The event's questions or add-ons changed while the form was open.
-            const errors = formErrors(Object.entries(fieldErrorMap(error.error, locale, c.labels)), offer);
-            const first = Math.min(...errors.map((e) => (e.key === '' ? 3 : stepOfKey(e.key)))) as Step;
-            return show({ step: first, errors: errors.filter((e) => e.key === '' || stepOfKey(e.key) === first) });
+
+          // Step 3: only the send button sends; anything else shows the step again.
+          if (action.kind !== 'submit') return show({ step: 3, submissionKey: isSubmissionKey(key) ? key : undefined });
+          const invalid = firstInvalidStep(draft, c);
+          if (invalid) return show({ step: invalid.step, errors: invalid.errors, submissionKey: isSubmissionKey(key) ? key : undefined });
+          const tooLarge = capacityErrors(draft, signup.event, locale);
+          if (tooLarge.length > 0) return show({ step: 2, errors: tooLarge });
+          const admitted = await admitSignup(ctx, request, draft.payer.email);
+          if (!admitted.allowed) {
+            void reply.header('retry-after', String(admitted.retryAfterSeconds));
+            const message = registrationMessage(locale, 'registration.error.too_many_signups', { minutes: retryMinutes(admitted.retryAfterSeconds) });
+            return show({ step: 3, errors: [{ key: '', id: 'signup-form', message }], submissionKey: isSubmissionKey(key) ? key : undefined, status: 429 });
           }
-          throw error;
-        }
-      });
+
+          try {
+            const created = await createRegistration(ctx, signup.event.slug, formInput(draft, c), {
+              idempotencyKey: isSubmissionKey(key) ? key : newSubmissionKey(),
+              locale,
+            });
+            const { manageToken, replayed, ...receipt } = created;
+            privateResponse(reply);
+            const calendarUrl = ctx.config.baseUrl + paths.bookingCalendar(locale, manageToken);
+            const receiptPage = ReceiptPage({ page, signup, receipt, manageUrl: manageUrl(ctx.config.baseUrl, locale, manageToken), calendarUrl });
+            return sendHtml(reply, receiptPage, replayed ? 200 : 201);
+          } catch (error) {
+            if (error instanceof SignupClosedError) return closed(reply, page, signup, error.reason, 409);
+            if (error instanceof GroupExceedsCapacityError)
+              return show({ step: 2, errors: capacityErrors(draft, { capacity: error.capacity, allowPartial: false }, locale) });
+            if (error instanceof IdempotencyKeyReusedError) return sendHtml(privateResponse(reply), AlreadySentPage({ page, event: signup.event }), 422);
+            if (error instanceof AddOnSoldOutError) {
+              const names = new Map(signup.addOns.map((a) => [a.code, locale === 'da' ? a.nameDa : a.nameEn]));
+              const errors = soldOutErrors(
+                draft,
+                error.addOns.map((a) => a.code),
+                names,
+                c,
+              );
+              return show({ step: 2, errors, status: 409 });
+            }
+            if (error instanceof InvalidRegistrationError) {
+              // The event's questions or add-ons changed while the form was open.
+              const errors = formErrors(Object.entries(fieldErrorMap(error.error, locale, c.labels)), offer);
+              const first = Math.min(...errors.map((e) => (e.key === '' ? 3 : stepOfKey(e.key)))) as Step;
+              return show({ step: first, errors: errors.filter((e) => e.key === '' || stepOfKey(e.key) === first) });
+            }
+            throw error;
+          }
+        },
+      );
     }
   };
 }

@@ -50,42 +50,37 @@ describe('pickPromotions', () => {
 
   it('fills at most the free seats, in ticket order, each group whole unless partial, and leaves no seat a waiting group fits in', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 1, max: 20 }), { maxLength: 30 }),
-        fc.nat({ max: 60 }),
-        fc.boolean(),
-        (sizes, free, partial) => {
-          const q = queue(...sizes);
-          const picks = pickPromotions(free, q, partial);
-          const promoted = picks.flatMap((p) => p.participantIds);
-          expect(promoted.length).toBeLessThanOrEqual(free);
-          // Groups are taken in ticket order.
-          const order = picks.map((p) => p.registrationId);
-          expect(order).toEqual([...order].sort((a, b) => a - b));
-          picks.forEach((p, i) => {
-            const size = sizes[p.registrationId - 100]!;
-            if (!partial || i < picks.length - 1) expect(p.participantIds.length).toBe(size);
+      fc.property(fc.array(fc.integer({ min: 1, max: 20 }), { maxLength: 30 }), fc.nat({ max: 60 }), fc.boolean(), (sizes, free, partial) => {
+        const q = queue(...sizes);
+        const picks = pickPromotions(free, q, partial);
+        const promoted = picks.flatMap((p) => p.participantIds);
+        expect(promoted.length).toBeLessThanOrEqual(free);
+        // Groups are taken in ticket order.
+        const order = picks.map((p) => p.registrationId);
+        expect(order).toEqual([...order].sort((a, b) => a - b));
+        picks.forEach((p, i) => {
+          const size = sizes[p.registrationId - 100]!;
+          if (!partial || i < picks.length - 1) expect(p.participantIds.length).toBe(size);
+        });
+        const left = free - promoted.length;
+        const moved = new Set(order);
+        if (partial) {
+          // A prefix of the queue: the head takes every free seat.
+          expect(promoted).toEqual(q.slice(0, promoted.length).map((p) => p.id));
+          if (left > 0) expect(promoted.length).toBe(q.length);
+        } else {
+          // Nobody blocks: every group still waiting is larger than the seats left …
+          sizes.forEach((size, g) => {
+            if (!moved.has(100 + g)) expect(size).toBeGreaterThan(left);
           });
-          const left = free - promoted.length;
-          const moved = new Set(order);
-          if (partial) {
-            // A prefix of the queue: the head takes every free seat.
-            expect(promoted).toEqual(q.slice(0, promoted.length).map((p) => p.id));
-            if (left > 0) expect(promoted.length).toBe(q.length);
-          } else {
-            // Nobody blocks: every group still waiting is larger than the seats left …
-            sizes.forEach((size, g) => {
-              if (!moved.has(100 + g)) expect(size).toBeGreaterThan(left);
-            });
-            // … and a group is passed only by one that fitted when it did not.
-            sizes.forEach((size, g) => {
-              if (moved.has(100 + g)) return;
-              const seatsWhenReached = free - picks.filter((p) => p.registrationId < 100 + g).reduce((n, p) => n + p.participantIds.length, 0);
-              expect(size).toBeGreaterThan(seatsWhenReached);
-            });
-          }
-        },
-      ),
+          // … and a group is passed only by one that fitted when it did not.
+          sizes.forEach((size, g) => {
+            if (moved.has(100 + g)) return;
+            const seatsWhenReached = free - picks.filter((p) => p.registrationId < 100 + g).reduce((n, p) => n + p.participantIds.length, 0);
+            expect(size).toBeGreaterThan(seatsWhenReached);
+          });
+        }
+      }),
     );
   });
 });

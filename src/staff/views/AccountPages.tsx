@@ -9,7 +9,12 @@ import { CsrfField } from '../../web/views/CsrfField.js';
 import type { TotpState } from '../account.service.js';
 import { PasswordField } from './PasswordField.js';
 
-export const ACCOUNT_NOTICES = { password: 'staff.account.saved.password', locale: 'staff.account.saved.locale', totpOn: 'staff.account.saved.totpOn', totpOff: 'staff.account.saved.totpOff' } as const satisfies Record<string, MessageKey>;
+export const ACCOUNT_NOTICES = {
+  password: 'staff.account.saved.password',
+  locale: 'staff.account.saved.locale',
+  totpOn: 'staff.account.saved.totpOn',
+  totpOff: 'staff.account.saved.totpOff',
+} as const satisfies Record<string, MessageKey>;
 export type AccountNotice = keyof typeof ACCOUNT_NOTICES;
 
 export interface AccountPageProps {
@@ -27,7 +32,14 @@ function TotpSection({ page, totp, errors }: { page: AdminPageContext; totp: Tot
         <p safe>{t('staff.totp.on')}</p>
         <form method="post" action="/admin/account/totp/disable" novalidate>
           <CsrfField token={page.csrfToken} />
-          <PasswordField page={page} id="totp-password" name="password" label={t('staff.totp.disablePassword')} errors={errorMap(errors)} autocomplete="current-password" />
+          <PasswordField
+            page={page}
+            id="totp-password"
+            name="password"
+            label={t('staff.totp.disablePassword')}
+            errors={errorMap(errors)}
+            autocomplete="current-password"
+          />
           <button type="submit" class="button button-secondary" safe>
             {t('staff.totp.disable')}
           </button>
@@ -95,7 +107,15 @@ export function AccountPage({ page, totp, errors, notice }: AccountPageProps): J
       <form method="post" action="/admin/account/password" novalidate>
         <CsrfField token={page.csrfToken} />
         <PasswordField page={page} id="current" name="current" label={t('staff.password.current')} errors={byField} autocomplete="current-password" />
-        <PasswordField page={page} id="next" name="next" label={t('staff.password.new')} hint={t('staff.password.newHint')} errors={byField} autocomplete="new-password" />
+        <PasswordField
+          page={page}
+          id="next"
+          name="next"
+          label={t('staff.password.new')}
+          hint={t('staff.password.newHint')}
+          errors={byField}
+          autocomplete="new-password"
+        />
         <PasswordField page={page} id="repeat" name="repeat" label={t('staff.password.repeat')} errors={byField} autocomplete="new-password" />
         <button type="submit" class="button button-primary" safe>
           {t('staff.password.submit')}
@@ -109,7 +129,17 @@ export function AccountPage({ page, totp, errors, notice }: AccountPageProps): J
 }
 
 /** /admin/account/totp: the QR code and the code that confirms it. */
-export function TotpSetupPage({ page, qrDataUrl, secret, errors }: { page: AdminPageContext; qrDataUrl: string; secret: string; errors: ReadonlyArray<FormError> }): JSX.Element {
+export function TotpSetupPage({
+  page,
+  qrDataUrl,
+  secret,
+  errors,
+}: {
+  page: AdminPageContext;
+  qrDataUrl: string;
+  secret: string;
+  errors: ReadonlyArray<FormError>;
+}): JSX.Element {
   const { t } = page;
   return (
     <AdminLayout page={page} title={titleWithErrors(page, t('staff.totp.setupTitle'), errors)}>
@@ -122,14 +152,26 @@ export function TotpSetupPage({ page, qrDataUrl, secret, errors }: { page: Admin
             <img src={qrDataUrl} alt={t('staff.totp.qrAlt')} width="232" height="232" class="tilmeld-qr" />
           </p>
           <p>
-            <span safe>{t('staff.totp.manual')}</span> <code class="tilmeld-secret" safe>{secret}</code>
+            <span safe>{t('staff.totp.manual')}</span>{' '}
+            <code class="tilmeld-secret" safe>
+              {secret}
+            </code>
           </p>
         </li>
         <li>
           <p safe>{t('staff.totp.setupStep2')}</p>
           <form method="post" action="/admin/account/totp/confirm" novalidate>
             <CsrfField token={page.csrfToken} />
-            <PasswordField page={page} id="code" name="code" label={t('staff.code.label')} hint={t('staff.code.hint')} errors={errorMap(errors)} autocomplete="one-time-code" numeric />
+            <PasswordField
+              page={page}
+              id="code"
+              name="code"
+              label={t('staff.code.label')}
+              hint={t('staff.code.hint')}
+              errors={errorMap(errors)}
+              autocomplete="one-time-code"
+              numeric
+            />
             <div class="tilmeld-form-actions">
               <button type="submit" class="button button-primary" safe>
                 {t('staff.totp.confirm')}

@@ -84,7 +84,9 @@ function Filters({ page, values, errors, choices }: Pick<AuditListPageProps, 'pa
   return (
     <form method="get" action={AUDIT_PATH} class="tilmeld-filters" novalidate>
       <fieldset>
-        <legend class="h3" safe>{t('audit.filter.heading')}</legend>
+        <legend class="h3" safe>
+          {t('audit.filter.heading')}
+        </legend>
         <div class="tilmeld-filter-grid">
           <FilterField page={page} name="actor" label={t('audit.filter.actor')} errors={errors}>
             <select class="form-select" {...filterInputProps('actor', errors, false)}>
@@ -133,21 +135,37 @@ function Rows({ page, rows }: { page: AdminPageContext; rows: readonly AuditList
   return (
     <div class="table--responsive-scroll">
       <table class="table table--zebra">
-        <caption class="sr-only" safe>{t('audit.title')}</caption>
+        <caption class="sr-only" safe>
+          {t('audit.title')}
+        </caption>
         <thead>
           <tr>
-            <th scope="col" safe>{t('audit.col.at')}</th>
-            <th scope="col" safe>{t('audit.col.actor')}</th>
-            <th scope="col" safe>{t('audit.col.action')}</th>
-            <th scope="col" safe>{t('audit.col.entityType')}</th>
-            <th scope="col" safe>{t('audit.col.entityId')}</th>
-            <th scope="col" safe>{t('audit.col.details')}</th>
+            <th scope="col" safe>
+              {t('audit.col.at')}
+            </th>
+            <th scope="col" safe>
+              {t('audit.col.actor')}
+            </th>
+            <th scope="col" safe>
+              {t('audit.col.action')}
+            </th>
+            <th scope="col" safe>
+              {t('audit.col.entityType')}
+            </th>
+            <th scope="col" safe>
+              {t('audit.col.entityId')}
+            </th>
+            <th scope="col" safe>
+              {t('audit.col.details')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr>
-              <td class="tilmeld-nowrap" safe>{when(r.at)}</td>
+              <td class="tilmeld-nowrap" safe>
+                {when(r.at)}
+              </td>
               <td>
                 <Actor page={page} row={r} />
               </td>
@@ -195,7 +213,12 @@ export function AuditListPage(p: AuditListPageProps): JSX.Element {
 }
 
 function Value({ page, value }: { page: AdminPageContext; value: ShownValue }): JSX.Element {
-  if (value.kind === 'absent') return <span class="tilmeld-meta" safe>{page.t('audit.diff.absent')}</span>;
+  if (value.kind === 'absent')
+    return (
+      <span class="tilmeld-meta" safe>
+        {page.t('audit.diff.absent')}
+      </span>
+    );
   if (value.kind === 'masked') return <em safe>{page.t('audit.diff.masked')}</em>;
   return (
     <pre class="tilmeld-diff-value">
@@ -213,20 +236,40 @@ function Diff({ page, diff }: { page: AdminPageContext; diff: readonly DiffRow[]
       <p safe>{t('audit.diff.changedCount', { count: changed, total: diff.length })}</p>
       <div class="table--responsive-scroll">
         <table class="table tilmeld-diff">
-          <caption class="sr-only" safe>{t('audit.diff.caption')}</caption>
+          <caption class="sr-only" safe>
+            {t('audit.diff.caption')}
+          </caption>
           <thead>
             <tr>
-              <th scope="col" safe>{t('audit.diff.field')}</th>
-              <th scope="col" safe>{t('audit.diff.status')}</th>
-              <th scope="col" safe>{t('audit.diff.before')}</th>
-              <th scope="col" safe>{t('audit.diff.after')}</th>
+              <th scope="col" safe>
+                {t('audit.diff.field')}
+              </th>
+              <th scope="col" safe>
+                {t('audit.diff.status')}
+              </th>
+              <th scope="col" safe>
+                {t('audit.diff.before')}
+              </th>
+              <th scope="col" safe>
+                {t('audit.diff.after')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {diff.map((d) => (
               <tr class={d.changed ? 'tilmeld-diff-changed' : undefined} data-field={attr(d.field)}>
                 <th scope="row">{d.field ? <code safe>{d.field}</code> : <span safe>{t('audit.diff.whole')}</span>}</th>
-                <td>{d.changed ? <strong class="tilmeld-diff-mark" safe>{t('audit.diff.changed')}</strong> : <span class="tilmeld-meta" safe>{t('audit.diff.unchanged')}</span>}</td>
+                <td>
+                  {d.changed ? (
+                    <strong class="tilmeld-diff-mark" safe>
+                      {t('audit.diff.changed')}
+                    </strong>
+                  ) : (
+                    <span class="tilmeld-meta" safe>
+                      {t('audit.diff.unchanged')}
+                    </span>
+                  )}
+                </td>
                 <td>
                   <Value page={page} value={d.before} />
                 </td>

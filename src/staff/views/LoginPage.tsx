@@ -42,7 +42,17 @@ export function LoginPage({ page, email, next, errors, csrfToken, loggedOut }: L
           <form method="post" action={loginUrl(undefined, locale)} novalidate>
             <CsrfField token={csrfToken} />
             <input type="hidden" name="next" value={attr(next)} />
-            <TextField page={page} field="email" name="email" label={t('staff.login.email')} value={email} errors={errorsByField} type="email" autocomplete="username" maxLength={254} />
+            <TextField
+              page={page}
+              field="email"
+              name="email"
+              label={t('staff.login.email')}
+              value={email}
+              errors={errorsByField}
+              type="email"
+              autocomplete="username"
+              maxLength={254}
+            />
             <PasswordField page={page} id="password" name="password" label={t('staff.login.password')} errors={errorsByField} autocomplete="current-password" />
             <div class="tilmeld-form-actions">
               <button type="submit" class="button button-primary" safe>
@@ -62,7 +72,17 @@ export function LoginPage({ page, email, next, errors, csrfToken, loggedOut }: L
 }
 
 /** The second step for accounts with TOTP. */
-export function LoginCodePage({ page, next, errors, csrfToken }: { page: PageContext; next: string; errors: ReadonlyArray<FormError>; csrfToken: string }): JSX.Element {
+export function LoginCodePage({
+  page,
+  next,
+  errors,
+  csrfToken,
+}: {
+  page: PageContext;
+  next: string;
+  errors: ReadonlyArray<FormError>;
+  csrfToken: string;
+}): JSX.Element {
   const { t, locale } = page;
   const action = locale === 'en' ? '/admin/login/code?lang=en' : '/admin/login/code';
   return (
@@ -77,7 +97,16 @@ export function LoginCodePage({ page, next, errors, csrfToken }: { page: PageCon
           <form method="post" action={action} novalidate>
             <CsrfField token={csrfToken} />
             <input type="hidden" name="next" value={attr(next)} />
-            <PasswordField page={page} id="code" name="code" label={t('staff.code.label')} hint={t('staff.code.hint')} errors={errorMap(errors)} autocomplete="one-time-code" numeric />
+            <PasswordField
+              page={page}
+              id="code"
+              name="code"
+              label={t('staff.code.label')}
+              hint={t('staff.code.hint')}
+              errors={errorMap(errors)}
+              autocomplete="one-time-code"
+              numeric
+            />
             <div class="tilmeld-form-actions">
               <button type="submit" class="button button-primary" safe>
                 {t('staff.code.submit')}

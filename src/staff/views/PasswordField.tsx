@@ -21,7 +21,13 @@ export function PasswordField(p: {
       <label class="form-label" for={p.id} safe>
         {p.label}
       </label>
-      {p.hint ? <span class="form-hint" id={hintId} safe>{p.hint}</span> : ''}
+      {p.hint ? (
+        <span class="form-hint" id={hintId} safe>
+          {p.hint}
+        </span>
+      ) : (
+        ''
+      )}
       {error ? <ErrorMessage page={p.page} id={errorId!} message={error.message} /> : ''}
       <input
         class={p.numeric ? 'form-input input-width-s' : 'form-input input-width-l'}

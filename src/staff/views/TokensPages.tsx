@@ -25,7 +25,13 @@ export interface UserChoice {
 const when = (iso: string, locale: 'da' | 'en') => `${formatDate(iso, locale)} ${formatTime(iso, locale)}`;
 
 /** A list of links to the settings pages that exist. */
-export function SettingsPage({ page, entries }: { page: AdminPageContext; entries: ReadonlyArray<{ href: string; title: string; description: string }> }): JSX.Element {
+export function SettingsPage({
+  page,
+  entries,
+}: {
+  page: AdminPageContext;
+  entries: ReadonlyArray<{ href: string; title: string; description: string }>;
+}): JSX.Element {
   const { t } = page;
   return (
     <AdminLayout page={page} title={t('settings.title')} section="settings">
@@ -44,7 +50,14 @@ export function SettingsPage({ page, entries }: { page: AdminPageContext; entrie
   );
 }
 
-export function TokensPage(p: { page: AdminPageContext; tokens: ReadonlyArray<TokenRow>; users: ReadonlyArray<UserChoice>; errors: ReadonlyArray<FormError>; form: { name: string; user: string }; revoked?: boolean }): JSX.Element {
+export function TokensPage(p: {
+  page: AdminPageContext;
+  tokens: ReadonlyArray<TokenRow>;
+  users: ReadonlyArray<UserChoice>;
+  errors: ReadonlyArray<FormError>;
+  form: { name: string; user: string };
+  revoked?: boolean;
+}): JSX.Element {
   const { page, tokens, users, errors, form } = p;
   const { t, locale } = page;
   const byField = errorMap(errors);
@@ -64,11 +77,21 @@ export function TokensPage(p: { page: AdminPageContext; tokens: ReadonlyArray<To
           <table class="table table--borderless">
             <thead>
               <tr>
-                <th scope="col" safe>{t('tokens.name')}</th>
-                <th scope="col" safe>{t('tokens.user')}</th>
-                <th scope="col" safe>{t('tokens.created')}</th>
-                <th scope="col" safe>{t('tokens.lastUsed')}</th>
-                <th scope="col" safe>{t('tokens.status')}</th>
+                <th scope="col" safe>
+                  {t('tokens.name')}
+                </th>
+                <th scope="col" safe>
+                  {t('tokens.user')}
+                </th>
+                <th scope="col" safe>
+                  {t('tokens.created')}
+                </th>
+                <th scope="col" safe>
+                  {t('tokens.lastUsed')}
+                </th>
+                <th scope="col" safe>
+                  {t('tokens.status')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -99,13 +122,28 @@ export function TokensPage(p: { page: AdminPageContext; tokens: ReadonlyArray<To
       <h2 safe>{t('tokens.createHeading')}</h2>
       <form method="post" action="/admin/settings/tokens" novalidate>
         <CsrfField token={page.csrfToken} />
-        <TextField page={page} field="name" name="name" label={t('tokens.name')} hint={t('tokens.nameHint')} value={form.name} errors={byField} maxLength={100} />
+        <TextField
+          page={page}
+          field="name"
+          name="name"
+          label={t('tokens.name')}
+          hint={t('tokens.nameHint')}
+          value={form.name}
+          errors={byField}
+          maxLength={100}
+        />
         <div class={userError ? 'form-group form-error' : 'form-group'}>
           <label class="form-label" for="user" safe>
             {t('tokens.user')}
           </label>
           {userError ? <ErrorMessage page={page} id="user-error" message={userError.message} /> : ''}
-          <select class="form-select" id="user" name="user" aria-describedby={userError ? 'user-error' : undefined} aria-invalid={userError ? 'true' : undefined}>
+          <select
+            class="form-select"
+            id="user"
+            name="user"
+            aria-describedby={userError ? 'user-error' : undefined}
+            aria-invalid={userError ? 'true' : undefined}
+          >
             <option value=""></option>
             {users.map((u) => (
               <option value={String(u.id)} selected={form.user === String(u.id)} safe>

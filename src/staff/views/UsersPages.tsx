@@ -37,10 +37,18 @@ export function UsersListPage({ page, users }: { page: AdminPageContext; users: 
         <table class="table table--borderless">
           <thead>
             <tr>
-              <th scope="col" safe>{t('users.name')}</th>
-              <th scope="col" safe>{t('users.email')}</th>
-              <th scope="col" safe>{t('users.role')}</th>
-              <th scope="col" safe>{t('users.status')}</th>
+              <th scope="col" safe>
+                {t('users.name')}
+              </th>
+              <th scope="col" safe>
+                {t('users.email')}
+              </th>
+              <th scope="col" safe>
+                {t('users.role')}
+              </th>
+              <th scope="col" safe>
+                {t('users.status')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -54,7 +62,9 @@ export function UsersListPage({ page, users }: { page: AdminPageContext; users: 
                 <td safe>{u.email}</td>
                 <td safe>{t(roleLabel(u.role))}</td>
                 <td safe>
-                  {[u.disabled_at ? t('users.disabled') : t('users.active'), u.totp_secret && !u.totp_pending ? t('users.totpOn') : ''].filter(Boolean).join(', ')}
+                  {[u.disabled_at ? t('users.disabled') : t('users.active'), u.totp_secret && !u.totp_pending ? t('users.totpOn') : '']
+                    .filter(Boolean)
+                    .join(', ')}
                 </td>
               </tr>
             ))}
@@ -66,7 +76,8 @@ export function UsersListPage({ page, users }: { page: AdminPageContext; users: 
 }
 
 const roleChoices = (page: AdminPageContext, current: string) => ROLES.map((r) => ({ value: r, label: page.t(roleLabel(r)), checked: current === r }));
-const localeChoices = (page: AdminPageContext, current: string) => (['da', 'en'] as const).map((l) => ({ value: l, label: page.t(`staff.language.${l}`), checked: current === l }));
+const localeChoices = (page: AdminPageContext, current: string) =>
+  (['da', 'en'] as const).map((l) => ({ value: l, label: page.t(`staff.language.${l}`), checked: current === l }));
 
 export interface NewUserForm {
   email: string;
@@ -84,11 +95,37 @@ export function NewUserPage({ page, form, errors }: { page: AdminPageContext; fo
       <Errors page={page} errors={errors} />
       <form method="post" action="/admin/users" novalidate>
         <CsrfField token={page.csrfToken} />
-        <TextField page={page} field="email" name="email" label={t('users.email')} value={form.email} errors={byField} type="email" autocomplete="off" maxLength={254} />
+        <TextField
+          page={page}
+          field="email"
+          name="email"
+          label={t('users.email')}
+          value={form.email}
+          errors={byField}
+          type="email"
+          autocomplete="off"
+          maxLength={254}
+        />
         <TextField page={page} field="name" name="name" label={t('users.name')} value={form.name} errors={byField} maxLength={200} autocomplete="off" />
         <ChoiceGroup page={page} field="role" name="role" kind="radio" legend={t('users.role')} errors={byField} choices={roleChoices(page, form.role)} />
-        <ChoiceGroup page={page} field="locale" name="locale" kind="radio" legend={t('users.language')} errors={byField} choices={localeChoices(page, form.locale)} />
-        <PasswordField page={page} id="password" name="password" label={t('users.password')} hint={t('users.passwordHint')} errors={byField} autocomplete="new-password" />
+        <ChoiceGroup
+          page={page}
+          field="locale"
+          name="locale"
+          kind="radio"
+          legend={t('users.language')}
+          errors={byField}
+          choices={localeChoices(page, form.locale)}
+        />
+        <PasswordField
+          page={page}
+          id="password"
+          name="password"
+          label={t('users.password')}
+          hint={t('users.passwordHint')}
+          errors={byField}
+          autocomplete="new-password"
+        />
         <div class="tilmeld-form-actions">
           <button type="submit" class="button button-primary" safe>
             {t('users.create')}
@@ -126,7 +163,15 @@ export function EditUserPage({ page, user, events, assigned, errors, notice }: E
         <CsrfField token={page.csrfToken} />
         <TextField page={page} field="name" name="name" label={t('users.name')} value={user.name} errors={byField} maxLength={200} autocomplete="off" />
         <ChoiceGroup page={page} field="role" name="role" kind="radio" legend={t('users.role')} errors={byField} choices={roleChoices(page, user.role)} />
-        <ChoiceGroup page={page} field="locale" name="locale" kind="radio" legend={t('users.language')} errors={byField} choices={localeChoices(page, user.locale)} />
+        <ChoiceGroup
+          page={page}
+          field="locale"
+          name="locale"
+          kind="radio"
+          legend={t('users.language')}
+          errors={byField}
+          choices={localeChoices(page, user.locale)}
+        />
         <div class="form-group">
           <label class="form-label" for="events" safe>
             {t('users.events')}

@@ -8,7 +8,21 @@ const filterId = (name: string) => `filter-${name}`;
 const describedBy = (...ids: Array<string | undefined>) => ids.filter(Boolean).join(' ') || undefined;
 
 /** A labelled filter of a back-office list, with its hint and its error (the error's id is the filter's). */
-export function FilterField({ page, name, label, hint, errors, children }: { page: PageContext; name: string; label: string; hint?: string; errors: ReadonlyArray<FormError>; children: JSX.Element }): JSX.Element {
+export function FilterField({
+  page,
+  name,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  page: PageContext;
+  name: string;
+  label: string;
+  hint?: string;
+  errors: ReadonlyArray<FormError>;
+  children: JSX.Element;
+}): JSX.Element {
   const id = filterId(name);
   const error = errors.find((e) => e.id === id);
   return (
@@ -16,7 +30,13 @@ export function FilterField({ page, name, label, hint, errors, children }: { pag
       <label class="form-label" for={id} safe>
         {label}
       </label>
-      {hint ? <span class="form-hint" id={`${id}-hint`} safe>{hint}</span> : ''}
+      {hint ? (
+        <span class="form-hint" id={`${id}-hint`} safe>
+          {hint}
+        </span>
+      ) : (
+        ''
+      )}
       {error ? <ErrorMessage page={page} id={`${id}-error`} message={error.message} /> : ''}
       {children}
     </div>
@@ -27,5 +47,10 @@ export function FilterField({ page, name, label, hint, errors, children }: { pag
 export function filterInputProps(name: string, errors: ReadonlyArray<FormError>, hint: boolean) {
   const id = filterId(name);
   const error = errors.some((e) => e.id === id);
-  return { id, name, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined) };
+  return {
+    id,
+    name,
+    'aria-invalid': error ? 'true' : undefined,
+    'aria-describedby': describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined),
+  };
 }

@@ -21,7 +21,9 @@ export function ErrorSummary({ page, errors }: { page: PageContext; errors: Read
         <h2 class="alert-heading" id="error-summary-heading" safe>
           {t('signup.errors.heading')}
         </h2>
-        <p class="alert-text" safe>{t('signup.errors.intro')}</p>
+        <p class="alert-text" safe>
+          {t('signup.errors.intro')}
+        </p>
         <ul class="alert-text nobullet-list">
           {errors.map((e) => (
             <li>
@@ -37,7 +39,17 @@ export function ErrorSummary({ page, errors }: { page: PageContext; errors: Read
 }
 
 /** An info or warning box. */
-export function Notice({ kind, heading, children, focus }: { kind: 'info' | 'warning'; heading?: string; children: Html.Children; focus?: boolean }): JSX.Element {
+export function Notice({
+  kind,
+  heading,
+  children,
+  focus,
+}: {
+  kind: 'info' | 'warning';
+  heading?: string;
+  children: Html.Children;
+  focus?: boolean;
+}): JSX.Element {
   return (
     <div class={`alert alert-${kind}`} role={focus ? 'status' : undefined} tabindex={focus ? '-1' : undefined} data-focus-on-load={focus ? '' : undefined}>
       <svg class="icon-svg alert-icon" focusable="false" aria-hidden="true">

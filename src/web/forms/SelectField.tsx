@@ -26,7 +26,13 @@ export function SelectField(p: {
       <label class="form-label" for={p.id} safe>
         {p.label}
       </label>
-      {p.hint ? <span class="form-hint" id={hintId} safe>{p.hint}</span> : ''}
+      {p.hint ? (
+        <span class="form-hint" id={hintId} safe>
+          {p.hint}
+        </span>
+      ) : (
+        ''
+      )}
       {p.error ? <ErrorMessage page={p.page} id={errorId!} message={p.error} /> : ''}
       <select class="form-select" id={p.id} name={p.name} aria-describedby={describedBy} aria-invalid={p.error ? 'true' : undefined}>
         {p.options.map((o) => (

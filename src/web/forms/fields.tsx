@@ -36,7 +36,17 @@ export function ErrorMessage({ page, id, message }: { page: PageContext; id: str
   );
 }
 
-function LabelText({ page, label, optional, required }: { page: PageContext; label: string; optional?: boolean | undefined; required?: boolean | undefined }): JSX.Element {
+function LabelText({
+  page,
+  label,
+  optional,
+  required,
+}: {
+  page: PageContext;
+  label: string;
+  optional?: boolean | undefined;
+  required?: boolean | undefined;
+}): JSX.Element {
   return (
     <>
       {escapeHtml(label)}
@@ -84,7 +94,13 @@ export function TextField(p: TextFieldProps): JSX.Element {
       <label class="form-label" for={id}>
         <LabelText page={p.page} label={p.label} optional={p.optional} required={p.required} />
       </label>
-      {p.hint ? <span class="form-hint" id={hintId} safe>{p.hint}</span> : ''}
+      {p.hint ? (
+        <span class="form-hint" id={hintId} safe>
+          {p.hint}
+        </span>
+      ) : (
+        ''
+      )}
       {error ? <ErrorMessage page={p.page} id={errorId!} message={error.message} /> : ''}
       {p.multiline ? (
         <textarea class="form-input" rows="4" maxlength={p.maxLength} {...common} autofocus={p.autofocus} safe>
@@ -144,7 +160,13 @@ export function ChoiceGroup(p: ChoiceGroupProps): JSX.Element {
         <legend class="form-label">
           <LabelText page={p.page} label={p.legend} optional={p.optional} required={p.required} />
         </legend>
-        {p.hint ? <span class="form-hint" id={hintId} safe>{p.hint}</span> : ''}
+        {p.hint ? (
+          <span class="form-hint" id={hintId} safe>
+            {p.hint}
+          </span>
+        ) : (
+          ''
+        )}
         {error ? <ErrorMessage page={p.page} id={errorId!} message={error.message} /> : ''}
         {p.choices.map((c, i) => {
           const choiceId = i === 0 ? id : `${id}-${i}`;
@@ -218,5 +240,11 @@ export function SingleCheckbox(p: {
 
 /** Data of the other steps, carried forward unchanged. */
 export function HiddenFields({ fields }: { fields: ReadonlyArray<FormField> }): JSX.Element {
-  return <>{fields.map(([name, value]) => <input type="hidden" name={attr(name)} value={attr(value)} />)}</>;
+  return (
+    <>
+      {fields.map(([name, value]) => (
+        <input type="hidden" name={attr(name)} value={attr(value)} />
+      ))}
+    </>
+  );
 }

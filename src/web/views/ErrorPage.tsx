@@ -16,7 +16,9 @@ export function ErrorPage({ page, status }: { page: PageContext; status: number 
   return (
     <Layout page={page} title={t(text.title)}>
       <h1 safe>{t(text.title)}</h1>
-      <p class="font-lead" safe>{t(text.body)}</p>
+      <p class="font-lead" safe>
+        {t(text.body)}
+      </p>
       <p>
         <a href={paths.home(page.locale)} class="button button-primary" safe>
           {t('error.backHome')}

@@ -70,16 +70,14 @@ export function Layout({ page, title, description, head, children }: LayoutProps
           <div class="container">
             <div class="row">
               <div class="col-12 col-md-6 footer-col">
-                <p class="h4" safe>{name}</p>
+                <p class="h4" safe>
+                  {name}
+                </p>
                 {page.site ? '' : <p safe>{t('footer.about')}</p>}
                 <FooterContact page={page} />
               </div>
               <div class="col-12 col-md-3 footer-col">
-                <FooterShortcuts
-                  t={t}
-                  items={items}
-                  language={{ href: page.alternates[other], locale: other, label: t('site.languageSwitch') }}
-                />
+                <FooterShortcuts t={t} items={items} language={{ href: page.alternates[other], locale: other, label: t('site.languageSwitch') }} />
               </div>
               <div class="col-12 col-md-3 footer-col">
                 <ul class="footer-links unstyled-list">

@@ -39,22 +39,30 @@ export function Pagination({ page, current: asked, count, href }: PaginationProp
         <>
           <a href={href(1)} class="button button-arrow button-first">
             <Icon name="first-page" />
-            <span class="sr-only" safe>{t('pagination.first')}</span>
+            <span class="sr-only" safe>
+              {t('pagination.first')}
+            </span>
           </a>
           <a href={href(current - 1)} class="button button-arrow button-previous" rel="prev" aria-label={t('pagination.previous')}>
             <Icon name="chevron-left" />
-            <span class="pagination-nav-link" safe>{t('pagination.previous')}</span>
+            <span class="pagination-nav-link" safe>
+              {t('pagination.previous')}
+            </span>
           </a>
         </>
       ) : (
         ''
       )}
-      <span class="pagination-mobile" safe>{t('pagination.pageOf', { page: current, pages: count })}</span>
+      <span class="pagination-mobile" safe>
+        {t('pagination.pageOf', { page: current, pages: count })}
+      </span>
       <ul class="pagination__items">
         {visiblePages(current, count).map((n) =>
           n === 'gap' ? (
             <li class="pagination-item pagination-overflow">
-              <span class="sr-only" safe>{t('pagination.hidden')}</span>
+              <span class="sr-only" safe>
+                {t('pagination.hidden')}
+              </span>
               <span aria-hidden="true">…</span>
             </li>
           ) : (
@@ -75,12 +83,16 @@ export function Pagination({ page, current: asked, count, href }: PaginationProp
       {current < count ? (
         <>
           <a href={href(current + 1)} class="button button-arrow button-next" rel="next" aria-label={t('pagination.next')}>
-            <span class="pagination-nav-link" safe>{t('pagination.next')}</span>
+            <span class="pagination-nav-link" safe>
+              {t('pagination.next')}
+            </span>
             <Icon name="chevron-right" />
           </a>
           <a href={href(count)} class="button button-arrow button-last">
             <Icon name="last-page" />
-            <span class="sr-only" safe>{t('pagination.last')}</span>
+            <span class="sr-only" safe>
+              {t('pagination.last')}
+            </span>
           </a>
         </>
       ) : (

@@ -16,8 +16,7 @@ export interface MenuItem {
  * returns to `next`.
  */
 export type LanguageChoice =
-  | { kind: 'links'; current: Locale; hrefs: Record<Locale, string> }
-  | { kind: 'setting'; current: Locale; action: string; csrfToken: string; next: string };
+  { kind: 'links'; current: Locale; hrefs: Record<Locale, string> } | { kind: 'setting'; current: Locale; action: string; csrfToken: string; next: string };
 
 export interface SiteHeaderProps {
   t: Translate;
@@ -191,7 +190,15 @@ export function SiteHeader({ t, brand, additionalInfo, drawerInfo, navLabel, ite
 }
 
 /** The menu again at the foot of the page: reachable without JavaScript at any width. */
-export function FooterShortcuts({ t, items, language }: { t: Translate; items: MenuItem[]; language?: { href: string; locale: Locale; label: string } }): JSX.Element {
+export function FooterShortcuts({
+  t,
+  items,
+  language,
+}: {
+  t: Translate;
+  items: MenuItem[];
+  language?: { href: string; locale: Locale; label: string };
+}): JSX.Element {
   return (
     <nav class="tilmeld-shortcuts" aria-label={t('header.shortcuts')}>
       <ul class="footer-links unstyled-list">

@@ -112,7 +112,11 @@ export function outputOfAll(): string {
 export async function killAll(): Promise<void> {
   const running = [...started];
   for (const child of running) child.kill('SIGKILL');
-  await Promise.all(running.map((child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())))));
+  await Promise.all(
+    running.map(
+      (child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()))),
+    ),
+  );
 }
 
 export interface ServerEnv {

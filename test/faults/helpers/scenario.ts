@@ -129,20 +129,22 @@ export interface RegistrationFigures {
  * event's counters agree with its participants; waiting-list places run
  * 1..n without gaps; and no more seats were given than the event has.
  */
-export async function expectRegistrationsMatch(ctx: AppContext, event: { id: number }, capacity: number, outcomes: SignupOutcome[]): Promise<RegistrationFigures> {
+export async function expectRegistrationsMatch(
+  ctx: AppContext,
+  event: { id: number },
+  capacity: number,
+  outcomes: SignupOutcome[],
+): Promise<RegistrationFigures> {
   const unanswered = outcomes.filter((o) => o.status !== 201);
-  expect(unanswered.map((o) => ({ n: o.n, status: o.status, failures: o.failures })), 'sign-ups without a 201').toEqual([]);
+  expect(
+    unanswered.map((o) => ({ n: o.n, status: o.status, failures: o.failures })),
+    'sign-ups without a 201',
+  ).toEqual([]);
 
   const rows = await ctx.db
     .selectFrom('registrations')
     .innerJoin('participants', 'participants.registration_id', 'registrations.id')
-    .select([
-      'registrations.id',
-      'registrations.status',
-      'participants.email',
-      'participants.status as participant_status',
-      'participants.waitlist_position',
-    ])
+    .select(['registrations.id', 'registrations.status', 'participants.email', 'participants.status as participant_status', 'participants.waitlist_position'])
     .where('registrations.event_id', '=', event.id)
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -164,11 +166,7 @@ export async function expectRegistrationsMatch(ctx: AppContext, event: { id: num
 
   const confirmed = rows.filter((r) => r.participant_status === 'confirmed');
   const waiting = rows.filter((r) => r.participant_status === 'waitlisted');
-  const counters = await ctx.db
-    .selectFrom('events')
-    .select(['seats_taken', 'waiting_count'])
-    .where('id', '=', event.id)
-    .executeTakeFirstOrThrow();
+  const counters = await ctx.db.selectFrom('events').select(['seats_taken', 'waiting_count']).where('id', '=', event.id).executeTakeFirstOrThrow();
   expect(counters.seats_taken).toBe(confirmed.length);
   expect(counters.waiting_count).toBe(waiting.length);
   expect(confirmed.length).toBe(Math.min(capacity, outcomes.length));

@@ -93,7 +93,11 @@ function post(agent: http.Agent, url: URL, body: string, key: string): Promise<A
         const chunks: Buffer[] = [];
         response.on('data', (c: Buffer) => chunks.push(c));
         response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), replayed: response.headers['idempotent-replayed'] === 'true' }),
+          resolve({
+            status: response.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString('utf8'),
+            replayed: response.headers['idempotent-replayed'] === 'true',
+          }),
         );
         response.on('error', reject);
       },

@@ -33,14 +33,26 @@ function Success({ text }: { text: string }): JSX.Element {
   return (
     <div class="alert alert-success" role="status">
       <div class="alert-body">
-        <p class="alert-text" safe>{text}</p>
+        <p class="alert-text" safe>
+          {text}
+        </p>
       </div>
     </div>
   );
 }
 
 /** The sections as links, with where each stands; the current one marked. */
-function SectionNav({ page, eventId, readiness, current }: { page: Page; eventId: number; readiness: ReadonlyArray<SectionReadiness>; current?: SectionSlug }): JSX.Element {
+function SectionNav({
+  page,
+  eventId,
+  readiness,
+  current,
+}: {
+  page: Page;
+  eventId: number;
+  readiness: ReadonlyArray<SectionReadiness>;
+  current?: SectionSlug;
+}): JSX.Element {
   const { t } = page;
   return (
     <nav aria-label={t('eventSections.sections')} class="tilmeld-section-nav">
@@ -81,15 +93,21 @@ export function EventEditorOverviewPage({ page, event, readiness, notice }: Over
   return (
     <AdminLayout page={page} title={title} section="events">
       <p>
-        <a href={`/admin/events/${event.id}`} class="back-link" safe>{event.document.title}</a>
+        <a href={`/admin/events/${event.id}`} class="back-link" safe>
+          {event.document.title}
+        </a>
       </p>
       <h1 safe>{title}</h1>
       {notice ? <Success text={notice} /> : ''}
-      <p class="font-lead" safe>{t('eventSections.overviewLede')}</p>
+      <p class="font-lead" safe>
+        {t('eventSections.overviewLede')}
+      </p>
       {blockers.length > 0 ? (
         <div class="alert alert-warning" role="region" aria-labelledby="blockers-heading">
           <div class="alert-body">
-            <h2 class="alert-heading" id="blockers-heading" safe>{t('eventSections.blockers')}</h2>
+            <h2 class="alert-heading" id="blockers-heading" safe>
+              {t('eventSections.blockers')}
+            </h2>
             <ul class="alert-text">
               {blockers.map((b) => (
                 <li>
@@ -105,17 +123,23 @@ export function EventEditorOverviewPage({ page, event, readiness, notice }: Over
         ''
       )}
       <p>
-        <a href={previewPath(event.id)} class="button button-secondary" safe>{t('eventSections.preview')}</a>
+        <a href={previewPath(event.id)} class="button button-secondary" safe>
+          {t('eventSections.preview')}
+        </a>
       </p>
       <h2 safe>{t('eventSections.sections')}</h2>
       <ul class="nobullet-list tilmeld-section-list">
         {readiness.map((r) => (
           <li class="tilmeld-section-item">
             <h3 class="h4">
-              <a href={sectionPath(event.id, r.section)} safe>{sectionName(page, r.section)}</a>
+              <a href={sectionPath(event.id, r.section)} safe>
+                {sectionName(page, r.section)}
+              </a>
             </h3>
             <p>
-              <strong class={`tilmeld-section-state tilmeld-section-state--${r.state}`} safe>{t(`eventSections.state.${r.state}`)}</strong>
+              <strong class={`tilmeld-section-state tilmeld-section-state--${r.state}`} safe>
+                {t(`eventSections.state.${r.state}`)}
+              </strong>
             </p>
             {r.notes.length > 0 ? (
               <ul>
@@ -178,10 +202,14 @@ function RowList<T>(p: {
   const listError = p.errors.get(`${p.list}-list`);
   return (
     <>
-      {listError ? <p class="form-error-message" id={`${p.list}-list`} safe>{listError.message}</p> : ''}
-      <div data-rows={p.list}>
-        {p.rows.map((row, i) => p.render(row, String(i), String(i + 1), p.errors, p.added?.list === p.list && p.added.index === i))}
-      </div>
+      {listError ? (
+        <p class="form-error-message" id={`${p.list}-list`} safe>
+          {listError.message}
+        </p>
+      ) : (
+        ''
+      )}
+      <div data-rows={p.list}>{p.rows.map((row, i) => p.render(row, String(i), String(i + 1), p.errors, p.added?.list === p.list && p.added.index === i))}</div>
       <template data-row-template={p.list}>{p.render(p.empty, '__i__', '__n__', new Map(), false)}</template>
       <p class="sr-only" aria-live="polite" data-row-status={p.list} data-added={p.page.t('eventSections.rowAdded')}></p>
       <AddRowButton page={p.page} list={p.list} />
@@ -192,24 +220,99 @@ function RowList<T>(p: {
 function RowFieldset({ list, i, legend, children }: { list: RowList; i: string; legend: string; children: Html.Children }): JSX.Element {
   return (
     <fieldset class="tilmeld-row" id={`row-${list}-${i}`} data-row="">
-      <legend class="h4" safe>{legend}</legend>
+      <legend class="h4" safe>
+        {legend}
+      </legend>
       {children}
     </fieldset>
   );
 }
 
-function SessionFields({ page, s, i, n, e, focus, speakerNames }: { page: Page; s: SessionRow; i: string; n: string; e: ErrorMap; focus: boolean; speakerNames: string[] }): JSX.Element {
+function SessionFields({
+  page,
+  s,
+  i,
+  n,
+  e,
+  focus,
+  speakerNames,
+}: {
+  page: Page;
+  s: SessionRow;
+  i: string;
+  n: string;
+  e: ErrorMap;
+  focus: boolean;
+  speakerNames: string[];
+}): JSX.Element {
   const { t } = page;
   const f = (key: string) => t(key as Parameters<typeof t>[0]);
   return (
     <RowFieldset list="sessions" i={i} legend={t('adminEvents.form.sessionRow', { n })}>
       <input type="hidden" name={`sessions[${i}][id]`} value={attr(s.id)} />
-      <TextField page={page} field={`sessions.${i}.title`} name={`sessions[${i}][title]`} label={f('eventField.session.title')} value={s.title} errors={e} maxLength={L.sessionTitle} autofocus={focus} />
-      <TextField page={page} field={`sessions.${i}.date`} name={`sessions[${i}][date]`} label={t('adminEvents.form.date')} hint={t('adminEvents.form.dateHint')} value={s.date} errors={e} maxLength={20} width="s" />
-      <TextField page={page} field={`sessions.${i}.start`} name={`sessions[${i}][start]`} label={t('adminEvents.form.start')} hint={t('adminEvents.form.timeHint')} value={s.start} errors={e} maxLength={8} width="xs" />
-      <TextField page={page} field={`sessions.${i}.end`} name={`sessions[${i}][end]`} label={t('adminEvents.form.end')} value={s.end} errors={e} maxLength={8} width="xs" />
-      <TextField page={page} field={`sessions.${i}.room`} name={`sessions[${i}][room]`} label={f('eventField.session.room')} value={s.room} errors={e} maxLength={L.room} optional />
-      <TextField page={page} field={`sessions.${i}.description`} name={`sessions[${i}][description]`} label={f('eventField.session.description')} value={s.description} errors={e} maxLength={L.description} optional multiline />
+      <TextField
+        page={page}
+        field={`sessions.${i}.title`}
+        name={`sessions[${i}][title]`}
+        label={f('eventField.session.title')}
+        value={s.title}
+        errors={e}
+        maxLength={L.sessionTitle}
+        autofocus={focus}
+      />
+      <TextField
+        page={page}
+        field={`sessions.${i}.date`}
+        name={`sessions[${i}][date]`}
+        label={t('adminEvents.form.date')}
+        hint={t('adminEvents.form.dateHint')}
+        value={s.date}
+        errors={e}
+        maxLength={20}
+        width="s"
+      />
+      <TextField
+        page={page}
+        field={`sessions.${i}.start`}
+        name={`sessions[${i}][start]`}
+        label={t('adminEvents.form.start')}
+        hint={t('adminEvents.form.timeHint')}
+        value={s.start}
+        errors={e}
+        maxLength={8}
+        width="xs"
+      />
+      <TextField
+        page={page}
+        field={`sessions.${i}.end`}
+        name={`sessions[${i}][end]`}
+        label={t('adminEvents.form.end')}
+        value={s.end}
+        errors={e}
+        maxLength={8}
+        width="xs"
+      />
+      <TextField
+        page={page}
+        field={`sessions.${i}.room`}
+        name={`sessions[${i}][room]`}
+        label={f('eventField.session.room')}
+        value={s.room}
+        errors={e}
+        maxLength={L.room}
+        optional
+      />
+      <TextField
+        page={page}
+        field={`sessions.${i}.description`}
+        name={`sessions[${i}][description]`}
+        label={f('eventField.session.description')}
+        value={s.description}
+        errors={e}
+        maxLength={L.description}
+        optional
+        multiline
+      />
       {speakerNames.length > 0 ? (
         <ChoiceGroup
           page={page}
@@ -224,12 +327,35 @@ function SessionFields({ page, s, i, n, e, focus, speakerNames }: { page: Page; 
       ) : (
         ''
       )}
-      <SingleCheckbox page={page} field={`sessions.${i}.remove`} name={`sessions[${i}][remove]`} label={t('eventSections.removeRow')} checked={s.remove} errors={e} />
+      <SingleCheckbox
+        page={page}
+        field={`sessions.${i}.remove`}
+        name={`sessions[${i}][remove]`}
+        label={t('eventSections.removeRow')}
+        checked={s.remove}
+        errors={e}
+      />
     </RowFieldset>
   );
 }
 
-function SpeakerFields({ page, s, i, n, e, focus, choices }: { page: Page; s: SpeakerRow; i: string; n: string; e: ErrorMap; focus: boolean; choices: FormChoices }): JSX.Element {
+function SpeakerFields({
+  page,
+  s,
+  i,
+  n,
+  e,
+  focus,
+  choices,
+}: {
+  page: Page;
+  s: SpeakerRow;
+  i: string;
+  n: string;
+  e: ErrorMap;
+  focus: boolean;
+  choices: FormChoices;
+}): JSX.Element {
   const { t } = page;
   const f = (key: string) => t(key as Parameters<typeof t>[0]);
   return (
@@ -241,13 +367,61 @@ function SpeakerFields({ page, s, i, n, e, focus, choices }: { page: Page; s: Sp
         label={t('adminEvents.form.speakerPick')}
         value={s.id}
         errors={e}
-        options={[['', t('adminEvents.form.speakerNew')], ...choices.speakers.map((x): [string, string] => [String(x.id), x.organisation ? `${x.name}, ${x.organisation}` : x.name])]}
+        options={[
+          ['', t('adminEvents.form.speakerNew')],
+          ...choices.speakers.map((x): [string, string] => [String(x.id), x.organisation ? `${x.name}, ${x.organisation}` : x.name]),
+        ]}
       />
-      <TextField page={page} field={`speakers.${i}.name`} name={`speakers[${i}][name]`} label={f('eventField.speaker.name')} value={s.name} errors={e} maxLength={L.speakerName} optional autofocus={focus} />
-      <TextField page={page} field={`speakers.${i}.title`} name={`speakers[${i}][title]`} label={f('eventField.speaker.title')} value={s.title} errors={e} maxLength={L.speakerTitle} optional />
-      <TextField page={page} field={`speakers.${i}.organisation`} name={`speakers[${i}][organisation]`} label={f('eventField.speaker.organisation')} value={s.organisation} errors={e} maxLength={L.organisation} optional />
-      <TextField page={page} field={`speakers.${i}.bio`} name={`speakers[${i}][bio]`} label={f('eventField.speaker.bio')} value={s.bio} errors={e} maxLength={L.bio} optional multiline />
-      <SingleCheckbox page={page} field={`speakers.${i}.remove`} name={`speakers[${i}][remove]`} label={t('eventSections.removeRow')} checked={s.remove} errors={e} />
+      <TextField
+        page={page}
+        field={`speakers.${i}.name`}
+        name={`speakers[${i}][name]`}
+        label={f('eventField.speaker.name')}
+        value={s.name}
+        errors={e}
+        maxLength={L.speakerName}
+        optional
+        autofocus={focus}
+      />
+      <TextField
+        page={page}
+        field={`speakers.${i}.title`}
+        name={`speakers[${i}][title]`}
+        label={f('eventField.speaker.title')}
+        value={s.title}
+        errors={e}
+        maxLength={L.speakerTitle}
+        optional
+      />
+      <TextField
+        page={page}
+        field={`speakers.${i}.organisation`}
+        name={`speakers[${i}][organisation]`}
+        label={f('eventField.speaker.organisation')}
+        value={s.organisation}
+        errors={e}
+        maxLength={L.organisation}
+        optional
+      />
+      <TextField
+        page={page}
+        field={`speakers.${i}.bio`}
+        name={`speakers[${i}][bio]`}
+        label={f('eventField.speaker.bio')}
+        value={s.bio}
+        errors={e}
+        maxLength={L.bio}
+        optional
+        multiline
+      />
+      <SingleCheckbox
+        page={page}
+        field={`speakers.${i}.remove`}
+        name={`speakers[${i}][remove]`}
+        label={t('eventSections.removeRow')}
+        checked={s.remove}
+        errors={e}
+      />
     </RowFieldset>
   );
 }
@@ -265,14 +439,89 @@ function AddOnFields({ page, a, i, n, e, focus }: { page: Page; a: AddOnRow; i: 
   return (
     <RowFieldset list="addOns" i={i} legend={t('adminEvents.form.addOnRow', { n })}>
       <input type="hidden" name={`addOns[${i}][id]`} value={attr(a.id)} />
-      <TextField page={page} field={`addOns.${i}.nameDa`} name={`addOns[${i}][nameDa]`} label={f('eventField.addOn.nameDa')} value={a.nameDa} errors={e} maxLength={L.addOnName} autofocus={focus} />
-      <TextField page={page} field={`addOns.${i}.nameEn`} name={`addOns[${i}][nameEn]`} label={f('eventField.addOn.nameEn')} value={a.nameEn} errors={e} maxLength={L.addOnName} />
-      <TextField page={page} field={`addOns.${i}.code`} name={`addOns[${i}][code]`} label={f('eventField.addOn.code')} hint={t('eventSections.codeHint')} value={a.code} errors={e} maxLength={L.addOnCode} width="m" optional />
-      <Select page={page} field={`addOns.${i}.kind`} name={`addOns[${i}][kind]`} label={f('eventField.addOn.kind')} hint={t('adminEvents.form.kindHint')} value={a.kind} errors={e} options={kindOptions(page, a.kind)} />
-      <TextField page={page} field={`addOns.${i}.price`} name={`addOns[${i}][price]`} label={f('eventField.addOn.priceOre')} hint={t('adminEvents.form.kroner')} value={a.price} errors={e} maxLength={20} width="s" />
-      <TextField page={page} field={`addOns.${i}.capacity`} name={`addOns[${i}][capacity]`} label={f('eventField.addOn.capacity')} hint={t('adminEvents.form.addOnCapacityHint')} value={a.capacity} errors={e} maxLength={6} width="xs" optional />
-      <TextField page={page} field={`addOns.${i}.inclusions`} name={`addOns[${i}][inclusions]`} label={f('eventField.addOn.inclusions')} hint={t('adminEvents.form.inclusionsHint')} value={a.inclusions} errors={e} maxLength={800} optional />
-      <SingleCheckbox page={page} field={`addOns.${i}.remove`} name={`addOns[${i}][remove]`} label={t('eventSections.removeRow')} checked={a.remove} errors={e} />
+      <TextField
+        page={page}
+        field={`addOns.${i}.nameDa`}
+        name={`addOns[${i}][nameDa]`}
+        label={f('eventField.addOn.nameDa')}
+        value={a.nameDa}
+        errors={e}
+        maxLength={L.addOnName}
+        autofocus={focus}
+      />
+      <TextField
+        page={page}
+        field={`addOns.${i}.nameEn`}
+        name={`addOns[${i}][nameEn]`}
+        label={f('eventField.addOn.nameEn')}
+        value={a.nameEn}
+        errors={e}
+        maxLength={L.addOnName}
+      />
+      <TextField
+        page={page}
+        field={`addOns.${i}.code`}
+        name={`addOns[${i}][code]`}
+        label={f('eventField.addOn.code')}
+        hint={t('eventSections.codeHint')}
+        value={a.code}
+        errors={e}
+        maxLength={L.addOnCode}
+        width="m"
+        optional
+      />
+      <Select
+        page={page}
+        field={`addOns.${i}.kind`}
+        name={`addOns[${i}][kind]`}
+        label={f('eventField.addOn.kind')}
+        hint={t('adminEvents.form.kindHint')}
+        value={a.kind}
+        errors={e}
+        options={kindOptions(page, a.kind)}
+      />
+      <TextField
+        page={page}
+        field={`addOns.${i}.price`}
+        name={`addOns[${i}][price]`}
+        label={f('eventField.addOn.priceOre')}
+        hint={t('adminEvents.form.kroner')}
+        value={a.price}
+        errors={e}
+        maxLength={20}
+        width="s"
+      />
+      <TextField
+        page={page}
+        field={`addOns.${i}.capacity`}
+        name={`addOns[${i}][capacity]`}
+        label={f('eventField.addOn.capacity')}
+        hint={t('adminEvents.form.addOnCapacityHint')}
+        value={a.capacity}
+        errors={e}
+        maxLength={6}
+        width="xs"
+        optional
+      />
+      <TextField
+        page={page}
+        field={`addOns.${i}.inclusions`}
+        name={`addOns[${i}][inclusions]`}
+        label={f('eventField.addOn.inclusions')}
+        hint={t('adminEvents.form.inclusionsHint')}
+        value={a.inclusions}
+        errors={e}
+        maxLength={800}
+        optional
+      />
+      <SingleCheckbox
+        page={page}
+        field={`addOns.${i}.remove`}
+        name={`addOns[${i}][remove]`}
+        label={t('eventSections.removeRow')}
+        checked={a.remove}
+        errors={e}
+      />
     </RowFieldset>
   );
 }
@@ -283,18 +532,86 @@ function QuestionFields({ page, q, i, n, e, focus }: { page: Page; q: QuestionRo
   return (
     <RowFieldset list="questions" i={i} legend={t('adminEvents.form.questionRow', { n })}>
       <input type="hidden" name={`questions[${i}][id]`} value={attr(q.id)} />
-      <TextField page={page} field={`questions.${i}.labelDa`} name={`questions[${i}][labelDa]`} label={f('eventField.question.labelDa')} value={q.labelDa} errors={e} maxLength={L.questionLabel} autofocus={focus} />
-      <TextField page={page} field={`questions.${i}.labelEn`} name={`questions[${i}][labelEn]`} label={f('eventField.question.labelEn')} value={q.labelEn} errors={e} maxLength={L.questionLabel} />
-      <Select page={page} field={`questions.${i}.kind`} name={`questions[${i}][kind]`} label={f('eventField.question.kind')} value={q.kind} errors={e} options={QUESTION_KINDS.map((k): [string, string] => [k, t(`adminEvents.form.qkind.${k}`)])} />
-      <TextField page={page} field={`questions.${i}.options`} name={`questions[${i}][options]`} label={f('eventField.question.options')} hint={t('adminEvents.form.optionsHint')} value={q.options} errors={e} maxLength={20_000} optional multiline />
-      <SingleCheckbox page={page} field={`questions.${i}.required`} name={`questions[${i}][required]`} label={f('eventField.question.required')} checked={q.required} errors={e} />
-      <SingleCheckbox page={page} field={`questions.${i}.remove`} name={`questions[${i}][remove]`} label={t('eventSections.removeRow')} checked={q.remove} errors={e} />
+      <TextField
+        page={page}
+        field={`questions.${i}.labelDa`}
+        name={`questions[${i}][labelDa]`}
+        label={f('eventField.question.labelDa')}
+        value={q.labelDa}
+        errors={e}
+        maxLength={L.questionLabel}
+        autofocus={focus}
+      />
+      <TextField
+        page={page}
+        field={`questions.${i}.labelEn`}
+        name={`questions[${i}][labelEn]`}
+        label={f('eventField.question.labelEn')}
+        value={q.labelEn}
+        errors={e}
+        maxLength={L.questionLabel}
+      />
+      <Select
+        page={page}
+        field={`questions.${i}.kind`}
+        name={`questions[${i}][kind]`}
+        label={f('eventField.question.kind')}
+        value={q.kind}
+        errors={e}
+        options={QUESTION_KINDS.map((k): [string, string] => [k, t(`adminEvents.form.qkind.${k}`)])}
+      />
+      <TextField
+        page={page}
+        field={`questions.${i}.options`}
+        name={`questions[${i}][options]`}
+        label={f('eventField.question.options')}
+        hint={t('adminEvents.form.optionsHint')}
+        value={q.options}
+        errors={e}
+        maxLength={20_000}
+        optional
+        multiline
+      />
+      <SingleCheckbox
+        page={page}
+        field={`questions.${i}.required`}
+        name={`questions[${i}][required]`}
+        label={f('eventField.question.required')}
+        checked={q.required}
+        errors={e}
+      />
+      <SingleCheckbox
+        page={page}
+        field={`questions.${i}.remove`}
+        name={`questions[${i}][remove]`}
+        label={t('eventSections.removeRow')}
+        checked={q.remove}
+        errors={e}
+      />
     </RowFieldset>
   );
 }
 
 /** The fields of one section's form. */
-function SectionFields({ page, section, draft, e, choices, action, added, event }: { page: Page; section: FormSection; draft: EventFormDraft; e: ErrorMap; choices: FormChoices; action: string; added: SectionPageProps['added']; event: StoredEvent }): JSX.Element {
+function SectionFields({
+  page,
+  section,
+  draft,
+  e,
+  choices,
+  action,
+  added,
+  event,
+}: {
+  page: Page;
+  section: FormSection;
+  draft: EventFormDraft;
+  e: ErrorMap;
+  choices: FormChoices;
+  action: string;
+  added: SectionPageProps['added'];
+  event: StoredEvent;
+}): JSX.Element {
   const { t, locale } = page;
   const f = (key: string) => t(key as Parameters<typeof t>[0]);
   switch (section) {
@@ -302,12 +619,69 @@ function SectionFields({ page, section, draft, e, choices, action, added, event 
       return (
         <>
           <TextField page={page} field="title" name="title" label={f('eventField.title')} value={draft.title} errors={e} maxLength={L.title} />
-          <Select page={page} field="type" name="type" label={f('eventField.type')} value={draft.type} errors={e} options={EVENT_TYPES.map((x) => [x, t(`eventType.${x}`)])} />
-          <TextField page={page} field="summary" name="summary" label={f('eventField.summary')} value={draft.summary} errors={e} maxLength={L.summary} optional multiline />
-          <TextField page={page} field="body" name="body" label={f('eventField.body.text')} value={draft.body} errors={e} maxLength={L.body} optional multiline hint={t('adminEvents.form.bodyHint')} />
-          <TextField page={page} field="audience" name="audience" label={f('eventField.audience')} value={draft.audience} errors={e} maxLength={L.audience} optional multiline />
-          <TextField page={page} field="included" name="included" label={f('eventField.included')} value={draft.included} errors={e} maxLength={L.included} optional multiline />
-          <Select page={page} field="language" name="language" label={f('eventField.language')} value={draft.language} errors={e} options={EVENT_LANGUAGES.map((x) => [x, t(`header.language.${x}`)])} />
+          <Select
+            page={page}
+            field="type"
+            name="type"
+            label={f('eventField.type')}
+            value={draft.type}
+            errors={e}
+            options={EVENT_TYPES.map((x) => [x, t(`eventType.${x}`)])}
+          />
+          <TextField
+            page={page}
+            field="summary"
+            name="summary"
+            label={f('eventField.summary')}
+            value={draft.summary}
+            errors={e}
+            maxLength={L.summary}
+            optional
+            multiline
+          />
+          <TextField
+            page={page}
+            field="body"
+            name="body"
+            label={f('eventField.body.text')}
+            value={draft.body}
+            errors={e}
+            maxLength={L.body}
+            optional
+            multiline
+            hint={t('adminEvents.form.bodyHint')}
+          />
+          <TextField
+            page={page}
+            field="audience"
+            name="audience"
+            label={f('eventField.audience')}
+            value={draft.audience}
+            errors={e}
+            maxLength={L.audience}
+            optional
+            multiline
+          />
+          <TextField
+            page={page}
+            field="included"
+            name="included"
+            label={f('eventField.included')}
+            value={draft.included}
+            errors={e}
+            maxLength={L.included}
+            optional
+            multiline
+          />
+          <Select
+            page={page}
+            field="language"
+            name="language"
+            label={f('eventField.language')}
+            value={draft.language}
+            errors={e}
+            options={EVENT_LANGUAGES.map((x) => [x, t(`header.language.${x}`)])}
+          />
           {choices.themes.length > 0 ? (
             <ChoiceGroup
               page={page}
@@ -317,23 +691,43 @@ function SectionFields({ page, section, draft, e, choices, action, added, event 
               kind="checkbox"
               errors={e}
               optional
-              choices={choices.themes.map((th) => ({ value: th.slug, label: locale === 'da' ? th.name_da : th.name_en, checked: draft.themes.includes(th.slug) }))}
+              choices={choices.themes.map((th) => ({
+                value: th.slug,
+                label: locale === 'da' ? th.name_da : th.name_en,
+                checked: draft.themes.includes(th.slug),
+              }))}
             />
           ) : (
             ''
           )}
-          <TextField page={page} field="slug" name="slug" label={f('eventField.slug')} value={draft.slug} errors={e} maxLength={100} optional hint={t('adminEvents.form.slugHint')} />
+          <TextField
+            page={page}
+            field="slug"
+            name="slug"
+            label={f('eventField.slug')}
+            value={draft.slug}
+            errors={e}
+            maxLength={100}
+            optional
+            hint={t('adminEvents.form.slugHint')}
+          />
         </>
       );
     case 'tid-og-sted':
       return (
         <>
-          <h2 class="h3" safe>{t('eventSections.when')}</h2>
+          <h2 class="h3" safe>
+            {t('eventSections.when')}
+          </h2>
           <p>
             {escapeHtml(t('eventSections.whenFromProgramme', { from: formatDate(event.startsAt, locale), to: formatDate(event.endsAt, locale) }))}{' '}
-            <a href={sectionPath(event.id, 'program')} safe>{t('eventSections.name.program')}</a>
+            <a href={sectionPath(event.id, 'program')} safe>
+              {t('eventSections.name.program')}
+            </a>
           </p>
-          <h2 class="h3" safe>{t('adminEvents.form.venue')}</h2>
+          <h2 class="h3" safe>
+            {t('adminEvents.form.venue')}
+          </h2>
           <Select
             page={page}
             field="venueId"
@@ -342,15 +736,49 @@ function SectionFields({ page, section, draft, e, choices, action, added, event 
             hint={t('eventSections.venueHint')}
             value={draft.venueId}
             errors={e}
-            options={[['', t('adminEvents.form.venueNone')], ...choices.venues.map((v): [string, string] => [String(v.id), `${v.name}, ${v.city}`]), ['new', t('adminEvents.form.venueNew')]]}
+            options={[
+              ['', t('adminEvents.form.venueNone')],
+              ...choices.venues.map((v): [string, string] => [String(v.id), `${v.name}, ${v.city}`]),
+              ['new', t('adminEvents.form.venueNew')],
+            ]}
           />
           <fieldset data-new-venue="">
-            <legend class="h4" safe>{t('adminEvents.form.newVenue')}</legend>
+            <legend class="h4" safe>
+              {t('adminEvents.form.newVenue')}
+            </legend>
             {(['name', 'address', 'postalCode', 'city'] as const).map((k) => (
-              <TextField page={page} field={`venue.${k}`} name={`venue[${k}]`} label={f(`eventField.venue.${k}`)} value={draft.venue[k]} errors={e} maxLength={200} optional />
+              <TextField
+                page={page}
+                field={`venue.${k}`}
+                name={`venue[${k}]`}
+                label={f(`eventField.venue.${k}`)}
+                value={draft.venue[k]}
+                errors={e}
+                maxLength={200}
+                optional
+              />
             ))}
-            <TextField page={page} field="venue.accessibility" name="venue[accessibility]" label={f('eventField.venue.accessibility')} value={draft.venue.accessibility} errors={e} maxLength={L.accessibility} optional multiline />
-            <TextField page={page} field="venue.mapUrl" name="venue[mapUrl]" label={f('eventField.venue.mapUrl')} value={draft.venue.mapUrl} errors={e} maxLength={L.url} optional />
+            <TextField
+              page={page}
+              field="venue.accessibility"
+              name="venue[accessibility]"
+              label={f('eventField.venue.accessibility')}
+              value={draft.venue.accessibility}
+              errors={e}
+              maxLength={L.accessibility}
+              optional
+              multiline
+            />
+            <TextField
+              page={page}
+              field="venue.mapUrl"
+              name="venue[mapUrl]"
+              label={f('eventField.venue.mapUrl')}
+              value={draft.venue.mapUrl}
+              errors={e}
+              maxLength={L.url}
+              optional
+            />
           </fieldset>
         </>
       );
@@ -374,7 +802,9 @@ function SectionFields({ page, section, draft, e, choices, action, added, event 
     case 'oplaegsholdere':
       return (
         <>
-          <p class="form-hint" safe>{t('eventSections.speakerHint')}</p>
+          <p class="form-hint" safe>
+            {t('eventSections.speakerHint')}
+          </p>
           <RowList
             page={page}
             list="speakers"
@@ -390,12 +820,75 @@ function SectionFields({ page, section, draft, e, choices, action, added, event 
     case 'priser':
       return (
         <>
-          <TextField page={page} field="price" name="price" label={f('eventField.priceOre')} hint={t('adminEvents.form.kroner')} value={draft.price} errors={e} maxLength={20} width="s" inputmode="text" />
-          <TextField page={page} field="inclusions" name="inclusions" label={f('eventField.inclusions')} hint={t('adminEvents.form.inclusionsHint')} value={draft.inclusions} errors={e} maxLength={800} optional />
-          <TextField page={page} field="memberPrice" name="memberPrice" label={f('eventField.memberPriceOre')} value={draft.memberPrice} errors={e} maxLength={20} width="s" optional />
-          <TextField page={page} field="earlyBirdPrice" name="earlyBirdPrice" label={f('eventField.earlyBirdPriceOre')} hint={t('adminEvents.form.kroner')} value={draft.earlyBirdPrice} errors={e} maxLength={20} width="s" optional />
-          <TextField page={page} field="earlyBirdDate" name="earlyBirdDate" label={f('eventField.earlyBirdEndsAt')} hint={t('adminEvents.form.dateHint')} value={draft.earlyBirdDate} errors={e} maxLength={20} width="s" optional />
-          <TextField page={page} field="earlyBirdTime" name="earlyBirdTime" label={t('adminEvents.form.opensTime')} value={draft.earlyBirdTime} errors={e} maxLength={8} width="xs" optional />
+          <TextField
+            page={page}
+            field="price"
+            name="price"
+            label={f('eventField.priceOre')}
+            hint={t('adminEvents.form.kroner')}
+            value={draft.price}
+            errors={e}
+            maxLength={20}
+            width="s"
+            inputmode="text"
+          />
+          <TextField
+            page={page}
+            field="inclusions"
+            name="inclusions"
+            label={f('eventField.inclusions')}
+            hint={t('adminEvents.form.inclusionsHint')}
+            value={draft.inclusions}
+            errors={e}
+            maxLength={800}
+            optional
+          />
+          <TextField
+            page={page}
+            field="memberPrice"
+            name="memberPrice"
+            label={f('eventField.memberPriceOre')}
+            value={draft.memberPrice}
+            errors={e}
+            maxLength={20}
+            width="s"
+            optional
+          />
+          <TextField
+            page={page}
+            field="earlyBirdPrice"
+            name="earlyBirdPrice"
+            label={f('eventField.earlyBirdPriceOre')}
+            hint={t('adminEvents.form.kroner')}
+            value={draft.earlyBirdPrice}
+            errors={e}
+            maxLength={20}
+            width="s"
+            optional
+          />
+          <TextField
+            page={page}
+            field="earlyBirdDate"
+            name="earlyBirdDate"
+            label={f('eventField.earlyBirdEndsAt')}
+            hint={t('adminEvents.form.dateHint')}
+            value={draft.earlyBirdDate}
+            errors={e}
+            maxLength={20}
+            width="s"
+            optional
+          />
+          <TextField
+            page={page}
+            field="earlyBirdTime"
+            name="earlyBirdTime"
+            label={t('adminEvents.form.opensTime')}
+            value={draft.earlyBirdTime}
+            errors={e}
+            maxLength={8}
+            width="xs"
+            optional
+          />
           <ChoiceGroup
             page={page}
             field="vatMode"
@@ -408,8 +901,19 @@ function SectionFields({ page, section, draft, e, choices, action, added, event 
               { value: 'exempt', label: t('adminEvents.form.vatExempt'), checked: draft.vatMode === 'exempt' },
             ]}
           />
-          <TextField page={page} field="vatExemptionReason" name="vatExemptionReason" label={f('eventField.vatExemptionReason')} value={draft.vatExemptionReason} errors={e} maxLength={L.exemptionReason} optional />
-          <h2 class="h3" safe>{t('adminEvents.form.addOns')}</h2>
+          <TextField
+            page={page}
+            field="vatExemptionReason"
+            name="vatExemptionReason"
+            label={f('eventField.vatExemptionReason')}
+            value={draft.vatExemptionReason}
+            errors={e}
+            maxLength={L.exemptionReason}
+            optional
+          />
+          <h2 class="h3" safe>
+            {t('adminEvents.form.addOns')}
+          </h2>
           <RowList
             page={page}
             list="addOns"
@@ -438,14 +942,86 @@ function SectionFields({ page, section, draft, e, choices, action, added, event 
     case 'tilmelding':
       return (
         <>
-          <TextField page={page} field="capacity" name="capacity" label={f('eventField.capacity')} hint={t('adminEvents.form.capacityHint')} value={draft.capacity} errors={e} maxLength={6} width="xs" inputmode="numeric" />
-          <TextField page={page} field="opensDate" name="opensDate" label={f('eventField.signupOpensAt')} hint={t('adminEvents.form.dateHint')} value={draft.opensDate} errors={e} maxLength={20} width="s" optional />
-          <TextField page={page} field="opensTime" name="opensTime" label={t('adminEvents.form.opensTime')} value={draft.opensTime} errors={e} maxLength={8} width="xs" optional />
-          <TextField page={page} field="closesDate" name="closesDate" label={f('eventField.signupClosesAt')} hint={t('adminEvents.form.dateHint')} value={draft.closesDate} errors={e} maxLength={20} width="s" optional />
-          <TextField page={page} field="closesTime" name="closesTime" label={t('adminEvents.form.opensTime')} value={draft.closesTime} errors={e} maxLength={8} width="xs" optional />
-          <SingleCheckbox page={page} field="allowPartial" name="allowPartial" label={t('adminEvents.form.allowPartial')} checked={draft.allowPartial} errors={e} />
-          <h2 class="h3" safe>{t('adminEvents.form.cancellation')}</h2>
-          <TextField page={page} field="freeDays" name="freeDays" label={f('eventField.cancellation.freeDays')} value={draft.freeDays} errors={e} maxLength={4} width="xs" inputmode="numeric" />
+          <TextField
+            page={page}
+            field="capacity"
+            name="capacity"
+            label={f('eventField.capacity')}
+            hint={t('adminEvents.form.capacityHint')}
+            value={draft.capacity}
+            errors={e}
+            maxLength={6}
+            width="xs"
+            inputmode="numeric"
+          />
+          <TextField
+            page={page}
+            field="opensDate"
+            name="opensDate"
+            label={f('eventField.signupOpensAt')}
+            hint={t('adminEvents.form.dateHint')}
+            value={draft.opensDate}
+            errors={e}
+            maxLength={20}
+            width="s"
+            optional
+          />
+          <TextField
+            page={page}
+            field="opensTime"
+            name="opensTime"
+            label={t('adminEvents.form.opensTime')}
+            value={draft.opensTime}
+            errors={e}
+            maxLength={8}
+            width="xs"
+            optional
+          />
+          <TextField
+            page={page}
+            field="closesDate"
+            name="closesDate"
+            label={f('eventField.signupClosesAt')}
+            hint={t('adminEvents.form.dateHint')}
+            value={draft.closesDate}
+            errors={e}
+            maxLength={20}
+            width="s"
+            optional
+          />
+          <TextField
+            page={page}
+            field="closesTime"
+            name="closesTime"
+            label={t('adminEvents.form.opensTime')}
+            value={draft.closesTime}
+            errors={e}
+            maxLength={8}
+            width="xs"
+            optional
+          />
+          <SingleCheckbox
+            page={page}
+            field="allowPartial"
+            name="allowPartial"
+            label={t('adminEvents.form.allowPartial')}
+            checked={draft.allowPartial}
+            errors={e}
+          />
+          <h2 class="h3" safe>
+            {t('adminEvents.form.cancellation')}
+          </h2>
+          <TextField
+            page={page}
+            field="freeDays"
+            name="freeDays"
+            label={f('eventField.cancellation.freeDays')}
+            value={draft.freeDays}
+            errors={e}
+            maxLength={4}
+            width="xs"
+            inputmode="numeric"
+          />
           <ChoiceGroup
             page={page}
             field="late"
@@ -458,7 +1034,18 @@ function SectionFields({ page, section, draft, e, choices, action, added, event 
               { value: 'not_allowed', label: t('adminEvents.form.lateNotAllowed'), checked: draft.late === 'not_allowed' },
             ]}
           />
-          <TextField page={page} field="lateFee" name="lateFee" label={f('eventField.cancellation.lateFeeOre')} hint={t('adminEvents.form.kroner')} value={draft.lateFee} errors={e} maxLength={20} width="s" optional />
+          <TextField
+            page={page}
+            field="lateFee"
+            name="lateFee"
+            label={f('eventField.cancellation.lateFeeOre')}
+            hint={t('adminEvents.form.kroner')}
+            value={draft.lateFee}
+            errors={e}
+            maxLength={20}
+            width="s"
+            optional
+          />
         </>
       );
   }
@@ -484,9 +1071,21 @@ export function EventSectionPage(p: SectionPageProps): JSX.Element {
   const r = readiness.find((x) => x.section === section);
   const live = event.status !== 'cancelled';
   return (
-    <AdminLayout page={page} title={(errors.length > 0 ? t('signup.errorPrefix') : '') + title} section="events" head={<>{signupScript()}{editorScript()}</>}>
+    <AdminLayout
+      page={page}
+      title={(errors.length > 0 ? t('signup.errorPrefix') : '') + title}
+      section="events"
+      head={
+        <>
+          {signupScript()}
+          {editorScript()}
+        </>
+      }
+    >
       <p>
-        <a href={sectionPath(event.id)} class="back-link" safe>{t('eventSections.back')}</a>
+        <a href={sectionPath(event.id)} class="back-link" safe>
+          {t('eventSections.back')}
+        </a>
       </p>
       <h1 safe>{title}</h1>
       {errors.length > 0 ? <ErrorSummary page={page} errors={errors} /> : ''}
@@ -530,7 +1129,17 @@ export function EventSectionPage(p: SectionPageProps): JSX.Element {
   );
 }
 
-function PublishSection({ page, event, readiness, mayWrite }: { page: Page; event: StoredEvent; readiness: ReadonlyArray<SectionReadiness>; mayWrite: boolean }): JSX.Element {
+function PublishSection({
+  page,
+  event,
+  readiness,
+  mayWrite,
+}: {
+  page: Page;
+  event: StoredEvent;
+  readiness: ReadonlyArray<SectionReadiness>;
+  mayWrite: boolean;
+}): JSX.Element {
   const { t } = page;
   const blockers = publishBlockers(readiness).filter((b) => b.section !== 'offentliggoerelse');
   return (
@@ -542,7 +1151,9 @@ function PublishSection({ page, event, readiness, mayWrite }: { page: Page; even
       {blockers.length > 0 ? (
         <div class="alert alert-warning" role="region" aria-labelledby="blockers-heading">
           <div class="alert-body">
-            <h2 class="alert-heading" id="blockers-heading" safe>{t('eventSections.blockers')}</h2>
+            <h2 class="alert-heading" id="blockers-heading" safe>
+              {t('eventSections.blockers')}
+            </h2>
             <ul class="alert-text">
               {blockers.map((b) => (
                 <li>
@@ -556,9 +1167,19 @@ function PublishSection({ page, event, readiness, mayWrite }: { page: Page; even
         ''
       )}
       <div class="tilmeld-form-actions">
-        <a href={previewPath(event.id)} class="button button-secondary" safe>{t('eventSections.preview')}</a>
-        {mayWrite && event.status !== 'published' && blockers.length === 0 ? <PostButton page={page} action={`/admin/events/${event.id}/publish`} label={t('adminEvents.show.publish')} kind="primary" /> : ''}
-        {mayWrite && event.status === 'published' ? <PostButton page={page} action={`/admin/events/${event.id}/unpublish`} label={t('adminEvents.show.unpublish')} /> : ''}
+        <a href={previewPath(event.id)} class="button button-secondary" safe>
+          {t('eventSections.preview')}
+        </a>
+        {mayWrite && event.status !== 'published' && blockers.length === 0 ? (
+          <PostButton page={page} action={`/admin/events/${event.id}/publish`} label={t('adminEvents.show.publish')} kind="primary" />
+        ) : (
+          ''
+        )}
+        {mayWrite && event.status === 'published' ? (
+          <PostButton page={page} action={`/admin/events/${event.id}/unpublish`} label={t('adminEvents.show.unpublish')} />
+        ) : (
+          ''
+        )}
         {mayWrite ? <PostButton page={page} action={`/admin/events/${event.id}/duplicate`} label={t('adminEvents.show.duplicate')} /> : ''}
       </div>
     </>

@@ -34,7 +34,9 @@ function Alert({ kind, text }: { kind: 'success' | 'warning'; text: string }): J
         <use href={`${DKFDS_PREFIX}/img/all-svg-icons.svg#${kind === 'success' ? 'check-circle' : 'warning'}`}></use>
       </svg>
       <div class="alert-body">
-        <p class="alert-text" safe>{text}</p>
+        <p class="alert-text" safe>
+          {text}
+        </p>
       </div>
     </div>
   );
@@ -81,38 +83,68 @@ function Lines({ page, stored }: Pick<FinanceDetailPageProps, 'page' | 'stored'>
         <caption safe>{t('finance.detail.lines')}</caption>
         <thead>
           <tr>
-            <th scope="col" safe>{t('finance.detail.description')}</th>
-            <th scope="col" class="tilmeld-amount" safe>{t('finance.detail.quantity')}</th>
-            <th scope="col" class="tilmeld-amount" safe>{t('finance.detail.unitPrice')}</th>
-            <th scope="col" class="tilmeld-amount" safe>{t('finance.detail.vatRate')}</th>
-            <th scope="col" class="tilmeld-amount" safe>{t('finance.detail.amount')}</th>
+            <th scope="col" safe>
+              {t('finance.detail.description')}
+            </th>
+            <th scope="col" class="tilmeld-amount" safe>
+              {t('finance.detail.quantity')}
+            </th>
+            <th scope="col" class="tilmeld-amount" safe>
+              {t('finance.detail.unitPrice')}
+            </th>
+            <th scope="col" class="tilmeld-amount" safe>
+              {t('finance.detail.vatRate')}
+            </th>
+            <th scope="col" class="tilmeld-amount" safe>
+              {t('finance.detail.amount')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {d.lines.map((l) => (
             <tr>
               <td safe>{l.description}</td>
-              <td class="tilmeld-amount" safe>{String(l.quantity)}</td>
-              <td class="tilmeld-amount" safe>{formatMoney(l.unitPriceOre, locale)}</td>
+              <td class="tilmeld-amount" safe>
+                {String(l.quantity)}
+              </td>
+              <td class="tilmeld-amount" safe>
+                {formatMoney(l.unitPriceOre, locale)}
+              </td>
               <td class="tilmeld-amount" safe>{`${l.vatPercent} (${l.vatCategory})`}</td>
-              <td class="tilmeld-amount" safe>{formatMoney(l.lineNetOre, locale)}</td>
+              <td class="tilmeld-amount" safe>
+                {formatMoney(l.lineNetOre, locale)}
+              </td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colspan="4" safe>{t('finance.col.net')}</th>
-            <td class="tilmeld-amount" safe>{formatMoney(d.totals.taxExclusiveOre, locale)}</td>
+            <th scope="row" colspan="4" safe>
+              {t('finance.col.net')}
+            </th>
+            <td class="tilmeld-amount" safe>
+              {formatMoney(d.totals.taxExclusiveOre, locale)}
+            </td>
           </tr>
           {d.totals.vat.map((v) => (
             <tr>
-              <th scope="row" colspan="4" safe>{`${t('finance.col.vat')} ${v.percent} % (${v.category})${v.exemptionReason ? ` – ${v.exemptionReason}` : ''}`}</th>
-              <td class="tilmeld-amount" safe>{formatMoney(v.taxOre, locale)}</td>
+              <th
+                scope="row"
+                colspan="4"
+                safe
+              >{`${t('finance.col.vat')} ${v.percent} % (${v.category})${v.exemptionReason ? ` – ${v.exemptionReason}` : ''}`}</th>
+              <td class="tilmeld-amount" safe>
+                {formatMoney(v.taxOre, locale)}
+              </td>
             </tr>
           ))}
           <tr>
-            <th scope="row" colspan="4" safe>{t('finance.col.total')}</th>
-            <td class="tilmeld-amount" safe>{formatMoney(d.totals.payableOre, locale)}</td>
+            <th scope="row" colspan="4" safe>
+              {t('finance.col.total')}
+            </th>
+            <td class="tilmeld-amount" safe>
+              {formatMoney(d.totals.payableOre, locale)}
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -143,7 +175,9 @@ function Payment({ page, stored, paymentValue, errors }: Pick<FinanceDetailPageP
         <label class="form-label" for="paid-date" safe>
           {t('finance.paid.date')}
         </label>
-        <span class="form-hint" id="paid-date-hint" safe>{t('finance.paid.dateHint')}</span>
+        <span class="form-hint" id="paid-date-hint" safe>
+          {t('finance.paid.dateHint')}
+        </span>
         {error ? <ErrorMessage page={page} id="paid-date-error" message={error.message} /> : ''}
         <input
           class="form-input input-width-s"
@@ -195,7 +229,9 @@ export function FinanceDetailPage(p: FinanceDetailPageProps): JSX.Element {
       <Lines page={page} stored={stored} />
       {p.creditNotes.length > 0 ? (
         <section aria-labelledby="credit-notes">
-          <h2 id="credit-notes" safe>{t('finance.detail.creditNotes')}</h2>
+          <h2 id="credit-notes" safe>
+            {t('finance.detail.creditNotes')}
+          </h2>
           <ul>
             {p.creditNotes.map((c) => (
               <li>
@@ -210,7 +246,9 @@ export function FinanceDetailPage(p: FinanceDetailPageProps): JSX.Element {
         ''
       )}
       <section aria-labelledby="downloads">
-        <h2 id="downloads" safe>{t('finance.detail.downloads')}</h2>
+        <h2 id="downloads" safe>
+          {t('finance.detail.downloads')}
+        </h2>
         <ul class="nobullet-list">
           <li>
             <a href={financeDownloadPath(d.number, 'pdf')} download="" safe>
@@ -225,7 +263,9 @@ export function FinanceDetailPage(p: FinanceDetailPageProps): JSX.Element {
         </ul>
       </section>
       <section aria-labelledby="payment">
-        <h2 id="payment" safe>{t('finance.paid.heading')}</h2>
+        <h2 id="payment" safe>
+          {t('finance.paid.heading')}
+        </h2>
         <Payment page={page} stored={stored} paymentValue={p.paymentValue} errors={errors} />
       </section>
     </AdminLayout>

@@ -38,7 +38,9 @@ function Filters({ page, values, errors, events }: Pick<FinanceListPageProps, 'p
   return (
     <form method="get" action={FINANCE_PATH} class="tilmeld-filters" novalidate>
       <fieldset>
-        <legend class="h3" safe>{t('finance.filter.heading')}</legend>
+        <legend class="h3" safe>
+          {t('finance.filter.heading')}
+        </legend>
         <div class="tilmeld-filter-grid">
           <FilterField page={page} name="number" label={t('finance.filter.number')} errors={errors}>
             <input class="form-input input-width-s" type="text" maxlength={40} value={attr(values.number)} {...filterInputProps('number', errors, false)} />
@@ -98,7 +100,15 @@ export function deliveryText(page: AdminPageContext, d: DeliveryFacts): string {
   return at ? t('finance.delivery.at', { state, date: formatDate(at, locale), time: formatTime(at, locale) }) : state;
 }
 
-export function StatusBadge({ page, row, today }: { page: AdminPageContext; row: Pick<FinanceRow, 'kind' | 'status' | 'dueDate'>; today: string }): JSX.Element {
+export function StatusBadge({
+  page,
+  row,
+  today,
+}: {
+  page: AdminPageContext;
+  row: Pick<FinanceRow, 'kind' | 'status' | 'dueDate'>;
+  today: string;
+}): JSX.Element {
   const { t } = page;
   const overdue = isOverdue(row, today);
   const kind = row.status === 'paid' ? 'success' : overdue ? 'error' : row.status === 'sent' ? 'info' : 'warning';
@@ -114,10 +124,10 @@ function Totals({ page, result }: { page: AdminPageContext; result: FinancePage 
   const { totals } = result;
   return (
     <section aria-labelledby="finance-totals" class="tilmeld-finance-totals">
-      <h2 class="h3" id="finance-totals" safe>{t('finance.totals.heading')}</h2>
-      <p safe>
-        {`${t('finance.totals.documents', { invoices: totals.invoices, creditNotes: totals.creditNotes })}. ${t('finance.totals.note')}`}
-      </p>
+      <h2 class="h3" id="finance-totals" safe>
+        {t('finance.totals.heading')}
+      </h2>
+      <p safe>{`${t('finance.totals.documents', { invoices: totals.invoices, creditNotes: totals.creditNotes })}. ${t('finance.totals.note')}`}</p>
       <dl class="tilmeld-finance-sums">
         <dt safe>{t('finance.col.net')}</dt>
         <dd safe>{formatMoney(totals.netOre, locale)}</dd>
@@ -135,18 +145,38 @@ function Rows({ page, result }: { page: AdminPageContext; result: FinancePage })
   return (
     <div class="table--responsive-scroll">
       <table class="table table--zebra">
-        <caption class="sr-only" safe>{t('finance.title')}</caption>
+        <caption class="sr-only" safe>
+          {t('finance.title')}
+        </caption>
         <thead>
           <tr>
-            <th scope="col" safe>{t('finance.col.number')}</th>
-            <th scope="col" safe>{t('finance.col.kind')}</th>
-            <th scope="col" safe>{t('finance.col.issueDate')}</th>
-            <th scope="col" safe>{t('finance.col.dueDate')}</th>
-            <th scope="col" safe>{t('finance.col.buyer')}</th>
-            <th scope="col" safe>{t('finance.col.event')}</th>
-            <th scope="col" class="tilmeld-amount" safe>{t('finance.col.total')}</th>
-            <th scope="col" safe>{t('finance.col.status')}</th>
-            <th scope="col" safe>{t('finance.col.delivery')}</th>
+            <th scope="col" safe>
+              {t('finance.col.number')}
+            </th>
+            <th scope="col" safe>
+              {t('finance.col.kind')}
+            </th>
+            <th scope="col" safe>
+              {t('finance.col.issueDate')}
+            </th>
+            <th scope="col" safe>
+              {t('finance.col.dueDate')}
+            </th>
+            <th scope="col" safe>
+              {t('finance.col.buyer')}
+            </th>
+            <th scope="col" safe>
+              {t('finance.col.event')}
+            </th>
+            <th scope="col" class="tilmeld-amount" safe>
+              {t('finance.col.total')}
+            </th>
+            <th scope="col" safe>
+              {t('finance.col.status')}
+            </th>
+            <th scope="col" safe>
+              {t('finance.col.delivery')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -162,7 +192,9 @@ function Rows({ page, result }: { page: AdminPageContext; result: FinancePage })
               <td>{r.dueDate ? formatCalendarDate(r.dueDate, locale) : '-'}</td>
               <td safe>{r.buyerOrganisation}</td>
               <td safe>{r.eventTitle ?? '–'}</td>
-              <td class="tilmeld-amount" safe>{formatMoney(r.kind === 'credit_note' ? -r.totalOre : r.totalOre, locale)}</td>
+              <td class="tilmeld-amount" safe>
+                {formatMoney(r.kind === 'credit_note' ? -r.totalOre : r.totalOre, locale)}
+              </td>
               <td>
                 <StatusBadge page={page} row={r} today={result.today} />
               </td>

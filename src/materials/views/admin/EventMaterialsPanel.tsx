@@ -12,7 +12,17 @@ import { adminMaterialPaths } from './paths.js';
  * Data: eventMaterialsSummary(ctx, eventId). Shown only to roles that may
  * read materials; the upload link only to those who may change them.
  */
-export function EventMaterialsPanel({ page, eventId, summary, mayUpload }: { page: AdminPageContext; eventId: number; summary: EventMaterialsSummary; mayUpload: boolean }): JSX.Element {
+export function EventMaterialsPanel({
+  page,
+  eventId,
+  summary,
+  mayUpload,
+}: {
+  page: AdminPageContext;
+  eventId: number;
+  summary: EventMaterialsSummary;
+  mayUpload: boolean;
+}): JSX.Element {
   const { t, locale } = page;
   const { materials, total } = summary;
   return (
@@ -25,13 +35,23 @@ export function EventMaterialsPanel({ page, eventId, summary, mayUpload }: { pag
       ) : (
         <div class="table--responsive-scroll">
           <table class="table table--zebra">
-            <caption class="sr-only" safe>{t('materials.admin.panel.caption')}</caption>
+            <caption class="sr-only" safe>
+              {t('materials.admin.panel.caption')}
+            </caption>
             <thead>
               <tr>
-                <th scope="col" safe>{t('materials.admin.col.title')}</th>
-                <th scope="col" safe>{t('materials.admin.col.visibility')}</th>
-                <th scope="col" safe>{t('materials.admin.col.size')}</th>
-                <th scope="col" safe>{t('materials.admin.col.uploaded')}</th>
+                <th scope="col" safe>
+                  {t('materials.admin.col.title')}
+                </th>
+                <th scope="col" safe>
+                  {t('materials.admin.col.visibility')}
+                </th>
+                <th scope="col" safe>
+                  {t('materials.admin.col.size')}
+                </th>
+                <th scope="col" safe>
+                  {t('materials.admin.col.uploaded')}
+                </th>
               </tr>
             </thead>
             <tbody>

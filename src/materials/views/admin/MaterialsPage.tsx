@@ -61,11 +61,21 @@ export function MaterialsPage(p: MaterialsPageProps): JSX.Element {
           </caption>
           <thead>
             <tr>
-              <th scope="col" safe>{t('materials.admin.col.title')}</th>
-              <th scope="col" safe>{t('materials.admin.col.file')}</th>
-              <th scope="col" safe>{t('materials.admin.col.visibility')}</th>
-              <th scope="col" safe>{t('materials.admin.col.owner')}</th>
-              <th scope="col" safe>{t('materials.admin.col.uploaded')}</th>
+              <th scope="col" safe>
+                {t('materials.admin.col.title')}
+              </th>
+              <th scope="col" safe>
+                {t('materials.admin.col.file')}
+              </th>
+              <th scope="col" safe>
+                {t('materials.admin.col.visibility')}
+              </th>
+              <th scope="col" safe>
+                {t('materials.admin.col.owner')}
+              </th>
+              <th scope="col" safe>
+                {t('materials.admin.col.uploaded')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -79,9 +89,21 @@ export function MaterialsPage(p: MaterialsPageProps): JSX.Element {
                 <td safe>{`${m.filename} (${fileTypeLabel(m.contentType, m.filename)}, ${formatFileSize(m.sizeBytes, locale)})`}</td>
                 <td safe>{t(`materials.admin.visibilityShort.${m.visibility}`)}</td>
                 <td>
-                  {m.event ? <span class="tilmeld-owner" safe>{t('materials.admin.owner.event', { title: m.event.title })}</span> : ''}
+                  {m.event ? (
+                    <span class="tilmeld-owner" safe>
+                      {t('materials.admin.owner.event', { title: m.event.title })}
+                    </span>
+                  ) : (
+                    ''
+                  )}
                   {m.event && m.article ? <br /> : ''}
-                  {m.article ? <span class="tilmeld-owner" safe>{t('materials.admin.owner.article', { title: m.article.title })}</span> : ''}
+                  {m.article ? (
+                    <span class="tilmeld-owner" safe>
+                      {t('materials.admin.owner.article', { title: m.article.title })}
+                    </span>
+                  ) : (
+                    ''
+                  )}
                 </td>
                 <td safe>{formatDate(m.createdAt, locale)}</td>
               </tr>

@@ -175,7 +175,15 @@ export function ArticleFormPage(p: ArticleFormProps): JSX.Element {
 
       <form method="post" action={saved ? adminNewsPaths.article(saved.id) : adminNewsPaths.list()} novalidate>
         <CsrfField token={page.csrfToken} />
-        <TextField page={page} field="headline" name="headline" label={t('news.admin.field.headline')} value={draft.headline} errors={errors} maxLength={ARTICLE_LIMITS.headline} />
+        <TextField
+          page={page}
+          field="headline"
+          name="headline"
+          label={t('news.admin.field.headline')}
+          value={draft.headline}
+          errors={errors}
+          maxLength={ARTICLE_LIMITS.headline}
+        />
         <TextField
           page={page}
           field="slug"
@@ -188,8 +196,29 @@ export function ArticleFormPage(p: ArticleFormProps): JSX.Element {
           maxLength={ARTICLE_LIMITS.slug * 3}
           autocomplete="off"
         />
-        <TextField page={page} field="lede" name="lede" label={t('news.admin.field.lede')} hint={t('news.admin.field.lede.hint')} value={draft.lede} errors={errors} optional multiline maxLength={ARTICLE_LIMITS.lede} />
-        <TextField page={page} field="author" name="author" label={t('news.admin.field.author')} value={draft.author} errors={errors} optional maxLength={ARTICLE_LIMITS.author} autocomplete="name" />
+        <TextField
+          page={page}
+          field="lede"
+          name="lede"
+          label={t('news.admin.field.lede')}
+          hint={t('news.admin.field.lede.hint')}
+          value={draft.lede}
+          errors={errors}
+          optional
+          multiline
+          maxLength={ARTICLE_LIMITS.lede}
+        />
+        <TextField
+          page={page}
+          field="author"
+          name="author"
+          label={t('news.admin.field.author')}
+          value={draft.author}
+          errors={errors}
+          optional
+          maxLength={ARTICLE_LIMITS.author}
+          autocomplete="name"
+        />
         <div class={bodyError ? 'form-group form-error' : 'form-group'}>
           <label class="form-label" for="body" safe>
             {t('news.admin.field.body')}
@@ -231,8 +260,32 @@ export function ArticleFormPage(p: ArticleFormProps): JSX.Element {
           <span class="form-hint" id="publish-at-hint" safe>
             {t('news.admin.field.publishAt.hint')}
           </span>
-          <TextField page={page} field="publishDate" name="publishDate" label={t('news.admin.field.publishDate')} value={draft.publishDate} errors={errors} optional width="s" inputmode="numeric" maxLength={10} autocomplete="off" />
-          <TextField page={page} field="publishTime" name="publishTime" label={t('news.admin.field.publishTime')} value={draft.publishTime} errors={errors} optional width="xs" inputmode="numeric" maxLength={5} autocomplete="off" />
+          <TextField
+            page={page}
+            field="publishDate"
+            name="publishDate"
+            label={t('news.admin.field.publishDate')}
+            value={draft.publishDate}
+            errors={errors}
+            optional
+            width="s"
+            inputmode="numeric"
+            maxLength={10}
+            autocomplete="off"
+          />
+          <TextField
+            page={page}
+            field="publishTime"
+            name="publishTime"
+            label={t('news.admin.field.publishTime')}
+            value={draft.publishTime}
+            errors={errors}
+            optional
+            width="xs"
+            inputmode="numeric"
+            maxLength={5}
+            autocomplete="off"
+          />
         </fieldset>
 
         <fieldset aria-describedby={eventsError ? 'events-hint events-error' : 'events-hint'} class={eventsError ? 'form-error' : undefined}>

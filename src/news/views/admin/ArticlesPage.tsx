@@ -48,9 +48,15 @@ export function ArticlesPage({
           </caption>
           <thead>
             <tr>
-              <th scope="col" safe>{t('news.admin.col.headline')}</th>
-              <th scope="col" safe>{t('news.admin.col.status')}</th>
-              <th scope="col" safe>{t('news.admin.col.updated')}</th>
+              <th scope="col" safe>
+                {t('news.admin.col.headline')}
+              </th>
+              <th scope="col" safe>
+                {t('news.admin.col.status')}
+              </th>
+              <th scope="col" safe>
+                {t('news.admin.col.updated')}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -17,7 +17,11 @@ export function StateBadge({ page, state, publishedAt }: { page: AdminPageContex
   const { t, locale } = page;
   const when = publishedAt ? dateTime(publishedAt, locale) : '';
   const text =
-    state === 'draft' ? t('news.admin.status.draft') : state === 'scheduled' ? t('news.admin.status.scheduled', { when }) : t('news.admin.status.published', { when });
+    state === 'draft'
+      ? t('news.admin.status.draft')
+      : state === 'scheduled'
+        ? t('news.admin.status.scheduled', { when })
+        : t('news.admin.status.published', { when });
   const kind = state === 'draft' ? 'badge' : state === 'scheduled' ? 'badge badge-info' : 'badge badge-success';
   return (
     <span class={kind} safe>

@@ -15,14 +15,28 @@ export function payerPath(registrationId: number): string {
 }
 
 /** Change who pays: the sign-up's payer fields and rules; an invoiced booking is credited and invoiced again. */
-export function PayerPage({ page, registrationId, draft, invoiced, errors }: { page: AdminPageContext; registrationId: number; draft: PayerDraft; invoiced: boolean; errors: ReadonlyArray<FormError> }): JSX.Element {
+export function PayerPage({
+  page,
+  registrationId,
+  draft,
+  invoiced,
+  errors,
+}: {
+  page: AdminPageContext;
+  registrationId: number;
+  draft: PayerDraft;
+  invoiced: boolean;
+  errors: ReadonlyArray<FormError>;
+}): JSX.Element {
   const { t } = page;
   const title = t('regAdmin.payer.title', { id: registrationId });
   const map = errorMap(errors);
   return (
     <AdminLayout page={page} title={(errors.length > 0 ? t('signup.errorPrefix') : '') + title} section="registrations">
       <p>
-        <a href={registrationPath(registrationId)} class="back-link" safe>{t('regAdmin.detail.title', { id: registrationId })}</a>
+        <a href={registrationPath(registrationId)} class="back-link" safe>
+          {t('regAdmin.detail.title', { id: registrationId })}
+        </a>
       </p>
       <h1 safe>{title}</h1>
       {errors.length > 0 ? <ErrorSummary page={page} errors={errors} /> : ''}
@@ -43,8 +57,12 @@ export function PayerPage({ page, registrationId, draft, invoiced, errors }: { p
           />
         ))}
         <div class="tilmeld-form-actions">
-          <button type="submit" class="button button-primary" safe>{t('regAdmin.payer.save')}</button>
-          <a href={registrationPath(registrationId)} class="button button-secondary" safe>{t('regAdmin.payer.cancel')}</a>
+          <button type="submit" class="button button-primary" safe>
+            {t('regAdmin.payer.save')}
+          </button>
+          <a href={registrationPath(registrationId)} class="button button-secondary" safe>
+            {t('regAdmin.payer.cancel')}
+          </a>
         </div>
       </form>
     </AdminLayout>

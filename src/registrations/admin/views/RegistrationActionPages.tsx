@@ -16,12 +16,26 @@ import { participantActionPath, registrationCancelPath, registrationPath } from 
 type Page = AdminPageContext;
 type Participant = RegistrationView['participants'][number];
 
-function Shell({ page, title, registrationId, errors, children }: { page: Page; title: string; registrationId: number; errors: ReadonlyArray<FormError>; children?: Html.Children }): JSX.Element {
+function Shell({
+  page,
+  title,
+  registrationId,
+  errors,
+  children,
+}: {
+  page: Page;
+  title: string;
+  registrationId: number;
+  errors: ReadonlyArray<FormError>;
+  children?: Html.Children;
+}): JSX.Element {
   const { t } = page;
   return (
     <AdminLayout page={page} title={(errors.length > 0 ? t('signup.errorPrefix') : '') + title} section="registrations">
       <p>
-        <a href={registrationPath(registrationId)} class="back-link" safe>{t('regAdmin.detail.title', { id: registrationId })}</a>
+        <a href={registrationPath(registrationId)} class="back-link" safe>
+          {t('regAdmin.detail.title', { id: registrationId })}
+        </a>
       </p>
       <h1 safe>{title}</h1>
       {errors.length > 0 ? <ErrorSummary page={page} errors={errors} /> : ''}
@@ -33,8 +47,12 @@ function Shell({ page, title, registrationId, errors, children }: { page: Page; 
 function Buttons({ page, label, registrationId }: { page: Page; label: string; registrationId: number }): JSX.Element {
   return (
     <div class="tilmeld-form-actions">
-      <button type="submit" class="button button-primary" safe>{label}</button>
-      <a href={registrationPath(registrationId)} class="button button-secondary" safe>{page.t('regAdmin.form.back')}</a>
+      <button type="submit" class="button button-primary" safe>
+        {label}
+      </button>
+      <a href={registrationPath(registrationId)} class="button button-secondary" safe>
+        {page.t('regAdmin.form.back')}
+      </a>
     </div>
   );
 }
@@ -61,7 +79,9 @@ export function StaffParticipantFormPage(p: ParticipantFormProps): JSX.Element {
       <form method="post" action={participantActionPath(registration.id, participant.id, action)} novalidate>
         <CsrfField token={page.csrfToken} />
         <fieldset>
-          <legend class="sr-only" safe>{t('regAdmin.form.legend')}</legend>
+          <legend class="sr-only" safe>
+            {t('regAdmin.form.legend')}
+          </legend>
           <ParticipantFields page={page} draft={draft} errors={errors} questions={questions} />
         </fieldset>
         <Buttons page={page} registrationId={registration.id} label={t(action === 'edit' ? 'regAdmin.form.save' : 'regAdmin.form.substitute')} />
@@ -89,7 +109,11 @@ export function MovePage({ page, registration, participant, seats, overbook, err
       {full ? <p safe>{t('regAdmin.move.full', { capacity: seats.seatsTaken + 1 })}</p> : ''}
       <form method="post" action={participantActionPath(registration.id, participant.id, 'move')} novalidate>
         <CsrfField token={page.csrfToken} />
-        {full || errors.length > 0 ? <SingleCheckbox page={page} field="overbook" name="overbook" label={t('regAdmin.move.overbook')} checked={overbook} errors={errorMap(errors)} /> : ''}
+        {full || errors.length > 0 ? (
+          <SingleCheckbox page={page} field="overbook" name="overbook" label={t('regAdmin.move.overbook')} checked={overbook} errors={errorMap(errors)} />
+        ) : (
+          ''
+        )}
         <Buttons page={page} registrationId={registration.id} label={t('regAdmin.move.confirm')} />
       </form>
     </Shell>

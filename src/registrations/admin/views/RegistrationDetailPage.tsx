@@ -27,7 +27,9 @@ export function Alert({ kind, text }: { kind: 'success' | 'warning'; text: strin
         <use href={`${DKFDS_PREFIX}/img/all-svg-icons.svg#${kind === 'success' ? 'check-circle' : 'warning'}`}></use>
       </svg>
       <div class="alert-body">
-        <p class="alert-text" safe>{text}</p>
+        <p class="alert-text" safe>
+          {text}
+        </p>
       </div>
     </div>
   );
@@ -69,13 +71,18 @@ function Participants({ page, detail, mayWrite, attendance }: Pick<RegistrationD
         const addOns = p.addOns.filter((a) => a.status === 'reserved' || a.status === 'requested').map((a) => (locale === 'da' ? a.nameDa : a.nameEn));
         const actions: Array<[string, MessageKey]> = [];
         if (mayWrite && p.status !== 'cancelled') {
-          actions.push([participantActionPath(r.id, p.id, 'edit'), 'regAdmin.action.edit'], [participantActionPath(r.id, p.id, 'substitute'), 'regAdmin.action.substitute']);
+          actions.push(
+            [participantActionPath(r.id, p.id, 'edit'), 'regAdmin.action.edit'],
+            [participantActionPath(r.id, p.id, 'substitute'), 'regAdmin.action.substitute'],
+          );
           if (p.status === 'waitlisted') actions.push([participantActionPath(r.id, p.id, 'move'), 'regAdmin.action.move']);
           actions.push([participantActionPath(r.id, p.id, 'cancel'), 'regAdmin.action.cancel']);
         }
         return (
           <section class="tilmeld-participant" aria-labelledby={`participant-${p.id}`}>
-            <h3 id={`participant-${p.id}`} safe>{p.name}</h3>
+            <h3 id={`participant-${p.id}`} safe>
+              {p.name}
+            </h3>
             <p>
               <StatusBadge page={page} status={p.status} place={p.waitingListPlace} />
             </p>
@@ -97,7 +104,9 @@ function Participants({ page, detail, mayWrite, attendance }: Pick<RegistrationD
               <ul class="nobullet-list tilmeld-actions" aria-label={t('regAdmin.actionsFor', { name: p.name })}>
                 {actions.map(([href, label]) => (
                   <li>
-                    <a href={href} class="function-link" safe>{t(label)}</a>
+                    <a href={href} class="function-link" safe>
+                      {t(label)}
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -115,16 +124,24 @@ function Notes({ page, detail, mayWrite, noteValue, errors }: RegistrationDetail
   const { t } = page;
   return (
     <section aria-labelledby="notes-heading">
-      <h2 id="notes-heading" safe>{t('regAdmin.notes')}</h2>
-      <p class="form-hint" safe>{t('regAdmin.notes.hint')}</p>
+      <h2 id="notes-heading" safe>
+        {t('regAdmin.notes')}
+      </h2>
+      <p class="form-hint" safe>
+        {t('regAdmin.notes.hint')}
+      </p>
       {detail.notes.length === 0 ? (
         <p safe>{t('regAdmin.notes.none')}</p>
       ) : (
         <ul class="nobullet-list tilmeld-notes">
           {detail.notes.map((n) => (
             <li>
-              <p class="tilmeld-meta" safe>{t('regAdmin.notes.by', { name: n.author_name, date: when(n.created_at, page) })}</p>
-              <p class="tilmeld-note-body" safe>{n.body}</p>
+              <p class="tilmeld-meta" safe>
+                {t('regAdmin.notes.by', { name: n.author_name, date: when(n.created_at, page) })}
+              </p>
+              <p class="tilmeld-note-body" safe>
+                {n.body}
+              </p>
             </li>
           ))}
         </ul>
@@ -132,8 +149,19 @@ function Notes({ page, detail, mayWrite, noteValue, errors }: RegistrationDetail
       {mayWrite ? (
         <form method="post" action={registrationNotesPath(detail.registration.id)} novalidate>
           <CsrfField token={page.csrfToken} />
-          <TextField page={page} field="note" name="note" label={t('regAdmin.notes.body')} value={noteValue ?? ''} errors={errorMap(errors ?? [])} multiline maxLength={NOTE_MAX} />
-          <button type="submit" class="button button-secondary" safe>{t('regAdmin.notes.add')}</button>
+          <TextField
+            page={page}
+            field="note"
+            name="note"
+            label={t('regAdmin.notes.body')}
+            value={noteValue ?? ''}
+            errors={errorMap(errors ?? [])}
+            multiline
+            maxLength={NOTE_MAX}
+          />
+          <button type="submit" class="button button-secondary" safe>
+            {t('regAdmin.notes.add')}
+          </button>
         </form>
       ) : (
         ''
@@ -146,20 +174,32 @@ function Mails({ page, detail }: Pick<RegistrationDetailPageProps, 'page' | 'det
   const { t } = page;
   return (
     <section aria-labelledby="mails-heading">
-      <h2 id="mails-heading" safe>{t('regAdmin.mails')}</h2>
+      <h2 id="mails-heading" safe>
+        {t('regAdmin.mails')}
+      </h2>
       {detail.mails.length === 0 ? (
         <p safe>{t('regAdmin.mails.none')}</p>
       ) : (
         // Focusable, so a narrow screen can scroll the table by keyboard.
         <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="mails-heading">
           <table class="table table--zebra">
-            <caption class="sr-only" safe>{t('regAdmin.mails')}</caption>
+            <caption class="sr-only" safe>
+              {t('regAdmin.mails')}
+            </caption>
             <thead>
               <tr>
-                <th scope="col" safe>{t('regAdmin.mails.created')}</th>
-                <th scope="col" safe>{t('regAdmin.mails.recipient')}</th>
-                <th scope="col" safe>{t('regAdmin.mails.subject')}</th>
-                <th scope="col" safe>{t('regAdmin.mails.status')}</th>
+                <th scope="col" safe>
+                  {t('regAdmin.mails.created')}
+                </th>
+                <th scope="col" safe>
+                  {t('regAdmin.mails.recipient')}
+                </th>
+                <th scope="col" safe>
+                  {t('regAdmin.mails.subject')}
+                </th>
+                <th scope="col" safe>
+                  {t('regAdmin.mails.status')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -191,10 +231,13 @@ const AUDIT_ACTIONS = [
 
 function History({ page, detail }: Pick<RegistrationDetailPageProps, 'page' | 'detail'>): JSX.Element {
   const { t } = page;
-  const label = (action: string) => ((AUDIT_ACTIONS as readonly string[]).includes(action) ? t(`regAdmin.audit.${action as (typeof AUDIT_ACTIONS)[number]}`) : action);
+  const label = (action: string) =>
+    (AUDIT_ACTIONS as readonly string[]).includes(action) ? t(`regAdmin.audit.${action as (typeof AUDIT_ACTIONS)[number]}`) : action;
   return (
     <section aria-labelledby="history-heading">
-      <h2 id="history-heading" safe>{t('regAdmin.history')}</h2>
+      <h2 id="history-heading" safe>
+        {t('regAdmin.history')}
+      </h2>
       {detail.history.length === 0 ? (
         <p safe>{t('regAdmin.history.none')}</p>
       ) : (
@@ -219,7 +262,9 @@ export function RegistrationDetailPage(props: RegistrationDetailPageProps): JSX.
   return (
     <AdminLayout page={page} title={(errors.length > 0 ? t('signup.errorPrefix') : '') + title} section="registrations">
       <p>
-        <a href={eventRegistrationsPath(r.event.id)} class="back-link" safe>{t('regAdmin.detail.backToList')}</a>
+        <a href={eventRegistrationsPath(r.event.id)} class="back-link" safe>
+          {t('regAdmin.detail.backToList')}
+        </a>
       </p>
       <h1 safe>{title}</h1>
       {errors.length > 0 ? <ErrorSummary page={page} errors={errors} /> : ''}
@@ -254,10 +299,14 @@ export function RegistrationDetailPage(props: RegistrationDetailPageProps): JSX.
       <Participants page={page} detail={detail} mayWrite={mayWrite} attendance={props.attendance} />
       {mayWrite ? (
         <section aria-labelledby="actions-heading">
-          <h2 id="actions-heading" safe>{t('regAdmin.actions')}</h2>
+          <h2 id="actions-heading" safe>
+            {t('regAdmin.actions')}
+          </h2>
           {hasPayer(r.payer) ? (
             <p>
-              <a href={payerPath(r.id)} class="button button-secondary" safe>{t('regAdmin.payer.link')}</a>
+              <a href={payerPath(r.id)} class="button button-secondary" safe>
+                {t('regAdmin.payer.link')}
+              </a>
             </p>
           ) : (
             ''
@@ -265,12 +314,18 @@ export function RegistrationDetailPage(props: RegistrationDetailPageProps): JSX.
           <form method="post" action={registrationResendPath(r.id)} class="tilmeld-inline-form">
             <CsrfField token={page.csrfToken} />
             <input type="hidden" name="key" value={props.resendKey} />
-            <p class="form-hint" safe>{t('regAdmin.action.resendHint')}</p>
-            <button type="submit" class="button button-secondary" safe>{t('regAdmin.action.resend')}</button>
+            <p class="form-hint" safe>
+              {t('regAdmin.action.resendHint')}
+            </p>
+            <button type="submit" class="button button-secondary" safe>
+              {t('regAdmin.action.resend')}
+            </button>
           </form>
           {live ? (
             <p>
-              <a href={registrationCancelPath(r.id)} class="button button-secondary" safe>{t('regAdmin.action.cancelAll')}</a>
+              <a href={registrationCancelPath(r.id)} class="button button-secondary" safe>
+                {t('regAdmin.action.cancelAll')}
+              </a>
             </p>
           ) : (
             ''

@@ -43,22 +43,32 @@ function Filters({ page, list, query }: { page: Page; list: RegistrationList; qu
   return (
     <form method="get" action={action} class="tilmeld-filters" novalidate>
       <fieldset>
-        <legend class="h3" safe>{t('regAdmin.filter.heading')}</legend>
+        <legend class="h3" safe>
+          {t('regAdmin.filter.heading')}
+        </legend>
         <div class="tilmeld-filter-grid">
           <div class="form-group">
-            <label class="form-label" for="filter-q" safe>{t('regAdmin.filter.search')}</label>
-            <span class="form-hint" id="filter-q-hint" safe>{t('regAdmin.filter.searchHint')}</span>
+            <label class="form-label" for="filter-q" safe>
+              {t('regAdmin.filter.search')}
+            </label>
+            <span class="form-hint" id="filter-q-hint" safe>
+              {t('regAdmin.filter.searchHint')}
+            </span>
             <input class="form-input" type="search" id="filter-q" name="q" maxlength={300} value={attr(query.search)} aria-describedby="filter-q-hint" />
           </div>
           <div class="form-group">
-            <label class="form-label" for="filter-status" safe>{t('regAdmin.filter.status')}</label>
+            <label class="form-label" for="filter-status" safe>
+              {t('regAdmin.filter.status')}
+            </label>
             <select class="form-select" id="filter-status" name="status">
               {option('', t('regAdmin.filter.all'), query.status)}
               {PARTICIPANT_STATUSES.map((s) => option(s, t(`regAdmin.status.${s}`), query.status))}
             </select>
           </div>
           <div class="form-group">
-            <label class="form-label" for="filter-organisation" safe>{t('regAdmin.filter.organisation')}</label>
+            <label class="form-label" for="filter-organisation" safe>
+              {t('regAdmin.filter.organisation')}
+            </label>
             <select class="form-select" id="filter-organisation" name="organisation">
               {option('', t('regAdmin.filter.all'), query.organisation)}
               {list.organisations.map((o) => option(o, o, query.organisation))}
@@ -66,7 +76,9 @@ function Filters({ page, list, query }: { page: Page; list: RegistrationList; qu
           </div>
           {list.addOns.length > 0 ? (
             <div class="form-group">
-              <label class="form-label" for="filter-addOn" safe>{t('regAdmin.filter.addOn')}</label>
+              <label class="form-label" for="filter-addOn" safe>
+                {t('regAdmin.filter.addOn')}
+              </label>
               <select class="form-select" id="filter-addOn" name="addOn">
                 {option('', t('regAdmin.filter.all'), query.addOn)}
                 {list.addOns.map((a) => option(String(a.id), locale === 'da' ? a.nameDa : a.nameEn, query.addOn))}
@@ -77,8 +89,12 @@ function Filters({ page, list, query }: { page: Page; list: RegistrationList; qu
           )}
         </div>
         <div class="tilmeld-filter-actions">
-          <button type="submit" class="button button-primary" safe>{t('regAdmin.filter.submit')}</button>
-          <a href={action} class="button button-secondary" safe>{t('regAdmin.filter.reset')}</a>
+          <button type="submit" class="button button-primary" safe>
+            {t('regAdmin.filter.submit')}
+          </button>
+          <a href={action} class="button button-secondary" safe>
+            {t('regAdmin.filter.reset')}
+          </a>
         </div>
       </fieldset>
     </form>
@@ -99,11 +115,17 @@ export function RegistrationListPage({ page, list, query }: RegistrationListPage
   return (
     <AdminLayout page={page} title={title} section="registrations">
       <p>
-        <a href={`/admin/events/${e.id}`} class="back-link" safe>{t('regAdmin.list.backToEvent')}</a>
+        <a href={`/admin/events/${e.id}`} class="back-link" safe>
+          {t('regAdmin.list.backToEvent')}
+        </a>
       </p>
       <h1 safe>{title}</h1>
-      <p safe>{`${formatDate(e.starts_at, locale)} – ${formatDate(e.ends_at, locale)}. ${t('regAdmin.list.capacity', { taken: e.seats_taken, capacity: e.capacity })}`}</p>
-      <h2 class="h3" id="status-counts" safe>{t('regAdmin.list.counts')}</h2>
+      <p
+        safe
+      >{`${formatDate(e.starts_at, locale)} – ${formatDate(e.ends_at, locale)}. ${t('regAdmin.list.capacity', { taken: e.seats_taken, capacity: e.capacity })}`}</p>
+      <h2 class="h3" id="status-counts" safe>
+        {t('regAdmin.list.counts')}
+      </h2>
       <dl class="tilmeld-facts" aria-labelledby="status-counts">
         {PARTICIPANT_STATUSES.map((s) => (
           <>
@@ -119,22 +141,38 @@ export function RegistrationListPage({ page, list, query }: RegistrationListPage
       {list.total > 0 ? (
         <div class="table--responsive-scroll">
           <table class="table table--zebra">
-            <caption class="sr-only" safe>{title}</caption>
+            <caption class="sr-only" safe>
+              {title}
+            </caption>
             <thead>
               <tr>
-                <th scope="col" safe>{t('regAdmin.col.name')}</th>
-                <th scope="col" safe>{t('regAdmin.col.email')}</th>
-                <th scope="col" safe>{t('regAdmin.col.organisation')}</th>
-                <th scope="col" safe>{t('regAdmin.col.status')}</th>
-                <th scope="col" safe>{t('regAdmin.col.booking')}</th>
-                <th scope="col" safe>{t('regAdmin.col.created')}</th>
+                <th scope="col" safe>
+                  {t('regAdmin.col.name')}
+                </th>
+                <th scope="col" safe>
+                  {t('regAdmin.col.email')}
+                </th>
+                <th scope="col" safe>
+                  {t('regAdmin.col.organisation')}
+                </th>
+                <th scope="col" safe>
+                  {t('regAdmin.col.status')}
+                </th>
+                <th scope="col" safe>
+                  {t('regAdmin.col.booking')}
+                </th>
+                <th scope="col" safe>
+                  {t('regAdmin.col.created')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {list.rows.map((r) => (
                 <tr>
                   <th scope="row">
-                    <a href={registrationPath(r.registration_id)} safe>{r.name}</a>
+                    <a href={registrationPath(r.registration_id)} safe>
+                      {r.name}
+                    </a>
                   </th>
                   <td safe>{r.email}</td>
                   <td safe>{r.payer_organisation}</td>
@@ -154,11 +192,22 @@ export function RegistrationListPage({ page, list, query }: RegistrationListPage
       <Pagination page={page} current={list.page} count={list.pages} href={(n) => eventRegistrationsPath(e.id) + listQueryString(query, n)} />
       <h2 safe>{t('regAdmin.exports')}</h2>
       <ul class="nobullet-list">
-        <li><a href={exportsPath(e.id, 'registrations.csv')} class="function-link" download="" safe>{t('regAdmin.exports.csv')}</a></li>
-        <li><a href={exportsPath(e.id, 'registrations.xlsx')} class="function-link" download="" safe>{t('regAdmin.exports.xlsx')}</a></li>
-        <li><a href={exportsPath(e.id)} class="function-link" safe>{t('regAdmin.exports.all')}</a></li>
+        <li>
+          <a href={exportsPath(e.id, 'registrations.csv')} class="function-link" download="" safe>
+            {t('regAdmin.exports.csv')}
+          </a>
+        </li>
+        <li>
+          <a href={exportsPath(e.id, 'registrations.xlsx')} class="function-link" download="" safe>
+            {t('regAdmin.exports.xlsx')}
+          </a>
+        </li>
+        <li>
+          <a href={exportsPath(e.id)} class="function-link" safe>
+            {t('regAdmin.exports.all')}
+          </a>
+        </li>
       </ul>
     </AdminLayout>
   );
 }
-

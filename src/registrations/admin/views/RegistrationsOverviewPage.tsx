@@ -10,7 +10,6 @@ import { OVERVIEW_EVENT_LIMIT, OVERVIEW_SEARCH_MAX } from '../registrations-over
 import { errorMap, TextField } from '../../../web/forms/fields.js';
 import { eventRegistrationsPath, registrationPath } from './paths.js';
 
-
 export interface OverviewProps {
   page: AdminPageContext;
   values: { q: string; when: string };
@@ -27,10 +26,18 @@ function EventsTable({ page, events }: { page: AdminPageContext; events: Overvie
         <table class="table table--zebra">
           <thead>
             <tr>
-              <th scope="col" safe>{t('regOverview.col.event')}</th>
-              <th scope="col" safe>{t('regOverview.col.starts')}</th>
-              <th scope="col" class="text-align-right" safe>{t('regOverview.col.confirmed')}</th>
-              <th scope="col" class="text-align-right" safe>{t('regOverview.col.waiting')}</th>
+              <th scope="col" safe>
+                {t('regOverview.col.event')}
+              </th>
+              <th scope="col" safe>
+                {t('regOverview.col.starts')}
+              </th>
+              <th scope="col" class="text-align-right" safe>
+                {t('regOverview.col.confirmed')}
+              </th>
+              <th scope="col" class="text-align-right" safe>
+                {t('regOverview.col.waiting')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -43,8 +50,12 @@ function EventsTable({ page, events }: { page: AdminPageContext; events: Overvie
                   {e.status === 'cancelled' ? <span safe>{` ${t('regOverview.cancelledEvent')}`}</span> : ''}
                 </td>
                 <td safe>{formatDate(e.starts_at, locale)}</td>
-                <td class="text-align-right" safe>{t('regOverview.confirmedOf', { confirmed: e.seats_taken, capacity: e.capacity })}</td>
-                <td class="text-align-right" safe>{String(e.waiting_count)}</td>
+                <td class="text-align-right" safe>
+                  {t('regOverview.confirmedOf', { confirmed: e.seats_taken, capacity: e.capacity })}
+                </td>
+                <td class="text-align-right" safe>
+                  {String(e.waiting_count)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -66,11 +77,21 @@ function MatchesTable({ page, matches, total }: { page: AdminPageContext; matche
         <table class="table table--zebra">
           <thead>
             <tr>
-              <th scope="col" safe>{t('regOverview.col.participant')}</th>
-              <th scope="col" safe>{t('regOverview.col.email')}</th>
-              <th scope="col" safe>{t('regOverview.col.organisation')}</th>
-              <th scope="col" safe>{t('regOverview.col.event')}</th>
-              <th scope="col" safe>{t('regOverview.col.status')}</th>
+              <th scope="col" safe>
+                {t('regOverview.col.participant')}
+              </th>
+              <th scope="col" safe>
+                {t('regOverview.col.email')}
+              </th>
+              <th scope="col" safe>
+                {t('regOverview.col.organisation')}
+              </th>
+              <th scope="col" safe>
+                {t('regOverview.col.event')}
+              </th>
+              <th scope="col" safe>
+                {t('regOverview.col.status')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -110,7 +131,9 @@ export function RegistrationsOverviewPage({ page, values, errors, data }: Overvi
   return (
     <AdminLayout page={page} title={titleWithErrors(page, t('regOverview.title'), errors)} section="registrations">
       <h1 safe>{t('regOverview.title')}</h1>
-      <p class="font-lead" safe>{t('regOverview.lede')}</p>
+      <p class="font-lead" safe>
+        {t('regOverview.lede')}
+      </p>
       <Errors page={page} errors={errors} />
       <form method="get" action="/admin/registrations" class="tilmeld-admin-filters" aria-labelledby="filter-heading" novalidate>
         <h2 id="filter-heading" class="h4" safe>
@@ -128,14 +151,18 @@ export function RegistrationsOverviewPage({ page, values, errors, data }: Overvi
           maxLength={OVERVIEW_SEARCH_MAX}
         />
         <div class="form-group">
-          <label class="form-label" for="when" safe>{t('regOverview.filter.when')}</label>
+          <label class="form-label" for="when" safe>
+            {t('regOverview.filter.when')}
+          </label>
           <select class="form-select" id="when" name="when">
             {option('upcoming', t('regOverview.filter.upcoming'))}
             {option('past', t('regOverview.filter.past'))}
             {option('all', t('regOverview.filter.all'))}
           </select>
         </div>
-        <button type="submit" class="button button-secondary" safe>{t('regOverview.filter.submit')}</button>
+        <button type="submit" class="button button-secondary" safe>
+          {t('regOverview.filter.submit')}
+        </button>
       </form>
       {data?.kind === 'matches' ? <MatchesTable page={page} matches={data.matches} total={data.total} /> : ''}
       {data?.kind === 'events' ? (
@@ -149,4 +176,3 @@ export function RegistrationsOverviewPage({ page, values, errors, data }: Overvi
     </AdminLayout>
   );
 }
-

@@ -6,5 +6,6 @@ export const registrationNotesPath = (id: number) => `${registrationPath(id)}/no
 export const registrationResendPath = (id: number) => `${registrationPath(id)}/resend`;
 export const registrationCancelPath = (id: number) => `${registrationPath(id)}/cancel`;
 export type ParticipantAction = 'edit' | 'substitute' | 'move' | 'cancel';
-export const participantActionPath = (id: number, participantId: number, action: ParticipantAction) => `${registrationPath(id)}/participants/${participantId}/${action}`;
+export const participantActionPath = (id: number, participantId: number, action: ParticipantAction) =>
+  `${registrationPath(id)}/participants/${participantId}/${action}`;
 export const exportsPath = (eventId: number, file?: string) => `/admin/events/${eventId}/exports${file ? `/${file}` : ''}`;

@@ -39,9 +39,20 @@ function CheckinCode({ view }: { view: CheckinCodeView | undefined }): JSX.Eleme
   );
 }
 
-function ParticipantCard({ page, booking, p, checkinCode }: { page: PageContext; booking: Booking; p: Participant; checkinCode?: CheckinCodeView | undefined }): JSX.Element {
+function ParticipantCard({
+  page,
+  booking,
+  p,
+  checkinCode,
+}: {
+  page: PageContext;
+  booking: Booking;
+  p: Participant;
+  checkinCode?: CheckinCodeView | undefined;
+}): JSX.Element {
   const { t, locale } = page;
-  const field = (key: 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds') => registrationMessage(locale, `registration.field.participant.${key}`);
+  const field = (key: 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds') =>
+    registrationMessage(locale, `registration.field.participant.${key}`);
   const rows: Array<[string, string]> = [
     [t('selfService.status'), statusText(page, p)],
     [field('email'), p.email],
@@ -209,20 +220,32 @@ export function BookingPage({
             </caption>
             <tbody>
               <tr>
-                <th scope="row" safe>{t('selfService.price.exVat')}</th>
-                <td class="tilmeld-amount" safe>{money(page, r.totals.exVatOre)}</td>
+                <th scope="row" safe>
+                  {t('selfService.price.exVat')}
+                </th>
+                <td class="tilmeld-amount" safe>
+                  {money(page, r.totals.exVatOre)}
+                </td>
               </tr>
               {exempt ? (
                 ''
               ) : (
                 <tr>
-                  <th scope="row" safe>{t('selfService.price.vat', { percent: booking.vatPercent })}</th>
-                  <td class="tilmeld-amount" safe>{money(page, r.totals.vatOre)}</td>
+                  <th scope="row" safe>
+                    {t('selfService.price.vat', { percent: booking.vatPercent })}
+                  </th>
+                  <td class="tilmeld-amount" safe>
+                    {money(page, r.totals.vatOre)}
+                  </td>
                 </tr>
               )}
               <tr>
-                <th scope="row" safe>{t('selfService.price.inclVat')}</th>
-                <td class="tilmeld-amount" safe>{money(page, r.totals.inclVatOre)}</td>
+                <th scope="row" safe>
+                  {t('selfService.price.inclVat')}
+                </th>
+                <td class="tilmeld-amount" safe>
+                  {money(page, r.totals.inclVatOre)}
+                </td>
               </tr>
             </tbody>
           </table>
@@ -260,7 +283,13 @@ export function BookingPage({
       {cancellationRule(r.cancellation, r.event.startsAt, locale).map((s) => (
         <p safe>{s}</p>
       ))}
-      {booking.changeable ? <p class="font-lead" safe>{cancellationNowText(now, r.cancellation, locale)}</p> : ''}
+      {booking.changeable ? (
+        <p class="font-lead" safe>
+          {cancellationNowText(now, r.cancellation, locale)}
+        </p>
+      ) : (
+        ''
+      )}
       {booking.changeable && isBooker && r.status !== 'cancelled' ? (
         <p>
           <a href={addColleaguePath(locale, booking.token)} class="button button-secondary" safe>

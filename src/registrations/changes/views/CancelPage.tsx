@@ -27,7 +27,10 @@ export function CancelPage({ page, booking, participant, quote, csrfToken }: Can
       ? t('selfService.confirm.selfTitle', { title: r.event.title })
       : t('selfService.confirm.oneTitle', { name: participant.name })
     : t('selfService.confirm.allTitle');
-  const names = r.participants.filter((p) => p.status !== 'cancelled').map((p) => p.name).join(', ');
+  const names = r.participants
+    .filter((p) => p.status !== 'cancelled')
+    .map((p) => p.name)
+    .join(', ');
   const action = participant ? paths.bookingParticipant(locale, booking.token, participant.id, 'cancel') : paths.bookingCancel(locale, booking.token);
   return (
     <PrivateLayout page={page} title={title} crumbs={[{ label: t('selfService.breadcrumb'), href: paths.booking(locale, booking.token) }, { label: title }]}>
@@ -43,7 +46,10 @@ export function CancelPage({ page, booking, participant, quote, csrfToken }: Can
           <Notice kind={quote.feeOre > 0 ? 'warning' : 'info'}>
             <p safe>
               {quote.feeOre > 0
-                ? t('selfService.confirm.fee', { fee: money(page, quote.feeOre), feeIncl: money(page, quote.feeOre + vatOre(quote.feeOre, booking.vatPercent)) })
+                ? t('selfService.confirm.fee', {
+                    fee: money(page, quote.feeOre),
+                    feeIncl: money(page, quote.feeOre + vatOre(quote.feeOre, booking.vatPercent)),
+                  })
                 : t('selfService.confirm.free')}
             </p>
             <p safe>{t('selfService.confirm.waitlist')}</p>
@@ -65,7 +71,13 @@ export function CancelPage({ page, booking, participant, quote, csrfToken }: Can
         <>
           <Notice kind="info">
             <p safe>
-              {t(quote.reason === 'late' ? 'selfService.confirm.late' : quote.reason === 'started' ? 'selfService.confirm.started' : 'selfService.confirm.already')}
+              {t(
+                quote.reason === 'late'
+                  ? 'selfService.confirm.late'
+                  : quote.reason === 'started'
+                    ? 'selfService.confirm.started'
+                    : 'selfService.confirm.already',
+              )}
             </p>
           </Notice>
           <p>

@@ -13,7 +13,17 @@ const crumbs = (page: PageContext, current?: string) =>
   current ? [{ label: page.t('myBookings.title'), href: paths.myBookings(page.locale) }, { label: current }] : [{ label: page.t('myBookings.title') }];
 
 /** The form asking for an address. */
-export function RequestLinkPage({ page, email, errors, csrfToken }: { page: PageContext; email: string; errors: ReadonlyArray<FormError>; csrfToken: string }): JSX.Element {
+export function RequestLinkPage({
+  page,
+  email,
+  errors,
+  csrfToken,
+}: {
+  page: PageContext;
+  email: string;
+  errors: ReadonlyArray<FormError>;
+  csrfToken: string;
+}): JSX.Element {
   const { t, locale } = page;
   return (
     <PrivateLayout page={page} title={(errors.length > 0 ? t('signup.errorPrefix') : '') + t('myBookings.title')} crumbs={crumbs(page)}>

@@ -9,7 +9,17 @@ import type { Booking } from '../self-service.service.js';
 import { signupScript } from '../../../web/forms/ErrorSummary.js';
 
 /** Private pages: never indexed; the script only moves focus to an error summary or notice. */
-export function PrivateLayout({ page, title, crumbs, children }: { page: PageContext; title: string; crumbs?: Array<{ label: string; href?: string }>; children: Html.Children }): JSX.Element {
+export function PrivateLayout({
+  page,
+  title,
+  crumbs,
+  children,
+}: {
+  page: PageContext;
+  title: string;
+  crumbs?: Array<{ label: string; href?: string }>;
+  children: Html.Children;
+}): JSX.Element {
   return (
     <Layout
       page={page}

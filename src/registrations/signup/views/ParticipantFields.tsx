@@ -12,7 +12,17 @@ type TextKey = 'name' | 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 
  * participants[0][…] so the sign-up's parser and rules read the post. Used
  * where a booker or staff change a participant or put a colleague in their place.
  */
-export function ParticipantFields({ page, draft, errors, questions }: { page: PageContext; draft: ParticipantDraft; errors: ErrorMap; questions: ReadonlyArray<QuestionRow> }): JSX.Element {
+export function ParticipantFields({
+  page,
+  draft,
+  errors,
+  questions,
+}: {
+  page: PageContext;
+  draft: ParticipantDraft;
+  errors: ErrorMap;
+  questions: ReadonlyArray<QuestionRow>;
+}): JSX.Element {
   const { t, locale } = page;
   const base = 'participants.0';
   const name = (f: string) => `participants[0][${f}]`;
@@ -41,12 +51,30 @@ export function ParticipantFields({ page, draft, errors, questions }: { page: Pa
         const legend = locale === 'da' ? q.labelDa : q.labelEn;
         const marks = { optional: !q.required, required: q.required };
         if (q.kind === 'text') {
-          return <TextField page={page} field={field} name={answerName} value={typeof answer === 'string' ? answer : ''} errors={errors} label={legend} multiline maxLength={LIMITS.answerText} {...marks} />;
+          return (
+            <TextField
+              page={page}
+              field={field}
+              name={answerName}
+              value={typeof answer === 'string' ? answer : ''}
+              errors={errors}
+              label={legend}
+              multiline
+              maxLength={LIMITS.answerText}
+              {...marks}
+            />
+          );
         }
         if (q.kind === 'yesno') {
           return (
             <ChoiceGroup
-              page={page} field={field} name={answerName} legend={legend} kind="radio" errors={errors} {...marks}
+              page={page}
+              field={field}
+              name={answerName}
+              legend={legend}
+              kind="radio"
+              errors={errors}
+              {...marks}
               choices={[
                 { value: YES, label: t('signup.answer.yes'), checked: answer === true },
                 { value: NO, label: t('signup.answer.no'), checked: answer === false },
@@ -57,8 +85,13 @@ export function ParticipantFields({ page, draft, errors, questions }: { page: Pa
         const multiple = q.kind === 'multiple';
         return (
           <ChoiceGroup
-            page={page} field={field} name={multiple ? `${answerName}[]` : answerName} legend={legend}
-            kind={multiple ? 'checkbox' : 'radio'} errors={errors} {...marks}
+            page={page}
+            field={field}
+            name={multiple ? `${answerName}[]` : answerName}
+            legend={legend}
+            kind={multiple ? 'checkbox' : 'radio'}
+            errors={errors}
+            {...marks}
             choices={q.options.map((o) => ({
               value: o.value,
               label: locale === 'da' ? o.da : o.en,

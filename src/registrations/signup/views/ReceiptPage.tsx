@@ -78,7 +78,9 @@ export function ReceiptPage({ page, signup, receipt, manageUrl, calendarUrl }: R
           <p class="alert-heading" safe>
             {registrationMessage(locale, `registration.status.${receipt.status}`)}
           </p>
-          <p class="alert-text" safe>{summary}</p>
+          <p class="alert-text" safe>
+            {summary}
+          </p>
         </div>
       </div>
 
@@ -123,7 +125,9 @@ export function ReceiptPage({ page, signup, receipt, manageUrl, calendarUrl }: R
         ))}
       </ul>
 
-      {event.free ? '' : (
+      {event.free ? (
+        ''
+      ) : (
         <>
           <h2 safe>{t('signup.receipt.price')}</h2>
           {receipt.priceKind === 'member' ? <p safe>{t('signup.receipt.memberPrice')}</p> : ''}
@@ -134,8 +138,12 @@ export function ReceiptPage({ page, signup, receipt, manageUrl, calendarUrl }: R
             </caption>
             <thead>
               <tr>
-                <th scope="col" safe>{t('signup.summary.item')}</th>
-                <th scope="col" class="tilmeld-amount" safe>{t('signup.summary.amount')}</th>
+                <th scope="col" safe>
+                  {t('signup.summary.item')}
+                </th>
+                <th scope="col" class="tilmeld-amount" safe>
+                  {t('signup.summary.amount')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -150,20 +158,32 @@ export function ReceiptPage({ page, signup, receipt, manageUrl, calendarUrl }: R
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row" safe>{t('signup.summary.totalExVat')}</th>
-                <td class="tilmeld-amount" safe>{formatMoney(receipt.totals.exVatOre, locale)}</td>
+                <th scope="row" safe>
+                  {t('signup.summary.totalExVat')}
+                </th>
+                <td class="tilmeld-amount" safe>
+                  {formatMoney(receipt.totals.exVatOre, locale)}
+                </td>
               </tr>
               {exempt ? (
                 ''
               ) : (
                 <tr>
-                  <th scope="row" safe>{t('signup.summary.vat', { percent: event.vatPercent })}</th>
-                  <td class="tilmeld-amount" safe>{formatMoney(receipt.totals.vatOre, locale)}</td>
+                  <th scope="row" safe>
+                    {t('signup.summary.vat', { percent: event.vatPercent })}
+                  </th>
+                  <td class="tilmeld-amount" safe>
+                    {formatMoney(receipt.totals.vatOre, locale)}
+                  </td>
                 </tr>
               )}
               <tr>
-                <th scope="row" safe>{t('signup.summary.totalInclVat')}</th>
-                <td class="tilmeld-amount" safe>{formatMoney(receipt.totals.inclVatOre, locale)}</td>
+                <th scope="row" safe>
+                  {t('signup.summary.totalInclVat')}
+                </th>
+                <td class="tilmeld-amount" safe>
+                  {formatMoney(receipt.totals.inclVatOre, locale)}
+                </td>
               </tr>
             </tfoot>
           </table>

@@ -88,7 +88,13 @@ export function SignupShell({ page, event, step, errors, focusHeading, children 
         ]}
       />
       <h1 safe>{t('signup.heading', { title: event.title })}</h1>
-      {step === steps[0] ? <p class="font-lead" safe>{t('signup.lede')}</p> : ''}
+      {step === steps[0] ? (
+        <p class="font-lead" safe>
+          {t('signup.lede')}
+        </p>
+      ) : (
+        ''
+      )}
       <div class="row">
         <div class="col-12 col-lg-3">
           <StepIndicator page={page} current={step} steps={steps} />
@@ -104,4 +110,3 @@ export function SignupShell({ page, event, step, errors, focusHeading, children 
     </Layout>
   );
 }
-

@@ -34,7 +34,19 @@ export interface StepViewProps {
 const label = (page: PageContext, key: RegistrationMessageKey) => registrationMessage(page.locale, key);
 
 /** The form around a step's fields: CSRF token, the step shown, and an invisible default button first (Enter in a text field means "Næste", not "Fjern"). */
-function StepForm({ page, signup, step, defaultAction, children }: { page: PageContext; signup: EventSignup; step: Step; defaultAction?: string; children: JSX.Element }): JSX.Element {
+function StepForm({
+  page,
+  signup,
+  step,
+  defaultAction,
+  children,
+}: {
+  page: PageContext;
+  signup: EventSignup;
+  step: Step;
+  defaultAction?: string;
+  children: JSX.Element;
+}): JSX.Element {
   return (
     <form method="post" action={paths.signup(page.locale, signup.event.slug)} novalidate id="signup-form" class="tilmeld-signup-form">
       {defaultAction ? (
@@ -97,7 +109,16 @@ export function PayerStep(p: StepViewProps): JSX.Element {
             <legend class="h3" safe>
               {t('signup.booker.legend')}
             </legend>
-            <TextField page={page} field="booker.name" name="booker[name]" value={draft.booker.name} errors={errors} label={label(page, 'registration.field.booker.name')} maxLength={LIMITS.name} autocomplete="name" />
+            <TextField
+              page={page}
+              field="booker.name"
+              name="booker[name]"
+              value={draft.booker.name}
+              errors={errors}
+              label={label(page, 'registration.field.booker.name')}
+              maxLength={LIMITS.name}
+              autocomplete="name"
+            />
             <TextField
               page={page}
               field="booker.email"
@@ -113,9 +134,30 @@ export function PayerStep(p: StepViewProps): JSX.Element {
           </fieldset>
           <h3 safe>{t('signup.payer.legend')}</h3>
           <p safe>{t('signup.payer.intro')}</p>
-          <TextField {...field('organisation')} label={label(page, 'registration.field.payer.organisation')} maxLength={LIMITS.organisation} autocomplete="organization" />
-          <TextField {...field('cvr')} label={label(page, 'registration.field.payer.cvr')} hint={t('signup.payer.cvrHint')} optional maxLength={20} inputmode="numeric" width="s" />
-          <TextField {...field('ean')} label={label(page, 'registration.field.payer.ean')} hint={t('signup.payer.eanHint')} optional maxLength={30} inputmode="numeric" width="m" />
+          <TextField
+            {...field('organisation')}
+            label={label(page, 'registration.field.payer.organisation')}
+            maxLength={LIMITS.organisation}
+            autocomplete="organization"
+          />
+          <TextField
+            {...field('cvr')}
+            label={label(page, 'registration.field.payer.cvr')}
+            hint={t('signup.payer.cvrHint')}
+            optional
+            maxLength={20}
+            inputmode="numeric"
+            width="s"
+          />
+          <TextField
+            {...field('ean')}
+            label={label(page, 'registration.field.payer.ean')}
+            hint={t('signup.payer.eanHint')}
+            optional
+            maxLength={30}
+            inputmode="numeric"
+            width="m"
+          />
           <TextField
             {...field('personReference')}
             label={label(page, 'registration.field.payer.personReference')}
@@ -123,12 +165,38 @@ export function PayerStep(p: StepViewProps): JSX.Element {
             optional
             maxLength={LIMITS.reference}
           />
-          <TextField {...field('poNumber')} label={label(page, 'registration.field.payer.poNumber')} hint={t('signup.payer.poNumberHint')} optional maxLength={LIMITS.reference} />
+          <TextField
+            {...field('poNumber')}
+            label={label(page, 'registration.field.payer.poNumber')}
+            hint={t('signup.payer.poNumberHint')}
+            optional
+            maxLength={LIMITS.reference}
+          />
           <TextField {...field('address')} label={label(page, 'registration.field.payer.address')} maxLength={LIMITS.address} autocomplete="street-address" />
-          <TextField {...field('postalCode')} label={label(page, 'registration.field.payer.postalCode')} maxLength={LIMITS.postalCode} autocomplete="postal-code" width="xs" />
+          <TextField
+            {...field('postalCode')}
+            label={label(page, 'registration.field.payer.postalCode')}
+            maxLength={LIMITS.postalCode}
+            autocomplete="postal-code"
+            width="xs"
+          />
           <TextField {...field('city')} label={label(page, 'registration.field.payer.city')} maxLength={LIMITS.city} autocomplete="address-level2" />
-          <TextField {...field('countryCode')} label={label(page, 'registration.field.payer.countryCode')} hint={t('signup.payer.countryCodeHint')} optional maxLength={2} width="xs" autocomplete="country" />
-          <TextField {...field('email')} label={label(page, 'registration.field.payer.email')} hint={t('signup.payer.emailHint')} type="email" maxLength={LIMITS.email} />
+          <TextField
+            {...field('countryCode')}
+            label={label(page, 'registration.field.payer.countryCode')}
+            hint={t('signup.payer.countryCodeHint')}
+            optional
+            maxLength={2}
+            width="xs"
+            autocomplete="country"
+          />
+          <TextField
+            {...field('email')}
+            label={label(page, 'registration.field.payer.email')}
+            hint={t('signup.payer.emailHint')}
+            type="email"
+            maxLength={LIMITS.email}
+          />
           <Buttons page={page} back={false} next="next" />
           <p>
             <a href={paths.event(page.locale, signup.event.slug)} class="function-link" safe>
@@ -168,7 +236,16 @@ function BookerParticipates({ page, draft, errors }: { page: PageContext; draft:
   );
 }
 
-function ParticipantFields({ page, signup, participant, index, count, errors, focus, draft }: {
+function ParticipantFields({
+  page,
+  signup,
+  participant,
+  index,
+  count,
+  errors,
+  focus,
+  draft,
+}: {
   page: PageContext;
   signup: EventSignup;
   draft: SignupDraft;
@@ -237,13 +314,29 @@ function ParticipantFields({ page, signup, participant, index, count, errors, fo
         const marks = { optional: !q.required, required: q.required };
         if (q.kind === 'text') {
           return (
-            <TextField page={page} field={field} name={answerName(key)} value={typeof answer === 'string' ? answer : ''} errors={errors} label={legend} multiline maxLength={LIMITS.answerText} {...marks} />
+            <TextField
+              page={page}
+              field={field}
+              name={answerName(key)}
+              value={typeof answer === 'string' ? answer : ''}
+              errors={errors}
+              label={legend}
+              multiline
+              maxLength={LIMITS.answerText}
+              {...marks}
+            />
           );
         }
         if (q.kind === 'yesno') {
           return (
             <ChoiceGroup
-              page={page} field={field} name={answerName(key)} legend={legend} kind="radio" errors={errors} {...marks}
+              page={page}
+              field={field}
+              name={answerName(key)}
+              legend={legend}
+              kind="radio"
+              errors={errors}
+              {...marks}
               choices={[
                 { value: YES, label: t('signup.answer.yes'), checked: answer === true },
                 { value: NO, label: t('signup.answer.no'), checked: answer === false },
@@ -254,8 +347,13 @@ function ParticipantFields({ page, signup, participant, index, count, errors, fo
         const multiple = q.kind === 'multiple';
         return (
           <ChoiceGroup
-            page={page} field={field} name={multiple ? `${answerName(key)}[]` : answerName(key)} legend={legend}
-            kind={multiple ? 'checkbox' : 'radio'} errors={errors} {...marks}
+            page={page}
+            field={field}
+            name={multiple ? `${answerName(key)}[]` : answerName(key)}
+            legend={legend}
+            kind={multiple ? 'checkbox' : 'radio'}
+            errors={errors}
+            {...marks}
             choices={q.options.map((o) => ({
               value: o.value,
               label: locale === 'da' ? o.da : o.en,
@@ -296,7 +394,9 @@ export function ParticipantsStep(p: StepViewProps): JSX.Element {
           <CsrfField token={p.csrfToken} />
           <HiddenFields fields={toFormFields(draft, 'payer')} />
           <HiddenFields fields={toFormFields(draft, 'confirm')} />
-          <p id="participants" tabindex="-1" safe>{t('signup.participants.intro', { max: LIMITS.participants })}</p>
+          <p id="participants" tabindex="-1" safe>
+            {t('signup.participants.intro', { max: LIMITS.participants })}
+          </p>
           {listError ? (
             <p class="form-error-message" safe>
               {listError.message}
@@ -397,13 +497,22 @@ function PriceTable({ page, signup, draft, preview }: { page: PageContext; signu
         </caption>
         <thead>
           <tr>
-            <th scope="col" safe>{t('signup.summary.item')}</th>
-            <th scope="col" class="tilmeld-amount" safe>{t('signup.summary.amount')}</th>
+            <th scope="col" safe>
+              {t('signup.summary.item')}
+            </th>
+            <th scope="col" class="tilmeld-amount" safe>
+              {t('signup.summary.amount')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {preview.lines.map((line) => {
-            const seat = preview.priceKind === 'member' ? t('signup.summary.seatMember') : preview.priceKind === 'earlyBird' ? t('signup.summary.seatEarlyBird') : t('signup.summary.seat');
+            const seat =
+              preview.priceKind === 'member'
+                ? t('signup.summary.seatMember')
+                : preview.priceKind === 'earlyBird'
+                  ? t('signup.summary.seatEarlyBird')
+                  : t('signup.summary.seat');
             const item = line.addOn === null ? seat : (names.get(line.addOn) ?? line.addOn);
             const who = draft.participants[line.participant]?.name ?? '';
             return (
@@ -411,27 +520,41 @@ function PriceTable({ page, signup, draft, preview }: { page: PageContext; signu
                 <td safe>
                   {t('signup.summary.line', { n: line.participant + 1, name: who, item }) + (line.waitlisted ? ` (${t('signup.summary.onWaitingList')})` : '')}
                 </td>
-                <td class="tilmeld-amount" safe>{formatMoney(line.priceOre, locale)}</td>
+                <td class="tilmeld-amount" safe>
+                  {formatMoney(line.priceOre, locale)}
+                </td>
               </tr>
             );
           })}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" safe>{t('signup.summary.totalExVat')}</th>
-            <td class="tilmeld-amount" safe>{formatMoney(preview.totals.exVatOre, locale)}</td>
+            <th scope="row" safe>
+              {t('signup.summary.totalExVat')}
+            </th>
+            <td class="tilmeld-amount" safe>
+              {formatMoney(preview.totals.exVatOre, locale)}
+            </td>
           </tr>
           {exempt ? (
             ''
           ) : (
             <tr>
-              <th scope="row" safe>{t('signup.summary.vat', { percent: signup.event.vatPercent })}</th>
-              <td class="tilmeld-amount" safe>{formatMoney(preview.totals.vatOre, locale)}</td>
+              <th scope="row" safe>
+                {t('signup.summary.vat', { percent: signup.event.vatPercent })}
+              </th>
+              <td class="tilmeld-amount" safe>
+                {formatMoney(preview.totals.vatOre, locale)}
+              </td>
             </tr>
           )}
           <tr>
-            <th scope="row" safe>{t('signup.summary.totalInclVat')}</th>
-            <td class="tilmeld-amount" safe>{formatMoney(preview.totals.inclVatOre, locale)}</td>
+            <th scope="row" safe>
+              {t('signup.summary.totalInclVat')}
+            </th>
+            <td class="tilmeld-amount" safe>
+              {formatMoney(preview.totals.inclVatOre, locale)}
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -459,7 +582,9 @@ export function ConfirmStep(p: StepViewProps & { preview: PricePreview; submissi
           <p safe>{t('signup.confirm.intro')}</p>
           <p safe>{t('signup.when', { date: formatDate(signup.event.startsAt, locale) })}</p>
 
-          {signup.event.free ? '' : (
+          {signup.event.free ? (
+            ''
+          ) : (
             <>
               <h3 safe>{t('signup.summary.payer')}</h3>
               <dl class="tilmeld-summary">
@@ -495,7 +620,9 @@ export function ConfirmStep(p: StepViewProps & { preview: PricePreview; submissi
             ))}
           </ol>
 
-          {signup.event.free ? '' : (
+          {signup.event.free ? (
+            ''
+          ) : (
             <>
               <h3 safe>{t('signup.summary.price')}</h3>
               {preview.priceKind === 'member' ? <p safe>{t('signup.summary.memberPrice')}</p> : ''}
@@ -508,7 +635,9 @@ export function ConfirmStep(p: StepViewProps & { preview: PricePreview; submissi
             </>
           )}
 
-          <h3 id="signup-terms" safe>{t('signup.terms.heading')}</h3>
+          <h3 id="signup-terms" safe>
+            {t('signup.terms.heading')}
+          </h3>
           <ul>
             {termsSentences(page, signup).map((s) => (
               <li safe>{s}</li>
