@@ -388,7 +388,7 @@ describe('registrations schema in the OpenAPI document', () => {
     const doc = (await t.current.app.inject('/api/openapi.json')).json();
     const op = doc.paths['/api/v1/events/{slug}/registrations'].post;
     expect(op.tags).toEqual(['registrations']);
-    expect(Object.keys(op.responses).sort()).toEqual(['201', '400', '404', '409', '422', '429']);
+    expect(Object.keys(op.responses).sort()).toEqual(['201', '400', '403', '404', '409', '422', '429']);
     expect(JSON.stringify(op.requestBody)).toContain('personReference');
   });
 });
