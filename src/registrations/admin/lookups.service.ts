@@ -2,7 +2,7 @@
 import type { AppContext } from '../../context.js';
 import { eventIdBySlug } from '../../events/index.js';
 import { questionsOfEvent as questionRows, type QuestionRow } from '../registrations.queries.js';
-import { eventOfRegistration, registrationIdsOfEvent as registrationIds } from './registrations.admin.queries.js';
+import { eventHeader, eventOfRegistration, registrationIdsOfEvent as registrationIds } from './registrations.admin.queries.js';
 
 /** The event a registration belongs to; undefined for an unknown registration. */
 export function eventIdOfRegistration(ctx: AppContext, registrationId: number): Promise<number | undefined> {
@@ -22,4 +22,9 @@ export function registrationIdsOfEvent(ctx: AppContext, eventId: number): Promis
 /** The event's questions, as the participant form shows them. */
 export function questionsOfEvent(ctx: AppContext, eventId: number): Promise<QuestionRow[]> {
   return questionRows(ctx.db, eventId);
+}
+
+/** The slug of the event with this id (the sign-up engine names events by slug); undefined when there is none. */
+export async function eventSlugOf(ctx: AppContext, eventId: number): Promise<string | undefined> {
+  return (await eventHeader(ctx.db, eventId))?.slug;
 }

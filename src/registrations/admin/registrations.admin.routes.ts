@@ -52,6 +52,7 @@ import { codeOf as payerIssueCode, hasPayer, payerSchema } from '../signup/regis
 import { registrationErrors } from '../registrations.messages.js';
 import { invoiceDocumentsOfBooking } from '../../invoices/invoices.service.js';
 import { fieldId } from '../../web/forms/errors.js';
+import { staffBookingRoutes } from './staff-booking.routes.js';
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
 const eventParams = z.object({ id });
@@ -109,11 +110,14 @@ export function registrationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       );
     };
 
+    staffBookingRoutes(base, ctx, forbidden);
+
     app.get('/admin/events/:id/registrations', { ...readRoute, schema: { hide: true, params: eventParams } }, async (request, reply) => {
       if (!(await canSeeEvent(ctx, staffOf(request), request.params.id))) return forbidden(request, reply);
       const query = parseListQuery(request.query);
       const list = await registrationList(ctx, request.params.id, query);
-      return sendHtml(reply, RegistrationListPage({ page: await adminPageContext(ctx, request, reply), list, query }));
+      const page = await adminPageContext(ctx, request, reply);
+      return sendHtml(reply, RegistrationListPage({ page, list, query, mayBook: mayWrite(page.staff.role, 'registrations') }));
     });
 
     app.get(`${REGISTRATIONS_INDEX}/:id`, { ...readRoute, schema: { hide: true, params: registrationParams } }, async (request, reply) => {

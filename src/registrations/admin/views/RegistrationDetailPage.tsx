@@ -17,7 +17,18 @@ import { hasPayer } from '../../signup/registration.schema.js';
 
 type Page = AdminPageContext;
 
-export const DETAIL_NOTICES = ['noteAdded', 'saved', 'substituted', 'moved', 'cancelled', 'cancelledAll', 'resent', 'refused', 'payerChanged'] as const;
+export const DETAIL_NOTICES = [
+  'noteAdded',
+  'saved',
+  'substituted',
+  'moved',
+  'cancelled',
+  'cancelledAll',
+  'resent',
+  'refused',
+  'payerChanged',
+  'booked',
+] as const;
 export type DetailNotice = (typeof DETAIL_NOTICES)[number];
 
 export function Alert({ kind, text }: { kind: 'success' | 'warning'; text: string }): JSX.Element {

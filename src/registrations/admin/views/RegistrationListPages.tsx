@@ -5,7 +5,7 @@ import { Pagination } from '../../../web/views/Pagination.js';
 import type { ListQuery, RegistrationList } from '../registrations.admin.service.js';
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from '../../registrations.table.js';
 import { attr } from '../../../web/forms/fields.js';
-import { eventRegistrationsPath, exportsPath, registrationPath } from './paths.js';
+import { eventRegistrationsPath, exportsPath, newRegistrationPath, registrationPath } from './paths.js';
 
 type Page = AdminPageContext;
 
@@ -105,10 +105,12 @@ export interface RegistrationListPageProps {
   page: Page;
   list: RegistrationList;
   query: ListQuery;
+  /** May create bookings ("Opret tilmelding"). */
+  mayBook?: boolean;
 }
 
 /** /admin/events/:id/registrations: counts by status, filters (a GET form), one page of participants, links to the exports. */
-export function RegistrationListPage({ page, list, query }: RegistrationListPageProps): JSX.Element {
+export function RegistrationListPage({ page, list, query, mayBook = false }: RegistrationListPageProps): JSX.Element {
   const { t, locale } = page;
   const e = list.event;
   const title = t('regAdmin.list.title', { title: e.title });
@@ -120,6 +122,15 @@ export function RegistrationListPage({ page, list, query }: RegistrationListPage
         </a>
       </p>
       <h1 safe>{title}</h1>
+      {mayBook ? (
+        <p>
+          <a href={newRegistrationPath(e.id)} class="button button-primary" safe>
+            {t('regAdmin.list.book')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <p
         safe
       >{`${formatDate(e.starts_at, locale)} – ${formatDate(e.ends_at, locale)}. ${t('regAdmin.list.capacity', { taken: e.seats_taken, capacity: e.capacity })}`}</p>

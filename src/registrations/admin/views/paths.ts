@@ -9,3 +9,4 @@ export type ParticipantAction = 'edit' | 'substitute' | 'move' | 'cancel';
 export const participantActionPath = (id: number, participantId: number, action: ParticipantAction) =>
   `${registrationPath(id)}/participants/${participantId}/${action}`;
 export const exportsPath = (eventId: number, file?: string) => `/admin/events/${eventId}/exports${file ? `/${file}` : ''}`;
+export const newRegistrationPath = (eventId: number) => `${eventRegistrationsPath(eventId)}/new`;

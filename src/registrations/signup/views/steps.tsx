@@ -91,12 +91,113 @@ function WaitingListNotice({ page, signup }: { page: PageContext; signup: EventS
   );
 }
 
+/** The booker's and the payer's fields of the sign-up, also used where staff book for someone. */
+export function PayerFields({ page, draft, errors }: { page: PageContext; draft: SignupDraft; errors: ErrorMap }): JSX.Element {
+  const { t } = page;
+  const payer = draft.payer;
+  const field = (name: keyof typeof payer) => ({ page, field: `payer.${name}`, name: `payer[${name}]`, value: payer[name], errors });
+  return (
+    <>
+      <fieldset>
+        <legend class="h3" safe>
+          {t('signup.booker.legend')}
+        </legend>
+        <TextField
+          page={page}
+          field="booker.name"
+          name="booker[name]"
+          value={draft.booker.name}
+          errors={errors}
+          label={label(page, 'registration.field.booker.name')}
+          maxLength={LIMITS.name}
+          autocomplete="name"
+        />
+        <TextField
+          page={page}
+          field="booker.email"
+          name="booker[email]"
+          value={draft.booker.email}
+          errors={errors}
+          label={label(page, 'registration.field.booker.email')}
+          hint={t('signup.booker.emailHint')}
+          type="email"
+          maxLength={LIMITS.email}
+          autocomplete="email"
+        />
+      </fieldset>
+      <h3 safe>{t('signup.payer.legend')}</h3>
+      <p safe>{t('signup.payer.intro')}</p>
+      <TextField
+        {...field('organisation')}
+        label={label(page, 'registration.field.payer.organisation')}
+        maxLength={LIMITS.organisation}
+        autocomplete="organization"
+      />
+      <TextField
+        {...field('cvr')}
+        label={label(page, 'registration.field.payer.cvr')}
+        hint={t('signup.payer.cvrHint')}
+        optional
+        maxLength={20}
+        inputmode="numeric"
+        width="s"
+      />
+      <TextField
+        {...field('ean')}
+        label={label(page, 'registration.field.payer.ean')}
+        hint={t('signup.payer.eanHint')}
+        optional
+        maxLength={30}
+        inputmode="numeric"
+        width="m"
+      />
+      <TextField
+        {...field('personReference')}
+        label={label(page, 'registration.field.payer.personReference')}
+        hint={t('signup.payer.personReferenceHint')}
+        optional
+        maxLength={LIMITS.reference}
+      />
+      <TextField
+        {...field('poNumber')}
+        label={label(page, 'registration.field.payer.poNumber')}
+        hint={t('signup.payer.poNumberHint')}
+        optional
+        maxLength={LIMITS.reference}
+      />
+      <TextField {...field('address')} label={label(page, 'registration.field.payer.address')} maxLength={LIMITS.address} autocomplete="street-address" />
+      <TextField
+        {...field('postalCode')}
+        label={label(page, 'registration.field.payer.postalCode')}
+        maxLength={LIMITS.postalCode}
+        autocomplete="postal-code"
+        width="xs"
+      />
+      <TextField {...field('city')} label={label(page, 'registration.field.payer.city')} maxLength={LIMITS.city} autocomplete="address-level2" />
+      <TextField
+        {...field('countryCode')}
+        label={label(page, 'registration.field.payer.countryCode')}
+        hint={t('signup.payer.countryCodeHint')}
+        optional
+        maxLength={2}
+        width="xs"
+        autocomplete="country"
+      />
+      <TextField
+        {...field('email')}
+        label={label(page, 'registration.field.payer.email')}
+        hint={t('signup.payer.emailHint')}
+        type="email"
+        maxLength={LIMITS.email}
+      />
+    </>
+  );
+}
+
 export function PayerStep(p: StepViewProps): JSX.Element {
   const { page, signup, draft } = p;
   const { t } = page;
   const errors = errorMap(p.errors);
-  const payer = draft.payer;
-  const field = (name: keyof typeof payer) => ({ page, field: `payer.${name}`, name: `payer[${name}]`, value: payer[name], errors });
   return (
     <SignupShell page={page} event={signup.event} step={1} errors={p.errors} focusHeading>
       <WaitingListNotice page={page} signup={signup} />
@@ -105,98 +206,7 @@ export function PayerStep(p: StepViewProps): JSX.Element {
           <CsrfField token={p.csrfToken} />
           <HiddenFields fields={toFormFields(draft, 'participants')} />
           <HiddenFields fields={toFormFields(draft, 'confirm')} />
-          <fieldset>
-            <legend class="h3" safe>
-              {t('signup.booker.legend')}
-            </legend>
-            <TextField
-              page={page}
-              field="booker.name"
-              name="booker[name]"
-              value={draft.booker.name}
-              errors={errors}
-              label={label(page, 'registration.field.booker.name')}
-              maxLength={LIMITS.name}
-              autocomplete="name"
-            />
-            <TextField
-              page={page}
-              field="booker.email"
-              name="booker[email]"
-              value={draft.booker.email}
-              errors={errors}
-              label={label(page, 'registration.field.booker.email')}
-              hint={t('signup.booker.emailHint')}
-              type="email"
-              maxLength={LIMITS.email}
-              autocomplete="email"
-            />
-          </fieldset>
-          <h3 safe>{t('signup.payer.legend')}</h3>
-          <p safe>{t('signup.payer.intro')}</p>
-          <TextField
-            {...field('organisation')}
-            label={label(page, 'registration.field.payer.organisation')}
-            maxLength={LIMITS.organisation}
-            autocomplete="organization"
-          />
-          <TextField
-            {...field('cvr')}
-            label={label(page, 'registration.field.payer.cvr')}
-            hint={t('signup.payer.cvrHint')}
-            optional
-            maxLength={20}
-            inputmode="numeric"
-            width="s"
-          />
-          <TextField
-            {...field('ean')}
-            label={label(page, 'registration.field.payer.ean')}
-            hint={t('signup.payer.eanHint')}
-            optional
-            maxLength={30}
-            inputmode="numeric"
-            width="m"
-          />
-          <TextField
-            {...field('personReference')}
-            label={label(page, 'registration.field.payer.personReference')}
-            hint={t('signup.payer.personReferenceHint')}
-            optional
-            maxLength={LIMITS.reference}
-          />
-          <TextField
-            {...field('poNumber')}
-            label={label(page, 'registration.field.payer.poNumber')}
-            hint={t('signup.payer.poNumberHint')}
-            optional
-            maxLength={LIMITS.reference}
-          />
-          <TextField {...field('address')} label={label(page, 'registration.field.payer.address')} maxLength={LIMITS.address} autocomplete="street-address" />
-          <TextField
-            {...field('postalCode')}
-            label={label(page, 'registration.field.payer.postalCode')}
-            maxLength={LIMITS.postalCode}
-            autocomplete="postal-code"
-            width="xs"
-          />
-          <TextField {...field('city')} label={label(page, 'registration.field.payer.city')} maxLength={LIMITS.city} autocomplete="address-level2" />
-          <TextField
-            {...field('countryCode')}
-            label={label(page, 'registration.field.payer.countryCode')}
-            hint={t('signup.payer.countryCodeHint')}
-            optional
-            maxLength={2}
-            width="xs"
-            autocomplete="country"
-          />
-          <TextField
-            {...field('email')}
-            label={label(page, 'registration.field.payer.email')}
-            hint={t('signup.payer.emailHint')}
-            type="email"
-            maxLength={LIMITS.email}
-          />
+          <PayerFields page={page} draft={draft} errors={errors} />
           <Buttons page={page} back={false} next="next" />
           <p>
             <a href={paths.event(page.locale, signup.event.slug)} class="function-link" safe>
@@ -236,7 +246,7 @@ function BookerParticipates({ page, draft, errors }: { page: PageContext; draft:
   );
 }
 
-function ParticipantFields({
+export function ParticipantFields({
   page,
   signup,
   participant,
