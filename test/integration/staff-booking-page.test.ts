@@ -134,6 +134,8 @@ forEachDialect('staff booking page', (dialect) => {
     expect((await book(event.id, form(), finance)).statusCode).toBe(403);
     expect((await book(event.id, form(), manager, { csrf: false })).statusCode).toBe(403);
     expect(await count('registrations', event.id)).toBe(0);
+    expect((await t.current.app.inject({ url: '/admin/events/abc/registrations/new', headers: manager.headers })).statusCode).toBe(404);
+    expect((await t.current.app.inject({ url: '/admin/events/999999/registrations/new', headers: manager.headers })).statusCode).toBe(404);
   });
 
   it('never answers a hostile post with a 500 and saves nothing', async () => {

@@ -41,7 +41,9 @@ export function staffBookingRoutes(app: FastifyInstance, ctx: AppContext, forbid
   const options = { config: { staffRoles: access.registrations.write }, bodyLimit: 512 * 1024 };
 
   async function load(request: FastifyRequest, reply: FastifyReply): Promise<EventSignup | undefined> {
-    const { id } = params.parse(request.params);
+    const parsed = params.safeParse(request.params);
+    if (!parsed.success) throw notFound('No such event');
+    const { id } = parsed.data;
     const slug = await eventSlugOf(ctx, id);
     const signup = slug === undefined ? undefined : await getEventSignup(ctx, slug);
     if (!signup) throw notFound('No such event');
