@@ -17,6 +17,7 @@ import { identify, staffOf, staffOnly } from '../staff/guard.js';
 import { translator, type Locale } from '../web/i18n.js';
 import { access } from '../staff/roles.js';
 import { sendHtml } from '../web/page.js';
+import type { SiteIdentity } from '../web/site-identity.js';
 import { LOGO_PATH, type OrganiserIdentity } from './identity.js';
 import { identityErrorMessage } from './identity.messages.js';
 import { IDENTITY_FIELDS, IDENTITY_LIMITS, type IdentityIssue } from './identity.schema.js';
@@ -27,13 +28,21 @@ import { IDENTITY_PATH, IdentityPage, type IdentityFormValues } from './views/Id
 /** Requests that never render a page: no identity needed. */
 const WITHOUT_PAGE = /^\/(api\/|assets\/|static\/|metrics|healthz|readyz|organisation\/logo)/;
 
+// The same stored identity is read for seconds at a time: shape it for web/ once, not per request.
+const shaped = new WeakMap<object, SiteIdentity>();
+function siteIdentityOfStored(identity: OrganiserIdentity): SiteIdentity {
+  let site = shaped.get(identity);
+  if (!site) shaped.set(identity, (site = toSiteIdentity(identity)));
+  return site;
+}
+
 /** Sets request.siteIdentity on every request that may render a page (kept in memory: see currentIdentity). */
 export function registerSiteIdentity(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('siteIdentity', undefined);
   app.addHook('onRequest', async (request) => {
     if (WITHOUT_PAGE.test(request.url)) return;
     const identity = await currentIdentity(ctx);
-    if (identity) request.siteIdentity = toSiteIdentity(identity);
+    if (identity) request.siteIdentity = siteIdentityOfStored(identity);
   });
 }
 

@@ -24,3 +24,6 @@ export { eventSeats } from './changes/event-seats.js';
 export { cancelParticipant, cancelRegistration } from './changes/registrations.changes.js';
 // The private pages of evaluations and certificates share self-service's page frame.
 export { PrivateLayout } from './changes/views/parts.js';
+// Certificates and evaluations open a booking by its self-service token and answer on private pages.
+export { findBooking, visibleParticipants } from './changes/self-service.service.js';
+export { privatePage } from './changes/private-page.js';

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { eventCalendar } from '../../events/events.routes.js';
 import { calendarFilename } from '../../events/ics.js';
-import { HttpError, notFound } from '../../lib/errors.js';
+import { notFound, TooManyRequestsError } from '../../lib/errors.js';
 import { sendMaterial } from '../../materials/download.js';
 import { tablesOf } from '../../groups/groups.service.js';
 import { sendInvoiceFile } from '../../invoices/invoice-download.js';
@@ -60,14 +60,6 @@ import { joinLinkForSeat } from '../../messages/index.js';
 const tokenParams = z.object({ token: z.string() });
 const participantParams = z.object({ token: z.string(), participant: z.string(), action: z.string() });
 const NOTICES: readonly BookingNotice[] = ['saved', 'replaced', 'cancelledOne', 'cancelledAll', 'refused', 'added'];
-
-/** Answered when a rate limit is exceeded; rendered as a page in the design. */
-export class TooManyRequestsError extends HttpError {
-  constructor() {
-    super(429, 'Too many requests');
-    this.name = 'TooManyRequestsError';
-  }
-}
 
 async function loadBooking(ctx: AppContext, token: string): Promise<Booking> {
   const booking = await findBooking(ctx, token);
