@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3917);
 const dataDir = process.env.E2E_DATA_DIR ?? `.tmp/e2e-${process.pid}`;
+// The workers load this file again in processes of their own: they find the server's folder here.
+process.env.E2E_DATA_DIR = dataDir;
 
 /** Browser tests run in Debian's Chromium against a server with demo content. */
 export default defineConfig({

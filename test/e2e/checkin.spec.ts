@@ -5,6 +5,7 @@ import { simpleParser } from 'mailparser';
 import { qrPng } from '../../src/checkin/qr.js';
 import { expectNoAxeViolations } from './axe.js';
 import { e2eStaff, loginAs } from './staff.js';
+import { serverMailDirs } from './server-mail.js';
 
 /**
  * Check-in at the door on a phone (390 px): an event starting within the
@@ -80,14 +81,7 @@ async function register(request: APIRequestContext, slug: string, booker: string
 async function mailedCodes(booker: string): Promise<string[]> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const dirs = fs.existsSync('.tmp')
-      ? fs
-          .readdirSync('.tmp')
-          .filter((d) => d.startsWith('e2e-'))
-          .map((d) => path.join('.tmp', d, 'mail'))
-      : [];
-    if (process.env.E2E_DATA_DIR) dirs.unshift(path.join(process.env.E2E_DATA_DIR, 'mail'));
-    for (const dir of dirs.filter((d) => fs.existsSync(d))) {
+    for (const dir of serverMailDirs()) {
       for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.eml'))) {
         const raw = fs.readFileSync(path.join(dir, file));
         if (!raw.includes(booker)) continue;

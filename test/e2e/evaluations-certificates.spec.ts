@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import { expectNoAxeViolations } from './axe.js';
 import { loginAs } from './staff.js';
+import { serverMailDirs } from './server-mail.js';
 
 /**
  * After the event, in the browser: the demo's past course "Skriv klart til
@@ -20,14 +21,7 @@ const PAST = 'skriv-klart-til-borgerne-foraar';
 async function mailedLink(address: string, pattern: RegExp): Promise<string> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const dirs = fs.existsSync('.tmp')
-      ? fs
-          .readdirSync('.tmp')
-          .filter((d) => d.startsWith('e2e-'))
-          .map((d) => path.join('.tmp', d, 'mail'))
-      : [];
-    if (process.env.E2E_DATA_DIR) dirs.unshift(path.join(process.env.E2E_DATA_DIR, 'mail'));
-    for (const dir of dirs.filter((d) => fs.existsSync(d))) {
+    for (const dir of serverMailDirs()) {
       for (const file of fs
         .readdirSync(dir)
         .filter((f) => f.endsWith('.eml'))

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.js';
+import { serverMailDirs } from './server-mail.js';
 
 /**
  * The self-service page and "Mine tilmeldinger" by keyboard alone (Tab,
@@ -83,14 +84,7 @@ async function register(request: APIRequestContext, booker: string): Promise<str
 async function mailedLink(address: string, prefix: string): Promise<string> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const dirs = fs.existsSync('.tmp')
-      ? fs
-          .readdirSync('.tmp')
-          .filter((d) => d.startsWith('e2e-'))
-          .map((d) => path.join('.tmp', d, 'mail'))
-      : [];
-    if (process.env.E2E_DATA_DIR) dirs.unshift(path.join(process.env.E2E_DATA_DIR, 'mail'));
-    for (const dir of dirs.filter((d) => fs.existsSync(d))) {
+    for (const dir of serverMailDirs()) {
       for (const file of fs
         .readdirSync(dir)
         .filter((f) => f.endsWith('.eml'))
