@@ -147,7 +147,7 @@ export function certificatesAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       const participant = id !== undefined && id <= 2_147_483_647 ? await s.participantForCertificate(ctx, id) : undefined;
       if (!participant || participant.event_id !== event.id)
         return show(request, reply, event, { issue, errors: [{ key: 'participant', id: 'participant', message: t('certificates.error.participant') }] }, 422);
-      const result = await s.issueCertificate(ctx, participant.id, { force: issue.force, issuedBy: staffOf(request).name });
+      const result = await s.issueCertificate(ctx, participant.id, { force: issue.force, issuedBy: staffOf(request).name, actor: staffOf(request) });
       if (!result.ok) {
         const message = result.reason === 'not_checked_in' ? t('certificates.error.notCheckedIn') : t('certificates.error.notConfirmed');
         return show(

@@ -70,7 +70,11 @@ export function certificatesApi(ctx: AppContext): FastifyPluginAsync {
         if (!participant) return reply.code(404).send({ error: 'not_found', message: 'No such participant' });
         if (!(await canSeeEvent(ctx, staffOf(request), participant.event_id)))
           return reply.code(403).send({ error: 'forbidden', message: 'This event is not assigned to you' });
-        const result = await issueCertificate(ctx, participant.id, { force: request.body?.force === true, issuedBy: staffOf(request).name });
+        const result = await issueCertificate(ctx, participant.id, {
+          force: request.body?.force === true,
+          issuedBy: staffOf(request).name,
+          actor: staffOf(request),
+        });
         if (!result.ok) {
           const message = result.reason === 'not_checked_in' ? t('certificates.error.notCheckedIn') : t('certificates.error.notConfirmed');
           return reply.code(422).send({ error: result.reason, message });

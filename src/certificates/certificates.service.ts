@@ -132,7 +132,11 @@ export type IssueResult =
  * participant must have been checked in. The mail with the PDF is queued in
  * the transaction that saves the certificate.
  */
-export async function issueCertificate(ctx: AppContext, participantId: number, options: { force?: boolean; issuedBy?: string } = {}): Promise<IssueResult> {
+export async function issueCertificate(
+  ctx: AppContext,
+  participantId: number,
+  options: { force?: boolean; issuedBy?: string; actor?: AuditEntry['actor'] } = {},
+): Promise<IssueResult> {
   const p = await q.participantForCertificate(ctx.db, participantId);
   if (!p) return { ok: false, reason: 'no_participant' };
   if (p.status !== 'confirmed') return { ok: false, reason: 'not_confirmed' };
@@ -166,6 +170,15 @@ export async function issueCertificate(ctx: AppContext, participantId: number, o
   try {
     const certificate = await writeTransaction(ctx.db, async (trx) => {
       const saved = existing ? await q.updateCertificate(trx, existing.id, row) : await q.insertCertificate(trx, row);
+      await recordAudit(trx, {
+        actor: options.actor ?? null,
+        action: 'certificate.issue',
+        entityType: 'certificate',
+        entityId: saved.id,
+        before: existing ? { code: existing.code, revokedAt: existing.revoked_at } : null,
+        after: { code: saved.code, participantId: p.id, forced: options.force === true },
+        at: new Date(now),
+      });
       await enqueueMail(
         trx,
         {

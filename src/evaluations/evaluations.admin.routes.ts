@@ -69,7 +69,7 @@ export function evaluationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.post('/admin/events/:id/evaluering/send', { ...writing, schema: { hide: true, params } }, async (request, reply) => {
       if (!(await allowed(request.params.id, request, reply))) return reply;
-      const result = await sendEvaluation(ctx, request.params.id);
+      const result = await sendEvaluation(ctx, request.params.id, staffOf(request));
       return reply
         .code(303)
         .header('location', `${evaluationPaths.results(request.params.id)}?sendt=${result.invited}`)

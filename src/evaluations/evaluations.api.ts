@@ -190,7 +190,7 @@ export function evaluationsApi(ctx: AppContext): FastifyPluginAsync {
         const eventId = await eventIdBySlug(ctx, request.params.slug);
         if (eventId === undefined) return reply.code(404).send(noEvent);
         if (!(await canSeeEvent(ctx, staffOf(request), eventId))) return reply.code(403).send(forbidden);
-        return reply.send(await sendEvaluation(ctx, eventId));
+        return reply.send(await sendEvaluation(ctx, eventId, staffOf(request)));
       },
     );
   };

@@ -16,6 +16,7 @@ import { oneLine, recipient, renderText, type MailContent } from '../messages/ma
 import { renderHtml } from '../messages/mail/mail-html.js';
 import { whenText } from '../messages/mail/when-text.js';
 import { translator, type Locale } from '../web/i18n.js';
+import { recordAudit, type AuditEntry } from '../staff/audit.js';
 import { aggregate, responseRate, type QuestionResult } from './aggregate.js';
 import { attendedParticipantIds } from './attendance.queries.js';
 import { claimedInvitationId, invitationToken, newSalt, tokenMatches } from './invitation-token.js';
@@ -79,7 +80,7 @@ function invitationMail(
  * queues their mails, all in one transaction; returns how many were invited.
  * Sending twice invites nobody twice.
  */
-export async function inviteParticipants(ctx: AppContext, eventId: number, participantIds: number[]): Promise<number> {
+export async function inviteParticipants(ctx: AppContext, eventId: number, participantIds: number[], actor: AuditEntry['actor'] = null): Promise<number> {
   const event = await q.eventFacts(ctx.db, eventId);
   if (!event) return 0;
   const evaluation = await ensureEvaluation(ctx, eventId);
@@ -105,6 +106,16 @@ export async function inviteParticipants(ctx: AppContext, eventId: number, parti
       );
     }
     if (evaluation.sent_at === null) await q.updateEvaluation(trx, evaluation.id, { sent_at: now.toISOString() });
+    if (people.length > 0) {
+      await recordAudit(trx, {
+        actor,
+        action: 'evaluation.send',
+        entityType: 'evaluation',
+        entityId: evaluation.id,
+        after: { eventId, invited: people.length },
+        at: now,
+      });
+    }
     return people.length;
   });
   if (invited > 0) notifyOutbox();
@@ -112,13 +123,13 @@ export async function inviteParticipants(ctx: AppContext, eventId: number, parti
 }
 
 /** Sends the evaluation now to everyone who attended and has not had it (the API's and the page's "send"). */
-export async function sendEvaluation(ctx: AppContext, eventId: number): Promise<{ invited: number; attended: number }> {
+export async function sendEvaluation(ctx: AppContext, eventId: number, actor: AuditEntry['actor'] = null): Promise<{ invited: number; attended: number }> {
   const attended = await attendedParticipantIds(ctx.db, eventId);
   if (attended.length === 0) {
     await ensureEvaluation(ctx, eventId);
     return { invited: 0, attended: 0 };
   }
-  return { invited: await inviteParticipants(ctx, eventId, attended), attended: attended.length };
+  return { invited: await inviteParticipants(ctx, eventId, attended, actor), attended: attended.length };
 }
 
 /** One reminder to each invitation left unanswered for the evaluation's number of days. */

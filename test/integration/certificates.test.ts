@@ -19,6 +19,8 @@ import { multipartBody } from '../helpers/multipart.js';
 import { bearerFor, postForm, staffClient, type StaffClient } from '../helpers/staff.js';
 import { makeEvent, participant, signup, type TestEvent } from './registrations-fixtures.js';
 
+const pick = ({ code, forced }: { code: string; forced: boolean }) => ({ code, forced });
+
 forEachDialect('course certificates', (dialect) => {
   let now = new Date('2026-06-01T10:00:00.000Z');
   const clock: Clock = { now: () => new Date(now) };
@@ -89,6 +91,17 @@ forEachDialect('course certificates', (dialect) => {
     expect(again.json().code).toBe(body.code);
     const bad = await issue(ids['Åse']!, { force: 'yes' });
     expect(bad.statusCode).toBe(400);
+    // Each certificate issued is in the audit log with the staff member who issued it and whether it was forced.
+    const audit = await t.current.ctx.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'after_json'])
+      .where('action', '=', 'certificate.issue')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => ({ staff: a.actor_id !== null, ...pick(JSON.parse(a.after_json!)) }))).toEqual([
+      { staff: true, code: forced.json().code, forced: true },
+      { staff: true, code: body.code, forced: false },
+    ]);
   });
 
   it('writes a PDF with the name, course, dates, hours, organiser and code, and mails it', async () => {

@@ -84,6 +84,9 @@ forEachDialect('evaluations', (dialect) => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ invited: 0, attended: 3 });
+    // The tick's send is in the audit log as the system's; a send that invites nobody adds nothing.
+    const audit = await t.current.ctx.db.selectFrom('audit_log').select(['actor_id', 'after_json']).where('action', '=', 'evaluation.send').execute();
+    expect(audit.map((a) => ({ actor: a.actor_id, invited: JSON.parse(a.after_json!).invited }))).toEqual([{ actor: null, invited: 3 }]);
     const facilitator = await staffClient(t.current.app, t.current.ctx, 'facilitator');
     const refused = await t.current.app.inject({
       method: 'POST',
