@@ -226,4 +226,14 @@ test('scan 20 codes offline on a phone, sync them, and two phones scanning one p
   await expect(page.locator('#checkin-result')).toHaveText('Deltager 22 er tjekket ind.');
   await expect(page.locator('#checkin-counts')).toHaveText('22 af 22 er mødt');
   await expectNoAxeViolations(page);
+
+  // Logging out forgets the kept pages and participant list; a scan still waiting to be sent stays queued.
+  const queueKey = `tilmeld-checkin-queue-${event.id}`;
+  await page.evaluate((key) => localStorage.setItem(key, '[]'), queueKey);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tilmeld-checkin-list-')).length)).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.locator('#mobile-drawer').getByRole('button', { name: 'Log ud' }).click();
+  await expect(page).toHaveURL(/loggedOut=1/);
+  expect(await page.evaluate(() => caches.keys())).toEqual([]);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tilmeld-checkin')))).toEqual([queueKey]);
 });
