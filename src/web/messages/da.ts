@@ -73,7 +73,7 @@ export const da = {
   'nav.events': 'Arrangementer',
   'nav.news': 'Nyheder',
   'nav.myBookings': 'Mine tilmeldinger',
-  'footer.about': 'Tilmeld samler kurser, konferencer og seminarer for ansatte i kommuner, regioner og staten.',
+  'footer.about': 'Kurser, konferencer og seminarer for ansatte i kommuner, regioner og staten.',
   'footer.accessibility': 'Tilgængelighedserklæring',
   'footer.privacy': 'Privatlivspolitik',
   'footer.feed': 'Nyheder som RSS',

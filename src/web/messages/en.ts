@@ -74,7 +74,7 @@ export const en: Record<keyof typeof da, string> = {
   'nav.events': 'Events',
   'nav.news': 'News',
   'nav.myBookings': 'My bookings',
-  'footer.about': 'Tilmeld brings together courses, conferences and seminars for staff in municipalities, regions and central government.',
+  'footer.about': 'Courses, conferences and seminars for staff in municipalities, regions and central government.',
   'footer.accessibility': 'Accessibility statement',
   'footer.privacy': 'Privacy policy',
   'footer.feed': 'News as RSS',
