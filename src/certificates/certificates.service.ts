@@ -12,7 +12,7 @@ import { isUniqueViolation, writeTransaction } from '../db/dialect.js';
 import { meetingsOf } from '../events/event-calendar.js';
 import { attendanceByParticipant, answeredParticipants, hasCheckedIn } from '../evaluations/index.js';
 import { enqueueMail, notifyOutbox } from '../messages/outbox.service.js';
-import { getOrganiserSettings } from '../organiser/organiser.service.js';
+import { organiserName, publicName } from '../organiser/index.js';
 import { oneLine, recipient, renderText, type MailContent } from '../messages/mail/content.js';
 import { renderHtml } from '../messages/mail/mail-html.js';
 import { translator, type Locale } from '../web/i18n.js';
@@ -101,7 +101,7 @@ export function pdfFilename(cert: Pick<q.CertificateRow, 'code'>): string {
   return `kursusbevis-${cert.code}.pdf`;
 }
 
-function certificateMail(ctx: AppContext, cert: q.CertificateRow): MailContent {
+function certificateMail(ctx: AppContext, cert: q.CertificateRow, site: string): MailContent {
   const t = translator(cert.locale);
   const vars = { name: oneLine(cert.participant_name), event: oneLine(cert.course_title) };
   return {
@@ -119,7 +119,7 @@ function certificateMail(ctx: AppContext, cert: q.CertificateRow): MailContent {
       },
       { kind: 'link', label: t('certificates.mail.link'), url: verifyUrl(ctx, cert.locale, cert.code) },
     ],
-    footer: t('certificates.mail.footer', { site: t('site.name'), organiser: oneLine(cert.organiser) }),
+    footer: t('certificates.mail.footer', { site, organiser: oneLine(cert.organiser) }),
   };
 }
 
@@ -145,8 +145,8 @@ export async function issueCertificate(
   if (existing && existing.revoked_at === null) return { ok: true, certificate: existing, created: false };
   const event = (await q.eventForCertificate(ctx.db, p.event_id))!;
   const sessions = await q.sessionTimes(ctx.db, event.id);
-  const organiser = (await getOrganiserSettings(ctx.db))?.legalName || translator('da')('site.name');
   const locale: Locale = p.locale === 'en' ? 'en' : 'da';
+  const organiser = await organiserName(ctx, locale);
   const now = ctx.clock.now().toISOString();
   const row = {
     event_id: event.id,
@@ -166,7 +166,7 @@ export async function issueCertificate(
   // The PDF is made before the transaction (on SQLite it holds the one connection); its code is the row's.
   const draft = { ...row, id: existing?.id ?? 0 } as q.CertificateRow;
   const pdf = await pdfOf(ctx, draft);
-  const content = certificateMail(ctx, draft);
+  const content = certificateMail(ctx, draft, await publicName(ctx, locale));
   try {
     const certificate = await writeTransaction(ctx.db, async (trx) => {
       const saved = existing ? await q.updateCertificate(trx, existing.id, row) : await q.insertCertificate(trx, row);

@@ -11,7 +11,7 @@ import { adminPageContext } from '../admin/page.js';
 import { ForbiddenPage } from '../web/admin/ForbiddenPage.js';
 import { notFound } from '../lib/errors.js';
 import { attachmentDisposition } from '../materials/content-disposition.js';
-import { getOrganiserSettings } from '../organiser/organiser.service.js';
+import { organiserName } from '../organiser/index.js';
 import { canSeeEvent, staffOf, staffOnly } from '../staff/guard.js';
 import { access, type Role } from '../staff/roles.js';
 import { sendHtml } from '../web/page.js';
@@ -102,7 +102,7 @@ export function evaluationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       if (!(await allowed(request.params.id, request, reply))) return reply;
       const locale = staffOf(request).locale;
       const results = (await evaluationResults(ctx, request.params.id, locale))!;
-      const organiser = (await getOrganiserSettings(ctx.db))?.legalName ?? 'Tilmeld';
+      const organiser = await organiserName(ctx, locale);
       const file = await resultsFile(results, request.params.format, locale, organiser, ctx.clock.now());
       return reply
         .header('Content-Type', file.contentType)

@@ -17,6 +17,7 @@ import { renderHtml } from '../messages/mail/mail-html.js';
 import { whenText } from '../messages/mail/when-text.js';
 import { translator, type Locale } from '../web/i18n.js';
 import { recordAudit, type AuditEntry } from '../staff/audit.js';
+import { publicNames } from '../organiser/index.js';
 import { aggregate, responseRate, type QuestionResult } from './aggregate.js';
 import { attendedParticipantIds } from './attendance.queries.js';
 import { claimedInvitationId, invitationToken, newSalt, tokenMatches } from './invitation-token.js';
@@ -56,7 +57,7 @@ export function invitationUrl(ctx: AppContext, locale: Locale, invitationId: num
 function invitationMail(
   ctx: AppContext,
   kind: 'invitation' | 'reminder',
-  r: { name: string; locale: Locale },
+  r: { name: string; locale: Locale; site: string },
   event: Pick<q.EventFacts, 'title' | 'starts_at' | 'ends_at'>,
   url: string,
 ): MailContent {
@@ -71,7 +72,7 @@ function invitationMail(
       { kind: 'link', label: t('evaluations.mail.link'), url },
       { kind: 'p', text: t('evaluations.mail.anonymous') },
     ],
-    footer: t('evaluations.mail.footer', { site: t('site.name') }),
+    footer: t('evaluations.mail.footer', { site: r.site }),
   };
 }
 
@@ -85,13 +86,15 @@ export async function inviteParticipants(ctx: AppContext, eventId: number, parti
   if (!event) return 0;
   const evaluation = await ensureEvaluation(ctx, eventId);
   const now = ctx.clock.now();
+  // Read before the transaction: on SQLite it holds the one connection.
+  const sites = await publicNames(ctx);
   const invited = await writeTransaction(ctx.db, async (trx) => {
     const people = await q.uninvited(trx, evaluation.id, eventId, participantIds);
     for (const p of people) {
       const salt = newSalt();
       const locale: Locale = p.locale === 'en' ? 'en' : 'da';
       const id = await q.insertInvitation(trx, { evaluation_id: evaluation.id, participant_id: p.id, salt, locale, sent_at: now.toISOString() });
-      const content = invitationMail(ctx, 'invitation', { name: p.name, locale }, event, invitationUrl(ctx, locale, id, salt));
+      const content = invitationMail(ctx, 'invitation', { name: p.name, locale, site: sites[locale] }, event, invitationUrl(ctx, locale, id, salt));
       await enqueueMail(
         trx,
         {
@@ -137,12 +140,13 @@ export async function sendReminders(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
   const candidates = await q.reminderCandidates(ctx.db, new Date(now.getTime() - 86_400_000).toISOString());
   let sent = 0;
+  const sites = await publicNames(ctx);
   for (const c of candidates) {
     if (Date.parse(c.sent_at) + c.reminder_after_days * 86_400_000 > now.getTime()) continue;
     const inv = await q.invitation(ctx.db, c.id);
     if (!inv) continue;
     const locale: Locale = inv.locale === 'en' ? 'en' : 'da';
-    const content = invitationMail(ctx, 'reminder', { name: inv.name, locale }, inv, invitationUrl(ctx, locale, inv.id, inv.salt));
+    const content = invitationMail(ctx, 'reminder', { name: inv.name, locale, site: sites[locale] }, inv, invitationUrl(ctx, locale, inv.id, inv.salt));
     const done = await writeTransaction(ctx.db, async (trx) => {
       if (!(await q.markReminded(trx, inv.id, now.toISOString()))) return false;
       await enqueueMail(

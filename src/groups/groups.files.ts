@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../context.js';
 import { dateRange } from '../lib/dates.js';
-import { getOrganiserSettings } from '../organiser/organiser.service.js';
+import { organiserName } from '../organiser/index.js';
 import { CSV_CONTENT_TYPE, toCsv } from '../lib/tabular/csv.js';
 import { ACCENT, INK, MUTED, RULE } from '../web/pdf-parts.js';
 import { integer, text, type Table } from '../lib/tabular/table.js';
@@ -175,11 +175,6 @@ export function cardsPdf(plan: PlanView, event: GroupsEventRow, locale: Locale, 
   });
   doc.end();
   return done;
-}
-
-async function organiserName(ctx: AppContext, locale: Locale): Promise<string> {
-  const settings = await getOrganiserSettings(ctx.db);
-  return settings?.legalName || translator(locale)('site.name');
 }
 
 export async function planFile(ctx: AppContext, plan: PlanView, event: GroupsEventRow, name: PlanFileName, locale: Locale): Promise<PlanFile> {

@@ -79,7 +79,7 @@ export function fileBaseOf(stored: StoredDocument): string {
 
 /** The XML and PDF of a stored document, always rendered alike from it. */
 export async function renderDelivery(stored: StoredDocument): Promise<InvoiceDelivery> {
-  return { stored, xml: renderUbl(stored.document), pdf: await renderInvoicePdf(stored.document), fileBase: fileBaseOf(stored) };
+  return { stored, xml: renderUbl(stored.document), pdf: await renderInvoicePdf(stored.document, stored.locale), fileBase: fileBaseOf(stored) };
 }
 
 export interface DeliveryRunResult {

@@ -1,7 +1,6 @@
 /**
- * The mail that carries an invoice or credit note, in the booking's language.
- * The document itself (PDF and Peppol XML) is the same for every reader; the
- * mail around it is Danish or English like the booker's other mails.
+ * The mail that carries an invoice or credit note, in the booking's language,
+ * like the PDF it carries; the Peppol XML is the same for every reader.
  */
 import { formatCalendarDate } from '../lib/dates.js';
 import { formatMoney } from '../lib/money.js';

@@ -58,9 +58,9 @@ export function invoiceXmlFile(stored: StoredDocument): RenderedFile {
   return { filename: `${fileBaseOf(stored)}.xml`, contentType: 'application/xml; charset=utf-8', body: Buffer.from(renderUbl(stored.document), 'utf8') };
 }
 
-/** The Danish PDF, rendered from the stored document. */
+/** The PDF in the booking's language, rendered from the stored document. */
 export async function invoicePdfFile(stored: StoredDocument): Promise<RenderedFile> {
-  return { filename: `${fileBaseOf(stored)}.pdf`, contentType: 'application/pdf', body: await renderInvoicePdf(stored.document) };
+  return { filename: `${fileBaseOf(stored)}.pdf`, contentType: 'application/pdf', body: await renderInvoicePdf(stored.document, stored.locale) };
 }
 
 /** Marks an unpaid invoice paid today (the Danish calendar day, as the finance page does), without an audit entry: for scripts and tests; staff go through finance.service. */

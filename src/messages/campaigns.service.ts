@@ -37,6 +37,7 @@ import {
 import { CAMPAIGN_AUDIENCES, type CampaignAudience } from './campaigns.table.js';
 import * as q from './campaigns.queries.js';
 import { checkinCodeBlock, checkinCodesOf } from '../checkin/index.js';
+import { publicNames } from '../organiser/index.js';
 import { enqueueMail, notifyOutbox } from './outbox.service.js';
 import { unfinishedParts } from './unfinished-text.js';
 import { parseSchedule, scheduleInputOf, type ScheduleField } from './schedule-time.js';
@@ -272,13 +273,14 @@ export function placeholderValues(ctx: AppContext, event: q.MessagesEventRow, na
   };
 }
 
-function footerOf(event: q.MessagesEventRow, locale: Locale): string {
-  return translator(locale)('campaigns.mail.footer', { event: oneLine(event.title), site: translator(locale)('site.name') });
+function footerOf(event: q.MessagesEventRow, locale: Locale, site: string): string {
+  return translator(locale)('campaigns.mail.footer', { event: oneLine(event.title), site });
 }
 
 /** The mail one recipient gets: their sign-up language when the message has it, else Danish. */
 export function mailFor<R extends Pick<q.RecipientRow, 'name' | 'locale'>>(
   ctx: AppContext,
+  sites: Record<Locale, string>,
   event: q.MessagesEventRow,
   fields: Pick<CampaignFields, 'da' | 'en'>,
   r: R,
@@ -287,7 +289,7 @@ export function mailFor<R extends Pick<q.RecipientRow, 'name' | 'locale'>>(
 ) {
   const chosen = textFor({ da: fields.da, en: fields.en }, r.locale);
   const values = { ...placeholderValues(ctx, event, r.name, chosen.locale, tables), ...extra?.(r, chosen.locale) };
-  const content = campaignMail(chosen.text, values, chosen.locale, footerOf(event, chosen.locale));
+  const content = campaignMail(chosen.text, values, chosen.locale, footerOf(event, chosen.locale, sites[chosen.locale]));
   return { locale: chosen.locale, content };
 }
 
@@ -308,10 +310,11 @@ export async function eventForMessages(ctx: AppContext, eventId: number) {
 export async function previewCampaign(ctx: AppContext, event: q.MessagesEventRow, fields: CampaignFields): Promise<CampaignPreview> {
   const recipients = await q.recipientsOf(ctx.db, event.id, fields.audience);
   const tables = await tablesOfEventParticipants(ctx, event.id);
+  const sites = await publicNames(ctx);
   const byLanguage: Record<Locale, number> = { da: 0, en: 0 };
   const samples: CampaignPreview['samples'] = [];
   for (const r of recipients) {
-    const mail = mailFor(ctx, event, fields, r, tables.get(r.id));
+    const mail = mailFor(ctx, sites, event, fields, r, tables.get(r.id));
     byLanguage[mail.locale] += 1;
     if (!samples.some((s) => s.locale === mail.locale)) {
       samples.push({
@@ -351,8 +354,9 @@ export async function queueRecipients(
   // A reminder carries each confirmed participant's check-in code.
   const confirmed = recipients.filter((r) => r.status === 'confirmed').map((r) => r.id);
   const codes = withCheckinCodes && confirmed.length > 0 ? await checkinCodesOf(ctx, trx, confirmed) : undefined;
+  const sites = await publicNames({ ...ctx, db: trx });
   for (const r of recipients) {
-    const mail = mailFor(ctx, event, fields, r, tables.get(r.id), extra);
+    const mail = mailFor(ctx, sites, event, fields, r, tables.get(r.id), extra);
     if (r.status === 'confirmed') mail.content.blocks.push(...checkinCodeBlock(mail.locale, codes?.get(r.id)));
     const queued = await enqueueMail(
       trx,

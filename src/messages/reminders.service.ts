@@ -27,6 +27,7 @@ import { queueRecipients } from './campaigns.service.js';
 import * as q from './reminders.queries.js';
 import { notifyOutbox } from './outbox.service.js';
 import { unfinishedParts } from './unfinished-text.js';
+import { publicName } from '../organiser/index.js';
 
 export const REMINDER_LIMITS = { minDays: 1, maxDays: 30, defaultDays: 2, note: 2_000, url: 500 } as const;
 
@@ -176,6 +177,8 @@ export async function sendDueReminders(ctx: AppContext): Promise<ReminderRunResu
   const at = now.toISOString();
   const until = new Date(now.getTime() + REMINDER_LIMITS.maxDays * 86_400_000).toISOString();
   const reminded: ReminderRunResult['reminded'] = [];
+  // Participants and staff see the organiser, not the software, as the reminder's sender.
+  const author = await publicName(ctx, 'da');
   for (const e of await q.eventsWithReminderBefore(ctx.db, at, until)) {
     if (Date.parse(e.starts_at) - now.getTime() > e.days_before * 86_400_000) continue;
     const [event, settings, joinUrl] = await Promise.all([cq.eventForMessages(ctx.db, e.id), q.reminderOf(ctx.db, e.id), q.joinUrlOf(ctx.db, e.id)]);
@@ -191,7 +194,7 @@ export async function sendDueReminders(ctx: AppContext): Promise<ReminderRunResu
         body_en: fields.en.body,
         submission_key_hash: keyHash,
         created_at: at,
-        created_by_name: 'Tilmeld',
+        created_by_name: author,
       });
       const campaign = await q.lockReminderCampaign(trx, keyHash);
       if (!campaign) return 0;

@@ -8,12 +8,14 @@ export interface FeedInput {
   locale: Locale;
   baseUrl: string;
   t: Translate;
+  /** The name the public sees (the organiser's). */
+  site: string;
   /** Newest first. */
   articles: Pick<ArticleCardRow, 'slug' | 'headline' | 'lede' | 'published_at' | 'author'>[];
 }
 
 /** The news as RSS 2.0, with absolute links and an atom:link to itself. */
-export function newsFeedXml({ locale, baseUrl, t, articles }: FeedInput): string {
+export function newsFeedXml({ locale, baseUrl, t, site, articles }: FeedInput): string {
   const x = escapeXml;
   const self = baseUrl + paths.newsFeed(locale);
   const newest = articles[0]?.published_at;
@@ -36,7 +38,7 @@ export function newsFeedXml({ locale, baseUrl, t, articles }: FeedInput): string
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     '  <channel>',
-    `    <title>${x(t('news.feed.title', { site: t('site.name') }))}</title>`,
+    `    <title>${x(t('news.feed.title', { site }))}</title>`,
     `    <link>${x(baseUrl + paths.news(locale))}</link>`,
     `    <description>${x(t('news.feed.description'))}</description>`,
     // The articles are written in Danish whichever language the site is read in.

@@ -8,6 +8,7 @@ import { cachedPage } from '../web/cached-page.js';
 import { routePatterns } from '../web/paths.js';
 import { feedArticles, newsPage, publicArticle } from './news.service.js';
 import { newsFeedXml } from './news.feed.js';
+import { publicName } from '../organiser/index.js';
 import { pageParam, slugParams } from './news.schemas.js';
 import { NewsListPage } from './views/NewsListPage.js';
 import { ArticlePage } from './views/ArticlePage.js';
@@ -29,7 +30,7 @@ export function newsRoutes(ctx: AppContext): FastifyPluginAsync {
 
       app.get(routePatterns.newsFeed[locale], async (_request, reply) => {
         const body = await ctx.pageCache.getOrBuild(`doc:${routePatterns.newsFeed[locale]}`, async () =>
-          newsFeedXml({ locale, baseUrl: ctx.config.baseUrl, t: translator(locale), articles: await feedArticles(ctx) }),
+          newsFeedXml({ locale, baseUrl: ctx.config.baseUrl, t: translator(locale), site: await publicName(ctx, locale), articles: await feedArticles(ctx) }),
         );
         return reply.type('application/rss+xml; charset=utf-8').header('X-Content-Type-Options', 'nosniff').send(body);
       });

@@ -14,10 +14,10 @@ import { adminPageContext } from '../admin/page.js';
 import { formField } from '../admin/form.js';
 import { fieldId, type FormError } from '../web/forms/errors.js';
 import { identify, staffOf, staffOnly } from '../staff/guard.js';
-import { translator, type Locale } from '../web/i18n.js';
+import type { Locale } from '../web/i18n.js';
 import { access } from '../staff/roles.js';
 import { sendHtml } from '../web/page.js';
-import type { SiteIdentity } from '../web/site-identity.js';
+import { publicNameOf, type SiteIdentity } from '../web/site-identity.js';
 import { LOGO_PATH, type OrganiserIdentity } from './identity.js';
 import { identityErrorMessage } from './identity.messages.js';
 import { IDENTITY_FIELDS, IDENTITY_LIMITS, type IdentityIssue } from './identity.schema.js';
@@ -106,10 +106,10 @@ const invalidSchema = z
   .meta({ id: 'OrganiserInvalid' });
 const plainErrorSchema = z.object({ error: z.string(), message: z.string() });
 
-function publicView(ctx: AppContext, i: OrganiserIdentity | null, fallbackName: string) {
+function publicView(ctx: AppContext, i: OrganiserIdentity | null) {
   const site = i ? toSiteIdentity(i) : null;
   return {
-    name: i?.name ?? fallbackName,
+    name: publicNameOf(i, 'da'),
     contactEmail: i?.contactEmail ?? null,
     contactPhone: i?.contactPhone ?? '',
     contactAddress: i?.contactAddress ?? '',
@@ -139,7 +139,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsync {
           response: { 200: publicSchema },
         },
       },
-      async () => publicView(ctx, await getIdentity(ctx.db), translator('da')('site.name')),
+      async () => publicView(ctx, await getIdentity(ctx.db)),
     );
 
     api.patch(
@@ -179,7 +179,7 @@ export function identityRoutes(ctx: AppContext): FastifyPluginAsync {
             })),
           });
         }
-        return { ...publicView(ctx, result.identity, result.identity.name), mailReplyTo: result.identity.mailReplyTo };
+        return { ...publicView(ctx, result.identity), mailReplyTo: result.identity.mailReplyTo };
       },
     );
 

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { formField } from '../admin/form.js';
 import { adminPageContext } from '../admin/page.js';
 import type { FormError } from '../web/forms/errors.js';
-import { sendHtml } from '../web/page.js';
+import { sendHtml, siteName } from '../web/page.js';
 import {
   changePassword,
   confirmTotp,
@@ -66,9 +66,10 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsync {
     });
 
     const showSetup = async (request: FastifyRequest, reply: FastifyReply, problems: FieldProblem[] = []) => {
-      const setup = await pendingTotpSetup(ctx, staffOf(request));
-      if (!setup) return reply.code(303).header('location', '/admin/account').send();
       const page = await adminPageContext(ctx, request, reply);
+      // The authenticator app lists the code under the organiser's name, as staff know the site.
+      const setup = await pendingTotpSetup(ctx, staffOf(request), siteName(page));
+      if (!setup) return reply.code(303).header('location', '/admin/account').send();
       const errors: FormError[] = problems.map((p) => ({ key: p.field, id: p.field, message: page.t(p.message) }));
       const qrDataUrl = await totpQrDataUrl(setup.uri);
       return sendHtml(reply, TotpSetupPage({ page, qrDataUrl, secret: groupedSecret(setup.secret), errors }), problems.length > 0 ? 422 : 200);

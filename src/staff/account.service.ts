@@ -89,11 +89,11 @@ export async function startTotpEnrolment(ctx: AppContext, staff: StaffIdentity):
 }
 
 /** The secret being enrolled, for the QR code; null when no enrolment is under way. */
-export async function pendingTotpSetup(ctx: AppContext, staff: StaffIdentity): Promise<{ secret: string; uri: string } | null> {
+export async function pendingTotpSetup(ctx: AppContext, staff: StaffIdentity, issuer: string): Promise<{ secret: string; uri: string } | null> {
   const user = await loadUser(ctx, staff);
   if (user.totp_secret === null || user.totp_pending === 0) return null;
   const secret = openTotpSecret(ctx.config, user.totp_secret);
-  return secret ? { secret, uri: totpUri(secret, user.email) } : null;
+  return secret ? { secret, uri: totpUri(secret, user.email, issuer) } : null;
 }
 
 /** Turns TOTP on once the app shows a code that matches. */

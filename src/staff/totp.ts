@@ -12,7 +12,6 @@ import { loadSecretKey } from '../lib/secret.js';
 
 const qrcode = lazyRequire<typeof QRCodeModule>('qrcode');
 
-const ISSUER = 'Tilmeld';
 const keys = new Map<string, Buffer>();
 
 function sealingKey(config: Pick<Config, 'dataDir' | 'secretKey'>): Buffer {
@@ -51,13 +50,14 @@ export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-function totp(base32: string, email: string): TOTP {
-  return new TOTP({ issuer: ISSUER, label: email, secret: Secret.fromBase32(base32), algorithm: 'SHA1', digits: 6, period: 30 });
+/** `issuer` names the account in the authenticator app; the codes do not depend on it. */
+function totp(base32: string, email: string, issuer = ''): TOTP {
+  return new TOTP({ issuer, label: email, secret: Secret.fromBase32(base32), algorithm: 'SHA1', digits: 6, period: 30 });
 }
 
 /** The otpauth:// address an authenticator app reads from the QR code. */
-export function totpUri(base32: string, email: string): string {
-  return totp(base32, email).toString();
+export function totpUri(base32: string, email: string, issuer: string): string {
+  return totp(base32, email, issuer).toString();
 }
 
 /** The QR code as an SVG data: URL (the Content-Security-Policy allows data: images). */

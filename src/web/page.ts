@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { translator, type Locale, type Translate } from './i18n.js';
 import { twinPath } from './paths.js';
-import { siteIdentityOf, type SiteIdentity } from './site-identity.js';
+import { publicNameOf, siteIdentityOf, type SiteIdentity } from './site-identity.js';
 
 /** What every view gets besides its own data. */
 export interface PageContext {
@@ -17,8 +17,8 @@ export interface PageContext {
 }
 
 /** The name the site goes by: the organiser's, or the catalogue's default. */
-export function siteName(page: Pick<PageContext, 't' | 'site'>): string {
-  return page.site?.name ?? page.t('site.name');
+export function siteName(page: Pick<PageContext, 'locale' | 'site'>): string {
+  return publicNameOf(page.site, page.locale);
 }
 
 export function localeOfPath(path: string): Locale {

@@ -5,6 +5,7 @@
  * shape and falls back to the catalogue's site name when none is set.
  */
 import type { FastifyRequest } from 'fastify';
+import { translator, type Locale } from './i18n.js';
 
 export interface SiteIdentity {
   name: string;
@@ -23,4 +24,13 @@ declare module 'fastify' {
 
 export function siteIdentityOf(request: Pick<FastifyRequest, 'siteIdentity'>): SiteIdentity | undefined {
   return request.siteIdentity;
+}
+
+/**
+ * The name the public sees: the organiser's when one is set, else the
+ * catalogue's site name. The one place that falls back, for pages (through
+ * page.site) and for mails, feeds and documents (through the organiser area).
+ */
+export function publicNameOf(identity: { name: string } | null | undefined, locale: Locale): string {
+  return identity?.name ?? translator(locale)('site.name');
 }

@@ -8,7 +8,7 @@ export function AccessibilityPage({ page }: { page: PageContext }): JSX.Element 
       <h1 safe>{t('accessibility.title')}</h1>
       {page.locale === 'da' ? (
         <>
-          <p class="font-lead">Tilmeld er bygget til, at alle kan finde og tilmelde sig arrangementer, også med skærmlæser, forstørrelse eller kun tastatur.</p>
+          <p class="font-lead">Siden er bygget til, at alle kan finde og tilmelde sig arrangementer, også med skærmlæser, forstørrelse eller kun tastatur.</p>
           <h2>Overholdelse</h2>
           <p>
             Hjemmesiden følger Det Fælles Designsystem og har som mål at overholde WCAG 2.1 på niveau AA, som loven om tilgængelighed af offentlige organers
@@ -27,7 +27,7 @@ export function AccessibilityPage({ page }: { page: PageContext }): JSX.Element 
       ) : (
         <>
           <p class="font-lead">
-            Tilmeld is built so that everyone can find and sign up for events, including with a screen reader, magnification or a keyboard alone.
+            This site is built so that everyone can find and sign up for events, including with a screen reader, magnification or a keyboard alone.
           </p>
           <h2>Compliance</h2>
           <p>

@@ -24,6 +24,7 @@ import { enqueueMail } from '../../messages/outbox.service.js';
 import { paths } from '../../web/paths.js';
 import type { Locale } from '../../web/i18n.js';
 import { loginLinkMail } from '../mails/registration-mails.js';
+import { publicName } from '../../organiser/index.js';
 import * as mq from './my-bookings.queries.js';
 import { participantSchema } from '../signup/registration.schema.js';
 import { listRegistrationsByEmail, type RegistrationSummary } from '../registration-view.js';
@@ -72,7 +73,8 @@ export async function requestLoginLink(ctx: AppContext, email: string, locale: L
     const registrations = await listRegistrationsByEmail({ ...ctx, db: trx }, email);
     if (registrations.length > 0) {
       const url = ctx.config.baseUrl + paths.myBookingsLink(locale, token);
-      await enqueueMail(trx, { ...loginLinkMail(locale, email, url, LOGIN_LINK_MINUTES), dedupeKey: `login-link:${sha256Hex(token)}` }, now);
+      const site = await publicName({ ...ctx, db: trx }, locale);
+      await enqueueMail(trx, { ...loginLinkMail(locale, site, email, url, LOGIN_LINK_MINUTES), dedupeKey: `login-link:${sha256Hex(token)}` }, now);
     }
     return 'accepted' as const;
   });

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../../context.js';
 import { sessionsOfEvents } from '../../events/index.js';
-import { getOrganiserSettings } from '../../organiser/organiser.service.js';
+import { organiserName } from '../../organiser/index.js';
 import type { Locale } from '../../web/i18n.js';
 import { translator } from '../../web/i18n.js';
 import { addOnsOfEvent } from '../registrations.queries.js';
@@ -43,11 +43,6 @@ export async function exportsPageFacts(ctx: AppContext, eventId: number) {
   const event = await eventForExport(ctx.db, eventId);
   if (!event) return undefined;
   return { event, venueReport: offersVenueReport(event, await addOnsOfEvent(ctx.db, eventId)) };
-}
-
-async function organiserName(ctx: AppContext, locale: Locale): Promise<string> {
-  const settings = await getOrganiserSettings(ctx.db);
-  return settings?.legalName || translator(locale)('site.name');
 }
 
 function fileName(roster: Roster, locale: Locale, key: Parameters<ReturnType<typeof translator>>[0], ext: string): string {

@@ -12,6 +12,7 @@ import { oneLine, recipient, renderText, type MailBlock, type MailContent } from
 import { renderHtml } from '../../messages/mail/mail-html.js';
 import { mailText, type MailMessageKey } from './mails.messages.js';
 import { whenText } from '../../messages/mail/when-text.js';
+import { publicName } from '../../organiser/index.js';
 
 type Locale = 'da' | 'en';
 
@@ -60,14 +61,15 @@ function reasonBlocks(event: CancelledEventFacts, locale: Locale): MailBlock[] {
   ];
 }
 
-function letter(locale: Locale, subject: string, blocks: MailBlock[]): MailContent {
-  return { subject, locale, blocks, footer: mailText(locale, 'mail.footer', { site: translator(locale)('site.name') }) };
+function letter(locale: Locale, site: string, subject: string, blocks: MailBlock[]): MailContent {
+  return { subject, locale, blocks, footer: mailText(locale, 'mail.footer', { site }) };
 }
 
 /** Queues the mails about one registration of a cancelled event. */
 export async function mailEventCancelled(ctx: AppContext, trx: Database, event: CancelledEventFacts, r: CancelledRegistrationFacts): Promise<void> {
   if (r.participants.length === 0) return;
   const locale = r.locale;
+  const site = await publicName({ ...ctx, db: trx }, locale);
   const t = (key: MailMessageKey, vars: Record<string, string | number> = {}) => mailText(locale, key, vars);
   const subject = t('mail.eventCancelled.subject', { title: event.title });
   const statusText = (status: 'confirmed' | 'waitlisted') => t(status === 'confirmed' ? 'mail.participant.confirmed' : 'mail.participant.waitlistedNoPlace');
@@ -75,7 +77,7 @@ export async function mailEventCancelled(ctx: AppContext, trx: Database, event: 
     {
       to: recipient(r.bookerName, r.bookerEmail),
       dedupeKey: `event:${event.id}:cancelled:registration:${r.id}`,
-      content: letter(locale, subject, [
+      content: letter(locale, site, subject, [
         { kind: 'p', text: t('mail.greeting', { name: oneLine(r.bookerName) }) },
         { kind: 'p', text: t('mail.eventCancelled.intro', { title: event.title }) },
         ...reasonBlocks(event, locale),
@@ -92,7 +94,7 @@ export async function mailEventCancelled(ctx: AppContext, trx: Database, event: 
     letters.push({
       to: recipient(p.name, p.email),
       dedupeKey: `event:${event.id}:cancelled:participant:${p.id}`,
-      content: letter(locale, subject, [
+      content: letter(locale, site, subject, [
         { kind: 'p', text: t('mail.greeting', { name: oneLine(p.name) }) },
         { kind: 'p', text: t('mail.eventCancelled.intro', { title: event.title }) },
         ...reasonBlocks(event, locale),

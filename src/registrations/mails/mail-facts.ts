@@ -2,7 +2,7 @@
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import { findPublicEvent, type EventDetails } from '../../events/event-details.js';
-import { translator } from '../../web/i18n.js';
+import { publicName } from '../../organiser/index.js';
 import { getRegistration, type RegistrationView } from '../registration-view.js';
 import * as q from '../registrations.queries.js';
 import { mailText, type MailMessageKey } from './mails.messages.js';
@@ -19,6 +19,7 @@ export interface MailFacts {
   vatPercent: number;
   questions: q.QuestionRow[];
   baseUrl: string;
+  /** The organiser's name as the public sees it (organiser area). */
   siteName: string;
   now: Date;
   locale: Locale;
@@ -38,16 +39,17 @@ export async function loadMailFacts(ctx: AppContext, trx: Database, registration
     trx,
     registration.participants.map((p) => p.id),
   );
-  return { ...mailFactsFrom(ctx, { registration, event, vatPercent: row.vat_percent, questions }), checkinCodes };
+  const siteName = await publicName(inTrx, registration.locale);
+  return { ...mailFactsFrom(ctx, { registration, event, vatPercent: row.vat_percent, questions, siteName }), checkinCodes };
 }
 
 /** The same facts from parts already in memory (a registration being made), without reading anything. */
 export function mailFactsFrom(
   ctx: AppContext,
-  parts: Pick<MailFacts, 'registration' | 'event' | 'vatPercent' | 'questions'>,
+  parts: Pick<MailFacts, 'registration' | 'event' | 'vatPercent' | 'questions' | 'siteName'>,
   now: Date = ctx.clock.now(),
 ): MailFacts {
-  return { ...parts, baseUrl: ctx.config.baseUrl, siteName: translator(parts.registration.locale)('site.name'), now, locale: parts.registration.locale };
+  return { ...parts, baseUrl: ctx.config.baseUrl, now, locale: parts.registration.locale };
 }
 
 export const t = (f: MailFacts, key: MailMessageKey, vars: Record<string, string | number> = {}) => mailText(f.locale, key, vars);

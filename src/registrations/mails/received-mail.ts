@@ -8,6 +8,7 @@ import type { OutgoingMail } from '../../messages/outbox.service.js';
 import { findPublicEvent } from '../../events/event-details.js';
 import { mailFactsFrom, registrationReceivedMails } from './registration-mails.js';
 import { checkinCodesOf } from '../../checkin/index.js';
+import { publicName } from '../../organiser/index.js';
 import { questionsOfEvent, type QuestionRow } from '../registrations.queries.js';
 import type { RegistrationView } from '../registration-view.js';
 import { RECEIVED_MAIL_VERSION, receivedMailVersions } from './received-mail.schema.js';
@@ -48,7 +49,8 @@ async function buildReceivedMails(ctx: AppContext, payloads: ReceivedMailFacts[]
   const out: OutgoingMail[][] = [];
   for (const facts of payloads) {
     const [event, questions] = await eventOf(facts.registration);
-    const f = mailFactsFrom(ctx, { registration: facts.registration, event, questions, vatPercent: facts.vatPercent }, new Date(facts.now));
+    const siteName = await publicName(ctx, facts.registration.locale);
+    const f = mailFactsFrom(ctx, { registration: facts.registration, event, questions, vatPercent: facts.vatPercent, siteName }, new Date(facts.now));
     const checkinCodes = await checkinCodesOf(
       ctx,
       ctx.db,

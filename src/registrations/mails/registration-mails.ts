@@ -15,7 +15,6 @@
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import type { OutgoingMail } from '../../messages/outbox.service.js';
-import { translator } from '../../web/i18n.js';
 import { paths } from '../../web/paths.js';
 import { formatMoney, vatOre } from '../../lib/money.js';
 import { brief, oneLine, recipient, renderText, type MailBlock, type MailContent } from '../../messages/mail/content.js';
@@ -310,6 +309,7 @@ export async function mailReplaced(
 /** The "Mine tilmeldinger" mail: a short-lived, single-use link to the list of one address's registrations. */
 export function loginLinkMail(
   locale: Locale,
+  site: string,
   email: string,
   url: string,
   minutes: number,
@@ -317,7 +317,7 @@ export function loginLinkMail(
   const c: MailContent = {
     subject: mailText(locale, 'mail.login.subject'),
     locale,
-    footer: mailText(locale, 'mail.footer', { site: translator(locale)('site.name') }),
+    footer: mailText(locale, 'mail.footer', { site }),
     blocks: [
       { kind: 'p', text: mailText(locale, 'mail.login.intro') },
       { kind: 'link', label: mailText(locale, 'mail.login.link'), url },

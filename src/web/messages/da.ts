@@ -8,6 +8,7 @@ import { organiserMessages } from '../../organiser/organiser.messages.js';
 import { identityMessages } from '../../organiser/identity.messages.js';
 import { membersMessages } from '../../organiser/members.messages.js';
 import { financeMessages } from '../../invoices/finance.messages.js';
+import { invoicePdfMessages } from '../../invoices/invoice-pdf.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
 import { eventsAdminMessages } from '../../events/events.admin.messages.js';
 import { eventSectionsMessages } from '../../events/event-sections.messages.js';
@@ -42,6 +43,7 @@ export const da = {
   ...identityMessages.da,
   ...membersMessages.da,
   ...financeMessages.da,
+  ...invoicePdfMessages.da,
   ...adminMessages.da,
   ...eventsAdminMessages.da,
   ...eventSectionsMessages.da,
@@ -73,7 +75,7 @@ export const da = {
   'nav.events': 'Arrangementer',
   'nav.news': 'Nyheder',
   'nav.myBookings': 'Mine tilmeldinger',
-  'footer.about': 'Tilmeld samler kurser, konferencer og seminarer for ansatte i kommuner, regioner og staten.',
+  'footer.about': 'Kurser, konferencer og seminarer for ansatte i kommuner, regioner og staten.',
   'footer.accessibility': 'Tilgængelighedserklæring',
   'footer.privacy': 'Privatlivspolitik',
   'footer.feed': 'Nyheder som RSS',

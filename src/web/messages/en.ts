@@ -9,6 +9,7 @@ import { organiserMessages } from '../../organiser/organiser.messages.js';
 import { identityMessages } from '../../organiser/identity.messages.js';
 import { membersMessages } from '../../organiser/members.messages.js';
 import { financeMessages } from '../../invoices/finance.messages.js';
+import { invoicePdfMessages } from '../../invoices/invoice-pdf.messages.js';
 import { adminMessages } from '../../admin/admin.messages.js';
 import { eventsAdminMessages } from '../../events/events.admin.messages.js';
 import { eventSectionsMessages } from '../../events/event-sections.messages.js';
@@ -43,6 +44,7 @@ export const en: Record<keyof typeof da, string> = {
   ...identityMessages.en,
   ...membersMessages.en,
   ...financeMessages.en,
+  ...invoicePdfMessages.en,
   ...adminMessages.en,
   ...eventsAdminMessages.en,
   ...eventSectionsMessages.en,
@@ -74,7 +76,7 @@ export const en: Record<keyof typeof da, string> = {
   'nav.events': 'Events',
   'nav.news': 'News',
   'nav.myBookings': 'My bookings',
-  'footer.about': 'Tilmeld brings together courses, conferences and seminars for staff in municipalities, regions and central government.',
+  'footer.about': 'Courses, conferences and seminars for staff in municipalities, regions and central government.',
   'footer.accessibility': 'Accessibility statement',
   'footer.privacy': 'Privacy policy',
   'footer.feed': 'News as RSS',
