@@ -9,7 +9,7 @@ import { translator, type Locale } from '../web/i18n.js';
 import { displayCode, makeCode } from './codes.js';
 import { codeKey } from './checkin.service.js';
 import * as q from './checkin.queries.js';
-import { qrDataUri, qrSide } from './qr.js';
+import { qrDataImage } from './qr.js';
 import { text, type Table } from '../lib/tabular/table.js';
 
 /** Current codes of the given participants, for mails built now. */
@@ -30,9 +30,10 @@ export function checkinCodeBlock(
 ): Array<{ kind: 'p'; text: string } | { kind: 'image'; src: string; alt: string; size: number }> {
   if (!code) return [];
   const t = translator(locale);
+  const qr = qrDataImage(code, 5);
   return [
     { kind: 'p', text: t('checkin.mail.text', { code: displayCode(code) }) },
-    { kind: 'image', src: qrDataUri(code, 5), alt: t('checkin.mail.alt', { code: displayCode(code) }), size: qrSide(code, 5) },
+    { kind: 'image', src: qr.src, alt: t('checkin.mail.alt', { code: displayCode(code) }), size: qr.side },
   ];
 }
 
@@ -89,15 +90,18 @@ export async function checkinCodeViews(ctx: AppContext, participantIds: readonly
   const t = translator(locale);
   const codes = await checkinCodesOf(ctx, ctx.db, participantIds);
   return new Map(
-    [...codes].map(([id, code]) => [
-      id,
-      {
-        heading: t('checkin.selfService.heading'),
-        text: t('checkin.mail.text', { code: displayCode(code) }),
-        src: qrDataUri(code, 5),
-        alt: t('checkin.mail.alt', { code: displayCode(code) }),
-        size: qrSide(code, 5),
-      },
-    ]),
+    [...codes].map(([id, code]) => {
+      const qr = qrDataImage(code, 5);
+      return [
+        id,
+        {
+          heading: t('checkin.selfService.heading'),
+          text: t('checkin.mail.text', { code: displayCode(code) }),
+          src: qr.src,
+          alt: t('checkin.mail.alt', { code: displayCode(code) }),
+          size: qr.side,
+        },
+      ];
+    }),
   );
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import { commitWithoutDiskWait } from '../db/dialect.js';
 
 /** Sent mails whose stored body still holds its links, oldest first. */
 export async function unscrubbedSent(db: Database, limit: number) {
@@ -12,8 +13,17 @@ export async function unscrubbedSent(db: Database, limit: number) {
     .execute();
 }
 
-export async function saveScrubbed(db: Database, id: number, payload: string, at: string): Promise<void> {
-  await db.updateTable('outbox_messages').set({ payload, scrubbed_at: at }).where('id', '=', id).where('status', '=', 'sent').execute();
+/** Stores scrubbed bodies; run in one transaction (writeTransaction) for a batch. A lost commit only means scrubbing again. */
+export async function saveScrubbed(trx: Database, rows: ReadonlyArray<{ id: number; payload: string }>, at: string): Promise<void> {
+  for (const { id, payload } of rows) {
+    await trx
+      .updateTable('outbox_messages')
+      .set({ payload, scrubbed_at: at })
+      .where('id', '=', id)
+      .where('status', '=', 'sent')
+      .where(commitWithoutDiskWait(trx))
+      .execute();
+  }
 }
 
 /** Deletes sent mails and mails given up on that were made before `before`. */

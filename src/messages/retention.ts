@@ -13,6 +13,7 @@
  * Several clean-ups on one database are harmless: each step is idempotent.
  */
 import type { AppContext } from '../context.js';
+import { writeTransaction } from '../db/dialect.js';
 import { startPeriodic, type Periodic } from '../lib/periodic.js';
 import { forgetIdempotencyAnswers } from '../registrations/index.js';
 import { LOCALES } from '../web/i18n.js';
@@ -71,7 +72,15 @@ export async function runRetention(ctx: AppContext): Promise<RetentionResult> {
   let scrubbed = 0;
   for (;;) {
     const rows = await unscrubbedSent(ctx.db, SCRUB_BATCH);
-    for (const row of rows) await saveScrubbed(ctx.db, row.id, scrubPayload(row.payload), at);
+    // One commit for the batch, not one per mail: after a busy morning that is thousands of rows.
+    if (rows.length > 0)
+      await writeTransaction(ctx.db, async (trx) =>
+        saveScrubbed(
+          trx,
+          rows.map((row) => ({ id: row.id, payload: scrubPayload(row.payload) })),
+          at,
+        ),
+      );
     scrubbed += rows.length;
     if (rows.length < SCRUB_BATCH) break;
   }

@@ -46,16 +46,17 @@ async function buildReceivedMails(ctx: AppContext, payloads: ReceivedMailFacts[]
     }
     return got;
   };
+  // The check-in codes of every participant of the build in one statement, not one per registration.
+  const checkinCodes = await checkinCodesOf(
+    ctx,
+    ctx.db,
+    payloads.flatMap((facts) => facts.registration.participants.map((p) => p.id)),
+  );
   const out: OutgoingMail[][] = [];
   for (const facts of payloads) {
     const [event, questions] = await eventOf(facts.registration);
     const siteName = await publicName(ctx, facts.registration.locale);
     const f = mailFactsFrom(ctx, { registration: facts.registration, event, questions, vatPercent: facts.vatPercent, siteName }, new Date(facts.now));
-    const checkinCodes = await checkinCodesOf(
-      ctx,
-      ctx.db,
-      facts.registration.participants.map((p) => p.id),
-    );
     out.push(registrationReceivedMails(ctx, { ...f, checkinCodes }, facts.manageToken));
   }
   return out;
