@@ -31,13 +31,13 @@
  */
 const areas = {
   admin: ['invoices', 'registrations', 'staff'],
-  certificates: ['admin', 'evaluations', 'events', 'materials', 'messages', 'organiser', 'registrations', 'staff'],
-  checkin: ['admin', 'materials', 'staff'],
-  evaluations: ['admin', 'materials', 'messages', 'organiser', 'registrations', 'staff'],
+  certificates: ['admin', 'evaluations', 'events', 'messages', 'organiser', 'registrations', 'staff'],
+  checkin: ['admin', 'staff'],
+  evaluations: ['admin', 'messages', 'organiser', 'registrations', 'staff'],
   events: ['admin', 'materials', 'messages', 'staff'],
-  groups: ['admin', 'events', 'materials', 'organiser', 'registrations', 'staff'],
+  groups: ['admin', 'events', 'organiser', 'registrations', 'staff'],
   health: [],
-  invoices: ['admin', 'materials', 'messages', 'organiser', 'registrations', 'staff'],
+  invoices: ['admin', 'messages', 'organiser', 'registrations', 'staff'],
   materials: ['admin', 'news', 'staff'],
   messages: ['admin', 'certificates', 'checkin', 'events', 'groups', 'invoices', 'organiser', 'registrations', 'staff'],
   news: ['admin', 'events', 'materials', 'organiser', 'staff'],

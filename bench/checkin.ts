@@ -16,7 +16,8 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
 import { openContext } from '../src/bootstrap.js';
 import { codeOf } from '../src/checkin/index.js';
-import { createEvent } from '../src/events/events.service.js';
+import { createEventFromDocument } from '../src/events/event-editor.service.js';
+import { SYSTEM_EDITOR } from '../src/events/events.audit.js';
 import { createRegistration } from '../src/registrations/index.js';
 import { createApiToken } from '../src/staff/staff.service.js';
 import { freePort, startServer } from './servers.js';
@@ -58,7 +59,7 @@ async function prepare(t: CheckinTarget): Promise<{ token: string; people: Array
     const now = Date.now();
     const slug = `doer-${randomBytes(4).toString('hex')}`;
     const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
-    await createEvent(ctx, {
+    await createEventFromDocument(ctx, SYSTEM_EDITOR, {
       slug,
       type: 'konference',
       status: 'published',

@@ -1,5 +1,7 @@
 import type { AppContext } from '../src/context.js';
-import { createEvent } from '../src/events/events.service.js';
+import { createEventFromDocument } from '../src/events/event-editor.service.js';
+import { SYSTEM_EDITOR } from '../src/events/events.audit.js';
+import { ensureThemes } from '../src/events/themes.service.js';
 import { createArticle } from '../src/news/news.service.js';
 import type { EventType } from '../src/events/events.table.js';
 
@@ -32,6 +34,7 @@ const paragraph =
 
 /** Adds `count` published future events with programmes, speakers and themes; returns their slugs. */
 export async function addEvents(ctx: AppContext, count: number, offset = 0): Promise<string[]> {
+  await ensureThemes(ctx, themes);
   const slugs: string[] = [];
   const now = ctx.clock.now().getTime();
   for (let i = offset; i < offset + count; i++) {
@@ -40,7 +43,7 @@ export async function addEvents(ctx: AppContext, count: number, offset = 0): Pro
     const type = types[i % types.length]!;
     const slug = `bench-${i}`;
     const day = (h: number, d = 0) => new Date(start.getTime() + d * 86_400_000 + h * 3_600_000).toISOString();
-    await createEvent(ctx, {
+    await createEventFromDocument(ctx, SYSTEM_EDITOR, {
       slug,
       type,
       status: 'published',
@@ -73,7 +76,7 @@ export async function addEvents(ctx: AppContext, count: number, offset = 0): Pro
         { startsAt: day(2), endsAt: day(4), title: 'Workshop i grupper', room: 'Lokale 2', speakers: [1] },
         { startsAt: day(5), endsAt: day(6.5), title: 'Opsamling og næste skridt', room: 'Sal A', speakers: [0, 1] },
       ],
-      themes: [themes[i % themes.length]!],
+      themes: [themes[i % themes.length]!.slug],
     });
     slugs.push(slug);
   }

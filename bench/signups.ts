@@ -9,7 +9,8 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import type { AppContext } from '../src/context.js';
 import type { Database } from '../src/db/database.js';
-import { createEvent } from '../src/events/events.service.js';
+import { createEventFromDocument } from '../src/events/event-editor.service.js';
+import { SYSTEM_EDITOR } from '../src/events/events.audit.js';
 
 /** Every run gets its own addresses, so that no two sign-ups of a run share one. */
 const runId = randomBytes(3).toString('hex');
@@ -42,7 +43,7 @@ export async function addSignupEvent(ctx: AppContext, slug: string, capacity: nu
   const start = new Date(ctx.clock.now().getTime() + 30 * 86_400_000);
   start.setUTCHours(7, 30, 0, 0);
   const at = (hours: number) => new Date(start.getTime() + hours * 3_600_000).toISOString();
-  return createEvent(ctx, {
+  const { id } = await createEventFromDocument(ctx, SYSTEM_EDITOR, {
     slug,
     type: 'konference',
     status: 'published',
@@ -61,6 +62,7 @@ export async function addSignupEvent(ctx: AppContext, slug: string, capacity: nu
       { startsAt: at(4), endsAt: at(7), title: 'Workshops', room: 'Lokale 2' },
     ],
   });
+  return id;
 }
 
 export interface SignupLoadResult {

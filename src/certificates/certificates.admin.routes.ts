@@ -15,7 +15,7 @@ import { adminPageContext } from '../admin/page.js';
 import { ForbiddenPage } from '../web/admin/ForbiddenPage.js';
 import { formField } from '../admin/form.js';
 import { notFound } from '../lib/errors.js';
-import { attachmentDisposition } from '../materials/content-disposition.js';
+import { attachmentDisposition } from '../web/content-disposition.js';
 import type { FormError } from '../web/forms/errors.js';
 import { canSeeEvent, identify, staffOf, staffOnly } from '../staff/guard.js';
 import { access, type Role } from '../staff/roles.js';

@@ -26,7 +26,7 @@ import {
 import { parseSettings } from './certificate-settings.js';
 import { ISSUE_WHEN } from './certificates.table.js';
 import { normaliseCode } from './rules.js';
-import { attachmentDisposition } from '../materials/content-disposition.js';
+import { attachmentDisposition } from '../web/content-disposition.js';
 
 const security = [{ bearerAuth: [] }];
 const plainError = z.object({ error: z.string(), message: z.string() });

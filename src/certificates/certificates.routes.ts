@@ -11,7 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { notFound } from '../lib/errors.js';
-import { attachmentDisposition } from '../materials/content-disposition.js';
+import { attachmentDisposition } from '../web/content-disposition.js';
 import { findBooking, visibleParticipants } from '../registrations/index.js';
 import { privatePage } from '../registrations/index.js';
 import { TooManyRequestsError } from '../lib/errors.js';

@@ -8,7 +8,7 @@
 import type { AppContext } from '../context.js';
 import { issueCertificate, saveSettings, settingsOf } from '../certificates/index.js';
 import { inviteParticipants, openInvitationTokens, submitAnswers } from '../evaluations/index.js';
-import { createEvent } from '../events/events.service.js';
+import { createDemoEvent } from './demo-event.js';
 import { fixedClock } from '../lib/clock.js';
 import { createRegistration } from '../registrations/index.js';
 import { checkIn, codeOf } from '../checkin/index.js';
@@ -48,7 +48,7 @@ async function checkInForDemo(ctx: AppContext, participantId: number, at: string
 export async function seedPastCourse(ctx: AppContext, cal: DemoCalendar): Promise<number> {
   const s = sessionMaker(cal);
   const day = cal.day(-35);
-  const eventId = await createEvent(ctx, {
+  const eventId = await createDemoEvent(ctx, {
     slug: PAST_COURSE_SLUG,
     type: 'kursus',
     status: 'published',

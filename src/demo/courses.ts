@@ -1,4 +1,4 @@
-import type { EventInput } from '../events/events.service.js';
+import type { DemoEvent } from './demo-event.js';
 import { THU, TUE, WED, type DemoCalendar } from './calendar.js';
 import { themes } from './themes.js';
 import { deadline, EXEMPT_EDUCATION, sessionMaker, venues } from './venues.js';
@@ -209,5 +209,5 @@ export function courses(cal: DemoCalendar) {
       ],
       themes: [themes.ledelse],
     },
-  } satisfies Record<string, EventInput>;
+  } satisfies Record<string, DemoEvent>;
 }

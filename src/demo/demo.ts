@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { createEvent } from '../events/events.service.js';
+import { createDemoEvent } from './demo-event.js';
 import { storeMaterial } from '../materials/materials.service.js';
 import { createArticle } from '../news/news.service.js';
 import { DemoCalendar } from './calendar.js';
@@ -103,7 +103,7 @@ async function seedDemoContent(ctx: AppContext): Promise<DemoContent> {
 
   const eventIds = {} as Record<DemoEventKey, number>;
   for (const key of Object.keys(events) as DemoEventKey[]) {
-    eventIds[key] = await createEvent(ctx, events[key]);
+    eventIds[key] = await createDemoEvent(ctx, events[key]);
   }
 
   const create = (a: DemoArticle) => {

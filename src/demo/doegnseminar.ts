@@ -1,4 +1,4 @@
-import type { EventInput, SpeakerInput, VenueInput } from '../events/events.service.js';
+import type { DemoEvent, SpeakerInput, VenueInput } from './demo-event.js';
 import type { Inclusion } from '../events/inclusions.js';
 import { danishTimeToUtc } from '../lib/dates.js';
 import { plusDays, THU, type DemoCalendar } from './calendar.js';
@@ -72,7 +72,7 @@ function stayIncluded(day1: string, day2: string): Inclusion[] {
 const seminarThemes = [themes.konsulentrollen, themes.ledelse, themes.borgerinddragelse];
 
 /** The 2016 edition, as it was announced on 24 May 2016. */
-export function seminar2016(): EventInput {
+export function seminar2016(): DemoEvent {
   const day1 = '2016-06-09';
   const day2 = '2016-06-10';
   const at = danishTimeToUtc;
@@ -127,7 +127,7 @@ export function seminar2016(): EventInput {
 }
 
 /** The next edition: a Thursday and Friday about two months ahead, open for sign-up now. */
-export function seminarEdition(cal: DemoCalendar): EventInput {
+export function seminarEdition(cal: DemoCalendar): DemoEvent {
   const day1 = cal.day(56, THU);
   const day2 = plusDays(day1, 1);
   const at = (date: string, time: string) => cal.at(date, time);

@@ -1,4 +1,4 @@
-import type { EventInput } from '../events/events.service.js';
+import type { DemoEvent } from './demo-event.js';
 import type { DemoCalendar } from './calendar.js';
 import { courses } from './courses.js';
 import { seminar2016, seminarEdition } from './doegnseminar.js';
@@ -13,7 +13,7 @@ export function demoEvents(cal: DemoCalendar) {
     ...courses(cal),
     ...gatherings(cal),
     ...webinars(cal),
-  } satisfies Record<string, EventInput>;
+  } satisfies Record<string, DemoEvent>;
 }
 
 export type DemoEvents = ReturnType<typeof demoEvents>;

@@ -1,4 +1,4 @@
-import type { EventInput } from '../events/events.service.js';
+import type { DemoEvent } from './demo-event.js';
 import { MON, plusDays, THU, TUE, WED, type DemoCalendar } from './calendar.js';
 import { themes } from './themes.js';
 import { deadline, EXEMPT_EDUCATION, sessionMaker, venues } from './venues.js';
@@ -234,5 +234,5 @@ export function gatherings(cal: DemoCalendar) {
       ],
       themes: [themes.borgerinddragelse, themes.konsulentrollen],
     },
-  } satisfies Record<string, EventInput>;
+  } satisfies Record<string, DemoEvent>;
 }

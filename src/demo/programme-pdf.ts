@@ -1,4 +1,4 @@
-import type { EventInput, SessionInput, SpeakerInput } from '../events/events.service.js';
+import type { DemoEvent, SessionInput, SpeakerInput } from './demo-event.js';
 import type { EventType } from '../events/events.table.js';
 import { formatDate, formatLongDate, formatTime, localDateKey } from '../lib/dates.js';
 import { formatMoney, vatOre, vatPercentFor } from '../lib/money.js';
@@ -35,7 +35,7 @@ function speakerLine(sp: SpeakerInput): string {
   return [sp.name, sp.title ? inSentence(sp.title) : '', sp.organisation].filter(Boolean).join(', ');
 }
 
-function whenText(event: EventInput): string {
+function whenText(event: DemoEvent): string {
   const starts = event.sessions.map((s) => s.startsAt).sort();
   const ends = event.sessions.map((s) => s.endsAt).sort();
   const first = starts[0]!;
@@ -46,7 +46,7 @@ function whenText(event: EventInput): string {
   return `${capitalise(formatLongDate(first, 'da'))} ${formatTime(first, 'da')} til ${formatLongDate(last, 'da')} ${formatTime(last, 'da')}`;
 }
 
-function priceText(event: EventInput): string {
+function priceText(event: DemoEvent): string {
   if (event.priceOre === 0) return 'Gratis';
   const percent = vatPercentFor(event.vatMode);
   if (percent === 0) return `${formatMoney(event.priceOre, 'da')} (momsfri)`;
@@ -59,7 +59,7 @@ function priceText(event: EventInput): string {
  * session with its speakers, laid out on A4 with the font embedded. Built from
  * the same input as the event, so the two cannot disagree.
  */
-export function programmePdf(event: EventInput, organiser: string): Promise<Buffer> {
+export function programmePdf(event: DemoEvent, organiser: string): Promise<Buffer> {
   const { doc, done } = startPdf(
     { title: `${TYPE_LABEL[event.type]}: ${event.title}`, author: organiser, subject: 'Program', lang: 'da-DK' },
     { margin: MARGIN },

@@ -1,4 +1,4 @@
-import type { ThemeInput } from '../events/events.service.js';
+import type { ThemeInput } from '../events/themes.service.js';
 
 function theme(slug: string, nameDa: string, nameEn: string): ThemeInput {
   return { slug, nameDa, nameEn };

@@ -1,4 +1,4 @@
-import type { SessionInput, VenueInput } from '../events/events.service.js';
+import type { SessionInput, VenueInput } from './demo-event.js';
 import { plusDays, type DemoCalendar } from './calendar.js';
 
 /** Places the demo events are held; names and addresses are made up. */

@@ -1,4 +1,4 @@
-import type { EventInput } from '../events/events.service.js';
+import type { DemoEvent } from './demo-event.js';
 import { THU, TUE, WED, type DemoCalendar } from './calendar.js';
 import { themes } from './themes.js';
 import { deadline, sessionMaker } from './venues.js';
@@ -100,5 +100,5 @@ export function webinars(cal: DemoCalendar) {
       sessions: [s(gdpr, '10:00', '11:30', 'Databeskyttelse i hverdagen', { speakers: [0], room: 'Online' })],
       themes: [themes.jura, themes.digitalisering],
     },
-  } satisfies Record<string, EventInput>;
+  } satisfies Record<string, DemoEvent>;
 }

@@ -1,5 +1,5 @@
 /**
- * Publishing, unpublishing and cancelling an event. Cancelling is one
+ * Publishing, unpublishing, cancelling and archiving an event. Cancelling is one
  * transaction under the event's lock: the event is marked cancelled, every
  * registration of it is cancelled free of charge, everyone (waiting list
  * included) gets a mail in their sign-up language, and the audit log says
@@ -41,6 +41,26 @@ export async function setEventPublished(ctx: AppContext, editor: EventEditor, ev
   });
   ctx.pageCache.clear();
   return result;
+}
+
+/**
+ * Files an event that has ended as archived: its page stays, as a record of
+ * what was held. The system does this for past events it loads (the demo's
+ * 2016 seminar); a cancelled event stays cancelled.
+ */
+export async function archiveEvent(ctx: AppContext, editor: EventEditor, eventId: number): Promise<void> {
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  await writeTransaction(ctx.db, async (trx) => {
+    if (!(await lockEvent(trx, eventId))) throw notFound('No such event');
+    const before = (await loadStoredEvent(trx, eventId))!;
+    if (before.status === 'cancelled') throw new EventCancelledError();
+    if (before.endsAt > at) throw new Error('Only an event that has ended can be archived');
+    await setEventStatus(trx, eventId, 'archived', at);
+    const after = (await loadStoredEvent(trx, eventId))!;
+    await recordEventAudit(trx, { editor, action: 'event.archive', eventId, before: auditSnapshot(before), after: auditSnapshot(after), at: now });
+  });
+  ctx.pageCache.clear();
 }
 
 /** Staff's message to everyone signed up; optional. */

@@ -1,6 +1,6 @@
 /**
- * Writes of an event's content (venue, speakers, themes, programme) shared by
- * createEvent (demo content, fixtures) and the back office. Venues and
+ * Writes of an event's content (venue, speakers, themes, programme) for the
+ * editor (event-editor.service.ts) and the status changes. Venues and
  * speakers are shared between events: the same details name the same row,
  * so a venue used every year is one row, not one per event.
  */
@@ -78,6 +78,16 @@ export async function themeIdsBySlug(db: Database, slugs: string[]): Promise<Map
   if (slugs.length === 0) return new Map();
   const rows = await db.selectFrom('themes').select(['id', 'slug']).where('slug', 'in', slugs).execute();
   return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+/** Adds the themes whose slugs are not taken yet; a theme that exists keeps its names. */
+export async function insertMissingThemes(db: Database, themes: ReadonlyArray<{ slug: string; nameDa: string; nameEn: string }>): Promise<void> {
+  if (themes.length === 0) return;
+  await db
+    .insertInto('themes')
+    .values(themes.map((t) => ({ slug: t.slug, name_da: t.nameDa, name_en: t.nameEn })))
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .execute();
 }
 
 export async function setEventThemes(trx: Database, eventId: number, themeIds: number[]): Promise<void> {
@@ -174,7 +184,7 @@ export async function lockEvent(trx: Database, eventId: number) {
   return forUpdate(trx, trx.selectFrom('events').select(['id', 'capacity', 'seats_taken']).where('id', '=', eventId)).executeTakeFirst();
 }
 
-export async function setEventStatus(trx: Database, eventId: number, status: 'published' | 'draft', at: string): Promise<void> {
+export async function setEventStatus(trx: Database, eventId: number, status: 'published' | 'draft' | 'archived', at: string): Promise<void> {
   await trx.updateTable('events').set({ status, updated_at: at }).where('id', '=', eventId).execute();
 }
 

@@ -6,10 +6,20 @@ import type { Database } from '../db/database.js';
 import { recordAudit } from '../staff/audit.js';
 import type { StaffIdentity } from '../staff/identity.js';
 
-/** Who made a change: the signed-in staff member or token owner (request.staff). */
-export type EventEditor = Pick<StaffIdentity, 'id' | 'email'> & { requestId?: string | undefined };
+/**
+ * The system as editor: demo content, benchmarks and test fixtures write
+ * events through the same services as staff, and the audit log shows the
+ * change with no one behind it (actor_id null), as it does for the command line.
+ */
+export const SYSTEM_EDITOR = null;
 
-export type EventAuditAction = 'event.create' | 'event.update' | 'event.duplicate' | 'event.publish' | 'event.unpublish' | 'event.cancel';
+/** The signed-in staff member or token owner (request.staff). */
+export type StaffEditor = Pick<StaffIdentity, 'id' | 'email'> & { requestId?: string | undefined };
+
+/** Who made a change: a member of staff, or the system. */
+export type EventEditor = StaffEditor | typeof SYSTEM_EDITOR;
+
+export type EventAuditAction = 'event.create' | 'event.update' | 'event.duplicate' | 'event.publish' | 'event.unpublish' | 'event.cancel' | 'event.archive';
 
 export interface EventAuditEntry {
   editor: EventEditor;

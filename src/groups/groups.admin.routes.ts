@@ -14,7 +14,7 @@ import { formField } from '../admin/form.js';
 import { adminPageContext } from '../admin/page.js';
 import { ForbiddenPage } from '../web/admin/ForbiddenPage.js';
 import { notFound } from '../lib/errors.js';
-import { attachmentDisposition } from '../materials/content-disposition.js';
+import { attachmentDisposition } from '../web/content-disposition.js';
 import { canSeeEvent, staffOf } from '../staff/guard.js';
 import { access } from '../staff/roles.js';
 import { sendHtml } from '../web/page.js';

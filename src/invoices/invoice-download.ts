@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { attachmentDisposition } from '../materials/content-disposition.js';
+import { attachmentDisposition } from '../web/content-disposition.js';
 import type { RenderedFile } from './invoices.service.js';
 
 /** Sends a rendered invoice or credit note as a private download with its RFC 6266 filename. */

@@ -26,7 +26,7 @@ import {
   markInvoicePaid,
   undoInvoicePaid,
 } from './finance.service.js';
-import { attachmentDisposition } from '../materials/content-disposition.js';
+import { attachmentDisposition } from '../web/content-disposition.js';
 import { sendInvoiceFile } from './invoice-download.js';
 import { invoicePdfFile, invoiceXmlFile } from './invoices.service.js';
 import { DETAIL_NOTICES, FinanceDetailPage, type DetailNotice } from './views/admin/FinanceDetailPage.js';

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { notFound } from '../lib/errors.js';
-import { attachmentDisposition } from './content-disposition.js';
+import { attachmentDisposition } from '../web/content-disposition.js';
 import { openMaterialFile, type DownloadableMaterial } from './materials.service.js';
 
 /**

@@ -21,6 +21,7 @@ import type { AppContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import { insertOutboxMessages } from './outbox.queries.js';
 import type { OutgoingMail } from './outbox.service.js';
+import { describeIssues, safeText } from './payload-issues.js';
 
 export const MAIL_BUILD_KIND = 'mail-build' as const;
 
@@ -104,18 +105,6 @@ export function readMailBuild(payload: string): ReadMailBuild {
     throw new MailBuildPayloadError(`mail-build payload "${safeText(name)}" v${v} invalid: ${describeIssues(parsed.error)}`, true);
   }
   return { builder: name, v, data: parsed.data, build: builder.build };
-}
-
-/** The first few faults as `path: code`, e.g. "data.registration.id: invalid_type". */
-function describeIssues(error: z.ZodError): string {
-  const shown = error.issues.slice(0, 3).map((i) => `${i.path.map((p) => safeText(String(p))).join('.') || '(root)'}: ${i.code}`);
-  const more = error.issues.length > shown.length ? ` (+${error.issues.length - shown.length} more)` : '';
-  return shown.join('; ') + more;
-}
-
-/** Names from a payload (builder, record keys) as a log line may carry them: short, printable, no quotes. */
-function safeText(text: string): string {
-  return text.replace(/[^\w.:-]/g, '?').slice(0, 60);
 }
 
 export interface MailToBuild {

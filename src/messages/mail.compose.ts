@@ -6,7 +6,8 @@ import { lazyRequire } from '../lib/lazy.js';
 // Loaded by the first mail built: a server that is not sending mail right now never needs nodemailer.
 const addressparser = lazyRequire<typeof AddressParser>('nodemailer/lib/addressparser');
 const mailComposer = lazyRequire<typeof MailComposer>('nodemailer/lib/mail-composer');
-import type { MailPayload, OutboxMessage } from './outbox.table.js';
+import type { OutboxMessage } from './outbox.table.js';
+import { readMailPayload } from './mail-payload.js';
 import { fromWithName } from './mail/signature.js';
 
 /** The domain part of the sender address; Message-IDs are made under it. */
@@ -29,7 +30,7 @@ export function messageIdFor(message: Pick<OutboxMessage, 'id' | 'created_at'>, 
 
 /** nodemailer's description of the message: headers, bodies and attachments. */
 export function composeMail(message: OutboxMessage, from: string, date: Date): MailComposerOptions {
-  const payload = JSON.parse(message.payload) as MailPayload;
+  const payload = readMailPayload(message.payload);
   const headers: Record<string, string> = {
     // RFC 3834: an automatic message; auto-responders should not answer it.
     'Auto-Submitted': 'auto-generated',

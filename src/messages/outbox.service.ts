@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { backlogByStatus, insertOutboxMessage, type NewOutboxMessage } from './outbox.queries.js';
 import type { MailPayload } from './outbox.table.js';
+import { MAIL_PAYLOAD_VERSION } from './mail-payload.js';
 
 export interface MailAttachment {
   filename: string;
@@ -88,7 +89,7 @@ export function outboxRowOf(mail: OutgoingMail, now: Date): NewOutboxMessage {
     recipient: to,
     // A subject is one line; a stray line break from a title must not break the header.
     subject: mail.subject.replace(/\s*[\r\n]+\s*/g, ' ').trim(),
-    payload: JSON.stringify(payload),
+    payload: JSON.stringify({ v: MAIL_PAYLOAD_VERSION, ...payload }),
     dedupe_key: mail.dedupeKey ?? null,
     next_attempt_at: null,
     locked_by: null,

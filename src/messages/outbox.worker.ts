@@ -41,6 +41,7 @@ import type { AppContext } from '../context.js';
 import { writeTransaction } from '../db/dialect.js';
 import { foregroundBusy } from '../observability/foreground.js';
 import { MAIL_BUILD_KIND, MailBuildPayloadError, readMailBuild, type MailBuildFn } from './mail-builds.js';
+import { MailPayloadError, readMailPayload } from './mail-payload.js';
 import { createMailTransport, MailSendError, toMailSendError, type MailTransport } from './mail.transport.js';
 import {
   claimOutboxMessages,
@@ -397,15 +398,24 @@ export class OutboxWorker {
     }
   }
 
-  /** The message with the organiser's Reply-To, name and contact lines (signature.ts); as it is when there is none. */
+  /**
+   * The message as it is sent: its payload checked against the schema of its
+   * version (mail-payload.ts; a payload that does not match fails this row
+   * alone, with the fields at fault in last_error), with the organiser's
+   * Reply-To, name and contact lines (signature.ts) when there are any.
+   */
   private async signed(message: OutboxMessage): Promise<OutboxMessage> {
+    let payload: MailPayload;
+    try {
+      payload = readMailPayload(message.payload);
+    } catch (error) {
+      throw error instanceof MailPayloadError ? new MailSendError(error.message, error.permanent) : error;
+    }
     const sender = await this.sender?.().catch((error: unknown) => {
       this.log.warn({ err: error }, 'organiser identity unreadable; mail sent without it');
       return null;
     });
-    if (!sender || message.kind !== 'mail') return message;
-    const payload = JSON.parse(message.payload) as MailPayload;
-    return { ...message, payload: JSON.stringify(signPayload(payload, sender)) };
+    return { ...message, payload: JSON.stringify(sender ? signPayload(payload, sender) : payload) };
   }
 
   /** Sends one message; true when the mail server accepted it (recording that is the caller's). */

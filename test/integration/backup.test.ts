@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { backup, restore } from '../../src/db/backup.js';
 import { createDb } from '../../src/db/database.js';
-import { createEvent } from '../../src/events/events.service.js';
+import { createTestEvent } from '../helpers/events.js';
 import { storeMaterial } from '../../src/materials/materials.service.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { createTestContext } from '../helpers/app.js';
@@ -13,7 +13,7 @@ forEachDialect('backup and restore', (dialect) => {
   it('copies the database and the uploaded files while running, and puts them back', async () => {
     const { ctx, database } = await createTestContext(dialect);
     try {
-      const eventId = await createEvent(ctx, {
+      const eventId = await createTestEvent(ctx, {
         slug: 'backup-demo',
         type: 'kursus',
         status: 'published',

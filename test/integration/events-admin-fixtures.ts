@@ -4,11 +4,11 @@
  */
 import type { AppContext } from '../../src/context.js';
 import type { EventDocumentInput } from '../../src/events/event-document.schema.js';
-import type { EventEditor } from '../../src/events/events.audit.js';
+import type { StaffEditor } from '../../src/events/events.audit.js';
 import { createStaff } from '../helpers/staff.js';
 
 /** An event manager to act as (a real staff row: the audit log refers to it). */
-export async function createManager(ctx: AppContext): Promise<EventEditor> {
+export async function createManager(ctx: AppContext): Promise<StaffEditor> {
   const staff = await createStaff(ctx, 'manager', { name: 'Mette Manager' });
   return { id: staff.id, email: staff.email };
 }

@@ -2,11 +2,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
 import type { AppContext } from '../../src/context.js';
-import { createEvent } from '../../src/events/events.service.js';
 import { createEventFromDocument, duplicateEvent, patchEvent, updateEventFromDocument } from '../../src/events/event-editor.service.js';
 import { cancelEvent, setEventPublished } from '../../src/events/event-status.service.js';
 import { EventCancelledError, EventDocumentInvalidError, EventEndedError, SlugTakenError } from '../../src/events/events.admin.errors.js';
-import type { EventEditor } from '../../src/events/events.audit.js';
+import type { StaffEditor } from '../../src/events/events.audit.js';
 import { loadStoredEvent } from '../../src/events/stored-event.js';
 import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { danishTimeToUtc } from '../../src/lib/dates.js';
@@ -30,7 +29,7 @@ async function stored(ctx: AppContext, id: number) {
 
 forEachDialect('events back office: create, edit, duplicate', (dialect) => {
   const t = useTestApp(dialect);
-  let manager: EventEditor;
+  let manager: StaffEditor;
   beforeAll(async () => {
     manager = await createManager(t.current.ctx);
   });
@@ -65,31 +64,19 @@ forEachDialect('events back office: create, edit, duplicate', (dialect) => {
     await expect(updateEventFromDocument(ctx, manager, b.id, seminarDocument({ slug: 'klarsprog-i-praksis' }))).rejects.toBeInstanceOf(SlugTakenError);
   });
 
-  it('uses one row for a venue or speaker with the same details, from the editor and from createEvent', async () => {
+  it('uses one row for a venue or speaker with the same details', async () => {
     const { ctx } = t.current;
     const venue = { name: 'Fælles Sted', address: 'Vej 1', postalCode: '8000', city: 'Aarhus', accessibility: '', mapUrl: null };
     const speaker = { name: 'Ens Person', title: 'Konsulent', organisation: 'Kommune', bio: '' };
     const sessions = [{ startsAt: '2026-10-01T09:00', endsAt: '2026-10-01T12:00', title: 'Dag', speakers: [0] }];
     const a = await createEventFromDocument(ctx, manager, seminarDocument({ venue, speakers: [speaker], sessions }));
     const b = await createEventFromDocument(ctx, manager, seminarDocument({ venue, speakers: [speaker], sessions }));
-    const c = await createEvent(ctx, {
-      slug: `demo-${dialect}`,
-      type: 'kursus',
-      status: 'published',
-      title: 'Demo',
-      venue,
-      speakers: [speaker],
-      capacity: 5,
-      priceOre: 0,
-      vatMode: 'standard',
-      sessions: [{ startsAt: '2026-10-02T07:00:00.000Z', endsAt: '2026-10-02T10:00:00.000Z', title: 'Dag', speakers: [0] }],
-    });
     const venues = await ctx.db.selectFrom('venues').select('id').where('name', '=', 'Fælles Sted').execute();
     const speakers = await ctx.db.selectFrom('speakers').select('id').where('name', '=', 'Ens Person').execute();
     expect(venues).toHaveLength(1);
     expect(speakers).toHaveLength(1);
-    const [ea, eb, ec] = await Promise.all([stored(ctx, a.id), stored(ctx, b.id), stored(ctx, c)]);
-    expect(new Set([ea.document.venue, eb.document.venue, ec.document.venue].map((v) => JSON.stringify(v))).size).toBe(1);
+    const [ea, eb] = await Promise.all([stored(ctx, a.id), stored(ctx, b.id)]);
+    expect(JSON.stringify(ea.document.venue)).toBe(JSON.stringify(eb.document.venue));
   });
 
   it('picks an existing venue and speaker by id', async () => {
@@ -327,7 +314,7 @@ forEachDialect('events back office: create, edit, duplicate', (dialect) => {
 
 forEachDialect('events back office: publish and cancel', (dialect) => {
   const t = useTestApp(dialect);
-  let manager: EventEditor;
+  let manager: StaffEditor;
   beforeAll(async () => {
     manager = await createManager(t.current.ctx);
   });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
-import { createEvent } from '../../src/events/events.service.js';
+import { createTestEvent } from '../helpers/events.js';
 import { fixtureEvents, listedInOrder, seedFixtures, type FixtureName } from './events-fixtures.js';
 
 /** The event slugs the catalogue page lists, in order. */
@@ -127,7 +127,7 @@ forEachDialect('event catalogue', (dialect) => {
     });
 
     it('finds an event as soon as it is created, and its new words', async () => {
-      await createEvent(t.current.ctx, {
+      await createTestEvent(t.current.ctx, {
         slug: 'tillidsrepraesentanter-kursus',
         type: 'kursus',
         status: 'published',
@@ -206,7 +206,7 @@ forEachDialect('event catalogue', (dialect) => {
 
     it('offers a new place and month as soon as an event there is published', async () => {
       expect((await get('/arrangementer')).body).not.toContain('<option value="Tønder">');
-      await createEvent(t.current.ctx, {
+      await createTestEvent(t.current.ctx, {
         slug: 'kursus-i-toender',
         type: 'kursus',
         status: 'published',
@@ -237,7 +237,7 @@ forEachDialect('event catalogue', (dialect) => {
     beforeAll(async () => {
       for (let i = 0; i < 45; i++) {
         const day = String(1 + (i % 28)).padStart(2, '0');
-        await createEvent(t.current.ctx, {
+        await createTestEvent(t.current.ctx, {
           slug: `serie-${String(i).padStart(2, '0')}`,
           type: 'kursus',
           status: 'published',

@@ -1,9 +1,9 @@
 /**
- * A small catalogue for the events tests, built with createEvent. The clock
+ * A small catalogue for the events tests, built with the event editor. The clock
  * stands at TEST_NOW (1 June 2026, 12.00 Danish time).
  */
 import type { AppContext } from '../../src/context.js';
-import { createEvent, type EventInput } from '../../src/events/events.service.js';
+import { createTestEvent, type TestEventInput } from '../helpers/events.js';
 import { storeMaterial } from '../../src/materials/materials.service.js';
 
 const themes = {
@@ -178,7 +178,7 @@ export const fixtureEvents = {
     vatMode: 'standard',
     sessions: [{ startsAt: '2026-10-21T07:00:00.000Z', endsAt: '2026-10-21T14:00:00.000Z', title: 'Kursusdag' }],
   },
-} satisfies Record<string, EventInput>;
+} satisfies Record<string, TestEventInput>;
 
 export type FixtureName = keyof typeof fixtureEvents;
 
@@ -188,8 +188,8 @@ export const listedInOrder: FixtureName[] = ['seminar', 'network', 'midnight', '
 /** Creates the fixture events, fills some seats and attaches materials; returns ids by name. */
 export async function seedFixtures(ctx: AppContext): Promise<Record<FixtureName, number>> {
   const ids = {} as Record<FixtureName, number>;
-  for (const [name, input] of Object.entries(fixtureEvents) as [FixtureName, EventInput][]) {
-    ids[name] = await createEvent(ctx, input);
+  for (const [name, input] of Object.entries(fixtureEvents) as [FixtureName, TestEventInput][]) {
+    ids[name] = await createTestEvent(ctx, input);
   }
   // 19 of 20 taken: few seats. 12 of 12: waiting list.
   await ctx.db.updateTable('events').set({ seats_taken: 19 }).where('id', '=', ids.course).execute();

@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import type { AppContext } from '../../src/context.js';
-import { createEvent } from '../../src/events/events.service.js';
+import { createTestEvent } from '../helpers/events.js';
 import { PageCache } from '../../src/web/page-cache.js';
 import { createTestContext } from '../helpers/app.js';
 import { forEachDialect, type TestDatabase } from '../helpers/databases.js';
@@ -44,7 +44,7 @@ forEachDialect('cached public pages answered before Fastify', (dialect) => {
     ctx = made.ctx;
     database = made.database;
     ctx.pageCache = new PageCache(60_000);
-    await createEvent(ctx, {
+    await createTestEvent(ctx, {
       slug: 'hurtig-side',
       type: 'kursus',
       status: 'published',

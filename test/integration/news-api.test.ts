@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { forEachDialect } from '../helpers/databases.js';
 import { TEST_NOW, useTestApp } from '../helpers/app.js';
 import { createArticle } from '../../src/news/news.service.js';
-import { createEvent } from '../../src/events/events.service.js';
+import { createTestEvent } from '../helpers/events.js';
 import { storeMaterial } from '../../src/materials/materials.service.js';
 
 const daysAgo = (n: number) => new Date(TEST_NOW.getTime() - n * 86_400_000).toISOString();
@@ -27,7 +27,7 @@ forEachDialect('articles API', (dialect) => {
     }
     await createArticle(ctx, { slug: 'kladde', headline: 'Kladde', publishedAt: null });
     await createArticle(ctx, { slug: 'planlagt', headline: 'Planlagt', publishedAt: daysAgo(-2) });
-    const eventId = await createEvent(ctx, {
+    const eventId = await createTestEvent(ctx, {
       slug: 'konsulent-i-en-politisk-styret-organisation',
       type: 'doegnseminar',
       status: 'published',
@@ -37,7 +37,7 @@ forEachDialect('articles API', (dialect) => {
       vatMode: 'standard',
       sessions: [{ startsAt: '2026-09-08T07:30:00.000Z', endsAt: '2026-09-09T13:00:00.000Z', title: 'Døgnseminar' }],
     });
-    const draftEvent = await createEvent(ctx, {
+    const draftEvent = await createTestEvent(ctx, {
       slug: 'kladde-seminar',
       type: 'kursus',
       status: 'draft',
@@ -45,6 +45,7 @@ forEachDialect('articles API', (dialect) => {
       capacity: 5,
       priceOre: 0,
       vatMode: 'exempt',
+      vatExemptionReason: 'Undervisning',
       sessions: [{ startsAt: '2026-09-08T07:30:00.000Z', endsAt: '2026-09-08T13:00:00.000Z', title: 'Dag' }],
     });
     const articleId = await createArticle(ctx, {

@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import { forEachDialect } from '../helpers/databases.js';
 import { TEST_NOW, useTestApp } from '../helpers/app.js';
 import { createArticle } from '../../src/news/news.service.js';
-import { createEvent, type EventInput } from '../../src/events/events.service.js';
+import { createTestEvent, type TestEventInput } from '../helpers/events.js';
 import { storeMaterial } from '../../src/materials/materials.service.js';
 import type { AppContext } from '../../src/context.js';
 
 const day = (n: number) => new Date(TEST_NOW.getTime() + n * 86_400_000).toISOString();
 
-function eventInput(slug: string, overrides: Partial<EventInput> = {}): EventInput {
+function eventInput(slug: string, overrides: Partial<TestEventInput> = {}): TestEventInput {
   return {
     slug,
     type: 'doegnseminar',
@@ -61,11 +61,11 @@ async function seed(ctx: AppContext): Promise<Fixture> {
   await createArticle(ctx, { slug: 'kladde', headline: 'En kladde', publishedAt: null });
   await createArticle(ctx, { slug: 'planlagt', headline: 'Kommer senere', publishedAt: day(3) });
 
-  const open = await createEvent(ctx, eventInput('konsulent-i-en-politisk-styret-organisation', { title: 'Konsulent i en politisk styret organisation' }));
-  const full = await createEvent(ctx, eventInput('fuldt-seminar', { title: 'Fuldt seminar', capacity: 10 }));
+  const open = await createTestEvent(ctx, eventInput('konsulent-i-en-politisk-styret-organisation', { title: 'Konsulent i en politisk styret organisation' }));
+  const full = await createTestEvent(ctx, eventInput('fuldt-seminar', { title: 'Fuldt seminar', capacity: 10 }));
   await ctx.db.updateTable('events').set({ seats_taken: 10 }).where('id', '=', full).execute();
-  const draft = await createEvent(ctx, eventInput('hemmeligt-seminar', { status: 'draft', title: 'Hemmeligt seminar' }));
-  const webinar = await createEvent(
+  const draft = await createTestEvent(ctx, eventInput('hemmeligt-seminar', { status: 'draft', title: 'Hemmeligt seminar' }));
+  const webinar = await createTestEvent(
     ctx,
     eventInput('webinar-om-facilitering', {
       type: 'webinar',

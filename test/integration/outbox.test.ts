@@ -451,6 +451,59 @@ forEachDialect('outbox and mail worker', (dialect) => {
     expect(JSON.stringify(logged)).not.toContain('hemmelig');
   });
 
+  it('checks plain mail rows against the schema of their version: one that does not match fails alone, naming the field, and the rest go out', async () => {
+    const row = (n: number, extra: object = {}) => JSON.stringify({ text: `Tak for din tilmelding nr. ${n}.`, locale: 'da', ...extra });
+    await enqueueMail(ctx.db, mail(1), ctx.clock.now());
+    await insertMailRow('legacy', 2, row(2));
+    await insertMailRow('newer', 3, row(3, { v: 2 }));
+    await insertMailRow('no-text', 4, JSON.stringify({ v: 1, html: '<p>hemmelig-værdi</p>' }));
+    await insertMailRow('bad-attachment', 5, row(5, { v: 1, attachments: [{ filename: 'faktura.pdf', contentType: 'application/pdf', contentBase64: 42 }] }));
+    await insertMailRow('bad-locale', 6, row(6, { locale: 'hemmelig-værdi' }));
+    await insertMailRow('not-json', 7, '{"text": "hemmelig-værdi"');
+    await enqueueMail(ctx.db, mail(8), ctx.clock.now());
+    expect(JSON.parse((await allRows())[0]!.payload)).toMatchObject({ v: 1 });
+
+    const logged: object[] = [];
+    const log = { info() {}, error() {}, warn: (details: object) => void logged.push(details) };
+    const w = worker({ log });
+    expect(await w.runOnce()).toMatchObject({ claimed: 8, sent: 3, retried: 1, failed: 4 });
+    expect(sink.messages.flatMap((m) => m.envelopeTo).sort()).toEqual(['deltager1@example.dk', 'deltager2@example.dk', 'deltager8@example.dk']);
+    const left = await ctx.db
+      .selectFrom('outbox_messages')
+      .select(['dedupe_key', 'status', 'last_error'])
+      .where('status', '!=', 'sent')
+      .orderBy('dedupe_key')
+      .execute();
+    expect(left.map((r) => [r.dedupe_key, r.status, r.last_error])).toEqual([
+      ['bad-attachment', 'failed', 'mail payload v1 invalid: attachments.0.contentBase64: invalid_type'],
+      ['bad-locale', 'failed', 'mail payload v1 invalid: locale: invalid_value'],
+      ['newer', 'pending', 'mail payload version 2 is not known to this process'],
+      ['no-text', 'failed', 'mail payload v1 invalid: text: invalid_type'],
+      ['not-json', 'failed', 'mail payload is not JSON'],
+    ]);
+    // The reason names where the payload is wrong, never what it holds.
+    expect(JSON.stringify([logged, left])).not.toContain('hemmelig');
+  });
+
+  async function insertMailRow(dedupeKey: string, n: number, payload: string): Promise<void> {
+    await ctx.db
+      .insertInto('outbox_messages')
+      .values({
+        kind: 'mail',
+        recipient: `Deltager ${n} <deltager${n}@example.dk>`,
+        subject: `Bekræftelse af tilmelding ${n}`,
+        payload,
+        dedupe_key: dedupeKey,
+        next_attempt_at: null,
+        locked_by: null,
+        locked_until: null,
+        last_error: null,
+        created_at: ctx.clock.now().toISOString(),
+        sent_at: null,
+      })
+      .execute();
+  }
+
   async function insertBuildRow(dedupeKey: string, payload: string): Promise<void> {
     await ctx.db
       .insertInto('outbox_messages')

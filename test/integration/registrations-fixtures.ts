@@ -3,14 +3,14 @@
  * TEST_NOW (1 June 2026); the events start on 15 September 2026.
  */
 import type { AppContext } from '../../src/context.js';
-import { createEvent, type EventInput } from '../../src/events/events.service.js';
+import { createTestEvent, type TestEventInput } from '../helpers/events.js';
 import { addAddOn, addQuestion, setSignupSettings, type SignupSettings } from '../../src/registrations/signup/signup-settings.service.js';
 
 export const EVENT_START = '2026-09-15T07:00:00.000Z';
 
 let counter = 0;
 
-export interface TestEventOptions extends Partial<EventInput> {
+export interface TestEventOptions extends Omit<Partial<TestEventInput>, 'addOns' | 'questions'> {
   settings?: SignupSettings;
   addOns?: Array<{ code: string; capacity?: number | null; priceOre?: number }>;
   questions?: boolean;
@@ -28,7 +28,7 @@ export async function makeEvent(ctx: AppContext, options: TestEventOptions = {})
   counter += 1;
   const { settings, addOns = [], questions = false, ...overrides } = options;
   const slug = overrides.slug ?? `seminar-${counter}-${Math.random().toString(36).slice(2, 8)}`;
-  const id = await createEvent(ctx, {
+  const id = await createTestEvent(ctx, {
     slug,
     type: 'doegnseminar',
     status: 'published',

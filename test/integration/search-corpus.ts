@@ -4,9 +4,9 @@
  * first. Dates run the other way from relevance, so date order would fail.
  */
 import type { AppContext } from '../../src/context.js';
-import { createEvent, type EventInput } from '../../src/events/events.service.js';
+import { createTestEvent, type TestEventInput } from '../helpers/events.js';
 
-function event(slug: string, day: string, parts: Pick<EventInput, 'title'> & Partial<EventInput>): EventInput {
+function event(slug: string, day: string, parts: Pick<TestEventInput, 'title'> & Partial<TestEventInput>): TestEventInput {
   return {
     slug,
     type: 'kursus',
@@ -20,7 +20,7 @@ function event(slug: string, day: string, parts: Pick<EventInput, 'title'> & Par
 }
 
 /** In date order; the event that should rank first for "konsulent" is the last. */
-export const searchCorpus: EventInput[] = [
+export const searchCorpus: TestEventInput[] = [
   event('projektledelse-i-praksis', '2026-08-03', {
     title: 'Projektledelse i praksis',
     summary: 'Værktøjer til projektledere i kommuner.',
@@ -66,6 +66,6 @@ export const expectedTop: Array<[string, string[]]> = [
 ];
 
 export async function seedSearchCorpus(ctx: AppContext): Promise<void> {
-  for (const input of searchCorpus) await createEvent(ctx, input);
+  for (const input of searchCorpus) await createTestEvent(ctx, input);
   ctx.pageCache.clear();
 }

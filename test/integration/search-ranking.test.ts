@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
-import { createEvent } from '../../src/events/events.service.js';
+import { createTestEvent } from '../helpers/events.js';
 import { catalogueEvents } from '../../src/events/events.queries.js';
 import { expectedTop, searchCorpus, seedSearchCorpus } from './search-corpus.js';
 
@@ -59,7 +59,7 @@ forEachDialect('search ranking', (dialect) => {
 
   it('breaks ties by date', async () => {
     for (const [i, day] of ['2027-03-02', '2027-02-02'].entries()) {
-      await createEvent(t.current.ctx, {
+      await createTestEvent(t.current.ctx, {
         slug: `tvilling-${i}`,
         type: 'kursus',
         status: 'published',
@@ -92,7 +92,7 @@ forEachDialect('search ranking', (dialect) => {
     });
 
     it('corrects only from the words of published events', async () => {
-      await createEvent(t.current.ctx, {
+      await createTestEvent(t.current.ctx, {
         slug: 'kladde-om-xylofoner',
         type: 'kursus',
         status: 'draft',

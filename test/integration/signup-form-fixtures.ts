@@ -3,10 +3,10 @@
  * stands at TEST_NOW (1 June 2026).
  */
 import type { AppContext } from '../../src/context.js';
-import { createEvent, type EventInput } from '../../src/events/events.service.js';
+import { createTestEvent, type TestEventInput } from '../helpers/events.js';
 import { addAddOn, addQuestion, setSignupSettings } from '../../src/registrations/signup/signup-settings.service.js';
 
-const base = (slug: string, over: Partial<EventInput> = {}): EventInput => ({
+const base = (slug: string, over: Partial<TestEventInput> = {}): TestEventInput => ({
   slug,
   type: 'doegnseminar',
   status: 'published',
@@ -36,7 +36,7 @@ export interface SignupFixtures {
 }
 
 export async function createSignupFixtures(ctx: AppContext): Promise<SignupFixtures> {
-  const openId = await createEvent(ctx, base('doegnseminar-aaben'));
+  const openId = await createTestEvent(ctx, base('doegnseminar-aaben'));
   await setSignupSettings(ctx, openId, { cancellation: { freeDays: 30, late: 'fee', lateFeeOre: 150_000 } });
   await addAddOn(ctx, openId, {
     code: 'overnight',
@@ -79,14 +79,17 @@ export async function createSignupFixtures(ctx: AppContext): Promise<SignupFixtu
   });
   const yesno = await addQuestion(ctx, openId, { kind: 'yesno', labelDa: 'Kommer du i bil?', labelEn: 'Are you coming by car?', position: 4 });
 
-  await createEvent(ctx, base('doegnseminar-fuldt', { capacity: 0 }));
-  const partialId = await createEvent(ctx, base('doegnseminar-delvis', { capacity: 1 }));
+  await createTestEvent(ctx, base('doegnseminar-fuldt', { capacity: 0 }));
+  const partialId = await createTestEvent(ctx, base('doegnseminar-delvis', { capacity: 1 }));
   await setSignupSettings(ctx, partialId, { allowPartial: true });
-  await createEvent(ctx, base('webinar-momsfri', { type: 'webinar', venue: null, priceOre: 50_000, vatMode: 'exempt', vatExemptionReason: 'Undervisning' }));
-  await createEvent(ctx, base('kursus-ikke-aabnet', { signupOpensAt: '2026-07-01T07:00:00.000Z' }));
-  await createEvent(ctx, base('kursus-frist-overskredet', { signupClosesAt: '2026-05-01T10:00:00.000Z' }));
-  await createEvent(ctx, base('kursus-aflyst', { status: 'cancelled' }));
-  await createEvent(
+  await createTestEvent(
+    ctx,
+    base('webinar-momsfri', { type: 'webinar', venue: null, priceOre: 50_000, vatMode: 'exempt', vatExemptionReason: 'Undervisning' }),
+  );
+  await createTestEvent(ctx, base('kursus-ikke-aabnet', { signupOpensAt: '2026-07-01T07:00:00.000Z' }));
+  await createTestEvent(ctx, base('kursus-frist-overskredet', { signupClosesAt: '2026-05-01T10:00:00.000Z' }));
+  await createTestEvent(ctx, base('kursus-aflyst', { status: 'cancelled' }));
+  await createTestEvent(
     ctx,
     base('kursus-arkiveret', {
       status: 'archived',
@@ -94,8 +97,8 @@ export async function createSignupFixtures(ctx: AppContext): Promise<SignupFixtu
       sessions: [{ startsAt: '2016-06-09T08:00:00.000Z', endsAt: '2016-06-10T11:00:00.000Z', title: 'Døgnseminar' }],
     }),
   );
-  await createEvent(ctx, base('kursus-kladde', { status: 'draft' }));
-  const lastRoomId = await createEvent(ctx, base('doegnseminar-sidste-vaerelse'));
+  await createTestEvent(ctx, base('kursus-kladde', { status: 'draft' }));
+  const lastRoomId = await createTestEvent(ctx, base('doegnseminar-sidste-vaerelse'));
   await addAddOn(ctx, lastRoomId, {
     code: 'overnight',
     nameDa: 'Overnatning i enkeltværelse',
@@ -104,7 +107,7 @@ export async function createSignupFixtures(ctx: AppContext): Promise<SignupFixtu
     priceOre: 125_000,
     capacity: 1,
   });
-  const noQuestionsId = await createEvent(ctx, base('kursus-uden-spoergsmaal'));
+  const noQuestionsId = await createTestEvent(ctx, base('kursus-uden-spoergsmaal'));
   return {
     open: { slug: 'doegnseminar-aaben', questions: { text, single, multiple, yesno } },
     full: 'doegnseminar-fuldt',

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/databases.js';
 import { useTestApp } from '../helpers/app.js';
 import { createArticle } from '../../src/news/news.service.js';
-import { createEvent, type EventInput } from '../../src/events/events.service.js';
+import { createTestEvent, type TestEventInput } from '../helpers/events.js';
 
 function xmllint(xml: string, xpath?: string): string {
   const args = xpath ? ['--xpath', xpath, '-'] : ['--noout', '-'];
@@ -13,7 +13,7 @@ function xmllint(xml: string, xpath?: string): string {
 const SM = "*[local-name()='urlset']/*[local-name()='url']";
 const locs = (xml: string) => xmllint(xml, `//${SM}/*[local-name()='loc']/text()`).split('\n');
 
-function event(slug: string, status: EventInput['status']): EventInput {
+function event(slug: string, status: TestEventInput['status']): TestEventInput {
   return {
     slug,
     status,
@@ -22,7 +22,13 @@ function event(slug: string, status: EventInput['status']): EventInput {
     capacity: 20,
     priceOre: 0,
     vatMode: 'exempt',
-    sessions: [{ startsAt: '2026-10-01T07:00:00.000Z', endsAt: '2026-10-01T14:00:00.000Z', title: 'Dag 1' }],
+    vatExemptionReason: 'Undervisning',
+    // Only an event that has ended is archived.
+    sessions: [
+      status === 'archived'
+        ? { startsAt: '2016-10-03T07:00:00.000Z', endsAt: '2016-10-03T14:00:00.000Z', title: 'Dag 1' }
+        : { startsAt: '2026-10-01T07:00:00.000Z', endsAt: '2026-10-01T14:00:00.000Z', title: 'Dag 1' },
+    ],
   };
 }
 
@@ -37,7 +43,7 @@ forEachDialect('sitemap and robots.txt', (dialect) => {
       ['kladde-kursus', 'draft'],
       ['aflyst-kursus', 'cancelled'],
     ] as const) {
-      await createEvent(ctx, event(slug, status));
+      await createTestEvent(ctx, event(slug, status));
     }
     await createArticle(ctx, { slug: 'nyhed-&-mere', headline: 'Nyhed', publishedAt: '2016-05-24T08:00:00.000Z' });
     await createArticle(ctx, { slug: 'kladde', headline: 'Kladde', publishedAt: null });

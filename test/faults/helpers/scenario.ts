@@ -13,7 +13,7 @@ import { loadConfig } from '../../../src/config.js';
 import { messageIdFor } from '../../../src/messages/mail.compose.js';
 import type { AppContext } from '../../../src/context.js';
 import { createDb, migrateToLatest } from '../../../src/db/database.js';
-import { createEvent } from '../../../src/events/events.service.js';
+import { createTestEvent } from '../../helpers/events.js';
 import { systemClock } from '../../../src/lib/clock.js';
 import { Metrics } from '../../../src/observability/metrics.js';
 import { eventSeats } from '../../../src/registrations/index.js';
@@ -103,7 +103,7 @@ export async function createSeminar(ctx: AppContext, capacity: number): Promise<
   const start = new Date(Date.now() + 30 * 24 * 3600_000);
   start.setUTCHours(7, 0, 0, 0);
   const end = new Date(start.getTime() + 30 * 3600_000);
-  const id = await createEvent(ctx, {
+  const id = await createTestEvent(ctx, {
     slug,
     type: 'doegnseminar',
     status: 'published',
