@@ -55,6 +55,7 @@ import {
   searchTable,
   signupTable,
   targetTable,
+  yardstick,
   type BurstRun,
   type ColdStart,
   type SignupRun,
@@ -374,7 +375,7 @@ interface Results {
 }
 
 function targets(r: Results): TargetRow[] {
-  const hello = r.pages[0]!;
+  const hello = yardstick(r.pages);
   const pageRows = r.pages.filter((p) => !isYardstick(p));
   const worstRatio = Math.min(...pageRows.map((p) => p.requestsPerSecond / hello.requestsPerSecond));
   const worstP99 = Math.max(...pageRows.map((p) => p.p99));
@@ -455,7 +456,7 @@ function targets(r: Results): TargetRow[] {
 }
 
 function report(r: Results): string {
-  const hello = r.pages[0]!.requestsPerSecond;
+  const hello = yardstick(r.pages).requestsPerSecond;
   const signupRuns = [...r.sqlite.runs, ...(r.postgres?.runs ?? [])];
   const pgHot = r.postgres?.runs[0]!.load.perSecond;
   const minutes = ((r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000).toFixed(1);
