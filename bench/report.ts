@@ -26,8 +26,20 @@ export function pageMeetsTarget(r: LoadResult, hello: LoadResult): boolean {
   return r.requestsPerSecond >= hello.requestsPerSecond * 0.6 && r.p99 <= 10;
 }
 
+/** The hello-world rows of the page table (the first is the yardstick the pages are judged against). */
+export const isYardstick = (r: LoadResult) => r.name.startsWith('Fastify hello world');
+
+/**
+ * The hello world the pages are judged against: the faster of its two runs (before and after the
+ * pages), since on a shared machine one of them may catch a busy minute or a cold JIT.
+ */
+export function yardstick(results: LoadResult[]): LoadResult {
+  const runs = results.filter((r) => r.name === 'Fastify hello world' || r.name === 'Fastify hello world, again after the pages');
+  return runs.reduce((best, r) => (r.requestsPerSecond > best.requestsPerSecond ? r : best), runs[0] ?? results[0]!);
+}
+
 export function pageTable(results: LoadResult[]): string {
-  const hello = results[0]!;
+  const hello = yardstick(results);
   return table(
     [
       'target',
@@ -50,7 +62,7 @@ export function pageTable(results: LoadResult[]): string {
       String(r.p50),
       String(r.p99),
       String(r.errors + r.non2xx),
-      r === hello ? '' : yesNo(pageMeetsTarget(r, hello)),
+      isYardstick(r) ? '' : yesNo(pageMeetsTarget(r, hello)),
     ]),
   );
 }

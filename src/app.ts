@@ -9,6 +9,7 @@ import { DKFDS_DIST, DKFDS_PREFIX, STATIC_DIR, STATIC_PREFIX } from './web/asset
 import { registerErrorPages } from './web/error-pages.js';
 import { registerSecurityHeaders } from './web/security-headers.js';
 import { pageCacheServerFactory, type FastPages } from './web/fast-pages.js';
+import { dataVersion } from './db/dialect.js';
 import { requestIdOf } from './observability/request-id.js';
 import { healthRoutes } from './health/health.routes.js';
 import { infoPageRoutes } from './pages/pages.routes.js';
@@ -126,6 +127,9 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
   registerSiteIdentity(app, ctx);
   registerErrorPages(app, ctx);
   registerObservability(app, ctx);
+  // Kept pages go as soon as the database changes, whoever wrote (docs/ARCHITECTURE.md, "Speed").
+  const stopWatchingPages = ctx.pageCache.watch(() => dataVersion(ctx.db), ctx.config.pageCacheCheckMs);
+  app.addHook('onClose', async () => stopWatchingPages());
   await registerOpenApi(app, ctx.config.baseUrl);
   await app.register(healthRoutes(ctx));
   await app.register(homeRoutes(ctx));

@@ -10,8 +10,10 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Public address used in feeds, sitemaps, calendar files and mails. */
   baseUrl: string;
-  /** Seconds a rendered public page may be served from memory. */
+  /** Seconds a rendered public page may be served from memory at most (changes with time alone show within it). */
   pageCacheSeconds: number;
+  /** How often the page cache checks whether the database changed (any write by any process clears it). */
+  pageCacheCheckMs: number;
   logLevel: string;
   /** Signs cookies; see lib/secret.ts for the default. */
   secretKey: string | undefined;
@@ -137,7 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     baseUrl,
-    pageCacheSeconds: intFrom(env.PAGE_CACHE_SECONDS, 5, 'PAGE_CACHE_SECONDS'),
+    pageCacheSeconds: intFrom(env.PAGE_CACHE_SECONDS, 30, 'PAGE_CACHE_SECONDS'),
+    pageCacheCheckMs: Math.max(10, intFrom(env.PAGE_CACHE_CHECK_MS, 1000, 'PAGE_CACHE_CHECK_MS')),
     logLevel: env.LOG_LEVEL || 'info',
     secretKey: env.SECRET_KEY || undefined,
     metricsToken: env.METRICS_TOKEN || undefined,

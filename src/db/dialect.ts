@@ -12,6 +12,22 @@ export function dialectOf(db: Kysely<any>): DialectName {
   return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
 }
 
+/**
+ * A value that changes with every committed write to the database, by this
+ * process or any other (the page cache watches it). SQLite: `data_version`
+ * (commits on other connections) with this connection's `total_changes()`.
+ * PostgreSQL: the WAL insert position, which every write in the cluster moves,
+ * writes to other databases too (they only cost a needless refresh).
+ */
+export async function dataVersion(db: Kysely<any>): Promise<string> {
+  if (dialectOf(db) === 'sqlite') {
+    const { rows } = await sql<{ v: number; c: number }>`SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c`.execute(db);
+    return `${rows[0]!.v}:${rows[0]!.c}`;
+  }
+  const { rows } = await sql<{ lsn: string }>`SELECT pg_current_wal_insert_lsn()::text AS lsn`.execute(db);
+  return rows[0]!.lsn;
+}
+
 /** An auto-numbered integer primary key. */
 export function idColumnType(db: Kysely<any>) {
   return dialectOf(db) === 'sqlite' ? sql`integer` : sql`serial`;

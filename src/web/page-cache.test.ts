@@ -57,6 +57,60 @@ describe('PageCache', () => {
   });
 });
 
+describe('watching the database', () => {
+  /** Resolves once the cache has read the version `times` more times. */
+  const versions = (values: Array<string | Error>) => {
+    let reads = 0;
+    const waiters: Array<[number, () => void]> = [];
+    const version = async () => {
+      const value = values[Math.min(reads, values.length - 1)]!;
+      reads++;
+      for (const [at, resolve] of waiters) if (reads >= at) resolve();
+      if (value instanceof Error) throw value;
+      return value;
+    };
+    const readsDone = (n: number) => new Promise<void>((resolve) => (reads >= n ? resolve() : waiters.push([n, resolve])));
+    return { version, readsDone };
+  };
+
+  it('keeps pages while the version stays, and clears them when it changes', async () => {
+    const cache = new PageCache(60_000);
+    const { version, readsDone } = versions(['1', '1', '1', '2', '2']);
+    const stop = cache.watch(version, 5);
+    await readsDone(1);
+    cache.set('/p', 'seats: 3');
+    await readsDone(3);
+    expect(cache.get('/p')).toBe('seats: 3');
+    await readsDone(4);
+    await new Promise((r) => setImmediate(r));
+    expect(cache.get('/p')).toBeUndefined();
+    stop();
+  });
+
+  it('clears when the version cannot be read, and does not keep a build that overlapped the change', async () => {
+    const cache = new PageCache(60_000);
+    const { version, readsDone } = versions(['1', '1', new Error('database gone'), '1']);
+    const stop = cache.watch(version, 5);
+    await readsDone(2);
+    cache.set('/p', 'kept');
+    const building = cache.getOrBuild('/q', slowBuild({ n: 0 }, 40));
+    await readsDone(3);
+    await new Promise((r) => setImmediate(r));
+    expect(cache.get('/p')).toBeUndefined();
+    await building;
+    expect(cache.get('/q')).toBeUndefined();
+    stop();
+  });
+
+  it('watches nothing when the cache is off', async () => {
+    let reads = 0;
+    const stop = new PageCache(0).watch(async () => String(reads++), 1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(reads).toBe(0);
+    stop();
+  });
+});
+
 describe('compressed pages', () => {
   it('gzips a cached body once and only while it is cached', async () => {
     const { gunzipSync } = await import('node:zlib');

@@ -12,8 +12,10 @@ interface Entry {
 }
 
 /**
- * Rendered public pages kept in memory for a few seconds. Writes in this
- * process clear it at once; other processes see changes within the TTL.
+ * Rendered public pages kept in memory. Writes in this process that call
+ * clear() show at once; every other write (a sign-up, another process) shows
+ * once watch() sees the database change. The TTL bounds how long a page may
+ * miss a change that comes with time alone (a deadline, a scheduled article).
  */
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
@@ -88,6 +90,38 @@ export class PageCache {
   clear(): void {
     this.entries.clear();
     this.clears++;
+  }
+
+  /**
+   * Clears the cache whenever `version()` (a value that changes with every
+   * write to the database, by any process) differs from the last one read,
+   * checked every `intervalMs`. So kept pages live until the data changes or
+   * the TTL ends, instead of being rendered again every few seconds. A version
+   * that cannot be read clears too: freshness cannot be shown. The first
+   * reading clears as well, for pages built before it. Returns a stop function.
+   */
+  watch(version: () => Promise<string>, intervalMs: number): () => void {
+    if (this.ttlMs === 0) return () => {};
+    let last: string | undefined;
+    let checking = false;
+    const check = async () => {
+      if (checking) return;
+      checking = true;
+      try {
+        const now = await version();
+        if (now !== last) this.clear();
+        last = now;
+      } catch {
+        this.clear();
+        last = undefined;
+      } finally {
+        checking = false;
+      }
+    };
+    const timer = setInterval(() => void check(), intervalMs);
+    timer.unref();
+    void check();
+    return () => clearInterval(timer);
   }
 
   /** Changes on every clear(), so values kept elsewhere can tell that data changed. */
