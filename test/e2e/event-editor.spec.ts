@@ -194,6 +194,12 @@ test('nights and meals are added as rows by keyboard, saved, and counted in the 
   await expect(page.locator('#addOns-0-inclusions-0-room')).toHaveValue('double');
   await expect(page.locator('#addOns-0-inclusions-1-kind')).toHaveValue('breakfast');
   await expectNoAxeViolations(page);
+  // A new add-on's own list of nights and meals is added to without a reload as well.
+  await page.getByRole('button', { name: 'Tilføj tilvalg' }).click();
+  await expect(page.locator('#addOns-1-nameDa')).toBeFocused();
+  await page.getByRole('button', { name: 'Tilføj nat eller måltid til tilvalg 2' }).click();
+  await expect(page.locator('#addOns-1-inclusions-0-kind')).toBeFocused();
+  await expect(page.locator('#addOns-1-inclusions-0-kind')).toHaveAttribute('name', 'addOns[1][inclusions][0][kind]');
 
   // Published with a place, two sign up: one with the add-on, one without.
   await page.goto(`/admin/events/${id}/rediger/tid-og-sted`);
