@@ -69,6 +69,14 @@ const da = {
   'eventField.addOn.priceOre': 'Pris ekskl. moms',
   'eventField.addOn.capacity': 'Antal til rådighed',
   'eventField.addOn.inclusions': 'Overnatning og måltider i tilvalget',
+  'eventField.inclusion.prefix': 'Overnatning og måltider i prisen, linje {n}: ',
+  'eventField.addOnInclusion.prefix': 'Tilvalg {a}, overnatning og måltider, linje {n}: ',
+  'eventField.inclusion.kind': 'Typen',
+  'eventField.inclusion.meal': 'Måltidstypen',
+  'eventField.inclusion.date': 'Datoen',
+  'eventField.inclusion.night': 'Natten',
+  'eventField.inclusion.day': 'Dagen',
+  'eventField.inclusion.room': 'Værelsestypen',
   'eventField.questions': 'Spørgsmål',
   'eventField.question.prefix': 'Spørgsmål {n}: ',
   'eventField.question.id': 'Spørgsmål',
@@ -114,6 +122,7 @@ const da = {
   'eventError.unknown_session': '{field} hører ikke til dette arrangement.',
   'eventError.unknown_add_on': '{field} hører ikke til dette arrangement.',
   'eventError.invalid_date': '{field}: Skriv datoen som åååå-mm-dd, fx 2027-02-04.',
+  'eventError.not_chosen': '{field} er ikke valgt.',
   'eventError.unknown_question': '{field} hører ikke til dette arrangement.',
   'eventError.capacity_below_taken': 'Antal pladser kan ikke være lavere end de {taken} pladser, der allerede er optaget.',
   'eventError.addon_capacity_below_taken': '{field} kan ikke være lavere end de {taken}, der allerede er reserveret.',
@@ -184,6 +193,14 @@ const en: Record<keyof typeof da, string> = {
   'eventField.addOn.priceOre': 'Price ex. VAT',
   'eventField.addOn.capacity': 'Number available',
   'eventField.addOn.inclusions': 'Nights and meals in the add-on',
+  'eventField.inclusion.prefix': 'Nights and meals in the price, line {n}: ',
+  'eventField.addOnInclusion.prefix': 'Add-on {a}, nights and meals, line {n}: ',
+  'eventField.inclusion.kind': 'The kind',
+  'eventField.inclusion.meal': 'The meal',
+  'eventField.inclusion.date': 'The date',
+  'eventField.inclusion.night': 'The night',
+  'eventField.inclusion.day': 'The day',
+  'eventField.inclusion.room': 'The room',
   'eventField.questions': 'Questions',
   'eventField.question.prefix': 'Question {n}: ',
   'eventField.question.id': 'Question',
@@ -229,6 +246,7 @@ const en: Record<keyof typeof da, string> = {
   'eventError.unknown_session': '{field} does not belong to this event.',
   'eventError.unknown_add_on': '{field} does not belong to this event.',
   'eventError.invalid_date': '{field}: Write the date as yyyy-mm-dd, for example 2027-02-04.',
+  'eventError.not_chosen': '{field} is not chosen.',
   'eventError.unknown_question': '{field} does not belong to this event.',
   'eventError.capacity_below_taken': 'The number of seats cannot be lower than the {taken} seats already taken.',
   'eventError.addon_capacity_below_taken': '{field} cannot be lower than the {taken} already reserved.',
@@ -259,8 +277,19 @@ const ROWS: Record<string, { item: string; prefix: EventDocumentMessageKey }> = 
   questions: { item: 'question', prefix: 'eventField.question.prefix' },
 };
 
+/** The part of a path inside one inclusion (['inclusions', 0, 'date'] or ['addOns', 1, 'inclusions', 0, 'date']), with the rows it is in. */
+function inclusionPart(path: ReadonlyArray<PropertyKey>): { addOn?: number; row: number; field: string } | undefined {
+  const atAddOn = path[0] === 'addOns' && typeof path[1] === 'number' && path[2] === 'inclusions';
+  if (path[0] !== 'inclusions' && !atAddOn) return undefined;
+  const [row, field] = path.slice(atAddOn ? 3 : 1);
+  if (typeof row !== 'number') return undefined;
+  return { ...(atAddOn ? { addOn: path[1] as number } : {}), row, field: field === undefined ? 'kind' : String(field) };
+}
+
 function fieldLabel(path: ReadonlyArray<PropertyKey>, locale: Locale): string {
   const t = eventDocumentMessages[locale] as Record<string, string>;
+  const inclusion = inclusionPart(path);
+  if (inclusion) return t[`eventField.inclusion.${inclusion.field}`] ?? t['eventField.inclusion.kind']!;
   const [head, second, field] = path.map(String);
   if (head === undefined) return t['eventField.body']!;
   if (head === 'body') return t['eventField.body.text']!;
@@ -288,6 +317,10 @@ export interface EditorIssue {
 export function eventErrorMessage(path: ReadonlyArray<PropertyKey>, code: EditorErrorCode, locale: Locale, vars: Record<string, string | number> = {}): string {
   const field = fieldLabel(path, locale);
   const text = eventDocumentMessage(locale, `eventError.${code}`, { field, max: '', ...vars });
+  const inclusion = inclusionPart(path);
+  if (inclusion?.addOn !== undefined)
+    return eventDocumentMessage(locale, 'eventField.addOnInclusion.prefix', { a: inclusion.addOn + 1, n: inclusion.row + 1 }) + text;
+  if (inclusion) return eventDocumentMessage(locale, 'eventField.inclusion.prefix', { n: inclusion.row + 1 }) + text;
   const row = ROWS[String(path[0])];
   if (row && typeof path[1] === 'number') return eventDocumentMessage(locale, row.prefix, { n: path[1] + 1 }) + text;
   return text;

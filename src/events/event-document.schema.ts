@@ -96,6 +96,7 @@ export const EDITOR_ERROR_CODES = [
   'status_not_allowed',
   'edited_elsewhere',
   'invalid_date',
+  'not_chosen',
 ] as const;
 export type EditorErrorCode = (typeof EDITOR_ERROR_CODES)[number];
 

@@ -11,7 +11,7 @@ import { QUESTION_KINDS, type QuestionOption } from './events.table.js';
 import { pathKey, type EditorIssue } from './event-document.messages.js';
 import type { EventDocument, EventDocumentInput } from './event-document.schema.js';
 import { slugify } from './slug.js';
-import { inclusionText, parseInclusionText } from './inclusions.js';
+import { eveningBefore, isCalendarDate, MAX_INCLUSIONS, MEALS, morningAfter, type Inclusion } from './inclusions.js';
 
 export interface SpeakerRow {
   id: string;
@@ -32,6 +32,21 @@ export interface SessionRow {
   speakers: string[];
   remove: boolean;
 }
+/**
+ * One night or meal in the price or an add-on, as its row in the form: what
+ * it is ('night' or a meal; '' not chosen yet), and the night (its evening),
+ * the room or the day, whichever the kind uses. Dates are yyyy-mm-dd, picked
+ * from the event's nights and days.
+ */
+export interface InclusionRow {
+  kind: string;
+  night: string;
+  room: string;
+  day: string;
+  remove: boolean;
+}
+export const INCLUSION_KINDS = ['night', ...MEALS] as const;
+
 export interface AddOnRow {
   id: string;
   code: string;
@@ -40,7 +55,7 @@ export interface AddOnRow {
   kind: string;
   price: string;
   capacity: string;
-  inclusions: string;
+  inclusions: InclusionRow[];
   remove: boolean;
 }
 export interface QuestionRow {
@@ -69,8 +84,8 @@ export interface EventFormDraft {
   sessions: SessionRow[];
   capacity: string;
   price: string;
-  /** The price's nights and meals in the short form of inclusions.ts. */
-  inclusions: string;
+  /** The nights and meals the price includes. */
+  inclusions: InclusionRow[];
   memberPrice: string;
   earlyBirdPrice: string;
   earlyBirdDate: string;
@@ -109,10 +124,10 @@ function texts(body: Record<string, unknown>, name: string): string[] {
 }
 const checked = (body: Record<string, unknown>, name: string) => text(body, name) === '1';
 
-/** The row indices that appear under a list name, in order. */
+/** The row indices that appear under a list name (such as `addOns[2][inclusions]`), in order. */
 function rowIndices(body: Record<string, unknown>, list: string): number[] {
   const found = new Set<number>();
-  const re = new RegExp(`^${list}\\[(\\d{1,3})\\]`);
+  const re = new RegExp(`^${list.replace(/[[\]]/g, '\\$&')}\\[(\\d{1,3})\\]`);
   for (const key of Object.keys(body)) {
     const m = re.exec(key);
     if (m && Number(m[1]) < MAX_ROWS) found.add(Number(m[1]));
@@ -127,7 +142,10 @@ export function emptySession(): SessionRow {
   return { id: '', date: '', start: '', end: '', title: '', description: '', room: '', speakers: [], remove: false };
 }
 export function emptyAddOn(): AddOnRow {
-  return { id: '', code: '', nameDa: '', nameEn: '', kind: 'other', price: '', capacity: '', inclusions: '', remove: false };
+  return { id: '', code: '', nameDa: '', nameEn: '', kind: 'other', price: '', capacity: '', inclusions: [], remove: false };
+}
+export function emptyInclusion(): InclusionRow {
+  return { kind: '', night: '', room: 'single', day: '', remove: false };
 }
 export function emptyQuestion(): QuestionRow {
   return { id: '', kind: 'text', labelDa: '', labelEn: '', options: '', required: false, remove: false };
@@ -149,7 +167,7 @@ export function emptyDraft(): EventFormDraft {
     sessions: [emptySession()],
     capacity: '',
     price: '',
-    inclusions: '',
+    inclusions: [],
     memberPrice: '',
     earlyBirdPrice: '',
     earlyBirdDate: '',
@@ -187,7 +205,6 @@ export function draftFromForm(raw: unknown): EventFormDraft {
     'venueId',
     'capacity',
     'price',
-    'inclusions',
     'memberPrice',
     'earlyBirdPrice',
     'earlyBirdDate',
@@ -207,6 +224,7 @@ export function draftFromForm(raw: unknown): EventFormDraft {
     d[f] = text(b, f);
   }
   d.themes = texts(b, 'themes[]');
+  d.inclusions = inclusionRows(b, 'inclusions');
   d.allowPartial = checked(b, 'allowPartial');
   for (const f of ['name', 'address', 'postalCode', 'city', 'accessibility', 'mapUrl'] as const) d.venue[f] = text(b, `venue[${f}]`);
   d.speakers = rowIndices(b, 'speakers').map((i) => ({
@@ -236,7 +254,7 @@ export function draftFromForm(raw: unknown): EventFormDraft {
     kind: text(b, `addOns[${i}][kind]`),
     price: text(b, `addOns[${i}][price]`),
     capacity: text(b, `addOns[${i}][capacity]`),
-    inclusions: text(b, `addOns[${i}][inclusions]`),
+    inclusions: inclusionRows(b, `addOns[${i}][inclusions]`),
     remove: checked(b, `addOns[${i}][remove]`),
   }));
   d.questions = rowIndices(b, 'questions').map((i) => ({
@@ -249,6 +267,19 @@ export function draftFromForm(raw: unknown): EventFormDraft {
     remove: checked(b, `questions[${i}][remove]`),
   }));
   return d;
+}
+
+/** The inclusion rows posted under a list name; a list longer than the limit is cut one past it, for the schema to refuse. */
+function inclusionRows(b: Record<string, unknown>, list: string): InclusionRow[] {
+  return rowIndices(b, list)
+    .slice(0, MAX_INCLUSIONS + 1)
+    .map((j) => ({
+      kind: text(b, `${list}[${j}][kind]`),
+      night: text(b, `${list}[${j}][night]`),
+      room: text(b, `${list}[${j}][room]`),
+      day: text(b, `${list}[${j}][day]`),
+      remove: checked(b, `${list}[${j}][remove]`),
+    }));
 }
 
 /** "4.500,00", "4500", "4 500,5" → øre; anything else is passed on as typed, for the schema to refuse. */
@@ -341,25 +372,61 @@ export function addOnCodes(rows: ReadonlyArray<Pick<AddOnRow, 'code' | 'nameDa' 
   });
 }
 
+/** Where a kept inclusion came from: its row in the form, and which of the row's fields holds its date. */
+export interface InclusionSource {
+  row: number;
+  date: 'night' | 'day';
+}
+
 /** Where each kept row of the document came from in the draft (document index → draft index). */
 export interface RowMap {
   speakers: number[];
   sessions: number[];
   addOns: number[];
   questions: number[];
+  inclusions: InclusionSource[];
+  /** By the document's add-on index. */
+  addOnInclusions: InclusionSource[][];
+}
+const ROW_LIST_NAMES = ['speakers', 'sessions', 'addOns', 'questions'] as const;
+type RowListName = (typeof ROW_LIST_NAMES)[number];
+const rowListOf = (rows: RowMap, head: unknown): number[] | undefined =>
+  (ROW_LIST_NAMES as readonly unknown[]).includes(head) ? rows[head as RowListName] : undefined;
+
+/** A row with nothing chosen (the room has a default, so it does not count). */
+const blankInclusion = (r: InclusionRow) => r.kind === '' && r.night === '' && r.day === '';
+
+/**
+ * The rows as the document's inclusions, blank and removed rows left out. A
+ * kind it does not know, or a date not chosen, goes on as it is, for the
+ * schema to name the field; nothing is guessed.
+ */
+function inclusionsOfRows(list: ReadonlyArray<InclusionRow>): { inclusions: Inclusion[]; sources: InclusionSource[] } {
+  const inclusions: unknown[] = [];
+  const sources: InclusionSource[] = [];
+  list.forEach((r, row) => {
+    if (r.remove || blankInclusion(r)) return;
+    if (r.kind === 'night') {
+      inclusions.push({ kind: 'night', date: r.night, ...(r.room !== '' ? { room: r.room } : {}) });
+      sources.push({ row, date: 'night' });
+    } else {
+      inclusions.push((MEALS as readonly string[]).includes(r.kind) ? { kind: 'meal', meal: r.kind, date: r.day } : { kind: r.kind });
+      sources.push({ row, date: 'day' });
+    }
+  });
+  return { inclusions: inclusions as Inclusion[], sources };
 }
 
-/** The short form read; a part it cannot read goes on as it is, for the schema to name the field (invalid_value). */
-function inclusionsOfText(text: string): NonNullable<EventDocumentInput['inclusions']> {
-  const parsed = parseInclusionText(text);
-  return parsed.ok ? parsed.value : ([{ kind: 'unreadable', text: parsed.part }] as unknown as NonNullable<EventDocumentInput['inclusions']>);
+/** A stored inclusion as its row. */
+function inclusionRowOf(i: Inclusion): InclusionRow {
+  return i.kind === 'night' ? { ...emptyInclusion(), kind: 'night', night: i.date, room: i.room } : { ...emptyInclusion(), kind: i.meal, day: i.date };
 }
 
 const idOf = (v: string) => (/^\d{1,9}$/.test(v) ? Number(v) : undefined);
 
 /** The document the schema checks, and where its rows came from. */
 export function documentFromDraft(d: EventFormDraft): { input: EventDocumentInput; rows: RowMap } {
-  const rows: RowMap = { speakers: [], sessions: [], addOns: [], questions: [] };
+  const rows: RowMap = { speakers: [], sessions: [], addOns: [], questions: [], inclusions: [], addOnInclusions: [] };
   const speakerIndex = new Map<string, number>();
   const speakers: NonNullable<EventDocumentInput['speakers']> = [];
   d.speakers.forEach((s, i) => {
@@ -383,11 +450,15 @@ export function documentFromDraft(d: EventFormDraft): { input: EventDocumentInpu
     });
   });
   const addOns: NonNullable<EventDocumentInput['addOns']> = [];
-  const kept = d.addOns.filter((a) => !(a.remove || (a.id === '' && blank([a.code, a.nameDa, a.nameEn, a.price, a.capacity]))));
+  // A new add-on with nothing typed is left out; one with only nights or meals chosen is kept, for the schema to ask for its name.
+  const leftOut = (a: AddOnRow) => a.remove || (a.id === '' && blank([a.code, a.nameDa, a.nameEn, a.price, a.capacity]) && a.inclusions.every(blankInclusion));
+  const kept = d.addOns.filter((a) => !leftOut(a));
   const codes = addOnCodes(kept);
   d.addOns.forEach((a, i) => {
-    if (a.remove || (a.id === '' && blank([a.code, a.nameDa, a.nameEn, a.price, a.capacity]))) return;
+    if (leftOut(a)) return;
     rows.addOns.push(i);
+    const included = inclusionsOfRows(a.inclusions);
+    rows.addOnInclusions.push(included.sources);
     addOns.push({
       ...(idOf(a.id) !== undefined ? { id: idOf(a.id) } : {}),
       code: codes[rows.addOns.length - 1]!,
@@ -396,7 +467,7 @@ export function documentFromDraft(d: EventFormDraft): { input: EventDocumentInpu
       kind: a.kind,
       priceOre: (parseKroner(a.price) ?? 0) as number,
       capacity: parseWhole(a.capacity) as number | null,
-      inclusions: inclusionsOfText(a.inclusions),
+      inclusions: included.inclusions,
     });
   });
   const questions: NonNullable<EventDocumentInput['questions']> = [];
@@ -412,6 +483,8 @@ export function documentFromDraft(d: EventFormDraft): { input: EventDocumentInpu
       required: q.required,
     });
   });
+  const included = inclusionsOfRows(d.inclusions);
+  rows.inclusions = included.sources;
   const venue = d.venueId === '' ? null : d.venueId === 'new' ? { ...d.venue, mapUrl: d.venue.mapUrl || null } : { id: idOf(d.venueId) ?? -1 };
   const input: EventDocumentInput = {
     ...(d.slug.trim() !== '' ? { slug: d.slug } : {}),
@@ -427,7 +500,7 @@ export function documentFromDraft(d: EventFormDraft): { input: EventDocumentInpu
     sessions,
     capacity: parseWhole(d.capacity) as number,
     priceOre: (parseKroner(d.price) ?? undefined) as number,
-    inclusions: inclusionsOfText(d.inclusions),
+    inclusions: included.inclusions,
     memberPriceOre: parseKroner(d.memberPrice) as number | null,
     earlyBirdPriceOre: parseKroner(d.earlyBirdPrice) as number | null,
     earlyBirdEndsAt: optionalDateTime(d.earlyBirdDate, d.earlyBirdTime),
@@ -480,7 +553,7 @@ export function draftFromDocument(doc: EventDocument & { slug: string }, version
     })),
     capacity: String(doc.capacity),
     price: formatKroner(doc.priceOre),
-    inclusions: inclusionText(doc.inclusions),
+    inclusions: doc.inclusions.map(inclusionRowOf),
     memberPrice: formatKroner(doc.memberPriceOre),
     earlyBirdPrice: formatKroner(doc.earlyBirdPriceOre),
     earlyBirdDate: earlyBird.date,
@@ -504,7 +577,7 @@ export function draftFromDocument(doc: EventDocument & { slug: string }, version
       kind: a.kind,
       price: formatKroner(a.priceOre),
       capacity: a.capacity === null ? '' : String(a.capacity),
-      inclusions: inclusionText(a.inclusions),
+      inclusions: a.inclusions.map(inclusionRowOf),
       remove: false,
     })),
     questions: doc.questions.map((q) => ({
@@ -522,12 +595,45 @@ export function draftFromDocument(doc: EventDocument & { slug: string }, version
 
 /** One more empty row in each list, for "add rows". */
 export function withSpareRows(d: EventFormDraft): EventFormDraft {
+  const spare = (list: InclusionRow[]) => (list.length < MAX_INCLUSIONS ? [...list, emptyInclusion()] : list);
   return {
     ...d,
     speakers: [...d.speakers, emptySpeaker()],
     sessions: [...d.sessions, emptySession()],
-    addOns: [...d.addOns, emptyAddOn()],
+    inclusions: spare(d.inclusions),
+    addOns: [...d.addOns.map((a) => ({ ...a, inclusions: spare(a.inclusions) })), emptyAddOn()],
     questions: [...d.questions, emptyQuestion()],
+  };
+}
+
+/** Most days the editor offers nights and meals for; a longer event is rare and may use the API. */
+const MAX_OFFERED_DAYS = 31;
+
+/**
+ * The days the event runs (from the programme's first date to its last) and
+ * its nights: the evening before the first day, for arrivals then, and every
+ * evening up to the last day. A date the draft already holds is offered too,
+ * so moving the programme never hides what was chosen.
+ */
+export function stayChoices(d: EventFormDraft): { days: string[]; nights: string[] } {
+  const dates = d.sessions
+    .map((s) => isoDate(s.date))
+    .filter(isCalendarDate)
+    .sort();
+  const days: string[] = [];
+  if (dates.length > 0) for (let day = dates[0]!; day <= dates[dates.length - 1]! && days.length < MAX_OFFERED_DAYS; day = morningAfter(day)) days.push(day);
+  const nights = days.length > 0 ? [eveningBefore(days[0]!), ...days.slice(0, -1)] : [];
+  const rows = [...d.inclusions, ...d.addOns.flatMap((a) => a.inclusions)];
+  const withChosen = (list: string[], chosen: string[]) => [...new Set([...list, ...chosen.filter(isCalendarDate)])].sort();
+  return {
+    days: withChosen(
+      days,
+      rows.map((r) => r.day),
+    ),
+    nights: withChosen(
+      nights,
+      rows.map((r) => r.night),
+    ),
   };
 }
 
@@ -551,7 +657,9 @@ const FIRST_FIELD: Record<string, string> = { speakers: 'name', sessions: 'date'
 export function formKeyOf(path: ReadonlyArray<string | number>, rows: RowMap): string {
   const [head, second, third] = path;
   if (head === undefined) return 'title';
-  const list = rows[head as keyof RowMap];
+  const inclusion = inclusionPathInDraft(path, rows);
+  if (inclusion) return inclusion[inclusion.length - 1] === 'inclusions' ? `${inclusion.join('.')}-list` : inclusion.join('.');
+  const list = rowListOf(rows, head);
   if (list) {
     if (typeof second !== 'number') return `${head}-list`;
     const row = list[second] ?? second;
@@ -564,10 +672,35 @@ export function formKeyOf(path: ReadonlyArray<string | number>, rows: RowMap): s
   return FIELD_OF[String(head)] ?? String(head);
 }
 
+/**
+ * An inclusion's path in the document (['inclusions', k, 'date'], or
+ * ['addOns', a, 'inclusions', k, 'meal']) as its row and field in the form
+ * (['inclusions', row, 'night'], ['addOns', row, 'inclusions', row, 'kind']);
+ * the list itself when the issue is about the whole list. Undefined for any
+ * other path.
+ */
+function inclusionPathInDraft(path: ReadonlyArray<string | number>, rows: RowMap): Array<string | number> | undefined {
+  let prefix: Array<string | number>;
+  let rest: ReadonlyArray<string | number>;
+  let sources: InclusionSource[];
+  if (path[0] === 'inclusions') {
+    [prefix, rest, sources] = [['inclusions'], path.slice(1), rows.inclusions];
+  } else if (path[0] === 'addOns' && typeof path[1] === 'number' && path[2] === 'inclusions') {
+    [prefix, rest, sources] = [['addOns', rows.addOns[path[1]] ?? path[1], 'inclusions'], path.slice(3), rows.addOnInclusions[path[1]] ?? []];
+  } else return undefined;
+  const [k, field] = rest;
+  if (typeof k !== 'number') return prefix;
+  const source = sources[k];
+  const formField = field === 'date' ? (source?.date ?? 'day') : field === 'room' ? 'room' : 'kind';
+  return [...prefix, source?.row ?? k, formField];
+}
+
 /** Issues with row indices of the draft, so messages number rows as the form shows them. */
 export function issuesInDraftTerms(issues: ReadonlyArray<EditorIssue>, rows: RowMap): EditorIssue[] {
   return issues.map((i) => {
-    const list = rows[i.path[0] as keyof RowMap];
+    const inclusion = inclusionPathInDraft(i.path, rows);
+    if (inclusion) return { ...i, path: inclusion };
+    const list = rowListOf(rows, i.path[0]);
     if (!list || typeof i.path[1] !== 'number') return i;
     return { ...i, path: [i.path[0]!, list[i.path[1]] ?? i.path[1], ...i.path.slice(2)] };
   });

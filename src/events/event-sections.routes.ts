@@ -31,10 +31,10 @@ import {
   overlaySection,
   ROW_LISTS,
   splitIssues,
+  withInclusionRow,
   withRow,
   withStarterRows,
   type FormSection,
-  type RowList,
   type SectionSlug,
 } from './event-sections.js';
 import { issuesOf } from './event-document.messages.js';
@@ -93,7 +93,7 @@ export function eventSectionsRoutes(ctx: AppContext): FastifyPluginAsync {
     event: StoredEvent,
     section: SectionSlug,
     draft: EventFormDraft,
-    options: { errors?: FormError[]; notice?: string; added?: { list: RowList; index: number }; status?: number } = {},
+    options: { errors?: FormError[]; notice?: string; added?: { list: string; index: number }; status?: number } = {},
   ) {
     const page = await adminPageContext(ctx, request, reply);
     const role = staffOf(request).role;
@@ -135,6 +135,8 @@ export function eventSectionsRoutes(ctx: AppContext): FastifyPluginAsync {
         const more = withRow(draft, list);
         return showSection(request, reply, event, section, more, { added: { list, index: more[list].length - 1 } });
       }
+      const inclusion = section === 'priser' ? withInclusionRow(draft, list) : undefined;
+      if (inclusion) return showSection(request, reply, event, section, inclusion.draft, { added: { list, index: inclusion.index } });
       return showSection(request, reply, event, section, draft);
     }
     const { input, rows } = documentFromDraft(draft);

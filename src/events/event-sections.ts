@@ -6,7 +6,8 @@
  * the one schema: the stored rest was valid, so what fails is the section's.
  */
 import type { EditorIssue } from './event-document.messages.js';
-import { emptyAddOn, emptyQuestion, emptySession, emptySpeaker, type EventFormDraft } from './event-form.js';
+import { emptyAddOn, emptyInclusion, emptyQuestion, emptySession, emptySpeaker, type EventFormDraft, type InclusionRow } from './event-form.js';
+import { MAX_INCLUSIONS } from './inclusions.js';
 import type { EventDocument } from './event-document.schema.js';
 
 export const SECTION_SLUGS = [
@@ -109,6 +110,29 @@ export function withRow(d: EventFormDraft, list: RowList): EventFormDraft {
     case 'questions':
       return { ...d, questions: [...d.questions, emptyQuestion()] };
   }
+}
+
+/** The prices section's lists of nights and meals: the price's ('inclusions') and each add-on's ('addOns.2.inclusions'). */
+const INCLUSION_LIST = /^(?:inclusions|addOns\.(\d{1,3})\.inclusions)$/;
+
+/**
+ * The draft with one more empty night-or-meal row in an inclusions list, and
+ * the new row's index; undefined when the list names no such list (an add-on
+ * that is not there). A full list stays as it is.
+ */
+export function withInclusionRow(d: EventFormDraft, list: string): { draft: EventFormDraft; index: number } | undefined {
+  const m = INCLUSION_LIST.exec(list);
+  if (!m) return undefined;
+  const more = (rows: InclusionRow[]) => (rows.length >= MAX_INCLUSIONS ? rows : [...rows, emptyInclusion()]);
+  if (m[1] === undefined) {
+    const inclusions = more(d.inclusions);
+    return { draft: { ...d, inclusions }, index: inclusions.length - 1 };
+  }
+  const at = Number(m[1]);
+  const addOn = d.addOns[at];
+  if (!addOn) return undefined;
+  const inclusions = more(addOn.inclusions);
+  return { draft: { ...d, addOns: d.addOns.map((a, k) => (k === at ? { ...a, inclusions } : a)) }, index: inclusions.length - 1 };
 }
 
 /** Lists that show one empty row to type in when they have none, so nobody needs to ask for a row first. */

@@ -18,8 +18,12 @@ export const MAX_INCLUSIONS = 40;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const calendarDate = z
   .string('invalid_type')
+  .min(1, 'not_chosen')
   .regex(DATE, 'invalid_date')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T12:00:00Z`)) && new Date(`${d}T12:00:00Z`).toISOString().startsWith(d), 'invalid_date');
+
+/** A real day of the calendar written yyyy-mm-dd. */
+export const isCalendarDate = (value: string): boolean => calendarDate.safeParse(value).success;
 
 export const nightInclusionSchema = z.object({
   kind: z.literal('night'),
@@ -91,6 +95,12 @@ export function morningAfter(date: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
+/** The evening before a day, "2027-02-03" for "2027-02-04". */
+export function eveningBefore(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
 const WEEKDAYS = {
   da: ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'],
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
@@ -108,61 +118,21 @@ function dayMonth(date: string, locale: 'da' | 'en'): string {
   return new Date(`${date}T12:00:00Z`).toLocaleDateString(locale === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 }
 
+/** A day by its weekday and date: "torsdag 4. februar". */
+export function dayLabel(date: string, locale: 'da' | 'en'): string {
+  return `${weekday(date, locale)} ${dayMonth(date, locale)}`;
+}
+
+/** A night by the morning it ends, as people say it: "natten til fredag 5. februar" for the evening of 4 February. */
+export function nightLabel(evening: string, locale: 'da' | 'en'): string {
+  return `${locale === 'da' ? 'natten til' : 'the night to'} ${dayLabel(morningAfter(evening), locale)}`;
+}
+
 /** "natten til fredag 5. februar", "frokost torsdag 4. februar". */
 export function inclusionLabel(i: Inclusion, locale: 'da' | 'en'): string {
   if (i.kind === 'night') {
-    const morning = morningAfter(i.date);
     const room = i.room === 'double' ? (locale === 'da' ? ' (dobbeltværelse)' : ' (double room)') : '';
-    return locale === 'da'
-      ? `natten til ${weekday(morning, 'da')} ${dayMonth(morning, 'da')}${room}`
-      : `the night to ${weekday(morning, 'en')} ${dayMonth(morning, 'en')}${room}`;
+    return `${nightLabel(i.date, locale)}${room}`;
   }
-  return `${MEAL_NAMES[locale][i.meal]} ${weekday(i.date, locale)} ${dayMonth(i.date, locale)}`;
+  return `${MEAL_NAMES[locale][i.meal]} ${dayLabel(i.date, locale)}`;
 }
-
-/**
- * The editor's short form, one inclusion a line or separated by commas:
- * "nat 2027-02-04", "nat 2027-02-04 dobbelt", "frokost 2027-02-04"
- * (English: night, double, breakfast, lunch, dinner). Returns the
- * inclusions, or the first part it could not read.
- */
-export function parseInclusionText(text: string): { ok: true; value: Inclusion[] } | { ok: false; part: string } {
-  const out: Inclusion[] = [];
-  for (const raw of text.split(/[\n,;]+/)) {
-    const part = raw.trim().toLowerCase();
-    if (part === '') continue;
-    const m = /^(\S+)\s+(\d{4}-\d{2}-\d{2})(?:\s+(\S+))?$/.exec(part);
-    const word = m?.[1];
-    const date = m?.[2];
-    if (!word || !date || !calendarDate.safeParse(date).success) return { ok: false, part: raw.trim() };
-    const meal = MEAL_WORDS[word];
-    if (meal && m[3] === undefined) out.push({ kind: 'meal', date, meal });
-    else if (NIGHT_WORDS.has(word)) {
-      const room = m[3] === undefined ? 'single' : DOUBLE_WORDS.has(m[3]) ? 'double' : SINGLE_WORDS.has(m[3]) ? 'single' : null;
-      if (!room) return { ok: false, part: raw.trim() };
-      out.push({ kind: 'night', date, room });
-    } else return { ok: false, part: raw.trim() };
-  }
-  if (out.length > MAX_INCLUSIONS) return { ok: false, part: text.trim().slice(0, 40) };
-  return { ok: true, value: normaliseInclusions(out) };
-}
-
-/** The short form of inclusions, as parseInclusionText reads it. */
-export function inclusionText(list: readonly Inclusion[]): string {
-  return normaliseInclusions(list)
-    .map((i) => (i.kind === 'night' ? `nat ${i.date}${i.room === 'double' ? ' dobbelt' : ''}` : `${MEAL_NAMES.da[i.meal]} ${i.date}`))
-    .join(', ');
-}
-
-const MEAL_WORDS: Record<string, Meal> = {
-  morgenmad: 'breakfast',
-  breakfast: 'breakfast',
-  frokost: 'lunch',
-  lunch: 'lunch',
-  middag: 'dinner',
-  aftensmad: 'dinner',
-  dinner: 'dinner',
-};
-const NIGHT_WORDS = new Set(['nat', 'overnatning', 'night']);
-const DOUBLE_WORDS = new Set(['dobbelt', 'dobbeltværelse', 'double']);
-const SINGLE_WORDS = new Set(['enkelt', 'enkeltværelse', 'single']);

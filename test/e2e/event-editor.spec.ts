@@ -136,3 +136,101 @@ test('a bad section shows the error summary and the errors beside the fields, an
   await expect(anon.locator('[data-preview]')).toHaveCount(0);
   await visitor.close();
 });
+
+/** Picks an option of the focused select by typing the start of its text, as a keyboard user does. */
+async function choose(page: Page, id: string, text: string, value: string): Promise<void> {
+  await expect(page.locator(`#${id}`)).toBeFocused();
+  await page.keyboard.type(text);
+  await expect(page.locator(`#${id}`)).toHaveValue(value);
+}
+
+test('nights and meals are added as rows by keyboard, saved, and counted in the venue report', async ({ page }) => {
+  await loginAs(page, 'manager', '/admin/events');
+  const id = await createDraft(page, `Døgnkursus ${Date.now()}`);
+  await page.goto(`/admin/events/${id}/rediger/priser`);
+  // Only the kind shows until it is chosen; the night and the day are offered by name, from the event's own dates.
+  await page.getByRole('button', { name: 'Tilføj nat eller måltid til prisen' }).focus();
+  await page.keyboard.press('Enter');
+  await choose(page, 'inclusions-0-kind', 'Overnatning', 'night');
+  await expect(page.locator('#inclusions-0-day')).toBeHidden();
+  await page.keyboard.press('Tab');
+  await choose(page, 'inclusions-0-night', 'natten til tirsdag', '2030-10-14');
+  await page.getByRole('button', { name: 'Tilføj nat eller måltid til prisen' }).focus();
+  await page.keyboard.press('Enter');
+  await choose(page, 'inclusions-1-kind', 'Middag', 'dinner');
+  await expect(page.locator('#inclusions-1-night')).toBeHidden();
+  await page.keyboard.press('Tab');
+  await choose(page, 'inclusions-1-day', 'tirsdag', '2030-10-15');
+
+  // An add-on that upgrades the night to a double room and adds breakfast.
+  await page.locator('#addOns-0-nameDa').focus();
+  await page.keyboard.type('Dobbeltværelse og morgenmad');
+  await page.locator('#addOns-0-nameEn').focus();
+  await page.keyboard.type('Double room and breakfast');
+  await page.locator('#addOns-0-code').focus();
+  await page.keyboard.type('dobbelt');
+  await page.locator('#addOns-0-price').focus();
+  await page.keyboard.type('400');
+  await page.getByRole('button', { name: 'Tilføj nat eller måltid til tilvalg 1' }).focus();
+  await page.keyboard.press('Enter');
+  await choose(page, 'addOns-0-inclusions-0-kind', 'Overnatning', 'night');
+  await page.keyboard.press('Tab');
+  await choose(page, 'addOns-0-inclusions-0-night', 'natten', '2030-10-14');
+  await page.keyboard.press('Tab');
+  await choose(page, 'addOns-0-inclusions-0-room', 'Dobbelt', 'double');
+  await page.getByRole('button', { name: 'Tilføj nat eller måltid til tilvalg 1' }).focus();
+  await page.keyboard.press('Enter');
+  await choose(page, 'addOns-0-inclusions-1-kind', 'Morgenmad', 'breakfast');
+  await page.keyboard.press('Tab');
+  await choose(page, 'addOns-0-inclusions-1-day', 'tirsdag', '2030-10-15');
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  await page.getByRole('button', { name: 'Gem Priser og tilvalg' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Priser og tilvalg er gemt.')).toBeVisible();
+  await expect(page.locator('#inclusions-0-night')).toHaveValue('2030-10-14');
+  await expect(page.locator('#inclusions-1-day')).toHaveValue('2030-10-15');
+  await expect(page.locator('#addOns-0-inclusions-0-room')).toHaveValue('double');
+  await expect(page.locator('#addOns-0-inclusions-1-kind')).toHaveValue('breakfast');
+  await expectNoAxeViolations(page);
+  // A new add-on's own list of nights and meals is added to without a reload as well.
+  await page.getByRole('button', { name: 'Tilføj tilvalg' }).click();
+  await expect(page.locator('#addOns-1-nameDa')).toBeFocused();
+  await page.getByRole('button', { name: 'Tilføj nat eller måltid til tilvalg 2' }).click();
+  await expect(page.locator('#addOns-1-inclusions-0-kind')).toBeFocused();
+  await expect(page.locator('#addOns-1-inclusions-0-kind')).toHaveAttribute('name', 'addOns[1][inclusions][0][kind]');
+
+  // Published with a place, two sign up: one with the add-on, one without.
+  await page.goto(`/admin/events/${id}/rediger/tid-og-sted`);
+  await page.locator('#venueId').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Gem Tid og sted' }).click();
+  await expect(page.getByText('Tid og sted er gemt.')).toBeVisible();
+  await page.goto(`/admin/events/${id}/rediger/offentliggoerelse`);
+  await page.getByRole('button', { name: 'Offentliggør' }).click();
+  await page.goto(`/admin/events/${id}/rediger/grundoplysninger`);
+  const slug = await page.locator('#slug').inputValue();
+  const person = (n: number, addOns: string[]) => ({
+    name: `Deltager ${n}`,
+    email: `doegn-${id}-${n}@testrup.dk`,
+    jobTitle: 'Konsulent',
+    workplace: 'Borgerservice',
+    addOns,
+  });
+  const signedUp = await page.request.post(`/api/v1/events/${slug}/registrations`, {
+    data: {
+      locale: 'da',
+      payer: { organisation: 'Testrup Kommune', cvr: '29189722', address: 'Adelgade 44', postalCode: '8660', city: 'Skanderborg', email: 'faktura@testrup.dk' },
+      booker: { name: 'Birte Booker', email: `birte-${id}@testrup.dk` },
+      participants: [person(1, ['dobbelt']), person(2, [])],
+      acceptTerms: true,
+    },
+  });
+  expect(signedUp.status()).toBe(201);
+
+  // The venue report (the same figures as its PDF and workbook) counts them.
+  const report = await (await page.request.get(`/api/v1/events/${slug}/venue-report`)).json();
+  expect(report.nights).toEqual([expect.objectContaining({ date: '2030-10-14', single: 1, doubleGuests: 1, guests: 2, beforeStart: true })]);
+  const covers = (meal: string) => report.meals.find((m: { meal: string; date: string }) => m.meal === meal && m.date === '2030-10-15')?.covers;
+  expect([covers('breakfast'), covers('dinner')]).toEqual([1, 2]);
+});

@@ -187,7 +187,16 @@ forEachDialect('event editor in sections', (dialect) => {
       action: 'save',
       price: '4.500,00',
       vatMode: 'standard',
-      inclusions: 'frokost 2026-09-10, middag 2026-09-10, nat 2026-09-10',
+      'inclusions[0][kind]': 'lunch',
+      'inclusions[0][day]': '2026-09-10',
+      'inclusions[0][room]': 'single',
+      'inclusions[1][kind]': 'dinner',
+      'inclusions[1][day]': '2026-09-10',
+      'inclusions[2][kind]': 'night',
+      'inclusions[2][night]': '2026-09-10',
+      'inclusions[2][room]': 'single',
+      'inclusions[3][kind]': '',
+      'inclusions[3][room]': 'single',
       'addOns[0][id]': '',
       'addOns[0][code]': '',
       'addOns[0][nameDa]': 'Aftenen før',
@@ -195,7 +204,10 @@ forEachDialect('event editor in sections', (dialect) => {
       'addOns[0][kind]': 'other',
       'addOns[0][price]': '900',
       'addOns[0][capacity]': '',
-      'addOns[0][inclusions]': 'nat 2026-09-09 dobbelt',
+      'addOns[0][inclusions][0][kind]': 'night',
+      'addOns[0][inclusions][0][night]': '2026-09-09',
+      'addOns[0][inclusions][0][room]': 'double',
+      'addOns[0][inclusions][0][day]': '',
     });
     expect(res.statusCode).toBe(303);
     const priced = (await loadStoredEvent(ctx.db, saved.id))!.document;
@@ -208,9 +220,11 @@ forEachDialect('event editor in sections', (dialect) => {
     );
     expect(priced.inclusions).toHaveLength(3);
     expect(priced.addOns[0]!.inclusions).toEqual([{ kind: 'night', date: '2026-09-09', room: 'double' }]);
-    // The page shows them in the short form, and saving another section leaves them be.
+    // The page shows them as rows, the nights by the morning they end, and saving another section leaves them be.
     const page = await app.inject({ url: `/admin/events/${saved.id}/rediger/priser`, headers: manager.headers });
-    expect(page.body).toContain('nat 2026-09-09 dobbelt');
+    expect(page.body).toMatch(/<option value="2026-09-09" selected[^>]*>natten til torsdag 10. september<\/option>/);
+    expect(page.body).toMatch(/id="addOns-0-inclusions-0-room"[\s\S]*?<option value="double" selected/);
+    expect(page.body).toMatch(/id="inclusions-1-kind"[\s\S]*?<option value="dinner" selected/);
     await postForm(app, manager, `/admin/events/${saved.id}/rediger/tilmelding`, {
       action: 'save',
       capacity: '40',
@@ -223,6 +237,59 @@ forEachDialect('event editor in sections', (dialect) => {
       lateFee: '',
     });
     expect((await loadStoredEvent(ctx.db, saved.id))!.document.inclusions).toEqual(priced.inclusions);
+  });
+
+  it('adds a night or meal row to the price or an add-on without JavaScript, keeping what was chosen', async () => {
+    const { app, ctx } = t.current;
+    const saved = await newEvent();
+    const before = (await loadStoredEvent(ctx.db, saved.id))!;
+    const body = {
+      price: '4.500,00',
+      vatMode: 'standard',
+      'inclusions[0][kind]': 'lunch',
+      'inclusions[0][day]': '2026-09-10',
+      'addOns[0][id]': '',
+      'addOns[0][nameDa]': 'Ikke gemt endnu',
+      'addOns[0][nameEn]': 'Not saved yet',
+      'addOns[0][kind]': 'other',
+      'addOns[0][price]': '100',
+    };
+    const toPrice = await postForm(app, manager, `/admin/events/${saved.id}/rediger/priser`, { ...body, action: 'add:inclusions' });
+    expect(toPrice.statusCode).toBe(200);
+    expect(toPrice.body).toMatch(/id="inclusions-0-kind"[\s\S]*?<option value="lunch" selected/);
+    expect(toPrice.body).toContain('value="Ikke gemt endnu"');
+    expect(toPrice.body).toMatch(/<select[^>]*id="inclusions-1-kind"[^>]*autofocus|<select[^>]*autofocus[^>]*id="inclusions-1-kind"/);
+    // The event's nights and days are offered: the evening before for an early arrival, and the day itself.
+    expect(toPrice.body).toContain('>natten til torsdag 10. september<');
+    expect(toPrice.body).toContain('>torsdag 10. september<');
+    const toAddOn = await postForm(app, manager, `/admin/events/${saved.id}/rediger/priser`, { ...body, action: 'add:addOns.0.inclusions' });
+    expect(toAddOn.body).toMatch(/<select[^>]*id="addOns-0-inclusions-0-kind"[^>]*autofocus|<select[^>]*autofocus[^>]*id="addOns-0-inclusions-0-kind"/);
+    // An add-on that is not there adds nothing; nothing was saved either way.
+    expect((await postForm(app, manager, `/admin/events/${saved.id}/rediger/priser`, { ...body, action: 'add:addOns.5.inclusions' })).statusCode).toBe(200);
+    expect((await loadStoredEvent(ctx.db, saved.id))!.updatedAt).toBe(before.updatedAt);
+  });
+
+  it('refuses a night with no night chosen beside the field and in the summary, saving nothing', async () => {
+    const { app, ctx } = t.current;
+    const saved = await newEvent();
+    const before = (await loadStoredEvent(ctx.db, saved.id))!;
+    const res = await postForm(app, manager, `/admin/events/${saved.id}/rediger/priser`, {
+      action: 'save',
+      price: '4.500,00',
+      vatMode: 'standard',
+      'inclusions[0][kind]': 'lunch',
+      'inclusions[0][day]': '2026-09-10',
+      'inclusions[1][kind]': 'night',
+      'inclusions[1][night]': '',
+      'inclusions[1][room]': 'double',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('href="#inclusions-1-night"');
+    expect(res.body).toContain('id="inclusions-1-night-error"');
+    expect(res.body).toContain('Overnatning og måltider i prisen, linje 2: Natten er ikke valgt.');
+    const after = (await loadStoredEvent(ctx.db, saved.id))!;
+    expect(after.document).toEqual(before.document);
+    expect(after.updatedAt).toBe(before.updatedAt);
   });
 
   it('keeps a speaker who is on no programme item, and offers the registry', async () => {
@@ -323,13 +390,35 @@ forEachDialect('event editor in sections', (dialect) => {
       '__proto__',
       'constructor',
       'sessions[0][speakers][]',
+      'inclusions[0][kind]',
+      'inclusions[0][night]',
+      'inclusions[1][day]',
+      'addOns[0][inclusions][0][kind]',
+      'addOns[0][inclusions][0][room]',
     ];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...sections),
         fc.dictionary(
           fc.constantFrom(...names),
-          fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('add:sessions', 'add:addOns', 'save', '\u0000', '-1', '99999999999', 'new', '<script>')),
+          fc.oneof(
+            fc.string({ maxLength: 60 }),
+            fc.constantFrom(
+              'add:sessions',
+              'add:addOns',
+              'add:inclusions',
+              'add:addOns.0.inclusions',
+              'save',
+              'night',
+              'dinner',
+              '2026-09-09',
+              '\u0000',
+              '-1',
+              '99999999999',
+              'new',
+              '<script>',
+            ),
+          ),
           { maxKeys: 8 },
         ),
         async (section, body) => {

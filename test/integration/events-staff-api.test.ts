@@ -6,6 +6,7 @@ import { bearerFor, createStaff } from '../helpers/staff.js';
 import { createRegistration } from '../../src/registrations/signup/create-registration.js';
 import { auditOf, seminarDocument } from './events-admin-fixtures.js';
 import { signup } from './registrations-fixtures.js';
+import { loadStoredEvent } from '../../src/events/stored-event.js';
 
 forEachDialect('staff events API', (dialect) => {
   const t = useTestApp(dialect);
@@ -163,6 +164,29 @@ forEachDialect('staff events API', (dialect) => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('takes the nights and meals of the price and add-ons as structured inclusions, and names a bad one by its line', async () => {
+    const inclusions = [
+      { kind: 'meal', date: '2026-09-10', meal: 'dinner' },
+      { kind: 'night', date: '2026-09-10', room: 'double' },
+    ] as const;
+    const created = await post(seminarDocument({ title: `Døgnseminar via API ${dialect}`, inclusions: [...inclusions] }), manager);
+    expect(created.statusCode).toBe(201);
+    const stored = (await loadStoredEvent(t.current.ctx.db, created.json().id))!;
+    expect(stored.document.inclusions).toEqual(inclusions);
+    const bad = await patch(created.json().slug, { inclusions: [{ kind: 'night', date: '' }] });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toContainEqual({
+      path: 'inclusions.0.date',
+      code: 'not_chosen',
+      message: 'Overnatning og måltider i prisen, linje 1: Datoen er ikke valgt.',
+    });
+    expect((await loadStoredEvent(t.current.ctx.db, stored.id))!.document.inclusions).toEqual(inclusions);
+    // The OpenAPI document describes the structured form.
+    const doc = JSON.stringify((await t.current.app.inject('/api/openapi.json')).json());
+    expect(doc).toContain('"Inclusion"');
+    expect(doc).toContain('The evening the night begins');
   });
 
   it('is in the OpenAPI document with bearer security', async () => {

@@ -9,7 +9,8 @@ import type { FormError } from '../../../web/forms/errors.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
 import { paths } from '../../../web/paths.js';
 import { ADD_ON_KINDS, EDITOR_LIMITS } from '../../event-document.schema.js';
-import type { EventFormDraft } from '../../event-form.js';
+import { stayChoices, type EventFormDraft } from '../../event-form.js';
+import { InclusionRows } from './InclusionRows.js';
 import type { AdminEventRow } from '../../events.admin.queries.js';
 import { EVENT_LANGUAGES, EVENT_STATUSES, EVENT_TYPES, QUESTION_KINDS, type EventStatus } from '../../events.table.js';
 import type { StoredEvent } from '../../stored-event.js';
@@ -783,16 +784,16 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
           width="s"
           inputmode="text"
         />
-        <TextField
+        <InclusionRows
           page={page}
-          field="inclusions"
+          list="inclusions"
           name="inclusions"
-          label={f('eventField.inclusions')}
-          hint={t('adminEvents.form.inclusionsHint')}
-          value={draft.inclusions}
+          legend={f('eventField.inclusions')}
+          addLabel={t('adminEvents.form.addInclusion')}
+          rows={draft.inclusions}
           errors={e}
-          maxLength={800}
-          optional
+          choices={stayChoices(draft)}
+          addAction="more"
         />
         <TextField
           page={page}
@@ -1040,16 +1041,16 @@ export function EventFormPage({ page, draft, errors, choices, eventId, title }: 
                 width="xs"
                 optional
               />
-              <TextField
+              <InclusionRows
                 page={page}
-                field={`addOns.${i}.inclusions`}
+                list={`addOns.${i}.inclusions`}
                 name={`addOns[${i}][inclusions]`}
-                label={f('eventField.addOn.inclusions')}
-                hint={t('adminEvents.form.inclusionsHint')}
-                value={a.inclusions}
+                legend={f('eventField.addOn.inclusions')}
+                addLabel={t('adminEvents.form.addAddOnInclusion', { n: i + 1 })}
+                rows={a.inclusions}
                 errors={e}
-                maxLength={800}
-                optional
+                choices={stayChoices(draft)}
+                addAction="more"
               />
               <SingleCheckbox
                 page={page}

@@ -9,13 +9,14 @@ import { attr, ChoiceGroup, errorMap, SingleCheckbox, TextField, type ErrorMap }
 import type { FormError } from '../../../web/forms/errors.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
 import { ADD_ON_KINDS, EDITOR_LIMITS } from '../../event-document.schema.js';
-import type { AddOnRow, EventFormDraft, QuestionRow, SessionRow, SpeakerRow } from '../../event-form.js';
+import { emptyAddOn, stayChoices, type AddOnRow, type EventFormDraft, type QuestionRow, type SessionRow, type SpeakerRow } from '../../event-form.js';
 import { SECTION_SLUGS, publishBlockers, type FormSection, type RowList, type SectionReadiness, type SectionSlug } from '../../event-sections.js';
 import { EVENT_LANGUAGES, EVENT_TYPES, QUESTION_KINDS } from '../../events.table.js';
 import type { StoredEvent } from '../../stored-event.js';
 import { Select, type FormChoices } from './EventAdminPages.js';
 import { EventMaterialsPanel } from '../../../materials/index.js';
 import type { EventMaterialsSummary } from '../../../materials/materials.admin.service.js';
+import { InclusionRows, type StayChoices } from './InclusionRows.js';
 
 type Page = AdminPageContext;
 const L = EDITOR_LIMITS;
@@ -166,8 +167,8 @@ export interface SectionPageProps {
   errors: ReadonlyArray<FormError>;
   choices: FormChoices;
   notice?: string | undefined;
-  /** The row just added without JavaScript: its first field takes focus. */
-  added?: { list: RowList; index: number } | undefined;
+  /** The row just added without JavaScript (list: a RowList, or an inclusions list such as 'addOns.2.inclusions'): its first field takes focus. */
+  added?: { list: string; index: number } | undefined;
   /** Materials of the event (the materials section), for roles that may read them. */
   materials?: { summary: EventMaterialsSummary; mayUpload: boolean } | undefined;
   mayWrite: boolean;
@@ -197,7 +198,7 @@ function RowList<T>(p: {
   errors: ErrorMap;
   render: (row: T, i: string, n: string, e: ErrorMap, focus: boolean) => JSX.Element;
   empty: T;
-  added?: { list: RowList; index: number } | undefined;
+  added?: { list: string; index: number } | undefined;
 }): JSX.Element {
   const listError = p.errors.get(`${p.list}-list`);
   return (
@@ -433,7 +434,17 @@ function kindOptions(page: Page, current: string): Array<[string, string]> {
   return [...kinds.map((k): [string, string] => [k, page.t(`adminEvents.form.kind.${k}`)]), ...(known ? [] : [[current, current] as [string, string]])];
 }
 
-function AddOnFields({ page, a, i, n, e, focus }: { page: Page; a: AddOnRow; i: string; n: string; e: ErrorMap; focus: boolean }): JSX.Element {
+function AddOnFields(p: {
+  page: Page;
+  a: AddOnRow;
+  i: string;
+  n: string;
+  e: ErrorMap;
+  focus: boolean;
+  stay: StayChoices;
+  added: SectionPageProps['added'];
+}): JSX.Element {
+  const { page, a, i, n, e, focus } = p;
   const { t } = page;
   const f = (key: string) => t(key as Parameters<typeof t>[0]);
   return (
@@ -503,16 +514,16 @@ function AddOnFields({ page, a, i, n, e, focus }: { page: Page; a: AddOnRow; i: 
         width="xs"
         optional
       />
-      <TextField
+      <InclusionRows
         page={page}
-        field={`addOns.${i}.inclusions`}
+        list={`addOns.${i}.inclusions`}
         name={`addOns[${i}][inclusions]`}
-        label={f('eventField.addOn.inclusions')}
-        hint={t('adminEvents.form.inclusionsHint')}
-        value={a.inclusions}
+        legend={f('eventField.addOn.inclusions')}
+        addLabel={t('adminEvents.form.addAddOnInclusion', { n })}
+        rows={a.inclusions}
         errors={e}
-        maxLength={800}
-        optional
+        choices={p.stay}
+        added={p.added}
       />
       <SingleCheckbox
         page={page}
@@ -817,7 +828,8 @@ function SectionFields({
           />
         </>
       );
-    case 'priser':
+    case 'priser': {
+      const stay = stayChoices(draft);
       return (
         <>
           <TextField
@@ -832,16 +844,16 @@ function SectionFields({
             width="s"
             inputmode="text"
           />
-          <TextField
+          <InclusionRows
             page={page}
-            field="inclusions"
+            list="inclusions"
             name="inclusions"
-            label={f('eventField.inclusions')}
-            hint={t('adminEvents.form.inclusionsHint')}
-            value={draft.inclusions}
+            legend={f('eventField.inclusions')}
+            addLabel={t('adminEvents.form.addInclusion')}
+            rows={draft.inclusions}
             errors={e}
-            maxLength={800}
-            optional
+            choices={stay}
+            added={added}
           />
           <TextField
             page={page}
@@ -921,11 +933,12 @@ function SectionFields({
             rows={draft.addOns}
             errors={e}
             added={added}
-            empty={{ id: '', code: '', nameDa: '', nameEn: '', kind: 'other', price: '', capacity: '', inclusions: '', remove: false }}
-            render={(a, i, n, errs, focus) => <AddOnFields page={page} a={a} i={i} n={n} e={errs} focus={focus} />}
+            empty={emptyAddOn()}
+            render={(a, i, n, errs, focus) => <AddOnFields page={page} a={a} i={i} n={n} e={errs} focus={focus} stay={stay} added={added} />}
           />
         </>
       );
+    }
     case 'spoergsmaal':
       return (
         <RowList
