@@ -65,6 +65,7 @@ export function newRegistrationView(parts: {
       phone: orNull(p.phone),
       diet: p.diet ?? '',
       accessibilityNeeds: p.accessibilityNeeds ?? '',
+      roomMate: p.roomMate ?? '',
       status: confirmed ? ('confirmed' as const) : ('waitlisted' as const),
       waitingListPlace: confirmed ? null : waitingBefore + (i - seats.confirmed) + 1,
       cancellationFeeOre: null,
@@ -129,6 +130,8 @@ export interface RegistrationView {
     phone: string | null;
     diet: string;
     accessibilityNeeds: string;
+    /** Whom they would share a double room with; empty for no wish. */
+    roomMate: string;
     status: 'confirmed' | 'waitlisted' | 'cancelled';
     /** Place in the queue now (1 = next to get a seat); null unless waiting. */
     waitingListPlace: number | null;
@@ -195,6 +198,7 @@ async function registrationView(db: Database, row: NonNullable<Awaited<ReturnTyp
       phone: p.phone,
       diet: p.diet,
       accessibilityNeeds: p.accessibility_needs,
+      roomMate: p.room_mate,
       status: p.status,
       waitingListPlace: p.status === 'waitlisted' && p.waitlist_position !== null ? (places.get(p.waitlist_position) ?? null) : null,
       cancellationFeeOre: p.cancellation_fee_ore,

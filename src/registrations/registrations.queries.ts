@@ -23,11 +23,17 @@ export async function findSignupEvent(db: Database, slug: string) {
   if (slug.length === 0 || slug.length > 200 || /\p{Cc}/u.test(slug)) return undefined;
   return db
     .selectFrom('events')
-    .select([...eventStateColumns, 'slug', 'title'])
+    .select([...eventStateColumns, 'slug', 'title', 'inclusions'])
     .where('slug', '=', slug)
     .executeTakeFirst();
 }
 export type SignupEventRow = NonNullable<Awaited<ReturnType<typeof findSignupEvent>>>;
+
+/** What the event's price includes (stored JSON), for the room-mate wish. */
+export async function eventInclusions(db: Database, eventId: number): Promise<string | null> {
+  const row = await db.selectFrom('events').select('inclusions').where('id', '=', eventId).executeTakeFirst();
+  return row?.inclusions ?? null;
+}
 
 // The event's add-ons are read through events, which owns what an event offers.
 export { addOnsOfEvent } from '../events/index.js';

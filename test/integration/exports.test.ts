@@ -55,6 +55,7 @@ forEachDialect('event exports', (dialect) => {
       'Kost og allergier',
       'Tilgængelighed',
       'Tilvalg',
+      'Ønsker at dele værelse med',
       'Hvilken workshop vil du deltage i?',
       'Deltager du i middagen?',
       'Pris ekskl. moms (kr.)',
@@ -80,6 +81,7 @@ forEachDialect('event exports', (dialect) => {
       'Vegetar',
       '',
       'Overnatning i enkeltværelse, Tilvalg dinner',
+      '',
       'Facilitering',
       'Ja',
       '5650,00',
@@ -87,11 +89,11 @@ forEachDialect('event exports', (dialect) => {
       '',
     ]);
     expect(bodil!.slice(3, 7)).toEqual(['Bodil Ærø', 'deltager2@kommune.dk', 'Chefkonsulent', 'Økonomi']);
-    expect(bodil!.slice(15, 18)).toEqual(['Politisk betjening', '', '3950,00']);
+    expect(bodil!.slice(16, 19)).toEqual(['Politisk betjening', '', '3950,00']);
     expect(aase!.slice(12, 15)).toEqual(['Glutenfri', 'Kørestol', 'Overnatning i enkeltværelse']);
     expect([viggo![0], viggo![1], viggo![2], viggo![3]]).toEqual([String(group), 'På venteliste', '1', 'Viggo Venter']);
-    expect([vera![2], vera![3], vera![14], vera![17]]).toEqual(['2', 'Vera Venter', 'Tilvalg dinner (når der bliver plads)', '4800,00']);
-    expect([carl![0], carl![1], carl![2], carl![17]]).toEqual([String(cancelled), 'Afmeldt', '', '0,00']);
+    expect([vera![2], vera![3], vera![14], vera![18]]).toEqual(['2', 'Vera Venter', 'Tilvalg dinner (når der bliver plads)', '4800,00']);
+    expect([carl![0], carl![1], carl![2], carl![18]]).toEqual([String(cancelled), 'Afmeldt', '', '0,00']);
   });
 
   it('exports the same as XLSX with real types, the formula kept as a string cell', async () => {
@@ -100,7 +102,8 @@ forEachDialect('event exports', (dialect) => {
     expect(file.filename).toBe(`registrations-${scenario.event.slug}.xlsx`);
     const sheet = (await readXlsx(file.body)).getWorksheet('Registrations')!;
     expect(sheet.getRow(1).getCell(4).value).toBe('Name');
-    expect(sheet.getRow(1).getCell(16).value).toBe('Which workshop will you join?');
+    expect(sheet.getRow(1).getCell(16).value).toBe('Would like to share a room with');
+    expect(sheet.getRow(1).getCell(17).value).toBe('Which workshop will you join?');
     expect(sheet.rowCount).toBe(7);
     const evil = sheet.getRow(2);
     expect(evil.getCell(1).value).toBe(scenario.registrationIds.pair);
@@ -109,14 +112,14 @@ forEachDialect('event exports', (dialect) => {
     expect(evil.getCell(4).value).toBe(EVIL_NAME);
     expect(evil.getCell(10).value).toBe('5798000416604');
     expect(evil.getCell(12).value).toBe('00451234');
-    expect(evil.getCell(16).value).toBe('Facilitation');
-    expect(evil.getCell(17).value).toBe('Yes');
-    expect(evil.getCell(18).value).toBe(5650);
-    expect((evil.getCell(19).value as Date).toISOString()).toBe('2026-06-01T12:00:00.000Z');
+    expect(evil.getCell(17).value).toBe('Facilitation');
+    expect(evil.getCell(18).value).toBe('Yes');
+    expect(evil.getCell(19).value).toBe(5650);
+    expect((evil.getCell(20).value as Date).toISOString()).toBe('2026-06-01T12:00:00.000Z');
     expect(sheet.getRow(5).getCell(3).value).toBe(1);
     expect(sheet.getRow(6).getCell(3).value).toBe(2);
-    expect(sheet.getRow(1).getCell(20).value).toBe('Attendance');
-    expect(sheet.autoFilter).toBe('A1:T7');
+    expect(sheet.getRow(1).getCell(21).value).toBe('Attendance');
+    expect(sheet.autoFilter).toBe('A1:U7');
   });
 
   it('lists only consenting participants with a place on the shared participant list', async () => {

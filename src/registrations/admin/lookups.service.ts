@@ -2,6 +2,7 @@
 import type { AppContext } from '../../context.js';
 import { eventIdBySlug } from '../../events/index.js';
 import { questionsOfEvent as questionRows, type QuestionRow } from '../registrations.queries.js';
+import { doubleRoomOfEvent, type DoubleRoomOffer } from '../signup/event-signup.js';
 import { eventHeader, eventOfRegistration, registrationIdsOfEvent as registrationIds } from './registrations.admin.queries.js';
 
 /** The event a registration belongs to; undefined for an unknown registration. */
@@ -22,6 +23,11 @@ export function registrationIdsOfEvent(ctx: AppContext, eventId: number): Promis
 /** The event's questions, as the participant form shows them. */
 export function questionsOfEvent(ctx: AppContext, eventId: number): Promise<QuestionRow[]> {
   return questionRows(ctx.db, eventId);
+}
+
+/** Where the event's double rooms come from, for the room-mate wish. */
+export function doubleRoomsOfEvent(ctx: AppContext, eventId: number): Promise<DoubleRoomOffer> {
+  return doubleRoomOfEvent(ctx.db, eventId);
 }
 
 /** The slug of the event with this id (the sign-up engine names events by slug); undefined when there is none. */

@@ -36,7 +36,7 @@ import {
   saveParticipantAsStaff,
   staffQuote,
 } from './registrations.admin.service.js';
-import { eventIdOfRegistration, questionsOfEvent } from './lookups.service.js';
+import { doubleRoomsOfEvent, eventIdOfRegistration, questionsOfEvent } from './lookups.service.js';
 import { getRegistration, type RegistrationView } from '../registration-view.js';
 import { draftOf } from '../changes/self-service.service.js';
 import { emptyParticipant, fromFormFields } from '../signup/signup-form.js';
@@ -155,8 +155,8 @@ export function registrationsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
         const registration = await visibleRegistration(p.id, request, reply);
         if (!registration) return undefined;
         const participant = participantOf(registration, p.participant);
-        const questions = await questionsOfEvent(ctx, registration.event.id);
-        return { registration, participant, questions };
+        const [questions, doubleRoom] = await Promise.all([questionsOfEvent(ctx, registration.event.id), doubleRoomsOfEvent(ctx, registration.event.id)]);
+        return { registration, participant, questions, doubleRoom };
       };
 
       app.get(path, options, async (request, reply) => {

@@ -178,6 +178,7 @@ const detailsOf = (p: RegistrationView['participants'][number]) => ({
   phone: p.phone,
   diet: p.diet,
   accessibilityNeeds: p.accessibilityNeeds,
+  roomMate: p.roomMate,
   answers: p.answers,
 });
 
@@ -229,6 +230,7 @@ export async function saveParticipantAsStaff(
           phone: d.phone ? d.phone : null,
           diet: d.diet ?? '',
           accessibilityNeeds: d.accessibilityNeeds ?? '',
+          roomMate: d.roomMate ?? '',
           answers: d.answers ?? {},
         },
         at,

@@ -90,6 +90,7 @@ export async function addParticipants(ctx: AppContext, registration: Registratio
           phone: x.phone ? x.phone : null,
           diet: x.diet ?? '',
           accessibility_needs: x.accessibilityNeeds ?? '',
+          room_mate: x.roomMate ?? '',
           status: confirmed ? ('confirmed' as const) : ('waitlisted' as const),
           waitlist_position: confirmed ? null : locked.waitlist_seq + 1 + (i - seats.confirmed),
           price_ore: seatPriceOre,

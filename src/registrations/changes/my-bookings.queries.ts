@@ -62,6 +62,7 @@ export interface ParticipantChange {
   phone: string | null;
   diet: string;
   accessibility_needs: string;
+  room_mate: string;
 }
 
 /** Writes a participant's details unless cancelled meanwhile; false when nothing was written. */

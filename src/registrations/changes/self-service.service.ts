@@ -25,6 +25,7 @@ import { getRegistration, type RegistrationView } from '../registration-view.js'
 import { emptyParticipant, emptyPayer, fromFormFields, type ParticipantDraft, type SignupDraft } from '../signup/signup-form.js';
 import { fieldId, type FormError } from '../../web/forms/errors.js';
 import { stepErrors } from '../signup/signup-steps.js';
+import { doubleRoomOfEvent, type DoubleRoomOffer } from '../signup/event-signup.js';
 import { looksLikeToken, sameHash, sha256Hex } from '../tokens.js';
 import { retireCheckinCode } from '../../checkin/index.js';
 
@@ -40,6 +41,8 @@ export interface Booking {
   vatPercent: number;
   /** What cancelling a seat means now. */
   cancellationNow: CancellationNow;
+  /** Where the event's double rooms come from, for the room-mate wish. */
+  doubleRoom: DoubleRoomOffer;
   /** False once the event has started or the registration is cancelled: the page is then read-only. */
   changeable: boolean;
 }
@@ -73,7 +76,11 @@ export async function findBooking(ctx: AppContext, token: string): Promise<Booki
     const access = await mq.findLiveLoginLink(ctx.db, hash, 'access', ctx.clock.now().toISOString());
     if (!p || !access || p.email !== access.email) return undefined;
   }
-  const [event, questions] = await Promise.all([findPublicEvent(ctx, registration.event.slug), q.questionsOfEvent(ctx.db, registration.event.id)]);
+  const [event, questions, doubleRoom] = await Promise.all([
+    findPublicEvent(ctx, registration.event.slug),
+    q.questionsOfEvent(ctx.db, registration.event.id),
+    doubleRoomOfEvent(ctx.db, registration.event.id),
+  ]);
   const now = ctx.clock.now();
   const state = cancellationNow(registration.cancellation, registration.event.startsAt, now);
   return {
@@ -82,6 +89,7 @@ export async function findBooking(ctx: AppContext, token: string): Promise<Booki
     registration,
     event,
     questions,
+    doubleRoom,
     vatPercent: row.vat_percent,
     cancellationNow: state,
     changeable: state !== 'started' && registration.status !== 'cancelled',
@@ -133,6 +141,7 @@ export function draftOf(p: RegistrationView['participants'][number]): Participan
     phone: p.phone ?? '',
     diet: p.diet,
     accessibilityNeeds: p.accessibilityNeeds,
+    roomMate: p.roomMate,
     addOns: [],
     answers: { ...p.answers },
   };
@@ -260,6 +269,7 @@ export async function writeParticipantChange(
       phone: p.phone ? p.phone : null,
       diet: p.diet ?? '',
       accessibility_needs: p.accessibilityNeeds ?? '',
+      room_mate: p.roomMate ?? '',
       ...(change.action === 'replace' ? { checked_in_at: null } : {}),
     },
     at,

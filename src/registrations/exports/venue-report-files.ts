@@ -40,6 +40,13 @@ function nightText(from: string, to: string, locale: Locale, t: Translate): stri
   return t('exports.venue.nightOf', { from: dayText(from, locale), to: dayText(to, locale) });
 }
 
+/** Every guest's room-mate wish once, whichever nights they stay, by name: for the venue to pair the double rooms. */
+export function roomMateWishesOf(report: VenueReport): Array<{ name: string; roomMate: string }> {
+  const seen = new Map<string, { name: string; roomMate: string }>();
+  for (const n of report.nights) for (const w of n.roomMates) seen.set(`${w.name}\u0000${w.roomMate}`, w);
+  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'da-DK'));
+}
+
 export function venueReportPdf(roster: Roster, report: VenueReport, locale: Locale, author: string): Promise<Buffer> {
   const t = translator(locale);
   const title = t('exports.venue.title');
@@ -73,6 +80,20 @@ export function venueReportPdf(roster: Roster, report: VenueReport, locale: Loca
       report.nights.map((n) => [nightText(n.date, n.nextDate, locale, t), String(n.single), String(n.doubleRooms), String(n.doubleGuests), String(n.guests)]),
       { size: 9.5 },
     );
+    const wishes = roomMateWishesOf(report);
+    if (wishes.length > 0) {
+      doc.moveDown(0.5);
+      section(t('exports.venue.roomMates'));
+      writeTable(
+        doc,
+        [
+          { header: t('exports.venue.person'), share: 50 },
+          { header: t('exports.column.roomMate'), share: 50 },
+        ],
+        wishes.map((w) => [w.name, w.roomMate]),
+        { size: 9.5 },
+      );
+    }
   }
   doc.moveDown(0.5);
 
@@ -154,5 +175,10 @@ export function venueReportTables(report: VenueReport, locale: Locale): Table[] 
     columns: [{ header: t('exports.venue.person') }, { header: t('exports.column.diet') }, { header: t('exports.venue.accessibility') }],
     rows: report.people.map((p) => [text(p.name), text(p.diet), text(p.accessibilityNeeds)]),
   };
-  return [rooms, meals, people];
+  const roomMates: Table = {
+    name: t('exports.venue.roomMates'),
+    columns: [{ header: t('exports.venue.person') }, { header: t('exports.column.roomMate') }],
+    rows: roomMateWishesOf(report).map((w) => [text(w.name), text(w.roomMate)]),
+  };
+  return [rooms, roomMates, meals, people];
 }

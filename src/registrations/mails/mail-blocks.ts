@@ -83,7 +83,7 @@ export function answerText(locale: Locale, question: q.QuestionRow, value: unkno
 /** `shorten`: for a mail to the participant's own address, every text the booker typed is cut to one short line (content.ts, brief). */
 export function participantBlocks(f: MailFacts, p: Participant, heading: string, shorten = false): MailBlock[] {
   const shown = (value: string) => (shorten ? brief(value) : value);
-  const field = (key: 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds' | 'addOns') =>
+  const field = (key: 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds' | 'roomMate' | 'addOns') =>
     registrationMessage(f.locale, `registration.field.participant.${key}`);
   const answers = f.questions
     .filter((question) => p.answers[String(question.id)] !== undefined)
@@ -102,6 +102,7 @@ export function participantBlocks(f: MailFacts, p: Participant, heading: string,
         [field('phone'), p.phone ?? ''],
         [field('diet'), shown(p.diet)],
         [field('accessibilityNeeds'), shown(p.accessibilityNeeds)],
+        [field('roomMate'), shown(p.roomMate)],
         [field('addOns'), addOnLines(f, p).join('\n')],
         ...answers,
       ],

@@ -37,6 +37,7 @@ const facts: ReceivedMailFacts = {
         phone: null,
         diet: '',
         accessibilityNeeds: '',
+        roomMate: '',
         status: 'confirmed',
         waitingListPlace: null,
         cancellationFeeOre: null,

@@ -28,6 +28,8 @@ const participant = z.object({
   phone: z.string().nullable(),
   diet: z.string(),
   accessibilityNeeds: z.string(),
+  // Builds queued before the room-mate wish was asked carry none.
+  roomMate: z.string().default(''),
   status,
   waitingListPlace: z.number().int().positive().nullable(),
   cancellationFeeOre: ore.nullable(),

@@ -13,6 +13,9 @@ import * as q from '../registrations.queries.js';
 import { freeSeats } from './capacity.js';
 import { isFreeOffer, pricesOf, type EventPrices } from './pricing.js';
 import { seatCountsOf } from './signup.queries.js';
+import { doubleRoomOffer, type DoubleRoomOffer } from './room-mate.js';
+
+export type { DoubleRoomOffer };
 
 /** What the sign-up form and the API need to know about an event. */
 export interface EventSignup {
@@ -47,6 +50,8 @@ export interface EventSignup {
     available: number | null;
   }>;
   questions: q.QuestionRow[];
+  /** Where double rooms come from: the room-mate wish is asked only if there are any. */
+  doubleRoom: DoubleRoomOffer;
 }
 
 /** The event, its add-ons and its questions; undefined for an unknown slug. */
@@ -86,7 +91,14 @@ export async function getEventSignup(ctx: AppContext, slug: string): Promise<Eve
       available: a.capacity === null ? null : Math.max(0, a.capacity - a.taken),
     })),
     questions,
+    doubleRoom: doubleRoomOffer(event.inclusions, addOns),
   };
+}
+
+/** Where the event's double rooms come from, for the pages that change a participant. */
+export async function doubleRoomOfEvent(db: Database, eventId: number): Promise<DoubleRoomOffer> {
+  const [inclusions, addOns] = await Promise.all([q.eventInclusions(db, eventId), q.addOnsOfEvent(db, eventId)]);
+  return doubleRoomOffer(inclusions, addOns);
 }
 
 /** Question labels by id, for messages about answers. */

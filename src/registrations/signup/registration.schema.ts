@@ -20,6 +20,7 @@ export const LIMITS = {
   phone: 30,
   diet: 500,
   accessibilityNeeds: 1000,
+  roomMate: 200,
   addOnCode: 40,
   addOnsPerParticipant: 20,
   answerText: 2000,
@@ -149,6 +150,10 @@ export const participantSchema = z.object({
   phone: optionalText(LIMITS.phone).refine((v) => !v || /^\+?[0-9][0-9 ()-]{5,}$/.test(v), 'invalid_phone'),
   diet: optionalText(LIMITS.diet),
   accessibilityNeeds: optionalText(LIMITS.accessibilityNeeds),
+  roomMate: optionalText(LIMITS.roomMate).meta({
+    description:
+      'Whom the participant would like to share a double room with (a name). Only asked when the price or a chosen add-on includes a night in a double room.',
+  }),
   addOns: z
     .array(z.string().trim().min(1, 'required').max(LIMITS.addOnCode, 'too_long').regex(NO_CONTROL, 'invalid_characters'))
     .max(LIMITS.addOnsPerParticipant, 'too_many')

@@ -20,6 +20,7 @@ import type { Offer } from './signup-offer.js';
 import type { RegistrationInput } from './registration.schema.js';
 import { pricesOf, seatPrice } from './pricing.js';
 import { receiptOf, type RegistrationReceipt } from './receipt.js';
+import { doubleRoomOffer, roomMateToStore } from './room-mate.js';
 
 export type EarlierSignup = NonNullable<Awaited<ReturnType<typeof q.findByIdempotencyKey>>>;
 
@@ -125,6 +126,9 @@ export async function saveRegistrations(ctx: AppContext, trx: Database, eventId:
   }
 
   const vatPercent = vatPercentFor(event.vat_mode);
+  // A room-mate wish is kept only with a double room; the row, the receipt and the mail all read it from here.
+  const doubleRooms = doubleRoomOffer(saved[0]!.job.offer.event.inclusions, stock.length > 0 ? stock : saved[0]!.job.offer.addOns);
+  for (const { job } of saved) for (const x of job.data.participants) x.roomMate = roomMateToStore(doubleRooms, x);
   // The price rule on the event as locked: member price, early bird or the event's own.
   const seats = new Map(saved.map(({ job }) => [job, seatPrice(pricesOf(event), { member: job.member, at: job.now })]));
   const registrationIds = await q.insertRegistrations(
@@ -182,6 +186,7 @@ export async function saveRegistrations(ctx: AppContext, trx: Database, eventId:
           phone: orNull(x.phone),
           diet: x.diet ?? '',
           accessibility_needs: x.accessibilityNeeds ?? '',
+          room_mate: x.roomMate ?? '',
           status: confirmed ? ('confirmed' as const) : ('waitlisted' as const),
           waitlist_position: confirmed ? null : p.firstTicket + (i - p.confirmed),
           price_ore: seats.get(job)!.priceOre,

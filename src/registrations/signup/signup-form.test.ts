@@ -36,6 +36,7 @@ const participant: fc.Arbitrary<ParticipantDraft> = fc.record({
   phone: typed,
   diet: typed,
   accessibilityNeeds: typed,
+  roomMate: typed,
   addOns: fc.array(typed, { maxLength: 4 }),
   answers: fc.record(
     {

@@ -20,7 +20,7 @@ export type PayerField = (typeof PAYER_FIELDS)[number];
 export const BOOKER_FIELDS = ['name', 'email'] as const;
 export type BookerField = (typeof BOOKER_FIELDS)[number];
 
-export const PARTICIPANT_TEXT_FIELDS = ['name', 'email', 'jobTitle', 'workplace', 'phone', 'diet', 'accessibilityNeeds'] as const;
+export const PARTICIPANT_TEXT_FIELDS = ['name', 'email', 'jobTitle', 'workplace', 'phone', 'diet', 'accessibilityNeeds', 'roomMate'] as const;
 export type ParticipantTextField = (typeof PARTICIPANT_TEXT_FIELDS)[number];
 
 /** A yes/no answer is posted as one of these. */

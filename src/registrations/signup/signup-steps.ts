@@ -57,9 +57,11 @@ function rank(key: string, questionOrder: ReadonlyMap<string, number>): number[]
     const fieldRank =
       b === 'addOns'
         ? 100
-        : b === 'answers'
-          ? 200 + (questionOrder.get(c ?? '') ?? 99)
-          : PARTICIPANT_TEXT_FIELDS.indexOf(b as (typeof PARTICIPANT_TEXT_FIELDS)[number]);
+        : b === 'roomMate'
+          ? 150
+          : b === 'answers'
+            ? 200 + (questionOrder.get(c ?? '') ?? 99)
+            : PARTICIPANT_TEXT_FIELDS.indexOf(b as (typeof PARTICIPANT_TEXT_FIELDS)[number]);
     return [2, Number(a), fieldRank];
   }
   if (head === 'consentToParticipantList') return [3, 0];
@@ -152,7 +154,7 @@ function masked(input: RegistrationFormInput, paths: ReadonlyArray<string>): Reg
     if (!p || field === undefined) return null;
     if (field === 'name' || field === 'jobTitle' || field === 'workplace') p[field] = 'x';
     else if (field === 'email') p.email = `participant-${index}@example.invalid`;
-    else if (field === 'phone' || field === 'diet' || field === 'accessibilityNeeds') p[field] = '';
+    else if (field === 'phone' || field === 'diet' || field === 'accessibilityNeeds' || field === 'roomMate') p[field] = '';
     else if (field === 'addOns') p.addOns = [];
     else if (field === 'answers') {
       if (sub === undefined) p.answers = {};

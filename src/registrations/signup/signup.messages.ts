@@ -48,6 +48,11 @@ const da = {
   'signup.participant.max': 'Du kan højst tilmelde {max} deltagere ad gangen. Lav en ny tilmelding til resten.',
   'signup.participant.dietHint': 'Fx vegetar, glutenfri eller allergier.',
   'signup.participant.accessibilityHint': 'Fx niveaufri adgang, teleslynge, tolk eller et handicapvenligt værelse.',
+  'signup.participant.roomMateHint': 'Skriv navnet på den, du gerne vil dele dobbeltværelse med. Vi kan ikke love, at ønsket kan opfyldes.',
+  'signup.participant.roomMateInPrice':
+    'Prisen omfatter overnatning i dobbeltværelse. Skriv navnet på den, du gerne vil dele værelse med. Vi kan ikke love, at ønsket kan opfyldes.',
+  'signup.participant.roomMateAddOn':
+    'Kun hvis du vælger {addOns}: skriv navnet på den, du gerne vil dele værelse med. Vi kan ikke love, at ønsket kan opfyldes.',
   'signup.addOns.hint': 'Priserne er pr. deltager.',
   'signup.addOn.soldOut': 'Udsolgt',
   'signup.answer.yes': 'Ja',
@@ -176,6 +181,11 @@ const en: Record<keyof typeof da, string> = {
   'signup.participant.max': 'You can register at most {max} participants at a time. Make a new registration for the rest.',
   'signup.participant.dietHint': 'For example vegetarian, gluten-free or allergies.',
   'signup.participant.accessibilityHint': 'For example step-free access, a hearing loop, an interpreter or an accessible room.',
+  'signup.participant.roomMateHint': 'Write the name of the person you would like to share a double room with. We cannot promise that the wish can be met.',
+  'signup.participant.roomMateInPrice':
+    'The price includes a night in a double room. Write the name of the person you would like to share the room with. We cannot promise that the wish can be met.',
+  'signup.participant.roomMateAddOn':
+    'Only if you choose {addOns}: write the name of the person you would like to share the room with. We cannot promise that the wish can be met.',
   'signup.addOns.hint': 'Prices are per participant.',
   'signup.addOn.soldOut': 'Sold out',
   'signup.answer.yes': 'Yes',

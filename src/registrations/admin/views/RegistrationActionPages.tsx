@@ -10,7 +10,8 @@ import type { ParticipantDraft } from '../../signup/signup-form.js';
 import type { FormError } from '../../../web/forms/errors.js';
 import { ChoiceGroup, errorMap, SingleCheckbox } from '../../../web/forms/fields.js';
 import { ErrorSummary } from '../../../web/forms/ErrorSummary.js';
-import { ParticipantFields } from '../../signup/views/ParticipantFields.js';
+import { ParticipantFields, roomMateHintFor } from '../../signup/views/ParticipantFields.js';
+import type { DoubleRoomOffer } from '../../signup/room-mate.js';
 import { participantActionPath, registrationCancelPath, registrationPath } from './paths.js';
 
 type Page = AdminPageContext;
@@ -65,6 +66,7 @@ export interface ParticipantFormProps {
   action: 'edit' | 'substitute';
   draft: ParticipantDraft;
   errors: ReadonlyArray<FormError>;
+  doubleRoom: DoubleRoomOffer;
 }
 
 /** Correct a participant's details and answers, or put someone else in the seat: the sign-up's fields and rules. */
@@ -82,7 +84,13 @@ export function StaffParticipantFormPage(p: ParticipantFormProps): JSX.Element {
           <legend class="sr-only" safe>
             {t('regAdmin.form.legend')}
           </legend>
-          <ParticipantFields page={page} draft={draft} errors={errors} questions={questions} />
+          <ParticipantFields
+            page={page}
+            draft={draft}
+            errors={errors}
+            questions={questions}
+            roomMateHint={roomMateHintFor(page, p.doubleRoom, participant, draft)}
+          />
         </fieldset>
         <Buttons page={page} registrationId={registration.id} label={t(action === 'edit' ? 'regAdmin.form.save' : 'regAdmin.form.substitute')} />
       </form>

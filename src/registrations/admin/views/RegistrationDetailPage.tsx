@@ -104,6 +104,7 @@ function Participants({ page, detail, mayWrite, attendance }: Pick<RegistrationD
               <Fact label={t('regAdmin.detail.participant.phone')} value={p.phone} />
               <Fact label={t('regAdmin.detail.participant.diet')} value={p.diet} />
               <Fact label={t('regAdmin.detail.participant.accessibility')} value={p.accessibilityNeeds} />
+              <Fact label={t('regAdmin.detail.participant.roomMate')} value={p.roomMate} />
               <Fact label={t('regAdmin.detail.participant.addOns')} value={addOns.join(', ')} />
               <Fact label={t('regAdmin.detail.participant.fee')} value={p.cancellationFeeOre ? formatMoney(p.cancellationFeeOre, locale) : null} />
               <Fact label={t('checkin.column.heading')} value={attendance?.get(p.id) || null} />

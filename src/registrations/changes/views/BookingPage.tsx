@@ -51,7 +51,7 @@ function ParticipantCard({
   checkinCode?: CheckinCodeView | undefined;
 }): JSX.Element {
   const { t, locale } = page;
-  const field = (key: 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds') =>
+  const field = (key: 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds' | 'roomMate') =>
     registrationMessage(locale, `registration.field.participant.${key}`);
   const rows: Array<[string, string]> = [
     [t('selfService.status'), statusText(page, p)],
@@ -61,6 +61,7 @@ function ParticipantCard({
     [field('phone'), p.phone ?? ''],
     [field('diet'), p.diet],
     [field('accessibilityNeeds'), p.accessibilityNeeds],
+    [field('roomMate'), p.roomMate],
   ];
   const addOns = p.addOns.map((a) => {
     const status = a.status === 'reserved' || a.status === 'requested' || a.status === 'unavailable' || a.status === 'released' ? a.status : 'reserved';

@@ -6,7 +6,7 @@ import type { ParticipantDraft } from '../../signup/signup-form.js';
 import type { FormError } from '../../../web/forms/errors.js';
 import { errorMap } from '../../../web/forms/fields.js';
 import { ErrorSummary } from '../../../web/forms/ErrorSummary.js';
-import { ParticipantFields } from '../../signup/views/ParticipantFields.js';
+import { ParticipantFields, roomMateHintFor } from '../../signup/views/ParticipantFields.js';
 import { PrivateLayout } from './parts.js';
 
 export interface ParticipantFormProps {
@@ -42,7 +42,13 @@ export function ParticipantFormPage(p: ParticipantFormProps): JSX.Element {
           <legend class="sr-only" safe>
             {t('selfService.form.legend')}
           </legend>
-          <ParticipantFields page={page} draft={draft} errors={errors} questions={booking.questions} />
+          <ParticipantFields
+            page={page}
+            draft={draft}
+            errors={errors}
+            questions={booking.questions}
+            roomMateHint={roomMateHintFor(page, booking.doubleRoom, participant, draft)}
+          />
         </fieldset>
         <div class="tilmeld-form-actions">
           <button type="submit" class="button button-primary" safe>

@@ -4,8 +4,24 @@ import { registrationMessage } from '../../registrations.messages.js';
 import type { QuestionRow } from '../../registrations.queries.js';
 import { NO, YES, type ParticipantDraft } from '../signup-form.js';
 import { ChoiceGroup, TextField, type ErrorMap } from '../../../web/forms/fields.js';
+import { hasDoubleRoom, type DoubleRoomOffer } from '../room-mate.js';
 
-type TextKey = 'name' | 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds';
+type TextKey = 'name' | 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds' | 'roomMate';
+
+/**
+ * The hint that asks for the room-mate wish of a participant with a night in a
+ * double room (by the price or an add-on held); undefined asks nothing. A
+ * wish already given is shown whatever, so that it can be removed.
+ */
+export function roomMateHintFor(
+  page: PageContext,
+  offer: DoubleRoomOffer,
+  participant: { addOns: ReadonlyArray<{ code: string; status: string }> },
+  draft: Pick<ParticipantDraft, 'roomMate'>,
+): string | undefined {
+  const held = participant.addOns.filter((a) => a.status === 'reserved' || a.status === 'requested').map((a) => a.code);
+  return hasDoubleRoom(offer, held) || draft.roomMate.trim() !== '' ? page.t('signup.participant.roomMateHint') : undefined;
+}
 
 /**
  * One participant's details and answers as the sign-up asks for them, named
@@ -17,11 +33,14 @@ export function ParticipantFields({
   draft,
   errors,
   questions,
+  roomMateHint,
 }: {
   page: PageContext;
   draft: ParticipantDraft;
   errors: ErrorMap;
   questions: ReadonlyArray<QuestionRow>;
+  /** Asks for the room-mate wish, with this hint: only of a participant with a night in a double room. */
+  roomMateHint?: string | undefined;
 }): JSX.Element {
   const { t, locale } = page;
   const base = 'participants.0';
@@ -43,6 +62,7 @@ export function ParticipantFields({
       <TextField {...text('phone')} type="tel" optional maxLength={LIMITS.phone} autocomplete="off" width="m" />
       <TextField {...text('diet')} optional multiline hint={t('signup.participant.dietHint')} maxLength={LIMITS.diet} />
       <TextField {...text('accessibilityNeeds')} optional multiline hint={t('signup.participant.accessibilityHint')} maxLength={LIMITS.accessibilityNeeds} />
+      {roomMateHint ? <TextField {...text('roomMate')} optional hint={roomMateHint} maxLength={LIMITS.roomMate} autocomplete="off" /> : ''}
       {questions.map((q) => {
         const key = String(q.id);
         const answer = draft.answers[key];

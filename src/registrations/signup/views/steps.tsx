@@ -10,6 +10,7 @@ import { registrationMessage, type RegistrationMessageKey } from '../../registra
 import { freeCancellationEnds } from '../../changes/cancellation.js';
 import type { EventSignup } from '../event-signup.js';
 import { NO, toFormFields, YES, type ParticipantDraft, type SignupDraft } from '../signup-form.js';
+import { asksForRoomMate, hasDoubleRoom } from '../room-mate.js';
 import type { FormError } from '../../../web/forms/errors.js';
 import type { PricePreview, Step } from '../signup-steps.js';
 import { attr, ChoiceGroup, errorMap, HiddenFields, SingleCheckbox, TextField, type ErrorMap } from '../../../web/forms/fields.js';
@@ -270,7 +271,7 @@ export function ParticipantFields({
   const base = `participants.${index}`;
   const name = (f: string) => `participants[${index}][${f}]`;
   const answerName = (key: string) => `participants[${index}][answers][${key}]`;
-  const text = (f: 'name' | 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds') => ({
+  const text = (f: 'name' | 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds' | 'roomMate') => ({
     page,
     field: `${base}.${f}`,
     name: name(f),
@@ -313,6 +314,11 @@ export function ParticipantFields({
             };
           })}
         />
+      ) : (
+        ''
+      )}
+      {asksForRoomMate(signup.doubleRoom) ? (
+        <TextField {...text('roomMate')} optional hint={roomMateHint(page, signup)} maxLength={LIMITS.roomMate} autocomplete="off" />
       ) : (
         ''
       )}
@@ -383,6 +389,13 @@ export function ParticipantFields({
   );
 }
 
+/** Why the room-mate wish is asked: the price's double room, or the add-ons that give one. */
+function roomMateHint(page: PageContext, signup: EventSignup): string {
+  if (signup.doubleRoom.inPrice) return page.t('signup.participant.roomMateInPrice');
+  const names = signup.addOns.filter((a) => signup.doubleRoom.addOnCodes.includes(a.code)).map((a) => addOnName(page, a));
+  return page.t('signup.participant.roomMateAddOn', { addOns: names.join(page.locale === 'da' ? ' eller ' : ' or ') });
+}
+
 export function ParticipantsStep(p: StepViewProps): JSX.Element {
   const { page, signup, draft } = p;
   const { t } = page;
@@ -443,7 +456,7 @@ export function ParticipantsStep(p: StepViewProps): JSX.Element {
 }
 
 function toBlank(): ParticipantDraft {
-  return { name: '', email: '', jobTitle: '', workplace: '', phone: '', diet: '', accessibilityNeeds: '', addOns: [], answers: {} };
+  return { name: '', email: '', jobTitle: '', workplace: '', phone: '', diet: '', accessibilityNeeds: '', roomMate: '', addOns: [], answers: {} };
 }
 
 /** The cancellation rule in plain words. */
@@ -622,6 +635,10 @@ export function ConfirmStep(p: StepViewProps & { preview: PricePreview; submissi
                   <Row term={label(page, 'registration.field.participant.diet')} value={person.diet} />
                   <Row term={label(page, 'registration.field.participant.accessibilityNeeds')} value={person.accessibilityNeeds} />
                   <Row term={label(page, 'registration.field.participant.addOns')} value={person.addOns.map((c) => names.get(c) ?? c).join(', ')} />
+                  <Row
+                    term={label(page, 'registration.field.participant.roomMate')}
+                    value={hasDoubleRoom(signup.doubleRoom, person.addOns) ? person.roomMate : ''}
+                  />
                   {signup.questions.map((q) => (
                     <Row term={locale === 'da' ? q.labelDa : q.labelEn} value={answerText(page, q, person.answers[String(q.id)])} />
                   ))}
