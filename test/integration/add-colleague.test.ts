@@ -4,7 +4,9 @@
  * seat, mails to the new participants, and a supplementary invoice for the
  * added lines only. Bad input saves nothing.
  */
+import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
+import { serialiseInclusions } from '../../src/events/inclusions.js';
 import { demoOrganiserSettings } from '../../src/demo/organiser.js';
 import { reconcileBookingInvoicing } from '../../src/invoices/invoicing.service.js';
 import { saveOrganiserSettings } from '../../src/organiser/organiser.service.js';
@@ -86,6 +88,153 @@ forEachDialect('adding a colleague', (dialect) => {
     await ctx.db.updateTable('events').set({ signup_closes_at: '2026-05-01T00:00:00.000Z' }).where('id', '=', event.id).execute();
     await expect(addParticipants(ctx, await view(booking.id), [participant(2)])).rejects.toBeInstanceOf(SignupClosedError);
     expect((await view(booking.id)).participants).toHaveLength(1);
+  });
+
+  /** An event with an overnight stay, a night in a double room and a dinner with one cover left, booked by one participant. */
+  const bookingWithAddOns = async () => {
+    const { ctx } = t.current;
+    const event = await makeEvent(ctx, { capacity: 10, addOns: [{ code: 'overnight' }, { code: 'double' }, { code: 'dinner', capacity: 1 }] });
+    const night = serialiseInclusions([{ kind: 'night', date: '2026-09-15', room: 'double' }]);
+    await ctx.db.updateTable('event_add_ons').set({ inclusions: night }).where('id', '=', event.addOnIds.double!).execute();
+    const booking = await createRegistration(ctx, event.slug, signup(1));
+    await reconcileBookingInvoicing(ctx, booking.id);
+    return { event, booking, url: `/tilmelding/${booking.manageToken}/tilfoej-deltager` };
+  };
+  const colleague = {
+    'participants[0][name]': 'Karin Kollega',
+    'participants[0][email]': 'karin@kommune.dk',
+    'participants[0][jobTitle]': 'Konsulent',
+    'participants[0][workplace]': 'HR',
+  };
+  // Each post from its own address, so that the page's rate limit never decides a case.
+  let address = 0;
+  const post = async (url: string, session: { csrf: string; cookie: string }, fields: Record<string, string | string[]>) => {
+    const body = new URLSearchParams();
+    body.append('_csrf', session.csrf);
+    for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+    address += 1;
+    return t.current.app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: `10.0.${Math.floor(address / 250)}.${address % 250}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie },
+      payload: body.toString(),
+    });
+  };
+  const storedAddOns = async (participantId: number) =>
+    (
+      await t.current.ctx.db
+        .selectFrom('participant_add_ons')
+        .innerJoin('event_add_ons', 'event_add_ons.id', 'participant_add_ons.add_on_id')
+        .select(['event_add_ons.code', 'participant_add_ons.status'])
+        .where('participant_add_ons.participant_id', '=', participantId)
+        .orderBy('event_add_ons.position')
+        .execute()
+    ).map((a) => `${a.code}:${a.status}`);
+
+  it('offers the add-ons on the page; the chosen ones are stored, mailed, shown and invoiced by the Peppol rules', async () => {
+    const { app, ctx } = t.current;
+    const { booking, url } = await bookingWithAddOns();
+    const form = await formSession(app, url);
+    expect(form.body).toContain('name="participants[0][addOns][]"');
+    expect(form.body).toContain('Tilvalg dinner');
+    // A night in a double room is on offer, so the wish is asked as in the sign-up.
+    expect(form.body).toContain('name="participants[0][roomMate]"');
+    const ok = await post(url, form, { ...colleague, 'participants[0][addOns][]': ['overnight', 'dinner'], 'participants[0][roomMate]': 'Per Hansen' });
+    expect(ok.statusCode).toBe(303);
+    const added = (await view(booking.id)).participants[1]!;
+    expect(await storedAddOns(added.id)).toEqual(['overnight:reserved', 'dinner:reserved']);
+    // No double room among the choices: the wish is not kept.
+    expect(added.roomMate).toBe('');
+    const l = await checkBookingDocuments(ctx, booking.id, 'colleague with add-ons');
+    expect(l.invoices).toHaveLength(2);
+    const lines = l.invoices[1]!.document.lines.map((line) => line.description);
+    expect(lines.some((d) => d.includes('Overnatning i enkeltværelse') && d.includes('Karin Kollega'))).toBe(true);
+    expect(lines.some((d) => d.includes('Tilvalg dinner'))).toBe(true);
+    const mails = (await ctx.db.selectFrom('outbox_messages').selectAll().execute())
+      .map((m) => JSON.stringify(m))
+      .filter((m) => m.includes('karin@kommune.dk'));
+    expect(mails.some((m) => m.includes('Overnatning i enkeltværelse (reserveret)'))).toBe(true);
+    const page = await app.inject({ url: `/tilmelding/${booking.manageToken}` });
+    expect(page.body).toContain('Overnatning i enkeltværelse');
+    expect(page.body).toContain('Tilvalg dinner');
+  }, 240_000);
+
+  it('keeps the room-mate wish with a double room, and asks none when the event has no double room', async () => {
+    const { app, ctx } = t.current;
+    const { booking, url } = await bookingWithAddOns();
+    const form = await formSession(app, url);
+    const ok = await post(url, form, { ...colleague, 'participants[0][addOns][]': 'double', 'participants[0][roomMate]': '  Per Hansen ' });
+    expect(ok.statusCode).toBe(303);
+    expect((await view(booking.id)).participants[1]!.roomMate).toBe('Per Hansen');
+    const plain = await makeEvent(ctx, { capacity: 5, addOns: [{ code: 'overnight' }] });
+    const other = await createRegistration(ctx, plain.slug, signup(1));
+    const page = await formSession(app, `/tilmelding/${other.manageToken}/tilfoej-deltager`);
+    expect(page.body).toContain('value="overnight"');
+    expect(page.body).not.toContain('name="participants[0][roomMate]"');
+  });
+
+  it('refuses a sold-out add-on beside the field and saves nothing', async () => {
+    const { app, ctx } = t.current;
+    const { event, booking, url } = await bookingWithAddOns();
+    await createRegistration(ctx, event.slug, signup(1, 5, { participants: [participant(5, { addOns: ['dinner'] })] }));
+    const form = await formSession(app, url);
+    // Shown as sold out and not to be ticked ...
+    expect(form.body).toMatch(/value="dinner"[^>]*disabled/);
+    // ... and refused if posted anyway.
+    const res = await post(url, form, { ...colleague, 'participants[0][addOns][]': ['overnight', 'dinner'] });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('error-summary');
+    expect(res.body).toContain('#participants-0-addOns');
+    expect(res.body).toContain('udsolgt');
+    expect((await view(booking.id)).participants).toHaveLength(1);
+    expect((await ledger(ctx, booking.id)).invoices).toHaveLength(1);
+  });
+
+  it('never answers hostile input with a 500, and saves nothing from it', async () => {
+    const { app, ctx } = t.current;
+    const { event, booking, url } = await bookingWithAddOns();
+    const form = await formSession(app, url);
+    const seats = async () => ctx.db.selectFrom('events').select(['seats_taken']).where('id', '=', event.id).executeTakeFirstOrThrow();
+    const before = await seats();
+    const hostile: Array<Record<string, string | string[]>> = [
+      { ...colleague, 'participants[0][addOns][]': 'findes-ikke' },
+      { ...colleague, 'participants[0][addOns][]': ['overnight', 'overnight'] },
+      { ...colleague, 'participants[0][addOns][]': Array.from({ length: 30 }, (_, i) => `x${i}`) },
+      { ...colleague, 'participants[0][addOns][evil]': 'overnight', 'participants[0][email]': 'ikke en adresse' },
+      { ...colleague, 'participants[0][roomMate]': `Per\u0000<script>${'x'.repeat(300)}`, 'participants[0][addOns][]': 'double' },
+      { ...colleague, 'participants[0][email]': 'deltager1@kommune.dk', 'participants[0][addOns][]': 'overnight' },
+    ];
+    for (const fields of hostile) {
+      const res = await post(url, form, fields);
+      expect(res.statusCode, JSON.stringify(fields).slice(0, 200)).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+    }
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.constantFrom(
+            'participants[0][addOns][]',
+            'participants[0][addOns][0]',
+            'participants[0][roomMate]',
+            'participants[0][name]',
+            'participants[1][addOns][]',
+            'x',
+          ),
+          fc.oneof(fc.string({ maxLength: 40 }), fc.array(fc.string({ maxLength: 12 }), { maxLength: 4 })),
+        ),
+        async (fields) => {
+          // Always one field wrong, so that nothing may be saved whatever the rest holds.
+          const res = await post(url, form, { ...colleague, ...fields, 'participants[0][email]': 'ikke en adresse' });
+          expect(res.statusCode).toBeGreaterThanOrEqual(400);
+          expect(res.statusCode).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 15 },
+    );
+    expect((await view(booking.id)).participants).toHaveLength(1);
+    expect(await seats()).toEqual(before);
+    expect((await ledger(ctx, booking.id)).invoices).toHaveLength(1);
   });
 
   it('works from the self-service page: CSRF, errors beside the field, then the colleague is on the booking', async () => {

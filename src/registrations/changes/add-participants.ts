@@ -19,6 +19,7 @@ import * as q from '../registrations.queries.js';
 import { allocateSeats } from '../signup/capacity.js';
 import { parseRegistration, type RegistrationInput } from '../signup/registration.schema.js';
 import { offerOf } from '../signup/signup-offer.js';
+import { doubleRoomOffer, roomMateToStore } from '../signup/room-mate.js';
 import { isFreeOffer, pricesOf, seatPrice } from '../signup/pricing.js';
 import type { RegistrationView } from '../registration-view.js';
 
@@ -65,6 +66,8 @@ export async function addParticipants(ctx: AppContext, registration: Registratio
       data.participants.length,
     );
     const stock = new Map((await q.addOnsOfEvent(trx, event.id)).map((a) => [a.code, a]));
+    // A room-mate wish is kept only with a double room (by the price or a chosen add-on), as at sign-up.
+    const doubleRooms = doubleRoomOffer(event.inclusions, [...stock.values()]);
     const wanted = new Map<string, number>();
     for (const p of data.participants.slice(0, seats.confirmed)) for (const code of p.addOns ?? []) wanted.set(code, (wanted.get(code) ?? 0) + 1);
     for (const [code, units] of wanted) {
@@ -90,7 +93,7 @@ export async function addParticipants(ctx: AppContext, registration: Registratio
           phone: x.phone ? x.phone : null,
           diet: x.diet ?? '',
           accessibility_needs: x.accessibilityNeeds ?? '',
-          room_mate: x.roomMate ?? '',
+          room_mate: roomMateToStore(doubleRooms, x),
           status: confirmed ? ('confirmed' as const) : ('waitlisted' as const),
           waitlist_position: confirmed ? null : locked.waitlist_seq + 1 + (i - seats.confirmed),
           price_ore: seatPriceOre,

@@ -29,10 +29,12 @@ import { bookingParticipantAction, paths, routePatterns } from '../../web/paths.
 import { certificatePaths, certificatesOfParticipants } from '../../certificates/index.js';
 import { myBookingsRoutes } from './my-bookings.routes.js';
 import { posted, privatePage } from './private-page.js';
-import { AddOnSoldOutError, CancellationNotAllowedError, SignupClosedError } from '../registrations.errors.js';
+import { AddOnSoldOutError, CancellationNotAllowedError, InvalidRegistrationError, SignupClosedError } from '../registrations.errors.js';
+import { getEventSignup } from '../signup/event-signup.js';
 import { addParticipants } from './add-participants.js';
 import { AddColleaguePage, addColleaguePath } from './views/AddColleaguePage.js';
 import {
+  addedSoldOutErrors,
   cancelAll,
   cancelOne,
   ChangeRefusedError,
@@ -215,7 +217,10 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
       const addPattern = `${routePatterns.booking[locale]}/${locale === 'da' ? 'tilfoej-deltager' : 'add-participant'}`;
       const addPage = async (request: FastifyRequest, reply: FastifyReply, booking: Booking, draft: ParticipantDraft, errors: FormError[], status: number) => {
         const page = privatePage(ctx, request, locale, (l) => addColleaguePath(l, booking.token));
-        return sendHtml(reply, AddColleaguePage({ page, booking, draft, errors, csrfToken: await reply.generateCsrf() }), status);
+        // Read again for every page, so that an add-on sold out meanwhile shows as sold out.
+        const offer = await getEventSignup(ctx, booking.registration.event.slug);
+        if (!offer) throw notFound('No such page');
+        return sendHtml(reply, AddColleaguePage({ page, booking, offer, draft, errors, csrfToken: await reply.generateCsrf() }), status);
       };
       const bookerBooking = async (token: string) => {
         const booking = await loadBooking(ctx, token);
@@ -231,16 +236,23 @@ export function selfServiceRoutes(ctx: AppContext): FastifyPluginAsync {
         async (request, reply) => {
           const booking = await bookerBooking(request.params.token);
           const draft = postedParticipant(booking, request.body);
-          const errors = participantChangeErrors({ participants: booking.registration.participants, questions: booking.questions }, -1, draft, locale);
+          const addOns = (await getEventSignup(ctx, booking.registration.event.slug))?.addOns ?? [];
+          const errors = participantChangeErrors({ participants: booking.registration.participants, questions: booking.questions, addOns }, -1, draft, locale);
           const parsed = errors.length === 0 ? parseParticipantChange(draft) : { ok: false as const, errors };
           if (!parsed.ok) return addPage(request, reply, booking, draft, parsed.errors, 422);
           try {
-            await addParticipants(ctx, booking.registration, [parsed.data]);
+            await addParticipants(ctx, booking.registration, [{ ...parsed.data, addOns: draft.addOns }]);
           } catch (error) {
-            const message =
-              error instanceof SignupClosedError ? 'selfService.add.closed' : error instanceof AddOnSoldOutError ? 'selfService.add.soldOut' : null;
-            if (message === null) throw error;
             const page = privatePage(ctx, request, locale, (l) => addColleaguePath(l, booking.token));
+            if (error instanceof AddOnSoldOutError) {
+              const names = new Map(addOns.map((a) => [a.code, locale === 'da' ? a.nameDa : a.nameEn]));
+              const codes = error.addOns.map((a) => a.code);
+              return addPage(request, reply, booking, draft, addedSoldOutErrors(booking, draft, codes, names, locale), 409);
+            }
+            // The event closed, or its questions or add-ons changed while the form was open.
+            const message =
+              error instanceof SignupClosedError ? 'selfService.add.closed' : error instanceof InvalidRegistrationError ? 'selfService.add.changed' : null;
+            if (message === null) throw error;
             return addPage(request, reply, booking, draft, [{ key: 'participants.0.name', id: 'participants-0-name', message: page.t(message) }], 409);
           }
           return backToBooking(reply, locale, booking.token, 'added');

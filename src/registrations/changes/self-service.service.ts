@@ -24,7 +24,7 @@ import * as q from '../registrations.queries.js';
 import { getRegistration, type RegistrationView } from '../registration-view.js';
 import { emptyParticipant, emptyPayer, fromFormFields, type ParticipantDraft, type SignupDraft } from '../signup/signup-form.js';
 import { fieldId, type FormError } from '../../web/forms/errors.js';
-import { stepErrors } from '../signup/signup-steps.js';
+import { soldOutErrors, stepErrors } from '../signup/signup-steps.js';
 import { doubleRoomOfEvent, type DoubleRoomOffer } from '../signup/event-signup.js';
 import { looksLikeToken, sameHash, sha256Hex } from '../tokens.js';
 import { retireCheckinCode } from '../../checkin/index.js';
@@ -163,7 +163,12 @@ export function participantErrors(booking: Booking, participantId: number, draft
 
 /** The same check for any caller that holds a registration's participants and its event's questions (staff too). */
 export function participantChangeErrors(
-  parts: { participants: RegistrationView['participants']; questions: q.QuestionRow[] },
+  parts: {
+    participants: RegistrationView['participants'];
+    questions: q.QuestionRow[];
+    /** The event's add-ons, when the participant chooses some (a colleague added); otherwise none are taken. */
+    addOns?: ReadonlyArray<{ code: string }>;
+  },
   participantId: number,
   draft: ParticipantDraft,
   locale: Locale,
@@ -171,16 +176,9 @@ export function participantChangeErrors(
   const others = parts.participants.filter((p) => p.id !== participantId && p.status !== 'cancelled').map(draftOf);
   // Last, so that an address already on the registration is reported on this participant.
   const index = others.length;
-  const signup: SignupDraft = {
-    booker: { name: 'x', email: 'booker@example.invalid' },
-    bookerParticipates: false,
-    payer: emptyPayer(),
-    participants: [...others, draft],
-    consentToParticipantList: false,
-    acceptTerms: true,
-  };
+  const signup = oneMoreParticipant([...others, draft]);
   const own = `participants.${index}.`;
-  const offer: SignupOffer = { addOns: [], questions: parts.questions };
+  const offer: SignupOffer = { addOns: parts.addOns ?? [], questions: parts.questions };
   const labels: QuestionLabels = new Map(parts.questions.map((x) => [String(x.id), { da: x.labelDa, en: x.labelEn }]));
   return stepErrors(signup, 2, { offer, labels, locale })
     .filter((e) => e.key.startsWith(own))
@@ -188,6 +186,32 @@ export function participantChangeErrors(
       const key = `participants.0.${e.key.slice(own.length)}`;
       return { key, id: fieldId(key), message: e.message.replace(/^(Deltager|Participant) \d+: /, '') };
     });
+}
+
+/** The participants as a sign-up of theirs, so that the sign-up's step rules can check them. */
+function oneMoreParticipant(participants: ParticipantDraft[]): SignupDraft {
+  return {
+    booker: { name: 'x', email: 'booker@example.invalid' },
+    bookerParticipates: false,
+    payer: emptyPayer(),
+    participants,
+    consentToParticipantList: false,
+    acceptTerms: true,
+  };
+}
+
+/** The add-ons the service found sold out, as the sign-up's errors beside the added colleague's add-on choices. */
+export function addedSoldOutErrors(
+  booking: Booking,
+  draft: ParticipantDraft,
+  codes: ReadonlyArray<string>,
+  names: ReadonlyMap<string, string>,
+  locale: Locale,
+): FormError[] {
+  return soldOutErrors(oneMoreParticipant([draft]), codes, names, {
+    locale,
+    offer: { addOns: draft.addOns.map((code) => ({ code })), questions: booking.questions },
+  });
 }
 
 export class ChangeRefusedError extends HttpError {

@@ -7,6 +7,8 @@ import type { FormError } from '../../../web/forms/errors.js';
 import { errorMap } from '../../../web/forms/fields.js';
 import { ErrorSummary } from '../../../web/forms/ErrorSummary.js';
 import { ParticipantFields } from '../../signup/views/ParticipantFields.js';
+import { roomMateHint, type AddOnOffer } from '../../signup/views/AddOnChoices.js';
+import { asksForRoomMate } from '../../signup/room-mate.js';
 import { PrivateLayout } from './parts.js';
 
 /** Where the booker adds a colleague to the booking. */
@@ -17,6 +19,8 @@ export function addColleaguePath(locale: 'da' | 'en', token: string): string {
 export interface AddColleagueProps {
   page: PageContext;
   booking: Booking;
+  /** The event's add-ons (with what is left of each) and double rooms, as the sign-up offers them. */
+  offer: AddOnOffer;
   draft: ParticipantDraft;
   errors: ReadonlyArray<FormError>;
   csrfToken: string;
@@ -24,7 +28,7 @@ export interface AddColleagueProps {
 
 /** One more participant on the booking: the sign-up's fields and rules; a seat if there is one, otherwise the waiting list. */
 export function AddColleaguePage(p: AddColleagueProps): JSX.Element {
-  const { page, booking, draft } = p;
+  const { page, booking, offer, draft } = p;
   const { t, locale } = page;
   const title = t('selfService.add.title');
   return (
@@ -42,7 +46,14 @@ export function AddColleaguePage(p: AddColleagueProps): JSX.Element {
           <legend class="sr-only" safe>
             {t('selfService.form.legend')}
           </legend>
-          <ParticipantFields page={page} draft={draft} errors={errorMap(p.errors)} questions={booking.questions} />
+          <ParticipantFields
+            page={page}
+            draft={draft}
+            errors={errorMap(p.errors)}
+            questions={booking.questions}
+            addOnOffer={offer}
+            roomMateHint={asksForRoomMate(offer.doubleRoom) ? roomMateHint(page, offer) : undefined}
+          />
         </fieldset>
         <div class="tilmeld-form-actions">
           <button type="submit" class="button button-primary" safe>

@@ -5,6 +5,7 @@ import type { QuestionRow } from '../../registrations.queries.js';
 import { NO, YES, type ParticipantDraft } from '../signup-form.js';
 import { ChoiceGroup, TextField, type ErrorMap } from '../../../web/forms/fields.js';
 import { hasDoubleRoom, type DoubleRoomOffer } from '../room-mate.js';
+import { AddOnChoices, type AddOnOffer } from './AddOnChoices.js';
 
 type TextKey = 'name' | 'email' | 'jobTitle' | 'workplace' | 'phone' | 'diet' | 'accessibilityNeeds' | 'roomMate';
 
@@ -34,6 +35,7 @@ export function ParticipantFields({
   errors,
   questions,
   roomMateHint,
+  addOnOffer,
 }: {
   page: PageContext;
   draft: ParticipantDraft;
@@ -41,6 +43,8 @@ export function ParticipantFields({
   questions: ReadonlyArray<QuestionRow>;
   /** Asks for the room-mate wish, with this hint: only of a participant with a night in a double room. */
   roomMateHint?: string | undefined;
+  /** Offers the event's add-ons as the sign-up does (a new participant chooses them; others keep theirs). */
+  addOnOffer?: AddOnOffer | undefined;
 }): JSX.Element {
   const { t, locale } = page;
   const base = 'participants.0';
@@ -62,6 +66,7 @@ export function ParticipantFields({
       <TextField {...text('phone')} type="tel" optional maxLength={LIMITS.phone} autocomplete="off" width="m" />
       <TextField {...text('diet')} optional multiline hint={t('signup.participant.dietHint')} maxLength={LIMITS.diet} />
       <TextField {...text('accessibilityNeeds')} optional multiline hint={t('signup.participant.accessibilityHint')} maxLength={LIMITS.accessibilityNeeds} />
+      {addOnOffer ? <AddOnChoices page={page} offer={addOnOffer} index={0} selected={draft.addOns} errors={errors} /> : ''}
       {roomMateHint ? <TextField {...text('roomMate')} optional hint={roomMateHint} maxLength={LIMITS.roomMate} autocomplete="off" /> : ''}
       {questions.map((q) => {
         const key = String(q.id);

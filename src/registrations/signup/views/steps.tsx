@@ -16,6 +16,7 @@ import type { PricePreview, Step } from '../signup-steps.js';
 import { attr, ChoiceGroup, errorMap, HiddenFields, SingleCheckbox, TextField, type ErrorMap } from '../../../web/forms/fields.js';
 import { Notice } from '../../../web/forms/ErrorSummary.js';
 import { SignupShell } from './SignupShell.js';
+import { AddOnChoices, addOnName, roomMateHint } from './AddOnChoices.js';
 
 export interface StepViewProps {
   page: PageContext;
@@ -220,16 +221,6 @@ export function PayerStep(p: StepViewProps): JSX.Element {
   );
 }
 
-function addOnName(page: PageContext, a: { nameDa: string; nameEn: string }): string {
-  return page.locale === 'da' ? a.nameDa : a.nameEn;
-}
-
-function priceNote(page: PageContext, signup: EventSignup, ore: number): string {
-  if (ore === 0) return page.t('price.free');
-  const amount = formatMoney(ore, page.locale);
-  return signup.event.vatPercent === 0 ? amount : page.t('price.exVat', { amount });
-}
-
 /** "Jeg deltager selv" above the first participant; signup.js fills the fields from the data attributes as it is ticked. */
 function BookerParticipates({ page, draft, errors }: { page: PageContext; draft: SignupDraft; errors: ErrorMap }): JSX.Element {
   return (
@@ -292,31 +283,7 @@ export function ParticipantFields({
       <TextField {...text('phone')} type="tel" optional maxLength={LIMITS.phone} autocomplete={index === 0 ? 'tel' : 'off'} width="m" />
       <TextField {...text('diet')} optional multiline hint={t('signup.participant.dietHint')} maxLength={LIMITS.diet} />
       <TextField {...text('accessibilityNeeds')} optional multiline hint={t('signup.participant.accessibilityHint')} maxLength={LIMITS.accessibilityNeeds} />
-      {signup.addOns.length > 0 ? (
-        <ChoiceGroup
-          page={page}
-          field={`${base}.addOns`}
-          name={`participants[${index}][addOns][]`}
-          legend={label(page, 'registration.field.participant.addOns')}
-          hint={t('signup.addOns.hint')}
-          optional
-          kind="checkbox"
-          errors={errors}
-          choices={signup.addOns.map((a) => {
-            const checked = participant.addOns.includes(a.code);
-            const soldOut = a.available === 0;
-            return {
-              value: a.code,
-              label: addOnName(page, a),
-              checked,
-              disabled: soldOut && !checked,
-              note: soldOut ? `${priceNote(page, signup, a.priceOre)} – ${t('signup.addOn.soldOut')}` : priceNote(page, signup, a.priceOre),
-            };
-          })}
-        />
-      ) : (
-        ''
-      )}
+      <AddOnChoices page={page} offer={signup} index={index} selected={participant.addOns} errors={errors} />
       {asksForRoomMate(signup.doubleRoom) ? (
         <TextField {...text('roomMate')} optional hint={roomMateHint(page, signup)} maxLength={LIMITS.roomMate} autocomplete="off" />
       ) : (
@@ -387,13 +354,6 @@ export function ParticipantFields({
       )}
     </fieldset>
   );
-}
-
-/** Why the room-mate wish is asked: the price's double room, or the add-ons that give one. */
-function roomMateHint(page: PageContext, signup: EventSignup): string {
-  if (signup.doubleRoom.inPrice) return page.t('signup.participant.roomMateInPrice');
-  const names = signup.addOns.filter((a) => signup.doubleRoom.addOnCodes.includes(a.code)).map((a) => addOnName(page, a));
-  return page.t('signup.participant.roomMateAddOn', { addOns: names.join(page.locale === 'da' ? ' eller ' : ' or ') });
 }
 
 export function ParticipantsStep(p: StepViewProps): JSX.Element {
