@@ -520,17 +520,6 @@ export function draftFromDocument(doc: EventDocument & { slug: string }, version
   };
 }
 
-/** One more empty row in each list, for "add rows". */
-export function withSpareRows(d: EventFormDraft): EventFormDraft {
-  return {
-    ...d,
-    speakers: [...d.speakers, emptySpeaker()],
-    sessions: [...d.sessions, emptySession()],
-    addOns: [...d.addOns, emptyAddOn()],
-    questions: [...d.questions, emptyQuestion()],
-  };
-}
-
 const FIELD_OF: Record<string, string> = {
   priceOre: 'price',
   memberPriceOre: 'memberPrice',
