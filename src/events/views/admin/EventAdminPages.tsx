@@ -16,7 +16,7 @@ import type { EventMaterialsSummary } from '../../../materials/materials.admin.s
 
 type Page = AdminPageContext;
 
-function Notice({ text }: { text: string }): JSX.Element {
+export function Notice({ text }: { text: string }): JSX.Element {
   return (
     <div class="alert alert-success" role="status">
       <div class="alert-body">
@@ -192,7 +192,17 @@ export interface ShowProps {
   materials?: { summary: EventMaterialsSummary; mayUpload: boolean } | undefined;
 }
 
-function PostButton({ page, action, label, kind = 'secondary' }: { page: Page; action: string; label: string; kind?: 'primary' | 'secondary' }): JSX.Element {
+export function PostButton({
+  page,
+  action,
+  label,
+  kind = 'secondary',
+}: {
+  page: Page;
+  action: string;
+  label: string;
+  kind?: 'primary' | 'secondary';
+}): JSX.Element {
   return (
     <form method="post" action={action} class="tilmeld-inline-form">
       <CsrfField token={page.csrfToken} />

@@ -13,6 +13,7 @@ import type { AddOnRow, EventFormDraft, QuestionRow, SessionRow, SpeakerRow } fr
 import { SECTION_SLUGS, publishBlockers, type FormSection, type RowList, type SectionReadiness, type SectionSlug } from '../../event-sections.js';
 import { EVENT_LANGUAGES, EVENT_TYPES, QUESTION_KINDS } from '../../events.table.js';
 import type { StoredEvent } from '../../stored-event.js';
+import { Notice, PostButton } from './EventAdminPages.js';
 import { EventMaterialsPanel } from '../../../materials/index.js';
 import type { EventMaterialsSummary } from '../../../materials/materials.admin.service.js';
 
@@ -84,18 +85,6 @@ function editorScript(): JSX.Element {
   return <script src={`${STATIC_PREFIX}/event-editor.js`} defer></script>;
 }
 
-function Success({ text }: { text: string }): JSX.Element {
-  return (
-    <div class="alert alert-success" role="status">
-      <div class="alert-body">
-        <p class="alert-text" safe>
-          {text}
-        </p>
-      </div>
-    </div>
-  );
-}
-
 /** The sections as links, with where each stands; the current one marked. */
 function SectionNav({
   page,
@@ -153,7 +142,7 @@ export function EventEditorOverviewPage({ page, event, readiness, notice }: Over
         </a>
       </p>
       <h1 safe>{title}</h1>
-      {notice ? <Success text={notice} /> : ''}
+      {notice ? <Notice text={notice} /> : ''}
       <p class="font-lead" safe>
         {t('eventSections.overviewLede')}
       </p>
@@ -1152,17 +1141,6 @@ function SectionFields({
   }
 }
 
-function PostButton({ page, action, label, kind = 'secondary' }: { page: Page; action: string; label: string; kind?: 'primary' | 'secondary' }): JSX.Element {
-  return (
-    <form method="post" action={action} class="tilmeld-inline-form">
-      <CsrfField token={page.csrfToken} />
-      <button type="submit" class={`button button-${kind}`} safe>
-        {label}
-      </button>
-    </form>
-  );
-}
-
 export function EventSectionPage(p: SectionPageProps): JSX.Element {
   const { page, event, section, readiness, draft, errors, choices, notice, added, materials, mayWrite } = p;
   const { t } = page;
@@ -1190,7 +1168,7 @@ export function EventSectionPage(p: SectionPageProps): JSX.Element {
       </p>
       <h1 safe>{title}</h1>
       {errors.length > 0 ? <ErrorSummary page={page} errors={errors} /> : ''}
-      {notice ? <Success text={notice} /> : ''}
+      {notice ? <Notice text={notice} /> : ''}
       {r && r.notes.length > 0 && section !== 'offentliggoerelse' ? (
         <ul class="tilmeld-section-notes">
           {r.notes.map((n) => (
