@@ -593,19 +593,6 @@ export function draftFromDocument(doc: EventDocument & { slug: string }, version
   };
 }
 
-/** One more empty row in each list, for "add rows". */
-export function withSpareRows(d: EventFormDraft): EventFormDraft {
-  const spare = (list: InclusionRow[]) => (list.length < MAX_INCLUSIONS ? [...list, emptyInclusion()] : list);
-  return {
-    ...d,
-    speakers: [...d.speakers, emptySpeaker()],
-    sessions: [...d.sessions, emptySession()],
-    inclusions: spare(d.inclusions),
-    addOns: [...d.addOns.map((a) => ({ ...a, inclusions: spare(a.inclusions) })), emptyAddOn()],
-    questions: [...d.questions, emptyQuestion()],
-  };
-}
-
 /** Most days the editor offers nights and meals for; a longer event is rare and may use the API. */
 const MAX_OFFERED_DAYS = 31;
 

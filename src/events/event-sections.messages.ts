@@ -58,6 +58,12 @@ const da = {
   'eventSections.previewBack': 'Tilbage til redigering',
   'eventSections.publishBlocked': 'Arrangementet kan ikke offentliggøres endnu. Ret det, der mangler.',
   'eventSections.status': 'Status',
+  'eventSections.new.lede':
+    'Udfyld det, der skal til for at oprette arrangementet som kladde. Program, oplægsholdere, tilvalg, spørgsmål og afmelding udfylder du bagefter, ét afsnit ad gangen. Intet bliver offentligt, før du offentliggør det.',
+  'eventSections.new.whenHint': 'Første dag. Flere dage og programpunkter tilføjer du bagefter under Program.',
+  'eventSections.new.priceAndSeats': 'Pris og pladser',
+  'eventSections.new.created':
+    'Arrangementet er oprettet som kladde. Udfyld resten ét afsnit ad gangen; oversigten viser, hvad der mangler, før det kan offentliggøres.',
 } as const satisfies Record<string, string>;
 
 const en: Record<keyof typeof da, string> = {
@@ -119,6 +125,12 @@ const en: Record<keyof typeof da, string> = {
   'eventSections.previewBack': 'Back to editing',
   'eventSections.publishBlocked': 'The event cannot be published yet. Fix what is missing.',
   'eventSections.status': 'Status',
+  'eventSections.new.lede':
+    'Fill in what it takes to create the event as a draft. The programme, speakers, add-ons, questions and cancellation come afterwards, one section at a time. Nothing is public until you publish it.',
+  'eventSections.new.whenHint': 'The first day. More days and sessions are added afterwards under Programme.',
+  'eventSections.new.priceAndSeats': 'Price and seats',
+  'eventSections.new.created':
+    'The event has been created as a draft. Fill in the rest one section at a time; the overview shows what is missing before it can be published.',
 };
 
 export const eventSectionsMessages = { da, en };

@@ -46,6 +46,7 @@ import { EventEditorOverviewPage, EventSectionPage, sectionPath } from './views/
 
 const idParams = z.object({ id: z.string().regex(/^\d{1,9}$/) });
 const sectionParams = z.object({ id: z.string().regex(/^\d{1,9}$/), section: z.string().max(40) });
+const createdQuery = z.object({ created: z.string().max(40).optional().catch(undefined) });
 const noticeQuery = z.object({
   saved: z.string().max(40).optional().catch(undefined),
   n: z.coerce.number().int().min(0).max(1_000_000).optional().catch(undefined),
@@ -166,11 +167,13 @@ export function eventSectionsRoutes(ctx: AppContext): FastifyPluginAsync {
     const readRoute = { config: { staffRoles: read } } as const;
     const writeRoute = { config: { staffRoles: access.events.write } } as const;
 
-    app.get('/admin/events/:id/rediger', { ...readRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {
+    app.get('/admin/events/:id/rediger', { ...readRoute, schema: { hide: true, params: idParams, querystring: createdQuery } }, async (request, reply) => {
       const event = await visibleEvent(request, request.params.id);
       const page = await adminPageContext(ctx, request, reply);
       const readiness = await readinessOf(event);
-      return sendHtml(reply, EventEditorOverviewPage({ page, event, readiness, mayWrite: mayWrite(staffOf(request).role, 'events') }));
+      // Just made by the new-event page: say so, and that the rest is done here.
+      const notice = request.query.created ? page.t('eventSections.new.created') : undefined;
+      return sendHtml(reply, EventEditorOverviewPage({ page, event, readiness, notice, mayWrite: mayWrite(staffOf(request).role, 'events') }));
     });
 
     app.get(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addOnCodes, emptyDraft, normaliseCode } from './event-form.js';
-import { eventReadiness, overlaySection, publishBlockers, sectionOfPath, splitIssues, withRow, withStarterRows } from './event-sections.js';
+import { addOnCodes, documentFromDraft, emptyDraft, emptySession, normaliseCode } from './event-form.js';
+import { eventReadiness, newEventDraft, overlaySection, publishBlockers, sectionOfPath, splitIssues, withRow, withStarterRows } from './event-sections.js';
 import { parseEventDocument, type EventDocument } from './event-document.schema.js';
 
 const doc = (over: Record<string, unknown> = {}): EventDocument => {
@@ -27,6 +27,39 @@ describe('event sections', () => {
     const posted = { ...emptyDraft(), title: 'Ny', capacity: '99', price: '5,00' };
     const merged = overlaySection(base, posted, 'tilmelding');
     expect([merged.title, merged.capacity, merged.price]).toEqual(['Gemt', '99', '1.000,00']);
+  });
+
+  it("takes the new-event step's fields over a new event's defaults, the first day named after the event", () => {
+    const day = { ...emptySession(), date: '05.10.2030', start: '9.30', end: '15.00', title: 'Ignoreret' };
+    const posted = {
+      ...emptyDraft(),
+      title: 'Klart sprog',
+      price: '1.000,00',
+      capacity: '20',
+      venueId: '3',
+      vatMode: '',
+      freeDays: '',
+      late: '',
+      questions: [{ id: '', kind: 'text', labelDa: 'Ikke på siden', labelEn: '', options: '', required: false, remove: false }],
+      sessions: [day, { ...day, title: 'Dag 2' }],
+    };
+    const d = newEventDraft(posted);
+    expect([d.title, d.price, d.capacity, d.venueId, d.vatMode, d.freeDays, d.late, d.questions]).toEqual([
+      'Klart sprog',
+      '1.000,00',
+      '20',
+      '3',
+      'standard',
+      '0',
+      'fee',
+      [],
+    ]);
+    expect(d.sessions).toEqual([{ ...emptySession(), date: '05.10.2030', start: '9.30', end: '15.00', title: 'Klart sprog' }]);
+    const parsed = parseEventDocument(documentFromDraft(d).input);
+    expect(parsed.success).toBe(true);
+    // A blank title is refused for the title alone: the programme item it would name is not on the page.
+    const blank = parseEventDocument(documentFromDraft(newEventDraft({ ...posted, title: ' ' })).input);
+    expect(blank.success ? [] : blank.error.issues.map((i) => i.path.join('.'))).toEqual(['title']);
   });
 
   it('names the section an issue belongs to, and splits issues of other sections out', () => {

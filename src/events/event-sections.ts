@@ -6,8 +6,9 @@
  * the one schema: the stored rest was valid, so what fails is the section's.
  */
 import type { EditorIssue } from './event-document.messages.js';
-import { emptyAddOn, emptyInclusion, emptyQuestion, emptySession, emptySpeaker, type EventFormDraft, type InclusionRow } from './event-form.js';
+import { emptyAddOn, emptyDraft, emptyInclusion, emptyQuestion, emptySession, emptySpeaker, type EventFormDraft, type InclusionRow } from './event-form.js';
 import { MAX_INCLUSIONS } from './inclusions.js';
+import { EDITOR_LIMITS } from './event-document.schema.js';
 import type { EventDocument } from './event-document.schema.js';
 
 export const SECTION_SLUGS = [
@@ -83,6 +84,27 @@ export function splitIssues(
 export function overlaySection(base: EventFormDraft, posted: EventFormDraft, section: FormSection): EventFormDraft {
   const out: EventFormDraft = { ...base };
   for (const key of DRAFT_FIELDS[section]) (out as unknown as Record<string, unknown>)[key] = posted[key];
+  return out;
+}
+
+/**
+ * The new-event page is a first step: what a draft needs (the basics, when
+ * and where, the price and the seats). Everything else starts as a new
+ * event's defaults and is filled in afterwards, section by section.
+ */
+export const NEW_EVENT_FIELDS: ReadonlyArray<DraftKey> = [...DRAFT_FIELDS.grundoplysninger, ...DRAFT_FIELDS['tid-og-sted'], 'price', 'capacity'];
+
+/**
+ * The posted first step over a new event's defaults. "When" is the first
+ * programme item's day and times; it is named after the event until the
+ * programme section renames it (a blank title gives the title's error alone).
+ */
+export function newEventDraft(posted: EventFormDraft): EventFormDraft {
+  const out = emptyDraft();
+  for (const key of NEW_EVENT_FIELDS) (out as unknown as Record<string, unknown>)[key] = posted[key];
+  const when = posted.sessions[0] ?? emptySession();
+  const name = posted.title.trim().slice(0, EDITOR_LIMITS.sessionTitle) || '-';
+  out.sessions = [{ ...emptySession(), date: when.date, start: when.start, end: when.end, title: name }];
   return out;
 }
 

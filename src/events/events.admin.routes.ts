@@ -1,6 +1,7 @@
 /**
  * The events back office under /admin/events: the list (facilitators see
- * only their events), an event's page, the form to create and edit, publish,
+ * only their events), an event's page, the first step that creates a draft
+ * (the rest is edited in sections, event-sections.routes.ts), publish,
  * unpublish, duplicate and cancel. Pages read through the services; every
  * change goes through event-editor.service.ts or event-status.service.ts.
  */
@@ -18,15 +19,16 @@ import { eventMaterialsSummary } from '../materials/materials.admin.service.js';
 import { sendHtml } from '../web/page.js';
 import { eventFieldErrors, issuesOf, type EditorIssue } from './event-document.messages.js';
 import { parseEventDocument } from './event-document.schema.js';
-import { createEventFromDocument, duplicateEvent, updateEventFromDocument } from './event-editor.service.js';
-import { documentFromDraft, draftFromForm, emptyDraft, formKeyOf, issuesInDraftTerms, withSpareRows, type EventFormDraft, type RowMap } from './event-form.js';
+import { createEventFromDocument, duplicateEvent } from './event-editor.service.js';
+import { documentFromDraft, draftFromForm, emptyDraft, formKeyOf, issuesInDraftTerms, type EventFormDraft, type RowMap } from './event-form.js';
 import { cancelEvent, setEventPublished } from './event-status.service.js';
-import { eventReadiness, publishBlockers } from './event-sections.js';
+import { eventReadiness, newEventDraft, publishBlockers } from './event-sections.js';
 import { EventCancelledError, EventDocumentInvalidError, EventEndedError, SlugTakenError } from './events.admin.errors.js';
 import { ADMIN_WHEN, adminEvents, formChoices, registrationCount } from './events.admin.service.js';
 import { EVENT_STATUSES, EVENT_TYPES } from './events.table.js';
 import { loadStoredEvent, type StoredEvent } from './stored-event.js';
-import { EventCancelPage, EventFormPage, EventListPage, EventShowPage, type FormChoices } from './views/admin/EventAdminPages.js';
+import { EventCancelPage, EventListPage, EventShowPage } from './views/admin/EventAdminPages.js';
+import { NewEventPage } from './views/admin/NewEventPage.js';
 
 const PER_PAGE = 25;
 
@@ -48,10 +50,6 @@ type Notice = (typeof NOTICES)[number];
 export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
   const read = access.events.read;
   const write = access.events.write;
-
-  async function choices(): Promise<FormChoices> {
-    return formChoices(ctx);
-  }
 
   /** The event by id for this staff member: 404 when missing or (for a facilitator) not assigned. */
   async function visibleEvent(request: FastifyRequest, id: string): Promise<StoredEvent> {
@@ -81,33 +79,24 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
     return out;
   }
 
-  async function showForm(request: FastifyRequest, reply: FastifyReply, draft: EventFormDraft, errors: FormError[], event?: StoredEvent, status = 200) {
+  async function showNewEvent(request: FastifyRequest, reply: FastifyReply, draft: EventFormDraft, errors: FormError[], status = 200) {
     const page = await adminPageContext(ctx, request, reply);
-    const title = event ? page.t('adminEvents.form.editTitle', { title: event.document.title }) : page.t('adminEvents.form.newTitle');
-    return sendHtml(reply, EventFormPage({ page, draft, errors, choices: await choices(), eventId: event?.id, title }), status);
+    return sendHtml(reply, NewEventPage({ page, draft, errors, choices: await formChoices(ctx) }), status);
   }
 
-  /** Saves a posted form, or shows it again with its errors (422) or with more rows. */
-  async function handleForm(request: FastifyRequest, reply: FastifyReply, event?: StoredEvent) {
-    const draft = draftFromForm(request.body);
-    if (formField(request.body, 'action') === 'more') return showForm(request, reply, withSpareRows(draft), [], event);
+  /** Creates the draft from the first step and opens the editor's overview on it, or shows the step again with its errors. */
+  async function createFromFirstStep(request: FastifyRequest, reply: FastifyReply) {
+    const draft = newEventDraft(draftFromForm(request.body));
     const { input, rows } = documentFromDraft(draft);
     const page = await adminPageContext(ctx, request, reply);
     const parsed = parseEventDocument(input);
     try {
       if (!parsed.success) throw new EventDocumentInvalidError(issuesOf(parsed.error));
-      const editor = staffOf(request);
-      if (!event) {
-        const saved = await createEventFromDocument(ctx, editor, input);
-        return reply.redirect(`/admin/events/${saved.id}?notice=created`, 303);
-      }
-      const saved = await updateEventFromDocument(ctx, editor, event.id, input, { expectedUpdatedAt: draft.version || undefined });
-      const promoted = saved.promoted.reduce((n, p) => n + p.participantIds.length, 0);
-      return reply.redirect(`/admin/events/${saved.id}?notice=saved${promoted > 0 ? `&n=${promoted}` : ''}`, 303);
+      const saved = await createEventFromDocument(ctx, staffOf(request), input);
+      return reply.redirect(`/admin/events/${saved.id}/rediger?created=1`, 303);
     } catch (error) {
-      if (error instanceof EventDocumentInvalidError) return showForm(request, reply, draft, formErrors(page, error.issues, rows), event, 422);
-      if (error instanceof SlugTakenError) return showForm(request, reply, draft, formErrors(page, [{ path: ['slug'], code: 'slug_taken' }], rows), event, 409);
-      if (error instanceof EventCancelledError && event) return reply.redirect(`/admin/events/${event.id}?notice=alreadyCancelled`, 303);
+      if (error instanceof EventDocumentInvalidError) return showNewEvent(request, reply, draft, formErrors(page, error.issues, rows), 422);
+      if (error instanceof SlugTakenError) return showNewEvent(request, reply, draft, formErrors(page, [{ path: ['slug'], code: 'slug_taken' }], rows), 409);
       throw error;
     }
   }
@@ -141,8 +130,8 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       );
     });
 
-    app.get('/admin/events/new', { ...writeRoute, schema: { hide: true } }, async (request, reply) => showForm(request, reply, emptyDraft(), []));
-    app.post('/admin/events/new', { ...writeRoute, schema: { hide: true } }, async (request, reply) => handleForm(request, reply));
+    app.get('/admin/events/new', { ...writeRoute, schema: { hide: true } }, async (request, reply) => showNewEvent(request, reply, emptyDraft(), []));
+    app.post('/admin/events/new', { ...writeRoute, schema: { hide: true } }, async (request, reply) => createFromFirstStep(request, reply));
 
     app.get('/admin/events/:id', { ...readRoute, schema: { hide: true, params: idParams, querystring: listQuery } }, async (request, reply) => {
       const event = await visibleEvent(request, request.params.id);
@@ -161,15 +150,11 @@ export function eventsAdminRoutes(ctx: AppContext): FastifyPluginAsync {
       return sendHtml(reply, EventShowPage({ page, event, notice, mayWrite: mayWrite(role, 'events'), counts: { registrations }, materials }));
     });
 
-    // The editor is in sections now; the whole-document form stays for a POST from an open old page.
+    // The editor is in sections: an old bookmark of the whole-event form opens its overview.
     app.get('/admin/events/:id/edit', { ...writeRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {
       const event = await visibleEvent(request, request.params.id);
       if (event.status === 'cancelled') return reply.redirect(`/admin/events/${event.id}?notice=alreadyCancelled`, 303);
       return reply.redirect(`/admin/events/${event.id}/rediger`, 303);
-    });
-    app.post('/admin/events/:id/edit', { ...writeRoute, schema: { hide: true, params: idParams } }, async (request, reply) => {
-      const event = await visibleEvent(request, request.params.id);
-      return handleForm(request, reply, event);
     });
 
     for (const [path, published] of [

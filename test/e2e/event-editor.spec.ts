@@ -1,8 +1,8 @@
 /**
  * The event editor in sections, as a course administrator uses it on a phone
- * (390 px): the overview, every section page (axe), rows added with and
- * without JavaScript keeping what is typed, the error summary, the keyboard,
- * and the staff-only preview of a draft.
+ * (390 px): the new-event page by keyboard, the overview, every section page
+ * (axe), rows added with and without JavaScript keeping what is typed, the
+ * error summary, the keyboard, and the staff-only preview of a draft.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.js';
@@ -13,11 +13,10 @@ test.use({ viewport: { width: 390, height: 844 } });
 
 const SECTIONS = ['grundoplysninger', 'tid-og-sted', 'program', 'oplaegsholdere', 'priser', 'spoergsmaal', 'tilmelding', 'materialer', 'offentliggoerelse'];
 
-/** Creates a draft through the create form; returns its id. */
+/** Creates a draft through the new-event page; returns its id (the editor's overview is open). */
 async function createDraft(page: Page, title: string): Promise<number> {
   await page.goto('/admin/events/new');
   await page.locator('#title').fill(title);
-  await page.locator('#sessions-0-title').fill('Kursusdag');
   await page.locator('#sessions-0-date').fill('15.10.2030');
   await page.locator('#sessions-0-start').fill('09.30');
   await page.locator('#sessions-0-end').fill('15.30');
@@ -25,14 +24,73 @@ async function createDraft(page: Page, title: string): Promise<number> {
   await page.locator('#capacity').fill('30');
   await page.getByRole('button', { name: 'Opret som kladde' }).click();
   await expect(page.getByText('Arrangementet er oprettet som kladde.')).toBeVisible();
-  return Number(/\/admin\/events\/(\d+)/.exec(page.url())?.[1]);
+  return Number(/\/admin\/events\/(\d+)\/rediger/.exec(page.url())?.[1]);
 }
+
+test('a new event is created by keyboard at 390 px: errors beside the fields and in the summary, then the overview', async ({ page }) => {
+  await loginAs(page, 'manager', '/admin/events');
+  await page.getByRole('link', { name: 'Opret arrangement' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/admin\/events\/new$/);
+  await expect(page.locator('h1')).toHaveText('Opret arrangement');
+  // Only what a draft needs: the rest is for the section pages.
+  await expect(page.locator('#sessions-0-date')).toBeVisible();
+  await expect(page.locator('#addOns-0-nameDa, #questions-0-labelDa, #speakers-0-name, #freeDays')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // Typed with the keyboard, with a bad date and price; Enter in a field sends the form.
+  const title = `Kladde med tastaturet ${Date.now()}`;
+  await page.locator('#title').focus();
+  await page.keyboard.type(title);
+  await page.locator('#sessions-0-date').focus();
+  await page.keyboard.type('31.02.2030');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('09.30');
+  await page.locator('#sessions-0-end').focus();
+  await page.keyboard.type('15.30');
+  await page.locator('#price').focus();
+  await page.keyboard.type('gratis');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await expect(page.locator('#error-summary')).toContainText('Skriv en gyldig dato');
+  await expect(page.locator('#error-summary')).toContainText('Skriv et beløb i kroner');
+  await expect(page.locator('#error-summary')).toContainText('Antal pladser');
+  await expect(page.locator('#sessions-0-date-error')).toBeVisible();
+  await expect(page.locator('#price-error')).toBeVisible();
+  await expect(page.locator('#capacity-error')).toBeVisible();
+  await expect(page.locator('#title')).toHaveValue(title);
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // The summary's first link takes the keyboard to the date.
+  await page.locator('#error-summary a').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#sessions-0-date$/);
+  await page.locator('#sessions-0-date').fill('');
+  await page.keyboard.type('15.10.2030');
+  await page.locator('#price').fill('');
+  await page.locator('#price').focus();
+  await page.keyboard.type('1.950,00');
+  await page.locator('#capacity').fill('');
+  await page.locator('#capacity').focus();
+  await page.keyboard.type('30');
+  await page.keyboard.press('Enter');
+
+  // The draft exists; the overview says what is left before it can be published.
+  await expect(page.getByText('Arrangementet er oprettet som kladde.')).toBeVisible();
+  await expect(page).toHaveURL(/\/admin\/events\/\d+\/rediger\?created=1$/);
+  await expect(page.locator('h1')).toContainText(title);
+  await expect(page.getByRole('link', { name: /Tid og sted: Arrangementet har intet sted/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.locator('main').getByRole('link', { name: 'Program', exact: true }).click();
+  await expect(page.locator('#sessions-0-title')).toHaveValue(title);
+});
 
 test('the overview and every section page pass axe at 390 px and work by keyboard', async ({ page }) => {
   await loginAs(page, 'manager', '/admin/events');
   const id = await createDraft(page, `Sektioner ${Date.now()}`);
-  await page.getByRole('link', { name: 'Ret arrangementet' }).click();
-  await expect(page).toHaveURL(new RegExp(`/admin/events/${id}/rediger$`));
+  await expect(page).toHaveURL(new RegExp(`/admin/events/${id}/rediger\\?created=1$`));
   await expect(page.locator('h1')).toContainText('Ret arrangementet');
   await expect(page.locator('#blockers-heading')).toBeVisible();
   await expect(page.getByRole('link', { name: /Tid og sted: Arrangementet har intet sted/ })).toBeVisible();

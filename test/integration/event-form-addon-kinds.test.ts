@@ -14,17 +14,15 @@ import { forEachDialect } from '../helpers/databases.js';
 import { postForm, staffClient, type StaffClient } from '../helpers/staff.js';
 import { participant, signup } from './registrations-fixtures.js';
 
-/** A two-day course with a single room, a place in a double room and a dinner to choose. */
-function twoDayForm(title: string): Record<string, string> {
-  const addOn = (i: number, code: string, nameDa: string, nameEn: string, kind: string) => ({
-    [`addOns[${i}][code]`]: code,
-    [`addOns[${i}][nameDa]`]: nameDa,
-    [`addOns[${i}][nameEn]`]: nameEn,
-    [`addOns[${i}][kind]`]: kind,
-    [`addOns[${i}][price]`]: '900',
-    [`addOns[${i}][capacity]`]: '',
-  });
-  return {
+type App = Parameters<typeof postForm>[0];
+
+/**
+ * A two-day course with a single room, a place in a double room and a dinner
+ * to choose, made as staff make it: the new-event page, then the programme
+ * and the prices sections. Returns the event's id.
+ */
+async function twoDayCourse(app: App, manager: StaffClient, title: string): Promise<number> {
+  const created = await postForm(app, manager, '/admin/events/new', {
     action: 'save',
     title,
     type: 'kursus',
@@ -34,6 +32,16 @@ function twoDayForm(title: string): Record<string, string> {
     'venue[address]': 'Fjordvej 1',
     'venue[postalCode]': '7100',
     'venue[city]': 'Vejle',
+    'sessions[0][date]': '05.10.2026',
+    'sessions[0][start]': '9.30',
+    'sessions[0][end]': '16.00',
+    price: '3.000,00',
+    capacity: '30',
+  });
+  expect(created.statusCode).toBe(303);
+  const id = Number(/\/admin\/events\/(\d+)/.exec(String(created.headers.location))?.[1]);
+  const programme = await postForm(app, manager, `/admin/events/${id}/rediger/program`, {
+    action: 'save',
     'sessions[0][title]': 'Dag 1',
     'sessions[0][date]': '05.10.2026',
     'sessions[0][start]': '9.30',
@@ -42,16 +50,26 @@ function twoDayForm(title: string): Record<string, string> {
     'sessions[1][date]': '06.10.2026',
     'sessions[1][start]': '9.00',
     'sessions[1][end]': '15.00',
+  });
+  expect(programme.statusCode).toBe(303);
+  const addOn = (i: number, code: string, nameDa: string, nameEn: string, kind: string) => ({
+    [`addOns[${i}][code]`]: code,
+    [`addOns[${i}][nameDa]`]: nameDa,
+    [`addOns[${i}][nameEn]`]: nameEn,
+    [`addOns[${i}][kind]`]: kind,
+    [`addOns[${i}][price]`]: '900',
+    [`addOns[${i}][capacity]`]: '',
+  });
+  const prices = await postForm(app, manager, `/admin/events/${id}/rediger/priser`, {
+    action: 'save',
     price: '3.000,00',
     vatMode: 'standard',
-    capacity: '30',
-    freeDays: '14',
-    late: 'fee',
-    lateFee: '500',
     ...addOn(0, 'enkelt', 'Overnatning i enkeltværelse', 'Single room', 'overnight-single'),
     ...addOn(1, 'dobbelt', 'Overnatning i dobbeltværelse', 'Double room', 'overnight-double'),
     ...addOn(2, 'middag', 'Middag', 'Dinner', 'meal'),
-  };
+  });
+  expect(prices.statusCode, prices.body.slice(0, 1500)).toBe(303);
+  return id;
 }
 
 forEachDialect('add-on kinds in the event form', (dialect) => {
@@ -63,24 +81,23 @@ forEachDialect('add-on kinds in the event form', (dialect) => {
 
   it('offers every kind the venue report reads, with Danish and English labels', async () => {
     for (const kind of VENUE_ADD_ON_KINDS) expect(ADD_ON_KINDS).toContain(kind);
-    // "Add rows" shows an empty add-on row with the kinds to choose from.
-    const da = await postForm(t.current.app, manager, '/admin/events/new', { action: 'more', title: '' });
+    // The prices section shows an empty add-on row with the kinds to choose from.
+    const id = await twoDayCourse(t.current.app, manager, 'Tilvalg at vælge imellem');
+    const da = await t.current.app.inject({ url: `/admin/events/${id}/rediger/priser`, headers: manager.headers });
     expect(da.statusCode).toBe(200);
     expect(da.body).toContain('<option value="overnight-single">Enkeltværelse: én person pr. værelse</option>');
     expect(da.body).toContain('<option value="overnight-double">Dobbeltværelse: pris pr. person, to deler et værelse</option>');
     expect(da.body).toContain('<option value="meal">Måltid (fx middag eller frokost)</option>');
     expect(da.body).toContain('tælles med i rapporten til kursusstedet');
     const english = await staffClient(t.current.app, t.current.ctx, 'manager', { locale: 'en' });
-    const en = await postForm(t.current.app, english, '/admin/events/new', { action: 'more', title: '' });
+    const en = await t.current.app.inject({ url: `/admin/events/${id}/rediger/priser`, headers: english.headers });
     expect(en.body).toContain('<option value="overnight-single">Single room: one person per room</option>');
     expect(en.body).toContain('<option value="overnight-double">Double room: price per person, two share a room</option>');
   });
 
   it('puts an overnight-single add-on made in the form into the venue report', async () => {
     const { app, ctx } = t.current;
-    const created = await postForm(app, manager, '/admin/events/new', twoDayForm('Digital forvaltning i to dage'));
-    expect(created.statusCode).toBe(303);
-    const id = Number(/\/admin\/events\/(\d+)/.exec(String(created.headers.location))?.[1]);
+    const id = await twoDayCourse(app, manager, 'Digital forvaltning i to dage');
     const event = (await loadStoredEvent(ctx.db, id))!;
     expect(event.document.addOns.map((a) => [a.code, a.kind])).toEqual([
       ['enkelt', 'overnight-single'],

@@ -13,7 +13,7 @@ import { emptyAddOn, stayChoices, type AddOnRow, type EventFormDraft, type Quest
 import { SECTION_SLUGS, publishBlockers, type FormSection, type RowList, type SectionReadiness, type SectionSlug } from '../../event-sections.js';
 import { EVENT_LANGUAGES, EVENT_TYPES, QUESTION_KINDS } from '../../events.table.js';
 import type { StoredEvent } from '../../stored-event.js';
-import { Select, type FormChoices } from './EventAdminPages.js';
+import { Notice, PostButton } from './EventAdminPages.js';
 import { EventMaterialsPanel } from '../../../materials/index.js';
 import type { EventMaterialsSummary } from '../../../materials/materials.admin.service.js';
 import { InclusionRows, type StayChoices } from './InclusionRows.js';
@@ -26,20 +26,64 @@ export const previewPath = (eventId: number) => `/admin/events/${eventId}/forhaa
 
 const sectionName = (page: Page, s: SectionSlug) => page.t(`eventSections.name.${s}`);
 
-function editorScript(): JSX.Element {
-  return <script src={`${STATIC_PREFIX}/event-editor.js`} defer></script>;
+export interface FormChoices {
+  venues: Array<{ id: number; name: string; city: string }>;
+  speakers: Array<{ id: number; name: string; organisation: string }>;
+  themes: Array<{ slug: string; name_da: string; name_en: string }>;
 }
 
-function Success({ text }: { text: string }): JSX.Element {
+export function Select(p: {
+  page: Page;
+  field: string;
+  name: string;
+  label: string;
+  value: string;
+  options: Array<[string, string]>;
+  errors: ErrorMap;
+  hint?: string;
+}): JSX.Element {
+  const id = p.field.replace(/\./g, '-');
+  const error = p.errors.get(p.field);
   return (
-    <div class="alert alert-success" role="status">
-      <div class="alert-body">
-        <p class="alert-text" safe>
-          {text}
-        </p>
-      </div>
+    <div class={error ? 'form-group form-error' : 'form-group'}>
+      <label class="form-label" for={id} safe>
+        {p.label}
+      </label>
+      {p.hint ? (
+        <span class="form-hint" id={`${id}-hint`} safe>
+          {p.hint}
+        </span>
+      ) : (
+        ''
+      )}
+      {error ? (
+        <span class="form-error-message" id={`${id}-error`}>
+          <span class="sr-only" safe>
+            {p.page.t('signup.errors.label')}
+          </span>{' '}
+          {escapeHtml(error.message)}
+        </span>
+      ) : (
+        ''
+      )}
+      <select
+        class="form-select"
+        id={id}
+        name={p.name}
+        aria-describedby={[p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+      >
+        {p.options.map(([value, label]) => (
+          <option value={attr(value)} selected={value === p.value}>
+            {escapeHtml(label)}
+          </option>
+        ))}
+      </select>
     </div>
   );
+}
+
+function editorScript(): JSX.Element {
+  return <script src={`${STATIC_PREFIX}/event-editor.js`} defer></script>;
 }
 
 /** The sections as links, with where each stands; the current one marked. */
@@ -99,7 +143,7 @@ export function EventEditorOverviewPage({ page, event, readiness, notice }: Over
         </a>
       </p>
       <h1 safe>{title}</h1>
-      {notice ? <Success text={notice} /> : ''}
+      {notice ? <Notice text={notice} /> : ''}
       <p class="font-lead" safe>
         {t('eventSections.overviewLede')}
       </p>
@@ -229,38 +273,11 @@ function RowFieldset({ list, i, legend, children }: { list: RowList; i: string; 
   );
 }
 
-function SessionFields({
-  page,
-  s,
-  i,
-  n,
-  e,
-  focus,
-  speakerNames,
-}: {
-  page: Page;
-  s: SessionRow;
-  i: string;
-  n: string;
-  e: ErrorMap;
-  focus: boolean;
-  speakerNames: string[];
-}): JSX.Element {
+/** A programme item's day and times: in its row, and as "when" on the new-event page. */
+export function SessionTimeFields({ page, s, i, e }: { page: Page; s: Pick<SessionRow, 'date' | 'start' | 'end'>; i: string; e: ErrorMap }): JSX.Element {
   const { t } = page;
-  const f = (key: string) => t(key as Parameters<typeof t>[0]);
   return (
-    <RowFieldset list="sessions" i={i} legend={t('adminEvents.form.sessionRow', { n })}>
-      <input type="hidden" name={`sessions[${i}][id]`} value={attr(s.id)} />
-      <TextField
-        page={page}
-        field={`sessions.${i}.title`}
-        name={`sessions[${i}][title]`}
-        label={f('eventField.session.title')}
-        value={s.title}
-        errors={e}
-        maxLength={L.sessionTitle}
-        autofocus={focus}
-      />
+    <>
       <TextField
         page={page}
         field={`sessions.${i}.date`}
@@ -293,6 +310,43 @@ function SessionFields({
         maxLength={8}
         width="xs"
       />
+    </>
+  );
+}
+
+function SessionFields({
+  page,
+  s,
+  i,
+  n,
+  e,
+  focus,
+  speakerNames,
+}: {
+  page: Page;
+  s: SessionRow;
+  i: string;
+  n: string;
+  e: ErrorMap;
+  focus: boolean;
+  speakerNames: string[];
+}): JSX.Element {
+  const { t } = page;
+  const f = (key: string) => t(key as Parameters<typeof t>[0]);
+  return (
+    <RowFieldset list="sessions" i={i} legend={t('adminEvents.form.sessionRow', { n })}>
+      <input type="hidden" name={`sessions[${i}][id]`} value={attr(s.id)} />
+      <TextField
+        page={page}
+        field={`sessions.${i}.title`}
+        name={`sessions[${i}][title]`}
+        label={f('eventField.session.title')}
+        value={s.title}
+        errors={e}
+        maxLength={L.sessionTitle}
+        autofocus={focus}
+      />
+      <SessionTimeFields page={page} s={s} i={i} e={e} />
       <TextField
         page={page}
         field={`sessions.${i}.room`}
@@ -603,6 +657,211 @@ function QuestionFields({ page, q, i, n, e, focus }: { page: Page; q: QuestionRo
   );
 }
 
+/** Grundoplysninger: title, kind, texts, language, themes and address; on its section page and the new-event page. */
+export function BasicsFields({ page, draft, e, choices }: { page: Page; draft: EventFormDraft; e: ErrorMap; choices: FormChoices }): JSX.Element {
+  const { t, locale } = page;
+  const f = (key: string) => t(key as Parameters<typeof t>[0]);
+  return (
+    <>
+      <TextField page={page} field="title" name="title" label={f('eventField.title')} value={draft.title} errors={e} maxLength={L.title} />
+      <Select
+        page={page}
+        field="type"
+        name="type"
+        label={f('eventField.type')}
+        value={draft.type}
+        errors={e}
+        options={EVENT_TYPES.map((x) => [x, t(`eventType.${x}`)])}
+      />
+      <TextField
+        page={page}
+        field="summary"
+        name="summary"
+        label={f('eventField.summary')}
+        value={draft.summary}
+        errors={e}
+        maxLength={L.summary}
+        optional
+        multiline
+      />
+      <TextField
+        page={page}
+        field="body"
+        name="body"
+        label={f('eventField.body.text')}
+        value={draft.body}
+        errors={e}
+        maxLength={L.body}
+        optional
+        multiline
+        hint={t('adminEvents.form.bodyHint')}
+      />
+      <TextField
+        page={page}
+        field="audience"
+        name="audience"
+        label={f('eventField.audience')}
+        value={draft.audience}
+        errors={e}
+        maxLength={L.audience}
+        optional
+        multiline
+      />
+      <TextField
+        page={page}
+        field="included"
+        name="included"
+        label={f('eventField.included')}
+        value={draft.included}
+        errors={e}
+        maxLength={L.included}
+        optional
+        multiline
+      />
+      <Select
+        page={page}
+        field="language"
+        name="language"
+        label={f('eventField.language')}
+        value={draft.language}
+        errors={e}
+        options={EVENT_LANGUAGES.map((x) => [x, t(`header.language.${x}`)])}
+      />
+      {choices.themes.length > 0 ? (
+        <ChoiceGroup
+          page={page}
+          field="themes"
+          name="themes[]"
+          legend={t('adminEvents.form.themes')}
+          kind="checkbox"
+          errors={e}
+          optional
+          choices={choices.themes.map((th) => ({
+            value: th.slug,
+            label: locale === 'da' ? th.name_da : th.name_en,
+            checked: draft.themes.includes(th.slug),
+          }))}
+        />
+      ) : (
+        ''
+      )}
+      <TextField
+        page={page}
+        field="slug"
+        name="slug"
+        label={f('eventField.slug')}
+        value={draft.slug}
+        errors={e}
+        maxLength={100}
+        optional
+        hint={t('adminEvents.form.slugHint')}
+      />
+    </>
+  );
+}
+
+/** Where: a venue from the registry, none, or a new one typed in; on the "Tid og sted" page and the new-event page. */
+export function VenueFields({ page, draft, e, choices }: { page: Page; draft: EventFormDraft; e: ErrorMap; choices: FormChoices }): JSX.Element {
+  const { t } = page;
+  const f = (key: string) => t(key as Parameters<typeof t>[0]);
+  return (
+    <>
+      <Select
+        page={page}
+        field="venueId"
+        name="venueId"
+        label={t('eventSections.venuePick')}
+        hint={t('eventSections.venueHint')}
+        value={draft.venueId}
+        errors={e}
+        options={[
+          ['', t('adminEvents.form.venueNone')],
+          ...choices.venues.map((v): [string, string] => [String(v.id), `${v.name}, ${v.city}`]),
+          ['new', t('adminEvents.form.venueNew')],
+        ]}
+      />
+      <fieldset data-new-venue="">
+        <legend class="h4" safe>
+          {t('adminEvents.form.newVenue')}
+        </legend>
+        {(['name', 'address', 'postalCode', 'city'] as const).map((k) => (
+          <TextField
+            page={page}
+            field={`venue.${k}`}
+            name={`venue[${k}]`}
+            label={f(`eventField.venue.${k}`)}
+            value={draft.venue[k]}
+            errors={e}
+            maxLength={200}
+            optional
+          />
+        ))}
+        <TextField
+          page={page}
+          field="venue.accessibility"
+          name="venue[accessibility]"
+          label={f('eventField.venue.accessibility')}
+          value={draft.venue.accessibility}
+          errors={e}
+          maxLength={L.accessibility}
+          optional
+          multiline
+        />
+        <TextField
+          page={page}
+          field="venue.mapUrl"
+          name="venue[mapUrl]"
+          label={f('eventField.venue.mapUrl')}
+          value={draft.venue.mapUrl}
+          errors={e}
+          maxLength={L.url}
+          optional
+        />
+      </fieldset>
+    </>
+  );
+}
+
+/** The price ex. VAT, in kroner: on the prices page and the new-event page. */
+export function PriceField({ page, value, e }: { page: Page; value: string; e: ErrorMap }): JSX.Element {
+  const { t } = page;
+  const f = (key: string) => t(key as Parameters<typeof t>[0]);
+  return (
+    <TextField
+      page={page}
+      field="price"
+      name="price"
+      label={f('eventField.priceOre')}
+      hint={t('adminEvents.form.kroner')}
+      value={value}
+      errors={e}
+      maxLength={20}
+      width="s"
+      inputmode="text"
+    />
+  );
+}
+
+/** The seats: on the sign-up page and the new-event page. */
+export function CapacityField({ page, value, e }: { page: Page; value: string; e: ErrorMap }): JSX.Element {
+  const { t } = page;
+  const f = (key: string) => t(key as Parameters<typeof t>[0]);
+  return (
+    <TextField
+      page={page}
+      field="capacity"
+      name="capacity"
+      label={f('eventField.capacity')}
+      hint={t('adminEvents.form.capacityHint')}
+      value={value}
+      errors={e}
+      maxLength={6}
+      width="xs"
+      inputmode="numeric"
+    />
+  );
+}
+
 /** The fields of one section's form. */
 function SectionFields({
   page,
@@ -627,103 +886,7 @@ function SectionFields({
   const f = (key: string) => t(key as Parameters<typeof t>[0]);
   switch (section) {
     case 'grundoplysninger':
-      return (
-        <>
-          <TextField page={page} field="title" name="title" label={f('eventField.title')} value={draft.title} errors={e} maxLength={L.title} />
-          <Select
-            page={page}
-            field="type"
-            name="type"
-            label={f('eventField.type')}
-            value={draft.type}
-            errors={e}
-            options={EVENT_TYPES.map((x) => [x, t(`eventType.${x}`)])}
-          />
-          <TextField
-            page={page}
-            field="summary"
-            name="summary"
-            label={f('eventField.summary')}
-            value={draft.summary}
-            errors={e}
-            maxLength={L.summary}
-            optional
-            multiline
-          />
-          <TextField
-            page={page}
-            field="body"
-            name="body"
-            label={f('eventField.body.text')}
-            value={draft.body}
-            errors={e}
-            maxLength={L.body}
-            optional
-            multiline
-            hint={t('adminEvents.form.bodyHint')}
-          />
-          <TextField
-            page={page}
-            field="audience"
-            name="audience"
-            label={f('eventField.audience')}
-            value={draft.audience}
-            errors={e}
-            maxLength={L.audience}
-            optional
-            multiline
-          />
-          <TextField
-            page={page}
-            field="included"
-            name="included"
-            label={f('eventField.included')}
-            value={draft.included}
-            errors={e}
-            maxLength={L.included}
-            optional
-            multiline
-          />
-          <Select
-            page={page}
-            field="language"
-            name="language"
-            label={f('eventField.language')}
-            value={draft.language}
-            errors={e}
-            options={EVENT_LANGUAGES.map((x) => [x, t(`header.language.${x}`)])}
-          />
-          {choices.themes.length > 0 ? (
-            <ChoiceGroup
-              page={page}
-              field="themes"
-              name="themes[]"
-              legend={t('adminEvents.form.themes')}
-              kind="checkbox"
-              errors={e}
-              optional
-              choices={choices.themes.map((th) => ({
-                value: th.slug,
-                label: locale === 'da' ? th.name_da : th.name_en,
-                checked: draft.themes.includes(th.slug),
-              }))}
-            />
-          ) : (
-            ''
-          )}
-          <TextField
-            page={page}
-            field="slug"
-            name="slug"
-            label={f('eventField.slug')}
-            value={draft.slug}
-            errors={e}
-            maxLength={100}
-            optional
-            hint={t('adminEvents.form.slugHint')}
-          />
-        </>
-      );
+      return <BasicsFields page={page} draft={draft} e={e} choices={choices} />;
     case 'tid-og-sted':
       return (
         <>
@@ -739,58 +902,7 @@ function SectionFields({
           <h2 class="h3" safe>
             {t('adminEvents.form.venue')}
           </h2>
-          <Select
-            page={page}
-            field="venueId"
-            name="venueId"
-            label={t('eventSections.venuePick')}
-            hint={t('eventSections.venueHint')}
-            value={draft.venueId}
-            errors={e}
-            options={[
-              ['', t('adminEvents.form.venueNone')],
-              ...choices.venues.map((v): [string, string] => [String(v.id), `${v.name}, ${v.city}`]),
-              ['new', t('adminEvents.form.venueNew')],
-            ]}
-          />
-          <fieldset data-new-venue="">
-            <legend class="h4" safe>
-              {t('adminEvents.form.newVenue')}
-            </legend>
-            {(['name', 'address', 'postalCode', 'city'] as const).map((k) => (
-              <TextField
-                page={page}
-                field={`venue.${k}`}
-                name={`venue[${k}]`}
-                label={f(`eventField.venue.${k}`)}
-                value={draft.venue[k]}
-                errors={e}
-                maxLength={200}
-                optional
-              />
-            ))}
-            <TextField
-              page={page}
-              field="venue.accessibility"
-              name="venue[accessibility]"
-              label={f('eventField.venue.accessibility')}
-              value={draft.venue.accessibility}
-              errors={e}
-              maxLength={L.accessibility}
-              optional
-              multiline
-            />
-            <TextField
-              page={page}
-              field="venue.mapUrl"
-              name="venue[mapUrl]"
-              label={f('eventField.venue.mapUrl')}
-              value={draft.venue.mapUrl}
-              errors={e}
-              maxLength={L.url}
-              optional
-            />
-          </fieldset>
+          <VenueFields page={page} draft={draft} e={e} choices={choices} />
         </>
       );
     case 'program': {
@@ -832,18 +944,7 @@ function SectionFields({
       const stay = stayChoices(draft);
       return (
         <>
-          <TextField
-            page={page}
-            field="price"
-            name="price"
-            label={f('eventField.priceOre')}
-            hint={t('adminEvents.form.kroner')}
-            value={draft.price}
-            errors={e}
-            maxLength={20}
-            width="s"
-            inputmode="text"
-          />
+          <PriceField page={page} value={draft.price} e={e} />
           <InclusionRows
             page={page}
             list="inclusions"
@@ -955,18 +1056,7 @@ function SectionFields({
     case 'tilmelding':
       return (
         <>
-          <TextField
-            page={page}
-            field="capacity"
-            name="capacity"
-            label={f('eventField.capacity')}
-            hint={t('adminEvents.form.capacityHint')}
-            value={draft.capacity}
-            errors={e}
-            maxLength={6}
-            width="xs"
-            inputmode="numeric"
-          />
+          <CapacityField page={page} value={draft.capacity} e={e} />
           <TextField
             page={page}
             field="opensDate"
@@ -1064,17 +1154,6 @@ function SectionFields({
   }
 }
 
-function PostButton({ page, action, label, kind = 'secondary' }: { page: Page; action: string; label: string; kind?: 'primary' | 'secondary' }): JSX.Element {
-  return (
-    <form method="post" action={action} class="tilmeld-inline-form">
-      <CsrfField token={page.csrfToken} />
-      <button type="submit" class={`button button-${kind}`} safe>
-        {label}
-      </button>
-    </form>
-  );
-}
-
 export function EventSectionPage(p: SectionPageProps): JSX.Element {
   const { page, event, section, readiness, draft, errors, choices, notice, added, materials, mayWrite } = p;
   const { t } = page;
@@ -1102,7 +1181,7 @@ export function EventSectionPage(p: SectionPageProps): JSX.Element {
       </p>
       <h1 safe>{title}</h1>
       {errors.length > 0 ? <ErrorSummary page={page} errors={errors} /> : ''}
-      {notice ? <Success text={notice} /> : ''}
+      {notice ? <Notice text={notice} /> : ''}
       {r && r.notes.length > 0 && section !== 'offentliggoerelse' ? (
         <ul class="tilmeld-section-notes">
           {r.notes.map((n) => (

@@ -167,8 +167,6 @@ export function InclusionRows(p: {
   errors: ErrorMap;
   choices: StayChoices;
   added?: { list: string; index: number } | undefined;
-  /** The button's action, when the form adds rows its own way (the one-page form's "more"). */
-  addAction?: string;
 }): JSX.Element {
   const { page, list, name, choices } = p;
   const { t } = page;
@@ -215,7 +213,7 @@ export function InclusionRows(p: {
       </template>
       <p class="sr-only" aria-live="polite" data-row-status={list} data-added={t('eventSections.rowAdded')}></p>
       <p>
-        <button type="submit" name="action" value={p.addAction ?? `add:${list}`} class="button button-secondary" data-add-row={list} safe>
+        <button type="submit" name="action" value={`add:${list}`} class="button button-secondary" data-add-row={list} safe>
           {p.addLabel}
         </button>
       </p>

@@ -9,6 +9,7 @@ import { registrationMessage } from '../../registrations.messages.js';
 import type { EventSignup } from '../event-signup.js';
 import type { RegistrationReceipt } from '../receipt.js';
 import { Notice } from '../../../web/forms/ErrorSummary.js';
+import { PriceLinesTable } from './PriceLinesTable.js';
 
 export interface ReceiptPageProps {
   page: PageContext;
@@ -132,61 +133,15 @@ export function ReceiptPage({ page, signup, receipt, manageUrl, calendarUrl }: R
           <h2 safe>{t('signup.receipt.price')}</h2>
           {receipt.priceKind === 'member' ? <p safe>{t('signup.receipt.memberPrice')}</p> : ''}
           {receipt.priceKind === 'earlyBird' ? <p safe>{t('signup.receipt.earlyBirdPrice')}</p> : ''}
-          <table class="table tilmeld-price-table">
-            <caption class="sr-only" safe>
-              {t('signup.summary.caption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t('signup.summary.item')}
-                </th>
-                <th scope="col" class="tilmeld-amount" safe>
-                  {t('signup.summary.amount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {receiptLines(page, signup, receipt).map((line) => (
-                <tr>
-                  <td safe>{line.text}</td>
-                  <td class="tilmeld-amount" safe>
-                    {line.notNow ? `(${formatMoney(line.priceOre, locale)})` : formatMoney(line.priceOre, locale)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" safe>
-                  {t('signup.summary.totalExVat')}
-                </th>
-                <td class="tilmeld-amount" safe>
-                  {formatMoney(receipt.totals.exVatOre, locale)}
-                </td>
-              </tr>
-              {exempt ? (
-                ''
-              ) : (
-                <tr>
-                  <th scope="row" safe>
-                    {t('signup.summary.vat', { percent: event.vatPercent })}
-                  </th>
-                  <td class="tilmeld-amount" safe>
-                    {formatMoney(receipt.totals.vatOre, locale)}
-                  </td>
-                </tr>
-              )}
-              <tr>
-                <th scope="row" safe>
-                  {t('signup.summary.totalInclVat')}
-                </th>
-                <td class="tilmeld-amount" safe>
-                  {formatMoney(receipt.totals.inclVatOre, locale)}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
+          <PriceLinesTable
+            page={page}
+            lines={receiptLines(page, signup, receipt).map((line) => ({
+              text: line.text,
+              amount: line.notNow ? `(${formatMoney(line.priceOre, locale)})` : formatMoney(line.priceOre, locale),
+            }))}
+            totals={receipt.totals}
+            vatPercent={event.vatPercent}
+          />
           {waiting > 0 ? <p safe>{receipt.totals.inclVatOre === 0 ? t('signup.receipt.nothingYet') : t('signup.receipt.notNow')}</p> : ''}
           {exempt ? <p safe>{t('signup.summary.vatExempt')}</p> : ''}
           {waiting > 0 && receipt.totals.inclVatOre > 0 ? <p safe>{t('signup.summary.waitlistNote')}</p> : ''}

@@ -17,6 +17,7 @@ import { attr, ChoiceGroup, errorMap, HiddenFields, SingleCheckbox, TextField, t
 import { Notice } from '../../../web/forms/ErrorSummary.js';
 import { SignupShell } from './SignupShell.js';
 import { AddOnChoices, addOnName, roomMateHint } from './AddOnChoices.js';
+import { PriceLinesTable } from './PriceLinesTable.js';
 
 export interface StepViewProps {
   page: PageContext;
@@ -472,75 +473,27 @@ function PriceTable({ page, signup, draft, preview }: { page: PageContext; signu
   const { t, locale } = page;
   const names = new Map(signup.addOns.map((a) => [a.code, addOnName(page, a)]));
   const exempt = signup.event.vatPercent === 0;
+  const seat =
+    preview.priceKind === 'member'
+      ? t('signup.summary.seatMember')
+      : preview.priceKind === 'earlyBird'
+        ? t('signup.summary.seatEarlyBird')
+        : t('signup.summary.seat');
   return (
     <>
-      <table class="table tilmeld-price-table">
-        <caption class="sr-only" safe>
-          {t('signup.summary.caption')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t('signup.summary.item')}
-            </th>
-            <th scope="col" class="tilmeld-amount" safe>
-              {t('signup.summary.amount')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.lines.map((line) => {
-            const seat =
-              preview.priceKind === 'member'
-                ? t('signup.summary.seatMember')
-                : preview.priceKind === 'earlyBird'
-                  ? t('signup.summary.seatEarlyBird')
-                  : t('signup.summary.seat');
-            const item = line.addOn === null ? seat : (names.get(line.addOn) ?? line.addOn);
-            const who = draft.participants[line.participant]?.name ?? '';
-            return (
-              <tr>
-                <td safe>
-                  {t('signup.summary.line', { n: line.participant + 1, name: who, item }) + (line.waitlisted ? ` (${t('signup.summary.onWaitingList')})` : '')}
-                </td>
-                <td class="tilmeld-amount" safe>
-                  {formatMoney(line.priceOre, locale)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" safe>
-              {t('signup.summary.totalExVat')}
-            </th>
-            <td class="tilmeld-amount" safe>
-              {formatMoney(preview.totals.exVatOre, locale)}
-            </td>
-          </tr>
-          {exempt ? (
-            ''
-          ) : (
-            <tr>
-              <th scope="row" safe>
-                {t('signup.summary.vat', { percent: signup.event.vatPercent })}
-              </th>
-              <td class="tilmeld-amount" safe>
-                {formatMoney(preview.totals.vatOre, locale)}
-              </td>
-            </tr>
-          )}
-          <tr>
-            <th scope="row" safe>
-              {t('signup.summary.totalInclVat')}
-            </th>
-            <td class="tilmeld-amount" safe>
-              {formatMoney(preview.totals.inclVatOre, locale)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+      <PriceLinesTable
+        page={page}
+        lines={preview.lines.map((line) => {
+          const item = line.addOn === null ? seat : (names.get(line.addOn) ?? line.addOn);
+          const who = draft.participants[line.participant]?.name ?? '';
+          return {
+            text: t('signup.summary.line', { n: line.participant + 1, name: who, item }) + (line.waitlisted ? ` (${t('signup.summary.onWaitingList')})` : ''),
+            amount: formatMoney(line.priceOre, locale),
+          };
+        })}
+        totals={preview.totals}
+        vatPercent={signup.event.vatPercent}
+      />
       {exempt ? <p safe>{t('signup.summary.vatExempt')}</p> : ''}
       {preview.allocation.waitlisted > 0 ? <p safe>{t('signup.summary.waitlistNote')}</p> : ''}
     </>
