@@ -17,6 +17,9 @@ export function SelectField(p: {
   value: string;
   hint?: string | undefined;
   error?: string | undefined;
+  autofocus?: boolean | undefined;
+  /** Data attributes for a page script, e.g. `{ 'data-inclusion-kind': '' }`. */
+  data?: Record<`data-${string}`, string> | undefined;
 }): JSX.Element {
   const hintId = p.hint ? `${p.id}-hint` : undefined;
   const errorId = p.error ? `${p.id}-error` : undefined;
@@ -34,7 +37,15 @@ export function SelectField(p: {
         ''
       )}
       {p.error ? <ErrorMessage page={p.page} id={errorId!} message={p.error} /> : ''}
-      <select class="form-select" id={p.id} name={p.name} aria-describedby={describedBy} aria-invalid={p.error ? 'true' : undefined}>
+      <select
+        class="form-select"
+        id={p.id}
+        name={p.name}
+        autofocus={p.autofocus === true}
+        {...p.data}
+        aria-describedby={describedBy}
+        aria-invalid={p.error ? 'true' : undefined}
+      >
         {p.options.map((o) => (
           <option value={attr(o.value)} selected={o.value === p.value}>
             {escapeHtml(o.label)}

@@ -6,7 +6,8 @@ import { formatDate } from '../../../lib/dates.js';
 import { STATIC_PREFIX } from '../../../web/assets.js';
 import { ErrorSummary, signupScript } from '../../../web/forms/ErrorSummary.js';
 import { attr, ChoiceGroup, errorMap, SingleCheckbox, TextField, type ErrorMap } from '../../../web/forms/fields.js';
-import type { FormError } from '../../../web/forms/errors.js';
+import { fieldId, type FormError } from '../../../web/forms/errors.js';
+import { SelectField } from '../../../web/forms/SelectField.js';
 import { CsrfField } from '../../../web/views/CsrfField.js';
 import { ADD_ON_KINDS, EDITOR_LIMITS } from '../../event-document.schema.js';
 import { emptyAddOn, stayChoices, type AddOnRow, type EventFormDraft, type QuestionRow, type SessionRow, type SpeakerRow } from '../../event-form.js';
@@ -42,43 +43,17 @@ export function Select(p: {
   errors: ErrorMap;
   hint?: string;
 }): JSX.Element {
-  const id = p.field.replace(/\./g, '-');
-  const error = p.errors.get(p.field);
   return (
-    <div class={error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id} safe>
-        {p.label}
-      </label>
-      {p.hint ? (
-        <span class="form-hint" id={`${id}-hint`} safe>
-          {p.hint}
-        </span>
-      ) : (
-        ''
-      )}
-      {error ? (
-        <span class="form-error-message" id={`${id}-error`}>
-          <span class="sr-only" safe>
-            {p.page.t('signup.errors.label')}
-          </span>{' '}
-          {escapeHtml(error.message)}
-        </span>
-      ) : (
-        ''
-      )}
-      <select
-        class="form-select"
-        id={id}
-        name={p.name}
-        aria-describedby={[p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
-      >
-        {p.options.map(([value, label]) => (
-          <option value={attr(value)} selected={value === p.value}>
-            {escapeHtml(label)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      page={p.page}
+      id={fieldId(p.field)}
+      name={p.name}
+      label={p.label}
+      hint={p.hint}
+      error={p.errors.get(p.field)?.message}
+      value={p.value}
+      options={p.options.map(([value, label]) => ({ value, label }))}
+    />
   );
 }
 

@@ -7,10 +7,10 @@
  * JavaScript and copies the <template> row with it (event-editor.js, which
  * also shows only the fields the chosen kind uses).
  */
-import { escapeHtml } from '@kitajs/html';
 import type { AdminPageContext } from '../../../admin/page.js';
 import { fieldId } from '../../../web/forms/errors.js';
-import { attr, SingleCheckbox, type ErrorMap } from '../../../web/forms/fields.js';
+import { SelectField } from '../../../web/forms/SelectField.js';
+import { SingleCheckbox, type ErrorMap } from '../../../web/forms/fields.js';
 import { emptyInclusion, INCLUSION_KINDS, type InclusionRow } from '../../event-form.js';
 import { dayLabel, nightLabel, ROOM_KINDS } from '../../inclusions.js';
 
@@ -34,48 +34,21 @@ function Choice(p: {
   autofocus?: boolean;
   kindSelect?: boolean;
 }): JSX.Element {
-  const id = fieldId(p.field);
-  const error = p.errors.get(p.field);
   // A value the list does not hold (typed into a post by hand) is shown as it is, so nothing typed is lost.
   const options = p.value === '' || p.options.some(([v]) => v === p.value) ? p.options : [...p.options, [p.value, p.value] as [string, string]];
   return (
-    <div class={error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id} safe>
-        {p.label}
-      </label>
-      {p.hint ? (
-        <span class="form-hint" id={`${id}-hint`} safe>
-          {p.hint}
-        </span>
-      ) : (
-        ''
-      )}
-      {error ? (
-        <span class="form-error-message" id={`${id}-error`}>
-          <span class="sr-only" safe>
-            {p.page.t('signup.errors.label')}
-          </span>{' '}
-          {escapeHtml(error.message)}
-        </span>
-      ) : (
-        ''
-      )}
-      <select
-        class="form-select"
-        id={id}
-        name={p.name}
-        autofocus={p.autofocus === true}
-        data-inclusion-kind={p.kindSelect ? '' : undefined}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={[p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
-      >
-        {options.map(([value, label]) => (
-          <option value={attr(value)} selected={value === p.value}>
-            {escapeHtml(label)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      page={p.page}
+      id={fieldId(p.field)}
+      name={p.name}
+      label={p.label}
+      hint={p.hint}
+      error={p.errors.get(p.field)?.message}
+      value={p.value}
+      options={options.map(([value, label]) => ({ value, label }))}
+      autofocus={p.autofocus}
+      data={p.kindSelect ? { 'data-inclusion-kind': '' } : undefined}
+    />
   );
 }
 
