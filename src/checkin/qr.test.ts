@@ -13,6 +13,10 @@ describe('QR images', () => {
     if (scale > 1) expect(decodeQrPng(png)).toBe(code);
   });
 
+  it.each(['kb-hye8-znzx', 'Kursusbevis Ærø 2026', 'https://kursus.example/bevis/KB-HYE8'])('reads back text outside the alphanumeric mode: %s', (text) => {
+    expect(decodeQrPng(qrImage(text, 4).png)).toBe(text);
+  });
+
   it('draws black modules on white with a white quiet zone of four modules', () => {
     const { png, side } = qrImage(code, 1);
     const image = PNG.sync.read(png);

@@ -9,9 +9,11 @@
  * matrix is made once for both the image and its size.
  */
 import { deflateSync } from 'node:zlib';
-import QRCode from 'qrcode';
+import QRCode, { type QRCodeSegment } from 'qrcode';
 
 const QUIET = 4;
+/** The characters of QR's alphanumeric mode. */
+const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]+$/;
 
 export interface QrImage {
   png: Buffer;
@@ -21,7 +23,10 @@ export interface QrImage {
 
 /** A black-on-white PNG of `text`, `scale` pixels per module, with the standard quiet zone. */
 export function qrImage(text: string, scale = 6): QrImage {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  // One segment of the mode the text fits: qrcode would otherwise search for the shortest mix of modes
+  // (a graph over the text) for every image. Check-in codes fit the alphanumeric mode.
+  const segment: QRCodeSegment = ALPHANUMERIC.test(text) ? { data: text, mode: 'alphanumeric' } : { data: Buffer.from(text, 'utf8'), mode: 'byte' };
+  const qr = QRCode.create([segment], { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const side = (n + QUIET * 2) * scale;
   const rowBytes = 1 + Math.ceil(side / 8); // the filter byte (0: none), then 8 pixels a byte, 1 = white

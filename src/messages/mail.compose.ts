@@ -1,14 +1,11 @@
 import type AddressParser from 'nodemailer/lib/addressparser';
-import type MailComposer from 'nodemailer/lib/mail-composer';
-import type { MailComposerOptions } from 'nodemailer/lib/mail-composer';
 import { lazyRequire } from '../lib/lazy.js';
 
 // Loaded by the first mail built: a server that is not sending mail right now never needs nodemailer.
 const addressparser = lazyRequire<typeof AddressParser>('nodemailer/lib/addressparser');
-const mailComposer = lazyRequire<typeof MailComposer>('nodemailer/lib/mail-composer');
-import type { OutboxMessage } from './outbox.table.js';
-import { readMailPayload } from './mail-payload.js';
+import type { MailPayload, OutboxMessage } from './outbox.table.js';
 import { fromWithName } from './mail/signature.js';
+import { asciiDomain, buildMime, type MimeAddress, type MimeMessage } from './mime.js';
 
 /** The domain part of the sender address; Message-IDs are made under it. */
 export function senderDomain(from: string): string {
@@ -28,39 +25,49 @@ export function messageIdFor(message: Pick<OutboxMessage, 'id' | 'created_at'>, 
   return `<tilmeld.${message.id}.${stamp}@${senderDomain(from)}>`;
 }
 
-/** nodemailer's description of the message: headers, bodies and attachments. */
-export function composeMail(message: OutboxMessage, from: string, date: Date): MailComposerOptions {
-  const payload = readMailPayload(message.payload);
-  const headers: Record<string, string> = {
-    // RFC 3834: an automatic message; auto-responders should not answer it.
-    'Auto-Submitted': 'auto-generated',
-    ...(payload.locale ? { 'Content-Language': payload.locale } : {}),
-    ...payload.headers,
-  };
+/** The parts of an outbox message as it is sent: addresses, headers, bodies and attachments. */
+export function composeMail(message: OutboxMessage, payload: MailPayload, from: string, date: Date): MimeMessage {
+  const sender = payload.from ?? (payload.fromName ? fromWithName(from, payload.fromName) : from);
   return {
-    // The Message-ID stays under MAIL_FROM's domain, so every mail of this installation is recognisable.
-    from: payload.from ?? (payload.fromName ? fromWithName(from, payload.fromName) : from),
-    to: message.recipient,
+    from: parseAddresses(sender)[0] ?? { address: sender },
+    to: parseAddresses(message.recipient),
+    ...(payload.replyTo ? { replyTo: parseAddresses(payload.replyTo) } : {}),
     subject: message.subject,
     date,
+    // The Message-ID stays under MAIL_FROM's domain, so every mail of this installation is recognisable.
     messageId: messageIdFor(message, from),
     text: payload.text,
     ...(payload.html !== undefined ? { html: payload.html } : {}),
-    ...(payload.replyTo ? { replyTo: payload.replyTo } : {}),
-    headers,
+    headers: {
+      // RFC 3834: an automatic message; auto-responders should not answer it.
+      'Auto-Submitted': 'auto-generated',
+      ...(payload.locale ? { 'Content-Language': payload.locale } : {}),
+      ...payload.headers,
+    },
     attachments: (payload.attachments ?? []).map((a) => ({
       filename: a.filename,
       contentType: a.contentType,
       content: Buffer.from(a.contentBase64, 'base64'),
     })),
-    // Everything a mail carries is in the payload; never read files or URLs.
-    disableFileAccess: true,
-    disableUrlAccess: true,
   };
 }
 
-/** The whole RFC 5322 message as bytes (CRLF line ends), as it would go over SMTP. */
-export async function buildRawMessage(options: MailComposerOptions): Promise<Buffer> {
-  const Composer = mailComposer();
-  return new Composer({ ...options, newline: 'win' }).compile().build();
+function parseAddresses(text: string): MimeAddress[] {
+  return addressparser()(text, { flatten: true })
+    .filter((a) => a.address)
+    .map((a) => ({ ...(a.name ? { name: a.name } : {}), address: a.address }));
+}
+
+/** SMTP's MAIL FROM and RCPT TO for a message. */
+export interface Envelope {
+  from: string;
+  to: string[];
+}
+
+/** The whole message as bytes (CRLF line ends), as it goes over SMTP, with its envelope. */
+export function compileMessage(mail: MimeMessage): { envelope: Envelope; raw: Buffer } {
+  return {
+    envelope: { from: asciiDomain(mail.from.address), to: mail.to.map((a) => asciiDomain(a.address)) },
+    raw: buildMime(mail),
+  };
 }

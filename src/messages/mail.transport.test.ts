@@ -10,7 +10,8 @@ describe('SMTP_URL', () => {
     expect(target).toMatchObject({ host: 'mail.example.dk', port: 465, secure: true });
     expect(target.secrets).toEqual(expect.arrayContaining(['kursus%40example.dk', 'kursus@example.dk', 'h%C3%A6mmelig%2Fkode', 'hæmmelig/kode']));
     expect(parseSmtpUrl('smtp://mail.example.dk')).toMatchObject({ port: 587, secure: false, secrets: ['smtp://mail.example.dk'] });
-    expect(parseSmtpUrl('smtp://u:p4ss@127.0.0.1:2525').port).toBe(2525);
+    expect(parseSmtpUrl('smtp://u:p4ss@127.0.0.1:2525')).toMatchObject({ port: 2525, auth: { user: 'u', pass: 'p4ss' } });
+    expect(target.auth).toEqual({ user: 'kursus@example.dk', pass: 'hæmmelig/kode' });
   });
 
   it('is checked at start-up without echoing it, and defaults leave mail in .eml files', () => {

@@ -1,14 +1,10 @@
 import path from 'node:path';
-import type Nodemailer from 'nodemailer';
-import { lazyRequire } from '../lib/lazy.js';
 import type { Config } from '../config.js';
 import type { Clock } from '../lib/clock.js';
-import { buildRawMessage, composeMail } from './mail.compose.js';
+import { compileMessage, composeMail } from './mail.compose.js';
 import { writeEml } from './eml-writer.js';
-import type { OutboxMessage } from './outbox.table.js';
-
-// Loaded by the first SMTP transport: a process that writes .eml files or sends no mail never needs it.
-const nodemailer = lazyRequire<typeof Nodemailer>('nodemailer');
+import { SmtpConnections, type SmtpServer } from './smtp-connections.js';
+import type { MailPayload, OutboxMessage } from './outbox.table.js';
 
 /** Hands one outbox message to the outside world; resolves once it has been accepted. */
 export interface MailTransport {
@@ -16,7 +12,8 @@ export interface MailTransport {
   readonly description: string;
   /** Messages it can have in flight at once (pooled connections); the worker sends that many together. */
   readonly concurrency?: number;
-  send(message: OutboxMessage): Promise<void>;
+  /** `payload` is the message's payload as read and signed by the worker (the row's own text is not read again). */
+  send(message: OutboxMessage, payload: MailPayload): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,15 +31,12 @@ export class MailSendError extends Error {
   }
 }
 
-interface SmtpTarget {
-  host: string;
-  port: number;
-  secure: boolean;
+interface SmtpTarget extends SmtpServer {
   /** Strings that must never reach a log or the database. */
   secrets: string[];
 }
 
-/** Host, port and the secret parts of an SMTP_URL; the URL itself counts as a secret. */
+/** Host, port, login and the secret parts of an SMTP_URL; the URL itself counts as a secret. */
 export function parseSmtpUrl(smtpUrl: string): SmtpTarget {
   const url = new URL(smtpUrl);
   const secure = url.protocol === 'smtps:';
@@ -58,7 +52,16 @@ export function parseSmtpUrl(smtpUrl: string): SmtpTarget {
     }
   }
   if (url.username || url.password) secrets.push(`${url.username}:${url.password}`);
-  return { host: url.hostname, port, secure, secrets: [...new Set(secrets)].filter((s) => s.length >= 3) };
+  const auth = url.username || url.password ? { user: decoded(url.username), pass: decoded(url.password) } : undefined;
+  return { host: url.hostname, port, secure, ...(auth ? { auth } : {}), secrets: [...new Set(secrets)].filter((s) => s.length >= 3) };
+}
+
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 /** Replaces every secret in a text with ***, longest first so no fragment is left. */
@@ -94,37 +97,26 @@ export function toMailSendError(error: unknown, secrets: readonly string[] = [])
 }
 
 /**
- * SMTP through nodemailer: `poolSize` connections kept open and reused
- * between messages (a connection and its greeting cost more than a message),
- * each carrying one message at a time.
+ * SMTP: `poolSize` connections kept open and reused between messages (a
+ * connection and its greeting cost more than a message), each carrying one
+ * message at a time. The message is built in one piece first (mime.ts).
  */
 export function createSmtpTransport(smtpUrl: string, from: string, clock: Clock, poolSize = 1): MailTransport {
   const target = parseSmtpUrl(smtpUrl);
-  const transporter = nodemailer().createTransport({
-    url: smtpUrl,
-    pool: true,
-    maxConnections: poolSize,
-    maxMessages: Infinity,
-    // nodemailer waits minutes by default; a worker's lease must outlast one send.
-    connectionTimeout: 20_000,
-    greetingTimeout: 20_000,
-    socketTimeout: 60_000,
-    disableFileAccess: true,
-    disableUrlAccess: true,
-    logger: false,
-  });
+  const connections = new SmtpConnections(target, poolSize);
   return {
     description: `SMTP to ${target.host}:${target.port}${target.secure ? ' (TLS)' : ''}`,
     concurrency: poolSize,
-    async send(message) {
+    async send(message, payload) {
       try {
-        await transporter.sendMail(composeMail(message, from, clock.now()));
+        const { envelope, raw } = compileMessage(composeMail(message, payload, from, clock.now()));
+        await connections.send(envelope, raw);
       } catch (error) {
         throw toMailSendError(error, target.secrets);
       }
     },
     async close() {
-      transporter.close();
+      connections.close();
     },
   };
 }
@@ -133,11 +125,10 @@ export function createSmtpTransport(smtpUrl: string, from: string, clock: Clock,
 export function createEmlTransport(dir: string, from: string, clock: Clock): MailTransport {
   return {
     description: `.eml files in ${dir}`,
-    async send(message) {
+    async send(message, payload) {
       const now = clock.now();
       try {
-        const raw = await buildRawMessage(composeMail(message, from, now));
-        await writeEml(dir, message.id, now, raw);
+        await writeEml(dir, message.id, now, compileMessage(composeMail(message, payload, from, now)).raw);
       } catch (error) {
         throw toMailSendError(error);
       }

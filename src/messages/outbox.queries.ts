@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Database } from '../db/database.js';
 import { commitWithoutDiskWait, forUpdateSkipLocked, indexedBy, writeStatement } from '../db/dialect.js';
-import type { OutboxMessage, OutboxMessagesTable, OutboxStatus } from './outbox.table.js';
+import type { OutboxKind, OutboxMessage, OutboxMessagesTable, OutboxStatus } from './outbox.table.js';
 
 export type NewOutboxMessage = Insertable<OutboxMessagesTable>;
 
@@ -46,6 +46,8 @@ export interface OutboxClaim {
   now: string;
   leaseUntil: string;
   limit: number;
+  /** Only rows of this kind (the worker's building and sending loops); any kind when not given. */
+  kind?: OutboxKind;
 }
 
 /**
@@ -63,9 +65,11 @@ export async function claimOutboxMessages(db: Database, claim: OutboxClaim): Pro
   // Two walks in id order, each stopping after `limit` rows: due pending
   // messages (outbox_messages_pending_idx) and expired leases. One WHERE
   // with OR made the database sort the whole backlog at every claim.
-  const dueIds = sql<number>`(SELECT id FROM (SELECT id FROM outbox_messages ${indexedBy(db, 'outbox_messages_pending_idx')}
-      WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ${claim.now}) ORDER BY id LIMIT ${claim.limit}) AS pending_due
-    UNION ALL SELECT id FROM (SELECT id FROM outbox_messages WHERE status = 'sending'
+  const ofKind = claim.kind ? sql`AND kind = ${claim.kind}` : sql``;
+  const pendingIndex = claim.kind ? 'outbox_messages_pending_kind_idx' : 'outbox_messages_pending_idx';
+  const dueIds = sql<number>`(SELECT id FROM (SELECT id FROM outbox_messages ${indexedBy(db, pendingIndex)}
+      WHERE status = 'pending' ${ofKind} AND (next_attempt_at IS NULL OR next_attempt_at <= ${claim.now}) ORDER BY id LIMIT ${claim.limit}) AS pending_due
+    UNION ALL SELECT id FROM (SELECT id FROM outbox_messages WHERE status = 'sending' ${ofKind}
       AND locked_until <= ${claim.now} ORDER BY id LIMIT ${claim.limit}) AS lease_over)`;
   return writeStatement(db, (q) => {
     const due = q.selectFrom('outbox_messages').select('id').where('id', 'in', dueIds).orderBy('id').limit(claim.limit);

@@ -54,7 +54,7 @@ import {
   type NewOutboxMessage,
 } from './outbox.queries.js';
 import { notifyOutbox, onOutboxNotify, outboxRowOf, type OutgoingMail } from './outbox.service.js';
-import type { MailPayload, OutboxMessage } from './outbox.table.js';
+import type { MailPayload, OutboxKind, OutboxMessage } from './outbox.table.js';
 import type { MailSenderSource } from '../lib/mail-sender.js';
 import { signPayload } from './mail/signature.js';
 
@@ -139,8 +139,12 @@ export class OutboxWorker {
   private loopDone: Promise<void> = Promise.resolve();
   /** The cycle in progress; runOnce() calls queue behind it. */
   private current: Promise<unknown> = Promise.resolve();
-  private wakeRequested = false;
-  private wake: (() => void) | undefined;
+  /** Counts notify() calls, so a loop can tell it was woken while it worked. */
+  private wakes = 0;
+  private readonly sleepers = new Set<() => void>();
+  /** The loops' turn while requests arrive (inTurn). */
+  private turn: Promise<void> = Promise.resolve();
+  private restUntil = 0;
   private unsubscribe: (() => void) | undefined;
   /**
    * What a cycle broken off by a database error left behind: messages the
@@ -179,10 +183,8 @@ export class OutboxWorker {
 
   /** Makes a started worker look at the table now rather than at its next poll. */
   notify(): void {
-    this.wakeRequested = true;
-    const wake = this.wake;
-    this.wake = undefined;
-    wake?.();
+    this.wakes += 1;
+    for (const wake of [...this.sleepers]) wake();
   }
 
   /**
@@ -211,14 +213,24 @@ export class OutboxWorker {
     return run;
   }
 
+  /**
+   * Building mails and sending them run as two loops of their own, each
+   * claiming only its kind of row: while the sending loop waits for the mail
+   * server and the database, the building loop uses the CPU (after a burst of
+   * sign-ups this is most of the time). Only the sending loop sends, one
+   * group at a time, so what a crash can repeat is unchanged.
+   */
   private async loop(): Promise<void> {
+    await Promise.all([this.loopOver(MAIL_BUILD_KIND), this.loopOver('mail')]);
+  }
+
+  private async loopOver(kind: OutboxKind): Promise<void> {
     let consecutiveErrors = 0;
     while (!this.stopping) {
-      this.wakeRequested = false;
+      const wakesBefore = this.wakes;
       let result: OutboxRunResult | undefined;
-      const began = performance.now();
       try {
-        result = await this.runOnce();
+        result = await this.inTurn(() => this.cycle(kind));
         consecutiveErrors = 0;
       } catch (error) {
         consecutiveErrors += 1;
@@ -226,15 +238,35 @@ export class OutboxWorker {
         this.log.error({ workerId: this.id, err: toMailSendError(error).message }, 'outbox worker cycle failed');
       }
       if (this.stopping) break;
-      // While this process answers requests, the worker takes at most about a
-      // third of the event loop: after a cycle it pauses twice as long as the
-      // cycle took (not woken by new mail). Mail waits a little; requests don't.
-      if (result && result.claimed > 0 && foregroundBusy()) await giveWay(Math.min(1000, 2 * (performance.now() - began)));
-      if (this.stopping) break;
       if (result && result.claimed >= this.batchSize) continue; // more is probably due
-      if (this.wakeRequested) continue;
+      if (this.wakes !== wakesBefore) continue;
       const pause = consecutiveErrors === 0 ? this.pollIntervalMs : Math.min(30_000, this.pollIntervalMs * 2 ** consecutiveErrors);
       await this.sleep(pause);
+    }
+  }
+
+  /**
+   * While this process answers requests, the worker takes at most about a
+   * third of the event loop: its loops take turns, and after a cycle that
+   * claimed something both rest twice as long as it took (not woken by new
+   * mail). Mail waits a little; requests don't. With no requests arriving the
+   * loops run side by side.
+   */
+  private async inTurn(cycle: () => Promise<OutboxRunResult>): Promise<OutboxRunResult> {
+    if (!foregroundBusy()) return cycle();
+    const previous = this.turn;
+    let done!: () => void;
+    this.turn = new Promise<void>((resolve) => (done = resolve));
+    try {
+      await previous;
+      const rest = this.restUntil - performance.now();
+      if (rest > 0 && foregroundBusy()) await giveWay(Math.min(1000, rest));
+      const began = performance.now();
+      const result = await cycle();
+      if (result.claimed > 0) this.restUntil = performance.now() + 2 * (performance.now() - began);
+      return result;
+    } finally {
+      done();
     }
   }
 
@@ -242,11 +274,11 @@ export class OutboxWorker {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.wake = undefined;
+        this.sleepers.delete(done);
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.wake = done;
+      this.sleepers.add(done);
     });
   }
 
@@ -254,7 +286,8 @@ export class OutboxWorker {
     return new Date(from.getTime() + this.leaseMs).toISOString();
   }
 
-  private async cycle(): Promise<OutboxRunResult> {
+  /** One claim and what it holds; `kind` narrows the claim to builds or mails (the loops), none takes both (runOnce). */
+  private async cycle(kind?: OutboxKind): Promise<OutboxRunResult> {
     const result: OutboxRunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0, built: 0 };
     if (this.stopping && this.running) return result;
     await this.settleLeftover();
@@ -264,6 +297,7 @@ export class OutboxWorker {
       now: now.toISOString(),
       leaseUntil: this.leaseEnd(now),
       limit: this.batchSize,
+      ...(kind ? { kind } : {}),
     });
     result.claimed = all.length;
     const builds = all.filter((m) => m.kind === MAIL_BUILD_KIND);
@@ -387,14 +421,21 @@ export class OutboxWorker {
 
   /** Records the sends a broken-off cycle could not record, and hands back what it had not sent. */
   private async settleLeftover(): Promise<void> {
-    const { sent, untried } = this.leftover;
-    if (sent.length > 0) {
-      await markSentMany(this.ctx.db, sent, this.id, this.ctx.clock.now().toISOString());
-      sent.length = 0;
+    // Taken out first: the other loop may settle at the same time and must not record them twice.
+    const sent = this.leftover.sent.splice(0);
+    const untried = this.leftover.untried.splice(0);
+    try {
+      if (sent.length > 0) await markSentMany(this.ctx.db, sent, this.id, this.ctx.clock.now().toISOString());
+    } catch (error) {
+      this.leftover.sent.push(...sent);
+      this.leftover.untried.push(...untried);
+      throw error;
     }
-    if (untried.length > 0) {
-      await releaseClaims(this.ctx.db, this.id, untried);
-      untried.length = 0;
+    try {
+      if (untried.length > 0) await releaseClaims(this.ctx.db, this.id, untried);
+    } catch (error) {
+      this.leftover.untried.push(...untried);
+      throw error;
     }
   }
 
@@ -404,7 +445,7 @@ export class OutboxWorker {
    * alone, with the fields at fault in last_error), with the organiser's
    * Reply-To, name and contact lines (signature.ts) when there are any.
    */
-  private async signed(message: OutboxMessage): Promise<OutboxMessage> {
+  private async signed(message: OutboxMessage): Promise<MailPayload> {
     let payload: MailPayload;
     try {
       payload = readMailPayload(message.payload);
@@ -415,7 +456,7 @@ export class OutboxWorker {
       this.log.warn({ err: error }, 'organiser identity unreadable; mail sent without it');
       return null;
     });
-    return { ...message, payload: JSON.stringify(sender ? signPayload(payload, sender) : payload) };
+    return sender ? signPayload(payload, sender) : payload;
   }
 
   /** Sends one message; true when the mail server accepted it (recording that is the caller's). */
@@ -432,7 +473,7 @@ export class OutboxWorker {
       return false;
     }
     try {
-      await this.transport.send(await this.signed(message));
+      await this.transport.send(message, await this.signed(message));
     } catch (error) {
       await this.failAttempt(message, error, result);
       return false;

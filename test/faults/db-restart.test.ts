@@ -122,8 +122,8 @@ describe('PostgreSQL restarted during sign-ups', () => {
     let stopped = false;
     const transport: MailTransport = {
       description: smtp.description,
-      async send(message) {
-        await smtp.send(message);
+      async send(message, payload) {
+        await smtp.send(message, payload);
         if (!stopped) {
           stopped = true;
           await cluster.stop();

@@ -54,7 +54,7 @@ forEachDialect('invoice delivery', (dialect) => {
     expect(row.recipient).toBe('faktura@aarhus.dk');
     expect(row.subject).toBe(`Faktura ${invoice.number} fra ${sampleSettings.legalName}`);
     expect(payload.from).toBe(sampleSettings.invoiceEmailFrom);
-    expect(composeMail(row, 'Tilmeld <noreply@tilmeld.test>', new Date()).from).toBe(sampleSettings.invoiceEmailFrom);
+    expect(composeMail(row, payload, 'Tilmeld <noreply@tilmeld.test>', new Date()).from).toEqual({ address: sampleSettings.invoiceEmailFrom });
     expect(payload.attachments!.map((a) => [a.filename, a.contentType])).toEqual([
       [`faktura-${invoice.number}.pdf`, 'application/pdf'],
       [`faktura-${invoice.number}.xml`, 'application/xml'],

@@ -20,6 +20,7 @@ import * as checkin from './2026_12_06_20_checkin.js';
 import * as evaluations from './2026_12_06_30_evaluations.js';
 import * as eventSpeakers from './2026_12_06_60_event_speakers.js';
 import * as inclusions from './2026_12_06_65_inclusions.js';
+import * as outboxPendingKindIndex from './2026_12_07_10_outbox_pending_kind_index.js';
 import * as messageSchedules from './2026_12_06_55_message_schedules.js';
 import * as organiserIdentity from './2026_12_06_50_organiser_identity.js';
 
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_55_message_schedules': messageSchedules,
   '2026_12_06_60_event_speakers': eventSpeakers,
   '2026_12_06_65_inclusions': inclusions,
+  '2026_12_07_10_outbox_pending_kind_index': outboxPendingKindIndex,
 };
