@@ -106,6 +106,7 @@ describe('quoted-printable', () => {
 describe('encoded words', () => {
   it('leaves printable ASCII alone and splits other text into words of at most 60 characters', () => {
     expect(encodeWords('Plain subject')).toBe('Plain subject');
+    expect(encodeWords('x'.repeat(2000)).split('\r\n').every((line) => line.length <= 76)).toBe(true);
     const words = encodeWords('Æ'.repeat(100)).split('\r\n ');
     expect(words.length).toBeGreaterThan(1);
     expect(words.every((w) => w.length <= 60 && /^=\?UTF-8\?B\?[A-Za-z0-9+/=]+\?=$/.test(w))).toBe(true);

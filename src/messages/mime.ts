@@ -144,12 +144,13 @@ export function asciiDomain(address: string): string {
 }
 
 /**
- * A header text as RFC 2047 encoded words when it is not printable ASCII:
+ * A header text as RFC 2047 encoded words when it is not printable ASCII (or very long):
  * base64 of UTF-8 in words of at most 60 characters, never splitting a
  * character, each word on its own folded line.
  */
 export function encodeWords(text: string): string {
-  if (PRINTABLE_ASCII.test(text)) return text;
+  // A longer ASCII text is encoded too: a header line must stay within 998 characters.
+  if (PRINTABLE_ASCII.test(text) && text.length <= 900) return text;
   const words: string[] = [];
   let chunk = '';
   // 36 bytes of UTF-8 become 48 characters of base64: with "=?UTF-8?B?" and "?=" a word is 60
