@@ -85,6 +85,27 @@ describe('buildMime', () => {
   });
 });
 
+describe('images in the HTML', () => {
+  it('moves a data: image into a related part the HTML refers to by Content-ID', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const src = `data:image/png;base64,${png.toString('base64')}`;
+    const raw = buildMime({ ...base, html: `<p>Din kode</p><img src="${src}" alt="QR-kode" width="145"><img src="${src}" alt="igen">` });
+    const text = raw.toString('utf8');
+    expect(text).not.toContain('data:image');
+    expect(text).toMatch(/Content-Type: multipart\/related;/);
+    expect(text.match(/src=3D"cid:image[12]\.[0-9a-f]+@tilmeld"/g)).toHaveLength(2);
+    const mail = await simpleParser(raw, { keepCidLinks: true });
+    expect(mail.attachments.map((a) => [a.contentType, a.contentDisposition, a.related, a.content.equals(png)])).toEqual([
+      ['image/png', 'inline', true, true],
+      ['image/png', 'inline', true, true],
+    ]);
+    const cids = mail.attachments.map((a) => a.cid);
+    expect(new Set(cids).size).toBe(2);
+    for (const cid of cids) expect(mail.html).toContain(`src="cid:${cid}"`);
+    expect(mail.text).toBe(base.text);
+  });
+});
+
 describe('addresses', () => {
   it('writes a domain that is not ASCII as IDNA, which mail servers expect', async () => {
     const raw = buildMime({ ...base, to: [{ name: 'Bo', address: 'kontakt@blåbær.dk' }] });
@@ -106,7 +127,11 @@ describe('quoted-printable', () => {
 describe('encoded words', () => {
   it('leaves printable ASCII alone and splits other text into words of at most 60 characters', () => {
     expect(encodeWords('Plain subject')).toBe('Plain subject');
-    expect(encodeWords('x'.repeat(2000)).split('\r\n').every((line) => line.length <= 76)).toBe(true);
+    expect(
+      encodeWords('x'.repeat(2000))
+        .split('\r\n')
+        .every((line) => line.length <= 76),
+    ).toBe(true);
     const words = encodeWords('Æ'.repeat(100)).split('\r\n ');
     expect(words.length).toBeGreaterThan(1);
     expect(words.every((w) => w.length <= 60 && /^=\?UTF-8\?B\?[A-Za-z0-9+/=]+\?=$/.test(w))).toBe(true);

@@ -86,13 +86,37 @@ function header(name: string, value: string): string {
   return `${name}: ${value}${CRLF}`;
 }
 
-/** The body with its Content-Type: one part, or the parts in multipart/alternative and multipart/mixed. */
+/** The body with its Content-Type: one part, or the parts in multipart/alternative, /related and /mixed. */
 function bodyPart(message: MimeMessage): string {
   const text = textPart('text/plain', message.text);
-  const readable = message.html === undefined ? text : multipart('alternative', [text, textPart('text/html', message.html)]);
+  const readable = message.html === undefined ? text : multipart('alternative', [text, htmlPart(message.html)]);
   const attachments = message.attachments ?? [];
   return attachments.length === 0 ? readable : multipart('mixed', [readable, ...attachments.map(attachmentPart)]);
 }
+
+/**
+ * The HTML, with each image it carries as a data: URI (the check-in QR code)
+ * moved into a part of its own that the HTML refers to by Content-ID: Outlook
+ * and Gmail show no data: images, but do show these. The stored mail keeps
+ * the data: URI, so it previews as it is.
+ */
+function htmlPart(html: string): string {
+  const images: string[] = [];
+  const id = randomBytes(8).toString('hex');
+  const withCids = html.replace(DATA_IMAGE, (_, type: string, base64: string) => {
+    const cid = `image${images.length + 1}.${id}@tilmeld`;
+    images.push(
+      `Content-Type: ${type}${CRLF}Content-Transfer-Encoding: base64${CRLF}Content-ID: <${cid}>${CRLF}` +
+        `Content-Disposition: inline;${FOLD}${parameter('filename', `image${images.length + 1}.${type.slice(6)}`)}${CRLF}${CRLF}` +
+        base64Lines(Buffer.from(base64, 'base64')),
+    );
+    return `src="cid:${cid}"`;
+  });
+  const part = textPart('text/html', withCids);
+  return images.length === 0 ? part : multipart('related', [part, ...images]);
+}
+
+const DATA_IMAGE = /src="data:(image\/(?:png|gif|jpeg));base64,([A-Za-z0-9+/=]+)"/g;
 
 /** A part: its headers, an empty line, its body (no line end after it). */
 function textPart(type: string, content: string): string {
@@ -109,7 +133,7 @@ function attachmentPart(attachment: MimeAttachment): string {
   );
 }
 
-function multipart(subtype: 'alternative' | 'mixed', parts: string[]): string {
+function multipart(subtype: 'alternative' | 'related' | 'mixed', parts: string[]): string {
   // "=_" cannot occur in quoted-printable or base64 text, so the boundary cannot occur in a part.
   const boundary = `=_tilmeld_${randomBytes(12).toString('hex')}`;
   const body = parts.map((part) => `--${boundary}${CRLF}${part}${CRLF}`).join('');
