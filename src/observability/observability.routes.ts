@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../context.js';
-import { noteRequest } from './foreground.js';
+import { requestFinished, requestStarted } from './foreground.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -24,14 +24,25 @@ export function metricsAllowed(request: FastifyRequest, token: string | undefine
 /** Request timing for every route, and the /metrics endpoint. */
 export function registerObservability(app: FastifyInstance, ctx: AppContext): void {
   // Lets the outbox worker in this process give way while requests arrive (foreground.ts).
-  app.addHook('onRequest', (_request, _reply, done) => {
-    noteRequest();
+  // A request ends with onResponse, or with onRequestAbort when the client leaves first; counted once either way.
+  const open = new WeakSet<FastifyRequest>();
+  const finished = (request: FastifyRequest) => {
+    if (open.delete(request)) requestFinished();
+  };
+  app.addHook('onRequest', (request, _reply, done) => {
+    open.add(request);
+    requestStarted();
+    done();
+  });
+  app.addHook('onRequestAbort', (request, done) => {
+    finished(request);
     done();
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   app.addHook('onResponse', async (request, reply) => {
+    finished(request);
     const route = request.routeOptions.url ?? 'unmatched';
     ctx.metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
