@@ -19,7 +19,7 @@ const pg = process.env.BENCH_DATABASES === 'postgres';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tilmeld-request-path-'));
 const database = pg ? await createBenchDatabase() : undefined;
 const ctx = await openContext({ ...loadConfig({}), dataDir: work, databaseUrl: database?.url });
-await addSignupEvent(ctx, 'hot', 1_000_000);
+await addSignupEvent(ctx, 'hot', 100_000);
 await addSignupEvent(ctx, 'burst', 100);
 await ctx.db.destroy();
 const app = await startServer(
