@@ -29,8 +29,8 @@ function table(head: string[], align: Array<'l' | 'r'>, rows: string[][]): strin
 export interface PageRun extends LoadResult {
   /** The hello-world runs just before and just after this load. */
   beside: [LoadResult, LoadResult];
-  /** Requests answered from the page cache as a share of all (undefined for the hello world). */
-  cacheHits?: number;
+  /** Requests the server answered from the page cache and through Fastify (misses: renders, and requests waiting for one) during the load; not for the hello world. */
+  cache?: { hits: number; routed: number };
 }
 
 export interface PageResults {
@@ -105,7 +105,7 @@ export function pageTable(results: PageResults): string {
         pct(r.requestsPerSecond, besideRate(r)),
         us(r.cpuMsPerRequest),
         us(besideCpu(r)),
-        r.cacheHits === undefined ? '' : pct(r.cacheHits, 1),
+        r.cache === undefined ? '' : `${pct(r.cache.hits, r.cache.hits + r.cache.routed)} (${int(r.cache.routed)} through Fastify)`,
         String(r.p50),
         String(r.p99),
         String(r.errors + r.non2xx),
