@@ -1,5 +1,28 @@
+import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
 import { cpuMs } from './memory.js';
+
+/**
+ * autocannon keeps every response body as a string (`body += chunk`, a UTF-8 decode of every
+ * chunk) for checks this bench never asks for (expectBody, verifyBody, onResponse). A CPU profile
+ * of the client showed that decode taking a quarter (an event page's HTML, with Danish letters)
+ * to over a third (its gzip bytes, which are not UTF-8 at all) of the client's time, against 3 %
+ * for the hello world's ASCII body: the client shares the two cores with the server, so the ratio
+ * judged the body's characters rather than the server. Bodies are counted (bytes) but not decoded;
+ * BENCH_KEEP_BODIES=1 measures with autocannon as it ships.
+ */
+let keepBodies = process.env.BENCH_KEEP_BODIES === '1';
+{
+  const queue = createRequire(import.meta.url)('autocannon/lib/pipelinedRequestsQueue.js') as { prototype: { addBody(data: unknown): void } };
+  const addBody = queue.prototype.addBody;
+  queue.prototype.addBody = function (data) {
+    if (keepBodies) addBody.call(this, data);
+  };
+}
+/** Whether the client decodes every response body as autocannon does (for comparing the two). */
+export function setKeepBodies(keep: boolean): void {
+  keepBodies = keep;
+}
 
 export interface LoadResult {
   name: string;
@@ -9,6 +32,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Requests answered during the load. */
+  requests: number;
   /** Server CPU time (user + system) per answered request; on a busy machine steadier than req/s. */
   cpuMsPerRequest?: number;
 }
@@ -40,6 +65,7 @@ export async function load(name: string, baseUrl: string, options: LoadOptions, 
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    requests: result.requests.total,
     ...(cpuBefore === undefined || serverPid === undefined
       ? {}
       : { cpuMsPerRequest: ((cpuMs(serverPid) ?? cpuBefore) - cpuBefore) / Math.max(1, result.requests.total) }),

@@ -21,49 +21,97 @@ function table(head: string[], align: Array<'l' | 'r'>, rows: string[][]): strin
   );
 }
 
-/** A public page keeps up with the framework: at least 60 % of the hello world's rate, p99 ≤ 10 ms. */
-export function pageMeetsTarget(r: LoadResult, hello: LoadResult): boolean {
-  return r.requestsPerSecond >= hello.requestsPerSecond * 0.6 && r.p99 <= 10;
+/**
+ * A page (or the hello world with a page's body) measured between two short hello-world runs: the
+ * hello world drifts by a third from minute to minute on a shared machine, so each target is judged
+ * against the hello world measured right beside it, not against one run minutes away.
+ */
+export interface PageRun extends LoadResult {
+  /** The hello-world runs just before and just after this load. */
+  beside: [LoadResult, LoadResult];
+  /** Requests the server answered from the page cache and through Fastify (misses: renders, and requests waiting for one) during the load; not for the hello world. */
+  cache?: { hits: number; routed: number };
 }
 
-/** The hello-world rows of the page table (the first is the yardstick the pages are judged against). */
+export interface PageResults {
+  runs: PageRun[];
+  /** Every hello-world run, in order (one before the first target and one after each). */
+  hello: LoadResult[];
+}
+
+const mean = (a: number, b: number) => (a + b) / 2;
+/** The hello world's rate beside a target: the mean of the runs just before and just after it. */
+export const besideRate = (r: PageRun) => mean(r.beside[0].requestsPerSecond, r.beside[1].requestsPerSecond);
+const besideCpu = (r: PageRun) =>
+  r.beside[0].cpuMsPerRequest === undefined || r.beside[1].cpuMsPerRequest === undefined
+    ? undefined
+    : mean(r.beside[0].cpuMsPerRequest, r.beside[1].cpuMsPerRequest);
+/** A target's rate as a share of the hello world beside it. */
+export const shareOfHello = (r: PageRun) => r.requestsPerSecond / besideRate(r);
+
+/** A public page keeps up with the framework: at least 60 % of the hello world beside it, p99 ≤ 10 ms. */
+export function pageMeetsTarget(r: PageRun): boolean {
+  return shareOfHello(r) >= 0.6 && r.p99 <= 10;
+}
+
+/** The hello-world rows of the page table (hello world with a page's body is measured, not judged). */
 export const isYardstick = (r: LoadResult) => r.name.startsWith('Fastify hello world');
 
-/**
- * The hello world the pages are judged against: the faster of its two runs (before and after the
- * pages), since on a shared machine one of them may catch a busy minute or a cold JIT.
- */
-export function yardstick(results: LoadResult[]): LoadResult {
-  const runs = results.filter((r) => r.name === 'Fastify hello world' || r.name === 'Fastify hello world, again after the pages');
-  return runs.reduce((best, r) => (r.requestsPerSecond > best.requestsPerSecond ? r : best), runs[0] ?? results[0]!);
+/** The hello world of the run as one figure (for the sign-up table): its median run by req/s. */
+export function yardstick(hello: LoadResult[]): LoadResult {
+  const sorted = [...hello].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
-export function pageTable(results: LoadResult[]): string {
-  const hello = yardstick(results);
+export function pageTable(results: PageResults): string {
+  const hello = results.hello;
+  const rates = hello.map((h) => h.requestsPerSecond);
+  const cpus = hello.flatMap((h) => (h.cpuMsPerRequest === undefined ? [] : [h.cpuMsPerRequest * 1000]));
+  const middle = yardstick(hello);
+  const us = (msPerRequest: number | undefined) => (msPerRequest === undefined ? '–' : int(msPerRequest * 1000));
   return table(
     [
       'target',
       'req/s',
+      'hello world beside it, req/s (before / after)',
       'of hello world',
       'server CPU µs per request',
-      "hello world's CPU per request as share of it",
+      "hello world's beside it",
+      'answered from the page cache',
       'p50 ms',
       'p99 ms',
       'errors',
       'meets target',
     ],
-    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
-    results.map((r) => [
-      r.name,
-      int(r.requestsPerSecond),
-      pct(r.requestsPerSecond, hello.requestsPerSecond),
-      r.cpuMsPerRequest === undefined ? '–' : int(r.cpuMsPerRequest * 1000),
-      r.cpuMsPerRequest === undefined || hello.cpuMsPerRequest === undefined ? '–' : pct(hello.cpuMsPerRequest, r.cpuMsPerRequest),
-      String(r.p50),
-      String(r.p99),
-      String(r.errors + r.non2xx),
-      isYardstick(r) ? '' : yesNo(pageMeetsTarget(r, hello)),
-    ]),
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+    [
+      [
+        `Fastify hello world (${hello.length} runs, one before the first target and one after each; median, and range)`,
+        int(middle.requestsPerSecond),
+        `${int(Math.min(...rates))}–${int(Math.max(...rates))}`,
+        '',
+        cpus.length ? `${us(middle.cpuMsPerRequest)} (${int(Math.min(...cpus))}–${int(Math.max(...cpus))})` : '–',
+        '',
+        '',
+        String(middle.p50),
+        `${middle.p99} (highest ${Math.max(...hello.map((h) => h.p99))})`,
+        String(hello.reduce((n, h) => n + h.errors + h.non2xx, 0)),
+        '',
+      ],
+      ...results.runs.map((r) => [
+        r.name,
+        int(r.requestsPerSecond),
+        `${int(r.beside[0].requestsPerSecond)} / ${int(r.beside[1].requestsPerSecond)}`,
+        pct(r.requestsPerSecond, besideRate(r)),
+        us(r.cpuMsPerRequest),
+        us(besideCpu(r)),
+        r.cache === undefined ? '' : `${pct(r.cache.hits, r.cache.hits + r.cache.routed)} (${int(r.cache.routed)} through Fastify)`,
+        String(r.p50),
+        String(r.p99),
+        String(r.errors + r.non2xx),
+        isYardstick(r) ? '' : yesNo(pageMeetsTarget(r)),
+      ]),
+    ],
   );
 }
 
