@@ -6,7 +6,6 @@
  * at full speed during the burst, it would slow the burst down to the pace
  * of the mail. Mail is asynchronous by design, so it waits a little instead.
  */
-import { performance } from 'node:perf_hooks';
 
 /** A request within this many milliseconds counts as "busy". */
 const BUSY_WINDOW_MS = 100;
