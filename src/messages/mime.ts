@@ -1,13 +1,14 @@
 /**
  * An RFC 5322 / MIME message as bytes, for the shapes Tilmeld sends: a text
- * part, optionally an HTML alternative, optionally attachments.
+ * part, optionally an HTML alternative (its data: images as related parts),
+ * optionally attachments.
  *
  * Why not nodemailer's composer: it builds every part through a chain of
  * streams and encodes quoted-printable a character at a time, which made
  * composing a confirmation (13–19 KB) cost 1.4–2 ms of CPU, the largest part
- * of sending it; this writes the same structure in one pass, about twenty
- * times faster (docs/BENCHMARKS.md, "Mail in one piece"). nodemailer still
- * speaks SMTP. The tests read every message back with mailparser.
+ * of sending it; this writes the same structure in one pass, in about a
+ * quarter of the time with the payload read included (docs/BENCHMARKS.md,
+ * "Mail in one piece"). nodemailer still speaks SMTP. The tests read every message back with mailparser.
  */
 import { randomBytes } from 'node:crypto';
 import { domainToASCII } from 'node:url';
