@@ -1,37 +1,27 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { foregroundBusy, noteRequest, requestFinished, requestStarted } from './foreground.js';
+import { describe, expect, it } from 'vitest';
+import { Foreground } from './foreground.js';
 
 describe('foreground', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['performance'] });
-    vi.advanceTimersByTime(60_000);
-  });
-  afterEach(() => vi.useRealTimers());
-
   it('is busy while requests arrive, and idle 100 ms after the last one', () => {
-    expect(foregroundBusy()).toBe(false);
-    noteRequest();
-    expect(foregroundBusy()).toBe(true);
-    vi.advanceTimersByTime(150);
-    expect(foregroundBusy()).toBe(false);
+    const f = new Foreground();
+    expect(f.busy(1_000)).toBe(false);
+    f.noteRequest(1_000);
+    expect(f.busy(1_050)).toBe(true);
+    expect(f.busy(1_150)).toBe(false);
   });
 
   it('stays busy while a request waits for its answer, even when no other request arrives', () => {
-    requestStarted();
-    vi.advanceTimersByTime(1_500);
-    expect(foregroundBusy()).toBe(true);
-    requestFinished();
-    vi.advanceTimersByTime(150);
-    expect(foregroundBusy()).toBe(false);
+    const f = new Foreground();
+    f.started(1_000);
+    expect(f.busy(2_500)).toBe(true);
+    f.finished(2_500);
+    expect(f.busy(2_650)).toBe(false);
   });
 
   it('does not wait for ever on a request whose end was never reported', () => {
-    vi.advanceTimersByTime(10_000); // past what the tests before it noted
-    requestStarted();
-    vi.advanceTimersByTime(1_900);
-    expect(foregroundBusy()).toBe(true);
-    vi.advanceTimersByTime(200);
-    expect(foregroundBusy()).toBe(false);
-    requestFinished();
+    const f = new Foreground();
+    f.started(1_000);
+    expect(f.busy(2_900)).toBe(true);
+    expect(f.busy(3_100)).toBe(false);
   });
 });

@@ -16,35 +16,47 @@ const BUSY_WINDOW_MS = 100;
  */
 const STALL_MS = 2_000;
 
-let lastRequestAt = Number.NEGATIVE_INFINITY;
-let lastFinishedAt = Number.NEGATIVE_INFINITY;
-let inFlight = 0;
+/** The requests of one process; times are performance.now() milliseconds. */
+export class Foreground {
+  private lastRequestAt = Number.NEGATIVE_INFINITY;
+  private lastFinishedAt = Number.NEGATIVE_INFINITY;
+  private inFlight = 0;
+
+  /** A request answered at once (a cached page). */
+  noteRequest(now = performance.now()): void {
+    this.lastRequestAt = now;
+  }
+
+  /** A request that is answered later (an onRequest hook); finished() when it ends. */
+  started(now = performance.now()): void {
+    this.noteRequest(now);
+    this.inFlight += 1;
+  }
+
+  finished(now = performance.now()): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    this.lastFinishedAt = now;
+  }
+
+  /**
+   * True while requests are arriving or waiting for their answers. Counting
+   * only arrivals was not enough: during a burst every client waits for its
+   * answer before it sends again, so while background work held the event
+   * loop no request arrived, the work saw no one waiting and took the loop
+   * for seconds.
+   */
+  busy(now = performance.now()): boolean {
+    if (now - this.lastRequestAt < BUSY_WINDOW_MS) return true;
+    return this.inFlight > 0 && now - Math.max(this.lastRequestAt, this.lastFinishedAt) < STALL_MS;
+  }
+}
+
+const foreground = new Foreground();
 
 /** Called for every request answered at once (a cached page). */
-export function noteRequest(): void {
-  lastRequestAt = performance.now();
-}
-
-/** Called when a request begins that is answered later (an onRequest hook); requestFinished() when it ends. */
-export function requestStarted(): void {
-  noteRequest();
-  inFlight += 1;
-}
-
-export function requestFinished(): void {
-  inFlight = Math.max(0, inFlight - 1);
-  lastFinishedAt = performance.now();
-}
-
-/**
- * True while requests are arriving or waiting for their answers. Counting
- * only arrivals was not enough: during a burst every client waits for its
- * answer before it sends again, so while background work held the event loop
- * no request arrived, the work saw no one waiting and took the loop for
- * seconds.
- */
-export function foregroundBusy(): boolean {
-  const now = performance.now();
-  if (now - lastRequestAt < BUSY_WINDOW_MS) return true;
-  return inFlight > 0 && now - Math.max(lastRequestAt, lastFinishedAt) < STALL_MS;
-}
+export const noteRequest = (): void => foreground.noteRequest();
+/** Called when a request begins that is answered later; requestFinished() when it ends. */
+export const requestStarted = (): void => foreground.started();
+export const requestFinished = (): void => foreground.finished();
+/** True while requests are arriving or waiting for their answers in this process. */
+export const foregroundBusy = (): boolean => foreground.busy();
