@@ -6,6 +6,7 @@ const addressparser = lazyRequire<typeof AddressParser>('nodemailer/lib/addressp
 import type { MailPayload, OutboxMessage } from './outbox.table.js';
 import { fromWithName } from './mail/signature.js';
 import { asciiDomain, buildMime, type MimeAddress, type MimeMessage } from './mime.js';
+import type { SmtpEnvelope } from './smtp-connections.js';
 
 /** The domain part of the sender address; Message-IDs are made under it. */
 export function senderDomain(from: string): string {
@@ -58,14 +59,8 @@ function parseAddresses(text: string): MimeAddress[] {
     .map((a) => ({ ...(a.name ? { name: a.name } : {}), address: a.address }));
 }
 
-/** SMTP's MAIL FROM and RCPT TO for a message. */
-export interface Envelope {
-  from: string;
-  to: string[];
-}
-
 /** The whole message as bytes (CRLF line ends), as it goes over SMTP, with its envelope. */
-export function compileMessage(mail: MimeMessage): { envelope: Envelope; raw: Buffer } {
+export function compileMessage(mail: MimeMessage): { envelope: SmtpEnvelope; raw: Buffer } {
   return {
     envelope: { from: asciiDomain(mail.from.address), to: mail.to.map((a) => asciiDomain(a.address)) },
     raw: buildMime(mail),

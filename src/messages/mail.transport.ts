@@ -43,19 +43,14 @@ export function parseSmtpUrl(smtpUrl: string): SmtpTarget {
   const port = url.port ? Number(url.port) : secure ? 465 : 587;
   const secrets = [smtpUrl];
   for (const part of [url.username, url.password]) {
-    if (!part) continue;
-    secrets.push(part);
-    try {
-      secrets.push(decodeURIComponent(part));
-    } catch {
-      // A malformed escape: the raw form is already listed.
-    }
+    if (part) secrets.push(part, decoded(part));
   }
   if (url.username || url.password) secrets.push(`${url.username}:${url.password}`);
   const auth = url.username || url.password ? { user: decoded(url.username), pass: decoded(url.password) } : undefined;
   return { host: url.hostname, port, secure, ...(auth ? { auth } : {}), secrets: [...new Set(secrets)].filter((s) => s.length >= 3) };
 }
 
+/** A user name or password as typed in the URL; a malformed escape is taken as it stands. */
 function decoded(part: string): string {
   try {
     return decodeURIComponent(part);

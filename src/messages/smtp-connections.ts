@@ -22,6 +22,7 @@ export interface SmtpServer {
   auth?: { user: string; pass: string };
 }
 
+/** SMTP's MAIL FROM and RCPT TO for one message. */
 export interface SmtpEnvelope {
   from: string;
   to: string[];
