@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PageCache } from './page-cache.js';
 
 const slowBuild =
@@ -46,6 +46,28 @@ describe('PageCache', () => {
     expect(short.get('/b')).toBe('b');
     await new Promise((r) => setTimeout(r, 15));
     expect(short.get('/b')).toBeUndefined();
+  });
+
+  it('spreads the expiry of pages built together over the last fifth of their lifetime', () => {
+    vi.useFakeTimers();
+    try {
+      const draws = [0, 0.5, 0.999];
+      const cache = new PageCache(10_000, 5000, () => draws.shift()!);
+      cache.set('/a', 'a');
+      cache.set('/b', 'b');
+      cache.set('/c', 'c');
+      const kept = () => ['/a', '/b', '/c'].filter((k) => cache.get(k) !== undefined);
+      vi.advanceTimersByTime(7_999);
+      expect(kept()).toEqual(['/a', '/b', '/c']);
+      vi.advanceTimersByTime(4);
+      expect(kept()).toEqual(['/a', '/b']);
+      vi.advanceTimersByTime(1_000);
+      expect(kept()).toEqual(['/a']);
+      vi.advanceTimersByTime(1_000);
+      expect(kept()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('drops the oldest entry when full', () => {
