@@ -33,7 +33,7 @@ import { createRegistration } from '../src/registrations/index.js';
 import { addArticles, addEvents } from './fixtures.js';
 import { groupsBench } from './groups.js';
 import { checkinBench, checkinDataDir, checkinTable, type CheckinRun } from './checkin.js';
-import { load, type LoadResult } from './http.js';
+import { load, loadClient, type LoadResult } from './http.js';
 import { startSmtpCounter, waitForMail, type MailDrain } from './mail.js';
 import { cpuMs, rssMiB, sampleMemory, treePssMiB, treeRssMiB, type MemoryResult } from './memory.js';
 import { batchedSignupScript, findPgbench, reservationScript, runPgbench, signupScript, type PgbenchResult } from './pgbench.js';
@@ -212,6 +212,12 @@ function pagesMethod(): string {
     'judged against the mean of the two hello-world runs beside it (the hello world drifts by up to a third from',
     'minute to minute on a shared machine). "Answered from the page cache": the count of the server itself during the',
     'load (tilmeld_page_cache_hits_total), and in brackets the requests that went through Fastify instead (misses).',
+    loadClient === 'wrk'
+      ? 'The load comes from wrk (one thread, a Lua script cycling through the paths): it spends a fraction of what'
+      : 'The load comes from autocannon (wrk is not installed; `apt-get install wrk`): in JavaScript, it spends about',
+    loadClient === 'wrk'
+      ? 'autocannon spends per response received, and the client shares the two cores with the server ("client CPU").'
+      : 'as much per kilobyte received as the server spends sending it, which holds large plain pages down ("client CPU").',
     'Target: at least 60 % of the hello world beside it with p99 ≤ 10 ms, both ways.',
   ].join('\n');
 }
@@ -529,7 +535,7 @@ function report(r: Results): string {
     '',
     `Measured ${r.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${seconds === 10 ? 'npm run bench' : `BENCH_SECONDS=${seconds} npm run bench`}\` ` +
       `(${minutes} minutes) on ${machine()}.`,
-    'The load generators (autocannon, pgbench) run on the same machine as the servers, so absolute numbers',
+    `The load generators (${loadClient === 'wrk' ? 'wrk for the pages, autocannon for the sign-ups' : 'autocannon'}, pgbench) run on the same machine as the servers, so absolute numbers`,
     'are lower than on a dedicated host; compare the ratios, which are measured in the same run.',
     `Load average (1 min) when each part began: ${loadAverage.map(([part, avg]) => `${part} ${avg.toFixed(2)}`).join(', ')}.`,
     '',
