@@ -276,6 +276,9 @@ export interface ColdStart {
   serverMiB: number[];
   /** The tree's memory with every resident page counted once (summed PSS), a second after each start. */
   treePssMiB: number[];
+  /** `node -e 0` and `npm --version` from spawn to exit, timed before each start: the machine's own pace. */
+  nodeAloneMs: number[];
+  npmAloneMs: number[];
 }
 
 export const median = (values: number[]) => {
@@ -293,8 +296,10 @@ export function coldStartTable(results: ColdStart[]): string {
       'npm start tree MiB, each page once (PSS, median)',
       'npm start tree MiB, RSS summed (median)',
       'server process RSS MiB (median)',
+      'node alone ms (median)',
+      'npm alone ms (median)',
     ],
-    ['l', 'l', 'l', 'r', 'r', 'r', 'r'],
+    ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
     results.map((c) => [
       c.database,
       c.kind,
@@ -303,6 +308,8 @@ export function coldStartTable(results: ColdStart[]): string {
       int(median(c.treePssMiB)),
       int(median(c.treeMiB)),
       int(median(c.serverMiB)),
+      int(median(c.nodeAloneMs)),
+      int(median(c.npmAloneMs)),
     ]),
   );
 }
