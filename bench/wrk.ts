@@ -27,7 +27,7 @@ export function wrkInstalled(): boolean {
   return (process.env.PATH ?? '').split(path.delimiter).some((dir) => fs.existsSync(path.join(dir, 'wrk')));
 }
 
-/** The Lua script: cycles through the paths on every connection, and prints the summary as JSON when done. */
+/** The Lua script: the connections take the paths in turn (one counter for all), and the summary is printed as JSON. */
 function script(paths: string[], headers: Record<string, string>): string {
   const lua = (text: string) => {
     if (!/^[\x20-\x7e]*$/.test(text)) throw new Error(`wrk paths and headers must be printable ASCII: ${text}`);
