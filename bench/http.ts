@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
-import { cpuMs } from './memory.js';
-import { endedChildrenCpuMs, wrk, wrkInstalled } from './wrk.js';
+import { cpuMs, endedChildrenCpuMs } from './memory.js';
+import { wrk, wrkInstalled } from './wrk.js';
 
 /**
  * autocannon keeps every response body as a string (`body += chunk`, a UTF-8 decode of every

@@ -48,13 +48,27 @@ export function treeRssMiB(pids: number[]): number | undefined {
  */
 export function cpuMs(pid: number): number | undefined {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces) start at field 3; utime and stime are fields 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = statFields(`/proc/${pid}/stat`);
+    // utime and stime: fields 14 and 15 of the file.
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * CPU time (ms) of this process's children that have ended and been waited
+ * for (cutime + cstime, fields 16 and 17): a load generator's, once it exited.
+ */
+export function endedChildrenCpuMs(): number {
+  const fields = statFields('/proc/self/stat');
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS;
+}
+
+/** The fields of a /proc stat file after the command name (which may hold spaces): field 3 of the file first. */
+function statFields(file: string): string[] {
+  const stat = fs.readFileSync(file, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
 /** USER_HZ: the unit of /proc/<pid>/stat times, 100 on Linux. */

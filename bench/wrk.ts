@@ -81,10 +81,3 @@ export async function wrk(
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-
-/** CPU time (ms) of this process's children that have ended (cutime + cstime): wrk's, once it has exited. */
-export function endedChildrenCpuMs(): number {
-  const stat = fs.readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
-}

@@ -8,7 +8,8 @@
  * composing a confirmation (13–19 KB) cost 1.4–2 ms of CPU, the largest part
  * of sending it; this writes the same structure in one pass, in about a
  * quarter of the time with the payload read included (docs/BENCHMARKS.md,
- * "Mail in one piece"). nodemailer still speaks SMTP. The tests read every message back with mailparser.
+ * "Mail in one piece"). nodemailer still speaks SMTP. The tests read every
+ * message back with mailparser.
  */
 import { randomBytes } from 'node:crypto';
 import { domainToASCII } from 'node:url';

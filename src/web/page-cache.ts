@@ -74,7 +74,7 @@ export class PageCache {
    * The TTL less up to a fifth, at random. Pages built together (after a
    * write, or the first visits after a start) would otherwise all expire in
    * the same instant and be rendered again together: 100 event pages held the
-   * event loop for over 100 ms, the p99 of every request then.
+   * event loop for over 100 ms, and every request waited behind them.
    */
   private lifetime(): number {
     return this.ttlMs * (1 - EXPIRY_SPREAD * this.random());
