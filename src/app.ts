@@ -105,6 +105,11 @@ export async function buildApp(ctx: AppContext, options: FastifyServerOptions = 
     },
     // Calendar files and materials are opened by other programs; keep cross-origin reads simple.
     crossOriginResourcePolicy: { policy: 'same-site' },
+    // Read only by browsers long out of support: X-XSS-Protection switched off an auditor that
+    // browsers have removed, X-Download-Options is for Internet Explorer 8. Every header line
+    // costs each response Node's checks; these two protected no visitor.
+    xXssProtection: false,
+    xDownloadOptions: false,
   });
   await app.register(formbody);
   await registerCsrf(app, loadSecretKey(ctx.config.dataDir, ctx.config.secretKey), ctx.config.baseUrl.startsWith('https:'));

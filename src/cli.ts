@@ -1,3 +1,5 @@
+// First: keeps the shape of Node's tick objects alive (lib/tick-shape.ts).
+import './lib/tick-shape.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

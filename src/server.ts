@@ -1,3 +1,5 @@
+// First: keeps the shape of Node's tick objects alive (lib/tick-shape.ts).
+import './lib/tick-shape.js';
 import { loadConfig } from './config.js';
 import { openContext } from './bootstrap.js';
 import { buildApp } from './app.js';
