@@ -210,8 +210,9 @@ function pagesMethod(): string {
     'the build in dist/). Each page is loaded twice: "plain" sends no Accept-Encoding (a client that takes no',
     'compression), "gzip" asks for gzip as browsers do; cached pages are kept compressed and served as kept.',
     `A Fastify hello world runs for ${helloSeconds} s before the first target and after each one, and every target is`,
-    'judged against the mean of the two hello-world runs beside it (the hello world drifts by up to a third from',
-    'minute to minute on a shared machine). "Answered from the page cache": the count of the server itself during the',
+    'judged against the mean of the two hello-world runs beside it (the hello world drifts by up to a third within a',
+    'run: the machine is shared, and a full garbage collection slows Node\'s tick objects; docs/BENCHMARKS.md, "Node\'s tick objects").',
+    '"Answered from the page cache": the count of the server itself during the',
     'load (tilmeld_page_cache_hits_total), and in brackets the requests that went through Fastify instead (misses).',
     loadClient === 'wrk'
       ? 'The load comes from wrk (one thread, a Lua script cycling through the paths): it spends a fraction of what'
